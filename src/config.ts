@@ -1,0 +1,158 @@
+import path from 'node:path';
+
+/** Roster's settings, read once from the environment, validated, frozen. */
+export interface Config {
+  readonly host: string;
+  readonly port: number;
+  readonly dataDir: string;
+  /** A postgres:// URL selects PostgreSQL; undefined means SQLite at `<dataDir>/roster.db`. */
+  readonly databaseUrl: string | undefined;
+  /** The URL clients use to reach Roster; its host name is the token audience (CONTRACT.md §2). */
+  readonly publicUrl: URL;
+  readonly tokenTtlSeconds: number;
+  readonly maxAddUserIds: number;
+  readonly maxAddRequestBytes: number;
+  readonly logLevel: string;
+}
+
+interface Setting {
+  readonly name: string;
+  readonly description: string;
+  readonly fallback: string;
+}
+
+export const SETTINGS: readonly Setting[] = [
+  { name: 'ROSTER_HOST', description: 'address to listen on', fallback: '127.0.0.1' },
+  { name: 'ROSTER_PORT', description: 'TCP port to listen on (0 picks a free one)', fallback: '8080' },
+  {
+    name: 'ROSTER_DATA_DIR',
+    description: 'directory for the SQLite database and admin credentials',
+    fallback: './data',
+  },
+  {
+    name: 'ROSTER_DATABASE_URL',
+    description: 'postgres:// URL to use PostgreSQL instead of the embedded SQLite database',
+    fallback: '',
+  },
+  {
+    name: 'ROSTER_PUBLIC_URL',
+    description: 'URL clients use to reach Roster; its host name is the token audience',
+    fallback: 'http://<host>:<port>',
+  },
+  {
+    name: 'ROSTER_TOKEN_TTL_SECONDS',
+    description: 'lifetime of issued access tokens (at least 3600)',
+    fallback: '3900',
+  },
+  {
+    name: 'ROSTER_MAX_ADD_USER_IDS',
+    description: 'most user IDs one add-manual-user request may carry',
+    fallback: '100000',
+  },
+  {
+    name: 'ROSTER_MAX_ADD_REQUEST_BYTES',
+    description: 'largest add-manual-user request body, in bytes',
+    fallback: String(16 * 1024 * 1024),
+  },
+  {
+    name: 'ROSTER_LOG_LEVEL',
+    description: 'fatal, error, warn, info, debug, trace or silent',
+    fallback: 'info',
+  },
+];
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+  constructor(readonly problems: string[]) {
+    super(`invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+const LOG_LEVELS = new Set(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const problems: string[] = [];
+  const read = (name: string): string | undefined => {
+    const value = env[name]?.trim();
+    return value === '' ? undefined : value;
+  };
+  const integer = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = read(name);
+    if (raw === undefined) return fallback;
+    if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
+      problems.push(`${name} must be a whole number from ${min} to ${max}, got ${JSON.stringify(raw)}`);
+      return fallback;
+    }
+    return Number(raw);
+  };
+
+  const host = read('ROSTER_HOST') ?? '127.0.0.1';
+  const port = integer('ROSTER_PORT', 8080, 0, 65535);
+  const dataDir = path.resolve(read('ROSTER_DATA_DIR') ?? './data');
+
+  const databaseUrl = read('ROSTER_DATABASE_URL');
+  if (databaseUrl !== undefined && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    problems.push(
+      'ROSTER_DATABASE_URL must be a postgres:// or postgresql:// URL (leave it unset for SQLite)',
+    );
+  }
+
+  const publicHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
+  const rawPublicUrl =
+    read('ROSTER_PUBLIC_URL') ??
+    `http://${publicHost.includes(':') ? `[${publicHost}]` : publicHost}:${port}`;
+  let publicUrl = new URL('http://127.0.0.1:8080');
+  try {
+    publicUrl = new URL(rawPublicUrl);
+    if (publicUrl.protocol !== 'http:' && publicUrl.protocol !== 'https:') {
+      problems.push(
+        `ROSTER_PUBLIC_URL must be an http:// or https:// URL, got ${JSON.stringify(rawPublicUrl)}`,
+      );
+    }
+  } catch {
+    problems.push(`ROSTER_PUBLIC_URL is not a URL: ${JSON.stringify(rawPublicUrl)}`);
+  }
+
+  // The TypeScript SDK caches a token for 3,600 s whatever expires_in says (CONTRACT.md §7.9).
+  const tokenTtlSeconds = integer('ROSTER_TOKEN_TTL_SECONDS', 3900, 3600, 7 * 24 * 3600);
+  const maxAddUserIds = integer('ROSTER_MAX_ADD_USER_IDS', 100_000, 1, 10_000_000);
+  const maxAddRequestBytes = integer(
+    'ROSTER_MAX_ADD_REQUEST_BYTES',
+    16 * 1024 * 1024,
+    1024,
+    1024 * 1024 * 1024,
+  );
+
+  const logLevel = read('ROSTER_LOG_LEVEL') ?? 'info';
+  if (!LOG_LEVELS.has(logLevel)) {
+    problems.push(
+      `ROSTER_LOG_LEVEL must be one of ${[...LOG_LEVELS].join(', ')}, got ${JSON.stringify(logLevel)}`,
+    );
+  }
+
+  if (problems.length > 0) throw new ConfigError(problems);
+  return Object.freeze({
+    host,
+    port,
+    dataDir,
+    databaseUrl,
+    publicUrl,
+    tokenTtlSeconds,
+    maxAddUserIds,
+    maxAddRequestBytes,
+    logLevel,
+  });
+}
+
+export function helpText(): string {
+  const width = Math.max(...SETTINGS.map((s) => s.name.length));
+  return [
+    'Usage: roster [--help]',
+    '',
+    'Starts Roster, an access ledger that speaks the ConductorOne HTTP API.',
+    'Settings come from environment variables:',
+    '',
+    ...SETTINGS.map((s) => `  ${s.name.padEnd(width)}  ${s.description} (default: ${s.fallback || 'unset'})`),
+    '',
+  ].join('\n');
+}

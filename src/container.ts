@@ -1,0 +1,60 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { Config } from './config.js';
+import type { DatabaseHandle } from './db/connect.js';
+import type { Clock } from './lib/clock.js';
+import { createAppsService } from './modules/apps/apps.service.js';
+import { createSystemLog } from './modules/audit/system-log.service.js';
+import { createTokenService } from './modules/auth/tokens.service.js';
+import { createBulkActionRunner } from './modules/bulk-actions/bulk-action.runner.js';
+import { createBulkActionsService } from './modules/bulk-actions/bulk-actions.service.js';
+import { createCatalogService } from './modules/catalog/catalog.service.js';
+import { createGrantsService } from './modules/grants/grants.service.js';
+import { createUsersService } from './modules/users/users.service.js';
+
+export interface ContainerOptions {
+  readonly config: Config;
+  readonly database: DatabaseHandle;
+  readonly clock: Clock;
+  readonly logger: FastifyBaseLogger;
+}
+
+export type Container = Awaited<ReturnType<typeof createContainer>>;
+
+/** The composition root: every module built from its explicit dependencies, nothing else. */
+export async function createContainer({ config, database, clock, logger }: ContainerOptions) {
+  const { db, dialect } = database;
+  const systemLog = createSystemLog({ maxParameters: dialect.maxParameters });
+  const base = { db, dialect, clock, systemLog };
+
+  const tokens = await createTokenService({
+    db,
+    clock,
+    systemLog,
+    audience: config.publicUrl.hostname,
+    issuer: config.publicUrl.origin,
+    tokenTtlSeconds: config.tokenTtlSeconds,
+  });
+  const users = createUsersService(base);
+  const apps = createAppsService(base);
+  const catalog = createCatalogService(base);
+  const bulkActions = createBulkActionsService({ ...base, limits: { maxUserIds: config.maxAddUserIds } });
+  const grants = createGrantsService(base);
+  const runner = createBulkActionRunner({ ...base, logger: logger.child({ component: 'bulk-actions' }) });
+  bulkActions.onCreated(() => runner.wake());
+
+  return {
+    config,
+    database,
+    db,
+    dialect,
+    clock,
+    systemLog,
+    tokens,
+    users,
+    apps,
+    catalog,
+    bulkActions,
+    grants,
+    runner,
+  };
+}

@@ -1,0 +1,50 @@
+import { type Kysely, type SelectQueryBuilder, sql, type Transaction } from 'kysely';
+
+/**
+ * Every difference between SQLite and PostgreSQL that Roster's code depends on, named once.
+ * Nothing outside src/db/ branches on the dialect.
+ */
+export interface DialectFeatures {
+  readonly name: 'sqlite' | 'postgres';
+  /** Bound parameters one statement may carry. */
+  readonly maxParameters: number;
+  /**
+   * Locks the selected rows for the enclosing transaction, skipping rows another transaction holds.
+   * SQLite has a single writer, so a write transaction already excludes every other claimant.
+   */
+  lockSkippingLocked<DB, TB extends keyof DB, O>(
+    query: SelectQueryBuilder<DB, TB, O>,
+  ): SelectQueryBuilder<DB, TB, O>;
+  /** True when `error` is a violation of a unique index. */
+  isUniqueViolation(error: unknown): boolean;
+  /**
+   * Makes transactions that call this with the same key run one at a time, across processes.
+   * SQLite's single writer already does; PostgreSQL takes a transaction-scoped advisory lock.
+   */
+  serialize<DB>(trx: Transaction<DB> | Kysely<DB>, key: string): Promise<void>;
+}
+
+export const sqliteFeatures: DialectFeatures = {
+  name: 'sqlite',
+  // SQLITE_MAX_VARIABLE_NUMBER in the SQLite that better-sqlite3 bundles.
+  maxParameters: 32_766,
+  lockSkippingLocked: (query) => query,
+  serialize: async () => {},
+  isUniqueViolation: (error) =>
+    typeof error === 'object' &&
+    error !== null &&
+    'code' in error &&
+    (error.code === 'SQLITE_CONSTRAINT_UNIQUE' || error.code === 'SQLITE_CONSTRAINT_PRIMARYKEY'),
+};
+
+export const postgresFeatures: DialectFeatures = {
+  name: 'postgres',
+  // The wire protocol counts parameters in an Int16.
+  maxParameters: 65_535,
+  lockSkippingLocked: (query) => query.forUpdate().skipLocked(),
+  serialize: async (trx, key) => {
+    await sql`select pg_advisory_xact_lock(hashtext(${key}))`.execute(trx);
+  },
+  isUniqueViolation: (error) =>
+    typeof error === 'object' && error !== null && 'code' in error && error.code === '23505',
+};

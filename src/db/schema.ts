@@ -1,0 +1,210 @@
+import type { Kysely, Transaction } from 'kysely';
+
+/**
+ * Table types. Both dialects store the same values: timestamps are RFC 3339 text in UTC with
+ * milliseconds (`Date.toISOString()`), which sorts correctly as text and reaches the wire unchanged;
+ * flags are 0/1 integers; lists and free objects are JSON text.
+ */
+type Timestamp = string;
+type Flag = number;
+type JsonText = string;
+
+interface Audited {
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  deleted_at: Timestamp | null;
+}
+
+export interface UsersTable extends Audited {
+  id: string;
+  display_name: string;
+  email: string;
+  username: string;
+  status: string;
+  type: string;
+  role_ids: JsonText;
+  profile: JsonText;
+}
+
+export interface AppsTable extends Audited {
+  id: string;
+  display_name: string;
+  description: string;
+  icon_url: string;
+  is_manually_managed: Flag;
+  identity_matching: string;
+  monthly_cost_usd: number;
+  grant_policy_id: string;
+  revoke_policy_id: string;
+  certify_policy_id: string;
+  strict_access_entitlement_provisioning: Flag;
+  instructions: string;
+}
+
+export interface AppResourceTypesTable extends Audited {
+  id: string;
+  app_id: string;
+  display_name: string;
+  resource_type: string;
+}
+
+export interface AppResourcesTable extends Audited {
+  id: string;
+  app_id: string;
+  app_resource_type_id: string;
+  display_name: string;
+  description: string;
+  match_baton_id: string;
+}
+
+export interface AppEntitlementsTable extends Audited {
+  id: string;
+  app_id: string;
+  app_resource_type_id: string;
+  app_resource_id: string;
+  display_name: string;
+  description: string;
+  alias: string;
+  slug: string;
+  is_manually_managed: Flag;
+  purpose: string;
+  grant_policy_id: string;
+  revoke_policy_id: string;
+  certify_policy_id: string;
+  emergency_grant_enabled: Flag;
+  emergency_grant_policy_id: string;
+  override_access_requests_defaults: Flag;
+  risk_level_value_id: string;
+  compliance_framework_value_ids: JsonText;
+  match_baton_id: string;
+  /** A protobuf Duration such as "3600s", or null for no default grant duration. */
+  duration_grant: string | null;
+}
+
+export interface AppUsersTable extends Audited {
+  id: string;
+  app_id: string;
+  identity_user_id: string;
+  display_name: string;
+  email: string;
+  username: string;
+  app_user_type: string;
+  status: string;
+}
+
+export interface GrantsTable {
+  id: string;
+  app_id: string;
+  app_entitlement_id: string;
+  app_user_id: string;
+  source: string;
+  bulk_action_id: string | null;
+  created_at: Timestamp;
+  deprovision_at: Timestamp | null;
+  /** Set when the grant is revoked; history is never erased (CONTRACT.md §7.12). */
+  deleted_at: Timestamp | null;
+}
+
+export interface GrantEventsTable {
+  id: string;
+  app_id: string;
+  app_entitlement_id: string;
+  app_user_id: string;
+  grant_id: string;
+  event_type: string;
+  occurred_at: Timestamp;
+  bulk_action_id: string | null;
+}
+
+export interface BulkActionsTable {
+  id: string;
+  kind: string;
+  app_id: string;
+  app_entitlement_id: string;
+  state: string;
+  /** The accepted user IDs, as a JSON array: the durable record of what was asked. */
+  user_ids: JsonText;
+  /** How many of `user_ids` committed batches have handled. */
+  cursor: number;
+  /** Every distinct ID of the request, accepted or refused at validation. */
+  total: number;
+  processed: number;
+  succeeded: number;
+  failed: number;
+  lease_owner: string | null;
+  lease_expires_at: Timestamp | null;
+  actor_user_id: string;
+  actor_client_id: string;
+  request_id: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  completed_at: Timestamp | null;
+}
+
+export interface BulkActionItemsTable {
+  bulk_action_id: string;
+  user_id: string;
+  outcome: string;
+  app_user_id: string | null;
+  app_user_created: Flag;
+  error: string | null;
+}
+
+export interface ApiClientsTable extends Audited {
+  id: string;
+  client_id: string;
+  user_id: string;
+  display_name: string;
+  /** The `x` of the client's Ed25519 public JWK; the private half is never stored. */
+  public_key_x: string;
+  allow_source_cidr: JsonText;
+  scoped_roles: JsonText;
+  expires_at: Timestamp | null;
+  last_used_at: Timestamp | null;
+}
+
+export interface SigningKeysTable {
+  id: string;
+  secret: string;
+  created_at: Timestamp;
+}
+
+export interface UsedAssertionsTable {
+  hash: string;
+  expires_at: Timestamp;
+}
+
+export interface SystemLogEventsTable {
+  id: string;
+  occurred_at: Timestamp;
+  activity: string;
+  actor_user_id: string | null;
+  actor_client_id: string | null;
+  target_type: string;
+  target_id: string;
+  request_id: string | null;
+  bulk_action_id: string | null;
+  /** The OCSF-shaped event as served by the system-log API. */
+  event: JsonText;
+}
+
+export interface Database {
+  users: UsersTable;
+  apps: AppsTable;
+  app_resource_types: AppResourceTypesTable;
+  app_resources: AppResourcesTable;
+  app_entitlements: AppEntitlementsTable;
+  app_users: AppUsersTable;
+  grants: GrantsTable;
+  grant_events: GrantEventsTable;
+  bulk_actions: BulkActionsTable;
+  bulk_action_items: BulkActionItemsTable;
+  api_clients: ApiClientsTable;
+  signing_keys: SigningKeysTable;
+  used_assertions: UsedAssertionsTable;
+  system_log_events: SystemLogEventsTable;
+}
+
+export type Db = Kysely<Database>;
+/** A connection or an open transaction: repositories take either. */
+export type Executor = Kysely<Database> | Transaction<Database>;

@@ -1,0 +1,104 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { AppError, type ErrorCode, GRPC_CODES } from '../lib/errors.js';
+
+/** gRPC-gateway's mapping of status codes to HTTP (CONTRACT.md §1, Errors). */
+const HTTP_STATUS: Record<ErrorCode, number> = {
+  CANCELLED: 499,
+  UNKNOWN: 500,
+  INVALID_ARGUMENT: 400,
+  DEADLINE_EXCEEDED: 504,
+  NOT_FOUND: 404,
+  ALREADY_EXISTS: 409,
+  PERMISSION_DENIED: 403,
+  RESOURCE_EXHAUSTED: 429,
+  FAILED_PRECONDITION: 400,
+  ABORTED: 409,
+  OUT_OF_RANGE: 400,
+  UNIMPLEMENTED: 501,
+  INTERNAL: 500,
+  UNAVAILABLE: 503,
+  UNAUTHENTICATED: 401,
+};
+
+export function httpStatusOf(error: AppError): number {
+  return error.httpStatus ?? HTTP_STATUS[error.code];
+}
+
+/** The error body of CONTRACT.md §7.1: a google.rpc.Status with one ErrorInfo. */
+export interface ErrorBody {
+  code: number;
+  message: string;
+  details: [
+    {
+      '@type': 'type.googleapis.com/google.rpc.ErrorInfo';
+      reason: string;
+      domain: 'roster';
+      metadata: Record<string, string>;
+    },
+  ];
+}
+
+export function errorBody(error: AppError, requestId?: string): ErrorBody {
+  return {
+    code: GRPC_CODES[error.code],
+    message: error.message,
+    details: [
+      {
+        '@type': 'type.googleapis.com/google.rpc.ErrorInfo',
+        reason: error.reason,
+        domain: 'roster',
+        metadata: requestId ? { ...error.metadata, requestId } : error.metadata,
+      },
+    ],
+  };
+}
+
+/** Turns whatever a handler or Fastify threw into an AppError; `undefined` means a fault. */
+export function toAppError(error: unknown): AppError | undefined {
+  if (error instanceof AppError) return error;
+  const e = error as Partial<FastifyError> & { validation?: unknown };
+  if (e.validation) {
+    return new AppError('INVALID_ARGUMENT', `invalid request: ${e.message}`, 'INVALID_REQUEST');
+  }
+  switch (e.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return new AppError(
+        'RESOURCE_EXHAUSTED',
+        'request body is larger than this route accepts; see GET /roster/v1/limits',
+        'REQUEST_TOO_LARGE',
+        {},
+        413,
+      );
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return new AppError(
+        'INVALID_ARGUMENT',
+        'unsupported Content-Type: send application/json',
+        'UNSUPPORTED_MEDIA_TYPE',
+        {},
+        415,
+      );
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return new AppError(
+        'INVALID_ARGUMENT',
+        'Content-Length does not match the body',
+        'INVALID_CONTENT_LENGTH',
+      );
+  }
+  if (error instanceof SyntaxError || e.code === 'FST_ERR_CTP_INVALID_JSON_BODY') {
+    return new AppError('INVALID_ARGUMENT', 'request body is not valid JSON', 'MALFORMED_JSON');
+  }
+  if (typeof e.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500) {
+    return new AppError('INVALID_ARGUMENT', e.message ?? 'bad request', 'INVALID_REQUEST', {}, e.statusCode);
+  }
+  return undefined;
+}
+
+export function sendError(request: FastifyRequest, reply: FastifyReply, error: unknown): FastifyReply {
+  const appError = toAppError(error);
+  if (appError) {
+    return reply.code(httpStatusOf(appError)).type('application/json').send(errorBody(appError, request.id));
+  }
+  request.log.error({ err: error }, 'request failed');
+  const fault = new AppError('INTERNAL', 'internal error', 'INTERNAL');
+  return reply.code(500).type('application/json').send(errorBody(fault, request.id));
+}

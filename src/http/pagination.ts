@@ -1,0 +1,38 @@
+import { AppError } from '../lib/errors.js';
+
+/** Page sizes as the ConductorOne docs give them: 0 → 25, below 10 → 10, above 100 → 100. */
+export function pageSize(requested: number | undefined): number {
+  if (!requested) return 25;
+  return Math.min(100, Math.max(10, Math.trunc(requested)));
+}
+
+const TOKEN_PREFIX = 'k1.';
+
+/** Page tokens are opaque keyset cursors: the last ID of the previous page (CONTRACT.md §7.8). */
+export function encodePageToken(lastId: string): string {
+  return TOKEN_PREFIX + Buffer.from(lastId, 'utf8').toString('base64url');
+}
+
+export function decodePageToken(token: string | undefined): string | undefined {
+  if (!token) return undefined;
+  if (token.startsWith(TOKEN_PREFIX)) {
+    const id = Buffer.from(token.slice(TOKEN_PREFIX.length), 'base64url').toString('utf8');
+    if (/^[0-9A-Za-z]{1,64}$/.test(id)) return id;
+  }
+  throw new AppError('INVALID_ARGUMENT', 'page token is not one Roster issued', 'INVALID_PAGE_TOKEN');
+}
+
+export interface Page<T> {
+  items: T[];
+  nextPageToken: string;
+}
+
+/**
+ * Builds a page from `size + 1` rows fetched in ID order: the extra row only tells whether
+ * another page follows.
+ */
+export function toPage<T extends { id: string }>(rows: T[], size: number): Page<T> {
+  if (rows.length <= size) return { items: rows, nextPageToken: '' };
+  const items = rows.slice(0, size);
+  return { items, nextPageToken: encodePageToken((items[items.length - 1] as T).id) };
+}

@@ -1,0 +1,54 @@
+import { type TSchema, Type } from 'typebox';
+
+/**
+ * Building blocks of the wire contract (CONTRACT.md §1): every response field is optional and
+ * nullable in the official spec; Roster always emits them, with `null` for unset timestamps.
+ */
+export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+
+/** RFC 3339 with `T` and `Z`, as `Date.toISOString()` writes it. */
+export const Timestamp = Type.String({ format: 'date-time' });
+export const NullableTimestamp = Nullable(Type.String());
+
+/** int64 travels as a JSON string (protojson). */
+export const Int64 = Type.String({ pattern: '^-?[0-9]+$' });
+export const int64 = (n: number | bigint | string): string => String(n);
+
+export const StringList = Type.Array(Type.String());
+
+/** `{list, nextPageToken}`, the shape of every list response. */
+export const ListOf = <T extends TSchema>(item: T) =>
+  Type.Object({ list: Type.Array(item), nextPageToken: Type.String() });
+
+/** `{list, nextPageToken, expanded}` for lists whose items are views. */
+export const ExpandedListOf = <T extends TSchema>(item: T) =>
+  Type.Object({ list: Type.Array(item), nextPageToken: Type.String(), expanded: Type.Array(Type.Unknown()) });
+
+/** GET list query: `page_size`, `page_token`. */
+export const PageQuery = Type.Object({
+  page_size: Type.Optional(Type.Integer({ minimum: 0 })),
+  page_token: Type.Optional(Type.String()),
+});
+
+/** POST search body paging: `pageSize`, `pageToken`. */
+export const PageBody = {
+  pageSize: Type.Optional(Nullable(Type.Integer({ minimum: 0 }))),
+  pageToken: Type.Optional(Nullable(Type.String())),
+};
+
+/** FieldMask: a comma-separated string of camelCase paths (CONTRACT.md §1). */
+export const FieldMask = Type.Optional(
+  Nullable(Type.Union([Type.String(), Type.Object({ paths: StringList })])),
+);
+
+export function maskPaths(mask: string | { paths: string[] } | null | undefined): string[] | undefined {
+  if (mask === null || mask === undefined) return undefined;
+  const paths = typeof mask === 'string' ? mask.split(',') : mask.paths;
+  const cleaned = paths.map((p) => p.trim()).filter((p) => p !== '');
+  return cleaned.length === 0 ? undefined : cleaned.map(snakeToCamel);
+}
+
+const snakeToCamel = (s: string) => s.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+
+export const Empty = Type.Object({});
+export const IdParam = Type.String({ minLength: 1, maxLength: 200 });

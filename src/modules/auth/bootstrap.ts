@@ -1,0 +1,113 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { DialectFeatures } from '../../db/dialects/dialect.js';
+import type { Db } from '../../db/schema.js';
+import { SYSTEM_ACTOR } from '../../lib/actor.js';
+import type { Clock } from '../../lib/clock.js';
+import { newId } from '../../lib/ids.js';
+import type { SystemLog } from '../audit/system-log.service.js';
+import { insertUsers } from '../users/users.repository.js';
+import { generateClientKey } from './client-secret.js';
+import { countClients, insertClient } from './clients.repository.js';
+import { SUPER_ADMIN_ROLE } from './roles.js';
+
+export interface BootstrapDeps {
+  readonly db: Db;
+  readonly dialect: DialectFeatures;
+  readonly clock: Clock;
+  readonly systemLog: SystemLog;
+  /** Host (and port) clients reach Roster at: it goes into the client ID, `<name>@<host>/pcc`. */
+  readonly publicHost: string;
+  readonly dataDir: string;
+}
+
+export const CREDENTIALS_FILE = 'admin-credentials.json';
+
+/**
+ * On first start (no API client exists) creates a bootstrap admin user with the Super Admin role and
+ * an API client for it, and writes the client's credentials to `<data dir>/admin-credentials.json`
+ * with mode 0600. The file is written before the transaction commits, so a committed client always
+ * has its secret on disk; if the commit fails the file is removed. Returns the file's path when it
+ * created one.
+ */
+export async function bootstrapAdminClient(deps: BootstrapDeps): Promise<string | undefined> {
+  const file = path.join(deps.dataDir, CREDENTIALS_FILE);
+  const now = deps.clock.now();
+  const at = now.toISOString();
+  const key = generateClientKey();
+  const userId = newId(now.getTime());
+  const clientRowId = newId(now.getTime());
+  const suffix = Math.floor(Math.random() * 90_000 + 10_000);
+  const clientId = `roster-admin-${suffix}@${deps.publicHost}/pcc`;
+
+  let wroteFile = false;
+  try {
+    return await deps.db.transaction().execute(async (trx) => {
+      await deps.dialect.serialize(trx, 'roster.bootstrap');
+      if ((await countClients(trx)) > 0) return undefined;
+      await insertUsers(
+        trx,
+        [
+          {
+            id: userId,
+            display_name: 'Roster Admin',
+            email: 'admin@roster.invalid',
+            username: 'roster-admin',
+            status: 'ENABLED',
+            type: 'USER_TYPE_SYSTEM',
+            role_ids: JSON.stringify([SUPER_ADMIN_ROLE.id]),
+            profile: '{}',
+            created_at: at,
+            updated_at: at,
+            deleted_at: null,
+          },
+        ],
+        deps.dialect.maxParameters,
+      );
+      await insertClient(trx, {
+        id: clientRowId,
+        client_id: clientId,
+        user_id: userId,
+        display_name: 'Bootstrap admin',
+        public_key_x: key.publicKeyX,
+        allow_source_cidr: '[]',
+        scoped_roles: '[]',
+        expires_at: null,
+        last_used_at: null,
+        created_at: at,
+        updated_at: at,
+        deleted_at: null,
+      });
+      await deps.systemLog.record(trx, [
+        {
+          operation: 'user.created',
+          activity: 'create',
+          targetType: 'user',
+          targetId: userId,
+          actor: SYSTEM_ACTOR,
+          occurredAt: now,
+        },
+        {
+          operation: 'api_client.created',
+          activity: 'create',
+          targetType: 'api_client',
+          targetId: clientRowId,
+          actor: SYSTEM_ACTOR,
+          occurredAt: now,
+          details: { clientId, bootstrap: true },
+        },
+      ]);
+      await fs.mkdir(deps.dataDir, { recursive: true });
+      await fs.writeFile(file, `${JSON.stringify({ clientId, clientSecret: key.secret }, null, 2)}\n`, {
+        mode: 0o600,
+      });
+      // writeFile keeps the mode of a file that already exists.
+      await fs.chmod(file, 0o600);
+      wroteFile = true;
+      return file;
+    });
+  } catch (error) {
+    if (wroteFile) await fs.rm(file, { force: true });
+    throw error;
+  }
+}

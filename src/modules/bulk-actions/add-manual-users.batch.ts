@@ -1,0 +1,181 @@
+import type { DialectFeatures } from '../../db/dialects/dialect.js';
+import type { Executor } from '../../db/schema.js';
+import type { Actor } from '../../lib/actor.js';
+import { newId } from '../../lib/ids.js';
+import { type AppUserRow, findGrantTargets, insertAppUsers } from '../app-users/app-users.repository.js';
+import { findAppById } from '../apps/apps.repository.js';
+import type { SystemLogEntry } from '../audit/system-log.js';
+import type { SystemLog } from '../audit/system-log.service.js';
+import { findEntitlementById } from '../catalog/entitlements.repository.js';
+import { type GrantRow, insertGrantEvents, insertGrantsIfAbsent } from '../grants/grants.repository.js';
+import { grantEventRow } from '../grants/revocation.js';
+import { findUsersByIds } from '../users/users.repository.js';
+import {
+  type BulkActionItemRow,
+  type BulkActionRow,
+  insertBulkActionItems,
+} from './bulk-actions.repository.js';
+
+export interface BatchDeps {
+  readonly dialect: DialectFeatures;
+  readonly systemLog: SystemLog;
+}
+
+export interface BatchResult {
+  readonly succeeded: number;
+  readonly failed: number;
+}
+
+/** "3600s" (a protobuf Duration) → milliseconds; undefined for none. */
+function durationMs(duration: string | null): number | undefined {
+  const match = duration ? /^(\d+)(?:\.(\d{1,9}))?s$/.exec(duration) : null;
+  if (!match) return undefined;
+  return Number(match[1]) * 1000 + Math.floor(Number(`0.${match[2] ?? '0'}`) * 1000);
+}
+
+/**
+ * Applies one batch of an add-manual-users bulk action inside the caller's transaction: finds or
+ * creates each user's app user (CONTRACT.md §7.4), grants the entitlement where no live grant exists,
+ * and writes an ADDED grant event, system-log events and one item row per user. Safe to repeat: a
+ * batch that did not commit left nothing behind, and the unique index on live grants refuses doubles.
+ */
+export async function applyAddManualUsersBatch(
+  trx: Executor,
+  deps: BatchDeps,
+  action: BulkActionRow,
+  userIds: readonly string[],
+  now: Date,
+): Promise<BatchResult> {
+  const at = now.toISOString();
+  const ms = now.getTime();
+  const actor: Actor = {
+    userId: action.actor_user_id,
+    clientId: action.actor_client_id,
+    requestId: action.request_id,
+  };
+  const items: BulkActionItemRow[] = [];
+  const fail = (userId: string, error: string) =>
+    items.push({
+      bulk_action_id: action.id,
+      user_id: userId,
+      outcome: 'FAILED',
+      app_user_id: null,
+      app_user_created: 0,
+      error,
+    });
+
+  const [entitlement, app] = await Promise.all([
+    findEntitlementById(trx, action.app_entitlement_id),
+    findAppById(trx, action.app_id),
+  ]);
+  if (!entitlement || entitlement.deleted_at !== null || !app || app.deleted_at !== null) {
+    for (const id of userIds) fail(id, 'entitlement is deleted');
+    await insertBulkActionItems(trx, items, deps.dialect.maxParameters);
+    return { succeeded: 0, failed: userIds.length };
+  }
+
+  // A user may have been deleted since the request was validated.
+  const users = new Map((await findUsersByIds(trx, userIds)).map((u) => [u.id, u]));
+  const live: string[] = [];
+  for (const id of userIds) {
+    const user = users.get(id);
+    if (!user) fail(id, 'user not found');
+    else if (user.deleted_at !== null) fail(id, 'user is deleted');
+    else live.push(id);
+  }
+
+  const targets = await findGrantTargets(trx, action.app_id, live);
+  const created: AppUserRow[] = [];
+  for (const userId of live) {
+    if (targets.has(userId)) continue;
+    const user = users.get(userId);
+    if (!user) continue;
+    const appUser: AppUserRow = {
+      id: newId(ms),
+      app_id: action.app_id,
+      identity_user_id: userId,
+      display_name: user.display_name,
+      email: user.email,
+      username: user.username,
+      app_user_type: 'APP_USER_TYPE_USER',
+      status: 'STATUS_ENABLED',
+      created_at: at,
+      updated_at: at,
+      deleted_at: null,
+    };
+    created.push(appUser);
+    targets.set(userId, appUser.id);
+  }
+  await insertAppUsers(trx, created, deps.dialect.maxParameters);
+
+  const duration = durationMs(entitlement.duration_grant);
+  const deprovisionAt = duration === undefined ? null : new Date(ms + duration).toISOString();
+  const grants: GrantRow[] = live.map((userId) => ({
+    id: newId(ms),
+    app_id: action.app_id,
+    app_entitlement_id: action.app_entitlement_id,
+    app_user_id: targets.get(userId) as string,
+    source: 'MANUAL',
+    bulk_action_id: action.id,
+    created_at: at,
+    deprovision_at: deprovisionAt,
+    deleted_at: null,
+  }));
+  const inserted = await insertGrantsIfAbsent(trx, grants, deps.dialect.maxParameters);
+  const grantedAppUsers = new Set(inserted.map((g) => g.app_user_id));
+  const createdAppUsers = new Set(created.map((a) => a.id));
+
+  await insertGrantEvents(
+    trx,
+    grants
+      .filter((g) => grantedAppUsers.has(g.app_user_id))
+      .map((g) => grantEventRow(g, 'GRANT_EVENT_TYPE_ADDED', now, action.id)),
+    deps.dialect.maxParameters,
+  );
+
+  const log: SystemLogEntry[] = [];
+  for (const appUser of created) {
+    log.push({
+      operation: 'app_user.created',
+      activity: 'create',
+      targetType: 'app_user',
+      targetId: appUser.id,
+      actor,
+      occurredAt: now,
+      bulkActionId: action.id,
+      details: { appId: action.app_id, identityUserId: appUser.identity_user_id },
+    });
+  }
+  for (const grant of grants) {
+    if (!grantedAppUsers.has(grant.app_user_id)) continue;
+    log.push({
+      operation: 'grant.added',
+      activity: 'create',
+      targetType: 'grant',
+      targetId: grant.id,
+      actor,
+      occurredAt: now,
+      bulkActionId: action.id,
+      details: {
+        appId: grant.app_id,
+        appEntitlementId: grant.app_entitlement_id,
+        appUserId: grant.app_user_id,
+      },
+    });
+  }
+  await deps.systemLog.record(trx, log);
+
+  for (const userId of live) {
+    const appUserId = targets.get(userId) as string;
+    items.push({
+      bulk_action_id: action.id,
+      user_id: userId,
+      outcome: grantedAppUsers.has(appUserId) ? 'ADDED' : 'ALREADY_MEMBER',
+      app_user_id: appUserId,
+      app_user_created: createdAppUsers.has(appUserId) ? 1 : 0,
+      error: null,
+    });
+  }
+  await insertBulkActionItems(trx, items, deps.dialect.maxParameters);
+  return { succeeded: live.length, failed: userIds.length - live.length };
+}

@@ -1,0 +1,115 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { Config } from '../../config.js';
+import { ExpandedListOf, ListOf, PageQuery } from '../../http/wire.js';
+import { actorOf } from '../auth/authenticate.js';
+import type { BulkActionsService } from '../bulk-actions/bulk-actions.service.js';
+import {
+  AddManualUsersBody,
+  AddManualUsersResponse,
+  EntitlementParams,
+  EntitlementUserView,
+  GrantWithExpired,
+  RemoveMembershipBody,
+  RemoveMembershipResponse,
+  toEntitlementUserView,
+  toGrantWithExpired,
+} from './grants.schemas.js';
+import type { GrantsService } from './grants.service.js';
+
+const ENTITLEMENT = '/api/v1/apps/:app_id/entitlements/:app_entitlement_id';
+
+export const grantsRoutes: FastifyPluginAsyncTypebox<{
+  grants: GrantsService;
+  bulkActions: BulkActionsService;
+  config: Config;
+}> = async (app, { grants, bulkActions, config }) => {
+  app.post(
+    `${ENTITLEMENT}/add-manual-user`,
+    {
+      // The published request limit (CONTRACT.md §7.16), enforced while the body streams in.
+      bodyLimit: config.maxAddRequestBytes,
+      config: { permission: 'grants:write' },
+      schema: {
+        params: EntitlementParams,
+        body: AddManualUsersBody,
+        response: { 200: AddManualUsersResponse },
+      },
+    },
+    async (request) =>
+      bulkActions.addManualUsers(
+        actorOf(request),
+        request.params.app_id,
+        request.params.app_entitlement_id,
+        request.body.userIds,
+      ),
+  );
+
+  app.delete(
+    `${ENTITLEMENT}/remove-membership`,
+    {
+      config: { permission: 'grants:write' },
+      schema: {
+        params: EntitlementParams,
+        body: RemoveMembershipBody,
+        response: { 200: RemoveMembershipResponse },
+      },
+    },
+    async (request) => {
+      const { app_id, app_entitlement_id } = request.params;
+      await grants.removeMembership(actorOf(request), app_id, app_entitlement_id, request.body.appUserId);
+      return { revokeTaskId: '' };
+    },
+  );
+
+  app.get(
+    `${ENTITLEMENT}/grants`,
+    {
+      config: { permission: 'grants:read' },
+      schema: {
+        params: EntitlementParams,
+        querystring: PageQuery,
+        response: { 200: ListOf(GrantWithExpired) },
+      },
+    },
+    async (request) => {
+      const page = await grants.listMembers(request.params.app_id, request.params.app_entitlement_id, {
+        pageSize: request.query.page_size,
+        pageToken: request.query.page_token,
+      });
+      return {
+        list: page.grants.map((g) => {
+          const appUser = page.appUsers.get(g.app_user_id);
+          return toGrantWithExpired(
+            g,
+            appUser,
+            appUser ? page.users.get(appUser.identity_user_id) : undefined,
+          );
+        }),
+        nextPageToken: page.nextPageToken,
+      };
+    },
+  );
+
+  app.get(
+    `${ENTITLEMENT}/users`,
+    {
+      config: { permission: 'grants:read' },
+      schema: {
+        params: EntitlementParams,
+        querystring: PageQuery,
+        response: { 200: ExpandedListOf(EntitlementUserView) },
+      },
+    },
+    async (request) => {
+      const page = await grants.listMembers(request.params.app_id, request.params.app_entitlement_id, {
+        pageSize: request.query.page_size,
+        pageToken: request.query.page_token,
+      });
+      const list = page.grants.flatMap((g) => {
+        const appUser = page.appUsers.get(g.app_user_id);
+        return appUser ? [toEntitlementUserView(g, appUser)] : [];
+      });
+      return { list, nextPageToken: page.nextPageToken, expanded: [] };
+    },
+  );
+};

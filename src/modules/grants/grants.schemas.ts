@@ -1,0 +1,78 @@
+import { Type } from 'typebox';
+import { Nullable, NullableTimestamp } from '../../http/wire.js';
+import type { AppUserRow } from '../app-users/app-users.repository.js';
+import { AppUser, AppUserView, toAppUser, toAppUserView } from '../app-users/app-users.schemas.js';
+import type { UserRow } from '../users/users.repository.js';
+import { toUser, User } from '../users/users.schemas.js';
+import type { GrantRow } from './grants.repository.js';
+
+const AppEntitlementRef = Type.Object({ appId: Type.String(), id: Type.String() });
+
+/** AppEntitlementWithExpired, the item of GET .../entitlements/{id}/grants. */
+export const GrantWithExpired = Type.Object({
+  appId: Type.String(),
+  appEntitlementId: Type.String(),
+  appUserId: Type.String(),
+  appUser: Nullable(AppUser),
+  user: Nullable(User),
+  discovered: NullableTimestamp,
+  expired: NullableTimestamp,
+  grantSources: Type.Array(AppEntitlementRef),
+  grantReasons: Type.Array(Type.Unknown()),
+});
+
+/** AppEntitlementUserView, the item of GET .../entitlements/{id}/users. */
+export const EntitlementUserView = Type.Object({
+  appUser: AppUserView,
+  appEntitlementUserBindingCreatedAt: NullableTimestamp,
+  appEntitlementUserBindingDeprovisionAt: NullableTimestamp,
+  grantSources: Type.Array(AppEntitlementRef),
+});
+
+export const AddManualUsersBody = Type.Object({
+  userIds: Type.Optional(Nullable(Type.Array(Type.String()))),
+});
+
+export const AddManualUsersResponse = Type.Object({
+  bulkActionId: Type.String(),
+  failedUsersErrorMap: Type.Record(Type.String(), Type.String()),
+});
+
+export const RemoveMembershipBody = Type.Object({
+  appUserId: Type.String({ minLength: 1, maxLength: 200 }),
+});
+
+export const RemoveMembershipResponse = Type.Object({ revokeTaskId: Type.String() });
+
+export const EntitlementParams = Type.Object({
+  app_id: Type.String({ minLength: 1, maxLength: 200 }),
+  app_entitlement_id: Type.String({ minLength: 1, maxLength: 200 }),
+});
+
+export function toGrantWithExpired(
+  grant: GrantRow,
+  appUser: AppUserRow | undefined,
+  user: UserRow | undefined,
+) {
+  return {
+    appId: grant.app_id,
+    appEntitlementId: grant.app_entitlement_id,
+    appUserId: grant.app_user_id,
+    appUser: appUser ? toAppUser(appUser) : null,
+    user: user ? toUser(user) : null,
+    discovered: grant.created_at,
+    // When the grant expires or expired: its deprovision time, or its revocation.
+    expired: grant.deleted_at ?? grant.deprovision_at,
+    grantSources: [],
+    grantReasons: [],
+  };
+}
+
+export function toEntitlementUserView(grant: GrantRow, appUser: AppUserRow) {
+  return {
+    appUser: toAppUserView(appUser),
+    appEntitlementUserBindingCreatedAt: grant.created_at,
+    appEntitlementUserBindingDeprovisionAt: grant.deprovision_at,
+    grantSources: [],
+  };
+}

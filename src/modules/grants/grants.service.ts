@@ -1,0 +1,79 @@
+import type { DialectFeatures } from '../../db/dialects/dialect.js';
+import type { Db } from '../../db/schema.js';
+import { decodePageToken, pageSize, toPage } from '../../http/pagination.js';
+import type { Actor } from '../../lib/actor.js';
+import type { Clock } from '../../lib/clock.js';
+import { notFound } from '../../lib/errors.js';
+import { type AppUserRow, findAppUserById, findAppUsersByIds } from '../app-users/app-users.repository.js';
+import type { SystemLog } from '../audit/system-log.service.js';
+import { findUsersByIds, type UserRow } from '../users/users.repository.js';
+import { requireEntitlementInApp, requireManualEntitlement } from './entitlement-guard.js';
+import { findLiveGrant, type GrantRow, listLiveGrants, revokeGrant } from './grants.repository.js';
+import { recordRevocations } from './revocation.js';
+
+export interface GrantsServiceDeps {
+  readonly db: Db;
+  readonly dialect: DialectFeatures;
+  readonly clock: Clock;
+  readonly systemLog: SystemLog;
+}
+
+export interface MemberPage {
+  readonly grants: GrantRow[];
+  readonly appUsers: Map<string, AppUserRow>;
+  readonly users: Map<string, UserRow>;
+  readonly nextPageToken: string;
+}
+
+export type GrantsService = ReturnType<typeof createGrantsService>;
+
+export function createGrantsService(deps: GrantsServiceDeps) {
+  const { db, clock } = deps;
+
+  return {
+    /** One keyset page of an entitlement's live grants with their app users and identity users. */
+    async listMembers(
+      appId: string,
+      entitlementId: string,
+      page: { pageSize?: number | undefined; pageToken?: string | undefined },
+    ): Promise<MemberPage> {
+      const afterId = decodePageToken(page.pageToken);
+      await requireEntitlementInApp(db, appId, entitlementId);
+      const size = pageSize(page.pageSize);
+      const { items, nextPageToken } = toPage(
+        await listLiveGrants(db, entitlementId, afterId, size + 1),
+        size,
+      );
+      const appUsers = new Map(
+        (await findAppUsersByIds(db, [...new Set(items.map((g) => g.app_user_id))])).map((a) => [a.id, a]),
+      );
+      const identityIds = [
+        ...new Set([...appUsers.values()].map((a) => a.identity_user_id).filter((id) => id !== '')),
+      ];
+      const users = new Map((await findUsersByIds(db, identityIds)).map((u) => [u.id, u]));
+      return { grants: items, appUsers, users, nextPageToken };
+    },
+
+    /**
+     * Revokes the app user's grant of the entitlement, with a REMOVED event and a system-log event.
+     * Idempotent: an app user without a grant is answered like a removed one (CONTRACT.md §7.5).
+     */
+    async removeMembership(
+      actor: Actor,
+      appId: string,
+      entitlementId: string,
+      appUserId: string,
+    ): Promise<void> {
+      await requireManualEntitlement(db, appId, entitlementId);
+      const appUser = await findAppUserById(db, appUserId);
+      if (!appUser || appUser.app_id !== appId) throw notFound('app user', appUserId);
+      await db.transaction().execute(async (trx) => {
+        const grant = await findLiveGrant(trx, entitlementId, appUserId);
+        if (!grant) return;
+        const now = clock.now();
+        if (!(await revokeGrant(trx, grant.id, now.toISOString()))) return;
+        await recordRevocations(trx, deps, [grant], actor, now, null);
+      });
+    },
+  };
+}

@@ -1,0 +1,88 @@
+import type { DialectFeatures } from '../../db/dialects/dialect.js';
+import type { Executor } from '../../db/schema.js';
+import type { Actor } from '../../lib/actor.js';
+import { newId } from '../../lib/ids.js';
+import type { SystemLog } from '../audit/system-log.service.js';
+import { type GrantEventRow, type GrantRow, insertGrantEvents } from './grants.repository.js';
+
+export function grantEventRow(
+  grant: Pick<GrantRow, 'id' | 'app_id' | 'app_entitlement_id' | 'app_user_id'>,
+  eventType: 'GRANT_EVENT_TYPE_ADDED' | 'GRANT_EVENT_TYPE_REMOVED',
+  at: Date,
+  bulkActionId: string | null,
+): GrantEventRow {
+  return {
+    id: newId(at.getTime()),
+    app_id: grant.app_id,
+    app_entitlement_id: grant.app_entitlement_id,
+    app_user_id: grant.app_user_id,
+    grant_id: grant.id,
+    event_type: eventType,
+    occurred_at: at.toISOString(),
+    bulk_action_id: bulkActionId,
+  };
+}
+
+export interface RevocationDeps {
+  readonly dialect: DialectFeatures;
+  readonly systemLog: SystemLog;
+}
+
+/**
+ * Revokes every live grant of the given entitlements inside the caller's transaction, with a REMOVED
+ * grant event and a system-log event for each (CONTRACT.md §7.12: deletes cascade to grants, and
+ * history is kept). Returns how many grants it revoked.
+ */
+export async function revokeGrantsOfEntitlements(
+  trx: Executor,
+  deps: RevocationDeps,
+  entitlementIds: readonly string[],
+  actor: Actor,
+  now: Date,
+): Promise<number> {
+  const at = now.toISOString();
+  let revoked = 0;
+  const step = Math.min(1_000, deps.dialect.maxParameters - 10);
+  for (let i = 0; i < entitlementIds.length; i += step) {
+    const ids = entitlementIds.slice(i, i + step);
+    const grants = await trx
+      .updateTable('grants')
+      .set({ deleted_at: at })
+      .where('app_entitlement_id', 'in', ids)
+      .where('deleted_at', 'is', null)
+      .returning(['id', 'app_id', 'app_entitlement_id', 'app_user_id'])
+      .execute();
+    await recordRevocations(trx, deps, grants, actor, now, null);
+    revoked += grants.length;
+  }
+  return revoked;
+}
+
+/** The REMOVED grant events and system-log events of grants just revoked. */
+export async function recordRevocations(
+  trx: Executor,
+  deps: RevocationDeps,
+  grants: ReadonlyArray<Pick<GrantRow, 'id' | 'app_id' | 'app_entitlement_id' | 'app_user_id'>>,
+  actor: Actor,
+  now: Date,
+  bulkActionId: string | null,
+): Promise<void> {
+  await insertGrantEvents(
+    trx,
+    grants.map((g) => grantEventRow(g, 'GRANT_EVENT_TYPE_REMOVED', now, bulkActionId)),
+    deps.dialect.maxParameters,
+  );
+  await deps.systemLog.record(
+    trx,
+    grants.map((g) => ({
+      operation: 'grant.removed',
+      activity: 'delete' as const,
+      targetType: 'grant',
+      targetId: g.id,
+      actor,
+      occurredAt: now,
+      bulkActionId: bulkActionId ?? undefined,
+      details: { appId: g.app_id, appEntitlementId: g.app_entitlement_id, appUserId: g.app_user_id },
+    })),
+  );
+}

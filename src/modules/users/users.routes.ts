@@ -1,0 +1,132 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { Type } from 'typebox';
+import { Value } from 'typebox/value';
+import { ExpandedListOf, IdParam, PageQuery } from '../../http/wire.js';
+import { AppError } from '../../lib/errors.js';
+import { actorOf } from '../auth/authenticate.js';
+import {
+  ImportUsersBody,
+  ImportUsersResponse,
+  MAX_IMPORT_USERS,
+  NewUser,
+  SearchUsersBody,
+  toUser,
+  toUserView,
+  User,
+  UserView,
+} from './users.schemas.js';
+import type { UsersService } from './users.service.js';
+
+const IMPORT_BODY_LIMIT = 64 * 1024 * 1024;
+
+export const usersRoutes: FastifyPluginAsyncTypebox<{ users: UsersService }> = async (app, { users }) => {
+  app.get(
+    '/api/v1/users',
+    {
+      config: { permission: 'users:read' },
+      schema: { querystring: PageQuery, response: { 200: ExpandedListOf(UserView) } },
+    },
+    async (request) => {
+      const page = await users.list({
+        pageSize: request.query.page_size,
+        pageToken: request.query.page_token,
+      });
+      return { list: page.items.map(toUserView), nextPageToken: page.nextPageToken, expanded: [] };
+    },
+  );
+
+  app.get(
+    '/api/v1/users/:id',
+    {
+      config: { permission: 'users:read' },
+      schema: {
+        params: Type.Object({ id: IdParam }),
+        response: { 200: Type.Object({ userView: UserView, expanded: Type.Array(Type.Unknown()) }) },
+      },
+    },
+    async (request) => ({ userView: toUserView(await users.get(request.params.id)), expanded: [] }),
+  );
+
+  app.post(
+    '/api/v1/search/users',
+    {
+      config: { permission: 'users:read' },
+      schema: { body: SearchUsersBody, response: { 200: ExpandedListOf(UserView) } },
+    },
+    async (request) => {
+      const b = request.body;
+      const ids = [...(b.ids ?? []), ...(b.refs ?? []).map((r) => r.id)];
+      const page = await users.list({
+        query: b.query ?? undefined,
+        email: b.email ?? undefined,
+        ids,
+        excludeIds: b.excludeIds ?? undefined,
+        excludeTypes: b.excludeTypes ?? undefined,
+        statuses: b.userStatuses ?? undefined,
+        pageSize: b.pageSize,
+        pageToken: b.pageToken,
+      });
+      return { list: page.items.map(toUserView), nextPageToken: page.nextPageToken, expanded: [] };
+    },
+  );
+
+  app.post(
+    '/roster/v1/users',
+    {
+      config: { permission: 'users:write' },
+      schema: { body: NewUser, response: { 200: Type.Object({ user: User }) } },
+    },
+    async (request) => ({ user: toUser(await users.create(actorOf(request), request.body)) }),
+  );
+
+  // Bulk load: a JSON body `{"users": [...]}` or CSV with a header row `displayName,email[,username]`.
+  app.register(async (scope) => {
+    scope.addContentTypeParser(
+      'text/csv',
+      { parseAs: 'string', bodyLimit: IMPORT_BODY_LIMIT },
+      (_req, body, done) => {
+        try {
+          const records = parseCsv(body as string, {
+            columns: true,
+            skip_empty_lines: true,
+            trim: true,
+            bom: true,
+          });
+          done(null, { users: records });
+        } catch (error) {
+          done(
+            new AppError(
+              'INVALID_ARGUMENT',
+              `CSV could not be parsed: ${(error as Error).message}`,
+              'MALFORMED_CSV',
+            ),
+          );
+        }
+      },
+    );
+
+    scope.post(
+      '/roster/v1/users/import',
+      {
+        bodyLimit: IMPORT_BODY_LIMIT,
+        config: { permission: 'users:write' },
+        schema: { response: { 200: ImportUsersResponse } },
+      },
+      async (request) => {
+        const body = request.body as { users?: unknown };
+        if (!Value.Check(ImportUsersBody, body)) {
+          const first = Value.Errors(ImportUsersBody, body)[0];
+          throw new AppError(
+            'INVALID_ARGUMENT',
+            `invalid import: ${first ? `${first.instancePath || 'body'} ${first.message}` : 'expected {"users": [...]}'}` +
+              ` (at most ${MAX_IMPORT_USERS} users per import)`,
+            'INVALID_IMPORT',
+          );
+        }
+        const rows = await users.import(actorOf(request), body.users);
+        return { userIds: rows.map((r) => r.id) };
+      },
+    );
+  });
+};

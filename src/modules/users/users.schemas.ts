@@ -1,0 +1,106 @@
+import { type Static, Type } from 'typebox';
+import { Nullable, NullableTimestamp, PageBody, StringList } from '../../http/wire.js';
+import type { UserRow } from './users.repository.js';
+
+/** The ConductorOne User (CONTRACT.md §4), every field emitted. */
+export const User = Type.Object({
+  id: Type.String(),
+  displayName: Type.String(),
+  email: Type.String(),
+  emails: StringList,
+  username: Type.String(),
+  usernames: StringList,
+  employeeIds: StringList,
+  status: Type.String(),
+  directoryStatus: Type.String(),
+  type: Type.String(),
+  roleIds: StringList,
+  managerIds: StringList,
+  delegatedUserId: Type.String(),
+  department: Type.String(),
+  jobTitle: Type.String(),
+  employmentStatus: Type.String(),
+  employmentType: Type.String(),
+  directoryIds: StringList,
+  profile: Type.Record(Type.String(), Type.Unknown()),
+  createdAt: NullableTimestamp,
+  updatedAt: NullableTimestamp,
+  deletedAt: NullableTimestamp,
+});
+export type User = Static<typeof User>;
+
+export const UserView = Type.Object({
+  user: User,
+  rolesPath: Type.String(),
+  managersPath: Type.String(),
+  delegatedUserPath: Type.String(),
+  directoriesPath: Type.String(),
+});
+
+export function toUser(row: UserRow): User {
+  return {
+    id: row.id,
+    displayName: row.display_name,
+    email: row.email,
+    emails: row.email ? [row.email] : [],
+    username: row.username,
+    usernames: row.username ? [row.username] : [],
+    employeeIds: [],
+    status: row.status,
+    directoryStatus: row.status,
+    type: row.type,
+    roleIds: JSON.parse(row.role_ids) as string[],
+    managerIds: [],
+    delegatedUserId: '',
+    department: '',
+    jobTitle: '',
+    employmentStatus: '',
+    employmentType: '',
+    directoryIds: [],
+    profile: JSON.parse(row.profile) as Record<string, unknown>,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    deletedAt: row.deleted_at,
+  };
+}
+
+export const toUserView = (row: UserRow) => ({
+  user: toUser(row),
+  rolesPath: '',
+  managersPath: '',
+  delegatedUserPath: '',
+  directoriesPath: '',
+});
+
+const Email = Type.String({ minLength: 3, maxLength: 320, pattern: '^[^@\\s]+@[^@\\s]+$' });
+
+export const NewUser = Type.Object({
+  displayName: Type.String({ minLength: 1, maxLength: 500 }),
+  email: Email,
+  username: Type.Optional(Type.String({ maxLength: 500 })),
+});
+export type NewUser = Static<typeof NewUser>;
+
+export const MAX_IMPORT_USERS = 100_000;
+
+export const ImportUsersBody = Type.Object({
+  users: Type.Array(NewUser, { maxItems: MAX_IMPORT_USERS }),
+});
+
+export const ImportUsersResponse = Type.Object({
+  /** The new users' IDs, in the order they were given. */
+  userIds: StringList,
+});
+
+export const SearchUsersBody = Type.Object({
+  query: Type.Optional(Nullable(Type.String())),
+  email: Type.Optional(Nullable(Type.String())),
+  refs: Type.Optional(Nullable(Type.Array(Type.Object({ id: Type.String() })))),
+  ids: Type.Optional(Nullable(StringList)),
+  excludeIds: Type.Optional(Nullable(StringList)),
+  excludeTypes: Type.Optional(Nullable(StringList)),
+  userStatuses: Type.Optional(Nullable(StringList)),
+  expandMask: Type.Optional(Nullable(Type.Object({ paths: Type.Optional(StringList) }))),
+  ...PageBody,
+});
+export type SearchUsersBody = Static<typeof SearchUsersBody>;
