@@ -1,7 +1,82 @@
-import type { AppsTable, Executor } from '../../db/schema.js';
+import type { ExpressionBuilder } from 'kysely';
+import type { AppsTable, Database, Executor } from '../../db/schema.js';
+import { containsText, equalsText } from '../../db/text-match.js';
 
 export type AppRow = AppsTable;
+/** An app with its derived `userCount`: the live app users it holds. */
+export type AppRecord = AppRow & { user_count: number | string | bigint };
 
 export function findAppById(db: Executor, id: string): Promise<AppRow | undefined> {
   return db.selectFrom('apps').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+const userCount = (eb: ExpressionBuilder<Database, 'apps'>) =>
+  eb
+    .selectFrom('app_users')
+    .select((sub) => sub.fn.countAll().as('n'))
+    .whereRef('app_users.app_id', '=', 'apps.id')
+    .where('app_users.deleted_at', 'is', null)
+    .as('user_count');
+
+export async function findAppRecord(db: Executor, id: string): Promise<AppRecord | undefined> {
+  const row = await db.selectFrom('apps').selectAll('apps').select(userCount).where('id', '=', id).executeTakeFirst();
+  return row as AppRecord | undefined;
+}
+
+export async function insertApp(db: Executor, row: AppRow): Promise<void> {
+  await db.insertInto('apps').values(row).execute();
+}
+
+export async function updateApp(db: Executor, id: string, changes: Partial<AppRow>): Promise<void> {
+  await db.updateTable('apps').set(changes).where('id', '=', id).execute();
+}
+
+/** Marks a live app deleted; false when it was not live. */
+export async function softDeleteApp(db: Executor, id: string, at: string): Promise<boolean> {
+  const result = await db
+    .updateTable('apps')
+    .set({ deleted_at: at, updated_at: at })
+    .where('id', '=', id)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export interface AppFilter {
+  readonly afterId?: string | undefined;
+  readonly limit: number;
+  /** Case-insensitive substring of the display name or description. */
+  readonly query?: string | undefined;
+  /** Case-insensitive equality with the display name. */
+  readonly displayName?: string | undefined;
+  readonly ids?: readonly string[] | undefined;
+  readonly excludeIds?: readonly string[] | undefined;
+  /** Apps using any of these as grant, revoke or certify policy. */
+  readonly policyIds?: readonly string[] | undefined;
+}
+
+/** Live apps in ID order after `afterId`: one keyset page (CONTRACT.md §7.8). */
+export async function listApps(db: Executor, filter: AppFilter): Promise<AppRecord[]> {
+  let q = db
+    .selectFrom('apps')
+    .selectAll('apps')
+    .select(userCount)
+    .where('deleted_at', 'is', null)
+    .orderBy('id')
+    .limit(filter.limit);
+  if (filter.afterId) q = q.where('id', '>', filter.afterId);
+  if (filter.query) {
+    const query = filter.query;
+    q = q.where((eb) => eb.or([containsText('display_name', query), containsText('description', query)]));
+  }
+  if (filter.displayName) q = q.where(equalsText('display_name', filter.displayName));
+  if (filter.ids && filter.ids.length > 0) q = q.where('id', 'in', filter.ids);
+  if (filter.excludeIds && filter.excludeIds.length > 0) q = q.where('id', 'not in', filter.excludeIds);
+  if (filter.policyIds && filter.policyIds.length > 0) {
+    const ids = filter.policyIds;
+    q = q.where((eb) =>
+      eb.or([eb('grant_policy_id', 'in', ids), eb('revoke_policy_id', 'in', ids), eb('certify_policy_id', 'in', ids)]),
+    );
+  }
+  return (await q.execute()) as AppRecord[];
 }
