@@ -2,6 +2,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Container } from './container.js';
 import { sendError } from './http/errors.js';
 import { acceptEmptyJsonBodies } from './http/json-body.js';
+import { useRequestValidation } from './http/validation.js';
 import { AppError } from './lib/errors.js';
 import { newId } from './lib/ids.js';
 import { appsRoutes } from './modules/apps/apps.routes.js';
@@ -30,6 +31,7 @@ export async function buildApp(container: Container, options: AppOptions): Promi
   });
 
   acceptEmptyJsonBodies(app);
+  useRequestValidation(app);
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });

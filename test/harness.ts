@@ -73,7 +73,6 @@ export async function openTestDatabase(dialect: DialectName): Promise<TestDataba
 
 export interface InjectResult {
   status: number;
-  // biome-ignore lint/suspicious/noExplicitAny: tests read response bodies freely
   body: any;
   headers: Record<string, unknown>;
 }

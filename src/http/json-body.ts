@@ -1,17 +1,33 @@
 import type { FastifyInstance } from 'fastify';
 
 /**
+ * protojson writes an unset field as `null` (CONTRACT.md §1), so Roster reads a `null` field as an
+ * absent one: `{"userIds": null}` is `{}`. Nulls inside arrays are values and stay.
+ */
+export function dropNullFields(value: unknown): unknown {
+  if (Array.isArray(value)) {
+    return value.some((v) => typeof v === 'object' && v !== null) ? value.map(dropNullFields) : value;
+  }
+  if (typeof value !== 'object' || value === null) return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, field] of Object.entries(value)) {
+    if (field !== null) out[key] = dropNullFields(field);
+  }
+  return out;
+}
+
+/**
  * JSON bodies as the SDKs send them (CONTRACT.md §1): the TypeScript SDK sets
  * `Content-Type: application/json` even when an optional body is absent, and `null` is what an
- * unset message looks like, so both empty and `null` bodies read as `{}`. Everything else goes
- * through Fastify's own parser, which refuses `__proto__` poisoning.
+ * unset message looks like, so empty and `null` bodies read as `{}` and `null` fields as absent.
+ * Parsing itself is Fastify's, which refuses `__proto__` poisoning.
  */
 export function acceptEmptyJsonBodies(app: FastifyInstance): void {
   const parseJson = app.getDefaultJsonParser('error', 'error');
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
     if ((body as string).trim() === '') return done(null, {});
-    parseJson(request, body as string, (error, value) => done(error, value ?? {}));
+    parseJson(request, body as string, (error, value) => done(error, dropNullFields(value ?? {})));
   });
   app.addHook('preValidation', async (request) => {
     if (request.body === undefined || request.body === null) request.body = {};

@@ -19,7 +19,12 @@ const userCount = (eb: ExpressionBuilder<Database, 'apps'>) =>
     .as('user_count');
 
 export async function findAppRecord(db: Executor, id: string): Promise<AppRecord | undefined> {
-  const row = await db.selectFrom('apps').selectAll('apps').select(userCount).where('id', '=', id).executeTakeFirst();
+  const row = await db
+    .selectFrom('apps')
+    .selectAll('apps')
+    .select(userCount)
+    .where('id', '=', id)
+    .executeTakeFirst();
   return row as AppRecord | undefined;
 }
 
@@ -75,7 +80,11 @@ export async function listApps(db: Executor, filter: AppFilter): Promise<AppReco
   if (filter.policyIds && filter.policyIds.length > 0) {
     const ids = filter.policyIds;
     q = q.where((eb) =>
-      eb.or([eb('grant_policy_id', 'in', ids), eb('revoke_policy_id', 'in', ids), eb('certify_policy_id', 'in', ids)]),
+      eb.or([
+        eb('grant_policy_id', 'in', ids),
+        eb('revoke_policy_id', 'in', ids),
+        eb('certify_policy_id', 'in', ids),
+      ]),
     );
   }
   return (await q.execute()) as AppRecord[];

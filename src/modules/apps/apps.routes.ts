@@ -1,4 +1,79 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { Empty, IdParam, ListOf, maskPaths, PageQuery } from '../../http/wire.js';
+import { actorOf } from '../auth/authenticate.js';
+import { App, NewApp, SearchAppsBody, toApp, UpdateAppBody } from './apps.schemas.js';
 import type { AppsService } from './apps.service.js';
 
-export const appsRoutes: FastifyPluginAsyncTypebox<{ apps: AppsService }> = async () => {};
+const AppResponse = Type.Object({ app: App });
+const Params = Type.Object({ id: IdParam });
+
+export const appsRoutes: FastifyPluginAsyncTypebox<{ apps: AppsService }> = async (app, { apps }) => {
+  app.get(
+    '/api/v1/apps',
+    {
+      config: { permission: 'apps:read' },
+      schema: { querystring: PageQuery, response: { 200: ListOf(App) } },
+    },
+    async (request) => {
+      const page = await apps.list({
+        pageSize: request.query.page_size,
+        pageToken: request.query.page_token,
+      });
+      return { list: page.items.map(toApp), nextPageToken: page.nextPageToken };
+    },
+  );
+
+  app.post(
+    '/api/v1/apps',
+    { config: { permission: 'apps:write' }, schema: { body: NewApp, response: { 200: AppResponse } } },
+    async (request) => ({ app: toApp(await apps.create(actorOf(request), request.body)) }),
+  );
+
+  app.get(
+    '/api/v1/apps/:id',
+    { config: { permission: 'apps:read' }, schema: { params: Params, response: { 200: AppResponse } } },
+    async (request) => ({ app: toApp(await apps.get(request.params.id)) }),
+  );
+
+  app.post(
+    '/api/v1/apps/:id',
+    {
+      config: { permission: 'apps:write' },
+      schema: { params: Params, body: UpdateAppBody, response: { 200: AppResponse } },
+    },
+    async (request) => {
+      const { app: patch, updateMask } = request.body;
+      const updated = await apps.update(actorOf(request), request.params.id, patch, maskPaths(updateMask));
+      return { app: toApp(updated) };
+    },
+  );
+
+  app.delete(
+    '/api/v1/apps/:id',
+    { config: { permission: 'apps:write' }, schema: { params: Params, response: { 200: Empty } } },
+    async (request) => {
+      await apps.delete(actorOf(request), request.params.id);
+      return {};
+    },
+  );
+
+  app.post(
+    '/api/v1/search/apps',
+    { config: { permission: 'apps:read' }, schema: { body: SearchAppsBody, response: { 200: ListOf(App) } } },
+    async (request) => {
+      const b = request.body;
+      const page = await apps.list({
+        query: b.query ?? undefined,
+        displayName: b.displayName ?? undefined,
+        ids: b.appIds ?? undefined,
+        excludeIds: b.excludeAppIds ?? undefined,
+        policyIds: (b.policyRefs ?? []).flatMap((r) => (r.id ? [r.id] : [])),
+        onlyDirectories: b.onlyDirectories,
+        pageSize: b.pageSize,
+        pageToken: b.pageToken,
+      });
+      return { list: page.items.map(toApp), nextPageToken: page.nextPageToken };
+    },
+  );
+};

@@ -1,5 +1,13 @@
 import { type Static, type TSchema, Type } from 'typebox';
-import { FieldMask, Int64, int64, Nullable, NullableTimestamp, PageBody, StringList } from '../../http/wire.js';
+import {
+  FieldMask,
+  Int64,
+  int64,
+  Nullable,
+  NullableTimestamp,
+  PageBody,
+  StringList,
+} from '../../http/wire.js';
 import { User } from '../users/users.schemas.js';
 import type { AppRecord } from './apps.repository.js';
 

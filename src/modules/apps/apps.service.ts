@@ -1,7 +1,23 @@
 import type { DialectFeatures } from '../../db/dialects/dialect.js';
 import type { Db } from '../../db/schema.js';
+import { decodePageToken, type Page, pageSize, toPage } from '../../http/pagination.js';
+import type { Actor } from '../../lib/actor.js';
 import type { Clock } from '../../lib/clock.js';
+import { notFound } from '../../lib/errors.js';
+import { newId } from '../../lib/ids.js';
 import type { SystemLog } from '../audit/system-log.service.js';
+import { deleteWithEverythingBelow } from '../catalog/cascade.js';
+import {
+  type AppFilter,
+  type AppRecord,
+  type AppRow,
+  findAppRecord,
+  insertApp,
+  listApps,
+  updateApp,
+} from './apps.repository.js';
+import { APP_READ_ONLY_FIELDS, type AppPatch, type NewApp } from './apps.schemas.js';
+import { flag, planUpdate, requiredName, type UpdateRules } from './update-mask.js';
 
 export interface AppsServiceDeps {
   readonly db: Db;
@@ -12,6 +28,120 @@ export interface AppsServiceDeps {
 
 export type AppsService = ReturnType<typeof createAppsService>;
 
-export function createAppsService(_deps: AppsServiceDeps) {
-  return {};
+export type AppListFilter = Omit<AppFilter, 'afterId' | 'limit'> & {
+  readonly pageSize?: number | null | undefined;
+  readonly pageToken?: string | null | undefined;
+  /** Roster holds no directory apps, so asking only for directories finds nothing. */
+  readonly onlyDirectories?: boolean | null | undefined;
+};
+
+const UPDATE_RULES: UpdateRules<AppPatch, AppRow> = {
+  displayName: requiredName('app'),
+  description: (v) => ({ description: v ?? '' }),
+  iconUrl: (v) => ({ icon_url: v ?? '' }),
+  grantPolicyId: (v) => ({ grant_policy_id: v ?? '' }),
+  revokePolicyId: (v) => ({ revoke_policy_id: v ?? '' }),
+  certifyPolicyId: (v) => ({ certify_policy_id: v ?? '' }),
+  identityMatching: (v) => ({ identity_matching: v ?? 'APP_USER_IDENTITY_MATCHING_UNSPECIFIED' }),
+  instructions: (v) => ({ instructions: v ?? '' }),
+  monthlyCostUsd: (v) => ({ monthly_cost_usd: v ?? 0 }),
+  strictAccessEntitlementProvisioning: (v) => ({ strict_access_entitlement_provisioning: flag(v) }),
+};
+
+export function createAppsService(deps: AppsServiceDeps) {
+  const { db, clock, systemLog } = deps;
+  const revocation = { dialect: deps.dialect, systemLog };
+
+  async function get(id: string): Promise<AppRecord> {
+    const row = await findAppRecord(db, id);
+    if (!row || row.deleted_at !== null) throw notFound('app', id);
+    return row;
+  }
+
+  return {
+    get,
+
+    /** Creates a manually managed app (CONTRACT.md §3, §7.3) with its system-log event. */
+    async create(actor: Actor, input: NewApp): Promise<AppRecord> {
+      const now = clock.now();
+      const at = now.toISOString();
+      const row: AppRow = {
+        id: newId(now.getTime()),
+        display_name: input.displayName,
+        description: input.description ?? '',
+        icon_url: '',
+        is_manually_managed: 1,
+        identity_matching: input.identityMatching ?? 'APP_USER_IDENTITY_MATCHING_UNSPECIFIED',
+        monthly_cost_usd: input.monthlyCostUsd ?? 0,
+        grant_policy_id: input.grantPolicyId ?? '',
+        revoke_policy_id: input.revokePolicyId ?? '',
+        certify_policy_id: input.certifyPolicyId ?? '',
+        strict_access_entitlement_provisioning: flag(input.strictAccessEntitlementProvisioning ?? false),
+        instructions: '',
+        created_at: at,
+        updated_at: at,
+        deleted_at: null,
+      };
+      await db.transaction().execute(async (trx) => {
+        await insertApp(trx, row);
+        await systemLog.record(trx, [
+          {
+            operation: 'app.created',
+            activity: 'create',
+            targetType: 'app',
+            targetId: row.id,
+            actor,
+            occurredAt: now,
+          },
+        ]);
+      });
+      return { ...row, user_count: 0 };
+    },
+
+    async list(filter: AppListFilter): Promise<Page<AppRecord>> {
+      const size = pageSize(filter.pageSize ?? undefined);
+      const afterId = decodePageToken(filter.pageToken ?? undefined);
+      if (filter.onlyDirectories) return { items: [], nextPageToken: '' };
+      const rows = await listApps(db, { ...filter, afterId, limit: size + 1 });
+      return toPage(rows, size);
+    },
+
+    /** CONTRACT.md §7.6; a request that changes nothing writes nothing. */
+    async update(actor: Actor, id: string, patch: AppPatch | null | undefined, mask: string[] | undefined) {
+      await db.transaction().execute(async (trx) => {
+        const current = await findAppRecord(trx, id);
+        if (!current || current.deleted_at !== null) throw notFound('app', id);
+        const plan = planUpdate('App', current, patch, mask, UPDATE_RULES, APP_READ_ONLY_FIELDS);
+        if (plan.fields.length === 0) return;
+        const now = clock.now();
+        await updateApp(trx, id, { ...plan.changes, updated_at: now.toISOString() });
+        await systemLog.record(trx, [
+          {
+            operation: 'app.updated',
+            activity: 'update',
+            targetType: 'app',
+            targetId: id,
+            actor,
+            occurredAt: now,
+            details: { fields: plan.fields },
+          },
+        ]);
+      });
+      return get(id);
+    },
+
+    /** Soft delete with its whole catalog, revoking every grant below it, in one transaction (§7.12). */
+    async delete(actor: Actor, id: string): Promise<void> {
+      await db.transaction().execute(async (trx) => {
+        const deleted = await deleteWithEverythingBelow(
+          trx,
+          revocation,
+          { kind: 'app', appId: id },
+          actor,
+          clock.now(),
+        );
+        if (!deleted) throw notFound('app', id);
+      });
+    },
+  };
 }

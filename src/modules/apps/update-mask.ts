@@ -42,9 +42,13 @@ export function planUpdate<Input extends object, Row extends object>(
     const rule = byField[path];
     if (!rule) {
       if (readOnly.includes(path)) continue;
-      throw invalidArgument(`updateMask names "${path}", which is not a field of ${entity}`, 'INVALID_UPDATE_MASK', {
-        path,
-      });
+      throw invalidArgument(
+        `updateMask names "${path}", which is not a field of ${entity}`,
+        'INVALID_UPDATE_MASK',
+        {
+          path,
+        },
+      );
     }
     let changed = false;
     for (const [column, value] of Object.entries(rule(body[path] ?? undefined))) {

@@ -2,6 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { generateKeyPair, importJWK, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp, createEntitlement, createUser } from '../../../test/fixtures.js';
 import { DIALECTS, startTestApp, type TestApp } from '../../../test/harness.js';
 
 /** Reads a client secret the way the TypeScript SDK does: split on ':', atob, importJWK. */
@@ -15,12 +16,20 @@ async function sdkSigningKey(secret: string) {
 /** A client assertion shaped exactly as the SDKs send it (CONTRACT.md §2). */
 async function sdkAssertion(
   t: TestApp,
-  overrides: { aud?: string[]; iss?: string; expInSeconds?: number; key?: CryptoKey | Uint8Array } = {},
+  overrides: {
+    aud?: string[];
+    iss?: string;
+    expInSeconds?: number;
+    key?: Parameters<SignJWT['sign']>[0];
+  } = {},
 ) {
   const now = Math.floor(t.clock.now().getTime() / 1000);
   const key = overrides.key ?? (await sdkSigningKey(t.credentials.clientSecret));
   return new SignJWT({})
-    .setProtectedHeader({ alg: 'EdDSA', nonce: Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString('hex') })
+    .setProtectedHeader({
+      alg: 'EdDSA',
+      nonce: Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString('hex'),
+    })
     .setIssuer(overrides.iss ?? t.credentials.clientId)
     .setSubject(overrides.iss ?? t.credentials.clientId)
     .setAudience(overrides.aud ?? [new URL(t.config.publicUrl).hostname])
@@ -77,9 +86,39 @@ describe.each(DIALECTS)('token endpoint and bearer auth on %s', (dialect) => {
     expect(body.access_token).not.toMatch(/^bearer/i);
     const users = await t.request('GET', '/api/v1/users', undefined, { token: body.access_token });
     expect(users.status).toBe(200);
-    expect(users.body.list.map((v: { user: { displayName: string } }) => v.user.displayName)).toContain('Roster Admin');
-    const issued = await t.db.selectFrom('system_log_events').selectAll().where('activity', '=', 'token.issued').execute();
+    expect(users.body.list.map((v: { user: { displayName: string } }) => v.user.displayName)).toContain(
+      'Roster Admin',
+    );
+    const issued = await t.db
+      .selectFrom('system_log_events')
+      .selectAll()
+      .where('activity', '=', 'token.issued')
+      .execute();
     expect(issued.length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('follows the SDK flow end to end: assertion → token → add-manual-user', async () => {
+    const { body } = await postToken(t, assertionFields(t, await sdkAssertion(t)));
+    const token = body.access_token as string;
+    const appId = (await createApp(t)).id;
+    const entitlementId = (await createEntitlement(t, appId)).id;
+    const user = await createUser(t);
+    const added = await t.request(
+      'POST',
+      `/api/v1/apps/${appId}/entitlements/${entitlementId}/add-manual-user`,
+      { userIds: [user.id] },
+      { token },
+    );
+    expect(added.status).toBe(200);
+    expect(added.body).toEqual({ bulkActionId: expect.any(String), failedUsersErrorMap: {} });
+    await t.drainBulkActions();
+    const grant = await t.db
+      .selectFrom('grants')
+      .innerJoin('app_users', 'app_users.id', 'grants.app_user_id')
+      .select(['grants.bulk_action_id', 'app_users.identity_user_id'])
+      .where('grants.app_entitlement_id', '=', entitlementId)
+      .executeTakeFirstOrThrow();
+    expect(grant).toEqual({ bulk_action_id: added.body.bulkActionId, identity_user_id: user.id });
   });
 
   it('accepts an assertion once', async () => {
@@ -87,11 +126,17 @@ describe.each(DIALECTS)('token endpoint and bearer auth on %s', (dialect) => {
     expect((await postToken(t, assertionFields(t, assertion))).status).toBe(200);
     const replay = await postToken(t, assertionFields(t, assertion));
     expect(replay.status).toBe(401);
-    expect(replay.body).toEqual({ error: 'invalid_client', error_description: 'client_assertion was already used' });
+    expect(replay.body).toEqual({
+      error: 'invalid_client',
+      error_description: 'client_assertion was already used',
+    });
   });
 
   it('refuses assertions for another audience, too long a lifetime, an unknown client or a foreign key', async () => {
-    const wrongAudience = await postToken(t, assertionFields(t, await sdkAssertion(t, { aud: ['evil.example'] })));
+    const wrongAudience = await postToken(
+      t,
+      assertionFields(t, await sdkAssertion(t, { aud: ['evil.example'] })),
+    );
     expect(wrongAudience.status).toBe(401);
     const longLived = await postToken(t, assertionFields(t, await sdkAssertion(t, { expInSeconds: 3600 })));
     expect(longLived.status).toBe(401);
@@ -99,10 +144,17 @@ describe.each(DIALECTS)('token endpoint and bearer auth on %s', (dialect) => {
     const foreign = await postToken(t, assertionFields(t, await sdkAssertion(t, { key: privateKey })));
     expect(foreign.status).toBe(401);
     const unknown = await sdkAssertion(t, { iss: 'nobody@roster.test/pcc' });
-    const unknownClient = await postToken(t, { ...assertionFields(t, unknown), client_id: 'nobody@roster.test/pcc' });
+    const unknownClient = await postToken(t, {
+      ...assertionFields(t, unknown),
+      client_id: 'nobody@roster.test/pcc',
+    });
     expect(unknownClient.status).toBe(401);
     expect(unknownClient.body.error).toBe('invalid_client');
-    const refused = await t.db.selectFrom('system_log_events').selectAll().where('activity', '=', 'token.refused').execute();
+    const refused = await t.db
+      .selectFrom('system_log_events')
+      .selectAll()
+      .where('activity', '=', 'token.refused')
+      .execute();
     expect(refused.length).toBeGreaterThanOrEqual(4);
     for (const event of refused) expect(event.event).not.toContain('secret-token');
   });
@@ -156,7 +208,10 @@ describe.each(DIALECTS)('token endpoint and bearer auth on %s', (dialect) => {
   it('refuses missing, malformed, forged and expired bearer tokens with 401 in the API error format', async () => {
     const missing = await t.request('GET', '/api/v1/users', undefined, { token: null });
     expect(missing.status).toBe(401);
-    expect(missing.body).toMatchObject({ code: 16, details: [{ reason: 'TOKEN_MISSING', domain: 'roster' }] });
+    expect(missing.body).toMatchObject({
+      code: 16,
+      details: [{ reason: 'TOKEN_MISSING', domain: 'roster' }],
+    });
 
     const malformed = await t.request('GET', '/api/v1/users', undefined, {
       token: null,
@@ -180,7 +235,9 @@ describe.each(DIALECTS)('token endpoint and bearer auth on %s', (dialect) => {
     expect(forged.body.details[0].reason).toBe('TOKEN_INVALID');
 
     const { body } = await postToken(t, assertionFields(t, await sdkAssertion(t)));
-    expect((await t.request('GET', '/api/v1/users', undefined, { token: body.access_token })).status).toBe(200);
+    expect((await t.request('GET', '/api/v1/users', undefined, { token: body.access_token })).status).toBe(
+      200,
+    );
     t.clock.advance(3901 * 1000);
     const expired = await t.request('GET', '/api/v1/users', undefined, { token: body.access_token });
     expect(expired.status).toBe(401);

@@ -157,7 +157,6 @@ export function createBulkActionRunner(deps: BulkActionRunnerDeps) {
       stopping = true;
       wakeUp?.();
       await loop;
-      stopping = false;
     },
     /** Processes claimable actions in the foreground until none is left (tests and tools). */
     async runUntilIdle() {

@@ -2,6 +2,9 @@ import type { DialectFeatures } from '../../db/dialects/dialect.js';
 import type { Db } from '../../db/schema.js';
 import type { Clock } from '../../lib/clock.js';
 import type { SystemLog } from '../audit/system-log.service.js';
+import { createEntitlementsService } from './entitlements.service.js';
+import { createResourceTypesService } from './resource-types.service.js';
+import { createResourcesService } from './resources.service.js';
 
 export interface CatalogServiceDeps {
   readonly db: Db;
@@ -12,6 +15,11 @@ export interface CatalogServiceDeps {
 
 export type CatalogService = ReturnType<typeof createCatalogService>;
 
-export function createCatalogService(_deps: CatalogServiceDeps) {
-  return {};
+/** The catalog of an app: its resource types, resources and entitlements. */
+export function createCatalogService(deps: CatalogServiceDeps) {
+  return {
+    resourceTypes: createResourceTypesService(deps),
+    resources: createResourcesService(deps),
+    entitlements: createEntitlementsService(deps),
+  };
 }

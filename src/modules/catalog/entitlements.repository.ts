@@ -1,7 +1,104 @@
-import type { AppEntitlementsTable, Executor } from '../../db/schema.js';
+import type { ExpressionBuilder } from 'kysely';
+import type { AppEntitlementsTable, Database, Executor } from '../../db/schema.js';
 
 export type EntitlementRow = AppEntitlementsTable;
+/** An entitlement with its derived `grantCount`: its live grants. */
+export type EntitlementRecord = EntitlementRow & { grant_count: number | string | bigint };
 
 export function findEntitlementById(db: Executor, id: string): Promise<EntitlementRow | undefined> {
   return db.selectFrom('app_entitlements').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+const grantCount = (eb: ExpressionBuilder<Database, 'app_entitlements'>) =>
+  eb
+    .selectFrom('grants')
+    .select((sub) => sub.fn.countAll().as('n'))
+    .whereRef('grants.app_entitlement_id', '=', 'app_entitlements.id')
+    .where('grants.deleted_at', 'is', null)
+    .as('grant_count');
+
+export async function findEntitlementRecord(
+  db: Executor,
+  id: string,
+): Promise<EntitlementRecord | undefined> {
+  const row = await db
+    .selectFrom('app_entitlements')
+    .selectAll('app_entitlements')
+    .select(grantCount)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row as EntitlementRecord | undefined;
+}
+
+/** Fails with the dialect's unique violation when a live entitlement of the app has the alias. */
+export async function insertEntitlement(db: Executor, row: EntitlementRow): Promise<void> {
+  await db.insertInto('app_entitlements').values(row).execute();
+}
+
+export async function updateEntitlement(
+  db: Executor,
+  id: string,
+  changes: Partial<EntitlementRow>,
+): Promise<void> {
+  await db.updateTable('app_entitlements').set(changes).where('id', '=', id).execute();
+}
+
+/** Live entitlements of an app in ID order after `afterId`: one keyset page. */
+export async function listEntitlements(
+  db: Executor,
+  appId: string,
+  afterId: string | undefined,
+  limit: number,
+): Promise<EntitlementRecord[]> {
+  let q = db
+    .selectFrom('app_entitlements')
+    .selectAll('app_entitlements')
+    .select(grantCount)
+    .where('app_id', '=', appId)
+    .where('deleted_at', 'is', null)
+    .orderBy('id')
+    .limit(limit);
+  if (afterId) q = q.where('id', '>', afterId);
+  return (await q.execute()) as EntitlementRecord[];
+}
+
+export type EntitlementScope =
+  | { id: string }
+  | { resourceId: string }
+  | { resourceTypeId: string }
+  | { appId: string };
+
+/**
+ * Marks live entitlements deleted: one, those of a resource, of a resource type (directly or
+ * through one of its resources) or of an app. Returns the IDs it marked.
+ */
+export async function softDeleteEntitlements(
+  db: Executor,
+  scope: EntitlementScope,
+  at: string,
+): Promise<string[]> {
+  let q = db
+    .updateTable('app_entitlements')
+    .set({ deleted_at: at, updated_at: at })
+    .where('deleted_at', 'is', null);
+  if ('id' in scope) q = q.where('id', '=', scope.id);
+  else if ('resourceId' in scope) q = q.where('app_resource_id', '=', scope.resourceId);
+  else if ('resourceTypeId' in scope) {
+    const typeId = scope.resourceTypeId;
+    q = q.where((eb) =>
+      eb.or([
+        eb('app_resource_type_id', '=', typeId),
+        eb(
+          'app_resource_id',
+          'in',
+          eb
+            .selectFrom('app_resources')
+            .select('app_resources.id')
+            .where('app_resources.app_resource_type_id', '=', typeId),
+        ),
+      ]),
+    );
+  } else q = q.where('app_id', '=', scope.appId);
+  const rows = await q.returning('id').execute();
+  return rows.map((r) => r.id);
 }

@@ -1,0 +1,143 @@
+import { pino } from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp, createEntitlement } from '../../../test/fixtures.js';
+import { DIALECTS, startTestApp, type TestApp } from '../../../test/harness.js';
+import { createBulkActionRunner } from './bulk-action.runner.js';
+
+const silent = pino({ level: 'silent' });
+
+describe.each(DIALECTS)('bulk-action runner on %s', (dialect) => {
+  let t: TestApp;
+  let url: string;
+  let entitlementId: string;
+  let userIds: string[];
+
+  beforeAll(async () => {
+    t = await startTestApp(dialect);
+    const appId = (await createApp(t)).id;
+    entitlementId = (await createEntitlement(t, appId)).id;
+    url = `/api/v1/apps/${appId}/entitlements/${entitlementId}/add-manual-user`;
+    const imported = await t.request('POST', '/roster/v1/users/import', {
+      users: Array.from({ length: 95 }, (_, i) => ({ displayName: `U${i}`, email: `u${i}@example.com` })),
+    });
+    userIds = imported.body.userIds;
+  });
+  afterAll(() => t.close());
+
+  const runner = (owner: string, afterBatch?: (info: { cursor: number }) => void) =>
+    createBulkActionRunner({
+      db: t.db,
+      dialect: t.container.dialect,
+      clock: t.clock,
+      systemLog: t.container.systemLog,
+      logger: silent,
+      batchSize: 10,
+      leaseMs: 30_000,
+      owner,
+      ...(afterBatch ? { afterBatch } : {}),
+    });
+
+  async function countWhere(
+    table: 'grants' | 'grant_events' | 'bulk_action_items' | 'system_log_events',
+    bulkActionId: string,
+  ) {
+    const row = await t.db
+      .selectFrom(table)
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where('bulk_action_id', '=', bulkActionId)
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  it('completes exactly once after a runner dies between batches', async () => {
+    const { body } = await t.request('POST', url, { userIds });
+    const id = body.bulkActionId as string;
+
+    // The first runner "dies" after its third batch commits: it never releases its lease.
+    const crashed = runner('crashed', ({ cursor }) => {
+      if (cursor >= 30) throw new Error('simulated crash');
+    });
+    await expect(crashed.runUntilIdle()).rejects.toThrow('simulated crash');
+    const midway = await t.db
+      .selectFrom('bulk_actions')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    expect(midway).toMatchObject({
+      state: 'BULK_ACTION_STATE_RUNNING',
+      cursor: 30,
+      processed: 30,
+      lease_owner: 'crashed',
+    });
+    expect(await countWhere('grants', id)).toBe(30);
+
+    // While the dead runner's lease lasts nobody else takes the action...
+    const successor = runner('successor');
+    await successor.runUntilIdle();
+    expect(
+      (await t.db.selectFrom('bulk_actions').select('cursor').where('id', '=', id).executeTakeFirstOrThrow())
+        .cursor,
+    ).toBe(30);
+
+    // ...and once it expires, the successor finishes the rest.
+    t.clock.advance(30_001);
+    await successor.runUntilIdle();
+    const done = await t.db
+      .selectFrom('bulk_actions')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    expect(done).toMatchObject({
+      state: 'BULK_ACTION_STATE_SUCCEEDED',
+      cursor: 95,
+      processed: 95,
+      succeeded: 95,
+      failed: 0,
+      lease_owner: null,
+    });
+    expect(await countWhere('grants', id)).toBe(95);
+    expect(await countWhere('grant_events', id)).toBe(95);
+    expect(await countWhere('bulk_action_items', id)).toBe(95);
+    // 95 grants and 95 app users, plus the bulk action's own creation event.
+    expect(await countWhere('system_log_events', id)).toBe(95 * 2 + 1);
+    const live = await t.db
+      .selectFrom('grants')
+      .select('app_user_id')
+      .where('app_entitlement_id', '=', entitlementId)
+      .where('deleted_at', 'is', null)
+      .execute();
+    expect(new Set(live.map((g) => g.app_user_id)).size).toBe(live.length);
+  });
+
+  it('stops gracefully between batches, releasing its lease for the next runner', async () => {
+    const { body } = await t.request('POST', url, { userIds });
+    const id = body.bulkActionId as string;
+    const stopping = runner('stopping', ({ cursor }) => {
+      if (cursor >= 20) void stopping.stop();
+    });
+    await stopping.runUntilIdle();
+    const paused = await t.db
+      .selectFrom('bulk_actions')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    expect(paused).toMatchObject({ state: 'BULK_ACTION_STATE_RUNNING', cursor: 20, lease_owner: null });
+
+    await runner('next').runUntilIdle();
+    const done = await t.db
+      .selectFrom('bulk_actions')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    // Everyone was already a member from the previous test: each is a success, none is granted twice.
+    expect(done).toMatchObject({ state: 'BULK_ACTION_STATE_SUCCEEDED', processed: 95, succeeded: 95 });
+    const outcomes = await t.db
+      .selectFrom('bulk_action_items')
+      .select('outcome')
+      .where('bulk_action_id', '=', id)
+      .execute();
+    expect(outcomes).toHaveLength(95);
+    expect(new Set(outcomes.map((o) => o.outcome))).toEqual(new Set(['ALREADY_MEMBER']));
+    expect(await countWhere('grants', id)).toBe(0);
+  });
+});

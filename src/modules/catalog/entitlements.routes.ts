@@ -1,0 +1,88 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { Empty, ExpandedListOf, IdParam, maskPaths, PageQuery } from '../../http/wire.js';
+import { actorOf } from '../auth/authenticate.js';
+import { Expanded } from './catalog.schemas.js';
+import {
+  AppEntitlementView,
+  NewEntitlement,
+  toEntitlementView,
+  UpdateEntitlementBody,
+} from './entitlements.schemas.js';
+import type { EntitlementsService } from './entitlements.service.js';
+
+const AppParams = Type.Object({ app_id: IdParam });
+const Params = Type.Object({ app_id: IdParam, id: IdParam });
+const ViewResponse = Type.Object({ appEntitlementView: AppEntitlementView, expanded: Expanded });
+
+/**
+ * AE.List/Create/Get/Update/Delete. The membership routes below `{app_entitlement_id}/` live in the
+ * grants module; literal segments (`users`, `resource_types`) beat `:id` in the router.
+ */
+export const entitlementsRoutes: FastifyPluginAsyncTypebox<{ entitlements: EntitlementsService }> = async (
+  app,
+  { entitlements },
+) => {
+  const base = '/api/v1/apps/:app_id/entitlements';
+
+  app.get(
+    base,
+    {
+      config: { permission: 'catalog:read' },
+      schema: {
+        params: AppParams,
+        querystring: PageQuery,
+        response: { 200: ExpandedListOf(AppEntitlementView) },
+      },
+    },
+    async (request) => {
+      const { page_size: pageSize, page_token: pageToken } = request.query;
+      const page = await entitlements.list(request.params.app_id, { pageSize, pageToken });
+      return { list: page.items.map(toEntitlementView), nextPageToken: page.nextPageToken, expanded: [] };
+    },
+  );
+
+  app.post(
+    base,
+    {
+      config: { permission: 'catalog:write' },
+      schema: { params: AppParams, body: NewEntitlement, response: { 200: ViewResponse } },
+    },
+    async (request) => {
+      const row = await entitlements.create(actorOf(request), request.params.app_id, request.body);
+      return { appEntitlementView: toEntitlementView(row), expanded: [] };
+    },
+  );
+
+  app.get(
+    `${base}/:id`,
+    { config: { permission: 'catalog:read' }, schema: { params: Params, response: { 200: ViewResponse } } },
+    async (request) => {
+      const row = await entitlements.get(request.params.app_id, request.params.id);
+      return { appEntitlementView: toEntitlementView(row), expanded: [] };
+    },
+  );
+
+  app.post(
+    `${base}/:id`,
+    {
+      config: { permission: 'catalog:write' },
+      schema: { params: Params, body: UpdateEntitlementBody, response: { 200: ViewResponse } },
+    },
+    async (request) => {
+      const { entitlement: patch, updateMask } = request.body;
+      const { app_id: appId, id } = request.params;
+      const row = await entitlements.update(actorOf(request), appId, id, patch, maskPaths(updateMask));
+      return { appEntitlementView: toEntitlementView(row), expanded: [] };
+    },
+  );
+
+  app.delete(
+    `${base}/:id`,
+    { config: { permission: 'catalog:write' }, schema: { params: Params, response: { 200: Empty } } },
+    async (request) => {
+      await entitlements.delete(actorOf(request), request.params.app_id, request.params.id);
+      return {};
+    },
+  );
+};

@@ -1,0 +1,52 @@
+import type { AppResourceTypesTable, Executor } from '../../db/schema.js';
+
+export type ResourceTypeRow = AppResourceTypesTable;
+
+export function findResourceTypeById(db: Executor, id: string): Promise<ResourceTypeRow | undefined> {
+  return db.selectFrom('app_resource_types').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function insertResourceType(db: Executor, row: ResourceTypeRow): Promise<void> {
+  await db.insertInto('app_resource_types').values(row).execute();
+}
+
+export async function updateResourceType(
+  db: Executor,
+  id: string,
+  changes: Partial<ResourceTypeRow>,
+): Promise<void> {
+  await db.updateTable('app_resource_types').set(changes).where('id', '=', id).execute();
+}
+
+/** Live resource types of an app in ID order after `afterId`: one keyset page. */
+export function listResourceTypes(
+  db: Executor,
+  appId: string,
+  afterId: string | undefined,
+  limit: number,
+): Promise<ResourceTypeRow[]> {
+  let q = db
+    .selectFrom('app_resource_types')
+    .selectAll()
+    .where('app_id', '=', appId)
+    .where('deleted_at', 'is', null)
+    .orderBy('id')
+    .limit(limit);
+  if (afterId) q = q.where('id', '>', afterId);
+  return q.execute();
+}
+
+/** Marks live resource types deleted, one by ID or all of an app; returns the IDs it marked. */
+export async function softDeleteResourceTypes(
+  db: Executor,
+  scope: { id: string } | { appId: string },
+  at: string,
+): Promise<string[]> {
+  let q = db
+    .updateTable('app_resource_types')
+    .set({ deleted_at: at, updated_at: at })
+    .where('deleted_at', 'is', null);
+  q = 'id' in scope ? q.where('id', '=', scope.id) : q.where('app_id', '=', scope.appId);
+  const rows = await q.returning('id').execute();
+  return rows.map((r) => r.id);
+}

@@ -1,0 +1,74 @@
+import type { ExpressionBuilder } from 'kysely';
+import type { AppResourcesTable, Database, Executor } from '../../db/schema.js';
+
+export type ResourceRow = AppResourcesTable;
+/** A resource with its derived `grantCount`: live grants of its live entitlements. */
+export type ResourceRecord = ResourceRow & { grant_count: number | string | bigint };
+
+export function findResourceById(db: Executor, id: string): Promise<ResourceRow | undefined> {
+  return db.selectFrom('app_resources').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+const grantCount = (eb: ExpressionBuilder<Database, 'app_resources'>) =>
+  eb
+    .selectFrom('grants')
+    .innerJoin('app_entitlements', 'app_entitlements.id', 'grants.app_entitlement_id')
+    .select((sub) => sub.fn.countAll().as('n'))
+    .whereRef('app_entitlements.app_resource_id', '=', 'app_resources.id')
+    .where('app_entitlements.deleted_at', 'is', null)
+    .where('grants.deleted_at', 'is', null)
+    .as('grant_count');
+
+export async function findResourceRecord(db: Executor, id: string): Promise<ResourceRecord | undefined> {
+  const row = await db
+    .selectFrom('app_resources')
+    .selectAll('app_resources')
+    .select(grantCount)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row as ResourceRecord | undefined;
+}
+
+export async function insertResource(db: Executor, row: ResourceRow): Promise<void> {
+  await db.insertInto('app_resources').values(row).execute();
+}
+
+export async function updateResource(db: Executor, id: string, changes: Partial<ResourceRow>): Promise<void> {
+  await db.updateTable('app_resources').set(changes).where('id', '=', id).execute();
+}
+
+/** Live resources of a resource type in ID order after `afterId`: one keyset page. */
+export async function listResources(
+  db: Executor,
+  resourceTypeId: string,
+  afterId: string | undefined,
+  limit: number,
+): Promise<ResourceRecord[]> {
+  let q = db
+    .selectFrom('app_resources')
+    .selectAll('app_resources')
+    .select(grantCount)
+    .where('app_resource_type_id', '=', resourceTypeId)
+    .where('deleted_at', 'is', null)
+    .orderBy('id')
+    .limit(limit);
+  if (afterId) q = q.where('id', '>', afterId);
+  return (await q.execute()) as ResourceRecord[];
+}
+
+/** Marks live resources deleted (one, a type's, or an app's); returns the IDs it marked. */
+export async function softDeleteResources(
+  db: Executor,
+  scope: { id: string } | { resourceTypeId: string } | { appId: string },
+  at: string,
+): Promise<string[]> {
+  let q = db
+    .updateTable('app_resources')
+    .set({ deleted_at: at, updated_at: at })
+    .where('deleted_at', 'is', null);
+  if ('id' in scope) q = q.where('id', '=', scope.id);
+  else if ('resourceTypeId' in scope) q = q.where('app_resource_type_id', '=', scope.resourceTypeId);
+  else q = q.where('app_id', '=', scope.appId);
+  const rows = await q.returning('id').execute();
+  return rows.map((r) => r.id);
+}

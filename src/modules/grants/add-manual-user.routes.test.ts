@@ -1,0 +1,250 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp, createEntitlement, createUser } from '../../../test/fixtures.js';
+import { DIALECTS, startTestApp, type TestApp } from '../../../test/harness.js';
+
+const entitlementUrl = (appId: string, entitlementId: string) =>
+  `/api/v1/apps/${appId}/entitlements/${entitlementId}`;
+
+describe.each(DIALECTS)('add-manual-user on %s', (dialect) => {
+  let t: TestApp;
+  let appId: string;
+  let entitlementId: string;
+  let url: string;
+
+  beforeAll(async () => {
+    t = await startTestApp(dialect, {
+      env: { ROSTER_MAX_ADD_USER_IDS: '50', ROSTER_MAX_ADD_REQUEST_BYTES: '4096' },
+    });
+    appId = (await createApp(t)).id;
+    entitlementId = (await createEntitlement(t, appId)).id;
+    url = `${entitlementUrl(appId, entitlementId)}/add-manual-user`;
+  });
+  afterAll(() => t.close());
+
+  const bulkActionsCount = async () =>
+    Number(
+      (
+        await t.db
+          .selectFrom('bulk_actions')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+
+  it('commits a bulk action before answering, then grants the entitlement', async () => {
+    const users = [await createUser(t), await createUser(t), await createUser(t)];
+    const ids = users.map((u) => u.id);
+    const response = await t.request('POST', url, { userIds: ids });
+    expect(response.status).toBe(200);
+    expect(response.body).toEqual({
+      bulkActionId: expect.stringMatching(/^[0-9A-Za-z]{27}$/),
+      failedUsersErrorMap: {},
+    });
+    const { bulkActionId } = response.body;
+
+    const pending = await t.db
+      .selectFrom('bulk_actions')
+      .selectAll()
+      .where('id', '=', bulkActionId)
+      .executeTakeFirstOrThrow();
+    expect(pending).toMatchObject({
+      state: 'BULK_ACTION_STATE_PENDING',
+      total: 3,
+      processed: 0,
+      app_entitlement_id: entitlementId,
+    });
+    expect(JSON.parse(pending.user_ids)).toEqual(ids);
+
+    await t.drainBulkActions();
+
+    const read = await t.request('GET', `/roster/v1/bulk_actions/${bulkActionId}`);
+    expect(read.status).toBe(200);
+    expect(read.body.bulkAction).toMatchObject({
+      id: bulkActionId,
+      state: 'BULK_ACTION_STATE_SUCCEEDED',
+      total: 3,
+      processed: 3,
+      succeeded: 3,
+      failed: 0,
+      completedAt: expect.any(String),
+    });
+
+    const grants = await t.db
+      .selectFrom('grants')
+      .selectAll()
+      .where('app_entitlement_id', '=', entitlementId)
+      .execute();
+    expect(grants).toHaveLength(3);
+    const appUsers = await t.db.selectFrom('app_users').selectAll().where('app_id', '=', appId).execute();
+    expect(appUsers.map((a) => a.identity_user_id).sort()).toEqual([...ids].sort());
+    expect(appUsers.every((a) => a.app_user_type === 'APP_USER_TYPE_USER')).toBe(true);
+    expect(new Set(grants.map((g) => g.app_user_id))).toEqual(new Set(appUsers.map((a) => a.id)));
+    const events = await t.db
+      .selectFrom('grant_events')
+      .selectAll()
+      .where('bulk_action_id', '=', bulkActionId)
+      .execute();
+    expect(events.map((e) => e.event_type)).toEqual(Array(3).fill('GRANT_EVENT_TYPE_ADDED'));
+    const log = await t.db
+      .selectFrom('system_log_events')
+      .select(['activity', 'actor_user_id', 'request_id'])
+      .where('bulk_action_id', '=', bulkActionId)
+      .execute();
+    expect(log.filter((e) => e.activity === 'grant.added')).toHaveLength(3);
+    expect(log.filter((e) => e.activity === 'app_user.created')).toHaveLength(3);
+    expect(log.filter((e) => e.activity === 'bulk_action.created')).toHaveLength(1);
+    expect(log.every((e) => e.actor_user_id !== null && e.request_id !== null)).toBe(true);
+    const items = await t.db
+      .selectFrom('bulk_action_items')
+      .selectAll()
+      .where('bulk_action_id', '=', bulkActionId)
+      .execute();
+    expect(items.map((i) => [i.outcome, i.app_user_created])).toEqual(Array(3).fill(['ADDED', 1]));
+  });
+
+  it('reports each refused ID, counts duplicates once, and treats existing members as successes', async () => {
+    const member = await createUser(t);
+    await t.request('POST', url, { userIds: [member.id] });
+    await t.drainBulkActions();
+    const fresh = await createUser(t);
+    const deleted = await createUser(t);
+    await t.db
+      .updateTable('users')
+      .set({ deleted_at: new Date().toISOString() })
+      .where('id', '=', deleted.id)
+      .execute();
+    const unknown = '2AAAAAAAAAAAAAAAAAAAAAAAAAA';
+
+    const response = await t.request('POST', url, {
+      userIds: [member.id, fresh.id, fresh.id, 'not an id', unknown, deleted.id],
+    });
+    expect(response.status).toBe(200);
+    expect(response.body.failedUsersErrorMap).toEqual({
+      'not an id': 'invalid user id',
+      [unknown]: 'user not found',
+      [deleted.id]: 'user is deleted',
+    });
+    await t.drainBulkActions();
+    const action = await t.request('GET', `/roster/v1/bulk_actions/${response.body.bulkActionId}`);
+    expect(action.body.bulkAction).toMatchObject({
+      state: 'BULK_ACTION_STATE_PARTIALLY_FAILED',
+      total: 5,
+      processed: 5,
+      succeeded: 2,
+      failed: 3,
+    });
+    const items = await t.db
+      .selectFrom('bulk_action_items')
+      .select(['user_id', 'outcome', 'error'])
+      .where('bulk_action_id', '=', response.body.bulkActionId)
+      .orderBy('user_id')
+      .execute();
+    expect(Object.fromEntries(items.map((i) => [i.user_id, i.outcome]))).toEqual({
+      [member.id]: 'ALREADY_MEMBER',
+      [fresh.id]: 'ADDED',
+      'not an id': 'FAILED',
+      [unknown]: 'FAILED',
+      [deleted.id]: 'FAILED',
+    });
+    const memberGrants = await t.db
+      .selectFrom('grants')
+      .innerJoin('app_users', 'app_users.id', 'grants.app_user_id')
+      .select('grants.id')
+      .where('app_users.identity_user_id', '=', member.id)
+      .execute();
+    expect(memberGrants).toHaveLength(1);
+  });
+
+  it('answers null, absent and empty userIds with a completed, empty bulk action', async () => {
+    for (const body of [{ userIds: null }, {}, { userIds: [] }, undefined]) {
+      const response = await t.request(
+        'POST',
+        url,
+        body,
+        body === undefined ? { headers: { 'content-type': 'application/json' }, rawBody: '' } : {},
+      );
+      expect(response.status).toBe(200);
+      expect(response.body.failedUsersErrorMap).toEqual({});
+      const stored = await t.db
+        .selectFrom('bulk_actions')
+        .selectAll()
+        .where('id', '=', response.body.bulkActionId)
+        .executeTakeFirstOrThrow();
+      expect(stored).toMatchObject({ state: 'BULK_ACTION_STATE_SUCCEEDED', total: 0 });
+    }
+  });
+
+  it('answers 404 for an unknown app or entitlement, or an entitlement of another app', async () => {
+    const before = await bulkActionsCount();
+    const unknownApp = await t.request(
+      'POST',
+      `${entitlementUrl('2AAAAAAAAAAAAAAAAAAAAAAAAAA', entitlementId)}/add-manual-user`,
+      { userIds: [] },
+    );
+    expect(unknownApp.status).toBe(404);
+    expect(unknownApp.body).toMatchObject({ code: 5, details: [{ reason: 'APP_NOT_FOUND' }] });
+    const unknownEntitlement = await t.request('POST', `${entitlementUrl(appId, 'nope')}/add-manual-user`, {
+      userIds: [],
+    });
+    expect(unknownEntitlement.status).toBe(404);
+    expect(unknownEntitlement.body.details[0].reason).toBe('ENTITLEMENT_NOT_FOUND');
+    const otherApp = (await createApp(t)).id;
+    const elsewhere = await t.request('POST', `${entitlementUrl(otherApp, entitlementId)}/add-manual-user`, {
+      userIds: [],
+    });
+    expect(elsewhere.status).toBe(404);
+    expect(await bulkActionsCount()).toBe(before);
+  });
+
+  it('refuses an entitlement that is not manually managed with 400 FAILED_PRECONDITION', async () => {
+    const other = (await createEntitlement(t, appId)).id;
+    await t.db
+      .updateTable('app_entitlements')
+      .set({ is_manually_managed: 0 })
+      .where('id', '=', other)
+      .execute();
+    const before = await bulkActionsCount();
+    const response = await t.request('POST', `${entitlementUrl(appId, other)}/add-manual-user`, {
+      userIds: [],
+    });
+    expect(response.status).toBe(400);
+    expect(response.body).toMatchObject({
+      code: 9,
+      details: [{ reason: 'ENTITLEMENT_NOT_MANUALLY_MANAGED' }],
+    });
+    expect(await bulkActionsCount()).toBe(before);
+  });
+
+  it('enforces the published limits at the boundary and stores nothing above them', async () => {
+    const before = await bulkActionsCount();
+    const atLimit = await t.request('POST', url, { userIds: Array.from({ length: 50 }, (_, i) => `u${i}`) });
+    expect(atLimit.status).toBe(200);
+    expect(Object.keys(atLimit.body.failedUsersErrorMap)).toHaveLength(50);
+    const over = await t.request('POST', url, { userIds: Array.from({ length: 51 }, (_, i) => `u${i}`) });
+    expect(over.status).toBe(400);
+    expect(over.body).toMatchObject({
+      code: 3,
+      details: [{ reason: 'TOO_MANY_USER_IDS', metadata: { limit: '50' } }],
+    });
+    const tooBig = await t.request('POST', url, { userIds: ['x'.repeat(5000)] });
+    expect(tooBig.status).toBe(413);
+    expect(tooBig.body.details[0].reason).toBe('REQUEST_TOO_LARGE');
+    expect(await bulkActionsCount()).toBe(before + 1);
+  });
+
+  it('refuses malformed bodies in the error format and stores nothing', async () => {
+    const before = await bulkActionsCount();
+    const malformed = await t.request('POST', url, undefined, {
+      rawBody: '{"userIds": [',
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(malformed.status).toBe(400);
+    expect(malformed.body).toMatchObject({ code: 3, details: [{ reason: 'MALFORMED_JSON' }] });
+    const wrongType = await t.request('POST', url, { userIds: { a: 1 } });
+    expect(wrongType.status).toBe(400);
+    expect(wrongType.body.details[0].reason).toBe('INVALID_REQUEST');
+    const unauthenticated = await t.request('POST', url, { userIds: [] }, { token: null });
+    expect(unauthenticated.status).toBe(401);
+    expect(await bulkActionsCount()).toBe(before);
+  });
+});

@@ -1,0 +1,155 @@
+import { expect } from 'vitest';
+import { newId } from '../src/lib/ids.js';
+import type { TestApp } from './harness.js';
+
+/**
+ * Small builders over the HTTP API, so suites set up their world the way clients do. Each returns
+ * the created wire object and fails the test unless the API answered 200.
+ */
+
+type Wire = any;
+
+let counter = 0;
+const unique = (prefix: string) => `${prefix} ${++counter}-${Math.random().toString(36).slice(2, 8)}`;
+
+async function post(t: TestApp, url: string, body: unknown): Promise<Wire> {
+  const response = await t.request('POST', url, body);
+  expect(response.status, `POST ${url}: ${JSON.stringify(response.body)}`).toBe(200);
+  return response.body;
+}
+
+/** A C1 user, through the Roster extension `POST /roster/v1/users`. */
+export async function createUser(t: TestApp, overrides: Record<string, unknown> = {}): Promise<Wire> {
+  const name = unique('User');
+  const email = `${name.replace(/\W+/g, '.').toLowerCase()}@example.test`;
+  return (await post(t, '/roster/v1/users', { displayName: name, email, ...overrides })).user;
+}
+
+/** A manually managed app. */
+export async function createApp(t: TestApp, overrides: Record<string, unknown> = {}): Promise<Wire> {
+  return (await post(t, '/api/v1/apps', { displayName: unique('App'), ...overrides })).app;
+}
+
+export async function createResourceType(
+  t: TestApp,
+  appId: string,
+  overrides: Record<string, unknown> = {},
+): Promise<Wire> {
+  const body = { displayName: unique('Type'), resourceType: 'GROUP', ...overrides };
+  return (await post(t, `/api/v1/apps/${appId}/resource_types`, body)).appResourceType;
+}
+
+export async function createResource(
+  t: TestApp,
+  appId: string,
+  typeId: string,
+  overrides: Record<string, unknown> = {},
+): Promise<Wire> {
+  const body = { displayName: unique('Resource'), ...overrides };
+  return (await post(t, `/api/v1/apps/${appId}/resource_types/${typeId}/resources`, body)).appResource;
+}
+
+/** An entitlement of the app (manually managed, as everything in a manual app is). */
+export async function createEntitlement(
+  t: TestApp,
+  appId: string,
+  overrides: Record<string, unknown> = {},
+): Promise<Wire> {
+  const body = { displayName: unique('Entitlement'), ...overrides };
+  return (await post(t, `/api/v1/apps/${appId}/entitlements`, body)).appEntitlementView.appEntitlement;
+}
+
+/**
+ * A live grant of `entitlementId` to a new app user of `appId`, written straight to the tables, for
+ * suites that need grants without going through add-manual-user and the bulk-action runner.
+ */
+export async function insertGrant(
+  t: TestApp,
+  appId: string,
+  entitlementId: string,
+): Promise<{ appUserId: string; grantId: string }> {
+  const at = t.clock.now().toISOString();
+  const appUserId = newId();
+  const grantId = newId();
+  await t.db
+    .insertInto('app_users')
+    .values({
+      id: appUserId,
+      app_id: appId,
+      identity_user_id: '',
+      display_name: `App user ${appUserId}`,
+      email: '',
+      username: '',
+      app_user_type: 'APP_USER_TYPE_USER',
+      status: 'STATUS_ENABLED',
+      created_at: at,
+      updated_at: at,
+      deleted_at: null,
+    })
+    .execute();
+  await t.db
+    .insertInto('grants')
+    .values({
+      id: grantId,
+      app_id: appId,
+      app_entitlement_id: entitlementId,
+      app_user_id: appUserId,
+      source: 'MANUAL',
+      bulk_action_id: null,
+      created_at: at,
+      deprovision_at: null,
+      deleted_at: null,
+    })
+    .execute();
+  return { appUserId, grantId };
+}
+
+/** Asserts the error body of CONTRACT.md §7.1 with its HTTP status, gRPC code and reason. */
+export function expectError(
+  response: { status: number; body: unknown },
+  status: number,
+  code: number,
+  reason: string,
+  metadata: Record<string, string> = {},
+): void {
+  expect(response.status, JSON.stringify(response.body)).toBe(status);
+  expect(response.body).toEqual({
+    code,
+    message: expect.any(String),
+    details: [
+      {
+        '@type': 'type.googleapis.com/google.rpc.ErrorInfo',
+        reason,
+        domain: 'roster',
+        metadata: expect.objectContaining(metadata),
+      },
+    ],
+  });
+}
+
+/** 404 / code 5 naming the unknown ID. */
+export const expectNotFound = (response: { status: number; body: unknown }, reason: string, id: string) =>
+  expectError(response, 404, 5, reason, { id });
+
+/**
+ * Follows `nextPageToken` through a GET list with `page_size`, asserting each page's size, and
+ * returns every item in the order served.
+ */
+export async function walkPages(t: TestApp, url: string, pageSize: number): Promise<Wire[]> {
+  const items: Wire[] = [];
+  let token = '';
+  for (let pages = 0; pages < 1_000; pages++) {
+    const sep = url.includes('?') ? '&' : '?';
+    const response = await t.request(
+      'GET',
+      `${url}${sep}page_size=${pageSize}${token ? `&page_token=${token}` : ''}`,
+    );
+    expect(response.status, JSON.stringify(response.body)).toBe(200);
+    expect(response.body.list.length).toBeLessThanOrEqual(pageSize);
+    items.push(...response.body.list);
+    token = response.body.nextPageToken;
+    if (token === '') return items;
+    expect(response.body.list.length).toBe(pageSize);
+  }
+  throw new Error(`${url} never reached its last page`);
+}
