@@ -13,6 +13,10 @@ export interface Config {
   readonly maxAddUserIds: number;
   readonly maxAddRequestBytes: number;
   readonly logLevel: string;
+  /** Users per bulk-action batch transaction. */
+  readonly bulkBatchSize: number;
+  /** Users per independently leased chunk of a bulk action (what several processes share). */
+  readonly bulkChunkSize: number;
 }
 
 interface Setting {
@@ -123,6 +127,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     1024 * 1024 * 1024,
   );
 
+  const bulkBatchSize = integer('ROSTER_BULK_BATCH_SIZE', 1_000, 1, 10_000);
+  const bulkChunkSize = integer('ROSTER_BULK_CHUNK_SIZE', 10_000, 1, 1_000_000);
+
   const logLevel = read('ROSTER_LOG_LEVEL') ?? 'info';
   if (!LOG_LEVELS.has(logLevel)) {
     problems.push(
@@ -141,6 +148,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxAddUserIds,
     maxAddRequestBytes,
     logLevel,
+    bulkBatchSize,
+    bulkChunkSize,
   });
 }
 

@@ -37,9 +37,17 @@ export async function createContainer({ config, database, clock, logger }: Conta
   const users = createUsersService(base);
   const apps = createAppsService(base);
   const catalog = createCatalogService(base);
-  const bulkActions = createBulkActionsService({ ...base, limits: { maxUserIds: config.maxAddUserIds } });
+  const bulkActions = createBulkActionsService({
+    ...base,
+    limits: { maxUserIds: config.maxAddUserIds },
+    chunkSize: config.bulkChunkSize,
+  });
   const grants = createGrantsService(base);
-  const runner = createBulkActionRunner({ ...base, logger: logger.child({ component: 'bulk-actions' }) });
+  const runner = createBulkActionRunner({
+    ...base,
+    batchSize: config.bulkBatchSize,
+    logger: logger.child({ component: 'bulk-actions' }),
+  });
   bulkActions.onCreated(() => runner.wake());
 
   return {

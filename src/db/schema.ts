@@ -124,21 +124,32 @@ export interface BulkActionsTable {
   state: string;
   /** The accepted user IDs, as a JSON array: the durable record of what was asked. */
   user_ids: JsonText;
-  /** How many of `user_ids` committed batches have handled. */
-  cursor: number;
   /** Every distinct ID of the request, accepted or refused at validation. */
   total: number;
   processed: number;
   succeeded: number;
   failed: number;
-  lease_owner: string | null;
-  lease_expires_at: Timestamp | null;
+  /** When the grants this action makes expire, if it set one. */
+  deprovision_at: Timestamp | null;
   actor_user_id: string;
   actor_client_id: string;
   request_id: string;
   created_at: Timestamp;
   updated_at: Timestamp;
   completed_at: Timestamp | null;
+}
+
+export interface BulkActionChunksTable {
+  bulk_action_id: string;
+  seq: number;
+  /** The chunk covers `user_ids[start_index, end_index)`. */
+  start_index: number;
+  end_index: number;
+  /** The next index a batch will handle; committed with each batch. */
+  cursor: number;
+  done: Flag;
+  lease_owner: string | null;
+  lease_expires_at: Timestamp | null;
 }
 
 export interface BulkActionItemsTable {
@@ -198,6 +209,7 @@ export interface Database {
   grants: GrantsTable;
   grant_events: GrantEventsTable;
   bulk_actions: BulkActionsTable;
+  bulk_action_chunks: BulkActionChunksTable;
   bulk_action_items: BulkActionItemsTable;
   api_clients: ApiClientsTable;
   signing_keys: SigningKeysTable;

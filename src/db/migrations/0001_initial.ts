@@ -208,13 +208,11 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn('app_entitlement_id', 'text', (c) => c.notNull())
     .addColumn('state', 'text', (c) => c.notNull())
     .addColumn('user_ids', 'text', (c) => c.notNull())
-    .addColumn('cursor', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('total', 'integer', (c) => c.notNull())
     .addColumn('processed', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('succeeded', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('failed', 'integer', (c) => c.notNull().defaultTo(0))
-    .addColumn('lease_owner', 'text')
-    .addColumn('lease_expires_at', 'text')
+    .addColumn('deprovision_at', 'text')
     .$call(text('actor_user_id'))
     .$call(text('actor_client_id'))
     .$call(text('request_id'))
@@ -223,6 +221,27 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn('completed_at', 'text')
     .execute();
   await db.schema.createIndex('bulk_actions_state').on('bulk_actions').columns(['state', 'id']).execute();
+
+  // The unit of work a runner leases: a contiguous range of a bulk action's user IDs, so several
+  // Roster processes can work on one large action at once.
+  await db.schema
+    .createTable('bulk_action_chunks')
+    .addColumn('bulk_action_id', 'text', (c) => c.notNull().references('bulk_actions.id'))
+    .addColumn('seq', 'integer', (c) => c.notNull())
+    .addColumn('start_index', 'integer', (c) => c.notNull())
+    .addColumn('end_index', 'integer', (c) => c.notNull())
+    .addColumn('cursor', 'integer', (c) => c.notNull())
+    .addColumn('done', 'integer', (c) => c.notNull().defaultTo(0))
+    .addColumn('lease_owner', 'text')
+    .addColumn('lease_expires_at', 'text')
+    .addPrimaryKeyConstraint('bulk_action_chunks_pk', ['bulk_action_id', 'seq'])
+    .execute();
+  await db.schema
+    .createIndex('bulk_action_chunks_open')
+    .on('bulk_action_chunks')
+    .columns(['bulk_action_id', 'seq'])
+    .where(sql.ref('done'), '=', 0)
+    .execute();
 
   await db.schema
     .createTable('bulk_action_items')
@@ -289,6 +308,7 @@ export async function down(db: AnyDb): Promise<void> {
     'signing_keys',
     'api_clients',
     'bulk_action_items',
+    'bulk_action_chunks',
     'bulk_actions',
     'grant_events',
     'grants',

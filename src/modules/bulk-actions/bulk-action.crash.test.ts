@@ -41,8 +41,13 @@ describe.each(DIALECTS)('bulk actions survive SIGKILL on %s', (dialect) => {
     );
     const id = added.body.bulkActionId as string;
     const cursor = async () =>
-      (await t.db.selectFrom('bulk_actions').select('cursor').where('id', '=', id).executeTakeFirstOrThrow())
-        .cursor;
+      (
+        await t.db
+          .selectFrom('bulk_actions')
+          .select('processed')
+          .where('id', '=', id)
+          .executeTakeFirstOrThrow()
+      ).processed;
 
     const first = startWorker(t, {
       RUNNER_OWNER: 'doomed',

@@ -37,6 +37,14 @@ describe.each(DIALECTS)('bulk-action runner on %s', (dialect) => {
       ...(afterBatch ? { afterBatch } : {}),
     });
 
+  const chunksOf = (id: string) =>
+    t.db
+      .selectFrom('bulk_action_chunks')
+      .select(['cursor', 'done', 'lease_owner'])
+      .where('bulk_action_id', '=', id)
+      .orderBy('seq')
+      .execute();
+
   async function countWhere(
     table: 'grants' | 'grant_events' | 'bulk_action_items' | 'system_log_events',
     bulkActionId: string,
@@ -63,21 +71,14 @@ describe.each(DIALECTS)('bulk-action runner on %s', (dialect) => {
       .selectAll()
       .where('id', '=', id)
       .executeTakeFirstOrThrow();
-    expect(midway).toMatchObject({
-      state: 'BULK_ACTION_STATE_RUNNING',
-      cursor: 30,
-      processed: 30,
-      lease_owner: 'crashed',
-    });
+    expect(midway).toMatchObject({ state: 'BULK_ACTION_STATE_RUNNING', processed: 30 });
+    expect(await chunksOf(id)).toEqual([{ cursor: 30, done: 0, lease_owner: 'crashed' }]);
     expect(await countWhere('grants', id)).toBe(30);
 
     // While the dead runner's lease lasts nobody else takes the action...
     const successor = runner('successor');
     await successor.runUntilIdle();
-    expect(
-      (await t.db.selectFrom('bulk_actions').select('cursor').where('id', '=', id).executeTakeFirstOrThrow())
-        .cursor,
-    ).toBe(30);
+    expect((await chunksOf(id))[0]?.cursor).toBe(30);
 
     // ...and once it expires, the successor finishes the rest.
     t.clock.advance(30_001);
@@ -89,12 +90,11 @@ describe.each(DIALECTS)('bulk-action runner on %s', (dialect) => {
       .executeTakeFirstOrThrow();
     expect(done).toMatchObject({
       state: 'BULK_ACTION_STATE_SUCCEEDED',
-      cursor: 95,
       processed: 95,
       succeeded: 95,
       failed: 0,
-      lease_owner: null,
     });
+    expect(await chunksOf(id)).toEqual([{ cursor: 95, done: 1, lease_owner: null }]);
     expect(await countWhere('grants', id)).toBe(95);
     expect(await countWhere('grant_events', id)).toBe(95);
     expect(await countWhere('bulk_action_items', id)).toBe(95);
@@ -121,7 +121,8 @@ describe.each(DIALECTS)('bulk-action runner on %s', (dialect) => {
       .selectAll()
       .where('id', '=', id)
       .executeTakeFirstOrThrow();
-    expect(paused).toMatchObject({ state: 'BULK_ACTION_STATE_RUNNING', cursor: 20, lease_owner: null });
+    expect(paused).toMatchObject({ state: 'BULK_ACTION_STATE_RUNNING', processed: 20 });
+    expect(await chunksOf(id)).toEqual([{ cursor: 20, done: 0, lease_owner: null }]);
 
     await runner('next').runUntilIdle();
     const done = await t.db
@@ -139,5 +140,87 @@ describe.each(DIALECTS)('bulk-action runner on %s', (dialect) => {
     expect(outcomes).toHaveLength(95);
     expect(new Set(outcomes.map((o) => o.outcome))).toEqual(new Set(['ALREADY_MEMBER']));
     expect(await countWhere('grants', id)).toBe(0);
+  });
+});
+
+describe.each(DIALECTS)('runners sharing one action on %s', (dialect) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp(dialect, { env: { ROSTER_BULK_CHUNK_SIZE: '7' } });
+  });
+  afterAll(() => t.close());
+
+  it('splits the action into chunks that racing runners each apply once', async () => {
+    const appId = (await createApp(t)).id;
+    const entitlementId = (await createEntitlement(t, appId)).id;
+    const imported = await t.request('POST', '/roster/v1/users/import', {
+      users: Array.from({ length: 95 }, (_, i) => ({ displayName: `R${i}`, email: `r${i}@example.com` })),
+    });
+    const { body } = await t.request(
+      'POST',
+      `/api/v1/apps/${appId}/entitlements/${entitlementId}/add-manual-user`,
+      {
+        userIds: imported.body.userIds,
+      },
+    );
+    const id = body.bulkActionId as string;
+    const chunks = await t.db
+      .selectFrom('bulk_action_chunks')
+      .selectAll()
+      .where('bulk_action_id', '=', id)
+      .execute();
+    expect(chunks).toHaveLength(14);
+
+    const seen = new Map<string, number>();
+    const runners = ['a', 'b', 'c'].map((owner) =>
+      createBulkActionRunner({
+        db: t.db,
+        dialect: t.container.dialect,
+        clock: t.clock,
+        systemLog: t.container.systemLog,
+        logger: silent,
+        batchSize: 3,
+        owner,
+        afterBatch: () => {
+          seen.set(owner, (seen.get(owner) ?? 0) + 1);
+        },
+      }),
+    );
+    await Promise.all(runners.map((r) => r.runUntilIdle()));
+
+    const action = await t.db
+      .selectFrom('bulk_actions')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    expect(action).toMatchObject({
+      state: 'BULK_ACTION_STATE_SUCCEEDED',
+      processed: 95,
+      succeeded: 95,
+      failed: 0,
+    });
+    expect(action.completed_at).not.toBeNull();
+    const after = await t.db
+      .selectFrom('bulk_action_chunks')
+      .selectAll()
+      .where('bulk_action_id', '=', id)
+      .execute();
+    expect(after.every((c) => c.done === 1 && c.cursor === c.end_index)).toBe(true);
+    const grants = await t.db
+      .selectFrom('grants')
+      .select('app_user_id')
+      .where('bulk_action_id', '=', id)
+      .where('deleted_at', 'is', null)
+      .execute();
+    expect(grants).toHaveLength(95);
+    expect(new Set(grants.map((g) => g.app_user_id)).size).toBe(95);
+    const items = await t.db
+      .selectFrom('bulk_action_items')
+      .select('user_id')
+      .where('bulk_action_id', '=', id)
+      .execute();
+    expect(new Set(items.map((i) => i.user_id))).toEqual(new Set(imported.body.userIds));
+    // No batch ran twice: 13 chunks of 7 users take 3 batches each (3 + 3 + 1), the last chunk of 4 takes 2.
+    expect([...seen.values()].reduce((a, b) => a + b, 0)).toBe(13 * 3 + 2);
   });
 });

@@ -6,13 +6,14 @@ import type { Db } from '../../db/schema.js';
 import type { Clock } from '../../lib/clock.js';
 import type { SystemLog } from '../audit/system-log.service.js';
 import { applyAddManualUsersBatch } from './add-manual-users.batch.js';
-import { finalState } from './bulk-action.states.js';
 import {
-  addProgress,
+  type BulkActionChunkRow,
   type BulkActionRow,
-  claimBulkAction,
-  releaseLease,
-  renewLease,
+  claimChunk,
+  findBulkActionById,
+  recordBatch,
+  releaseChunkLease,
+  renewChunkLease,
 } from './bulk-actions.repository.js';
 
 export interface BulkActionRunnerDeps {
@@ -36,10 +37,12 @@ export interface BulkActionRunnerDeps {
 export type BulkActionRunner = ReturnType<typeof createBulkActionRunner>;
 
 /**
- * Applies bulk actions durably. Each action is a row claimed with a lease; each batch commits its
- * grants, events, items and the advanced cursor in one transaction, so a runner that dies loses at
- * most an uncommitted batch, which the next claimant redoes. Actions are never processed twice in
- * parallel: a runner renews its lease inside every batch transaction and stops when it has lost it.
+ * Applies bulk actions durably. An action's user IDs are split into chunks; a runner claims a chunk
+ * with a lease and works through it in batches, each committing its grants, events, items, the
+ * chunk's cursor and the action's counters in one transaction. A runner that dies loses at most an
+ * uncommitted batch, which the next claimant redoes; runners in several processes share one action
+ * chunk by chunk; a chunk is never worked on twice at once, because every batch renews the lease in
+ * its own transaction and a runner stops when it has lost it.
  */
 export function createBulkActionRunner(deps: BulkActionRunnerDeps) {
   const { db, dialect, clock, logger } = deps;
@@ -52,65 +55,68 @@ export function createBulkActionRunner(deps: BulkActionRunnerDeps) {
   let loop: Promise<void> | undefined;
   let wakeUp: (() => void) | undefined;
   let pendingWake = false;
+  // The parsed user IDs of the last action worked on: its chunks usually come one after another.
+  let cached: { action: BulkActionRow; userIds: string[] } | undefined;
 
   const leaseUntil = () => new Date(clock.now().getTime() + leaseMs).toISOString();
 
-  async function claim(): Promise<BulkActionRow | undefined> {
+  async function claim(): Promise<BulkActionChunkRow | undefined> {
     return db
       .transaction()
-      .execute((trx) => claimBulkAction(trx, dialect, owner, clock.now().toISOString(), leaseUntil()));
+      .execute((trx) => claimChunk(trx, dialect, owner, clock.now().toISOString(), leaseUntil()));
   }
 
-  /** Works through one claimed action until it is done, the lease is lost, or the runner stops. */
-  async function work(action: BulkActionRow): Promise<void> {
-    const userIds = JSON.parse(action.user_ids) as string[];
-    let succeeded = action.succeeded;
-    let failed = action.failed;
+  async function actionOf(chunk: BulkActionChunkRow) {
+    if (cached?.action.id !== chunk.bulk_action_id) {
+      const action = await findBulkActionById(db, chunk.bulk_action_id);
+      if (!action) throw new Error(`bulk action ${chunk.bulk_action_id} of a chunk is missing`);
+      cached = { action, userIds: JSON.parse(action.user_ids) as string[] };
+    }
+    return cached;
+  }
+
+  /** Works through one claimed chunk until it is done, the lease is lost, or the runner stops. */
+  async function work(chunk: BulkActionChunkRow): Promise<void> {
+    const { action, userIds } = await actionOf(chunk);
     while (!stopping) {
       const outcome = await db.transaction().execute(async (trx) => {
-        const cursor = await renewLease(trx, action.id, owner, leaseUntil());
+        const cursor = await renewChunkLease(trx, chunk, owner, leaseUntil());
         if (cursor === undefined) return undefined;
         const now = clock.now();
-        const slice = userIds.slice(cursor, cursor + batchSize);
+        const slice = userIds.slice(cursor, Math.min(cursor + batchSize, chunk.end_index));
         const result = await applyAddManualUsersBatch(trx, deps, action, slice, now);
-        const last = cursor + slice.length >= userIds.length;
-        const state = last ? finalState(succeeded + result.succeeded, failed + result.failed) : undefined;
-        await addProgress(
+        const next = cursor + slice.length;
+        const done = next >= chunk.end_index;
+        await recordBatch(
           trx,
-          action.id,
-          {
-            cursor: slice.length,
-            processed: slice.length,
-            succeeded: result.succeeded,
-            failed: result.failed,
-          },
+          chunk,
+          next,
+          done,
+          { processed: slice.length, succeeded: result.succeeded, failed: result.failed },
           now.toISOString(),
-          state,
         );
-        return { ...result, cursor: cursor + slice.length, last };
+        return { cursor: next, done };
       });
       if (!outcome) {
-        logger.warn({ bulkActionId: action.id }, 'bulk action lease lost; another runner continues it');
+        logger.warn(
+          { bulkActionId: action.id, chunk: chunk.seq },
+          'bulk action chunk lost or cancelled; stopping it',
+        );
         return;
       }
-      succeeded += outcome.succeeded;
-      failed += outcome.failed;
       await deps.afterBatch?.({ bulkActionId: action.id, cursor: outcome.cursor });
-      if (outcome.last) {
-        logger.info({ bulkActionId: action.id, succeeded, failed }, 'bulk action completed');
-        return;
-      }
+      if (outcome.done) return;
       // Let HTTP requests in between batches.
       await yieldToEventLoop();
     }
-    await releaseLease(db, action.id, owner);
+    await releaseChunkLease(db, chunk, owner);
   }
 
   /** Claims and processes one action; false when there was nothing to claim. */
   async function runOne(): Promise<boolean> {
-    const action = await claim();
-    if (!action) return false;
-    await work(action);
+    const chunk = await claim();
+    if (!chunk) return false;
+    await work(chunk);
     return true;
   }
 

@@ -1,15 +1,31 @@
+import { sql } from 'kysely';
 import { chunkRows } from '../../db/batch.js';
 import type { DialectFeatures } from '../../db/dialects/dialect.js';
-import type { BulkActionItemsTable, BulkActionsTable, Executor } from '../../db/schema.js';
+import type {
+  BulkActionChunksTable,
+  BulkActionItemsTable,
+  BulkActionsTable,
+  Executor,
+} from '../../db/schema.js';
 
 export type BulkActionRow = BulkActionsTable;
+export type BulkActionChunkRow = BulkActionChunksTable;
 export type BulkActionItemRow = BulkActionItemsTable;
 
 /** States a runner may still work on. */
 export const OPEN_STATES = ['BULK_ACTION_STATE_PENDING', 'BULK_ACTION_STATE_RUNNING'] as const;
+export const CANCELLED = 'BULK_ACTION_STATE_CANCELLED';
 
-export async function insertBulkAction(db: Executor, row: BulkActionRow): Promise<void> {
+export async function insertBulkAction(
+  db: Executor,
+  row: BulkActionRow,
+  chunks: readonly BulkActionChunkRow[],
+  maxParameters: number,
+): Promise<void> {
   await db.insertInto('bulk_actions').values(row).execute();
+  for (const part of chunkRows(chunks, maxParameters)) {
+    await db.insertInto('bulk_action_chunks').values(part).execute();
+  }
 }
 
 export function findBulkActionById(db: Executor, id: string): Promise<BulkActionRow | undefined> {
@@ -27,99 +43,213 @@ export async function insertBulkActionItems(
 }
 
 /**
- * Takes the lease of the oldest open bulk action whose lease is free or expired, atomically: on
- * PostgreSQL the candidate row is locked with SKIP LOCKED so racing processes take different actions;
- * on SQLite the write transaction itself excludes other claimants.
+ * Takes the lease of the oldest unfinished chunk whose lease is free or expired, atomically: on
+ * PostgreSQL the candidate row is locked with SKIP LOCKED so racing processes take different chunks;
+ * on SQLite the write transaction itself excludes other claimants. Marks its action RUNNING.
  */
-export async function claimBulkAction(
+export async function claimChunk(
   db: Executor,
   dialect: DialectFeatures,
   owner: string,
   now: string,
   leaseExpiresAt: string,
-): Promise<BulkActionRow | undefined> {
+): Promise<BulkActionChunkRow | undefined> {
   const candidate = await dialect
     .lockSkippingLocked(
       db
-        .selectFrom('bulk_actions')
-        .select('id')
-        .where('state', 'in', OPEN_STATES)
+        .selectFrom('bulk_action_chunks')
+        .select(['bulk_action_id', 'seq'])
+        .where('done', '=', 0)
         .where((eb) => eb.or([eb('lease_expires_at', 'is', null), eb('lease_expires_at', '<', now)]))
-        .orderBy('id')
+        .orderBy('bulk_action_id')
+        .orderBy('seq')
         .limit(1),
     )
     .executeTakeFirst();
   if (!candidate) return undefined;
-  return db
-    .updateTable('bulk_actions')
-    .set({
-      state: 'BULK_ACTION_STATE_RUNNING',
-      lease_owner: owner,
-      lease_expires_at: leaseExpiresAt,
-      updated_at: now,
-    })
-    .where('id', '=', candidate.id)
-    .where('state', 'in', OPEN_STATES)
+  const chunk = await db
+    .updateTable('bulk_action_chunks')
+    .set({ lease_owner: owner, lease_expires_at: leaseExpiresAt })
+    .where('bulk_action_id', '=', candidate.bulk_action_id)
+    .where('seq', '=', candidate.seq)
+    .where('done', '=', 0)
     .returningAll()
     .executeTakeFirst();
+  if (chunk) {
+    await db
+      .updateTable('bulk_actions')
+      .set({ state: 'BULK_ACTION_STATE_RUNNING', updated_at: now })
+      .where('id', '=', chunk.bulk_action_id)
+      .where('state', '=', 'BULK_ACTION_STATE_PENDING')
+      .execute();
+  }
+  return chunk;
 }
 
 /**
- * Extends the lease if `owner` still holds it and returns the committed cursor; undefined when the
- * lease was lost (expired and taken by another runner), so the caller must stop.
+ * Extends the chunk's lease if `owner` still holds it and returns its committed cursor; undefined
+ * when the lease was lost (expired and taken over) or the action was cancelled, so the caller stops.
  */
-export async function renewLease(
+export async function renewChunkLease(
   db: Executor,
-  id: string,
+  chunk: Pick<BulkActionChunkRow, 'bulk_action_id' | 'seq'>,
   owner: string,
   leaseExpiresAt: string,
 ): Promise<number | undefined> {
   const row = await db
-    .updateTable('bulk_actions')
+    .updateTable('bulk_action_chunks')
     .set({ lease_expires_at: leaseExpiresAt })
-    .where('id', '=', id)
+    .where('bulk_action_id', '=', chunk.bulk_action_id)
+    .where('seq', '=', chunk.seq)
     .where('lease_owner', '=', owner)
-    .where('state', 'in', OPEN_STATES)
+    .where('done', '=', 0)
     .returning('cursor')
     .executeTakeFirst();
   return row?.cursor;
 }
 
 export interface Progress {
-  readonly cursor: number;
   readonly processed: number;
   readonly succeeded: number;
   readonly failed: number;
 }
 
-export async function addProgress(
+/**
+ * Commits a batch's effect on its chunk and action. The statements run in this order so that two
+ * chunks finishing at once on PostgreSQL cannot both miss the completion: the action row is locked
+ * after the chunk is marked, and the completion check runs in a later statement, which (read
+ * committed) sees the other transaction's chunk once its lock is released.
+ */
+export async function recordBatch(
   db: Executor,
-  id: string,
-  delta: Progress,
+  chunk: Pick<BulkActionChunkRow, 'bulk_action_id' | 'seq'>,
+  cursor: number,
+  chunkDone: boolean,
+  progress: Progress,
   now: string,
-  finalState: string | undefined,
 ): Promise<void> {
+  const id = chunk.bulk_action_id;
+  await db
+    .updateTable('bulk_action_chunks')
+    .set({ cursor, ...(chunkDone ? { done: 1, lease_owner: null, lease_expires_at: null } : {}) })
+    .where('bulk_action_id', '=', id)
+    .where('seq', '=', chunk.seq)
+    .execute();
   await db
     .updateTable('bulk_actions')
     .set((eb) => ({
-      cursor: eb('cursor', '+', delta.cursor),
-      processed: eb('processed', '+', delta.processed),
-      succeeded: eb('succeeded', '+', delta.succeeded),
-      failed: eb('failed', '+', delta.failed),
+      processed: eb('processed', '+', progress.processed),
+      succeeded: eb('succeeded', '+', progress.succeeded),
+      failed: eb('failed', '+', progress.failed),
       updated_at: now,
-      ...(finalState
-        ? { state: finalState, completed_at: now, lease_owner: null, lease_expires_at: null }
-        : {}),
     }))
     .where('id', '=', id)
     .execute();
-}
-
-export async function releaseLease(db: Executor, id: string, owner: string): Promise<void> {
+  if (!chunkDone) return;
   await db
     .updateTable('bulk_actions')
-    .set({ lease_owner: null, lease_expires_at: null })
+    .set({
+      state: sql<string>`case when failed = 0 then 'BULK_ACTION_STATE_SUCCEEDED' when succeeded = 0 then 'BULK_ACTION_STATE_FAILED' else 'BULK_ACTION_STATE_PARTIALLY_FAILED' end`,
+      completed_at: now,
+    })
     .where('id', '=', id)
+    .where('state', 'in', OPEN_STATES)
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('bulk_action_chunks')
+            .select('seq')
+            .where('bulk_action_id', '=', id)
+            .where('done', '=', 0),
+        ),
+      ),
+    )
+    .execute();
+}
+
+export async function releaseChunkLease(
+  db: Executor,
+  chunk: Pick<BulkActionChunkRow, 'bulk_action_id' | 'seq'>,
+  owner: string,
+): Promise<void> {
+  await db
+    .updateTable('bulk_action_chunks')
+    .set({ lease_owner: null, lease_expires_at: null })
+    .where('bulk_action_id', '=', chunk.bulk_action_id)
+    .where('seq', '=', chunk.seq)
     .where('lease_owner', '=', owner)
     .execute();
+}
+
+/**
+ * Stops an open action: its unfinished chunks are closed first (the lock order batches use), then
+ * the action is marked cancelled. Returns false when the action had already finished.
+ */
+export async function cancelBulkAction(db: Executor, id: string, now: string): Promise<boolean> {
+  await db
+    .updateTable('bulk_action_chunks')
+    .set({ done: 1, lease_owner: null, lease_expires_at: null })
+    .where('bulk_action_id', '=', id)
+    .where('done', '=', 0)
+    .execute();
+  const result = await db
+    .updateTable('bulk_actions')
+    .set({ state: CANCELLED, completed_at: now, updated_at: now })
+    .where('id', '=', id)
+    .where('state', 'in', OPEN_STATES)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export interface BulkActionFilter {
+  readonly afterId?: string | undefined;
+  readonly limit: number;
+  readonly states?: readonly string[] | undefined;
+  readonly appId?: string | undefined;
+  readonly appEntitlementId?: string | undefined;
+}
+
+export function listBulkActions(db: Executor, filter: BulkActionFilter): Promise<BulkActionRow[]> {
+  let q = db.selectFrom('bulk_actions').selectAll().orderBy('id').limit(filter.limit);
+  if (filter.afterId) q = q.where('id', '>', filter.afterId);
+  if (filter.states && filter.states.length > 0) q = q.where('state', 'in', filter.states);
+  if (filter.appId) q = q.where('app_id', '=', filter.appId);
+  if (filter.appEntitlementId) q = q.where('app_entitlement_id', '=', filter.appEntitlementId);
+  return q.execute();
+}
+
+export function listBulkActionItems(
+  db: Executor,
+  bulkActionId: string,
+  afterUserId: string | undefined,
+  limit: number,
+  outcome: string | undefined,
+): Promise<BulkActionItemRow[]> {
+  let q = db
+    .selectFrom('bulk_action_items')
+    .selectAll()
+    .where('bulk_action_id', '=', bulkActionId)
+    .orderBy('user_id')
+    .limit(limit);
+  if (afterUserId) q = q.where('user_id', '>', afterUserId);
+  if (outcome) q = q.where('outcome', '=', outcome);
+  return q.execute();
+}
+
+/** Deletes finished actions completed before `before`, with their items and chunks; returns how many. */
+export async function deleteFinishedBefore(db: Executor, before: string, limit: number): Promise<number> {
+  const ids = (
+    await db
+      .selectFrom('bulk_actions')
+      .select('id')
+      .where('completed_at', '<', before)
+      .where('state', 'not in', OPEN_STATES)
+      .limit(limit)
+      .execute()
+  ).map((r) => r.id);
+  if (ids.length === 0) return 0;
+  await db.deleteFrom('bulk_action_items').where('bulk_action_id', 'in', ids).execute();
+  await db.deleteFrom('bulk_action_chunks').where('bulk_action_id', 'in', ids).execute();
+  await db.deleteFrom('bulk_actions').where('id', 'in', ids).execute();
+  return ids.length;
 }

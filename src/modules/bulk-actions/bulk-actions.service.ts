@@ -9,6 +9,7 @@ import { requireManualEntitlement } from '../grants/entitlement-guard.js';
 import { findUserStates } from '../users/users.repository.js';
 import { finalState } from './bulk-action.states.js';
 import {
+  type BulkActionChunkRow,
   type BulkActionItemRow,
   type BulkActionRow,
   findBulkActionById,
@@ -22,6 +23,8 @@ export interface BulkActionsServiceDeps {
   readonly clock: Clock;
   readonly systemLog: SystemLog;
   readonly limits: { readonly maxUserIds: number };
+  /** User IDs per independently leased chunk: the unit several processes share. */
+  readonly chunkSize?: number;
 }
 
 export interface AddManualUsersResult {
@@ -97,13 +100,11 @@ export function createBulkActionsService(deps: BulkActionsServiceDeps) {
         app_entitlement_id: entitlementId,
         state: done ? finalState(0, failed.size) : 'BULK_ACTION_STATE_PENDING',
         user_ids: JSON.stringify(accepted),
-        cursor: 0,
         total: accepted.length + failed.size,
         processed: failed.size,
         succeeded: 0,
         failed: failed.size,
-        lease_owner: null,
-        lease_expires_at: null,
+        deprovision_at: null,
         actor_user_id: actor.userId,
         actor_client_id: actor.clientId,
         request_id: actor.requestId,
@@ -119,8 +120,23 @@ export function createBulkActionsService(deps: BulkActionsServiceDeps) {
         app_user_created: 0,
         error,
       }));
+      const chunkSize = deps.chunkSize ?? 10_000;
+      const chunks: BulkActionChunkRow[] = [];
+      for (let start = 0; start < accepted.length; start += chunkSize) {
+        const end = Math.min(start + chunkSize, accepted.length);
+        chunks.push({
+          bulk_action_id: id,
+          seq: chunks.length,
+          start_index: start,
+          end_index: end,
+          cursor: start,
+          done: 0,
+          lease_owner: null,
+          lease_expires_at: null,
+        });
+      }
       await db.transaction().execute(async (trx) => {
-        await insertBulkAction(trx, row);
+        await insertBulkAction(trx, row, chunks, dialect.maxParameters);
         await insertBulkActionItems(trx, refusals, dialect.maxParameters);
         await systemLog.record(trx, [
           {
