@@ -11,6 +11,7 @@ import { tokenRoutes } from './modules/auth/token.routes.js';
 import { bulkActionsRoutes } from './modules/bulk-actions/bulk-actions.routes.js';
 import { catalogRoutes } from './modules/catalog/catalog.routes.js';
 import { grantsRoutes } from './modules/grants/grants.routes.js';
+import { limitsRoutes } from './modules/limits/limits.routes.js';
 import { usersRoutes } from './modules/users/users.routes.js';
 
 export interface AppOptions {
@@ -55,5 +56,6 @@ export async function buildApp(container: Container, options: AppOptions): Promi
     config: container.config,
   });
   await app.register(bulkActionsRoutes, { bulkActions: container.bulkActions });
+  await app.register(limitsRoutes, { config: container.config });
   return app;
 }

@@ -17,6 +17,8 @@ export interface Config {
   readonly bulkBatchSize: number;
   /** Users per independently leased chunk of a bulk action (what several processes share). */
   readonly bulkChunkSize: number;
+  /** How long finished bulk actions and their items are kept. */
+  readonly bulkActionRetentionDays: number;
 }
 
 interface Setting {
@@ -129,6 +131,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 
   const bulkBatchSize = integer('ROSTER_BULK_BATCH_SIZE', 1_000, 1, 10_000);
   const bulkChunkSize = integer('ROSTER_BULK_CHUNK_SIZE', 10_000, 1, 1_000_000);
+  const bulkActionRetentionDays = integer('ROSTER_BULK_ACTION_RETENTION_DAYS', 30, 1, 3650);
 
   const logLevel = read('ROSTER_LOG_LEVEL') ?? 'info';
   if (!LOG_LEVELS.has(logLevel)) {
@@ -150,6 +153,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel,
     bulkBatchSize,
     bulkChunkSize,
+    bulkActionRetentionDays,
   });
 }
 

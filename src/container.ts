@@ -9,6 +9,8 @@ import { createBulkActionRunner } from './modules/bulk-actions/bulk-action.runne
 import { createBulkActionsService } from './modules/bulk-actions/bulk-actions.service.js';
 import { createCatalogService } from './modules/catalog/catalog.service.js';
 import { createGrantsService } from './modules/grants/grants.service.js';
+import { createIdempotency } from './modules/idempotency/idempotency.service.js';
+import { createMaintenance } from './modules/maintenance/maintenance.service.js';
 import { createUsersService } from './modules/users/users.service.js';
 
 export interface ContainerOptions {
@@ -37,18 +39,25 @@ export async function createContainer({ config, database, clock, logger }: Conta
   const users = createUsersService(base);
   const apps = createAppsService(base);
   const catalog = createCatalogService(base);
+  const idempotency = createIdempotency(base);
   const bulkActions = createBulkActionsService({
     ...base,
+    idempotency,
     limits: { maxUserIds: config.maxAddUserIds },
     chunkSize: config.bulkChunkSize,
   });
-  const grants = createGrantsService(base);
+  const grants = createGrantsService({ ...base, idempotency });
   const runner = createBulkActionRunner({
     ...base,
     batchSize: config.bulkBatchSize,
     logger: logger.child({ component: 'bulk-actions' }),
   });
   bulkActions.onCreated(() => runner.wake());
+  const maintenance = createMaintenance({
+    db,
+    clock,
+    bulkActionRetentionDays: config.bulkActionRetentionDays,
+  });
 
   return {
     config,
@@ -64,5 +73,6 @@ export async function createContainer({ config, database, clock, logger }: Conta
     bulkActions,
     grants,
     runner,
+    maintenance,
   };
 }

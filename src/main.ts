@@ -29,7 +29,7 @@ async function main(argv: readonly string[]): Promise<void> {
     postgresUrl: config.databaseUrl,
     sqlitePath: `${config.dataDir}/roster.db`,
   });
-  await migrateToLatest(database.db);
+  await migrateToLatest(database);
   logger.info({ database: database.dialect.name }, 'database ready');
 
   const container = await createContainer({ config, database, clock: systemClock, logger });
@@ -51,19 +51,20 @@ async function main(argv: readonly string[]): Promise<void> {
   const app = await buildApp(container, { logger });
   await app.listen({ host: config.host, port: config.port });
   container.runner.start();
-  const purge = setInterval(() => {
-    container.tokens
-      .purgeExpiredAssertions()
-      .catch((error) => logger.warn({ err: error }, 'assertion purge failed'));
-  }, 60_000);
-  purge.unref();
+  const maintenance = setInterval(() => {
+    container.maintenance
+      .runOnce()
+      .then((report) => logger.debug(report, 'maintenance done'))
+      .catch((error) => logger.warn({ err: error }, 'maintenance failed'));
+  }, 5 * 60_000);
+  maintenance.unref();
 
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
     logger.info({ signal }, 'shutting down');
-    clearInterval(purge);
+    clearInterval(maintenance);
     await app.close();
     await container.runner.stop();
     await database.close();

@@ -47,9 +47,22 @@ export function connectDatabase(options: ConnectOptions): DatabaseHandle {
   return { db, dialect: sqliteFeatures, close: () => db.destroy() };
 }
 
+/**
+ * Kysely looks for its own bookkeeping tables in every schema unless told which one to use, so on
+ * PostgreSQL the migrator is pinned to the connection's current schema.
+ */
+async function migratorFor({ db, dialect }: DatabaseHandle): Promise<Migrator> {
+  const migrationTableSchema = await dialect.currentSchema(db);
+  return new Migrator({
+    db,
+    provider: migrationProvider,
+    ...(migrationTableSchema ? { migrationTableSchema } : {}),
+  });
+}
+
 /** Applies every pending migration; safe to run from several processes at once (Kysely locks). */
-export async function migrateToLatest(db: Db): Promise<void> {
-  const migrator = new Migrator({ db, provider: migrationProvider });
+export async function migrateToLatest(handle: DatabaseHandle): Promise<void> {
+  const migrator = await migratorFor(handle);
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) {
@@ -60,8 +73,8 @@ export async function migrateToLatest(db: Db): Promise<void> {
 }
 
 /** True when every known migration has been applied. */
-export async function isMigrated(db: Db): Promise<boolean> {
-  const migrator = new Migrator({ db, provider: migrationProvider });
+export async function isMigrated(handle: DatabaseHandle): Promise<boolean> {
+  const migrator = await migratorFor(handle);
   const migrations = await migrator.getMigrations();
   return migrations.every((m) => m.executedAt !== undefined);
 }

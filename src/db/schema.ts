@@ -185,6 +185,18 @@ export interface UsedAssertionsTable {
   expires_at: Timestamp;
 }
 
+export interface IdempotencyKeysTable {
+  /** The API client (row ID) that sent the key: keys are scoped to their sender. */
+  client_id: string;
+  key: string;
+  /** SHA-256 of the method, path and body the key was first used with. */
+  request_hash: string;
+  /** The JSON body that was answered. */
+  response: JsonText;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+}
+
 export interface SystemLogEventsTable {
   id: string;
   occurred_at: Timestamp;
@@ -214,6 +226,7 @@ export interface Database {
   api_clients: ApiClientsTable;
   signing_keys: SigningKeysTable;
   used_assertions: UsedAssertionsTable;
+  idempotency_keys: IdempotencyKeysTable;
   system_log_events: SystemLogEventsTable;
 }
 

@@ -8,7 +8,7 @@ export function pageSize(requested: number | undefined): number {
 
 const TOKEN_PREFIX = 'k1.';
 
-/** Page tokens are opaque keyset cursors: the last ID of the previous page (CONTRACT.md §7.8). */
+/** Page tokens are opaque keyset cursors: the last key (usually an ID) of the previous page (CONTRACT.md §7.8). */
 export function encodePageToken(lastId: string): string {
   return TOKEN_PREFIX + Buffer.from(lastId, 'utf8').toString('base64url');
 }
@@ -16,8 +16,8 @@ export function encodePageToken(lastId: string): string {
 export function decodePageToken(token: string | undefined): string | undefined {
   if (!token) return undefined;
   if (token.startsWith(TOKEN_PREFIX)) {
-    const id = Buffer.from(token.slice(TOKEN_PREFIX.length), 'base64url').toString('utf8');
-    if (/^[0-9A-Za-z]{1,64}$/.test(id)) return id;
+    const key = Buffer.from(token.slice(TOKEN_PREFIX.length), 'base64url').toString('utf8');
+    if (key.length > 0 && key.length <= 1024) return key;
   }
   throw new AppError('INVALID_ARGUMENT', 'page token is not one Roster issued', 'INVALID_PAGE_TOKEN');
 }

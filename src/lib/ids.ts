@@ -22,10 +22,26 @@ function random16(): Buffer {
   return pool.subarray(poolOffset - 16, poolOffset);
 }
 
+const PAYLOAD_MAX = (1n << 128n) - 1n;
+let lastSeconds = -1;
+let lastPayload = 0n;
+
+/**
+ * A new KSUID. Within one process IDs strictly increase, also within a second (the payload of a
+ * later ID in the same second is the previous one plus a random step), so ordering by ID is
+ * creation order for everything one process writes.
+ */
 export function newId(nowMs: number = Date.now()): string {
-  const seconds = Math.floor(nowMs / 1000) - EPOCH_SECONDS;
-  let value = BigInt(seconds >>> 0) << 128n;
-  value |= BigInt(`0x${random16().toString('hex')}`);
+  const seconds = Math.max(Math.floor(nowMs / 1000) - EPOCH_SECONDS, lastSeconds);
+  const random = BigInt(`0x${random16().toString('hex')}`);
+  let payload = random;
+  if (seconds === lastSeconds) {
+    payload = lastPayload + 1n + (random >> 96n);
+    if (payload > PAYLOAD_MAX) payload = random;
+  }
+  lastSeconds = seconds;
+  lastPayload = payload;
+  let value = (BigInt(seconds >>> 0) << 128n) | payload;
   const chars: string[] = new Array(LENGTH);
   for (let i = LENGTH - 1; i >= 0; i--) {
     chars[i] = ALPHABET[Number(value % 62n)] as string;

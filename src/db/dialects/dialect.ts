@@ -22,6 +22,11 @@ export interface DialectFeatures {
    * SQLite's single writer already does; PostgreSQL takes a transaction-scoped advisory lock.
    */
   serialize<DB>(trx: Transaction<DB> | Kysely<DB>, key: string): Promise<void>;
+  /**
+   * The schema new tables go to, where there are schemas (PostgreSQL's `current_schema()`); Kysely's
+   * migrator must be pinned to it, or it finds its bookkeeping tables in any schema of the database.
+   */
+  currentSchema<DB>(db: Kysely<DB>): Promise<string | undefined>;
 }
 
 export const sqliteFeatures: DialectFeatures = {
@@ -30,6 +35,7 @@ export const sqliteFeatures: DialectFeatures = {
   maxParameters: 32_766,
   lockSkippingLocked: (query) => query,
   serialize: async () => {},
+  currentSchema: async () => undefined,
   isUniqueViolation: (error) =>
     typeof error === 'object' &&
     error !== null &&
@@ -44,6 +50,10 @@ export const postgresFeatures: DialectFeatures = {
   lockSkippingLocked: (query) => query.forUpdate().skipLocked(),
   serialize: async (trx, key) => {
     await sql`select pg_advisory_xact_lock(hashtext(${key}))`.execute(trx);
+  },
+  currentSchema: async (db) => {
+    const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
+    return rows[0]?.schema;
   },
   isUniqueViolation: (error) =>
     typeof error === 'object' && error !== null && 'code' in error && error.code === '23505',

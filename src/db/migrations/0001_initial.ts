@@ -281,6 +281,23 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn('expires_at', 'text', (c) => c.notNull())
     .execute();
 
+  // Idempotency-Key replays: the stored answer of each key, per API client, for 24 hours.
+  await db.schema
+    .createTable('idempotency_keys')
+    .addColumn('client_id', 'text', (c) => c.notNull())
+    .addColumn('key', 'text', (c) => c.notNull())
+    .addColumn('request_hash', 'text', (c) => c.notNull())
+    .addColumn('response', 'text', (c) => c.notNull())
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addColumn('expires_at', 'text', (c) => c.notNull())
+    .addPrimaryKeyConstraint('idempotency_keys_pk', ['client_id', 'key'])
+    .execute();
+  await db.schema
+    .createIndex('idempotency_keys_expiry')
+    .on('idempotency_keys')
+    .column('expires_at')
+    .execute();
+
   await db.schema
     .createTable('system_log_events')
     .addColumn('id', 'text', (c) => c.primaryKey())
@@ -304,6 +321,7 @@ export async function up(db: AnyDb): Promise<void> {
 export async function down(db: AnyDb): Promise<void> {
   for (const table of [
     'system_log_events',
+    'idempotency_keys',
     'used_assertions',
     'signing_keys',
     'api_clients',

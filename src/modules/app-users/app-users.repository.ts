@@ -3,6 +3,9 @@ import type { AppUsersTable, Executor } from '../../db/schema.js';
 
 export type AppUserRow = AppUsersTable;
 
+/** IDs per IN list: well under either dialect's bound-parameter limit. */
+const IN_LIST_LIMIT = 10_000;
+
 export function findAppUserById(db: Executor, id: string): Promise<AppUserRow | undefined> {
   return db.selectFrom('app_users').selectAll().where('id', '=', id).executeTakeFirst();
 }
@@ -22,18 +25,19 @@ export async function findGrantTargets(
   identityUserIds: readonly string[],
 ): Promise<Map<string, string>> {
   const targets = new Map<string, string>();
-  if (identityUserIds.length === 0) return targets;
-  const rows = await db
-    .selectFrom('app_users')
-    .select(['id', 'identity_user_id'])
-    .where('app_id', '=', appId)
-    .where('identity_user_id', 'in', identityUserIds)
-    .where('deleted_at', 'is', null)
-    .where('status', '=', 'STATUS_ENABLED')
-    .orderBy('created_at')
-    .orderBy('id')
-    .execute();
-  for (const row of rows) if (!targets.has(row.identity_user_id)) targets.set(row.identity_user_id, row.id);
+  for (let i = 0; i < identityUserIds.length; i += IN_LIST_LIMIT) {
+    const rows = await db
+      .selectFrom('app_users')
+      .select(['id', 'identity_user_id'])
+      .where('app_id', '=', appId)
+      .where('identity_user_id', 'in', identityUserIds.slice(i, i + IN_LIST_LIMIT))
+      .where('deleted_at', 'is', null)
+      .where('status', '=', 'STATUS_ENABLED')
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute();
+    for (const row of rows) if (!targets.has(row.identity_user_id)) targets.set(row.identity_user_id, row.id);
+  }
   return targets;
 }
 

@@ -15,11 +15,7 @@ import {
   touchClientLastUsed,
 } from './clients.repository.js';
 import { type Permission, permissionsOf } from './roles.js';
-import {
-  deleteExpiredAssertions,
-  getOrCreateSigningSecret,
-  markAssertionUsed,
-} from './token-keys.repository.js';
+import { getOrCreateSigningSecret, markAssertionUsed } from './token-keys.repository.js';
 
 /** The caller behind a bearer token. */
 export interface Principal {
@@ -305,10 +301,6 @@ export async function createTokenService(deps: TokenServiceDeps) {
     /** Forgets cached state for a client, so a change to it takes effect at once in this process. */
     forgetClient(clientRowId: string) {
       principals.delete(clientRowId);
-    },
-
-    async purgeExpiredAssertions(): Promise<void> {
-      await deleteExpiredAssertions(db, clock.now().toISOString());
     },
   };
 }

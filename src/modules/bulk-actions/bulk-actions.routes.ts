@@ -1,22 +1,71 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { IdParam } from '../../http/wire.js';
-import { BulkAction, toBulkAction } from './bulk-actions.schemas.js';
+import { IdParam, ListOf } from '../../http/wire.js';
+import { actorOf } from '../auth/authenticate.js';
+import {
+  BulkAction,
+  BulkActionItem,
+  ListBulkActionsQuery,
+  ListItemsQuery,
+  toBulkAction,
+  toBulkActionItem,
+} from './bulk-actions.schemas.js';
 import type { BulkActionsService } from './bulk-actions.service.js';
 
+const One = Type.Object({ bulkAction: BulkAction });
+const Params = Type.Object({ id: IdParam });
+
+/** Reading and steering bulk actions: Roster extensions (CONTRACT.md §7.15). */
 export const bulkActionsRoutes: FastifyPluginAsyncTypebox<{ bulkActions: BulkActionsService }> = async (
   app,
   { bulkActions },
 ) => {
   app.get(
-    '/roster/v1/bulk_actions/:id',
+    '/roster/v1/bulk_actions',
     {
       config: { permission: 'bulk_actions:read' },
-      schema: {
-        params: Type.Object({ id: IdParam }),
-        response: { 200: Type.Object({ bulkAction: BulkAction }) },
-      },
+      schema: { querystring: ListBulkActionsQuery, response: { 200: ListOf(BulkAction) } },
     },
+    async (request) => {
+      const q = request.query;
+      const page = await bulkActions.list({
+        pageSize: q.page_size,
+        pageToken: q.page_token,
+        states: q.state ? [q.state] : undefined,
+        appId: q.app_id,
+        appEntitlementId: q.app_entitlement_id,
+      });
+      return { list: page.items.map(toBulkAction), nextPageToken: page.nextPageToken };
+    },
+  );
+
+  app.get(
+    '/roster/v1/bulk_actions/:id',
+    { config: { permission: 'bulk_actions:read' }, schema: { params: Params, response: { 200: One } } },
     async (request) => ({ bulkAction: toBulkAction(await bulkActions.get(request.params.id)) }),
+  );
+
+  app.get(
+    '/roster/v1/bulk_actions/:id/items',
+    {
+      config: { permission: 'bulk_actions:read' },
+      schema: { params: Params, querystring: ListItemsQuery, response: { 200: ListOf(BulkActionItem) } },
+    },
+    async (request) => {
+      const page = await bulkActions.listItems(request.params.id, {
+        pageSize: request.query.page_size,
+        pageToken: request.query.page_token,
+        outcome: request.query.outcome,
+      });
+      return { list: page.items.map(toBulkActionItem), nextPageToken: page.nextPageToken };
+    },
+  );
+
+  app.post(
+    '/roster/v1/bulk_actions/:id/cancel',
+    { config: { permission: 'grants:write' }, schema: { params: Params, response: { 200: One } } },
+    async (request) => ({
+      bulkAction: toBulkAction(await bulkActions.cancel(actorOf(request), request.params.id)),
+    }),
   );
 };

@@ -1,6 +1,15 @@
 import { Type } from 'typebox';
 import { NullableTimestamp } from '../../http/wire.js';
-import type { BulkActionRow } from './bulk-actions.repository.js';
+import type { BulkActionItemRow, BulkActionRow } from './bulk-actions.repository.js';
+
+export const BULK_ACTION_STATES = [
+  'BULK_ACTION_STATE_PENDING',
+  'BULK_ACTION_STATE_RUNNING',
+  'BULK_ACTION_STATE_SUCCEEDED',
+  'BULK_ACTION_STATE_PARTIALLY_FAILED',
+  'BULK_ACTION_STATE_FAILED',
+  'BULK_ACTION_STATE_CANCELLED',
+] as const;
 
 export const BulkAction = Type.Object({
   id: Type.String(),
@@ -34,3 +43,38 @@ export function toBulkAction(row: BulkActionRow) {
     completedAt: row.completed_at,
   };
 }
+
+export const ITEM_OUTCOMES = ['ADDED', 'ALREADY_MEMBER', 'FAILED'] as const;
+
+/** One user ID of a bulk action and what became of it. */
+export const BulkActionItem = Type.Object({
+  userId: Type.String(),
+  outcome: Type.String(),
+  appUserId: Type.String(),
+  appUserCreated: Type.Boolean(),
+  error: Type.String(),
+});
+
+export function toBulkActionItem(row: BulkActionItemRow) {
+  return {
+    userId: row.user_id,
+    outcome: row.outcome,
+    appUserId: row.app_user_id ?? '',
+    appUserCreated: row.app_user_created === 1,
+    error: row.error ?? '',
+  };
+}
+
+export const ListBulkActionsQuery = Type.Object({
+  page_size: Type.Optional(Type.Integer({ minimum: 0 })),
+  page_token: Type.Optional(Type.String()),
+  state: Type.Optional(Type.Union(BULK_ACTION_STATES.map((s) => Type.Literal(s)))),
+  app_id: Type.Optional(Type.String()),
+  app_entitlement_id: Type.Optional(Type.String()),
+});
+
+export const ListItemsQuery = Type.Object({
+  page_size: Type.Optional(Type.Integer({ minimum: 0 })),
+  page_token: Type.Optional(Type.String()),
+  outcome: Type.Optional(Type.Union(ITEM_OUTCOMES.map((s) => Type.Literal(s)))),
+});

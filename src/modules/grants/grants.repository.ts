@@ -52,6 +52,26 @@ export function findLiveGrant(
     .executeTakeFirst();
 }
 
+/** Which of the app users hold a live grant of the entitlement. */
+export async function findLiveGrantHolders(
+  db: Executor,
+  entitlementId: string,
+  appUserIds: readonly string[],
+): Promise<Set<string>> {
+  const holders = new Set<string>();
+  for (let i = 0; i < appUserIds.length; i += 10_000) {
+    const rows = await db
+      .selectFrom('grants')
+      .select('app_user_id')
+      .where('app_entitlement_id', '=', entitlementId)
+      .where('app_user_id', 'in', appUserIds.slice(i, i + 10_000))
+      .where('deleted_at', 'is', null)
+      .execute();
+    for (const row of rows) holders.add(row.app_user_id);
+  }
+  return holders;
+}
+
 /** Live grants of an entitlement in ID order, after `afterId`: one keyset page. */
 export function listLiveGrants(
   db: Executor,

@@ -1,5 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
 import type { Config } from '../../config.js';
+import { idempotencyOf } from '../../http/idempotency-key.js';
 import { ExpandedListOf, ListOf, PageQuery } from '../../http/wire.js';
 import { actorOf } from '../auth/authenticate.js';
 import type { BulkActionsService } from '../bulk-actions/bulk-actions.service.js';
@@ -31,6 +33,8 @@ export const grantsRoutes: FastifyPluginAsyncTypebox<{
       config: { permission: 'grants:write' },
       schema: {
         params: EntitlementParams,
+        // `dryRun` is a Roster extension: classify every ID and write nothing.
+        querystring: Type.Object({ dryRun: Type.Optional(Type.Boolean()) }),
         body: AddManualUsersBody,
         response: { 200: AddManualUsersResponse },
       },
@@ -41,6 +45,7 @@ export const grantsRoutes: FastifyPluginAsyncTypebox<{
         request.params.app_id,
         request.params.app_entitlement_id,
         request.body.userIds,
+        { dryRun: request.query.dryRun === true, idempotency: idempotencyOf(request) },
       ),
   );
 
@@ -56,8 +61,13 @@ export const grantsRoutes: FastifyPluginAsyncTypebox<{
     },
     async (request) => {
       const { app_id, app_entitlement_id } = request.params;
-      await grants.removeMembership(actorOf(request), app_id, app_entitlement_id, request.body.appUserId);
-      return { revokeTaskId: '' };
+      return grants.removeMembership(
+        actorOf(request),
+        app_id,
+        app_entitlement_id,
+        request.body.appUserId,
+        idempotencyOf(request),
+      );
     },
   );
 

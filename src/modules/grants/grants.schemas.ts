@@ -36,6 +36,13 @@ export const AddManualUsersBody = Type.Object({
 export const AddManualUsersResponse = Type.Object({
   bulkActionId: Type.String(),
   failedUsersErrorMap: Type.Record(Type.String(), Type.String()),
+  dryRun: Type.Optional(
+    Type.Object({
+      wouldAdd: Type.Array(Type.String()),
+      wouldCreateAppUser: Type.Array(Type.String()),
+      alreadyMembers: Type.Array(Type.String()),
+    }),
+  ),
 });
 
 export const RemoveMembershipBody = Type.Object({

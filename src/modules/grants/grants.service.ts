@@ -6,6 +6,7 @@ import type { Clock } from '../../lib/clock.js';
 import { notFound } from '../../lib/errors.js';
 import { type AppUserRow, findAppUserById, findAppUsersByIds } from '../app-users/app-users.repository.js';
 import type { SystemLog } from '../audit/system-log.service.js';
+import type { Idempotency, IdempotencyRequest } from '../idempotency/idempotency.service.js';
 import { findUsersByIds, type UserRow } from '../users/users.repository.js';
 import { requireEntitlementInApp, requireManualEntitlement } from './entitlement-guard.js';
 import { findLiveGrant, type GrantRow, listLiveGrants, revokeGrant } from './grants.repository.js';
@@ -16,6 +17,7 @@ export interface GrantsServiceDeps {
   readonly dialect: DialectFeatures;
   readonly clock: Clock;
   readonly systemLog: SystemLog;
+  readonly idempotency: Idempotency;
 }
 
 export interface MemberPage {
@@ -63,16 +65,23 @@ export function createGrantsService(deps: GrantsServiceDeps) {
       appId: string,
       entitlementId: string,
       appUserId: string,
-    ): Promise<void> {
-      await requireManualEntitlement(db, appId, entitlementId);
-      const appUser = await findAppUserById(db, appUserId);
-      if (!appUser || appUser.app_id !== appId) throw notFound('app user', appUserId);
-      await db.transaction().execute(async (trx) => {
-        const grant = await findLiveGrant(trx, entitlementId, appUserId);
-        if (!grant) return;
-        const now = clock.now();
-        if (!(await revokeGrant(trx, grant.id, now.toISOString()))) return;
-        await recordRevocations(trx, deps, [grant], actor, now, null);
+      idempotency?: IdempotencyRequest,
+    ): Promise<{ revokeTaskId: string }> {
+      return deps.idempotency.run(idempotency, async (storeAnswer) => {
+        await requireManualEntitlement(db, appId, entitlementId);
+        const appUser = await findAppUserById(db, appUserId);
+        if (!appUser || appUser.app_id !== appId) throw notFound('app user', appUserId);
+        // Removal opens no revoke task for a manual entitlement (CONTRACT.md §3, manual membership).
+        const answer = { revokeTaskId: '' };
+        await db.transaction().execute(async (trx) => {
+          await storeAnswer(trx, answer);
+          const grant = await findLiveGrant(trx, entitlementId, appUserId);
+          if (!grant) return;
+          const now = clock.now();
+          if (!(await revokeGrant(trx, grant.id, now.toISOString()))) return;
+          await recordRevocations(trx, deps, [grant], actor, now, null);
+        });
+        return answer;
       });
     },
   };

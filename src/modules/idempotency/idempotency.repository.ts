@@ -1,0 +1,35 @@
+import type { Executor, IdempotencyKeysTable } from '../../db/schema.js';
+
+export type IdempotencyKeyRow = IdempotencyKeysTable;
+
+export function findIdempotencyKey(
+  db: Executor,
+  clientId: string,
+  key: string,
+  now: string,
+): Promise<IdempotencyKeyRow | undefined> {
+  return db
+    .selectFrom('idempotency_keys')
+    .selectAll()
+    .where('client_id', '=', clientId)
+    .where('key', '=', key)
+    .where('expires_at', '>', now)
+    .executeTakeFirst();
+}
+
+/** Stores a key's answer; a concurrent twin that stored first makes this throw a unique violation. */
+export async function insertIdempotencyKey(db: Executor, row: IdempotencyKeyRow): Promise<void> {
+  // An expired row with the same key may linger until the purge: it no longer counts.
+  await db
+    .deleteFrom('idempotency_keys')
+    .where('client_id', '=', row.client_id)
+    .where('key', '=', row.key)
+    .where('expires_at', '<=', row.created_at)
+    .execute();
+  await db.insertInto('idempotency_keys').values(row).execute();
+}
+
+export async function deleteExpiredIdempotencyKeys(db: Executor, now: string): Promise<number> {
+  const result = await db.deleteFrom('idempotency_keys').where('expires_at', '<=', now).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

@@ -1,0 +1,37 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import type { Config } from '../../config.js';
+import { IDEMPOTENCY_KEY_TTL_MS } from '../idempotency/idempotency.service.js';
+import { MAX_IMPORT_USERS } from '../users/users.schemas.js';
+
+const Limits = Type.Object({
+  maxAddUserIds: Type.Integer(),
+  maxAddRequestBytes: Type.Integer(),
+  maxImportUsers: Type.Integer(),
+  maxPageSize: Type.Integer(),
+  defaultPageSize: Type.Integer(),
+  idempotencyKeyTtlSeconds: Type.Integer(),
+  bulkActionRetentionDays: Type.Integer(),
+});
+
+/** `GET /roster/v1/limits`: the limits Roster enforces, published (CONTRACT.md §7.16). */
+export const limitsRoutes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app, { config }) => {
+  app.get(
+    '/roster/v1/limits',
+    {
+      config: { permission: 'bulk_actions:read' },
+      schema: { response: { 200: Type.Object({ limits: Limits }) } },
+    },
+    async () => ({
+      limits: {
+        maxAddUserIds: config.maxAddUserIds,
+        maxAddRequestBytes: config.maxAddRequestBytes,
+        maxImportUsers: MAX_IMPORT_USERS,
+        maxPageSize: 100,
+        defaultPageSize: 25,
+        idempotencyKeyTtlSeconds: IDEMPOTENCY_KEY_TTL_MS / 1000,
+        bulkActionRetentionDays: config.bulkActionRetentionDays,
+      },
+    }),
+  );
+};
