@@ -13,6 +13,8 @@ export interface Config {
   readonly maxAddUserIds: number;
   readonly maxAddRequestBytes: number;
   readonly logLevel: string;
+  /** When set, /metrics needs `Authorization: Bearer <token>`; unset, it is public. */
+  readonly metricsToken: string | undefined;
 }
 
 interface Setting {
@@ -58,6 +60,11 @@ export const SETTINGS: readonly Setting[] = [
     name: 'ROSTER_LOG_LEVEL',
     description: 'fatal, error, warn, info, debug, trace or silent',
     fallback: 'info',
+  },
+  {
+    name: 'ROSTER_METRICS_TOKEN',
+    description: 'bearer token /metrics requires (unset: /metrics is public)',
+    fallback: '',
   },
 ];
 
@@ -130,6 +137,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     );
   }
 
+  const metricsToken = read('ROSTER_METRICS_TOKEN');
+
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze({
     host,
@@ -141,6 +150,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxAddUserIds,
     maxAddRequestBytes,
     logLevel,
+    metricsToken,
   });
 }
 

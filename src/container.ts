@@ -4,11 +4,13 @@ import type { DatabaseHandle } from './db/connect.js';
 import type { Clock } from './lib/clock.js';
 import { createAppsService } from './modules/apps/apps.service.js';
 import { createSystemLog } from './modules/audit/system-log.service.js';
+import { createSystemLogEventsService } from './modules/audit/system-log-events.service.js';
 import { createTokenService } from './modules/auth/tokens.service.js';
 import { createBulkActionRunner } from './modules/bulk-actions/bulk-action.runner.js';
 import { createBulkActionsService } from './modules/bulk-actions/bulk-actions.service.js';
 import { createCatalogService } from './modules/catalog/catalog.service.js';
 import { createGrantsService } from './modules/grants/grants.service.js';
+import { createOpsService } from './modules/ops/ops.service.js';
 import { createUsersService } from './modules/users/users.service.js';
 
 export interface ContainerOptions {
@@ -41,6 +43,8 @@ export async function createContainer({ config, database, clock, logger }: Conta
   const grants = createGrantsService(base);
   const runner = createBulkActionRunner({ ...base, logger: logger.child({ component: 'bulk-actions' }) });
   bulkActions.onCreated(() => runner.wake());
+  const systemLogEvents = createSystemLogEventsService({ db });
+  const ops = createOpsService({ database });
 
   return {
     config,
@@ -56,5 +60,7 @@ export async function createContainer({ config, database, clock, logger }: Conta
     bulkActions,
     grants,
     runner,
+    systemLogEvents,
+    ops,
   };
 }
