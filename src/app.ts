@@ -2,16 +2,21 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Container } from './container.js';
 import { sendError } from './http/errors.js';
 import { acceptEmptyJsonBodies } from './http/json-body.js';
+import { requestIdFrom } from './http/request-id.js';
 import { useRequestValidation } from './http/validation.js';
 import { AppError } from './lib/errors.js';
 import { newId } from './lib/ids.js';
 import { appsRoutes } from './modules/apps/apps.routes.js';
+import { systemLogRoutes } from './modules/audit/system-log.routes.js';
 import { authenticate } from './modules/auth/authenticate.js';
 import { tokenRoutes } from './modules/auth/token.routes.js';
 import { bulkActionsRoutes } from './modules/bulk-actions/bulk-actions.routes.js';
 import { catalogRoutes } from './modules/catalog/catalog.routes.js';
 import { grantsRoutes } from './modules/grants/grants.routes.js';
 import { limitsRoutes } from './modules/limits/limits.routes.js';
+import { createMetrics } from './modules/ops/metrics.js';
+import { registerOpenApi } from './modules/ops/openapi.js';
+import { opsRoutes } from './modules/ops/ops.routes.js';
 import { usersRoutes } from './modules/users/users.routes.js';
 
 export interface AppOptions {
@@ -24,8 +29,9 @@ export async function buildApp(container: Container, options: AppOptions): Promi
     ...(typeof options.logger === 'boolean'
       ? { logger: options.logger }
       : { loggerInstance: options.logger }),
-    genReqId: () => newId(),
-    requestIdHeader: 'x-request-id',
+    // An incoming x-request-id is kept only when well-formed (src/http/request-id.ts).
+    requestIdHeader: false,
+    genReqId: (request) => requestIdFrom(request.headers['x-request-id']) ?? newId(),
     // Most routes take small bodies; add-manual-user and the user import raise their own limits.
     bodyLimit: 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true },
@@ -45,6 +51,11 @@ export async function buildApp(container: Container, options: AppOptions): Promi
     ),
   );
 
+  // Before every route: the OpenAPI document and the metrics hook see all routes registered after.
+  await registerOpenApi(app);
+  const metrics = createMetrics(container.ops);
+  await app.register(metrics.plugin);
+
   await app.register(authenticate, { tokens: container.tokens });
   await app.register(tokenRoutes, { tokens: container.tokens });
   await app.register(usersRoutes, { users: container.users });
@@ -57,5 +68,7 @@ export async function buildApp(container: Container, options: AppOptions): Promi
   });
   await app.register(bulkActionsRoutes, { bulkActions: container.bulkActions });
   await app.register(limitsRoutes, { config: container.config });
+  await app.register(systemLogRoutes, { systemLogEvents: container.systemLogEvents });
+  await app.register(opsRoutes, { ops: container.ops, metrics, metricsToken: container.config.metricsToken });
   return app;
 }

@@ -19,6 +19,8 @@ export interface Config {
   readonly bulkChunkSize: number;
   /** How long finished bulk actions and their items are kept. */
   readonly bulkActionRetentionDays: number;
+  /** When set, /metrics needs `Authorization: Bearer <token>`; unset, it is public. */
+  readonly metricsToken: string | undefined;
 }
 
 interface Setting {
@@ -64,6 +66,11 @@ export const SETTINGS: readonly Setting[] = [
     name: 'ROSTER_LOG_LEVEL',
     description: 'fatal, error, warn, info, debug, trace or silent',
     fallback: 'info',
+  },
+  {
+    name: 'ROSTER_METRICS_TOKEN',
+    description: 'bearer token /metrics requires (unset: /metrics is public)',
+    fallback: '',
   },
 ];
 
@@ -140,6 +147,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     );
   }
 
+  const metricsToken = read('ROSTER_METRICS_TOKEN');
+
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze({
     host,
@@ -154,6 +163,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bulkBatchSize,
     bulkChunkSize,
     bulkActionRetentionDays,
+    metricsToken,
   });
 }
 

@@ -4,6 +4,7 @@ import type { DatabaseHandle } from './db/connect.js';
 import type { Clock } from './lib/clock.js';
 import { createAppsService } from './modules/apps/apps.service.js';
 import { createSystemLog } from './modules/audit/system-log.service.js';
+import { createSystemLogEventsService } from './modules/audit/system-log-events.service.js';
 import { createTokenService } from './modules/auth/tokens.service.js';
 import { createBulkActionRunner } from './modules/bulk-actions/bulk-action.runner.js';
 import { createBulkActionsService } from './modules/bulk-actions/bulk-actions.service.js';
@@ -11,6 +12,7 @@ import { createCatalogService } from './modules/catalog/catalog.service.js';
 import { createGrantsService } from './modules/grants/grants.service.js';
 import { createIdempotency } from './modules/idempotency/idempotency.service.js';
 import { createMaintenance } from './modules/maintenance/maintenance.service.js';
+import { createOpsService } from './modules/ops/ops.service.js';
 import { createUsersService } from './modules/users/users.service.js';
 
 export interface ContainerOptions {
@@ -58,6 +60,8 @@ export async function createContainer({ config, database, clock, logger }: Conta
     clock,
     bulkActionRetentionDays: config.bulkActionRetentionDays,
   });
+  const systemLogEvents = createSystemLogEventsService({ db });
+  const ops = createOpsService({ database });
 
   return {
     config,
@@ -74,5 +78,7 @@ export async function createContainer({ config, database, clock, logger }: Conta
     grants,
     runner,
     maintenance,
+    systemLogEvents,
+    ops,
   };
 }

@@ -7,9 +7,17 @@ import { type DialectFeatures, postgresFeatures, sqliteFeatures } from './dialec
 import { migrationProvider } from './migrations/index.js';
 import type { Database, Db } from './schema.js';
 
+/** Connections in the pool, for /metrics. SQLite has one connection and no pool: total 1 only. */
+export interface PoolStats {
+  readonly total: number;
+  readonly idle?: number;
+  readonly waiting?: number;
+}
+
 export interface DatabaseHandle {
   readonly db: Db;
   readonly dialect: DialectFeatures;
+  poolStats(): PoolStats;
   close(): Promise<void>;
 }
 
@@ -30,7 +38,12 @@ export function connectDatabase(options: ConnectOptions): DatabaseHandle {
       ...(options.postgresSchema ? { options: `-c search_path=${options.postgresSchema}` } : {}),
     });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { db, dialect: postgresFeatures, close: () => db.destroy() };
+    return {
+      db,
+      dialect: postgresFeatures,
+      poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
+      close: () => db.destroy(),
+    };
   }
 
   const file = options.sqlitePath ?? ':memory:';
@@ -44,7 +57,7 @@ export function connectDatabase(options: ConnectOptions): DatabaseHandle {
   // The default 2 MB page cache costs about a quarter of bulk insert speed (PERFORMANCE-NOTES.md).
   sqlite.pragma('cache_size = -65536');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-  return { db, dialect: sqliteFeatures, close: () => db.destroy() };
+  return { db, dialect: sqliteFeatures, poolStats: () => ({ total: 1 }), close: () => db.destroy() };
 }
 
 /**

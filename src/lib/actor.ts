@@ -3,6 +3,8 @@ export interface Actor {
   readonly userId: string;
   readonly clientId: string;
   readonly requestId: string;
+  /** The caller's address, when the change came straight from an HTTP request. */
+  readonly sourceIp?: string;
 }
 
 export const SYSTEM_ACTOR: Actor = { userId: '', clientId: '', requestId: '' };

@@ -3,8 +3,9 @@ import type { Actor } from '../../lib/actor.js';
 import { newId } from '../../lib/ids.js';
 
 /**
- * System-log events, shaped after OCSF's API Activity class (6003), written in the transaction of
- * the change they describe (CONTRACT.md §7.11).
+ * System-log events, shaped after OCSF 1.1.0's API Activity class (6003), written in the transaction
+ * of the change they describe (CONTRACT.md §7.11). The event's unique ID is `metadata.uid` (OCSF has
+ * no top-level `uid`); it is also the row ID and the value `sinceEventUid` takes.
  */
 export type Activity = 'create' | 'update' | 'delete' | 'other';
 
@@ -14,6 +15,9 @@ const ACTIVITY_IDS: Record<Activity, { id: number; name: string }> = {
   delete: { id: 4, name: 'Delete' },
   other: { id: 99, name: 'Other' },
 };
+
+const API_ACTIVITY = { uid: 6003, name: 'API Activity' } as const;
+const OCSF_VERSION = '1.1.0';
 
 export interface SystemLogEntry {
   /** What happened, as `<target>.<verb>`: `app.created`, `grant.added`, `token.refused`... */
@@ -34,32 +38,42 @@ export function systemLogRow(entry: SystemLogEntry): SystemLogEventsTable {
   const id = newId(entry.occurredAt.getTime());
   const activity = ACTIVITY_IDS[entry.activity];
   const occurredAt = entry.occurredAt.toISOString();
+  const { userId, clientId, requestId, sourceIp } = entry.actor;
+  // JSON.stringify drops the `undefined` members, so absent facts are absent, not null.
   const event = {
-    uid: id,
     time: entry.occurredAt.getTime(),
+    // The OCSF Date/Time profile's RFC 3339 twin of `time` (declared in metadata.profiles).
     time_dt: occurredAt,
     category_uid: 6,
     category_name: 'Application Activity',
-    class_uid: 6003,
-    class_name: 'API Activity',
+    class_uid: API_ACTIVITY.uid,
+    class_name: API_ACTIVITY.name,
     activity_id: activity.id,
     activity_name: activity.name,
-    type_uid: 600300 + activity.id,
+    type_uid: API_ACTIVITY.uid * 100 + activity.id,
+    type_name: `${API_ACTIVITY.name}: ${activity.name}`,
     severity_id: 1,
+    severity: 'Informational',
     status_id: entry.failed ? 2 : 1,
     status: entry.failed ? 'Failure' : 'Success',
+    message: `${entry.operation} ${entry.targetType} ${entry.targetId}`,
     actor: {
-      user: entry.actor.userId ? { uid: entry.actor.userId } : undefined,
-      app_uid: entry.actor.clientId || undefined,
+      user: userId ? { uid: userId } : undefined,
+      // The API client (its row ID) the change came through.
+      app_uid: clientId || undefined,
     },
     api: {
       operation: entry.operation,
-      request: entry.actor.requestId ? { uid: entry.actor.requestId } : undefined,
+      request: requestId ? { uid: requestId } : undefined,
     },
+    src_endpoint: sourceIp ? { ip: sourceIp } : undefined,
     resources: [{ uid: entry.targetId, type: entry.targetType }],
     metadata: {
+      uid: id,
       product: { name: 'Roster', vendor_name: 'Roster' },
-      version: '1.1.0',
+      version: OCSF_VERSION,
+      profiles: ['datetime'],
+      // The bulk action that applied the change, so one request's many events can be grouped.
       correlation_uid: entry.bulkActionId,
     },
     unmapped: entry.details,
@@ -68,11 +82,11 @@ export function systemLogRow(entry: SystemLogEntry): SystemLogEventsTable {
     id,
     occurred_at: occurredAt,
     activity: entry.operation,
-    actor_user_id: entry.actor.userId || null,
-    actor_client_id: entry.actor.clientId || null,
+    actor_user_id: userId || null,
+    actor_client_id: clientId || null,
     target_type: entry.targetType,
     target_id: entry.targetId,
-    request_id: entry.actor.requestId || null,
+    request_id: requestId || null,
     bulk_action_id: entry.bulkActionId ?? null,
     event: JSON.stringify(event),
   };

@@ -67,5 +67,6 @@ export function actorOf(request: FastifyRequest): Actor {
     userId: request.principal?.userId ?? '',
     clientId: request.principal?.clientRowId ?? '',
     requestId: request.id,
+    sourceIp: request.ip,
   };
 }

@@ -1,0 +1,38 @@
+import { Type } from 'typebox';
+import { Nullable, PageBody } from '../../http/wire.js';
+
+const TimeBound = (description: string) =>
+  Type.Optional(Nullable(Type.String({ format: 'date-time', description })));
+
+export const SortDirection = Type.Union(
+  [
+    Type.Literal('SORT_DIRECTION_UNSPECIFIED'),
+    Type.Literal('SORT_DIRECTION_ASC'),
+    Type.Literal('SORT_DIRECTION_DESC'),
+  ],
+  { description: 'time order; UNSPECIFIED means ascending' },
+);
+
+/** systemlog.v1.SystemLogService.ListEvents (CONTRACT.md §5). */
+export const ListEventsBody = Type.Object({
+  since: TimeBound('only events at or after this time'),
+  until: TimeBound('only events before this time'),
+  sinceEventUid: Type.Optional(
+    Nullable(Type.String({ description: 'only events after this one (its metadata.uid), in time order' })),
+  ),
+  sortDirection: Type.Optional(Nullable(SortDirection)),
+  ...PageBody,
+});
+
+/** An OCSF API Activity event, served as stored; see src/modules/audit/system-log.ts. */
+export const OcsfEvent = Type.Object({}, { additionalProperties: true, description: 'an OCSF event' });
+
+export const ListEventsResponse = Type.Object({
+  list: Type.Array(OcsfEvent),
+  nextPageToken: Type.String(),
+});
+
+export const ExportQuery = Type.Object({
+  since: Type.Optional(Type.String({ format: 'date-time', description: 'inclusive' })),
+  until: Type.Optional(Type.String({ format: 'date-time', description: 'exclusive' })),
+});

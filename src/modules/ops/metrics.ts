@@ -1,0 +1,107 @@
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import type { OpsService } from './ops.service.js';
+
+/**
+ * Prometheus metrics for one app instance (a registry each, so tests can build many apps).
+ * Labels are bounded: the route pattern, never the raw URL; requests that match no route share the
+ * label `unmatched`, so a scanner cannot grow the series without limit.
+ */
+export function createMetrics(ops: OpsService) {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+
+  const labelNames = ['method', 'route', 'status_code'] as const;
+  const requests = new Counter({
+    name: 'roster_http_requests_total',
+    help: 'HTTP requests answered, by route pattern and status',
+    labelNames,
+    registers: [registry],
+  });
+  const durations = new Histogram({
+    name: 'roster_http_request_duration_seconds',
+    help: 'Time from receiving a request to sending its response, by route pattern and status',
+    labelNames,
+    buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    registers: [registry],
+  });
+
+  // Bulk-action figures come from the rows at scrape time (see ops.repository.ts); one query serves
+  // the gauges and counter of a scrape.
+  let pending: Promise<Awaited<ReturnType<OpsService['bulkActionTotals']>> | undefined> | undefined;
+  const totals = () => {
+    pending ??= ops
+      .bulkActionTotals()
+      .catch(() => undefined)
+      .finally(() => {
+        pending = undefined;
+      });
+    return pending;
+  };
+  new Gauge({
+    name: 'roster_bulk_actions_open',
+    help: 'Bulk actions pending or running',
+    registers: [registry],
+    async collect() {
+      const t = await totals();
+      if (t) this.set(t.openActions);
+    },
+  });
+  new Gauge({
+    name: 'roster_bulk_action_users_remaining',
+    help: 'Users of open bulk actions not yet processed',
+    registers: [registry],
+    async collect() {
+      const t = await totals();
+      if (t) this.set(t.remainingUsers);
+    },
+  });
+  new Counter({
+    name: 'roster_bulk_action_users_processed_total',
+    help: 'Users processed by bulk actions since the database was created, by outcome',
+    labelNames: ['outcome'],
+    registers: [registry],
+    async collect() {
+      const t = await totals();
+      if (!t) return;
+      // The rows hold the running totals; the counter mirrors them rather than counting itself.
+      this.reset();
+      this.inc({ outcome: 'succeeded' }, t.succeededUsers);
+      this.inc({ outcome: 'failed' }, t.failedUsers);
+    },
+  });
+  new Gauge({
+    name: 'roster_db_pool_connections',
+    help: 'Database connections by state (PostgreSQL pool); SQLite reports one connection, total only',
+    labelNames: ['dialect', 'state'],
+    registers: [registry],
+    collect() {
+      const stats = ops.poolStats();
+      this.reset();
+      for (const [state, value] of Object.entries(stats)) {
+        if (value !== undefined) this.set({ dialect: ops.dialect, state }, value);
+      }
+    },
+  });
+
+  /** Counts every response, including errors and unmatched routes, once it is sent. */
+  const plugin = fp(
+    async (app: FastifyInstance) => {
+      app.addHook('onResponse', async (request, reply) => {
+        const labels = {
+          method: request.method,
+          route: request.routeOptions.url ?? 'unmatched',
+          status_code: String(reply.statusCode),
+        };
+        requests.inc(labels);
+        durations.observe(labels, reply.elapsedTime / 1000);
+      });
+    },
+    { name: 'roster-metrics' },
+  );
+
+  return { registry, plugin };
+}
+
+export type Metrics = ReturnType<typeof createMetrics>;

@@ -1,0 +1,117 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DIALECTS, startTestApp, type TestApp } from '../../../test/harness.js';
+
+const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'options', 'head', 'trace'];
+
+/** Fastify's `:param` (and `*`) to OpenAPI's `{param}`, as @fastify/swagger writes them. */
+const openApiPath = (url: string) => url.replace(/:([A-Za-z0-9_]+)/g, '{$1}').replace(/\*$/, '{*}');
+
+describe.each(DIALECTS)('OpenAPI document on %s', (dialect) => {
+  let t: TestApp;
+  let doc: any;
+  beforeAll(async () => {
+    t = await startTestApp(dialect);
+    const response = await t.request('GET', '/openapi.json', undefined, { token: null });
+    expect(response.status).toBe(200);
+    doc = response.body;
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('documents every route served, and serves every documented operation', () => {
+    // The route table is the instance's own record, so routes added later are covered too.
+    const served = t.app.routeTable.filter((r) => !r.hidden).map((r) => `${r.method} ${openApiPath(r.url)}`);
+    const documented = Object.entries(doc.paths as Record<string, Record<string, unknown>>).flatMap(
+      ([path, item]) =>
+        Object.keys(item)
+          .filter((k) => METHODS.includes(k))
+          .map((m) => `${m.toUpperCase()} ${path}`),
+    );
+    expect(new Set(documented).size).toBe(documented.length);
+    expect([...documented].sort()).toEqual([...new Set(served)].sort());
+    for (const route of t.app.routeTable) {
+      expect(t.app.hasRoute({ method: route.method as 'GET', url: route.url })).toBe(true);
+    }
+    // Only the documentation's own routes are hidden, so no API route can leave the document.
+    const hidden = t.app.routeTable.filter((r) => r.hidden).map((r) => r.url);
+    expect(hidden.every((url) => url === '/openapi.json' || url.startsWith('/docs'))).toBe(true);
+    expect(documented).toEqual(
+      expect.arrayContaining([
+        'POST /api/v1/systemlog/events',
+        'GET /roster/v1/systemlog/export',
+        'POST /auth/v1/token',
+        'GET /healthz',
+        'GET /readyz',
+        'GET /metrics',
+      ]),
+    );
+  });
+
+  it('declares the security schemes of the contract, and lifts them on public routes', () => {
+    expect(doc.openapi).toBe('3.1.0');
+    expect(doc.components.securitySchemes).toEqual({
+      bearerAuth: { type: 'http', scheme: 'bearer' },
+      oauth: {
+        type: 'oauth2',
+        description: expect.any(String),
+        flows: { clientCredentials: { tokenUrl: '/auth/v1/token', scopes: {} } },
+      },
+    });
+    expect(doc.security).toEqual([{ bearerAuth: [], oauth: [] }]);
+    for (const path of ['/healthz', '/readyz', '/metrics']) expect(doc.paths[path].get.security).toEqual([]);
+    expect(doc.paths['/auth/v1/token'].post.security).toEqual([]);
+    const events = doc.paths['/api/v1/systemlog/events'].post;
+    expect(events.security).toBeUndefined();
+    expect(events['x-roster-permission']).toBe('system_log:read');
+  });
+
+  it('names ConductorOne operations as the official spec does, with their schemas and error body', () => {
+    const events = doc.paths['/api/v1/systemlog/events'].post;
+    expect(events.operationId).toBe('c1.api.systemlog.v1.SystemLogService.ListEvents');
+    expect(events.requestBody.content['application/json'].schema.properties).toEqual(
+      expect.objectContaining({
+        since: expect.anything(),
+        sinceEventUid: expect.anything(),
+        sortDirection: expect.anything(),
+      }),
+    );
+    expect(events.responses['200'].content['application/json'].schema.properties).toEqual(
+      expect.objectContaining({ list: expect.anything(), nextPageToken: expect.anything() }),
+    );
+    expect(events.responses.default.content['application/json'].schema.properties).toEqual(
+      expect.objectContaining({
+        code: expect.anything(),
+        message: expect.anything(),
+        details: expect.anything(),
+      }),
+    );
+    expect(doc.paths['/api/v1/apps'].get.operationId).toBe('c1.api.app.v1.Apps.List');
+    expect(doc.paths['/roster/v1/systemlog/export'].get.responses['200'].content).toHaveProperty(
+      'application/x-ndjson',
+    );
+  });
+
+  it('renders the reference at /docs from assets served locally', async () => {
+    const page = await t.app.inject({ method: 'GET', url: '/docs' });
+    const html =
+      page.statusCode === 302
+        ? await t.app.inject({
+            method: 'GET',
+            url: new URL(page.headers.location as string, 'http://x').pathname,
+          })
+        : page;
+    expect(html.statusCode).toBe(200);
+    expect(html.headers['content-type']).toMatch(/^text\/html/);
+    const assets = [...html.body.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1] as string);
+    expect(assets.length).toBeGreaterThan(0);
+    for (const asset of assets) {
+      expect(asset).not.toMatch(/^(https?:)?\/\//);
+      const url = new URL(asset, 'http://roster.test/docs/').pathname;
+      const file = await t.app.inject({ method: 'GET', url });
+      expect(file.statusCode, url).toBe(200);
+    }
+    const initializer = await t.app.inject({ method: 'GET', url: '/docs/static/swagger-initializer.js' });
+    expect(initializer.statusCode).toBe(200);
+  });
+});
