@@ -5,11 +5,14 @@ import { acceptEmptyJsonBodies } from './http/json-body.js';
 import { useRequestValidation } from './http/validation.js';
 import { AppError } from './lib/errors.js';
 import { newId } from './lib/ids.js';
+import { appUsersRoutes } from './modules/app-users/app-users.routes.js';
 import { appsRoutes } from './modules/apps/apps.routes.js';
 import { authenticate } from './modules/auth/authenticate.js';
 import { tokenRoutes } from './modules/auth/token.routes.js';
 import { bulkActionsRoutes } from './modules/bulk-actions/bulk-actions.routes.js';
 import { catalogRoutes } from './modules/catalog/catalog.routes.js';
+import { catalogSearchRoutes } from './modules/catalog/catalog-search.routes.js';
+import { grantRecordRoutes } from './modules/grants/grant-record.routes.js';
 import { grantsRoutes } from './modules/grants/grants.routes.js';
 import { usersRoutes } from './modules/users/users.routes.js';
 
@@ -55,5 +58,9 @@ export async function buildApp(container: Container, options: AppOptions): Promi
     config: container.config,
   });
   await app.register(bulkActionsRoutes, { bulkActions: container.bulkActions });
+  const { expansion } = container;
+  await app.register(appUsersRoutes, { appUsers: container.appUsers, expansion });
+  await app.register(catalogSearchRoutes, { search: container.catalogSearch, expansion });
+  await app.register(grantRecordRoutes, { record: container.grantRecord, expansion });
   return app;
 }

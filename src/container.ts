@@ -2,12 +2,16 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from './config.js';
 import type { DatabaseHandle } from './db/connect.js';
 import type { Clock } from './lib/clock.js';
+import { createAppUsersService } from './modules/app-users/app-users.service.js';
 import { createAppsService } from './modules/apps/apps.service.js';
 import { createSystemLog } from './modules/audit/system-log.service.js';
 import { createTokenService } from './modules/auth/tokens.service.js';
 import { createBulkActionRunner } from './modules/bulk-actions/bulk-action.runner.js';
 import { createBulkActionsService } from './modules/bulk-actions/bulk-actions.service.js';
 import { createCatalogService } from './modules/catalog/catalog.service.js';
+import { createCatalogSearchService } from './modules/catalog/catalog-search.service.js';
+import { createExpansionService } from './modules/expansion/expansion.service.js';
+import { createGrantRecordService } from './modules/grants/grant-record.service.js';
 import { createGrantsService } from './modules/grants/grants.service.js';
 import { createUsersService } from './modules/users/users.service.js';
 
@@ -41,6 +45,11 @@ export async function createContainer({ config, database, clock, logger }: Conta
   const grants = createGrantsService(base);
   const runner = createBulkActionRunner({ ...base, logger: logger.child({ component: 'bulk-actions' }) });
   bulkActions.onCreated(() => runner.wake());
+  // The record (issue 5): searches, history and expansion.
+  const expansion = createExpansionService(base);
+  const appUsers = createAppUsersService(base);
+  const catalogSearch = createCatalogSearchService(base);
+  const grantRecord = createGrantRecordService(base);
 
   return {
     config,
@@ -56,5 +65,9 @@ export async function createContainer({ config, database, clock, logger }: Conta
     bulkActions,
     grants,
     runner,
+    expansion,
+    appUsers,
+    catalogSearch,
+    grantRecord,
   };
 }
