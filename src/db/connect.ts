@@ -47,9 +47,17 @@ export function connectDatabase(options: ConnectOptions): DatabaseHandle {
   return { db, dialect: sqliteFeatures, close: () => db.destroy() };
 }
 
-/** Applies every pending migration; safe to run from several processes at once (Kysely locks). */
-export async function migrateToLatest(db: Db): Promise<void> {
-  const migrator = new Migrator({ db, provider: migrationProvider });
+/**
+ * Applies every pending migration; safe to run from several processes at once (Kysely locks).
+ * `schema` names the PostgreSQL schema the bookkeeping tables live in: without it Kysely looks for
+ * them in every schema, so a fresh schema beside a migrated one never gets its lock table.
+ */
+export async function migrateToLatest(db: Db, schema?: string): Promise<void> {
+  const migrator = new Migrator({
+    db,
+    provider: migrationProvider,
+    ...(schema ? { migrationTableSchema: schema } : {}),
+  });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) {
