@@ -6,12 +6,15 @@ import { requestIdFrom } from './http/request-id.js';
 import { useRequestValidation } from './http/validation.js';
 import { AppError } from './lib/errors.js';
 import { newId } from './lib/ids.js';
+import { appUsersRoutes } from './modules/app-users/app-users.routes.js';
 import { appsRoutes } from './modules/apps/apps.routes.js';
 import { systemLogRoutes } from './modules/audit/system-log.routes.js';
 import { authenticate } from './modules/auth/authenticate.js';
 import { tokenRoutes } from './modules/auth/token.routes.js';
 import { bulkActionsRoutes } from './modules/bulk-actions/bulk-actions.routes.js';
 import { catalogRoutes } from './modules/catalog/catalog.routes.js';
+import { catalogSearchRoutes } from './modules/catalog/catalog-search.routes.js';
+import { grantRecordRoutes } from './modules/grants/grant-record.routes.js';
 import { grantsRoutes } from './modules/grants/grants.routes.js';
 import { limitsRoutes } from './modules/limits/limits.routes.js';
 import { createMetrics } from './modules/ops/metrics.js';
@@ -70,5 +73,9 @@ export async function buildApp(container: Container, options: AppOptions): Promi
   await app.register(limitsRoutes, { config: container.config });
   await app.register(systemLogRoutes, { systemLogEvents: container.systemLogEvents });
   await app.register(opsRoutes, { ops: container.ops, metrics, metricsToken: container.config.metricsToken });
+  const { expansion } = container;
+  await app.register(appUsersRoutes, { appUsers: container.appUsers, expansion });
+  await app.register(catalogSearchRoutes, { search: container.catalogSearch, expansion });
+  await app.register(grantRecordRoutes, { record: container.grantRecord, expansion });
   return app;
 }

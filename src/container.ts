@@ -2,6 +2,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from './config.js';
 import type { DatabaseHandle } from './db/connect.js';
 import type { Clock } from './lib/clock.js';
+import { createAppUsersService } from './modules/app-users/app-users.service.js';
 import { createAppsService } from './modules/apps/apps.service.js';
 import { createSystemLog } from './modules/audit/system-log.service.js';
 import { createSystemLogEventsService } from './modules/audit/system-log-events.service.js';
@@ -9,6 +10,9 @@ import { createTokenService } from './modules/auth/tokens.service.js';
 import { createBulkActionRunner } from './modules/bulk-actions/bulk-action.runner.js';
 import { createBulkActionsService } from './modules/bulk-actions/bulk-actions.service.js';
 import { createCatalogService } from './modules/catalog/catalog.service.js';
+import { createCatalogSearchService } from './modules/catalog/catalog-search.service.js';
+import { createExpansionService } from './modules/expansion/expansion.service.js';
+import { createGrantRecordService } from './modules/grants/grant-record.service.js';
 import { createGrantsService } from './modules/grants/grants.service.js';
 import { createIdempotency } from './modules/idempotency/idempotency.service.js';
 import { createMaintenance } from './modules/maintenance/maintenance.service.js';
@@ -62,6 +66,11 @@ export async function createContainer({ config, database, clock, logger }: Conta
   });
   const systemLogEvents = createSystemLogEventsService({ db });
   const ops = createOpsService({ database });
+  // The record (issue 5): searches, history and expansion.
+  const expansion = createExpansionService(base);
+  const appUsers = createAppUsersService(base);
+  const catalogSearch = createCatalogSearchService(base);
+  const grantRecord = createGrantRecordService(base);
 
   return {
     config,
@@ -80,5 +89,9 @@ export async function createContainer({ config, database, clock, logger }: Conta
     maintenance,
     systemLogEvents,
     ops,
+    expansion,
+    appUsers,
+    catalogSearch,
+    grantRecord,
   };
 }

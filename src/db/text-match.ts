@@ -13,3 +13,12 @@ export function containsText(column: string, text: string): RawBuilder<boolean> 
 export function equalsText(column: string, text: string): RawBuilder<boolean> {
   return sql<boolean>`lower(${sql.ref(column)}) = ${text.toLowerCase()}`;
 }
+
+/**
+ * True when a column holding a JSON array of strings contains `value` as an element. The quoted
+ * value matches one whole element; LIKE keeps this to SQL both dialects share.
+ */
+export function jsonArrayContains(column: string, value: string): RawBuilder<boolean> {
+  const pattern = `%${JSON.stringify(value).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return sql<boolean>`${sql.ref(column)} like ${pattern} escape '\\'`;
+}

@@ -1,5 +1,7 @@
 import { type Static, Type } from 'typebox';
-import { NullableTimestamp, StringList } from '../../http/wire.js';
+import { FieldMask, NullableTimestamp, PageBody, StringList } from '../../http/wire.js';
+import { Opt } from '../apps/apps.schemas.js';
+import { ExpandMask } from '../catalog/catalog.schemas.js';
 import type { AppUserRow } from './app-users.repository.js';
 
 /** The ConductorOne AppUser (CONTRACT.md §4), every field emitted. */
@@ -56,4 +58,69 @@ export const toAppUserView = (row: AppUserRow) => ({
   appPath: '',
   identityUserPath: '',
   lastUsagePath: '',
+});
+
+export const AppUserType = Type.Enum([
+  'APP_USER_TYPE_UNSPECIFIED',
+  'APP_USER_TYPE_USER',
+  'APP_USER_TYPE_SERVICE_ACCOUNT',
+  'APP_USER_TYPE_SYSTEM_ACCOUNT',
+]);
+
+const Ids = Opt(StringList);
+
+/** AU.Search (CONTRACT.md §5). */
+export const SearchAppUsersBody = Type.Object({
+  appId: Opt(Type.String()),
+  query: Opt(Type.String()),
+  refs: Opt(Type.Array(Type.Object({ appId: Opt(Type.String()), id: Type.String() }))),
+  appUserIds: Ids,
+  excludeAppUserIds: Ids,
+  userIds: Ids,
+  appUserTypes: Opt(Type.Array(AppUserType)),
+  appUserStatuses: Opt(
+    Type.Array(Type.Enum(['STATUS_UNSPECIFIED', 'STATUS_ENABLED', 'STATUS_DISABLED', 'STATUS_DELETED'])),
+  ),
+  appUserStatusDetails: Ids,
+  appUserDomains: Opt(
+    Type.Array(
+      Type.Enum(['APP_USER_DOMAIN_UNSPECIFIED', 'APP_USER_DOMAIN_EXTERNAL', 'APP_USER_DOMAIN_TRUSTED']),
+    ),
+  ),
+  expandMask: ExpandMask,
+  ...PageBody,
+});
+export type SearchAppUsersBody = Static<typeof SearchAppUsersBody>;
+
+/**
+ * The writable part of an AppUser: only its type and the identity it belongs to (CONTRACT.md §5,
+ * AU.Update). Other AppUser fields may be sent, as clients echo what they read, and are dropped.
+ */
+export const AppUserPatch = Type.Object({
+  appUserType: Opt(AppUserType),
+  identityUserId: Opt(Type.String({ maxLength: 200 })),
+});
+export type AppUserPatch = Static<typeof AppUserPatch>;
+
+export const APP_USER_READ_ONLY_FIELDS = [
+  'id',
+  'appId',
+  'displayName',
+  'email',
+  'emails',
+  'username',
+  'usernames',
+  'employeeIds',
+  'isExternal',
+  'status',
+  'profile',
+  'createdAt',
+  'updatedAt',
+  'deletedAt',
+];
+
+export const UpdateAppUserBody = Type.Object({
+  appUser: Opt(AppUserPatch),
+  updateMask: FieldMask,
+  expandMask: ExpandMask,
 });

@@ -10,7 +10,7 @@ export function findAppById(db: Executor, id: string): Promise<AppRow | undefine
   return db.selectFrom('apps').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-const userCount = (eb: ExpressionBuilder<Database, 'apps'>) =>
+export const userCount = (eb: ExpressionBuilder<Database, 'apps'>) =>
   eb
     .selectFrom('app_users')
     .select((sub) => sub.fn.countAll().as('n'))

@@ -9,7 +9,7 @@ export function findEntitlementById(db: Executor, id: string): Promise<Entitleme
   return db.selectFrom('app_entitlements').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-const grantCount = (eb: ExpressionBuilder<Database, 'app_entitlements'>) =>
+export const grantCount = (eb: ExpressionBuilder<Database, 'app_entitlements'>) =>
   eb
     .selectFrom('grants')
     .select((sub) => sub.fn.countAll().as('n'))

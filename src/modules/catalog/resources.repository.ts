@@ -9,7 +9,7 @@ export function findResourceById(db: Executor, id: string): Promise<ResourceRow 
   return db.selectFrom('app_resources').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-const grantCount = (eb: ExpressionBuilder<Database, 'app_resources'>) =>
+export const grantCount = (eb: ExpressionBuilder<Database, 'app_resources'>) =>
   eb
     .selectFrom('grants')
     .innerJoin('app_entitlements', 'app_entitlements.id', 'grants.app_entitlement_id')

@@ -1,6 +1,6 @@
 import { chunkRows } from '../../db/batch.js';
 import type { Executor, UsersTable } from '../../db/schema.js';
-import { containsText, equalsText } from '../../db/text-match.js';
+import { containsText, equalsText, jsonArrayContains } from '../../db/text-match.js';
 
 export type UserRow = UsersTable;
 
@@ -52,6 +52,8 @@ export interface UserFilter {
   readonly excludeIds?: readonly string[] | undefined;
   readonly excludeTypes?: readonly string[] | undefined;
   readonly statuses?: readonly string[] | undefined;
+  /** Users holding any of these roles (CONTRACT.md §5, UserSearch `roleIds`). */
+  readonly roleIds?: readonly string[] | undefined;
   readonly includeDeleted?: boolean;
 }
 
@@ -75,5 +77,9 @@ export function listUsers(db: Executor, filter: UserFilter): Promise<UserRow[]> 
   if (filter.excludeTypes && filter.excludeTypes.length > 0)
     q = q.where('type', 'not in', filter.excludeTypes);
   if (filter.statuses && filter.statuses.length > 0) q = q.where('status', 'in', filter.statuses);
+  const roleIds = filter.roleIds;
+  if (roleIds && roleIds.length > 0) {
+    q = q.where((eb) => eb.or(roleIds.map((id) => jsonArrayContains('role_ids', id))));
+  }
   return q.execute();
 }

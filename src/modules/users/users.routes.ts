@@ -64,6 +64,7 @@ export const usersRoutes: FastifyPluginAsyncTypebox<{ users: UsersService }> = a
         excludeIds: b.excludeIds ?? undefined,
         excludeTypes: b.excludeTypes ?? undefined,
         statuses: b.userStatuses ?? undefined,
+        roleIds: b.roleIds ?? undefined,
         pageSize: b.pageSize,
         pageToken: b.pageToken,
       });

@@ -100,6 +100,7 @@ export const SearchUsersBody = Type.Object({
   excludeIds: Type.Optional(Nullable(StringList)),
   excludeTypes: Type.Optional(Nullable(StringList)),
   userStatuses: Type.Optional(Nullable(StringList)),
+  roleIds: Type.Optional(Nullable(StringList)),
   expandMask: Type.Optional(Nullable(Type.Object({ paths: Type.Optional(StringList) }))),
   ...PageBody,
 });

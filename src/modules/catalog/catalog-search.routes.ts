@@ -1,0 +1,132 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { Expansion } from '../../http/expansion.js';
+import { ExpandedListOf, IdParam, ListOf, Nullable, PageQuery } from '../../http/wire.js';
+import type { ExpansionService } from '../expansion/expansion.service.js';
+import { entitlementView, resourceView } from '../expansion/views.js';
+import { Expanded } from './catalog.schemas.js';
+import {
+  Facets,
+  SearchEntitlementsBody,
+  SearchResourcesBody,
+  SearchResourceTypesBody,
+} from './catalog-search.schemas.js';
+import type { CatalogSearchService } from './catalog-search.service.js';
+import { AppEntitlementView } from './entitlements.schemas.js';
+import { AppResourceType, toResourceType } from './resource-types.schemas.js';
+import { AppResourceView } from './resources.schemas.js';
+
+const ENTITLEMENTS = '/api/v1/apps/:app_id/entitlements';
+
+/**
+ * The catalog searches and the two entitlement lists by account and by resource (CONTRACT.md §5).
+ * The literal `users` and `resource_types` segments beat the `:id` of AE.Get in Fastify's router.
+ */
+export const catalogSearchRoutes: FastifyPluginAsyncTypebox<{
+  search: CatalogSearchService;
+  expansion: ExpansionService;
+}> = async (app, { search, expansion }) => {
+  app.post(
+    '/api/v1/search/app_resource_types',
+    {
+      config: { permission: 'catalog:read' },
+      schema: { body: SearchResourceTypesBody, response: { 200: ListOf(AppResourceType) } },
+    },
+    async (request) => {
+      const page = await search.searchResourceTypes(request.body);
+      return { list: page.items.map(toResourceType), nextPageToken: page.nextPageToken };
+    },
+  );
+
+  app.post(
+    '/api/v1/search/app_resources',
+    {
+      config: { permission: 'catalog:read' },
+      schema: { body: SearchResourcesBody, response: { 200: ExpandedListOf(AppResourceView) } },
+    },
+    async (request) => {
+      const page = await search.searchResources(request.body);
+      const x = new Expansion(request.body.expandMask);
+      const list = page.items.map((row) => resourceView(row, x));
+      return { list, nextPageToken: page.nextPageToken, expanded: await expansion.resolve(x) };
+    },
+  );
+
+  app.post(
+    '/api/v1/search/entitlements',
+    {
+      config: { permission: 'catalog:read' },
+      schema: {
+        body: SearchEntitlementsBody,
+        response: {
+          200: Type.Object({
+            list: Type.Array(AppEntitlementView),
+            nextPageToken: Type.String(),
+            expanded: Expanded,
+            facets: Nullable(Facets),
+          }),
+        },
+      },
+    },
+    async (request) => {
+      const page = await search.searchEntitlements(request.body);
+      const x = new Expansion(request.body.expandMask);
+      const list = page.items.map((row) => entitlementView(row, x));
+      return {
+        list,
+        nextPageToken: page.nextPageToken,
+        expanded: await expansion.resolve(x),
+        facets: page.facets,
+      };
+    },
+  );
+
+  // GET lists carry no expandMask (CONTRACT.md §5, Q), so their `expanded` is always empty.
+  app.get(
+    `${ENTITLEMENTS}/users/:app_user_id`,
+    {
+      config: { permission: 'catalog:read' },
+      schema: {
+        params: Type.Object({ app_id: IdParam, app_user_id: IdParam }),
+        querystring: PageQuery,
+        response: { 200: ExpandedListOf(AppEntitlementView) },
+      },
+    },
+    async (request) => {
+      const { page_size: pageSize, page_token: pageToken } = request.query;
+      const page = await search.listForAppUser(request.params.app_id, request.params.app_user_id, {
+        pageSize,
+        pageToken,
+      });
+      const x = new Expansion(undefined);
+      return {
+        list: page.items.map((row) => entitlementView(row, x)),
+        nextPageToken: page.nextPageToken,
+        expanded: [],
+      };
+    },
+  );
+
+  app.get(
+    `${ENTITLEMENTS}/resource_types/:app_resource_type_id/resources/:app_resource_id`,
+    {
+      config: { permission: 'catalog:read' },
+      schema: {
+        params: Type.Object({ app_id: IdParam, app_resource_type_id: IdParam, app_resource_id: IdParam }),
+        querystring: PageQuery,
+        response: { 200: ExpandedListOf(AppEntitlementView) },
+      },
+    },
+    async (request) => {
+      const { app_id: appId, app_resource_type_id: typeId, app_resource_id: resourceId } = request.params;
+      const { page_size: pageSize, page_token: pageToken } = request.query;
+      const page = await search.listForAppResource(appId, typeId, resourceId, { pageSize, pageToken });
+      const x = new Expansion(undefined);
+      return {
+        list: page.items.map((row) => entitlementView(row, x)),
+        nextPageToken: page.nextPageToken,
+        expanded: [],
+      };
+    },
+  );
+};

@@ -1,0 +1,101 @@
+import { Type } from 'typebox';
+import { Int64, PageBody, StringList } from '../../http/wire.js';
+import { Opt } from '../apps/apps.schemas.js';
+import { ExpandMask } from './catalog.schemas.js';
+
+/**
+ * Request bodies of the catalog searches (CONTRACT.md §5; the subset spec has every field). Fields
+ * Roster has no data for are accepted; catalog-search.repository.ts says how they match.
+ */
+const Ids = Opt(StringList);
+export const EntitlementRef = Type.Object({ appId: Opt(Type.String()), id: Type.String() });
+const Refs = Opt(Type.Array(EntitlementRef));
+
+export const SearchResourceTypesBody = Type.Object({
+  query: Opt(Type.String()),
+  displayName: Opt(Type.String()),
+  appIds: Ids,
+  appUserIds: Ids,
+  resourceTypeIds: Ids,
+  excludeResourceTypeIds: Ids,
+  resourceTypeTraitIds: Ids,
+  excludeResourceTypeTraitIds: Ids,
+  ...PageBody,
+});
+
+export const SearchResourcesBody = Type.Object({
+  appId: Opt(Type.String()),
+  query: Opt(Type.String()),
+  refs: Opt(
+    Type.Array(
+      Type.Object({ appId: Opt(Type.String()), appResourceTypeId: Opt(Type.String()), id: Type.String() }),
+    ),
+  ),
+  resourceIds: Ids,
+  excludeResourceIds: Ids,
+  resourceTypeIds: Ids,
+  resourceTypeTraitIds: Ids,
+  excludeResourceTypeTraitIds: Ids,
+  appUserIds: Ids,
+  excludeDeletedResourceBindings: Opt(Type.Boolean()),
+  expandMask: ExpandMask,
+  ...PageBody,
+});
+
+export const MembershipType = Type.Enum([
+  'APP_ENTITLEMENT_MEMBERSHIP_TYPE_UNSPECIFIED',
+  'APP_ENTITLEMENT_MEMBERSHIP_TYPE_MEMBER',
+  'APP_ENTITLEMENT_MEMBERSHIP_TYPE_OWNER',
+  'APP_ENTITLEMENT_MEMBERSHIP_TYPE_EXCLUSION',
+  'APP_ENTITLEMENT_MEMBERSHIP_TYPE_ADMIN',
+]);
+
+export const SearchEntitlementsBody = Type.Object({
+  query: Opt(Type.String()),
+  displayName: Opt(Type.String()),
+  alias: Opt(Type.String()),
+  refs: Refs,
+  excludedEntitlementRefs: Refs,
+  appIds: Ids,
+  excludeAppIds: Ids,
+  appUserIds: Ids,
+  excludeAppUserIds: Ids,
+  resourceIds: Ids,
+  resourceTypeIds: Ids,
+  excludeResourceTypeIds: Ids,
+  resourceTraitIds: Ids,
+  complianceFrameworkIds: Ids,
+  riskLevelIds: Ids,
+  policyRefs: Opt(Type.Array(Type.Object({ id: Opt(Type.String()) }))),
+  membershipType: Opt(Type.Array(MembershipType)),
+  accessReviewId: Opt(Type.String()),
+  sourceConnectorId: Opt(Type.String()),
+  includeDeleted: Opt(Type.Boolean()),
+  excludeImmutable: Opt(Type.Boolean()),
+  isAutomated: Opt(Type.Boolean()),
+  onlyGetExpiring: Opt(Type.Boolean()),
+  expandMask: ExpandMask,
+  ...PageBody,
+});
+
+/** search.v1.Facets: the total, and one category of counts per app (CONTRACT.md §4). */
+export const Facets = Type.Object({
+  count: Int64,
+  facets: Type.Array(
+    Type.Object({
+      displayName: Type.String(),
+      iconUrl: Type.String(),
+      param: Type.String(),
+      value: Type.Object({
+        values: Type.Array(
+          Type.Object({
+            count: Int64,
+            displayName: Type.String(),
+            iconUrl: Type.String(),
+            value: Type.String(),
+          }),
+        ),
+      }),
+    }),
+  ),
+});

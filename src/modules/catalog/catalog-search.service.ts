@@ -1,0 +1,179 @@
+import type { Static } from 'typebox';
+import type { Db } from '../../db/schema.js';
+import { decodePageToken, type Page, pageSize, toPage } from '../../http/pagination.js';
+import { int64 } from '../../http/wire.js';
+import { notFound } from '../../lib/errors.js';
+import { findAppUserById } from '../app-users/app-users.repository.js';
+import { findAppRecordsByIds } from '../expansion/expansion.repository.js';
+import {
+  countEntitlementsByApp,
+  type EntitlementFilter,
+  listEntitlementsOfAppUser,
+  listEntitlementsOfResource,
+  searchEntitlements,
+  searchResources,
+  searchResourceTypes,
+} from './catalog-search.repository.js';
+import type {
+  Facets,
+  SearchEntitlementsBody,
+  SearchResourcesBody,
+  SearchResourceTypesBody,
+} from './catalog-search.schemas.js';
+import type { EntitlementRecord } from './entitlements.repository.js';
+import type { ResourceTypeRow } from './resource-types.repository.js';
+import type { ResourceRecord } from './resources.repository.js';
+import { requireApp, requireResource } from './scope.js';
+
+type PageRequest = { pageSize?: number | null | undefined; pageToken?: string | null | undefined };
+const nonEmpty = (s: string | null | undefined): string | undefined => (s ? s : undefined);
+const list = (l: readonly string[] | null | undefined) => l ?? undefined;
+
+/** Membership types Roster's grants have: every grant is a plain membership. */
+const MEMBER_TYPES = [
+  'APP_ENTITLEMENT_MEMBERSHIP_TYPE_UNSPECIFIED',
+  'APP_ENTITLEMENT_MEMBERSHIP_TYPE_MEMBER',
+];
+
+export function entitlementFilter(b: Static<typeof SearchEntitlementsBody>): EntitlementFilter {
+  const membership = b.membershipType ?? [];
+  return {
+    query: nonEmpty(b.query),
+    displayName: nonEmpty(b.displayName),
+    alias: nonEmpty(b.alias),
+    refs: b.refs?.map((r) => ({ id: r.id, appId: r.appId ?? undefined })),
+    excludedRefs: b.excludedEntitlementRefs?.map((r) => ({ id: r.id, appId: r.appId ?? undefined })),
+    appIds: list(b.appIds),
+    excludeAppIds: list(b.excludeAppIds),
+    appUserIds: list(b.appUserIds),
+    excludeAppUserIds: list(b.excludeAppUserIds),
+    resourceIds: list(b.resourceIds),
+    resourceTypeIds: list(b.resourceTypeIds),
+    excludeResourceTypeIds: list(b.excludeResourceTypeIds),
+    complianceFrameworkIds: list(b.complianceFrameworkIds),
+    riskLevelIds: list(b.riskLevelIds),
+    policyIds: (b.policyRefs ?? []).flatMap((r) => (r.id ? [r.id] : [])),
+    includeDeleted: b.includeDeleted ?? false,
+    onlyGetExpiring: b.onlyGetExpiring ?? false,
+    // Roster keeps no traits, access reviews, connectors or automation, and every grant is a plain
+    // membership: asking for any of those finds nothing. `excludeImmutable` excludes nothing, since
+    // every Roster entitlement is manually managed and so mutable.
+    matchesNothing:
+      (b.resourceTraitIds?.length ?? 0) > 0 ||
+      !!b.accessReviewId ||
+      !!b.sourceConnectorId ||
+      b.isAutomated === true ||
+      (membership.length > 0 && !membership.some((m) => MEMBER_TYPES.includes(m))),
+  };
+}
+
+export type CatalogSearchService = ReturnType<typeof createCatalogSearchService>;
+
+export function createCatalogSearchService(deps: { readonly db: Db }) {
+  const { db } = deps;
+  const paging = (p: PageRequest) => ({
+    size: pageSize(p.pageSize ?? undefined),
+    afterId: decodePageToken(p.pageToken ?? undefined),
+  });
+
+  return {
+    async searchResourceTypes(b: Static<typeof SearchResourceTypesBody>): Promise<Page<ResourceTypeRow>> {
+      const { size, afterId } = paging(b);
+      const rows = await searchResourceTypes(db, {
+        afterId,
+        limit: size + 1,
+        query: nonEmpty(b.query),
+        displayName: nonEmpty(b.displayName),
+        appIds: list(b.appIds),
+        appUserIds: list(b.appUserIds),
+        ids: list(b.resourceTypeIds),
+        excludeIds: list(b.excludeResourceTypeIds),
+        traitIds: list(b.resourceTypeTraitIds),
+      });
+      return toPage(rows, size);
+    },
+
+    async searchResources(b: Static<typeof SearchResourcesBody>): Promise<Page<ResourceRecord>> {
+      const { size, afterId } = paging(b);
+      const rows = await searchResources(db, {
+        afterId,
+        limit: size + 1,
+        appId: nonEmpty(b.appId),
+        query: nonEmpty(b.query),
+        refs: b.refs?.map((r) => ({
+          id: r.id,
+          appId: r.appId ?? undefined,
+          appResourceTypeId: r.appResourceTypeId ?? undefined,
+        })),
+        ids: list(b.resourceIds),
+        excludeIds: list(b.excludeResourceIds),
+        resourceTypeIds: list(b.resourceTypeIds),
+        traitIds: list(b.resourceTypeTraitIds),
+        appUserIds: list(b.appUserIds),
+        excludeDeletedBindings: b.excludeDeletedResourceBindings ?? false,
+      });
+      return toPage(rows, size);
+    },
+
+    /**
+     * One page of matching entitlements. `facets` (the total and a count per app) comes with the
+     * first page only: counting every match on every page would make deep pages cost more than
+     * the first (CONTRACT.md §7.8); later pages answer `facets: null`.
+     */
+    async searchEntitlements(
+      b: Static<typeof SearchEntitlementsBody>,
+    ): Promise<Page<EntitlementRecord> & { facets: Static<typeof Facets> | null }> {
+      const { size, afterId } = paging(b);
+      const filter = entitlementFilter(b);
+      const page = toPage(await searchEntitlements(db, filter, afterId, size + 1), size);
+      if (afterId) return { ...page, facets: null };
+      const counts = await countEntitlementsByApp(db, filter);
+      const names = new Map(
+        (
+          await findAppRecordsByIds(
+            db,
+            counts.map((c) => c.app_id),
+          )
+        ).map((a) => [a.id, a.display_name]),
+      );
+      const total = counts.reduce((sum, c) => sum + Number(c.n), 0);
+      const values = counts.map((c) => ({
+        count: int64(c.n),
+        displayName: names.get(c.app_id) ?? '',
+        iconUrl: '',
+        value: c.app_id,
+      }));
+      return {
+        ...page,
+        facets: {
+          count: int64(total),
+          facets: [{ displayName: 'Apps', iconUrl: '', param: 'app_ids', value: { values } }],
+        },
+      };
+    },
+
+    /** AE.ListForAppUser: the live entitlements the app user holds a live grant of. */
+    async listForAppUser(appId: string, appUserId: string, p: PageRequest): Promise<Page<EntitlementRecord>> {
+      const { size, afterId } = paging(p);
+      await requireApp(db, appId);
+      const appUser = await findAppUserById(db, appUserId);
+      if (!appUser || appUser.app_id !== appId || appUser.deleted_at !== null) {
+        throw notFound('app user', appUserId);
+      }
+      return toPage(await listEntitlementsOfAppUser(db, appUserId, afterId, size + 1), size);
+    },
+
+    /** AE.ListForAppResource: the live entitlements of one resource. */
+    async listForAppResource(
+      appId: string,
+      typeId: string,
+      resourceId: string,
+      p: PageRequest,
+    ): Promise<Page<EntitlementRecord>> {
+      const { size, afterId } = paging(p);
+      await requireApp(db, appId);
+      await requireResource(db, appId, typeId, resourceId);
+      return toPage(await listEntitlementsOfResource(db, resourceId, afterId, size + 1), size);
+    },
+  };
+}

@@ -1,0 +1,58 @@
+import type { Db } from '../../db/schema.js';
+import { type ExpandKind, type Expansion, TYPE_URLS } from '../../http/expansion.js';
+import { findAppUsersByIds } from '../app-users/app-users.repository.js';
+import { toAppUser } from '../app-users/app-users.schemas.js';
+import { toApp } from '../apps/apps.schemas.js';
+import { toEntitlement } from '../catalog/entitlements.schemas.js';
+import { toResourceType } from '../catalog/resource-types.schemas.js';
+import { toResource } from '../catalog/resources.schemas.js';
+import { findUsersByIds } from '../users/users.repository.js';
+import { toUser } from '../users/users.schemas.js';
+import {
+  findAppRecordsByIds,
+  findEntitlementRecordsByIds,
+  findResourceRecordsByIds,
+  findResourceTypesByIds,
+} from './expansion.repository.js';
+
+type Loader = (db: Db, ids: string[]) => Promise<Array<{ id: string } & object>>;
+
+/** How each kind of related object is loaded (one query per kind) and written on the wire. */
+const LOADERS: Record<ExpandKind, Loader> = {
+  app: async (db, ids) => (await findAppRecordsByIds(db, ids)).map(toApp),
+  appResourceType: async (db, ids) => (await findResourceTypesByIds(db, ids)).map(toResourceType),
+  appResource: async (db, ids) => (await findResourceRecordsByIds(db, ids)).map(toResource),
+  appEntitlement: async (db, ids) => (await findEntitlementRecordsByIds(db, ids)).map(toEntitlement),
+  appUser: async (db, ids) => (await findAppUsersByIds(db, ids)).map(toAppUser),
+  user: async (db, ids) => (await findUsersByIds(db, ids)).map(toUser),
+};
+
+export type ExpansionService = ReturnType<typeof createExpansionService>;
+
+export function createExpansionService(deps: { readonly db: Db }) {
+  return {
+    /**
+     * The `expanded` array of a response: every object the views pointed at, in slot order, as
+     * protobuf Any JSON (`{"@type": ..., ...fields}`, CONTRACT.md §1).
+     */
+    async resolve(expansion: Expansion): Promise<unknown[]> {
+      const refs = expansion.refs;
+      if (refs.length === 0) return [];
+      const idsByKind = new Map<ExpandKind, string[]>();
+      for (const ref of refs) {
+        const ids = idsByKind.get(ref.kind) ?? [];
+        ids.push(ref.id);
+        idsByKind.set(ref.kind, ids);
+      }
+      const loaded = new Map<string, object>();
+      for (const [kind, ids] of idsByKind) {
+        for (const item of await LOADERS[kind](deps.db, ids)) loaded.set(`${kind}:${item.id}`, item);
+      }
+      // A pointer to an object that no longer exists still resolves, to its ID alone.
+      return refs.map((ref) => ({
+        '@type': TYPE_URLS[ref.kind],
+        ...(loaded.get(`${ref.kind}:${ref.id}`) ?? { id: ref.id }),
+      }));
+    },
+  };
+}

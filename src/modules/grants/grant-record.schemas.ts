@@ -1,0 +1,93 @@
+import { type Static, Type } from 'typebox';
+import { NullableTimestamp, PageBody, StringList, Timestamp } from '../../http/wire.js';
+import { Opt } from '../apps/apps.schemas.js';
+import { ExpandMask } from '../catalog/catalog.schemas.js';
+import { AppEntitlementView } from '../catalog/entitlements.schemas.js';
+import { EntitlementUserView } from './grants.schemas.js';
+
+/** Request and response shapes of grant search, past grants and the grant feed (CONTRACT.md §4, §5). */
+const Ids = Opt(StringList);
+const AppScopedRef = Type.Object({ appId: Opt(Type.String()), id: Type.String() });
+const IdRef = Type.Object({ id: Type.String() });
+
+export const SearchGrantsBody = Type.Object({
+  appIds: Ids,
+  appUserIds: Ids,
+  entitlementRefs: Opt(Type.Array(AppScopedRef)),
+  resourceIds: Ids,
+  resourceTypeIds: Ids,
+  userId: Opt(Type.String()),
+  expandMask: ExpandMask,
+  ...PageBody,
+});
+export type SearchGrantsBody = Static<typeof SearchGrantsBody>;
+
+/** AppEntitlementWithUserBinding. */
+export const EntitlementWithUserBinding = Type.Object({
+  entitlement: AppEntitlementView,
+  appEntitlementUserBinding: EntitlementUserView,
+});
+
+export const SearchPastGrantsBody = Type.Object({
+  appIds: Ids,
+  appEntitlementRefs: Opt(Type.Array(AppScopedRef)),
+  appUserRefs: Opt(Type.Array(AppScopedRef)),
+  expandMask: ExpandMask,
+  ...PageBody,
+});
+export type SearchPastGrantsBody = Static<typeof SearchPastGrantsBody>;
+
+export const GrantFeedBody = Type.Object({
+  after: Opt(Timestamp),
+  before: Opt(Timestamp),
+  appRefs: Opt(Type.Array(IdRef)),
+  appEntitlementRefs: Opt(Type.Array(AppScopedRef)),
+  appUserRefs: Opt(Type.Array(AppScopedRef)),
+  userRefs: Opt(Type.Array(IdRef)),
+  expandMask: ExpandMask,
+  ...PageBody,
+});
+export type GrantFeedBody = Static<typeof GrantFeedBody>;
+
+const RecordPaths = {
+  appPath: Type.String(),
+  appUserPath: Type.String(),
+  entitlementPath: Type.String(),
+};
+
+export const GrantFeedView = Type.Object({
+  feed: Type.Object({
+    appId: Type.String(),
+    appEntitlementId: Type.String(),
+    appUserId: Type.String(),
+    date: NullableTimestamp,
+    eventType: Type.String(),
+    ticketId: Type.String(),
+  }),
+  ...RecordPaths,
+  ticketPath: Type.String(),
+});
+
+export const GrantHistoryView = Type.Object({
+  history: Type.Object({
+    appId: Type.String(),
+    appEntitlementId: Type.String(),
+    appUserId: Type.String(),
+    grantedAt: NullableTimestamp,
+    revokedAt: NullableTimestamp,
+  }),
+  ...RecordPaths,
+});
+
+const AppEntitlementRef = Type.Object({ appId: Type.String(), id: Type.String() });
+
+/** AppEntitlementUserBinding. */
+export const Binding = Type.Object({
+  appId: Type.String(),
+  appEntitlementId: Type.String(),
+  appUserId: Type.String(),
+  createdAt: NullableTimestamp,
+  deletedAt: NullableTimestamp,
+  deprovisionAt: NullableTimestamp,
+  grantSources: Type.Array(AppEntitlementRef),
+});

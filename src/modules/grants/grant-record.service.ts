@@ -1,0 +1,126 @@
+import type { Db } from '../../db/schema.js';
+import {
+  decodeCursor,
+  decodePageToken,
+  encodeCursor,
+  type Page,
+  pageSize,
+  toPage,
+} from '../../http/pagination.js';
+import { invalidArgument, notFound } from '../../lib/errors.js';
+import { type AppUserRow, findAppUsersByIds } from '../app-users/app-users.repository.js';
+import type { EntitlementRecord } from '../catalog/entitlements.repository.js';
+import { findEntitlementRecordsByIds } from '../expansion/expansion.repository.js';
+import { findUserById } from '../users/users.repository.js';
+import { requireEntitlementInApp } from './entitlement-guard.js';
+import {
+  findLiveGrantsOfAppUsers,
+  listAppUsersOfIdentity,
+  searchGrantEvents,
+  searchLiveGrants,
+  searchPastGrants,
+} from './grant-record.repository.js';
+import type { GrantFeedBody, SearchGrantsBody, SearchPastGrantsBody } from './grant-record.schemas.js';
+import type { GrantEventRow, GrantRow } from './grants.repository.js';
+
+type AppScoped = ReadonlyArray<{ id: string; appId?: string | null | undefined }> | null | undefined;
+const refs = (list: AppScoped) => list?.map((r) => ({ id: r.id, appId: r.appId ?? undefined }));
+/** Timestamps are stored as `toISOString()` text, so bounds are normalised to it before comparing. */
+const instant = (t: string | null | undefined) => (t ? new Date(t).toISOString() : undefined);
+
+export type GrantRecordService = ReturnType<typeof createGrantRecordService>;
+
+export function createGrantRecordService(deps: { readonly db: Db }) {
+  const { db } = deps;
+
+  return {
+    /** ES.SearchGrants: live grants with their entitlements and accounts. */
+    async search(
+      b: SearchGrantsBody,
+    ): Promise<
+      Page<GrantRow> & { entitlements: Map<string, EntitlementRecord>; appUsers: Map<string, AppUserRow> }
+    > {
+      const size = pageSize(b.pageSize ?? undefined);
+      const rows = await searchLiveGrants(db, {
+        afterId: decodePageToken(b.pageToken ?? undefined),
+        limit: size + 1,
+        appIds: b.appIds ?? undefined,
+        appUserIds: b.appUserIds ?? undefined,
+        entitlementRefs: refs(b.entitlementRefs),
+        resourceIds: b.resourceIds ?? undefined,
+        resourceTypeIds: b.resourceTypeIds ?? undefined,
+        userId: b.userId || undefined,
+      });
+      const page = toPage(rows, size);
+      const entitlementIds = [...new Set(page.items.map((g) => g.app_entitlement_id))];
+      const appUserIds = [...new Set(page.items.map((g) => g.app_user_id))];
+      const entitlements = new Map(
+        (await findEntitlementRecordsByIds(db, entitlementIds)).map((e) => [e.id, e]),
+      );
+      const appUsers = new Map((await findAppUsersByIds(db, appUserIds)).map((a) => [a.id, a]));
+      return { ...page, entitlements, appUsers };
+    },
+
+    /** UB.SearchPastGrants: every grant, live or revoked, with when it was granted and revoked. */
+    async pastGrants(b: SearchPastGrantsBody): Promise<Page<GrantRow>> {
+      const size = pageSize(b.pageSize ?? undefined);
+      const rows = await searchPastGrants(db, {
+        afterId: decodePageToken(b.pageToken ?? undefined),
+        limit: size + 1,
+        appIds: b.appIds ?? undefined,
+        entitlementRefs: refs(b.appEntitlementRefs),
+        appUserRefs: refs(b.appUserRefs),
+      });
+      return toPage(rows, size);
+    },
+
+    /**
+     * UB.SearchGrantFeed: ADDED and REMOVED events with `after <= date < before` (a half-open
+     * window, so consecutive windows neither overlap nor leave gaps), oldest first. `userRefs`
+     * reaches the events of the accounts linked to those users now.
+     */
+    async feed(b: GrantFeedBody): Promise<Page<GrantEventRow>> {
+      const size = pageSize(b.pageSize ?? undefined);
+      const cursor = decodeCursor(b.pageToken, 2);
+      const from = instant(b.after);
+      const to = instant(b.before);
+      if (from && to && from > to) {
+        throw invalidArgument('`after` must not be later than `before`', 'INVALID_TIME_RANGE');
+      }
+      const rows = await searchGrantEvents(db, {
+        after: cursor ? [cursor[0] as string, cursor[1] as string] : undefined,
+        limit: size + 1,
+        from,
+        to,
+        appIds: b.appRefs?.map((r) => r.id),
+        entitlementRefs: refs(b.appEntitlementRefs),
+        appUserRefs: refs(b.appUserRefs),
+        userIds: b.userRefs?.map((r) => r.id),
+      });
+      if (rows.length <= size) return { items: rows, nextPageToken: '' };
+      const items = rows.slice(0, size);
+      const last = items[items.length - 1] as GrantEventRow;
+      return { items, nextPageToken: encodeCursor([last.occurred_at, last.id]) };
+    },
+
+    /**
+     * UB.ListAppUsersForIdentityWithGrant: one binding per live account of the identity user in the
+     * app; the grant fields are filled only where that account holds the entitlement.
+     */
+    async bindingsForIdentity(appId: string, entitlementId: string, identityUserId: string) {
+      await requireEntitlementInApp(db, appId, entitlementId);
+      if (!(await findUserById(db, identityUserId))) throw notFound('user', identityUserId);
+      const accounts = await listAppUsersOfIdentity(db, appId, identityUserId);
+      const grants = new Map(
+        (
+          await findLiveGrantsOfAppUsers(
+            db,
+            entitlementId,
+            accounts.map((a) => a.id),
+          )
+        ).map((g) => [g.app_user_id, g]),
+      );
+      return accounts.map((account) => ({ account, grant: grants.get(account.id) }));
+    },
+  };
+}
