@@ -11,6 +11,9 @@ import { tokenRoutes } from './modules/auth/token.routes.js';
 import { bulkActionsRoutes } from './modules/bulk-actions/bulk-actions.routes.js';
 import { catalogRoutes } from './modules/catalog/catalog.routes.js';
 import { grantsRoutes } from './modules/grants/grants.routes.js';
+import { iamRoutes } from './modules/iam/iam.routes.js';
+import { personalClientsRoutes } from './modules/iam/personal-clients.routes.js';
+import { ownersRoutes } from './modules/owners/owners.routes.js';
 import { usersRoutes } from './modules/users/users.routes.js';
 
 export interface AppOptions {
@@ -44,7 +47,7 @@ export async function buildApp(container: Container, options: AppOptions): Promi
     ),
   );
 
-  await app.register(authenticate, { tokens: container.tokens });
+  await app.register(authenticate, { tokens: container.tokens, owns: container.owners.owns });
   await app.register(tokenRoutes, { tokens: container.tokens });
   await app.register(usersRoutes, { users: container.users });
   await app.register(appsRoutes, { apps: container.apps });
@@ -55,5 +58,8 @@ export async function buildApp(container: Container, options: AppOptions): Promi
     config: container.config,
   });
   await app.register(bulkActionsRoutes, { bulkActions: container.bulkActions });
+  await app.register(ownersRoutes, { owners: container.owners });
+  await app.register(personalClientsRoutes, { clients: container.personalClients });
+  await app.register(iamRoutes, { roles: container.roles });
   return app;
 }

@@ -9,6 +9,9 @@ import { createBulkActionRunner } from './modules/bulk-actions/bulk-action.runne
 import { createBulkActionsService } from './modules/bulk-actions/bulk-actions.service.js';
 import { createCatalogService } from './modules/catalog/catalog.service.js';
 import { createGrantsService } from './modules/grants/grants.service.js';
+import { createPersonalClientsService } from './modules/iam/personal-clients.service.js';
+import { createRolesService } from './modules/iam/roles.service.js';
+import { createOwnersService } from './modules/owners/owners.service.js';
 import { createUsersService } from './modules/users/users.service.js';
 
 export interface ContainerOptions {
@@ -35,7 +38,14 @@ export async function createContainer({ config, database, clock, logger }: Conta
     tokenTtlSeconds: config.tokenTtlSeconds,
   });
   const users = createUsersService(base);
-  const apps = createAppsService(base);
+  const owners = createOwnersService(base);
+  const apps = createAppsService({ ...base, owners });
+  const personalClients = createPersonalClientsService({
+    ...base,
+    tokens,
+    publicHost: config.publicUrl.host,
+  });
+  const roles = createRolesService(base);
   const catalog = createCatalogService(base);
   const bulkActions = createBulkActionsService({ ...base, limits: { maxUserIds: config.maxAddUserIds } });
   const grants = createGrantsService(base);
@@ -56,5 +66,8 @@ export async function createContainer({ config, database, clock, logger }: Conta
     bulkActions,
     grants,
     runner,
+    owners,
+    personalClients,
+    roles,
   };
 }

@@ -133,7 +133,7 @@ export async function startTestApp(
       client_id: credentials.clientId,
       client_secret: credentials.clientSecret,
     },
-    'test-setup',
+    { requestId: 'test-setup', sourceAddress: '127.0.0.1' },
   );
 
   return {
