@@ -31,7 +31,10 @@ export async function buildApp(container: Container, options: AppOptions): Promi
     // Most routes take small bodies; add-manual-user and the user import raise their own limits.
     bodyLimit: 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true },
-  });
+    ...(container.config.tls
+      ? { https: { cert: container.config.tls.cert, key: container.config.tls.key } }
+      : {}),
+  }) as unknown as FastifyInstance;
 
   acceptEmptyJsonBodies(app);
   useRequestValidation(app);

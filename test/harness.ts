@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { pino } from 'pino';
 import { buildApp } from '../src/app.js';
@@ -104,7 +104,7 @@ export const PUBLIC_URL = 'http://roster.test:8080';
 
 export async function startTestApp(
   dialect: DialectName,
-  options: { env?: Record<string, string>; database?: TestDatabase } = {},
+  options: { env?: Record<string, string>; database?: TestDatabase; logger?: FastifyBaseLogger } = {},
 ): Promise<TestApp> {
   const database = options.database ?? (await openTestDatabase(dialect));
   const config = loadConfig({
@@ -114,7 +114,7 @@ export async function startTestApp(
     ...options.env,
   });
   const clock = manualClock(new Date());
-  const logger = pino({ level: process.env.ROSTER_TEST_LOG_LEVEL ?? 'silent' });
+  const logger = options.logger ?? pino({ level: process.env.ROSTER_TEST_LOG_LEVEL ?? 'silent' });
   const base = { db: database.handle.db, dialect: database.handle.dialect, clock };
   const container = await createContainer({ config, database: database.handle, clock, logger });
   await bootstrapAdminClient({

@@ -43,7 +43,7 @@ declare module 'fastify' {
   }
   interface FastifyInstance {
     /** Every route under an API prefix, as registered: the security suite walks this list. */
-    guardedRoutes: { method: string; url: string }[];
+    guardedRoutes: { method: string; url: string; permission: Permission | undefined }[];
   }
 }
 
@@ -76,7 +76,8 @@ export const authenticate = fp(
         throw new Error(`route ${route.method} ${route.url} declares no permission`);
       }
       for (const method of [route.method].flat()) {
-        if (method !== 'HEAD') app.guardedRoutes.push({ method, url: route.url });
+        if (method !== 'HEAD')
+          app.guardedRoutes.push({ method, url: route.url, permission: config.permission });
       }
     });
 
