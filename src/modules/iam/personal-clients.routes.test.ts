@@ -44,7 +44,7 @@ describe.each(DIALECTS)('personal API clients on %s', (dialect) => {
     expect(got.body).toEqual({ client: expect.objectContaining({ id: client.id }) });
     expect(JSON.stringify(got.body)).not.toContain(clientSecret.split(':')[3]);
     const list = await t.request('GET', BASE, undefined, { token: owner.token });
-    expect(list.body.list.map((c: { id: string }) => c.id)).toEqual([owner.client.id, client.id]);
+    expect(list.body.list.map((c: { id: string }) => c.id)).toEqual([owner.client.id, client.id].sort());
     expect(list.body.nextPageToken).toBe('');
     const logged = await t.db
       .selectFrom('system_log_events')
