@@ -53,7 +53,7 @@ export async function openTestDatabase(dialect: DialectName): Promise<TestDataba
   await admin.query(`create schema ${schema}`);
   await admin.end();
   const handle = connectDatabase({ postgresUrl: POSTGRES_URL, postgresSchema: schema, postgresPoolSize: 4 });
-  await migrateToLatest(handle.db);
+  await migrateToLatest(handle.db, { schema });
   const url = new URL(POSTGRES_URL);
   url.searchParams.set('options', `-c search_path=${schema}`);
   return {

@@ -48,8 +48,14 @@ export function connectDatabase(options: ConnectOptions): DatabaseHandle {
 }
 
 /** Applies every pending migration; safe to run from several processes at once (Kysely locks). */
-export async function migrateToLatest(db: Db): Promise<void> {
-  const migrator = new Migrator({ db, provider: migrationProvider });
+export async function migrateToLatest(db: Db, options: { schema?: string } = {}): Promise<void> {
+  // Kysely looks for its migration tables in every schema unless told which; with a schema per test
+  // file on one PostgreSQL database it would otherwise find another file's tables and skip its own.
+  const migrator = new Migrator({
+    db,
+    provider: migrationProvider,
+    ...(options.schema ? { migrationTableSchema: options.schema } : {}),
+  });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) {
