@@ -16,10 +16,13 @@ import { catalogRoutes } from './modules/catalog/catalog.routes.js';
 import { catalogSearchRoutes } from './modules/catalog/catalog-search.routes.js';
 import { grantRecordRoutes } from './modules/grants/grant-record.routes.js';
 import { grantsRoutes } from './modules/grants/grants.routes.js';
+import { iamRoutes } from './modules/iam/iam.routes.js';
+import { personalClientsRoutes } from './modules/iam/personal-clients.routes.js';
 import { limitsRoutes } from './modules/limits/limits.routes.js';
 import { createMetrics } from './modules/ops/metrics.js';
 import { registerOpenApi } from './modules/ops/openapi.js';
 import { opsRoutes } from './modules/ops/ops.routes.js';
+import { ownersRoutes } from './modules/owners/owners.routes.js';
 import { usersRoutes } from './modules/users/users.routes.js';
 
 export interface AppOptions {
@@ -38,7 +41,10 @@ export async function buildApp(container: Container, options: AppOptions): Promi
     // Most routes take small bodies; add-manual-user and the user import raise their own limits.
     bodyLimit: 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true },
-  });
+    ...(container.config.tls
+      ? { https: { cert: container.config.tls.cert, key: container.config.tls.key } }
+      : {}),
+  }) as unknown as FastifyInstance;
 
   acceptEmptyJsonBodies(app);
   useRequestValidation(app);
@@ -59,7 +65,7 @@ export async function buildApp(container: Container, options: AppOptions): Promi
   const metrics = createMetrics(container.ops);
   await app.register(metrics.plugin);
 
-  await app.register(authenticate, { tokens: container.tokens });
+  await app.register(authenticate, { tokens: container.tokens, owns: container.owners.owns });
   await app.register(tokenRoutes, { tokens: container.tokens });
   await app.register(usersRoutes, { users: container.users });
   await app.register(appsRoutes, { apps: container.apps });
@@ -77,5 +83,8 @@ export async function buildApp(container: Container, options: AppOptions): Promi
   await app.register(appUsersRoutes, { appUsers: container.appUsers, expansion });
   await app.register(catalogSearchRoutes, { search: container.catalogSearch, expansion });
   await app.register(grantRecordRoutes, { record: container.grantRecord, expansion });
+  await app.register(ownersRoutes, { owners: container.owners });
+  await app.register(personalClientsRoutes, { clients: container.personalClients });
+  await app.register(iamRoutes, { roles: container.roles });
   return app;
 }

@@ -1,3 +1,5 @@
+import { createPrivateKey, X509Certificate } from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
 
 /** Roster's settings, read once from the environment, validated, frozen. */
@@ -21,6 +23,8 @@ export interface Config {
   readonly bulkActionRetentionDays: number;
   /** When set, /metrics needs `Authorization: Bearer <token>`; unset, it is public. */
   readonly metricsToken: string | undefined;
+  /** PEM certificate chain and key: when set, Roster serves HTTPS (the Go SDK needs it, CONTRACT.md §2). */
+  readonly tls: { readonly cert: string; readonly key: string } | undefined;
 }
 
 interface Setting {
@@ -62,6 +66,12 @@ export const SETTINGS: readonly Setting[] = [
     description: 'largest add-manual-user request body, in bytes',
     fallback: String(16 * 1024 * 1024),
   },
+  {
+    name: 'ROSTER_TLS_CERT',
+    description: 'PEM certificate (chain) file; with ROSTER_TLS_KEY, serve HTTPS (`npm run cert` makes one)',
+    fallback: '',
+  },
+  { name: 'ROSTER_TLS_KEY', description: 'PEM private key file of ROSTER_TLS_CERT', fallback: '' },
   {
     name: 'ROSTER_LOG_LEVEL',
     description: 'fatal, error, warn, info, debug, trace or silent',
@@ -110,10 +120,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     );
   }
 
+  const tls = readTls(read('ROSTER_TLS_CERT'), read('ROSTER_TLS_KEY'), problems);
+
   const publicHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
   const rawPublicUrl =
     read('ROSTER_PUBLIC_URL') ??
-    `http://${publicHost.includes(':') ? `[${publicHost}]` : publicHost}:${port}`;
+    `${tls ? 'https' : 'http'}://${publicHost.includes(':') ? `[${publicHost}]` : publicHost}:${port}`;
   let publicUrl = new URL('http://127.0.0.1:8080');
   try {
     publicUrl = new URL(rawPublicUrl);
@@ -164,7 +176,52 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bulkChunkSize,
     bulkActionRetentionDays,
     metricsToken,
+    tls,
   });
+}
+
+/** Reads and checks the TLS pair: both or neither, parseable PEM, and a key that fits the certificate. */
+function readTls(
+  certPath: string | undefined,
+  keyPath: string | undefined,
+  problems: string[],
+): Config['tls'] {
+  if (certPath === undefined && keyPath === undefined) return undefined;
+  if (certPath === undefined || keyPath === undefined) {
+    problems.push('ROSTER_TLS_CERT and ROSTER_TLS_KEY must be set together');
+    return undefined;
+  }
+  const readPem = (name: string, file: string): string | undefined => {
+    try {
+      return fs.readFileSync(file, 'utf8');
+    } catch (error) {
+      problems.push(
+        `${name}: cannot read ${JSON.stringify(file)} (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
+      );
+      return undefined;
+    }
+  };
+  const cert = readPem('ROSTER_TLS_CERT', certPath);
+  const key = readPem('ROSTER_TLS_KEY', keyPath);
+  if (cert === undefined || key === undefined) return undefined;
+  let x509: X509Certificate;
+  try {
+    x509 = new X509Certificate(cert);
+  } catch {
+    problems.push(`ROSTER_TLS_CERT: ${JSON.stringify(certPath)} is not a PEM certificate`);
+    return undefined;
+  }
+  try {
+    if (!x509.checkPrivateKey(createPrivateKey(key))) {
+      problems.push('ROSTER_TLS_KEY does not belong to the certificate in ROSTER_TLS_CERT');
+      return undefined;
+    }
+  } catch {
+    // The message of a key parse error can quote key material; say only what is wrong.
+    problems.push(`ROSTER_TLS_KEY: ${JSON.stringify(keyPath)} is not an unencrypted PEM private key`);
+    return undefined;
+  }
+  return Object.freeze({ cert, key });
 }
 
 export function helpText(): string {

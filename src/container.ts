@@ -14,9 +14,12 @@ import { createCatalogSearchService } from './modules/catalog/catalog-search.ser
 import { createExpansionService } from './modules/expansion/expansion.service.js';
 import { createGrantRecordService } from './modules/grants/grant-record.service.js';
 import { createGrantsService } from './modules/grants/grants.service.js';
+import { createPersonalClientsService } from './modules/iam/personal-clients.service.js';
+import { createRolesService } from './modules/iam/roles.service.js';
 import { createIdempotency } from './modules/idempotency/idempotency.service.js';
 import { createMaintenance } from './modules/maintenance/maintenance.service.js';
 import { createOpsService } from './modules/ops/ops.service.js';
+import { createOwnersService } from './modules/owners/owners.service.js';
 import { createUsersService } from './modules/users/users.service.js';
 
 export interface ContainerOptions {
@@ -43,7 +46,14 @@ export async function createContainer({ config, database, clock, logger }: Conta
     tokenTtlSeconds: config.tokenTtlSeconds,
   });
   const users = createUsersService(base);
-  const apps = createAppsService(base);
+  const owners = createOwnersService(base);
+  const apps = createAppsService({ ...base, owners });
+  const personalClients = createPersonalClientsService({
+    ...base,
+    tokens,
+    publicHost: config.publicUrl.host,
+  });
+  const roles = createRolesService(base);
   const catalog = createCatalogService(base);
   const idempotency = createIdempotency(base);
   const bulkActions = createBulkActionsService({
@@ -93,5 +103,8 @@ export async function createContainer({ config, database, clock, logger }: Conta
     appUsers,
     catalogSearch,
     grantRecord,
+    owners,
+    personalClients,
+    roles,
   };
 }

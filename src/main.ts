@@ -1,9 +1,9 @@
-import { pino } from 'pino';
 import { buildApp } from './app.js';
 import { ConfigError, helpText, loadConfig } from './config.js';
 import { createContainer } from './container.js';
 import { connectDatabase, migrateToLatest } from './db/connect.js';
 import { systemClock } from './lib/clock.js';
+import { createLogger } from './lib/logger.js';
 import { bootstrapAdminClient } from './modules/auth/bootstrap.js';
 
 /** Start-up: config → database → container → listen + bulk-action runner; one shutdown path. */
@@ -24,7 +24,7 @@ async function main(argv: readonly string[]): Promise<void> {
     throw error;
   }
 
-  const logger = pino({ level: config.logLevel });
+  const logger = createLogger(config.logLevel);
   const database = connectDatabase({
     postgresUrl: config.databaseUrl,
     sqlitePath: `${config.dataDir}/roster.db`,

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { pino } from 'pino';
 import { buildApp } from '../src/app.js';
@@ -88,6 +88,8 @@ export interface TestApp {
   readonly credentials: { clientId: string; clientSecret: string };
   /** A bearer token of the bootstrap Super Admin. */
   readonly token: string;
+  /** A new bearer token of the bootstrap Super Admin, valid from the clock's current time. */
+  issueAdminToken(): Promise<string>;
   /** Sends a request with the admin token (or `options.token`; `null` sends none). */
   request(
     method: 'GET' | 'POST' | 'PUT' | 'DELETE',
@@ -104,7 +106,7 @@ export const PUBLIC_URL = 'http://roster.test:8080';
 
 export async function startTestApp(
   dialect: DialectName,
-  options: { env?: Record<string, string>; database?: TestDatabase } = {},
+  options: { env?: Record<string, string>; database?: TestDatabase; logger?: FastifyBaseLogger } = {},
 ): Promise<TestApp> {
   const database = options.database ?? (await openTestDatabase(dialect));
   const config = loadConfig({
@@ -114,7 +116,7 @@ export async function startTestApp(
     ...options.env,
   });
   const clock = manualClock(new Date());
-  const logger = pino({ level: process.env.ROSTER_TEST_LOG_LEVEL ?? 'silent' });
+  const logger = options.logger ?? pino({ level: process.env.ROSTER_TEST_LOG_LEVEL ?? 'silent' });
   const base = { db: database.handle.db, dialect: database.handle.dialect, clock };
   const container = await createContainer({ config, database: database.handle, clock, logger });
   await bootstrapAdminClient({
@@ -127,14 +129,18 @@ export async function startTestApp(
     await fs.readFile(path.join(config.dataDir, 'admin-credentials.json'), 'utf8'),
   ) as TestApp['credentials'];
   const app = await buildApp(container, { logger });
-  const { access_token: token } = await container.tokens.issue(
-    {
-      grant_type: 'client_credentials',
-      client_id: credentials.clientId,
-      client_secret: credentials.clientSecret,
-    },
-    'test-setup',
-  );
+  const issueAdminToken = async () =>
+    (
+      await container.tokens.issue(
+        {
+          grant_type: 'client_credentials',
+          client_id: credentials.clientId,
+          client_secret: credentials.clientSecret,
+        },
+        { requestId: 'test-setup', sourceAddress: '127.0.0.1' },
+      )
+    ).access_token;
+  const token = await issueAdminToken();
 
   return {
     app,
@@ -145,6 +151,7 @@ export async function startTestApp(
     clock,
     credentials,
     token,
+    issueAdminToken,
     async request(method, url, body, opts = {}) {
       const authToken = opts.token === undefined ? token : opts.token;
       const headers: Record<string, string> = { ...opts.headers };

@@ -211,6 +211,24 @@ export interface SystemLogEventsTable {
   event: JsonText;
 }
 
+/** An owner of an app, entitlement or resource (CONTRACT.md §7.13). */
+export interface OwnersTable {
+  target_type: 'app' | 'entitlement' | 'resource';
+  target_id: string;
+  app_id: string;
+  user_id: string;
+  created_at: Timestamp;
+}
+
+/** The editable part of a built-in role; its permissions are code (src/modules/auth/roles.ts). */
+export interface RolesTable {
+  id: string;
+  name: string;
+  display_name: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 export interface Database {
   users: UsersTable;
   apps: AppsTable;
@@ -228,6 +246,8 @@ export interface Database {
   used_assertions: UsedAssertionsTable;
   idempotency_keys: IdempotencyKeysTable;
   system_log_events: SystemLogEventsTable;
+  owners: OwnersTable;
+  roles: RolesTable;
 }
 
 export type Db = Kysely<Database>;

@@ -1,10 +1,10 @@
 import type { ExpressionBuilder } from 'kysely';
-import type { AppsTable, Database, Executor } from '../../db/schema.js';
+import type { AppsTable, Database, Executor, UsersTable } from '../../db/schema.js';
 import { containsText, equalsText } from '../../db/text-match.js';
 
 export type AppRow = AppsTable;
-/** An app with its derived `userCount`: the live app users it holds. */
-export type AppRecord = AppRow & { user_count: number | string | bigint };
+/** An app with its derived `userCount` (the live app users it holds) and, once loaded, its owners. */
+export type AppRecord = AppRow & { user_count: number | string | bigint; owners?: UsersTable[] };
 
 export function findAppById(db: Executor, id: string): Promise<AppRow | undefined> {
   return db.selectFrom('apps').selectAll().where('id', '=', id).executeTakeFirst();

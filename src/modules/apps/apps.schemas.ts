@@ -8,7 +8,7 @@ import {
   PageBody,
   StringList,
 } from '../../http/wire.js';
-import { User } from '../users/users.schemas.js';
+import { toUser, User } from '../users/users.schemas.js';
 import type { AppRecord } from './apps.repository.js';
 
 /** The ConductorOne App (CONTRACT.md §4), every field emitted. */
@@ -53,8 +53,7 @@ export function toApp(row: AppRecord): App {
     parentAppId: '',
     appAccountId: '',
     appAccountName: '',
-    // Owners are stored by the owners work; until then an app has none.
-    appOwners: [],
+    appOwners: (row.owners ?? []).map(toUser),
     grantPolicyId: row.grant_policy_id,
     revokePolicyId: row.revoke_policy_id,
     certifyPolicyId: row.certify_policy_id,
@@ -86,7 +85,7 @@ const Ref = Type.String({ maxLength: 200 });
 /** int32 on the wire; a negative cost means nothing. */
 const MonthlyCost = Type.Integer({ minimum: 0, maximum: 2_147_483_647 });
 
-/** app.v1.Apps.Create. `owners` is accepted and not yet stored (owners are later work). */
+/** app.v1.Apps.Create. `owners` are user IDs (CONTRACT.md §7.13). */
 export const NewApp = Type.Object({
   displayName: DisplayName,
   description: Opt(Text),

@@ -7,6 +7,7 @@ import { notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import type { SystemLog } from '../audit/system-log.service.js';
 import { deleteWithEverythingBelow } from '../catalog/cascade.js';
+import type { OwnersService } from '../owners/owners.service.js';
 import {
   type AppFilter,
   type AppRecord,
@@ -24,6 +25,7 @@ export interface AppsServiceDeps {
   readonly dialect: DialectFeatures;
   readonly clock: Clock;
   readonly systemLog: SystemLog;
+  readonly owners: OwnersService;
 }
 
 export type AppsService = ReturnType<typeof createAppsService>;
@@ -52,10 +54,16 @@ export function createAppsService(deps: AppsServiceDeps) {
   const { db, clock, systemLog } = deps;
   const revocation = { dialect: deps.dialect, systemLog };
 
+  /** Fills App.appOwners (CONTRACT.md §4) with one query per page. */
+  async function withOwners(rows: AppRecord[]): Promise<AppRecord[]> {
+    const owners = await deps.owners.ownersOfApps(rows.map((r) => r.id));
+    return rows.map((row) => ({ ...row, owners: owners.get(row.id) ?? [] }));
+  }
+
   async function get(id: string): Promise<AppRecord> {
     const row = await findAppRecord(db, id);
     if (!row || row.deleted_at !== null) throw notFound('app', id);
-    return row;
+    return (await withOwners([row]))[0] as AppRecord;
   }
 
   return {
@@ -84,6 +92,9 @@ export function createAppsService(deps: AppsServiceDeps) {
       };
       await db.transaction().execute(async (trx) => {
         await insertApp(trx, row);
+        if (input.owners && input.owners.length > 0) {
+          await deps.owners.setInTransaction(trx, actor, { type: 'app', appId: row.id }, input.owners);
+        }
         await systemLog.record(trx, [
           {
             operation: 'app.created',
@@ -95,7 +106,7 @@ export function createAppsService(deps: AppsServiceDeps) {
           },
         ]);
       });
-      return { ...row, user_count: 0 };
+      return get(row.id);
     },
 
     async list(filter: AppListFilter): Promise<Page<AppRecord>> {
@@ -103,7 +114,8 @@ export function createAppsService(deps: AppsServiceDeps) {
       const afterId = decodePageToken(filter.pageToken ?? undefined);
       if (filter.onlyDirectories) return { items: [], nextPageToken: '' };
       const rows = await listApps(db, { ...filter, afterId, limit: size + 1 });
-      return toPage(rows, size);
+      const page = toPage(rows, size);
+      return { ...page, items: await withOwners(page.items) };
     },
 
     /** CONTRACT.md §7.6; a request that changes nothing writes nothing. */

@@ -1,4 +1,5 @@
 import type { ApiClientsTable, Executor } from '../../db/schema.js';
+import { containsText } from '../../db/text-match.js';
 
 export type ApiClientRow = ApiClientsTable;
 
@@ -24,4 +25,45 @@ export async function countClients(db: Executor): Promise<number> {
 
 export async function touchClientLastUsed(db: Executor, id: string, at: string): Promise<void> {
   await db.updateTable('api_clients').set({ last_used_at: at }).where('id', '=', id).execute();
+}
+
+export async function updateClient(db: Executor, id: string, changes: Partial<ApiClientRow>): Promise<void> {
+  await db.updateTable('api_clients').set(changes).where('id', '=', id).execute();
+}
+
+/** A user's live clients, oldest first (PC.List is unpaged, CONTRACT.md §1 Pagination). */
+export function listClientsOfUser(db: Executor, userId: string): Promise<ApiClientRow[]> {
+  return db
+    .selectFrom('api_clients')
+    .selectAll()
+    .where('user_id', '=', userId)
+    .where('deleted_at', 'is', null)
+    .orderBy('id')
+    .limit(1_000)
+    .execute();
+}
+
+export interface ClientFilter {
+  readonly afterId?: string | undefined;
+  readonly limit: number;
+  /** Case-insensitive substring of the display name or client ID. */
+  readonly query?: string | undefined;
+  readonly userIds?: readonly string[] | undefined;
+}
+
+/** Live clients of every user in ID order after `afterId`: a keyset page (CONTRACT.md §7.8). */
+export function searchClients(db: Executor, filter: ClientFilter): Promise<ApiClientRow[]> {
+  let q = db
+    .selectFrom('api_clients')
+    .selectAll()
+    .where('deleted_at', 'is', null)
+    .orderBy('id')
+    .limit(filter.limit);
+  if (filter.afterId) q = q.where('id', '>', filter.afterId);
+  if (filter.query) {
+    const query = filter.query;
+    q = q.where((eb) => eb.or([containsText('display_name', query), containsText('client_id', query)]));
+  }
+  if (filter.userIds && filter.userIds.length > 0) q = q.where('user_id', 'in', filter.userIds);
+  return q.execute();
 }

@@ -12,10 +12,15 @@ export const PERMISSIONS = [
   'grants:read',
   'grants:write',
   'bulk_actions:read',
+  /** Managing one's own personal API clients (CONTRACT.md §5, PC.*). */
+  'clients:own',
+  /** Reading and managing other users' API clients. */
   'clients:read',
   'clients:write',
   'roles:read',
+  'roles:write',
   'system_log:read',
+  'auth:introspect',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -24,7 +29,10 @@ export interface BuiltinRole {
   readonly id: string;
   readonly name: string;
   readonly displayName: string;
+  /** Granted everywhere. */
   readonly permissions: readonly Permission[];
+  /** Granted only on apps the user owns, or on the entitlements and resources the user owns. */
+  readonly ownedPermissions: readonly Permission[];
 }
 
 export const SUPER_ADMIN_ROLE: BuiltinRole = {
@@ -32,29 +40,61 @@ export const SUPER_ADMIN_ROLE: BuiltinRole = {
   name: 'super_admin',
   displayName: 'Super Admin',
   permissions: PERMISSIONS,
+  ownedPermissions: [],
 };
+
+// Every role may introspect and manage its own API clients: a client never holds more than its
+// user's roles (and a scoped client never creates a wider one), so this grants no new access.
+const SELF: readonly Permission[] = ['auth:introspect', 'clients:own'];
 
 export const READ_ONLY_ADMIN_ROLE: BuiltinRole = {
   id: '37dGaqSatBH5YJkjRCUAmgBNO9w',
   name: 'read_only_admin',
   displayName: 'Read-Only Admin',
-  permissions: PERMISSIONS.filter((p) => p.endsWith(':read')),
+  permissions: [...PERMISSIONS.filter((p) => p.endsWith(':read')), ...SELF],
+  ownedPermissions: [],
 };
 
 export const APP_ADMIN_ROLE: BuiltinRole = {
   id: '37dGao7v9U78CKUWH3Xd9usUZyL',
   name: 'app_admin',
   displayName: 'App Admin',
-  // Narrowed to the apps the user owns once owners exist; until then it grants reads only.
-  permissions: ['users:read', 'apps:read', 'catalog:read', 'grants:read', 'bulk_actions:read'],
+  permissions: ['users:read', 'apps:read', 'catalog:read', 'grants:read', 'bulk_actions:read', ...SELF],
+  // "Manages the apps it owns: their catalog and memberships" (CONTRACT.md §7.10).
+  ownedPermissions: ['catalog:write', 'grants:write'],
 };
 
 export const BUILTIN_ROLES: readonly BuiltinRole[] = [SUPER_ADMIN_ROLE, READ_ONLY_ADMIN_ROLE, APP_ADMIN_ROLE];
 
-export function permissionsOf(roleIds: readonly string[]): ReadonlySet<Permission> {
-  const granted = new Set<Permission>();
-  for (const role of BUILTIN_ROLES) {
-    if (roleIds.includes(role.id)) for (const p of role.permissions) granted.add(p);
-  }
-  return granted;
+export const isKnownRole = (id: string): boolean => BUILTIN_ROLES.some((r) => r.id === id);
+
+export interface Grants {
+  readonly permissions: ReadonlySet<Permission>;
+  readonly ownedPermissions: ReadonlySet<Permission>;
 }
+
+export function permissionsOf(roleIds: readonly string[]): Grants {
+  const permissions = new Set<Permission>();
+  const ownedPermissions = new Set<Permission>();
+  for (const role of BUILTIN_ROLES) {
+    if (!roleIds.includes(role.id)) continue;
+    for (const p of role.permissions) permissions.add(p);
+    for (const p of role.ownedPermissions) ownedPermissions.add(p);
+  }
+  return { permissions, ownedPermissions };
+}
+
+/**
+ * The roles a client acts with: its user's roles, narrowed to the client's `scopedRoles` when it has
+ * any ("AND'ed against the owning User's own permissions", PersonalClient.scopedRoles).
+ */
+export function effectiveRoles(userRoleIds: readonly string[], scopedRoles: readonly string[]): string[] {
+  if (scopedRoles.length === 0) return [...userRoleIds];
+  return userRoleIds.filter((id) => scopedRoles.includes(id));
+}
+
+/** A role's permissions as the API lists them: owned permissions carry an `:owned` suffix. */
+export const listedPermissions = (role: Pick<BuiltinRole, 'permissions' | 'ownedPermissions'>): string[] => [
+  ...role.permissions,
+  ...role.ownedPermissions.map((p) => `${p}:owned`),
+];

@@ -1,5 +1,5 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { decodeJwt, decodeProtectedHeader, importJWK, errors as joseErrors, jwtVerify, SignJWT } from 'jose';
+import { randomBytes } from 'node:crypto';
+import { errors as joseErrors, jwtVerify, SignJWT } from 'jose';
 import type { Db } from '../../db/schema.js';
 import type { Actor } from '../../lib/actor.js';
 import type { Clock } from '../../lib/clock.js';
@@ -7,49 +7,47 @@ import { AppError } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import type { SystemLog } from '../audit/system-log.service.js';
 import { findUserById } from '../users/users.repository.js';
-import { publicKeyOfSecret } from './client-secret.js';
-import {
-  type ApiClientRow,
-  findClientByClientId,
-  findClientById,
-  touchClientLastUsed,
-} from './clients.repository.js';
-import { type Permission, permissionsOf } from './roles.js';
-import { getOrCreateSigningSecret, markAssertionUsed } from './token-keys.repository.js';
+import { JWT_BEARER, OAuthError, verifyAssertion, verifySecret } from './client-credentials.js';
+import { type ApiClientRow, findClientById, touchClientLastUsed } from './clients.repository.js';
+import { createFailureLimiter } from './failure-limiter.js';
+import { effectiveRoles, type Permission, permissionsOf } from './roles.js';
+import { addressAllowed, parseRanges, type SourceRanges } from './source-address.js';
+import { getOrCreateSigningSecret } from './token-keys.repository.js';
+
+export { OAuthError } from './client-credentials.js';
 
 /** The caller behind a bearer token. */
 export interface Principal {
   readonly clientRowId: string;
   readonly clientId: string;
   readonly userId: string;
+  /** The roles the client acts with: its user's, narrowed by the client's scopedRoles. */
   readonly roleIds: readonly string[];
+  readonly scopedRoles: readonly string[];
   readonly permissions: ReadonlySet<Permission>;
-}
-
-/** An error of the token endpoint, answered in OAuth form (RFC 6749 §5.2, CONTRACT.md §7.1). */
-export class OAuthError extends Error {
-  override readonly name = 'OAuthError';
-  constructor(
-    readonly status: 400 | 401,
-    readonly error: 'invalid_request' | 'invalid_client' | 'unsupported_grant_type',
-    readonly description: string,
-  ) {
-    super(description);
-  }
+  /** Held only on apps, entitlements and resources the user owns (CONTRACT.md §7.10). */
+  readonly ownedPermissions: ReadonlySet<Permission>;
+  readonly sourceRanges: SourceRanges;
 }
 
 export interface TokenRequest {
-  grant_type?: string;
-  client_id?: string;
-  client_assertion_type?: string;
-  client_assertion?: string;
-  client_secret?: string;
+  grant_type?: string | undefined;
+  client_id?: string | undefined;
+  client_assertion_type?: string | undefined;
+  client_assertion?: string | undefined;
+  client_secret?: string | undefined;
 }
 
 export interface TokenResponse {
   access_token: string;
   token_type: 'Bearer';
   expires_in: number;
+}
+
+/** Where a token request came from, for the system log and the rate limits. */
+export interface RequestContext {
+  readonly requestId: string;
+  readonly sourceAddress: string;
 }
 
 export interface TokenServiceDeps {
@@ -61,13 +59,12 @@ export interface TokenServiceDeps {
   /** Who issues access tokens: Roster's public origin. */
   readonly issuer: string;
   readonly tokenTtlSeconds: number;
+  /** Failed token requests allowed per client ID and per source address each minute. */
+  readonly failuresPerClient?: number;
+  readonly failuresPerAddress?: number;
 }
 
-const JWT_BEARER = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
 const SIGNING_KEY_ID = 'access-token-hs256';
-/** Allowed clock difference with clients, and the longest assertion lifetime accepted. */
-const CLOCK_SKEW_SECONDS = 60;
-const MAX_ASSERTION_LIFETIME_SECONDS = 300;
 /** How long a deleted or expired client's tokens may go on working in a process that cached it. */
 const PRINCIPAL_CACHE_MS = 5_000;
 const CACHE_LIMIT = 50_000;
@@ -94,6 +91,12 @@ export async function createTokenService(deps: TokenServiceDeps) {
 
   const verifiedTokens = new Map<string, { clientRowId: string; expiresAtMs: number }>();
   const principals = new Map<string, { principal: Principal | undefined; loadedAtMs: number }>();
+  const perClient = deps.failuresPerClient ?? 10;
+  const perAddress = deps.failuresPerAddress ?? 30;
+  const limiter = createFailureLimiter({
+    perKey: (key) => (key.startsWith('client:') ? perClient : perAddress),
+    windowMs: 60_000,
+  });
 
   const remember = <K, V>(map: Map<K, V>, key: K, value: V) => {
     if (map.size >= CACHE_LIMIT) {
@@ -109,13 +112,16 @@ export async function createTokenService(deps: TokenServiceDeps) {
     if (client.expires_at !== null && client.expires_at <= now.toISOString()) return undefined;
     const user = await findUserById(db, client.user_id);
     if (!user || user.deleted_at !== null) return undefined;
-    const roleIds = JSON.parse(user.role_ids) as string[];
+    const scopedRoles = JSON.parse(client.scoped_roles) as string[];
+    const roleIds = effectiveRoles(JSON.parse(user.role_ids) as string[], scopedRoles);
     return {
       clientRowId: client.id,
       clientId: client.client_id,
       userId: user.id,
       roleIds,
-      permissions: permissionsOf(roleIds),
+      scopedRoles,
+      ...permissionsOf(roleIds),
+      sourceRanges: parseRanges(JSON.parse(client.allow_source_cidr) as string[]),
     };
   }
 
@@ -133,144 +139,109 @@ export async function createTokenService(deps: TokenServiceDeps) {
 
   async function recordTokenEvent(
     operation: 'token.issued' | 'token.refused',
-    clientRowId: string,
-    userId: string,
-    requestId: string,
+    client: ApiClientRow | undefined,
+    ctx: RequestContext,
     details: Record<string, unknown>,
   ) {
-    const actor: Actor = { userId, clientId: clientRowId, requestId };
+    const actor: Actor = {
+      userId: client?.user_id ?? '',
+      clientId: client?.id ?? '',
+      requestId: ctx.requestId,
+    };
     await deps.systemLog.record(db, [
       {
         operation,
         activity: 'other',
         targetType: 'api_client',
-        targetId: clientRowId,
+        targetId: client?.id ?? '',
         actor,
         occurredAt: clock.now(),
-        details,
+        details: { ...details, sourceAddress: ctx.sourceAddress },
         failed: operation === 'token.refused',
       },
     ]);
   }
 
-  async function verifyAssertion(assertion: string, formClientId: string | undefined, now: Date) {
-    let header: ReturnType<typeof decodeProtectedHeader>;
-    let claims: ReturnType<typeof decodeJwt>;
-    try {
-      header = decodeProtectedHeader(assertion);
-      claims = decodeJwt(assertion);
-    } catch {
-      throw new OAuthError(400, 'invalid_request', 'client_assertion is not a compact JWT');
-    }
-    // Only EdDSA: no `none`, no HMAC keyed with the public key, no algorithm downgrade.
-    if (header.alg !== 'EdDSA')
-      throw new OAuthError(401, 'invalid_client', 'client_assertion must be signed with EdDSA');
-    const clientId = claims.iss;
-    if (typeof clientId !== 'string' || clientId === '' || claims.sub !== clientId) {
-      throw new OAuthError(401, 'invalid_client', 'client_assertion iss and sub must both be the client ID');
-    }
-    if (formClientId !== undefined && formClientId !== clientId) {
-      throw new OAuthError(401, 'invalid_client', 'client_id does not match the client_assertion issuer');
-    }
-    const client = await findClientByClientId(db, clientId);
-    if (!client) throw new OAuthError(401, 'invalid_client', 'unknown client');
-    const key = await importJWK({ kty: 'OKP', crv: 'Ed25519', x: client.public_key_x }, 'EdDSA');
-    try {
-      await jwtVerify(assertion, key, {
-        algorithms: ['EdDSA'],
-        issuer: clientId,
-        subject: clientId,
-        audience: deps.audience,
-        clockTolerance: CLOCK_SKEW_SECONDS,
-        currentDate: now,
-        requiredClaims: ['exp'],
-      });
-    } catch (error) {
-      const why =
-        error instanceof joseErrors.JWTExpired
-          ? 'client_assertion has expired'
-          : 'client_assertion is not valid';
-      throw new OAuthError(401, 'invalid_client', why);
-    }
-    const exp = claims.exp as number;
-    if (exp - now.getTime() / 1000 > MAX_ASSERTION_LIFETIME_SECONDS + CLOCK_SKEW_SECONDS) {
-      throw new OAuthError(
-        401,
-        'invalid_client',
-        `client_assertion must expire within ${MAX_ASSERTION_LIFETIME_SECONDS} s`,
-      );
-    }
-    const hash = createHash('sha256').update(assertion).digest('base64url');
-    const expiresAt = new Date((exp + CLOCK_SKEW_SECONDS) * 1000).toISOString();
-    if (!(await markAssertionUsed(db, hash, expiresAt))) {
-      throw new OAuthError(401, 'invalid_client', 'client_assertion was already used');
-    }
-    return client;
+  const limiterKeys = (clientId: string | undefined, ctx: RequestContext) =>
+    clientId ? [`client:${clientId}`, `addr:${ctx.sourceAddress}`] : [`addr:${ctx.sourceAddress}`];
+
+  /**
+   * Writes a refused token request to the system log (never the secret or assertion) and counts it
+   * against the client's and the address's failure limits. Idempotent per error.
+   */
+  async function noteRefusal(error: OAuthError, ctx: RequestContext, clientIdHint: string | undefined) {
+    if (error.noted) return;
+    error.noted = true;
+    const clientId = error.client?.client_id ?? clientIdHint;
+    if (error.status !== 429) limiter.recordFailure(limiterKeys(clientId, ctx), clock.now().getTime());
+    await recordTokenEvent('token.refused', error.client, ctx, {
+      error: error.error,
+      reason: error.description,
+      clientId: (clientId ?? '').slice(0, 200),
+    });
   }
 
-  async function verifySecret(clientSecret: string, clientId: string | undefined) {
-    if (!clientId) throw new OAuthError(400, 'invalid_request', 'client_id is required with client_secret');
-    const presented = publicKeyOfSecret(clientSecret);
-    const client = await findClientByClientId(db, clientId);
-    if (!presented || !client) throw new OAuthError(401, 'invalid_client', 'invalid client credentials');
-    const a = Buffer.from(presented);
-    const b = Buffer.from(client.public_key_x);
-    if (a.length !== b.length || !timingSafeEqual(a, b)) {
-      throw new OAuthError(401, 'invalid_client', 'invalid client credentials');
+  async function issue(request: TokenRequest, ctx: RequestContext): Promise<TokenResponse> {
+    const now = clock.now();
+    let client: ApiClientRow | undefined;
+    try {
+      const wait = limiter.retryAfter(limiterKeys(request.client_id, ctx), now.getTime());
+      if (wait > 0) {
+        throw new OAuthError(429, 'temporarily_unavailable', `too many failed attempts; retry in ${wait} s`);
+      }
+      if (request.grant_type !== 'client_credentials') {
+        throw new OAuthError(400, 'unsupported_grant_type', 'grant_type must be client_credentials');
+      }
+      if (request.client_assertion !== undefined) {
+        if (request.client_assertion_type !== JWT_BEARER) {
+          throw new OAuthError(400, 'invalid_request', `client_assertion_type must be ${JWT_BEARER}`);
+        }
+        client = await verifyAssertion(db, deps.audience, request.client_assertion, request.client_id, now);
+      } else if (request.client_secret !== undefined) {
+        client = await verifySecret(db, request.client_secret, request.client_id);
+      } else {
+        throw new OAuthError(400, 'invalid_request', 'send client_assertion or client_secret');
+      }
+      const principal = await loadPrincipal(client, now);
+      if (!principal)
+        throw new OAuthError(401, 'invalid_client', 'client is deleted, expired or disabled', client);
+      if (!addressAllowed(principal.sourceRanges, ctx.sourceAddress)) {
+        throw new OAuthError(401, 'invalid_client', 'client may not be used from this address', client);
+      }
+
+      const iat = Math.floor(now.getTime() / 1000);
+      const accessToken = await new SignJWT({ cid: client.client_id })
+        .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+        .setIssuer(deps.issuer)
+        .setAudience(deps.audience)
+        .setSubject(client.id)
+        .setJti(newId(now.getTime()))
+        .setIssuedAt(iat)
+        .setExpirationTime(iat + deps.tokenTtlSeconds)
+        .sign(hmacKey);
+      await touchClientLastUsed(db, client.id, now.toISOString());
+      await recordTokenEvent('token.issued', client, ctx, {
+        method: request.client_assertion !== undefined ? 'client_assertion' : 'client_secret',
+      });
+      return { access_token: accessToken, token_type: 'Bearer', expires_in: deps.tokenTtlSeconds };
+    } catch (error) {
+      if (error instanceof OAuthError) {
+        error.client ??= client;
+        await noteRefusal(error, ctx, request.client_id);
+      }
+      throw error;
     }
-    return client;
   }
 
   return {
-    async issue(request: TokenRequest, requestId: string): Promise<TokenResponse> {
-      const now = clock.now();
-      let client: ApiClientRow | undefined;
-      try {
-        if (request.grant_type !== 'client_credentials') {
-          throw new OAuthError(400, 'unsupported_grant_type', 'grant_type must be client_credentials');
-        }
-        if (request.client_assertion !== undefined) {
-          if (request.client_assertion_type !== JWT_BEARER) {
-            throw new OAuthError(400, 'invalid_request', `client_assertion_type must be ${JWT_BEARER}`);
-          }
-          client = await verifyAssertion(request.client_assertion, request.client_id, now);
-        } else if (request.client_secret !== undefined) {
-          client = await verifySecret(request.client_secret, request.client_id);
-        } else {
-          throw new OAuthError(400, 'invalid_request', 'send client_assertion or client_secret');
-        }
-        const principal = await loadPrincipal(client, now);
-        if (!principal) throw new OAuthError(401, 'invalid_client', 'client is deleted, expired or disabled');
+    issue,
+    noteRefusal,
 
-        const iat = Math.floor(now.getTime() / 1000);
-        const accessToken = await new SignJWT({ cid: client.client_id })
-          .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
-          .setIssuer(deps.issuer)
-          .setAudience(deps.audience)
-          .setSubject(client.id)
-          .setJti(newId(now.getTime()))
-          .setIssuedAt(iat)
-          .setExpirationTime(iat + deps.tokenTtlSeconds)
-          .sign(hmacKey);
-        await touchClientLastUsed(db, client.id, now.toISOString());
-        await recordTokenEvent('token.issued', client.id, principal.userId, requestId, {
-          method: request.client_assertion !== undefined ? 'client_assertion' : 'client_secret',
-        });
-        return { access_token: accessToken, token_type: 'Bearer', expires_in: deps.tokenTtlSeconds };
-      } catch (error) {
-        if (error instanceof OAuthError) {
-          await recordTokenEvent('token.refused', client?.id ?? '', client?.user_id ?? '', requestId, {
-            error: error.error,
-            reason: error.description,
-            clientId: client?.client_id ?? request.client_id ?? '',
-          });
-        }
-        throw error;
-      }
-    },
-
-    /** The principal behind `Authorization: Bearer <token>`, or an UNAUTHENTICATED AppError. */
-    async authenticate(token: string): Promise<Principal> {
+    /**
+     * The principal behind `Authorization: Bearer <token>` used from `sourceAddress`, or an
+     * UNAUTHENTICATED (bad token) or PERMISSION_DENIED (disallowed address) AppError.
+     */
+    async authenticate(token: string, sourceAddress: string): Promise<Principal> {
       const now = clock.now();
       let entry = verifiedTokens.get(token);
       if (!entry) {
@@ -295,6 +266,13 @@ export async function createTokenService(deps: TokenServiceDeps) {
       }
       const principal = await principalFor(entry.clientRowId, now);
       if (!principal) refuse('CLIENT_REVOKED', 'the API client of this token is deleted or expired');
+      if (!addressAllowed(principal.sourceRanges, sourceAddress)) {
+        throw new AppError(
+          'PERMISSION_DENIED',
+          "this API client's allowSourceCidr does not include the request's address",
+          'SOURCE_ADDRESS_NOT_ALLOWED',
+        );
+      }
       return principal;
     },
 

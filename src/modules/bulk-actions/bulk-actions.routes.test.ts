@@ -84,16 +84,7 @@ describe.each(DIALECTS)('steering bulk actions on %s', (dialect) => {
 
     // Keys belong to their sender's client and expire after 24 hours.
     t.clock.advance(24 * 3600 * 1000 + 1);
-    const token = (
-      await t.container.tokens.issue(
-        {
-          grant_type: 'client_credentials',
-          client_id: t.credentials.clientId,
-          client_secret: t.credentials.clientSecret,
-        },
-        'test',
-      )
-    ).access_token;
+    const token = await t.issueAdminToken();
     const later = await t.request('POST', addUrl, body, { headers, token });
     expect(later.status).toBe(200);
     expect(later.body.bulkActionId).not.toBe(first.body.bulkActionId);
@@ -116,16 +107,7 @@ describe.each(DIALECTS)('steering bulk actions on %s', (dialect) => {
       .executeTakeFirstOrThrow();
     const url = `/api/v1/apps/${appId}/entitlements/${entitlementId}/remove-membership`;
     const headers = { 'idempotency-key': 'remove-1' };
-    const token = (
-      await t.container.tokens.issue(
-        {
-          grant_type: 'client_credentials',
-          client_id: t.credentials.clientId,
-          client_secret: t.credentials.clientSecret,
-        },
-        'test',
-      )
-    ).access_token;
+    const token = await t.issueAdminToken();
     const first = await t.request('DELETE', url, { appUserId: appUser.id }, { headers, token });
     expect(first).toMatchObject({ status: 200, body: { revokeTaskId: '' } });
     const again = await t.request('DELETE', url, { appUserId: appUser.id }, { headers, token });
@@ -280,16 +262,7 @@ describe.each(DIALECTS)('reading bulk actions on %s', (dialect) => {
   });
 
   it('publishes its limits', async () => {
-    const token = (
-      await t.container.tokens.issue(
-        {
-          grant_type: 'client_credentials',
-          client_id: t.credentials.clientId,
-          client_secret: t.credentials.clientSecret,
-        },
-        'test',
-      )
-    ).access_token;
+    const token = await t.issueAdminToken();
     const response = await t.request('GET', '/roster/v1/limits', undefined, { token });
     expect(response.body).toEqual({
       limits: {

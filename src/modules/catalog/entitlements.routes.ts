@@ -45,7 +45,7 @@ export const entitlementsRoutes: FastifyPluginAsyncTypebox<{ entitlements: Entit
   app.post(
     base,
     {
-      config: { permission: 'catalog:write' },
+      config: { permission: 'catalog:write', owned: { app: 'app_id' } },
       schema: { params: AppParams, body: NewEntitlement, response: { 200: ViewResponse } },
     },
     async (request) => {
@@ -66,7 +66,7 @@ export const entitlementsRoutes: FastifyPluginAsyncTypebox<{ entitlements: Entit
   app.post(
     `${base}/:id`,
     {
-      config: { permission: 'catalog:write' },
+      config: { permission: 'catalog:write', owned: { app: 'app_id', entitlement: 'id' } },
       schema: { params: Params, body: UpdateEntitlementBody, response: { 200: ViewResponse } },
     },
     async (request) => {
@@ -79,7 +79,10 @@ export const entitlementsRoutes: FastifyPluginAsyncTypebox<{ entitlements: Entit
 
   app.delete(
     `${base}/:id`,
-    { config: { permission: 'catalog:write' }, schema: { params: Params, response: { 200: Empty } } },
+    {
+      config: { permission: 'catalog:write', owned: { app: 'app_id', entitlement: 'id' } },
+      schema: { params: Params, response: { 200: Empty } },
+    },
     async (request) => {
       await entitlements.delete(actorOf(request), request.params.app_id, request.params.id);
       return {};

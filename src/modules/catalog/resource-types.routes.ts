@@ -45,7 +45,7 @@ export const resourceTypesRoutes: FastifyPluginAsyncTypebox<{ resourceTypes: Res
   app.post(
     base,
     {
-      config: { permission: 'catalog:write' },
+      config: { permission: 'catalog:write', owned: { app: 'app_id' } },
       schema: { params: AppParams, body: NewResourceType, response: { 200: TypeResponse } },
     },
     async (request) => {
@@ -66,7 +66,7 @@ export const resourceTypesRoutes: FastifyPluginAsyncTypebox<{ resourceTypes: Res
   app.post(
     `${base}/:id`,
     {
-      config: { permission: 'catalog:write' },
+      config: { permission: 'catalog:write', owned: { app: 'app_id' } },
       schema: { params: Params, body: UpdateResourceTypeBody, response: { 200: TypeResponse } },
     },
     async (request) => {
@@ -79,7 +79,10 @@ export const resourceTypesRoutes: FastifyPluginAsyncTypebox<{ resourceTypes: Res
 
   app.delete(
     `${base}/:id`,
-    { config: { permission: 'catalog:write' }, schema: { params: Params, response: { 200: Empty } } },
+    {
+      config: { permission: 'catalog:write', owned: { app: 'app_id' } },
+      schema: { params: Params, response: { 200: Empty } },
+    },
     async (request) => {
       await resourceTypes.delete(actorOf(request), request.params.app_id, request.params.id);
       return {};

@@ -51,7 +51,7 @@ export const resourcesRoutes: FastifyPluginAsyncTypebox<{ resources: ResourcesSe
   app.post(
     base,
     {
-      config: { permission: 'catalog:write' },
+      config: { permission: 'catalog:write', owned: { app: 'app_id' } },
       schema: {
         params: TypeParams,
         body: NewResource,
@@ -78,7 +78,7 @@ export const resourcesRoutes: FastifyPluginAsyncTypebox<{ resources: ResourcesSe
   app.post(
     `${base}/:id`,
     {
-      config: { permission: 'catalog:write' },
+      config: { permission: 'catalog:write', owned: { app: 'app_id', resource: 'id' } },
       schema: { params: Params, body: UpdateResourceBody, response: { 200: ViewResponse } },
     },
     async (request) => {
@@ -95,7 +95,10 @@ export const resourcesRoutes: FastifyPluginAsyncTypebox<{ resources: ResourcesSe
 
   app.delete(
     `${base}/:id`,
-    { config: { permission: 'catalog:write' }, schema: { params: Params, response: { 200: Empty } } },
+    {
+      config: { permission: 'catalog:write', owned: { app: 'app_id', resource: 'id' } },
+      schema: { params: Params, response: { 200: Empty } },
+    },
     async (request) => {
       await resources.delete(actorOf(request), pathOf(request.params));
       return {};

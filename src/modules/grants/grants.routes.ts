@@ -30,7 +30,7 @@ export const grantsRoutes: FastifyPluginAsyncTypebox<{
     {
       // The published request limit (CONTRACT.md §7.16), enforced while the body streams in.
       bodyLimit: config.maxAddRequestBytes,
-      config: { permission: 'grants:write' },
+      config: { permission: 'grants:write', owned: { app: 'app_id', entitlement: 'app_entitlement_id' } },
       schema: {
         params: EntitlementParams,
         // `dryRun` is a Roster extension: classify every ID and write nothing.
@@ -52,7 +52,7 @@ export const grantsRoutes: FastifyPluginAsyncTypebox<{
   app.delete(
     `${ENTITLEMENT}/remove-membership`,
     {
-      config: { permission: 'grants:write' },
+      config: { permission: 'grants:write', owned: { app: 'app_id', entitlement: 'app_entitlement_id' } },
       schema: {
         params: EntitlementParams,
         body: RemoveMembershipBody,

@@ -78,6 +78,8 @@ export const NewUser = Type.Object({
   displayName: Type.String({ minLength: 1, maxLength: 500 }),
   email: Email,
   username: Type.Optional(Type.String({ maxLength: 500 })),
+  /** Built-in role IDs (CONTRACT.md §7.10); none means the user may do nothing through the API. */
+  roleIds: Type.Optional(Type.Array(Type.String({ maxLength: 64 }), { maxItems: 20 })),
 });
 export type NewUser = Static<typeof NewUser>;
 

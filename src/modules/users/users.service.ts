@@ -3,9 +3,10 @@ import type { Db } from '../../db/schema.js';
 import { decodePageToken, type Page, pageSize, toPage } from '../../http/pagination.js';
 import type { Actor } from '../../lib/actor.js';
 import type { Clock } from '../../lib/clock.js';
-import { notFound } from '../../lib/errors.js';
+import { invalidArgument, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import type { SystemLog } from '../audit/system-log.service.js';
+import { isKnownRole } from '../auth/roles.js';
 import { findUserById, insertUsers, listUsers, type UserFilter, type UserRow } from './users.repository.js';
 
 export interface UserInput {
@@ -47,6 +48,18 @@ export function createUsersService(deps: UsersServiceDeps) {
   /** Creates users in one transaction with one system-log event each. */
   async function createMany(actor: Actor, inputs: readonly UserInput[]): Promise<UserRow[]> {
     const now = clock.now();
+    for (const input of inputs) {
+      const unknown = input.roleIds?.find((id) => !isKnownRole(id));
+      if (unknown !== undefined) {
+        throw invalidArgument(
+          `roleIds names ${JSON.stringify(unknown)}, which is not a role`,
+          'UNKNOWN_ROLE',
+          {
+            id: unknown,
+          },
+        );
+      }
+    }
     const rows = inputs.map((input) => newUserRow(input, now));
     await db.transaction().execute(async (trx) => {
       await insertUsers(trx, rows, deps.dialect.maxParameters);

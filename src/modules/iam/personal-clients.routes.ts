@@ -1,0 +1,122 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { Empty, IdParam, ListOf, maskPaths } from '../../http/wire.js';
+import { actorOf, principalOf } from '../auth/authenticate.js';
+import {
+  CreatedPersonalClient,
+  NewPersonalClient,
+  PersonalClient,
+  SearchPersonalClientsBody,
+  toPersonalClient,
+  UpdatePersonalClientBody,
+} from './personal-clients.schemas.js';
+import type { PersonalClientsService } from './personal-clients.service.js';
+
+const BASE = '/api/v1/iam/personal_clients';
+const Params = Type.Object({ id: IdParam });
+const ClientResponse = Type.Object({ client: PersonalClient });
+
+/** Personal API clients (CONTRACT.md §5, IAM rows; iam.v1.PersonalClientService). */
+export const personalClientsRoutes: FastifyPluginAsyncTypebox<{ clients: PersonalClientsService }> = async (
+  app,
+  { clients },
+) => {
+  app.get(
+    BASE,
+    { config: { permission: 'clients:own' }, schema: { response: { 200: ListOf(PersonalClient) } } },
+    async (request) => {
+      const rows = await clients.listOwn(principalOf(request));
+      // PC.List is unpaged (CONTRACT.md §1, Pagination).
+      return { list: rows.map(toPersonalClient), nextPageToken: '' };
+    },
+  );
+
+  app.post(
+    BASE,
+    {
+      config: { permission: 'clients:own' },
+      schema: { body: NewPersonalClient, response: { 200: CreatedPersonalClient } },
+    },
+    async (request) => {
+      const { row, secret } = await clients.create(principalOf(request), actorOf(request), request.body);
+      return { client: toPersonalClient(row), clientSecret: secret };
+    },
+  );
+
+  app.get(
+    `${BASE}/:id`,
+    { config: { permission: 'clients:own' }, schema: { params: Params, response: { 200: ClientResponse } } },
+    async (request) => ({
+      client: toPersonalClient(await clients.get(principalOf(request), request.params.id)),
+    }),
+  );
+
+  app.post(
+    `${BASE}/:id`,
+    {
+      config: { permission: 'clients:own' },
+      schema: { params: Params, body: UpdatePersonalClientBody, response: { 200: ClientResponse } },
+    },
+    async (request) => {
+      const { client, updateMask } = request.body;
+      const row = await clients.update(
+        principalOf(request),
+        actorOf(request),
+        request.params.id,
+        client,
+        maskPaths(updateMask),
+      );
+      return { client: toPersonalClient(row) };
+    },
+  );
+
+  app.delete(
+    `${BASE}/:id`,
+    { config: { permission: 'clients:own' }, schema: { params: Params, response: { 200: Empty } } },
+    async (request) => {
+      await clients.delete(principalOf(request), actorOf(request), request.params.id);
+      return {};
+    },
+  );
+
+  app.post(
+    '/api/v1/search/iam/personal_clients',
+    {
+      config: { permission: 'clients:read' },
+      schema: { body: SearchPersonalClientsBody, response: { 200: ListOf(PersonalClient) } },
+    },
+    async (request) => {
+      const b = request.body;
+      const page = await clients.search({
+        ...(b.query ? { query: b.query } : {}),
+        userIds: (b.users ?? []).flatMap((u) => (u.id ? [u.id] : [])),
+        ...(b.pageSize ? { pageSize: b.pageSize } : {}),
+        ...(b.pageToken ? { pageToken: b.pageToken } : {}),
+      });
+      return { list: page.items.map(toPersonalClient), nextPageToken: page.nextPageToken };
+    },
+  );
+
+  // Roster extension (CONTRACT.md §7.15): Roster has no sign-in page where a user could make their
+  // first client, so an administrator makes it for them.
+  app.post(
+    '/roster/v1/users/:user_id/personal_clients',
+    {
+      config: { permission: 'clients:write' },
+      schema: {
+        params: Type.Object({ user_id: IdParam }),
+        body: NewPersonalClient,
+        response: { 200: CreatedPersonalClient },
+      },
+    },
+    async (request) => {
+      const { row, secret } = await clients.create(
+        principalOf(request),
+        actorOf(request),
+        request.body,
+        request.params.user_id,
+      );
+      return { client: toPersonalClient(row), clientSecret: secret };
+    },
+  );
+};

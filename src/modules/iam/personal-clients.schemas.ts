@@ -1,0 +1,82 @@
+import { type Static, Type } from 'typebox';
+import { FieldMask, Nullable, NullableTimestamp, PageBody, StringList } from '../../http/wire.js';
+import { Opt } from '../apps/apps.schemas.js';
+import type { ApiClientRow } from '../auth/clients.repository.js';
+
+/** iam.v1.PersonalClient (CONTRACT.md §4). Never the secret, never the public key. */
+export const PersonalClient = Type.Object({
+  id: Type.String(),
+  clientId: Type.String(),
+  userId: Type.String(),
+  displayName: Type.String(),
+  allowSourceCidr: StringList,
+  scopedRoles: StringList,
+  expiresTime: NullableTimestamp,
+  lastUsedAt: NullableTimestamp,
+  createdAt: NullableTimestamp,
+  updatedAt: NullableTimestamp,
+  deletedAt: NullableTimestamp,
+});
+export type PersonalClient = Static<typeof PersonalClient>;
+
+export function toPersonalClient(row: ApiClientRow): PersonalClient {
+  return {
+    id: row.id,
+    clientId: row.client_id,
+    userId: row.user_id,
+    displayName: row.display_name,
+    allowSourceCidr: JSON.parse(row.allow_source_cidr) as string[],
+    scopedRoles: JSON.parse(row.scoped_roles) as string[],
+    expiresTime: row.expires_at,
+    lastUsedAt: row.last_used_at,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    deletedAt: row.deleted_at,
+  };
+}
+
+const Cidrs = Type.Array(Type.String({ maxLength: 64 }), { maxItems: 100 });
+const RoleIds = Type.Array(Type.String({ maxLength: 64 }), { maxItems: 20 });
+const Name = Type.String({ maxLength: 500 });
+/** protobuf Duration JSON: seconds with an `s` suffix, e.g. "3600s" or "1.5s". */
+export const Duration = Type.String({ pattern: '^[0-9]{1,12}(\\.[0-9]{1,9})?s$' });
+
+export const NewPersonalClient = Type.Object({
+  displayName: Opt(Name),
+  allowSourceCidr: Opt(Cidrs),
+  scopedRoles: Opt(RoleIds),
+  expires: Opt(Duration),
+});
+export type NewPersonalClient = Static<typeof NewPersonalClient>;
+
+/** What a client may write; read-only fields echoed back (Terraform sends whole objects) are ignored. */
+export const PersonalClientPatch = Type.Object({
+  displayName: Opt(Name),
+  allowSourceCidr: Opt(Cidrs),
+  scopedRoles: Opt(RoleIds),
+  expiresTime: Opt(Type.String({ format: 'date-time' })),
+});
+export type PersonalClientPatch = Static<typeof PersonalClientPatch>;
+
+export const CLIENT_READ_ONLY_FIELDS = [
+  'id',
+  'clientId',
+  'userId',
+  'lastUsedAt',
+  'createdAt',
+  'updatedAt',
+  'deletedAt',
+];
+
+export const UpdatePersonalClientBody = Type.Object({
+  client: Opt(PersonalClientPatch),
+  updateMask: FieldMask,
+});
+
+export const SearchPersonalClientsBody = Type.Object({
+  query: Opt(Type.String({ maxLength: 500 })),
+  users: Opt(Type.Array(Type.Object({ id: Type.Optional(Nullable(Type.String())) }))),
+  ...PageBody,
+});
+
+export const CreatedPersonalClient = Type.Object({ client: PersonalClient, clientSecret: Type.String() });

@@ -1,0 +1,200 @@
+import { randomBytes } from 'node:crypto';
+import type { Db } from '../../db/schema.js';
+import { decodePageToken, pageSize, toPage } from '../../http/pagination.js';
+import type { Actor } from '../../lib/actor.js';
+import type { Clock } from '../../lib/clock.js';
+import { AppError, invalidArgument, notFound } from '../../lib/errors.js';
+import { newId } from '../../lib/ids.js';
+import { planUpdate, type UpdateRules } from '../apps/update-mask.js';
+import type { SystemLog } from '../audit/system-log.service.js';
+import { generateClientKey } from '../auth/client-secret.js';
+import {
+  type ApiClientRow,
+  findClientById,
+  insertClient,
+  listClientsOfUser,
+  searchClients,
+  updateClient,
+} from '../auth/clients.repository.js';
+import { isKnownRole } from '../auth/roles.js';
+import { normalizeCidrs } from '../auth/source-address.js';
+import type { Principal, TokenService } from '../auth/tokens.service.js';
+import { findUserById } from '../users/users.repository.js';
+import {
+  CLIENT_READ_ONLY_FIELDS,
+  type NewPersonalClient,
+  type PersonalClientPatch,
+} from './personal-clients.schemas.js';
+
+export interface PersonalClientsDeps {
+  readonly db: Db;
+  readonly clock: Clock;
+  readonly systemLog: SystemLog;
+  readonly tokens: TokenService;
+  /** Host (and port) clients reach Roster at: client IDs are `<name>@<host>/pcc` (CONTRACT.md §2). */
+  readonly publicHost: string;
+}
+
+export type PersonalClientsService = ReturnType<typeof createPersonalClientsService>;
+
+/**
+ * The scopedRoles a caller may give a client: known roles, and when the caller is itself a scoped
+ * client, only roles it acts with, never none (none means "all of the user's roles"), so a
+ * narrowed client can never mint a wider one.
+ */
+function allowedScope(caller: Principal, forOwnUser: boolean, requested: readonly string[]): string[] {
+  const unknown = requested.find((id) => !isKnownRole(id));
+  if (unknown !== undefined) {
+    throw invalidArgument(
+      `scopedRoles names ${JSON.stringify(unknown)}, which is not a role`,
+      'UNKNOWN_ROLE',
+      {
+        id: unknown,
+      },
+    );
+  }
+  const unique = [...new Set(requested)];
+  if (!forOwnUser || caller.scopedRoles.length === 0) return unique;
+  if (unique.length === 0) return [...caller.roleIds];
+  const wider = unique.find((id) => !caller.roleIds.includes(id));
+  if (wider !== undefined) {
+    throw new AppError(
+      'PERMISSION_DENIED',
+      `a scoped client cannot grant role ${wider}, which it does not act with`,
+      'SCOPE_EXCEEDS_CALLER',
+      { id: wider },
+    );
+  }
+  return unique;
+}
+
+function durationMs(duration: string): number {
+  return Math.round(Number(duration.slice(0, -1)) * 1000);
+}
+
+export function createPersonalClientsService(deps: PersonalClientsDeps) {
+  const { db, clock, systemLog } = deps;
+
+  /**
+   * A live client the caller may see or change: its own (`clients:own`, checked by the route), or
+   * anyone's with `clients:read` to see and `clients:write` to change.
+   */
+  async function visible(caller: Principal, id: string, write: boolean): Promise<ApiClientRow> {
+    const row = await findClientById(db, id);
+    const may = write ? caller.permissions.has('clients:write') : caller.permissions.has('clients:read');
+    // Someone else's client is as unknown as a missing one, unless the caller administers clients.
+    if (!row || row.deleted_at !== null || (row.user_id !== caller.userId && !may)) {
+      throw notFound('personal client', id);
+    }
+    return row;
+  }
+
+  const event = (
+    operation: string,
+    activity: 'create' | 'update' | 'delete',
+    row: ApiClientRow,
+    actor: Actor,
+  ) => ({
+    operation,
+    activity,
+    targetType: 'api_client',
+    targetId: row.id,
+    actor,
+    occurredAt: clock.now(),
+    details: { clientId: row.client_id, userId: row.user_id },
+  });
+
+  return {
+    /**
+     * Creates a client for `forUserId` (the caller's own user for PC.Create). The secret is in the
+     * answer only: Roster keeps the public key (CONTRACT.md §2).
+     */
+    async create(caller: Principal, actor: Actor, input: NewPersonalClient, forUserId = caller.userId) {
+      const now = clock.now();
+      const user = await findUserById(db, forUserId);
+      if (!user || user.deleted_at !== null) throw notFound('user', forUserId);
+      const scoped = allowedScope(caller, forUserId === caller.userId, input.scopedRoles ?? []);
+      const cidrs = normalizeCidrs(input.allowSourceCidr ?? []);
+      if (input.expires && durationMs(input.expires) <= 0) {
+        throw invalidArgument('expires must be a positive duration', 'INVALID_EXPIRY');
+      }
+      const key = generateClientKey();
+      const at = now.toISOString();
+      const row: ApiClientRow = {
+        id: newId(now.getTime()),
+        client_id: `roster-${randomBytes(5).toString('hex')}@${deps.publicHost}/pcc`,
+        user_id: forUserId,
+        display_name: input.displayName ?? '',
+        public_key_x: key.publicKeyX,
+        allow_source_cidr: JSON.stringify(cidrs),
+        scoped_roles: JSON.stringify(scoped),
+        expires_at: input.expires ? new Date(now.getTime() + durationMs(input.expires)).toISOString() : null,
+        last_used_at: null,
+        created_at: at,
+        updated_at: at,
+        deleted_at: null,
+      };
+      await db.transaction().execute(async (trx) => {
+        await insertClient(trx, row);
+        await systemLog.record(trx, [event('api_client.created', 'create', row, actor)]);
+      });
+      return { row, secret: key.secret };
+    },
+
+    listOwn: (caller: Principal) => listClientsOfUser(db, caller.userId),
+
+    get: (caller: Principal, id: string) => visible(caller, id, false),
+
+    async search(filter: { query?: string; userIds?: string[]; pageSize?: number; pageToken?: string }) {
+      const size = pageSize(filter.pageSize);
+      const rows = await searchClients(db, {
+        query: filter.query,
+        userIds: filter.userIds,
+        afterId: decodePageToken(filter.pageToken),
+        limit: size + 1,
+      });
+      return toPage(rows, size);
+    },
+
+    /** CONTRACT.md §7.6. A change takes effect for the client's tokens at once in this process. */
+    async update(
+      caller: Principal,
+      actor: Actor,
+      id: string,
+      patch: PersonalClientPatch | null | undefined,
+      mask: string[] | undefined,
+    ): Promise<ApiClientRow> {
+      const current = await visible(caller, id, true);
+      const rules: UpdateRules<PersonalClientPatch, ApiClientRow> = {
+        displayName: (v) => ({ display_name: v ?? '' }),
+        allowSourceCidr: (v) => ({ allow_source_cidr: JSON.stringify(normalizeCidrs(v ?? [])) }),
+        scopedRoles: (v) => ({
+          scoped_roles: JSON.stringify(allowedScope(caller, current.user_id === caller.userId, v ?? [])),
+        }),
+        expiresTime: (v) => ({ expires_at: v ? new Date(v).toISOString() : null }),
+      };
+      const plan = planUpdate('PersonalClient', current, patch, mask, rules, CLIENT_READ_ONLY_FIELDS);
+      if (plan.fields.length === 0) return current;
+      const updated = { ...current, ...plan.changes, updated_at: clock.now().toISOString() };
+      await db.transaction().execute(async (trx) => {
+        await updateClient(trx, id, { ...plan.changes, updated_at: updated.updated_at });
+        await systemLog.record(trx, [
+          { ...event('api_client.updated', 'update', updated, actor), details: { fields: plan.fields } },
+        ]);
+      });
+      deps.tokens.forgetClient(id);
+      return updated;
+    },
+
+    /** Soft delete; the client gets no new tokens and its tokens stop working (at once here, ≤ 5 s elsewhere). */
+    async delete(caller: Principal, actor: Actor, id: string): Promise<void> {
+      const current = await visible(caller, id, true);
+      const at = clock.now().toISOString();
+      await db.transaction().execute(async (trx) => {
+        await updateClient(trx, id, { deleted_at: at, updated_at: at });
+        await systemLog.record(trx, [event('api_client.deleted', 'delete', current, actor)]);
+      });
+      deps.tokens.forgetClient(id);
+    },
+  };
+}

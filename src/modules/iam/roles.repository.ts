@@ -1,0 +1,17 @@
+import type { Executor, RolesTable } from '../../db/schema.js';
+
+export type RoleRow = RolesTable;
+
+export function findRoleById(db: Executor, id: string): Promise<RoleRow | undefined> {
+  return db.selectFrom('roles').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function listRoles(db: Executor, afterId: string | undefined, limit: number): Promise<RoleRow[]> {
+  let q = db.selectFrom('roles').selectAll().orderBy('id').limit(limit);
+  if (afterId) q = q.where('id', '>', afterId);
+  return q.execute();
+}
+
+export async function updateRole(db: Executor, id: string, changes: Partial<RoleRow>): Promise<void> {
+  await db.updateTable('roles').set(changes).where('id', '=', id).execute();
+}

@@ -1,0 +1,43 @@
+import { type Static, Type } from 'typebox';
+import { FieldMask, NullableTimestamp, StringList } from '../../http/wire.js';
+import { Opt } from '../apps/apps.schemas.js';
+import { listedPermissions } from '../auth/roles.js';
+import type { RoleRecord } from './roles.service.js';
+
+/** iam.v1.Role (CONTRACT.md §4). */
+export const Role = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  displayName: Type.String(),
+  permissions: StringList,
+  serviceRoles: StringList,
+  systemBuiltin: Type.Boolean(),
+  systemApiOnly: Type.Boolean(),
+  createdAt: NullableTimestamp,
+  updatedAt: NullableTimestamp,
+  deletedAt: NullableTimestamp,
+});
+
+export function toRole({ row, builtin }: RoleRecord): Static<typeof Role> {
+  return {
+    id: row.id,
+    name: row.name,
+    displayName: row.display_name,
+    permissions: listedPermissions(builtin),
+    serviceRoles: [],
+    systemBuiltin: true,
+    systemApiOnly: false,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    deletedAt: null,
+  };
+}
+
+export const RolePatch = Type.Object({
+  displayName: Opt(Type.String({ maxLength: 500 })),
+  permissions: Opt(StringList),
+  serviceRoles: Opt(StringList),
+});
+export type RolePatch = Static<typeof RolePatch>;
+
+export const UpdateRoleBody = Type.Object({ role: Opt(RolePatch), updateMask: FieldMask });

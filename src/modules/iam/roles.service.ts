@@ -1,0 +1,98 @@
+import type { Db } from '../../db/schema.js';
+import { decodePageToken, pageSize, toPage } from '../../http/pagination.js';
+import type { Actor } from '../../lib/actor.js';
+import type { Clock } from '../../lib/clock.js';
+import { AppError, notFound } from '../../lib/errors.js';
+import { planUpdate, requiredName } from '../apps/update-mask.js';
+import type { SystemLog } from '../audit/system-log.service.js';
+import { BUILTIN_ROLES, type BuiltinRole, listedPermissions } from '../auth/roles.js';
+import { findRoleById, listRoles, type RoleRow, updateRole } from './roles.repository.js';
+import type { RolePatch } from './roles.schemas.js';
+
+export interface RoleRecord {
+  readonly row: RoleRow;
+  readonly builtin: BuiltinRole;
+}
+
+export type RolesService = ReturnType<typeof createRolesService>;
+
+const READ_ONLY = ['id', 'name', 'systemBuiltin', 'systemApiOnly', 'createdAt', 'updatedAt', 'deletedAt'];
+
+/**
+ * The built-in roles of CONTRACT.md §7.10. Their permissions are code, so an update may rename a
+ * role but not change what it grants: a 400 says so rather than silently ignoring the request.
+ */
+export function createRolesService(deps: { db: Db; clock: Clock; systemLog: SystemLog }) {
+  const { db, clock, systemLog } = deps;
+
+  const record = (row: RoleRow): RoleRecord | undefined => {
+    const builtin = BUILTIN_ROLES.find((r) => r.id === row.id);
+    return builtin ? { row, builtin } : undefined;
+  };
+
+  async function get(id: string): Promise<RoleRecord> {
+    const row = await findRoleById(db, id);
+    const found = row && record(row);
+    if (!found) throw notFound('role', id);
+    return found;
+  }
+
+  return {
+    get,
+
+    async list(page: { pageSize?: number | undefined; pageToken?: string | undefined }) {
+      const size = pageSize(page.pageSize);
+      const rows = await listRoles(db, decodePageToken(page.pageToken), size + 1);
+      const result = toPage(rows, size);
+      return { items: result.items.flatMap((r) => record(r) ?? []), nextPageToken: result.nextPageToken };
+    },
+
+    async update(actor: Actor, id: string, patch: RolePatch | null | undefined, mask: string[] | undefined) {
+      const current = await get(id);
+      const fixed =
+        (field: 'permissions' | 'serviceRoles', granted: readonly string[]) =>
+        (value: string[] | undefined) => {
+          const same = value !== undefined && [...value].sort().join() === [...granted].sort().join();
+          if (!same) {
+            throw new AppError(
+              'FAILED_PRECONDITION',
+              `${field} of the built-in role ${current.row.name} cannot be changed`,
+              'BUILTIN_ROLE_IMMUTABLE',
+              { id },
+            );
+          }
+          return {};
+        };
+      const plan = planUpdate(
+        'Role',
+        current.row,
+        patch,
+        mask,
+        {
+          displayName: requiredName('role'),
+          permissions: fixed('permissions', listedPermissions(current.builtin)),
+          serviceRoles: fixed('serviceRoles', []),
+        },
+        READ_ONLY,
+      );
+      if (plan.fields.length > 0) {
+        const now = clock.now();
+        await db.transaction().execute(async (trx) => {
+          await updateRole(trx, id, { ...plan.changes, updated_at: now.toISOString() });
+          await systemLog.record(trx, [
+            {
+              operation: 'role.updated',
+              activity: 'update',
+              targetType: 'role',
+              targetId: id,
+              actor,
+              occurredAt: now,
+              details: { fields: plan.fields },
+            },
+          ]);
+        });
+      }
+      return get(id);
+    },
+  };
+}
