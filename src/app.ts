@@ -10,6 +10,7 @@ import { authenticate } from './modules/auth/authenticate.js';
 import { tokenRoutes } from './modules/auth/token.routes.js';
 import { bulkActionsRoutes } from './modules/bulk-actions/bulk-actions.routes.js';
 import { catalogRoutes } from './modules/catalog/catalog.routes.js';
+import { grantDurationsRoutes } from './modules/grants/grant-durations.routes.js';
 import { grantsRoutes } from './modules/grants/grants.routes.js';
 import { usersRoutes } from './modules/users/users.routes.js';
 
@@ -52,8 +53,10 @@ export async function buildApp(container: Container, options: AppOptions): Promi
   await app.register(grantsRoutes, {
     grants: container.grants,
     bulkActions: container.bulkActions,
+    grantDurations: container.grantDurations,
     config: container.config,
   });
+  await app.register(grantDurationsRoutes, { grantDurations: container.grantDurations });
   await app.register(bulkActionsRoutes, { bulkActions: container.bulkActions });
   return app;
 }

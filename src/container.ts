@@ -8,6 +8,8 @@ import { createTokenService } from './modules/auth/tokens.service.js';
 import { createBulkActionRunner } from './modules/bulk-actions/bulk-action.runner.js';
 import { createBulkActionsService } from './modules/bulk-actions/bulk-actions.service.js';
 import { createCatalogService } from './modules/catalog/catalog.service.js';
+import { createExpirySweeper } from './modules/grants/expiry-sweeper.js';
+import { createGrantDurationsService } from './modules/grants/grant-durations.service.js';
 import { createGrantsService } from './modules/grants/grants.service.js';
 import { createUsersService } from './modules/users/users.service.js';
 
@@ -49,6 +51,11 @@ export async function createContainer({ config, database, clock, logger }: Conta
     logger: logger.child({ component: 'bulk-actions' }),
   });
   bulkActions.onCreated(() => runner.wake());
+  const grantDurations = createGrantDurationsService(base);
+  const expirySweeper = createExpirySweeper({
+    ...base,
+    logger: logger.child({ component: 'expiry-sweeper' }),
+  });
 
   return {
     config,
@@ -64,5 +71,7 @@ export async function createContainer({ config, database, clock, logger }: Conta
     bulkActions,
     grants,
     runner,
+    grantDurations,
+    expirySweeper,
   };
 }

@@ -51,6 +51,7 @@ async function main(argv: readonly string[]): Promise<void> {
   const app = await buildApp(container, { logger });
   await app.listen({ host: config.host, port: config.port });
   container.runner.start();
+  container.expirySweeper.start();
   const purge = setInterval(() => {
     container.tokens
       .purgeExpiredAssertions()
@@ -66,6 +67,7 @@ async function main(argv: readonly string[]): Promise<void> {
     clearInterval(purge);
     await app.close();
     await container.runner.stop();
+    await container.expirySweeper.stop();
     await database.close();
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));

@@ -76,6 +76,8 @@ export function createBulkActionsService(deps: BulkActionsServiceDeps) {
       appId: string,
       entitlementId: string,
       userIds: readonly string[] | null | undefined,
+      /** When the grants expire, overriding the entitlement's durationGrant; validated by the caller. */
+      options: { deprovisionAt?: string | null } = {},
     ): Promise<AddManualUsersResult> {
       const ids = userIds ?? [];
       if (ids.length > deps.limits.maxUserIds) {
@@ -104,7 +106,7 @@ export function createBulkActionsService(deps: BulkActionsServiceDeps) {
         processed: failed.size,
         succeeded: 0,
         failed: failed.size,
-        deprovision_at: null,
+        deprovision_at: options.deprovisionAt ?? null,
         actor_user_id: actor.userId,
         actor_client_id: actor.clientId,
         request_id: actor.requestId,
@@ -153,6 +155,7 @@ export function createBulkActionsService(deps: BulkActionsServiceDeps) {
               appEntitlementId: entitlementId,
               accepted: accepted.length,
               refused: failed.size,
+              deprovisionAt: row.deprovision_at,
             },
           },
         ]);
