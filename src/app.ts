@@ -9,6 +9,7 @@ import { appsRoutes } from './modules/apps/apps.routes.js';
 import { authenticate } from './modules/auth/authenticate.js';
 import { tokenRoutes } from './modules/auth/token.routes.js';
 import { bulkActionsRoutes } from './modules/bulk-actions/bulk-actions.routes.js';
+import { setMembersRoutes } from './modules/bulk-actions/set-members.routes.js';
 import { catalogRoutes } from './modules/catalog/catalog.routes.js';
 import { grantDurationsRoutes } from './modules/grants/grant-durations.routes.js';
 import { grantsRoutes } from './modules/grants/grants.routes.js';
@@ -58,5 +59,6 @@ export async function buildApp(container: Container, options: AppOptions): Promi
   });
   await app.register(grantDurationsRoutes, { grantDurations: container.grantDurations });
   await app.register(bulkActionsRoutes, { bulkActions: container.bulkActions });
+  await app.register(setMembersRoutes, { setMembers: container.setMembers, config: container.config });
   return app;
 }

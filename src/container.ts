@@ -7,6 +7,7 @@ import { createSystemLog } from './modules/audit/system-log.service.js';
 import { createTokenService } from './modules/auth/tokens.service.js';
 import { createBulkActionRunner } from './modules/bulk-actions/bulk-action.runner.js';
 import { createBulkActionsService } from './modules/bulk-actions/bulk-actions.service.js';
+import { createSetMembersService } from './modules/bulk-actions/set-members.service.js';
 import { createCatalogService } from './modules/catalog/catalog.service.js';
 import { createExpirySweeper } from './modules/grants/expiry-sweeper.js';
 import { createGrantDurationsService } from './modules/grants/grant-durations.service.js';
@@ -51,6 +52,12 @@ export async function createContainer({ config, database, clock, logger }: Conta
     logger: logger.child({ component: 'bulk-actions' }),
   });
   bulkActions.onCreated(() => runner.wake());
+  const setMembers = createSetMembersService({
+    ...base,
+    limits: { maxUserIds: config.maxAddUserIds },
+    chunkSize: config.bulkChunkSize,
+    onCreated: () => runner.wake(),
+  });
   const grantDurations = createGrantDurationsService(base);
   const expirySweeper = createExpirySweeper({
     ...base,
@@ -73,5 +80,6 @@ export async function createContainer({ config, database, clock, logger }: Conta
     runner,
     grantDurations,
     expirySweeper,
+    setMembers,
   };
 }
