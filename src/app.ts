@@ -12,8 +12,10 @@ import { systemLogRoutes } from './modules/audit/system-log.routes.js';
 import { authenticate } from './modules/auth/authenticate.js';
 import { tokenRoutes } from './modules/auth/token.routes.js';
 import { bulkActionsRoutes } from './modules/bulk-actions/bulk-actions.routes.js';
+import { setMembersRoutes } from './modules/bulk-actions/set-members.routes.js';
 import { catalogRoutes } from './modules/catalog/catalog.routes.js';
 import { catalogSearchRoutes } from './modules/catalog/catalog-search.routes.js';
+import { grantDurationsRoutes } from './modules/grants/grant-durations.routes.js';
 import { grantRecordRoutes } from './modules/grants/grant-record.routes.js';
 import { grantsRoutes } from './modules/grants/grants.routes.js';
 import { iamRoutes } from './modules/iam/iam.routes.js';
@@ -73,8 +75,10 @@ export async function buildApp(container: Container, options: AppOptions): Promi
   await app.register(grantsRoutes, {
     grants: container.grants,
     bulkActions: container.bulkActions,
+    grantDurations: container.grantDurations,
     config: container.config,
   });
+  await app.register(grantDurationsRoutes, { grantDurations: container.grantDurations });
   await app.register(bulkActionsRoutes, { bulkActions: container.bulkActions });
   await app.register(limitsRoutes, { config: container.config });
   await app.register(systemLogRoutes, { systemLogEvents: container.systemLogEvents });
@@ -86,5 +90,6 @@ export async function buildApp(container: Container, options: AppOptions): Promi
   await app.register(ownersRoutes, { owners: container.owners });
   await app.register(personalClientsRoutes, { clients: container.personalClients });
   await app.register(iamRoutes, { roles: container.roles });
+  await app.register(setMembersRoutes, { setMembers: container.setMembers, config: container.config });
   return app;
 }

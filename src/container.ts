@@ -9,9 +9,12 @@ import { createSystemLogEventsService } from './modules/audit/system-log-events.
 import { createTokenService } from './modules/auth/tokens.service.js';
 import { createBulkActionRunner } from './modules/bulk-actions/bulk-action.runner.js';
 import { createBulkActionsService } from './modules/bulk-actions/bulk-actions.service.js';
+import { createSetMembersService } from './modules/bulk-actions/set-members.service.js';
 import { createCatalogService } from './modules/catalog/catalog.service.js';
 import { createCatalogSearchService } from './modules/catalog/catalog-search.service.js';
 import { createExpansionService } from './modules/expansion/expansion.service.js';
+import { createExpirySweeper } from './modules/grants/expiry-sweeper.js';
+import { createGrantDurationsService } from './modules/grants/grant-durations.service.js';
 import { createGrantRecordService } from './modules/grants/grant-record.service.js';
 import { createGrantsService } from './modules/grants/grants.service.js';
 import { createPersonalClientsService } from './modules/iam/personal-clients.service.js';
@@ -81,6 +84,17 @@ export async function createContainer({ config, database, clock, logger }: Conta
   const appUsers = createAppUsersService(base);
   const catalogSearch = createCatalogSearchService(base);
   const grantRecord = createGrantRecordService(base);
+  const setMembers = createSetMembersService({
+    ...base,
+    limits: { maxUserIds: config.maxAddUserIds },
+    chunkSize: config.bulkChunkSize,
+    onCreated: () => runner.wake(),
+  });
+  const grantDurations = createGrantDurationsService(base);
+  const expirySweeper = createExpirySweeper({
+    ...base,
+    logger: logger.child({ component: 'expiry-sweeper' }),
+  });
 
   return {
     config,
@@ -106,5 +120,8 @@ export async function createContainer({ config, database, clock, logger }: Conta
     owners,
     personalClients,
     roles,
+    grantDurations,
+    expirySweeper,
+    setMembers,
   };
 }

@@ -58,6 +58,7 @@ async function main(argv: readonly string[]): Promise<void> {
       .catch((error) => logger.warn({ err: error }, 'maintenance failed'));
   }, 5 * 60_000);
   maintenance.unref();
+  container.expirySweeper.start();
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -67,6 +68,7 @@ async function main(argv: readonly string[]): Promise<void> {
     clearInterval(maintenance);
     await app.close();
     await container.runner.stop();
+    await container.expirySweeper.stop();
     await database.close();
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));

@@ -161,6 +161,12 @@ export interface BulkActionItemsTable {
   error: string | null;
 }
 
+/** Set-membership requests accepted per entitlement (a part of its membership version). */
+export interface EntitlementMemberSetsTable {
+  app_entitlement_id: string;
+  set_count: number;
+}
+
 export interface ApiClientsTable extends Audited {
   id: string;
   client_id: string;
@@ -241,6 +247,7 @@ export interface Database {
   bulk_actions: BulkActionsTable;
   bulk_action_chunks: BulkActionChunksTable;
   bulk_action_items: BulkActionItemsTable;
+  entitlement_member_sets: EntitlementMemberSetsTable;
   api_clients: ApiClientsTable;
   signing_keys: SigningKeysTable;
   used_assertions: UsedAssertionsTable;

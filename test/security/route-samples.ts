@@ -108,6 +108,26 @@ export const ROUTE_SAMPLES: Samples = {
     body: {},
   }),
   'GET /roster/v1/limits': () => ({ url: '/roster/v1/limits' }),
+  // grant durations and exact membership
+  'POST /api/v1/apps/:app_id/entitlements/:app_entitlement_id/users/:app_user_id/update-grant-duration': (
+    w,
+  ) => ({
+    url: `${E(w)}/users/${w.appUserId}/update-grant-duration`,
+    body: { newDeprovisionAt: '2999-01-01T00:00:00Z' },
+  }),
+  'POST /api/v1/apps/:app_id/entitlements/:app_entitlement_id/users/:app_user_id/remove-grant-duration': (
+    w,
+  ) => ({
+    url: `${E(w)}/users/${w.appUserId}/remove-grant-duration`,
+    body: {},
+  }),
+  'GET /roster/v1/apps/:app_id/entitlements/:app_entitlement_id/members': (w) => ({
+    url: `/roster/v1/apps/${w.appId}/entitlements/${w.entitlementId}/members`,
+  }),
+  'PUT /roster/v1/apps/:app_id/entitlements/:app_entitlement_id/members': (w) => ({
+    url: `/roster/v1/apps/${w.appId}/entitlements/${w.entitlementId}/members`,
+    body: { userIds: [] },
+  }),
   // the record: searches, app users, history
   'GET /api/v1/apps/:app_id/app_users': (w) => ({ url: `${A(w)}/app_users` }),
   'GET /api/v1/apps/:app_id/users/:user_id/app_users': (w) => ({

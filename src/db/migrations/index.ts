@@ -2,12 +2,14 @@ import type { Migration, MigrationProvider } from 'kysely';
 import * as m0001 from './0001_initial.js';
 import * as m0002 from './0002_identity.js';
 import * as m0003 from './0003_record.js';
+import * as m0004 from './0004_durations.js';
 
 /** Migrations are listed here, in order, so the same set runs from source and from the build. */
 const migrations: Record<string, Migration> = {
   '0001_initial': m0001,
   '0002_identity': m0002,
   '0003_record': m0003,
+  '0004_durations': m0004,
 };
 
 export const migrationProvider: MigrationProvider = {

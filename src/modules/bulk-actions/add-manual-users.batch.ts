@@ -7,6 +7,8 @@ import { findAppById } from '../apps/apps.repository.js';
 import type { SystemLogEntry } from '../audit/system-log.js';
 import type { SystemLog } from '../audit/system-log.service.js';
 import { findEntitlementById } from '../catalog/entitlements.repository.js';
+import { parseDurationMs } from '../grants/grant-durations.service.js';
+import { expireGrants } from '../grants/grant-expiry.js';
 import { type GrantRow, insertGrantEvents, insertGrantsIfAbsent } from '../grants/grants.repository.js';
 import { grantEventRow } from '../grants/revocation.js';
 import { findUsersByIds } from '../users/users.repository.js';
@@ -24,13 +26,6 @@ export interface BatchDeps {
 export interface BatchResult {
   readonly succeeded: number;
   readonly failed: number;
-}
-
-/** "3600s" (a protobuf Duration) → milliseconds; undefined for none. */
-function durationMs(duration: string | null): number | undefined {
-  const match = duration ? /^(\d+)(?:\.(\d{1,9}))?s$/.exec(duration) : null;
-  if (!match) return undefined;
-  return Number(match[1]) * 1000 + Math.floor(Number(`0.${match[2] ?? '0'}`) * 1000);
 }
 
 /**
@@ -108,8 +103,18 @@ export async function applyAddManualUsersBatch(
   }
   await insertAppUsers(trx, created, deps.dialect.maxParameters);
 
-  const duration = durationMs(entitlement.duration_grant);
-  const deprovisionAt = duration === undefined ? null : new Date(ms + duration).toISOString();
+  // A grant that expired but is not swept yet still occupies the live-grant unique index; end it
+  // first (as an expiry), so the user is granted anew instead of counted as already a member.
+  const createdIds = new Set(created.map((a) => a.id));
+  await expireGrants(trx, deps, now, {
+    entitlementId: action.app_entitlement_id,
+    appUserIds: [...targets.values()].filter((id) => !createdIds.has(id)),
+  });
+
+  // The request's own expiry overrides the entitlement's default duration.
+  const duration = entitlement.duration_grant ? parseDurationMs(entitlement.duration_grant) : undefined;
+  const deprovisionAt =
+    action.deprovision_at ?? (duration === undefined ? null : new Date(ms + duration).toISOString());
   const grants: GrantRow[] = live.map((userId) => ({
     id: newId(ms),
     app_id: action.app_id,
@@ -123,7 +128,6 @@ export async function applyAddManualUsersBatch(
   }));
   const inserted = await insertGrantsIfAbsent(trx, grants, deps.dialect.maxParameters);
   const grantedAppUsers = new Set(inserted.map((g) => g.app_user_id));
-  const createdAppUsers = new Set(created.map((a) => a.id));
 
   await insertGrantEvents(
     trx,
@@ -172,7 +176,7 @@ export async function applyAddManualUsersBatch(
       user_id: userId,
       outcome: grantedAppUsers.has(appUserId) ? 'ADDED' : 'ALREADY_MEMBER',
       app_user_id: appUserId,
-      app_user_created: createdAppUsers.has(appUserId) ? 1 : 0,
+      app_user_created: createdIds.has(appUserId) ? 1 : 0,
       error: null,
     });
   }

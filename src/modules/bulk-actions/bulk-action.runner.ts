@@ -5,7 +5,7 @@ import type { DialectFeatures } from '../../db/dialects/dialect.js';
 import type { Db } from '../../db/schema.js';
 import type { Clock } from '../../lib/clock.js';
 import type { SystemLog } from '../audit/system-log.service.js';
-import { applyAddManualUsersBatch } from './add-manual-users.batch.js';
+import { applyBatch } from './bulk-action.batches.js';
 import {
   type BulkActionChunkRow,
   type BulkActionRow,
@@ -84,7 +84,7 @@ export function createBulkActionRunner(deps: BulkActionRunnerDeps) {
         if (cursor === undefined) return undefined;
         const now = clock.now();
         const slice = userIds.slice(cursor, Math.min(cursor + batchSize, chunk.end_index));
-        const result = await applyAddManualUsersBatch(trx, deps, action, slice, now);
+        const result = await applyBatch(trx, deps, action, slice, now);
         const next = cursor + slice.length;
         const done = next >= chunk.end_index;
         await recordBatch(

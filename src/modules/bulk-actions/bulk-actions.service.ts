@@ -57,6 +57,8 @@ export interface DryRunClassification {
 
 export interface AddManualUsersOptions {
   readonly dryRun?: boolean;
+  /** When the grants expire, overriding the entitlement's durationGrant; validated by the caller. */
+  readonly deprovisionAt?: string | null | undefined;
   readonly idempotency?: IdempotencyRequest | undefined;
 }
 
@@ -95,7 +97,12 @@ export function createBulkActionsService(deps: BulkActionsServiceDeps) {
     accepted: string[],
   ): Promise<DryRunClassification> {
     const targets = await findGrantTargets(db, appId, accepted);
-    const holders = await findLiveGrantHolders(db, entitlementId, [...targets.values()]);
+    const holders = await findLiveGrantHolders(
+      db,
+      entitlementId,
+      [...targets.values()],
+      clock.now().toISOString(),
+    );
     const wouldAdd: string[] = [];
     const wouldCreateAppUser: string[] = [];
     const alreadyMembers: string[] = [];
@@ -124,6 +131,7 @@ export function createBulkActionsService(deps: BulkActionsServiceDeps) {
     id: string,
     accepted: string[],
     failed: Map<string, string>,
+    deprovisionAt: string | null,
     inTransaction: (trx: Executor) => Promise<void>,
   ): Promise<boolean> {
     const now = clock.now();
@@ -140,7 +148,7 @@ export function createBulkActionsService(deps: BulkActionsServiceDeps) {
       processed: failed.size,
       succeeded: 0,
       failed: failed.size,
-      deprovision_at: null,
+      deprovision_at: deprovisionAt,
       actor_user_id: actor.userId,
       actor_client_id: actor.clientId,
       request_id: actor.requestId,
@@ -188,6 +196,7 @@ export function createBulkActionsService(deps: BulkActionsServiceDeps) {
             appEntitlementId: entitlementId,
             accepted: accepted.length,
             refused: failed.size,
+            deprovisionAt,
           },
         },
       ]);
@@ -241,6 +250,7 @@ export function createBulkActionsService(deps: BulkActionsServiceDeps) {
           result.bulkActionId,
           accepted,
           failed,
+          options.deprovisionAt ?? null,
           (trx) => storeAnswer(trx, result),
         );
         if (queued) for (const listener of listeners) listener();

@@ -1,6 +1,7 @@
 import type { ExpressionBuilder, SelectQueryBuilder } from 'kysely';
 import type { Database, Executor } from '../../db/schema.js';
 import { containsText, jsonArrayContains } from '../../db/text-match.js';
+import { heldAt } from '../grants/grants.repository.js';
 import { type EntitlementRecord, grantCount as entitlementGrantCount } from './entitlements.repository.js';
 import type { ResourceTypeRow } from './resource-types.repository.js';
 import { type ResourceRecord, grantCount as resourceGrantCount } from './resources.repository.js';
@@ -81,6 +82,8 @@ export function searchResourceTypes(db: Executor, f: ResourceTypeFilter): Promis
 }
 
 export interface ResourceFilter {
+  /** grantCount counts grants held at `now`. */
+  readonly now: string;
   readonly afterId?: string | undefined;
   readonly limit: number;
   readonly appId?: string | undefined;
@@ -99,7 +102,7 @@ export async function searchResources(db: Executor, f: ResourceFilter): Promise<
   let q = db
     .selectFrom('app_resources')
     .selectAll('app_resources')
-    .select(resourceGrantCount)
+    .select(resourceGrantCount(f.now))
     .where('app_resources.deleted_at', 'is', null)
     .orderBy('app_resources.id')
     .limit(f.limit);
@@ -256,9 +259,10 @@ export async function searchEntitlements(
   f: EntitlementFilter,
   afterId: string | undefined,
   limit: number,
+  now: string,
 ): Promise<EntitlementRecord[]> {
   let q = filterEntitlements(
-    db.selectFrom('app_entitlements').selectAll('app_entitlements').select(entitlementGrantCount),
+    db.selectFrom('app_entitlements').selectAll('app_entitlements').select(entitlementGrantCount(now)),
     f,
   )
     .orderBy('app_entitlements.id')
@@ -287,14 +291,15 @@ export async function listEntitlementsOfAppUser(
   appUserId: string,
   afterId: string | undefined,
   limit: number,
+  now: string,
 ): Promise<EntitlementRecord[]> {
   let q = db
     .selectFrom('grants')
     .innerJoin('app_entitlements', 'app_entitlements.id', 'grants.app_entitlement_id')
     .selectAll('app_entitlements')
-    .select(entitlementGrantCount)
+    .select(entitlementGrantCount(now))
     .where('grants.app_user_id', '=', appUserId)
-    .where('grants.deleted_at', 'is', null)
+    .where(heldAt(now))
     .where('app_entitlements.deleted_at', 'is', null)
     .orderBy('grants.app_entitlement_id')
     .limit(limit);
@@ -308,11 +313,12 @@ export async function listEntitlementsOfResource(
   resourceId: string,
   afterId: string | undefined,
   limit: number,
+  now: string,
 ): Promise<EntitlementRecord[]> {
   let q = db
     .selectFrom('app_entitlements')
     .selectAll('app_entitlements')
-    .select(entitlementGrantCount)
+    .select(entitlementGrantCount(now))
     .where('app_entitlements.app_resource_id', '=', resourceId)
     .where('app_entitlements.deleted_at', 'is', null)
     .orderBy('app_entitlements.id')

@@ -2,6 +2,7 @@ import type { Static } from 'typebox';
 import type { Db } from '../../db/schema.js';
 import { decodePageToken, type Page, pageSize, toPage } from '../../http/pagination.js';
 import { int64 } from '../../http/wire.js';
+import type { Clock } from '../../lib/clock.js';
 import { notFound } from '../../lib/errors.js';
 import { findAppUserById } from '../app-users/app-users.repository.js';
 import { findAppRecordsByIds } from '../expansion/expansion.repository.js';
@@ -69,8 +70,9 @@ export function entitlementFilter(b: Static<typeof SearchEntitlementsBody>): Ent
 
 export type CatalogSearchService = ReturnType<typeof createCatalogSearchService>;
 
-export function createCatalogSearchService(deps: { readonly db: Db }) {
+export function createCatalogSearchService(deps: { readonly db: Db; readonly clock: Clock }) {
   const { db } = deps;
+  const now = () => deps.clock.now().toISOString();
   const paging = (p: PageRequest) => ({
     size: pageSize(p.pageSize ?? undefined),
     afterId: decodePageToken(p.pageToken ?? undefined),
@@ -96,6 +98,7 @@ export function createCatalogSearchService(deps: { readonly db: Db }) {
     async searchResources(b: Static<typeof SearchResourcesBody>): Promise<Page<ResourceRecord>> {
       const { size, afterId } = paging(b);
       const rows = await searchResources(db, {
+        now: now(),
         afterId,
         limit: size + 1,
         appId: nonEmpty(b.appId),
@@ -125,7 +128,7 @@ export function createCatalogSearchService(deps: { readonly db: Db }) {
     ): Promise<Page<EntitlementRecord> & { facets: Static<typeof Facets> | null }> {
       const { size, afterId } = paging(b);
       const filter = entitlementFilter(b);
-      const page = toPage(await searchEntitlements(db, filter, afterId, size + 1), size);
+      const page = toPage(await searchEntitlements(db, filter, afterId, size + 1, now()), size);
       if (afterId) return { ...page, facets: null };
       const counts = await countEntitlementsByApp(db, filter);
       const names = new Map(
@@ -160,7 +163,7 @@ export function createCatalogSearchService(deps: { readonly db: Db }) {
       if (!appUser || appUser.app_id !== appId || appUser.deleted_at !== null) {
         throw notFound('app user', appUserId);
       }
-      return toPage(await listEntitlementsOfAppUser(db, appUserId, afterId, size + 1), size);
+      return toPage(await listEntitlementsOfAppUser(db, appUserId, afterId, size + 1, now()), size);
     },
 
     /** AE.ListForAppResource: the live entitlements of one resource. */
@@ -173,7 +176,7 @@ export function createCatalogSearchService(deps: { readonly db: Db }) {
       const { size, afterId } = paging(p);
       await requireApp(db, appId);
       await requireResource(db, appId, typeId, resourceId);
-      return toPage(await listEntitlementsOfResource(db, resourceId, afterId, size + 1), size);
+      return toPage(await listEntitlementsOfResource(db, resourceId, afterId, size + 1, now()), size);
     },
   };
 }

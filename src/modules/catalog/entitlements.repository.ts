@@ -1,30 +1,32 @@
 import type { ExpressionBuilder } from 'kysely';
 import type { AppEntitlementsTable, Database, Executor } from '../../db/schema.js';
+import { heldAt } from '../grants/grants.repository.js';
 
 export type EntitlementRow = AppEntitlementsTable;
-/** An entitlement with its derived `grantCount`: its live grants. */
+/** An entitlement with its derived `grantCount`: its grants held at the time asked. */
 export type EntitlementRecord = EntitlementRow & { grant_count: number | string | bigint };
 
 export function findEntitlementById(db: Executor, id: string): Promise<EntitlementRow | undefined> {
   return db.selectFrom('app_entitlements').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export const grantCount = (eb: ExpressionBuilder<Database, 'app_entitlements'>) =>
+export const grantCount = (now: string) => (eb: ExpressionBuilder<Database, 'app_entitlements'>) =>
   eb
     .selectFrom('grants')
     .select((sub) => sub.fn.countAll().as('n'))
     .whereRef('grants.app_entitlement_id', '=', 'app_entitlements.id')
-    .where('grants.deleted_at', 'is', null)
+    .where(heldAt(now))
     .as('grant_count');
 
 export async function findEntitlementRecord(
   db: Executor,
   id: string,
+  now: string,
 ): Promise<EntitlementRecord | undefined> {
   const row = await db
     .selectFrom('app_entitlements')
     .selectAll('app_entitlements')
-    .select(grantCount)
+    .select(grantCount(now))
     .where('id', '=', id)
     .executeTakeFirst();
   return row as EntitlementRecord | undefined;
@@ -49,11 +51,12 @@ export async function listEntitlements(
   appId: string,
   afterId: string | undefined,
   limit: number,
+  now: string,
 ): Promise<EntitlementRecord[]> {
   let q = db
     .selectFrom('app_entitlements')
     .selectAll('app_entitlements')
-    .select(grantCount)
+    .select(grantCount(now))
     .where('app_id', '=', appId)
     .where('deleted_at', 'is', null)
     .orderBy('id')

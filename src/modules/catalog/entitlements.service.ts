@@ -63,8 +63,14 @@ const aliasTaken = (appId: string, alias: string) =>
     { appId, alias },
   );
 
-async function requireEntitlement(db: Executor, appId: string, id: string): Promise<EntitlementRecord> {
-  const record = await findEntitlementRecord(db, id);
+async function requireEntitlement(
+  db: Executor,
+  appId: string,
+  id: string,
+  now: Date,
+): Promise<EntitlementRecord> {
+  // grantCount counts the grants held at `now` (expired ones are not held).
+  const record = await findEntitlementRecord(db, id, now.toISOString());
   if (!record || record.deleted_at !== null || record.app_id !== appId) {
     throw notFound('app entitlement', id, 'ENTITLEMENT_NOT_FOUND');
   }
@@ -86,7 +92,7 @@ export function createEntitlementsService(deps: CatalogServiceDeps) {
 
   async function get(appId: string, id: string): Promise<EntitlementRecord> {
     await requireApp(db, appId);
-    return requireEntitlement(db, appId, id);
+    return requireEntitlement(db, appId, id, clock.now());
   }
 
   return {
@@ -163,7 +169,7 @@ export function createEntitlementsService(deps: CatalogServiceDeps) {
       const size = pageSize(paging.pageSize);
       const afterId = decodePageToken(paging.pageToken);
       await requireApp(db, appId);
-      return toPage(await listEntitlements(db, appId, afterId, size + 1), size);
+      return toPage(await listEntitlements(db, appId, afterId, size + 1, clock.now().toISOString()), size);
     },
 
     async update(
@@ -181,7 +187,7 @@ export function createEntitlementsService(deps: CatalogServiceDeps) {
         () =>
           db.transaction().execute(async (trx) => {
             await requireApp(trx, appId);
-            const current = await requireEntitlement(trx, appId, id);
+            const current = await requireEntitlement(trx, appId, id, clock.now());
             const plan = planUpdate(
               'AppEntitlement',
               current,
@@ -214,7 +220,7 @@ export function createEntitlementsService(deps: CatalogServiceDeps) {
     async delete(actor: Actor, appId: string, id: string): Promise<void> {
       await db.transaction().execute(async (trx) => {
         await requireApp(trx, appId);
-        await requireEntitlement(trx, appId, id);
+        await requireEntitlement(trx, appId, id, clock.now());
         const root = { kind: TARGET, appId, id } as const;
         if (!(await deleteWithEverythingBelow(trx, deps, root, actor, clock.now()))) {
           throw notFound('app entitlement', id, 'ENTITLEMENT_NOT_FOUND');

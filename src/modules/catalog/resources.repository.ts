@@ -9,7 +9,7 @@ export function findResourceById(db: Executor, id: string): Promise<ResourceRow 
   return db.selectFrom('app_resources').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export const grantCount = (eb: ExpressionBuilder<Database, 'app_resources'>) =>
+export const grantCount = (now: string) => (eb: ExpressionBuilder<Database, 'app_resources'>) =>
   eb
     .selectFrom('grants')
     .innerJoin('app_entitlements', 'app_entitlements.id', 'grants.app_entitlement_id')
@@ -17,13 +17,18 @@ export const grantCount = (eb: ExpressionBuilder<Database, 'app_resources'>) =>
     .whereRef('app_entitlements.app_resource_id', '=', 'app_resources.id')
     .where('app_entitlements.deleted_at', 'is', null)
     .where('grants.deleted_at', 'is', null)
+    .where((w) => w.or([w('grants.deprovision_at', 'is', null), w('grants.deprovision_at', '>', now)]))
     .as('grant_count');
 
-export async function findResourceRecord(db: Executor, id: string): Promise<ResourceRecord | undefined> {
+export async function findResourceRecord(
+  db: Executor,
+  id: string,
+  now: string,
+): Promise<ResourceRecord | undefined> {
   const row = await db
     .selectFrom('app_resources')
     .selectAll('app_resources')
-    .select(grantCount)
+    .select(grantCount(now))
     .where('id', '=', id)
     .executeTakeFirst();
   return row as ResourceRecord | undefined;
@@ -43,11 +48,12 @@ export async function listResources(
   resourceTypeId: string,
   afterId: string | undefined,
   limit: number,
+  now: string,
 ): Promise<ResourceRecord[]> {
   let q = db
     .selectFrom('app_resources')
     .selectAll('app_resources')
-    .select(grantCount)
+    .select(grantCount(now))
     .where('app_resource_type_id', '=', resourceTypeId)
     .where('deleted_at', 'is', null)
     .orderBy('id')

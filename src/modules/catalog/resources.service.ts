@@ -40,7 +40,7 @@ export function createResourcesService(deps: CatalogServiceDeps) {
     await requireApp(db, appId);
     await requireResourceType(db, appId, typeId);
     await requireResource(db, appId, typeId, id);
-    const record = await findResourceRecord(db, id);
+    const record = await findResourceRecord(db, id, clock.now().toISOString());
     if (!record) throw notFound('app resource', id);
     return record;
   }
@@ -91,7 +91,7 @@ export function createResourcesService(deps: CatalogServiceDeps) {
       const afterId = decodePageToken(paging.pageToken);
       await requireApp(db, appId);
       await requireResourceType(db, appId, typeId);
-      return toPage(await listResources(db, typeId, afterId, size + 1), size);
+      return toPage(await listResources(db, typeId, afterId, size + 1, clock.now().toISOString()), size);
     },
 
     async update(

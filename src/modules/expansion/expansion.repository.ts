@@ -30,12 +30,13 @@ export function findResourceTypesByIds(db: Executor, ids: readonly string[]): Pr
 export async function findResourceRecordsByIds(
   db: Executor,
   ids: readonly string[],
+  now: string,
 ): Promise<ResourceRecord[]> {
   if (ids.length === 0) return [];
   const rows = await db
     .selectFrom('app_resources')
     .selectAll('app_resources')
-    .select(resourceGrantCount)
+    .select(resourceGrantCount(now))
     .where('id', 'in', ids)
     .execute();
   return rows as ResourceRecord[];
@@ -44,12 +45,13 @@ export async function findResourceRecordsByIds(
 export async function findEntitlementRecordsByIds(
   db: Executor,
   ids: readonly string[],
+  now: string,
 ): Promise<EntitlementRecord[]> {
   if (ids.length === 0) return [];
   const rows = await db
     .selectFrom('app_entitlements')
     .selectAll('app_entitlements')
-    .select(entitlementGrantCount)
+    .select(entitlementGrantCount(now))
     .where('id', 'in', ids)
     .execute();
   return rows as EntitlementRecord[];

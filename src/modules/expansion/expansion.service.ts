@@ -1,5 +1,6 @@
 import type { Db } from '../../db/schema.js';
 import { type ExpandKind, type Expansion, TYPE_URLS } from '../../http/expansion.js';
+import type { Clock } from '../../lib/clock.js';
 import { findAppUsersByIds } from '../app-users/app-users.repository.js';
 import { toAppUser } from '../app-users/app-users.schemas.js';
 import { toApp } from '../apps/apps.schemas.js';
@@ -15,21 +16,22 @@ import {
   findResourceTypesByIds,
 } from './expansion.repository.js';
 
-type Loader = (db: Db, ids: string[]) => Promise<Array<{ id: string } & object>>;
+type Loader = (db: Db, ids: string[], now: string) => Promise<Array<{ id: string } & object>>;
 
 /** How each kind of related object is loaded (one query per kind) and written on the wire. */
 const LOADERS: Record<ExpandKind, Loader> = {
   app: async (db, ids) => (await findAppRecordsByIds(db, ids)).map(toApp),
   appResourceType: async (db, ids) => (await findResourceTypesByIds(db, ids)).map(toResourceType),
-  appResource: async (db, ids) => (await findResourceRecordsByIds(db, ids)).map(toResource),
-  appEntitlement: async (db, ids) => (await findEntitlementRecordsByIds(db, ids)).map(toEntitlement),
+  appResource: async (db, ids, now) => (await findResourceRecordsByIds(db, ids, now)).map(toResource),
+  appEntitlement: async (db, ids, now) =>
+    (await findEntitlementRecordsByIds(db, ids, now)).map(toEntitlement),
   appUser: async (db, ids) => (await findAppUsersByIds(db, ids)).map(toAppUser),
   user: async (db, ids) => (await findUsersByIds(db, ids)).map(toUser),
 };
 
 export type ExpansionService = ReturnType<typeof createExpansionService>;
 
-export function createExpansionService(deps: { readonly db: Db }) {
+export function createExpansionService(deps: { readonly db: Db; readonly clock: Clock }) {
   return {
     /**
      * The `expanded` array of a response: every object the views pointed at, in slot order, as
@@ -45,8 +47,9 @@ export function createExpansionService(deps: { readonly db: Db }) {
         idsByKind.set(ref.kind, ids);
       }
       const loaded = new Map<string, object>();
+      const now = deps.clock.now().toISOString();
       for (const [kind, ids] of idsByKind) {
-        for (const item of await LOADERS[kind](deps.db, ids)) loaded.set(`${kind}:${item.id}`, item);
+        for (const item of await LOADERS[kind](deps.db, ids, now)) loaded.set(`${kind}:${item.id}`, item);
       }
       // A pointer to an object that no longer exists still resolves, to its ID alone.
       return refs.map((ref) => ({

@@ -1,6 +1,7 @@
 import type { Executor } from '../../db/schema.js';
 import { type Ref, refsMatch } from '../catalog/catalog-search.repository.js';
 import type { GrantEventRow, GrantRow } from './grants.repository.js';
+import { heldAt } from './grants.repository.js';
 
 /**
  * The questions the record answers about grants (issue 5): who holds what now (grant search), who
@@ -20,11 +21,13 @@ export interface GrantSearchFilter {
   readonly resourceTypeIds?: List;
   /** The identity user whose accounts' grants are wanted. */
   readonly userId?: string | undefined;
+  /** Grants past their deprovision time at `now` are not held (see heldAt). */
+  readonly now: string;
 }
 
 /** Live grants in ID order (ES.SearchGrants). */
 export function searchLiveGrants(db: Executor, f: GrantSearchFilter): Promise<GrantRow[]> {
-  let q = db.selectFrom('grants').selectAll('grants').where('grants.deleted_at', 'is', null);
+  let q = db.selectFrom('grants').selectAll('grants').where(heldAt(f.now));
   if (f.afterId) q = q.where('grants.id', '>', f.afterId);
   if (some(f.appIds)) q = q.where('grants.app_id', 'in', f.appIds);
   if (some(f.appUserIds)) q = q.where('grants.app_user_id', 'in', f.appUserIds);
@@ -136,6 +139,7 @@ export function findLiveGrantsOfAppUsers(
   db: Executor,
   entitlementId: string,
   appUserIds: readonly string[],
+  now: string,
 ): Promise<GrantRow[]> {
   if (appUserIds.length === 0) return Promise.resolve([]);
   return db
@@ -143,6 +147,6 @@ export function findLiveGrantsOfAppUsers(
     .selectAll()
     .where('app_entitlement_id', '=', entitlementId)
     .where('app_user_id', 'in', appUserIds)
-    .where('deleted_at', 'is', null)
+    .where(heldAt(now))
     .execute();
 }

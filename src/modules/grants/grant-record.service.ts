@@ -7,6 +7,7 @@ import {
   pageSize,
   toPage,
 } from '../../http/pagination.js';
+import type { Clock } from '../../lib/clock.js';
 import { invalidArgument, notFound } from '../../lib/errors.js';
 import { type AppUserRow, findAppUsersByIds } from '../app-users/app-users.repository.js';
 import type { EntitlementRecord } from '../catalog/entitlements.repository.js';
@@ -30,7 +31,7 @@ const instant = (t: string | null | undefined) => (t ? new Date(t).toISOString()
 
 export type GrantRecordService = ReturnType<typeof createGrantRecordService>;
 
-export function createGrantRecordService(deps: { readonly db: Db }) {
+export function createGrantRecordService(deps: { readonly db: Db; readonly clock: Clock }) {
   const { db } = deps;
 
   return {
@@ -42,6 +43,7 @@ export function createGrantRecordService(deps: { readonly db: Db }) {
     > {
       const size = pageSize(b.pageSize ?? undefined);
       const rows = await searchLiveGrants(db, {
+        now: deps.clock.now().toISOString(),
         afterId: decodePageToken(b.pageToken ?? undefined),
         limit: size + 1,
         appIds: b.appIds ?? undefined,
@@ -55,7 +57,10 @@ export function createGrantRecordService(deps: { readonly db: Db }) {
       const entitlementIds = [...new Set(page.items.map((g) => g.app_entitlement_id))];
       const appUserIds = [...new Set(page.items.map((g) => g.app_user_id))];
       const entitlements = new Map(
-        (await findEntitlementRecordsByIds(db, entitlementIds)).map((e) => [e.id, e]),
+        (await findEntitlementRecordsByIds(db, entitlementIds, deps.clock.now().toISOString())).map((e) => [
+          e.id,
+          e,
+        ]),
       );
       const appUsers = new Map((await findAppUsersByIds(db, appUserIds)).map((a) => [a.id, a]));
       return { ...page, entitlements, appUsers };
@@ -117,6 +122,7 @@ export function createGrantRecordService(deps: { readonly db: Db }) {
             db,
             entitlementId,
             accounts.map((a) => a.id),
+            deps.clock.now().toISOString(),
           )
         ).map((g) => [g.app_user_id, g]),
       );

@@ -1,8 +1,19 @@
+import type { ExpressionBuilder } from 'kysely';
 import { chunkRows } from '../../db/batch.js';
-import type { Executor, GrantEventsTable, GrantsTable } from '../../db/schema.js';
+import type { Database, Executor, GrantEventsTable, GrantsTable } from '../../db/schema.js';
 
 export type GrantRow = GrantsTable;
 export type GrantEventRow = GrantEventsTable;
+
+/**
+ * A live grant is held until its deprovision time: from that instant on it is not reported, even
+ * before the sweeper revokes it. `now` comes from the injected clock, never from the database.
+ */
+export const heldAt = (now: string) => (eb: ExpressionBuilder<Database, 'grants'>) =>
+  eb.and([
+    eb('grants.deleted_at', 'is', null),
+    eb.or([eb('grants.deprovision_at', 'is', null), eb('grants.deprovision_at', '>', now)]),
+  ]);
 
 /**
  * Inserts grants, skipping any (entitlement, app user) pair that already holds a live grant, and
@@ -52,11 +63,12 @@ export function findLiveGrant(
     .executeTakeFirst();
 }
 
-/** Which of the app users hold a live grant of the entitlement. */
+/** Which of the app users hold the entitlement at `now`. */
 export async function findLiveGrantHolders(
   db: Executor,
   entitlementId: string,
   appUserIds: readonly string[],
+  now: string,
 ): Promise<Set<string>> {
   const holders = new Set<string>();
   for (let i = 0; i < appUserIds.length; i += 10_000) {
@@ -65,7 +77,7 @@ export async function findLiveGrantHolders(
       .select('app_user_id')
       .where('app_entitlement_id', '=', entitlementId)
       .where('app_user_id', 'in', appUserIds.slice(i, i + 10_000))
-      .where('deleted_at', 'is', null)
+      .where(heldAt(now))
       .execute();
     for (const row of rows) holders.add(row.app_user_id);
   }
@@ -73,17 +85,19 @@ export async function findLiveGrantHolders(
 }
 
 /** Live grants of an entitlement in ID order, after `afterId`: one keyset page. */
+/** Grants of an entitlement held at `now`, in ID order after `afterId`: one keyset page. */
 export function listLiveGrants(
   db: Executor,
   entitlementId: string,
   afterId: string | undefined,
   limit: number,
+  now: string,
 ): Promise<GrantRow[]> {
   let q = db
     .selectFrom('grants')
     .selectAll()
     .where('app_entitlement_id', '=', entitlementId)
-    .where('deleted_at', 'is', null);
+    .where(heldAt(now));
   if (afterId) q = q.where('id', '>', afterId);
   return q.orderBy('id').limit(limit).execute();
 }
@@ -99,12 +113,89 @@ export async function revokeGrant(db: Executor, grantId: string, at: string): Pr
   return Number(result.numUpdatedRows) === 1;
 }
 
-export async function countLiveGrants(db: Executor, entitlementId: string): Promise<number> {
+export async function countLiveGrants(db: Executor, entitlementId: string, now: string): Promise<number> {
   const { count } = await db
     .selectFrom('grants')
     .select((eb) => eb.fn.countAll().as('count'))
     .where('app_entitlement_id', '=', entitlementId)
-    .where('deleted_at', 'is', null)
+    .where(heldAt(now))
     .executeTakeFirstOrThrow();
   return Number(count);
+}
+
+/** Sets or clears a live grant's deprovision time; undefined when it was revoked meanwhile. */
+export function setGrantDeprovisionAt(
+  db: Executor,
+  grantId: string,
+  deprovisionAt: string | null,
+): Promise<GrantRow | undefined> {
+  return db
+    .updateTable('grants')
+    .set({ deprovision_at: deprovisionAt })
+    .where('id', '=', grantId)
+    .where('deleted_at', 'is', null)
+    .returningAll()
+    .executeTakeFirst();
+}
+
+export type ExpiredGrant = Pick<
+  GrantRow,
+  'id' | 'app_id' | 'app_entitlement_id' | 'app_user_id' | 'deprovision_at'
+>;
+
+/**
+ * Revokes live grants whose deprovision time is at or before `now`, as of that time: either the
+ * oldest `limit` of them anywhere (the sweeper), or those of some app users on one entitlement (an
+ * add that must make room for a new grant). A row another writer revoked first is skipped, because
+ * the update re-checks `deleted_at`.
+ */
+export async function revokeExpiredGrants(
+  db: Executor,
+  now: string,
+  scope: { limit: number } | { entitlementId: string; appUserIds: readonly string[] },
+): Promise<ExpiredGrant[]> {
+  const returning = ['id', 'app_id', 'app_entitlement_id', 'app_user_id', 'deprovision_at'] as const;
+  const base = db
+    .updateTable('grants')
+    .set((eb) => ({ deleted_at: eb.ref('deprovision_at') }))
+    .where('deleted_at', 'is', null)
+    .where('deprovision_at', '<=', now);
+  if ('limit' in scope) {
+    return base
+      .where('id', 'in', (eb) =>
+        eb
+          .selectFrom('grants')
+          .select('id')
+          .where('deleted_at', 'is', null)
+          .where('deprovision_at', '<=', now)
+          .orderBy('deprovision_at')
+          .limit(scope.limit),
+      )
+      .returning(returning)
+      .execute();
+  }
+  if (scope.appUserIds.length === 0) return [];
+  return base
+    .where('app_entitlement_id', '=', scope.entitlementId)
+    .where('app_user_id', 'in', scope.appUserIds)
+    .returning(returning)
+    .execute();
+}
+
+/** Revokes the live grants of these app users on the entitlement at `at`; returns those it revoked. */
+export function revokeGrantsOfAppUsers(
+  db: Executor,
+  entitlementId: string,
+  appUserIds: readonly string[],
+  at: string,
+): Promise<Array<Pick<GrantRow, 'id' | 'app_id' | 'app_entitlement_id' | 'app_user_id'>>> {
+  if (appUserIds.length === 0) return Promise.resolve([]);
+  return db
+    .updateTable('grants')
+    .set({ deleted_at: at })
+    .where('app_entitlement_id', '=', entitlementId)
+    .where('app_user_id', 'in', appUserIds)
+    .where('deleted_at', 'is', null)
+    .returning(['id', 'app_id', 'app_entitlement_id', 'app_user_id'])
+    .execute();
 }

@@ -5,6 +5,7 @@ import { idempotencyOf } from '../../http/idempotency-key.js';
 import { ExpandedListOf, ListOf, PageQuery } from '../../http/wire.js';
 import { actorOf } from '../auth/authenticate.js';
 import type { BulkActionsService } from '../bulk-actions/bulk-actions.service.js';
+import type { GrantDurationsService } from './grant-durations.service.js';
 import {
   AddManualUsersBody,
   AddManualUsersResponse,
@@ -23,8 +24,9 @@ const ENTITLEMENT = '/api/v1/apps/:app_id/entitlements/:app_entitlement_id';
 export const grantsRoutes: FastifyPluginAsyncTypebox<{
   grants: GrantsService;
   bulkActions: BulkActionsService;
+  grantDurations: GrantDurationsService;
   config: Config;
-}> = async (app, { grants, bulkActions, config }) => {
+}> = async (app, { grants, bulkActions, grantDurations, config }) => {
   app.post(
     `${ENTITLEMENT}/add-manual-user`,
     {
@@ -45,7 +47,11 @@ export const grantsRoutes: FastifyPluginAsyncTypebox<{
         request.params.app_id,
         request.params.app_entitlement_id,
         request.body.userIds,
-        { dryRun: request.query.dryRun === true, idempotency: idempotencyOf(request) },
+        {
+          dryRun: request.query.dryRun === true,
+          idempotency: idempotencyOf(request),
+          deprovisionAt: grantDurations.requestedExpiry(request.body),
+        },
       ),
   );
 

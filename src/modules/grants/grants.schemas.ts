@@ -4,6 +4,7 @@ import type { AppUserRow } from '../app-users/app-users.repository.js';
 import { AppUser, AppUserView, toAppUser, toAppUserView } from '../app-users/app-users.schemas.js';
 import type { UserRow } from '../users/users.repository.js';
 import { toUser, User } from '../users/users.schemas.js';
+import { GrantExpiryFields } from './grant-durations.schemas.js';
 import type { GrantRow } from './grants.repository.js';
 
 const AppEntitlementRef = Type.Object({ appId: Type.String(), id: Type.String() });
@@ -31,6 +32,7 @@ export const EntitlementUserView = Type.Object({
 
 export const AddManualUsersBody = Type.Object({
   userIds: Type.Optional(Nullable(Type.Array(Type.String()))),
+  ...GrantExpiryFields,
 });
 
 export const AddManualUsersResponse = Type.Object({

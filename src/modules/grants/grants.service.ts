@@ -43,7 +43,7 @@ export function createGrantsService(deps: GrantsServiceDeps) {
       await requireEntitlementInApp(db, appId, entitlementId);
       const size = pageSize(page.pageSize);
       const { items, nextPageToken } = toPage(
-        await listLiveGrants(db, entitlementId, afterId, size + 1),
+        await listLiveGrants(db, entitlementId, afterId, size + 1, clock.now().toISOString()),
         size,
       );
       const appUsers = new Map(

@@ -1,0 +1,59 @@
+import type { Executor } from '../../db/schema.js';
+import type { Actor } from '../../lib/actor.js';
+import { expireGrants } from '../grants/grant-expiry.js';
+import { revokeGrantsOfAppUsers } from '../grants/grants.repository.js';
+import { recordRevocations } from '../grants/revocation.js';
+import { applyAddManualUsersBatch, type BatchDeps, type BatchResult } from './add-manual-users.batch.js';
+import type { BulkActionRow } from './bulk-actions.repository.js';
+import { insertBulkActionItems } from './bulk-actions.repository.js';
+
+/**
+ * Applies one batch of a SET_MEMBERS action: `add:<userId>` operations go through the add batch
+ * (same app-user resolution, grants, events and items), `remove:<appUserId>` operations revoke that
+ * app user's grant with a REMOVED event. Removal items are keyed by the app user ID, the operation's
+ * target. Safe to repeat for the same reasons as the add batch.
+ */
+export async function applySetMembersBatch(
+  trx: Executor,
+  deps: BatchDeps,
+  action: BulkActionRow,
+  operations: readonly string[],
+  now: Date,
+): Promise<BatchResult> {
+  const adds: string[] = [];
+  const removes: string[] = [];
+  for (const op of operations) {
+    if (op.startsWith('add:')) adds.push(op.slice('add:'.length));
+    else if (op.startsWith('remove:')) removes.push(op.slice('remove:'.length));
+    else throw new Error(`bulk action ${action.id} holds an unknown operation ${JSON.stringify(op)}`);
+  }
+  const added =
+    adds.length > 0
+      ? await applyAddManualUsersBatch(trx, deps, action, adds, now)
+      : { succeeded: 0, failed: 0 };
+  if (removes.length === 0) return added;
+
+  const actor: Actor = {
+    userId: action.actor_user_id,
+    clientId: action.actor_client_id,
+    requestId: action.request_id,
+  };
+  // A grant that expired since the diff ends as an expiry, at its own time, not as this removal.
+  await expireGrants(trx, deps, now, { entitlementId: action.app_entitlement_id, appUserIds: removes });
+  const revoked = await revokeGrantsOfAppUsers(trx, action.app_entitlement_id, removes, now.toISOString());
+  await recordRevocations(trx, deps, revoked, actor, now, action.id);
+  const removed = new Set(revoked.map((g) => g.app_user_id));
+  await insertBulkActionItems(
+    trx,
+    removes.map((appUserId) => ({
+      bulk_action_id: action.id,
+      user_id: appUserId,
+      outcome: removed.has(appUserId) ? 'REMOVED' : 'NOT_MEMBER',
+      app_user_id: appUserId,
+      app_user_created: 0,
+      error: null,
+    })),
+    deps.dialect.maxParameters,
+  );
+  return { succeeded: added.succeeded + removes.length, failed: added.failed };
+}

@@ -1,0 +1,47 @@
+import type { Executor } from '../../db/schema.js';
+import type { Actor } from '../../lib/actor.js';
+import { type ExpiredGrant, insertGrantEvents, revokeExpiredGrants } from './grants.repository.js';
+import { grantEventRow, type RevocationDeps } from './revocation.js';
+
+/** Nobody asked for an expiry: the grant's time ran out. */
+export const SYSTEM_ACTOR: Actor = { userId: '', clientId: '', requestId: '' };
+
+/**
+ * Revokes expired grants inside the caller's transaction and records each: `deleted_at` becomes the
+ * deprovision time (when access really ended, which past-grants reports as `revokedAt`), while the
+ * REMOVED grant event and the `grant.expired` system-log event carry `now`, when Roster recorded it,
+ * so a feed reader polling with `after` never misses an event written behind its cursor.
+ */
+export async function expireGrants(
+  trx: Executor,
+  deps: RevocationDeps,
+  now: Date,
+  scope: Parameters<typeof revokeExpiredGrants>[2],
+): Promise<ExpiredGrant[]> {
+  const expired = await revokeExpiredGrants(trx, now.toISOString(), scope);
+  if (expired.length === 0) return expired;
+  await insertGrantEvents(
+    trx,
+    expired.map((g) => grantEventRow(g, 'GRANT_EVENT_TYPE_REMOVED', now, null)),
+    deps.dialect.maxParameters,
+  );
+  await deps.systemLog.record(
+    trx,
+    expired.map((g) => ({
+      operation: 'grant.expired',
+      activity: 'delete' as const,
+      targetType: 'grant',
+      targetId: g.id,
+      actor: SYSTEM_ACTOR,
+      occurredAt: now,
+      details: {
+        appId: g.app_id,
+        appEntitlementId: g.app_entitlement_id,
+        appUserId: g.app_user_id,
+        deprovisionAt: g.deprovision_at,
+        reason: 'grant duration elapsed',
+      },
+    })),
+  );
+  return expired;
+}
