@@ -1,30 +1,25 @@
 import type { DialectFeatures } from '../../db/dialects/dialect.js';
-import type { Db, Executor } from '../../db/schema.js';
+import type { Db } from '../../db/schema.js';
 import { decodePageToken, encodePageToken, pageSize, toPage } from '../../http/pagination.js';
 import type { Actor } from '../../lib/actor.js';
 import type { Clock } from '../../lib/clock.js';
 import { AppError, notFound } from '../../lib/errors.js';
-import { isId, newId } from '../../lib/ids.js';
+import { newId } from '../../lib/ids.js';
 import { findGrantTargets } from '../app-users/app-users.repository.js';
 import type { SystemLog } from '../audit/system-log.service.js';
 import { requireManualEntitlement } from '../grants/entitlement-guard.js';
 import { findLiveGrantHolders } from '../grants/grants.repository.js';
 import type { Idempotency, IdempotencyRequest } from '../idempotency/idempotency.service.js';
-import { findUserStates } from '../users/users.repository.js';
-import { finalState } from './bulk-action.states.js';
 import {
-  type BulkActionChunkRow,
   type BulkActionFilter,
-  type BulkActionItemRow,
   type BulkActionRow,
   CANCELLED,
   cancelBulkAction,
   findBulkActionById,
-  insertBulkAction,
-  insertBulkActionItems,
   listBulkActionItems,
   listBulkActions,
 } from './bulk-actions.repository.js';
+import { classifyUserIds, insertNewBulkAction } from './new-bulk-action.js';
 
 export interface BulkActionsServiceDeps {
   readonly db: Db;
@@ -69,26 +64,11 @@ export type BulkActionsService = ReturnType<typeof createBulkActionsService>;
 export function createBulkActionsService(deps: BulkActionsServiceDeps) {
   const { db, dialect, clock, systemLog } = deps;
   const listeners: Array<() => void> = [];
-
-  /** Sorts requested IDs into accepted ones (first occurrence order) and refusals with reasons. */
-  async function classify(userIds: readonly string[]) {
-    const unique = [...new Set(userIds)];
-    const failed = new Map<string, string>();
-    const wellFormed = unique.filter((id) => {
-      if (isId(id)) return true;
-      failed.set(id, 'invalid user id');
-      return false;
-    });
-    const states = await findUserStates(db, wellFormed, dialect.maxParameters);
-    const accepted: string[] = [];
-    for (const id of wellFormed) {
-      const state = states.get(id);
-      if (!state) failed.set(id, 'user not found');
-      else if (state.deleted) failed.set(id, 'user is deleted');
-      else accepted.push(id);
-    }
-    return { accepted, failed };
-  }
+  const newActionDeps = {
+    systemLog,
+    maxParameters: dialect.maxParameters,
+    chunkSize: deps.chunkSize ?? 10_000,
+  };
 
   /** What adding `accepted` would do, read without writing anything. */
   async function previewAdd(
@@ -120,91 +100,6 @@ export function createBulkActionsService(deps: BulkActionsServiceDeps) {
     return { wouldAdd, wouldCreateAppUser, alreadyMembers };
   }
 
-  /**
-   * Commits the bulk action, its chunks, the refusals as items and the creation event in one
-   * transaction, with `inTransaction` (the idempotency record). Returns whether work was queued.
-   */
-  async function commitAddAction(
-    actor: Actor,
-    appId: string,
-    entitlementId: string,
-    id: string,
-    accepted: string[],
-    failed: Map<string, string>,
-    deprovisionAt: string | null,
-    inTransaction: (trx: Executor) => Promise<void>,
-  ): Promise<boolean> {
-    const now = clock.now();
-    const at = now.toISOString();
-    const done = accepted.length === 0;
-    const row: BulkActionRow = {
-      id,
-      kind: ADD_MANUAL_USERS,
-      app_id: appId,
-      app_entitlement_id: entitlementId,
-      state: done ? finalState(0, failed.size) : 'BULK_ACTION_STATE_PENDING',
-      user_ids: JSON.stringify(accepted),
-      total: accepted.length + failed.size,
-      processed: failed.size,
-      succeeded: 0,
-      failed: failed.size,
-      deprovision_at: deprovisionAt,
-      actor_user_id: actor.userId,
-      actor_client_id: actor.clientId,
-      request_id: actor.requestId,
-      created_at: at,
-      updated_at: at,
-      completed_at: done ? at : null,
-    };
-    const refusals: BulkActionItemRow[] = [...failed].map(([userId, error]) => ({
-      bulk_action_id: id,
-      user_id: userId,
-      outcome: 'FAILED',
-      app_user_id: null,
-      app_user_created: 0,
-      error,
-    }));
-    const chunkSize = deps.chunkSize ?? 10_000;
-    const chunks: BulkActionChunkRow[] = [];
-    for (let start = 0; start < accepted.length; start += chunkSize) {
-      chunks.push({
-        bulk_action_id: id,
-        seq: chunks.length,
-        start_index: start,
-        end_index: Math.min(start + chunkSize, accepted.length),
-        cursor: start,
-        done: 0,
-        lease_owner: null,
-        lease_expires_at: null,
-      });
-    }
-    await db.transaction().execute(async (trx) => {
-      await insertBulkAction(trx, row, chunks, dialect.maxParameters);
-      await insertBulkActionItems(trx, refusals, dialect.maxParameters);
-      await systemLog.record(trx, [
-        {
-          operation: 'bulk_action.created',
-          activity: 'create',
-          targetType: 'bulk_action',
-          targetId: id,
-          actor,
-          occurredAt: now,
-          bulkActionId: id,
-          details: {
-            kind: ADD_MANUAL_USERS,
-            appId,
-            appEntitlementId: entitlementId,
-            accepted: accepted.length,
-            refused: failed.size,
-            deprovisionAt,
-          },
-        },
-      ]);
-      await inTransaction(trx);
-    });
-    return !done;
-  }
-
   return {
     /** Registers a callback run after a bulk action commits (the runner's wake-up). */
     onCreated(listener: () => void) {
@@ -233,7 +128,7 @@ export function createBulkActionsService(deps: BulkActionsServiceDeps) {
       }
       return deps.idempotency.run(options.idempotency, async (storeAnswer) => {
         await requireManualEntitlement(db, appId, entitlementId);
-        const { accepted, failed } = await classify(ids);
+        const { accepted, failed } = await classifyUserIds(db, ids, dialect.maxParameters);
         const failedUsersErrorMap = Object.fromEntries(failed);
         if (options.dryRun) {
           return {
@@ -242,17 +137,24 @@ export function createBulkActionsService(deps: BulkActionsServiceDeps) {
             dryRun: await previewAdd(appId, entitlementId, accepted),
           };
         }
-        const result = { bulkActionId: newId(clock.now().getTime()), failedUsersErrorMap };
-        const queued = await commitAddAction(
-          actor,
-          appId,
-          entitlementId,
-          result.bulkActionId,
-          accepted,
-          failed,
-          options.deprovisionAt ?? null,
-          (trx) => storeAnswer(trx, result),
-        );
+        const now = clock.now();
+        const result = { bulkActionId: newId(now.getTime()), failedUsersErrorMap };
+        const deprovisionAt = options.deprovisionAt ?? null;
+        const queued = await db.transaction().execute(async (trx) => {
+          await storeAnswer(trx, result);
+          return insertNewBulkAction(trx, newActionDeps, {
+            id: result.bulkActionId,
+            kind: ADD_MANUAL_USERS,
+            appId,
+            appEntitlementId: entitlementId,
+            work: accepted,
+            refused: failed,
+            deprovisionAt,
+            actor,
+            now,
+            details: { accepted: accepted.length, refused: failed.size, deprovisionAt },
+          });
+        });
         if (queued) for (const listener of listeners) listener();
         return result;
       });

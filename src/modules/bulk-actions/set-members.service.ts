@@ -3,7 +3,7 @@ import type { Db, Executor } from '../../db/schema.js';
 import type { Actor } from '../../lib/actor.js';
 import type { Clock } from '../../lib/clock.js';
 import { AppError } from '../../lib/errors.js';
-import { isId, newId } from '../../lib/ids.js';
+import { newId } from '../../lib/ids.js';
 import type { SystemLog } from '../audit/system-log.service.js';
 import { requireEntitlementInApp, requireManualEntitlement } from '../grants/entitlement-guard.js';
 import {
@@ -12,13 +12,7 @@ import {
   listHeldMembers,
   readMembershipCounters,
 } from '../grants/membership.repository.js';
-import { findUserStates } from '../users/users.repository.js';
-import { finalState } from './bulk-action.states.js';
-import {
-  type BulkActionChunkRow,
-  insertBulkAction,
-  insertBulkActionItems,
-} from './bulk-actions.repository.js';
+import { classifyUserIds, insertNewBulkAction } from './new-bulk-action.js';
 
 export const SET_MEMBERS = 'SET_MEMBERS';
 
@@ -82,26 +76,6 @@ function diff(members: readonly HeldMember[], accepted: readonly string[]) {
 
 export function createSetMembersService(deps: SetMembersDeps) {
   const { db, dialect, clock, systemLog } = deps;
-
-  /** As add-manual-user (CONTRACT.md §7.2): refused IDs get a stable lower-case reason. */
-  async function classify(userIds: readonly string[]) {
-    const unique = [...new Set(userIds)];
-    const failed = new Map<string, string>();
-    const wellFormed = unique.filter((id) => {
-      if (isId(id)) return true;
-      failed.set(id, 'invalid user id');
-      return false;
-    });
-    const states = await findUserStates(db, wellFormed, dialect.maxParameters);
-    const accepted: string[] = [];
-    for (const id of wellFormed) {
-      const state = states.get(id);
-      if (!state) failed.set(id, 'user not found');
-      else if (state.deleted) failed.set(id, 'user is deleted');
-      else accepted.push(id);
-    }
-    return { accepted, failed };
-  }
 
   function checkVersion(ifMatch: string | undefined, version: string) {
     if (ifMatch === undefined || matches(ifMatch, version)) return;
@@ -170,7 +144,7 @@ export function createSetMembersService(deps: SetMembersDeps) {
           428,
         );
       }
-      const { accepted, failed } = await classify(userIds);
+      const { accepted, failed } = await classifyUserIds(db, userIds, dialect.maxParameters);
       const failedUsersErrorMap = Object.fromEntries(failed);
       const now = clock.now();
       const at = now.toISOString();
@@ -187,76 +161,30 @@ export function createSetMembersService(deps: SetMembersDeps) {
         const { members, version } = await consistentMembers(trx, entitlementId, at, options.ifMatch);
         const d = diff(members, accepted);
         const ops = [...d.toAdd.map((u) => `add:${u}`), ...d.toRemove.map((a) => `remove:${a}`)];
-        const done = ops.length === 0;
-        const chunkSize = deps.chunkSize ?? 10_000;
-        const chunks: BulkActionChunkRow[] = [];
-        for (let start = 0; start < ops.length; start += chunkSize) {
-          const end = Math.min(start + chunkSize, ops.length);
-          chunks.push({
-            bulk_action_id: id,
-            seq: chunks.length,
-            start_index: start,
-            end_index: end,
-            cursor: start,
-            done: 0,
-            lease_owner: null,
-            lease_expires_at: null,
-          });
-        }
-        const row = {
-          id,
-          kind: SET_MEMBERS,
-          app_id: appId,
-          app_entitlement_id: entitlementId,
-          state: done ? finalState(0, failed.size) : 'BULK_ACTION_STATE_PENDING',
-          user_ids: JSON.stringify(ops),
-          total: ops.length + failed.size,
-          processed: failed.size,
-          succeeded: 0,
-          failed: failed.size,
-          deprovision_at: null,
-          actor_user_id: actor.userId,
-          actor_client_id: actor.clientId,
-          request_id: actor.requestId,
-          created_at: at,
-          updated_at: at,
-          completed_at: done ? at : null,
-        };
-        await insertBulkAction(trx, row, chunks, dialect.maxParameters);
-        await insertBulkActionItems(
+        const queued = await insertNewBulkAction(
           trx,
-          [...failed].map(([userId, error]) => ({
-            bulk_action_id: id,
-            user_id: userId,
-            outcome: 'FAILED',
-            app_user_id: null,
-            app_user_created: 0,
-            error,
-          })),
-          dialect.maxParameters,
-        );
-        // A set that changes nothing leaves the version alone, so the caller's ETag stays good.
-        if (!done) await incrementMemberSets(trx, entitlementId);
-        await systemLog.record(trx, [
+          { systemLog, maxParameters: dialect.maxParameters, chunkSize: deps.chunkSize ?? 10_000 },
           {
-            operation: 'bulk_action.created',
-            activity: 'create',
-            targetType: 'bulk_action',
-            targetId: id,
+            id,
+            kind: SET_MEMBERS,
+            appId,
+            appEntitlementId: entitlementId,
+            work: ops,
+            refused: failed,
+            deprovisionAt: null,
             actor,
-            occurredAt: now,
-            bulkActionId: id,
+            now,
             details: {
-              kind: SET_MEMBERS,
-              appId,
-              appEntitlementId: entitlementId,
               adds: d.toAdd.length,
               removes: d.toRemove.length,
               refused: failed.size,
               basedOnVersion: version,
             },
           },
-        ]);
+        );
+        // A set that changes nothing leaves the version alone, so the caller's ETag stays good.
+        if (queued) await incrementMemberSets(trx, entitlementId);
+        const done = !queued;
         return { ...d, done, version };
       });
       if (!result.done) deps.onCreated?.();

@@ -1,0 +1,132 @@
+import type { Executor } from '../../db/schema.js';
+import type { Actor } from '../../lib/actor.js';
+import { isId } from '../../lib/ids.js';
+import type { SystemLog } from '../audit/system-log.service.js';
+import { findUserStates } from '../users/users.repository.js';
+import { finalState } from './bulk-action.states.js';
+import {
+  type BulkActionChunkRow,
+  type BulkActionRow,
+  insertBulkAction,
+  insertBulkActionItems,
+} from './bulk-actions.repository.js';
+
+/**
+ * Sorts requested user IDs into accepted ones (first-occurrence order, duplicates once) and refused
+ * ones with a stable lower-case reason (CONTRACT.md §7.2).
+ */
+export async function classifyUserIds(
+  db: Executor,
+  userIds: readonly string[],
+  maxParameters: number,
+): Promise<{ accepted: string[]; failed: Map<string, string> }> {
+  const failed = new Map<string, string>();
+  const wellFormed = [...new Set(userIds)].filter((id) => {
+    if (isId(id)) return true;
+    failed.set(id, 'invalid user id');
+    return false;
+  });
+  const states = await findUserStates(db, wellFormed, maxParameters);
+  const accepted: string[] = [];
+  for (const id of wellFormed) {
+    const state = states.get(id);
+    if (!state) failed.set(id, 'user not found');
+    else if (state.deleted) failed.set(id, 'user is deleted');
+    else accepted.push(id);
+  }
+  return { accepted, failed };
+}
+
+export interface NewBulkAction {
+  readonly id: string;
+  readonly kind: string;
+  readonly appId: string;
+  readonly appEntitlementId: string;
+  /** What the runner works through, chunk by chunk: user IDs, or operations for other kinds. */
+  readonly work: readonly string[];
+  /** IDs refused at validation: recorded as FAILED items and counted as processed. */
+  readonly refused: ReadonlyMap<string, string>;
+  readonly deprovisionAt: string | null;
+  readonly actor: Actor;
+  readonly now: Date;
+  /** Facts for the creation event in the system log. */
+  readonly details: Record<string, unknown>;
+}
+
+export interface NewBulkActionDeps {
+  readonly systemLog: SystemLog;
+  readonly maxParameters: number;
+  readonly chunkSize: number;
+}
+
+/**
+ * Writes a bulk action inside the caller's transaction: the action row, its chunks (the units runners
+ * lease), the refusals as items, and the creation event. An action with no work is written finished.
+ * Returns whether there is work for a runner.
+ */
+export async function insertNewBulkAction(
+  trx: Executor,
+  deps: NewBulkActionDeps,
+  a: NewBulkAction,
+): Promise<boolean> {
+  const at = a.now.toISOString();
+  const done = a.work.length === 0;
+  const row: BulkActionRow = {
+    id: a.id,
+    kind: a.kind,
+    app_id: a.appId,
+    app_entitlement_id: a.appEntitlementId,
+    state: done ? finalState(0, a.refused.size) : 'BULK_ACTION_STATE_PENDING',
+    user_ids: JSON.stringify(a.work),
+    total: a.work.length + a.refused.size,
+    processed: a.refused.size,
+    succeeded: 0,
+    failed: a.refused.size,
+    deprovision_at: a.deprovisionAt,
+    actor_user_id: a.actor.userId,
+    actor_client_id: a.actor.clientId,
+    request_id: a.actor.requestId,
+    created_at: at,
+    updated_at: at,
+    completed_at: done ? at : null,
+  };
+  const chunks: BulkActionChunkRow[] = [];
+  for (let start = 0; start < a.work.length; start += deps.chunkSize) {
+    chunks.push({
+      bulk_action_id: a.id,
+      seq: chunks.length,
+      start_index: start,
+      end_index: Math.min(start + deps.chunkSize, a.work.length),
+      cursor: start,
+      done: 0,
+      lease_owner: null,
+      lease_expires_at: null,
+    });
+  }
+  await insertBulkAction(trx, row, chunks, deps.maxParameters);
+  await insertBulkActionItems(
+    trx,
+    [...a.refused].map(([userId, error]) => ({
+      bulk_action_id: a.id,
+      user_id: userId,
+      outcome: 'FAILED',
+      app_user_id: null,
+      app_user_created: 0,
+      error,
+    })),
+    deps.maxParameters,
+  );
+  await deps.systemLog.record(trx, [
+    {
+      operation: 'bulk_action.created',
+      activity: 'create',
+      targetType: 'bulk_action',
+      targetId: a.id,
+      actor: a.actor,
+      occurredAt: a.now,
+      bulkActionId: a.id,
+      details: { kind: a.kind, appId: a.appId, appEntitlementId: a.appEntitlementId, ...a.details },
+    },
+  ]);
+  return !done;
+}
