@@ -226,10 +226,19 @@ describe.each(DIALECTS)('add-manual-user on %s', (dialect) => {
       code: 3,
       details: [{ reason: 'TOO_MANY_USER_IDS', metadata: { limit: '50' } }],
     });
-    const tooBig = await t.request('POST', url, { userIds: ['x'.repeat(5000)] });
+    // A body of exactly ROSTER_MAX_ADD_REQUEST_BYTES (4096) passes; one byte more is refused.
+    const sized = (bytes: number) => {
+      const body = JSON.stringify({ userIds: ['x'] });
+      return JSON.stringify({ userIds: ['x'.repeat(bytes - body.length + 1)] });
+    };
+    expect(sized(4096)).toHaveLength(4096);
+    const headers = { 'content-type': 'application/json' };
+    const exact = await t.request('POST', url, undefined, { headers, rawBody: sized(4096) });
+    expect(exact.status).toBe(200);
+    const tooBig = await t.request('POST', url, undefined, { headers, rawBody: sized(4097) });
     expect(tooBig.status).toBe(413);
     expect(tooBig.body.details[0].reason).toBe('REQUEST_TOO_LARGE');
-    expect(await bulkActionsCount()).toBe(before + 1);
+    expect(await bulkActionsCount()).toBe(before + 2);
   });
 
   it('refuses malformed bodies in the error format and stores nothing', async () => {
