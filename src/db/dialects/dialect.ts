@@ -15,6 +15,14 @@ export interface DialectFeatures {
   lockSkippingLocked<DB, TB extends keyof DB, O>(
     query: SelectQueryBuilder<DB, TB, O>,
   ): SelectQueryBuilder<DB, TB, O>;
+  /**
+   * Takes a share lock on the selected rows for the enclosing transaction, so a concurrent update
+   * (a delete) of them waits for it, and it reads their latest committed version. SQLite's single
+   * writer already orders the two.
+   */
+  lockForShare<DB, TB extends keyof DB, O>(
+    query: SelectQueryBuilder<DB, TB, O>,
+  ): SelectQueryBuilder<DB, TB, O>;
   /** True when `error` is a violation of a unique index. */
   isUniqueViolation(error: unknown): boolean;
   /**
@@ -22,6 +30,8 @@ export interface DialectFeatures {
    * SQLite's single writer already does; PostgreSQL takes a transaction-scoped advisory lock.
    */
   serialize<DB>(trx: Transaction<DB> | Kysely<DB>, key: string): Promise<void>;
+  /** As `serialize`, for many keys at once, taken in a fixed order so two callers cannot deadlock. */
+  serializeEach<DB>(trx: Transaction<DB> | Kysely<DB>, keys: readonly string[]): Promise<void>;
   /**
    * The schema new tables go to, where there are schemas (PostgreSQL's `current_schema()`); Kysely's
    * migrator must be pinned to it, or it finds its bookkeeping tables in any schema of the database.
@@ -34,7 +44,9 @@ export const sqliteFeatures: DialectFeatures = {
   // SQLITE_MAX_VARIABLE_NUMBER in the SQLite that better-sqlite3 bundles.
   maxParameters: 32_766,
   lockSkippingLocked: (query) => query,
+  lockForShare: (query) => query,
   serialize: async () => {},
+  serializeEach: async () => {},
   currentSchema: async () => undefined,
   isUniqueViolation: (error) =>
     typeof error === 'object' &&
@@ -48,8 +60,15 @@ export const postgresFeatures: DialectFeatures = {
   // The wire protocol counts parameters in an Int16.
   maxParameters: 65_535,
   lockSkippingLocked: (query) => query.forUpdate().skipLocked(),
+  lockForShare: (query) => query.forShare(),
   serialize: async (trx, key) => {
     await sql`select pg_advisory_xact_lock(hashtext(${key}))`.execute(trx);
+  },
+  serializeEach: async (trx, keys) => {
+    if (keys.length === 0) return;
+    await sql`select pg_advisory_xact_lock(h) from (select distinct hashtext(k) as h from unnest(${[...keys]}::text[]) as k order by h) as ordered`.execute(
+      trx,
+    );
   },
   currentSchema: async (db) => {
     const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);

@@ -6,7 +6,7 @@ import { type AppUserRow, findGrantTargets, insertAppUsers } from '../app-users/
 import { findAppById } from '../apps/apps.repository.js';
 import type { SystemLogEntry } from '../audit/system-log.js';
 import type { SystemLog } from '../audit/system-log.service.js';
-import { findEntitlementById } from '../catalog/entitlements.repository.js';
+import { findEntitlementForShare } from '../catalog/entitlements.repository.js';
 import { parseDurationMs } from '../grants/grant-durations.service.js';
 import { expireGrants } from '../grants/grant-expiry.js';
 import { type GrantRow, insertGrantEvents, insertGrantsIfAbsent } from '../grants/grants.repository.js';
@@ -59,10 +59,8 @@ export async function applyAddManualUsersBatch(
       error,
     });
 
-  const [entitlement, app] = await Promise.all([
-    findEntitlementById(trx, action.app_entitlement_id),
-    findAppById(trx, action.app_id),
-  ]);
+  const entitlement = await findEntitlementForShare(trx, deps.dialect, action.app_entitlement_id);
+  const app = await findAppById(trx, action.app_id);
   if (!entitlement || entitlement.deleted_at !== null || !app || app.deleted_at !== null) {
     for (const id of userIds) fail(id, 'entitlement is deleted');
     await insertBulkActionItems(trx, items, deps.dialect.maxParameters);
@@ -80,6 +78,18 @@ export async function applyAddManualUsersBatch(
   }
 
   const targets = await findGrantTargets(trx, action.app_id, live);
+  const missing = live.filter((userId) => !targets.has(userId));
+  if (missing.length > 0) {
+    // Two processes must not both create an account for the same person in this app: whoever takes
+    // the lock second sees the first one's app user once it commits.
+    await deps.dialect.serializeEach(
+      trx,
+      missing.map((userId) => `app-user:${action.app_id}:${userId}`),
+    );
+    for (const [userId, appUserId] of await findGrantTargets(trx, action.app_id, missing)) {
+      targets.set(userId, appUserId);
+    }
+  }
   const created: AppUserRow[] = [];
   for (const userId of live) {
     if (targets.has(userId)) continue;
@@ -115,6 +125,8 @@ export async function applyAddManualUsersBatch(
   const duration = entitlement.duration_grant ? parseDurationMs(entitlement.duration_grant) : undefined;
   const deprovisionAt =
     action.deprovision_at ?? (duration === undefined ? null : new Date(ms + duration).toISOString());
+  // Inserted in app-user order, so concurrent batches on one entitlement take index locks in the same
+  // order and cannot deadlock on PostgreSQL.
   const grants: GrantRow[] = live.map((userId) => ({
     id: newId(ms),
     app_id: action.app_id,
@@ -126,6 +138,7 @@ export async function applyAddManualUsersBatch(
     deprovision_at: deprovisionAt,
     deleted_at: null,
   }));
+  grants.sort((a, b) => (a.app_user_id < b.app_user_id ? -1 : a.app_user_id > b.app_user_id ? 1 : 0));
   const inserted = await insertGrantsIfAbsent(trx, grants, deps.dialect.maxParameters);
   const grantedAppUsers = new Set(inserted.map((g) => g.app_user_id));
 

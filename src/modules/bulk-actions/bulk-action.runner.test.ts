@@ -224,3 +224,56 @@ describe.each(DIALECTS)('runners sharing one action on %s', (dialect) => {
     expect([...seen.values()].reduce((a, b) => a + b, 0)).toBe(13 * 3 + 2);
   });
 });
+
+describe.each(DIALECTS)('runners adding the same people to two entitlements on %s', (dialect) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp(dialect, { env: { ROSTER_BULK_CHUNK_SIZE: '10' } });
+  });
+  afterAll(() => t.close());
+
+  it('creates one app user per person, whichever runner gets there first', async () => {
+    const appId = (await createApp(t)).id;
+    const first = (await createEntitlement(t, appId)).id;
+    const second = (await createEntitlement(t, appId)).id;
+    const imported = await t.request('POST', '/roster/v1/users/import', {
+      users: Array.from({ length: 40 }, (_, i) => ({ displayName: `P${i}`, email: `p${i}@example.com` })),
+    });
+    for (const entitlementId of [first, second]) {
+      const added = await t.request(
+        'POST',
+        `/api/v1/apps/${appId}/entitlements/${entitlementId}/add-manual-user`,
+        {
+          userIds: imported.body.userIds,
+        },
+      );
+      expect(added.status).toBe(200);
+    }
+    const runners = ['x', 'y'].map((owner) =>
+      createBulkActionRunner({
+        db: t.db,
+        dialect: t.container.dialect,
+        clock: t.clock,
+        systemLog: t.container.systemLog,
+        logger: silent,
+        batchSize: 5,
+        owner,
+      }),
+    );
+    await Promise.all(runners.map((r) => r.runUntilIdle()));
+    const appUsers = await t.db
+      .selectFrom('app_users')
+      .select('identity_user_id')
+      .where('app_id', '=', appId)
+      .execute();
+    expect(appUsers).toHaveLength(40);
+    expect(new Set(appUsers.map((a) => a.identity_user_id))).toEqual(new Set(imported.body.userIds));
+    const grants = await t.db
+      .selectFrom('grants')
+      .select('app_entitlement_id')
+      .where('app_id', '=', appId)
+      .where('deleted_at', 'is', null)
+      .execute();
+    expect(grants).toHaveLength(80);
+  });
+});

@@ -38,7 +38,13 @@ export async function insertBulkActionItems(
   maxParameters: number,
 ): Promise<void> {
   for (const chunk of chunkRows(rows, maxParameters)) {
-    await db.insertInto('bulk_action_items').values(chunk).execute();
+    // One outcome per key: a set-members removal keyed by an app user ID that the same request also
+    // named (and was refused) as a user ID keeps the refusal rather than failing the batch forever.
+    await db
+      .insertInto('bulk_action_items')
+      .values(chunk)
+      .onConflict((oc) => oc.columns(['bulk_action_id', 'user_id']).doNothing())
+      .execute();
   }
 }
 

@@ -9,7 +9,7 @@ const MEMBERS = '/roster/v1/apps/:app_id/entitlements/:app_entitlement_id/member
 
 const Members = Type.Object({
   /** C1 users holding the entitlement now (manual grants, unexpired). */
-  userIds: Type.Array(Type.String()),
+  userIds: Type.Array(Type.String({ maxLength: 200 })),
   /** Holders whose app user is linked to no C1 user: a set removes them, so they are shown. */
   unlinkedAppUserIds: Type.Array(Type.String()),
   version: Type.String(),
@@ -59,7 +59,7 @@ export const setMembersRoutes: FastifyPluginAsyncTypebox<{
       schema: {
         params: EntitlementParams,
         querystring: Type.Object({ dryRun: Type.Optional(Type.Boolean()) }),
-        body: Type.Object({ userIds: Type.Array(Type.String()) }),
+        body: Type.Object({ userIds: Type.Array(Type.String({ maxLength: 200 })) }),
         headers: Type.Object({ 'if-match': Type.Optional(Type.String()) }),
         response: { 200: SetMembersResponse },
       },

@@ -1,10 +1,25 @@
 import type { ExpressionBuilder } from 'kysely';
+import type { DialectFeatures } from '../../db/dialects/dialect.js';
 import type { AppEntitlementsTable, Database, Executor } from '../../db/schema.js';
 import { heldAt } from '../grants/grants.repository.js';
 
 export type EntitlementRow = AppEntitlementsTable;
 /** An entitlement with its derived `grantCount`: its grants held at the time asked. */
 export type EntitlementRecord = EntitlementRow & { grant_count: number | string | bigint };
+
+/**
+ * The entitlement, share-locked until the transaction ends: a bulk-action batch reads it this way so
+ * that a delete cascading to its grants cannot slip in between the check and the grants it inserts.
+ */
+export function findEntitlementForShare(
+  db: Executor,
+  dialect: DialectFeatures,
+  id: string,
+): Promise<EntitlementRow | undefined> {
+  return dialect
+    .lockForShare(db.selectFrom('app_entitlements').selectAll().where('id', '=', id))
+    .executeTakeFirst();
+}
 
 export function findEntitlementById(db: Executor, id: string): Promise<EntitlementRow | undefined> {
   return db.selectFrom('app_entitlements').selectAll().where('id', '=', id).executeTakeFirst();

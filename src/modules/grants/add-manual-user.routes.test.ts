@@ -227,9 +227,14 @@ describe.each(DIALECTS)('add-manual-user on %s', (dialect) => {
       details: [{ reason: 'TOO_MANY_USER_IDS', metadata: { limit: '50' } }],
     });
     // A body of exactly ROSTER_MAX_ADD_REQUEST_BYTES (4096) passes; one byte more is refused.
+    // IDs of up to 200 characters, padded so the JSON text has exactly `bytes` characters.
     const sized = (bytes: number) => {
-      const body = JSON.stringify({ userIds: ['x'] });
-      return JSON.stringify({ userIds: ['x'.repeat(bytes - body.length + 1)] });
+      const ids: string[] = [];
+      const length = () => JSON.stringify({ userIds: ids }).length;
+      while (bytes - length() > 200) ids.push('y'.repeat(150));
+      ids.push('');
+      ids[ids.length - 1] = 'z'.repeat(bytes - length());
+      return JSON.stringify({ userIds: ids });
     };
     expect(sized(4096)).toHaveLength(4096);
     const headers = { 'content-type': 'application/json' };
@@ -249,6 +254,9 @@ describe.each(DIALECTS)('add-manual-user on %s', (dialect) => {
     });
     expect(malformed.status).toBe(400);
     expect(malformed.body).toMatchObject({ code: 3, details: [{ reason: 'MALFORMED_JSON' }] });
+    const tooLong = await t.request('POST', url, { userIds: ['x'.repeat(201)] });
+    expect(tooLong.status).toBe(400);
+    expect(tooLong.body.details[0].reason).toBe('INVALID_REQUEST');
     const wrongType = await t.request('POST', url, { userIds: { a: 1 } });
     expect(wrongType.status).toBe(400);
     expect(wrongType.body.details[0].reason).toBe('INVALID_REQUEST');

@@ -31,7 +31,8 @@ export const EntitlementUserView = Type.Object({
 });
 
 export const AddManualUsersBody = Type.Object({
-  userIds: Type.Optional(Nullable(Type.Array(Type.String()))),
+  // Real IDs are 27 characters; a longer string cannot be one and is refused outright.
+  userIds: Type.Optional(Nullable(Type.Array(Type.String({ maxLength: 200 })))),
   ...GrantExpiryFields,
 });
 
