@@ -221,6 +221,11 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn('completed_at', 'text')
     .execute();
   await db.schema.createIndex('bulk_actions_state').on('bulk_actions').columns(['state', 'id']).execute();
+  await db.schema
+    .createIndex('bulk_actions_entitlement')
+    .on('bulk_actions')
+    .columns(['app_entitlement_id', 'state', 'created_at'])
+    .execute();
 
   // The unit of work a runner leases: a contiguous range of a bulk action's user IDs, so several
   // Roster processes can work on one large action at once.

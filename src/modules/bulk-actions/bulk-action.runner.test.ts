@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, createEntitlement } from '../../../test/fixtures.js';
 import { DIALECTS, startTestApp, type TestApp } from '../../../test/harness.js';
 import { createBulkActionRunner } from './bulk-action.runner.js';
+import { claimChunk } from './bulk-actions.repository.js';
 
 const silent = pino({ level: 'silent' });
 
@@ -275,5 +276,124 @@ describe.each(DIALECTS)('runners adding the same people to two entitlements on %
       .where('deleted_at', 'is', null)
       .execute();
     expect(grants).toHaveLength(80);
+  });
+});
+
+describe.each(DIALECTS)('the order bulk actions apply in on %s', (dialect) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp(dialect);
+  });
+  afterAll(() => t.close());
+
+  it('applies an entitlement’s actions in the order they were accepted, and refuses edits that would race them', async () => {
+    const appId = (await createApp(t)).id;
+    const [one, two] = [(await createEntitlement(t, appId)).id, (await createEntitlement(t, appId)).id];
+    const imported = await t.request('POST', '/roster/v1/users/import', {
+      users: Array.from({ length: 3 }, (_, i) => ({ displayName: `O${i}`, email: `o${i}@example.com` })),
+    });
+    const [a, b, c] = imported.body.userIds as string[];
+    const add = (entitlementId: string, userIds: string[]) =>
+      t.request('POST', `/api/v1/apps/${appId}/entitlements/${entitlementId}/add-manual-user`, { userIds });
+    const older = (await add(one, [a as string])).body.bulkActionId;
+    const newer = (await add(one, [b as string])).body.bulkActionId;
+    const elsewhere = (await add(two, [c as string])).body.bulkActionId;
+
+    const claim = (owner: string) =>
+      t.db
+        .transaction()
+        .execute((trx) =>
+          claimChunk(
+            trx,
+            t.container.dialect,
+            owner,
+            t.clock.now().toISOString(),
+            new Date(Date.now() + 60_000).toISOString(),
+          ),
+        );
+    expect((await claim('r1'))?.bulk_action_id).toBe(older);
+    // The newer action on the same entitlement waits for the older one; another entitlement's does not.
+    expect((await claim('r2'))?.bulk_action_id).toBe(elsewhere);
+    expect(await claim('r3')).toBeUndefined();
+
+    // While the add of `a` is open, removing `a` would be undone by it, and a set would race it.
+    t.clock.advance(120_000);
+    const token = await t.issueAdminToken();
+    const put = await t.request(
+      'PUT',
+      `/roster/v1/apps/${appId}/entitlements/${one}/members`,
+      { userIds: [] },
+      { token, headers: { 'if-match': '*' } },
+    );
+    expect(put.status).toBe(409);
+    expect(put.body.details[0].reason).toBe('BULK_ACTION_IN_PROGRESS');
+
+    await createBulkActionRunner({
+      db: t.db,
+      dialect: t.container.dialect,
+      clock: t.clock,
+      systemLog: t.container.systemLog,
+      logger: silent,
+    }).runUntilIdle();
+    const states = await t.db
+      .selectFrom('bulk_actions')
+      .select(['id', 'state'])
+      .where('id', 'in', [older, newer, elsewhere])
+      .execute();
+    expect(states.every((s) => s.state === 'BULK_ACTION_STATE_SUCCEEDED')).toBe(true);
+  });
+
+  it('refuses to remove a member whose add is still being applied', async () => {
+    const appId = (await createApp(t)).id;
+    const entitlementId = (await createEntitlement(t, appId)).id;
+    const base = `/api/v1/apps/${appId}/entitlements/${entitlementId}`;
+    const token = await t.issueAdminToken();
+    const user = await t.request(
+      'POST',
+      '/roster/v1/users',
+      { displayName: 'Pending', email: 'pending@example.com' },
+      { token },
+    );
+    await t.request('POST', `${base}/add-manual-user`, { userIds: [user.body.user.id] }, { token });
+    await t.drainBulkActions();
+    const appUser = await t.db
+      .selectFrom('app_users')
+      .select('id')
+      .where('identity_user_id', '=', user.body.user.id)
+      .executeTakeFirstOrThrow();
+    await t.request('DELETE', `${base}/remove-membership`, { appUserId: appUser.id }, { token });
+
+    const again = await t.request(
+      'POST',
+      `${base}/add-manual-user`,
+      { userIds: [user.body.user.id] },
+      { token },
+    );
+    const refused = await t.request(
+      'DELETE',
+      `${base}/remove-membership`,
+      { appUserId: appUser.id },
+      { token },
+    );
+    expect(refused.status).toBe(409);
+    expect(refused.body.details[0]).toMatchObject({
+      reason: 'MEMBERSHIP_CHANGE_PENDING',
+      metadata: { bulkActionId: again.body.bulkActionId },
+    });
+    await t.drainBulkActions();
+    const removed = await t.request(
+      'DELETE',
+      `${base}/remove-membership`,
+      { appUserId: appUser.id },
+      { token },
+    );
+    expect(removed.status).toBe(200);
+    const live = await t.db
+      .selectFrom('grants')
+      .select('id')
+      .where('app_user_id', '=', appUser.id)
+      .where('deleted_at', 'is', null)
+      .execute();
+    expect(live).toHaveLength(0);
   });
 });

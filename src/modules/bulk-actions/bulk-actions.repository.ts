@@ -67,6 +67,28 @@ export async function claimChunk(
         .select(['bulk_action_id', 'seq'])
         .where('done', '=', 0)
         .where((eb) => eb.or([eb('lease_expires_at', 'is', null), eb('lease_expires_at', '<', now)]))
+        // An entitlement's bulk actions apply in the order they were accepted: a chunk waits while an
+        // older action on the same entitlement is still open (chunks of one action run in parallel).
+        .where(({ not, exists, selectFrom }) =>
+          not(
+            exists(
+              selectFrom('bulk_actions as mine')
+                .innerJoin('bulk_actions as older', 'older.app_entitlement_id', 'mine.app_entitlement_id')
+                .select('older.id')
+                .whereRef('mine.id', '=', 'bulk_action_chunks.bulk_action_id')
+                .where('older.state', 'in', OPEN_STATES)
+                .where((eb) =>
+                  eb.or([
+                    eb('older.created_at', '<', eb.ref('mine.created_at')),
+                    eb.and([
+                      eb('older.created_at', '=', eb.ref('mine.created_at')),
+                      eb('older.id', '<', eb.ref('mine.id')),
+                    ]),
+                  ]),
+                ),
+            ),
+          ),
+        )
         .orderBy('bulk_action_id')
         .orderBy('seq')
         .limit(1),
@@ -205,6 +227,51 @@ export async function cancelBulkAction(db: Executor, id: string, now: string): P
     .where('state', 'in', OPEN_STATES)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
+}
+
+/** True while a bulk action on the entitlement is still pending or running. */
+export async function hasOpenBulkAction(db: Executor, entitlementId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('bulk_actions')
+    .select('id')
+    .where('app_entitlement_id', '=', entitlementId)
+    .where('state', 'in', OPEN_STATES)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/**
+ * An open bulk action on the entitlement that was asked to add `userId` and has not reached it yet,
+ * if any. The accepted IDs are a JSON array of KSUIDs (or "add:<id>" operations), so a text match
+ * on the quoted ID finds them.
+ */
+export async function findPendingAdd(
+  db: Executor,
+  entitlementId: string,
+  userId: string,
+): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('bulk_actions')
+    .select('bulk_actions.id')
+    .where('app_entitlement_id', '=', entitlementId)
+    .where('state', 'in', OPEN_STATES)
+    .where((eb) =>
+      eb.or([eb('user_ids', 'like', `%"${userId}"%`), eb('user_ids', 'like', `%"add:${userId}"%`)]),
+    )
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('bulk_action_items')
+            .select('user_id')
+            .whereRef('bulk_action_items.bulk_action_id', '=', 'bulk_actions.id')
+            .where('bulk_action_items.user_id', '=', userId),
+        ),
+      ),
+    )
+    .limit(1)
+    .executeTakeFirst();
+  return row?.id;
 }
 
 export interface BulkActionFilter {

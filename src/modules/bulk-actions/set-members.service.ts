@@ -12,6 +12,7 @@ import {
   listHeldMembers,
   readMembershipCounters,
 } from '../grants/membership.repository.js';
+import { hasOpenBulkAction } from './bulk-actions.repository.js';
 import { classifyUserIds, insertNewBulkAction } from './new-bulk-action.js';
 
 export const SET_MEMBERS = 'SET_MEMBERS';
@@ -158,6 +159,16 @@ export function createSetMembersService(deps: SetMembersDeps) {
       const result = await db.transaction().execute(async (trx) => {
         // Two sets of one entitlement check and commit one after the other, never interleaved.
         await dialect.serialize(trx, `entitlement-members:${entitlementId}`);
+        // The diff is against the grants held now; a bulk action still being applied would land after
+        // this one's diff and break "exactly this list", so a set waits until none is open.
+        if (await hasOpenBulkAction(trx, entitlementId)) {
+          throw new AppError(
+            'ABORTED',
+            'a bulk action on this entitlement is still being applied; retry when it has finished',
+            'BULK_ACTION_IN_PROGRESS',
+            { appEntitlementId: entitlementId },
+          );
+        }
         const { members, version } = await consistentMembers(trx, entitlementId, at, options.ifMatch);
         const d = diff(members, accepted);
         const ops = [...d.toAdd.map((u) => `add:${u}`), ...d.toRemove.map((a) => `remove:${a}`)];

@@ -3,9 +3,11 @@ import type { Db } from '../../db/schema.js';
 import { decodePageToken, pageSize, toPage } from '../../http/pagination.js';
 import type { Actor } from '../../lib/actor.js';
 import type { Clock } from '../../lib/clock.js';
-import { notFound } from '../../lib/errors.js';
+import { AppError, notFound } from '../../lib/errors.js';
+import { isId } from '../../lib/ids.js';
 import { type AppUserRow, findAppUserById, findAppUsersByIds } from '../app-users/app-users.repository.js';
 import type { SystemLog } from '../audit/system-log.service.js';
+import { findPendingAdd } from '../bulk-actions/bulk-actions.repository.js';
 import type { Idempotency, IdempotencyRequest } from '../idempotency/idempotency.service.js';
 import { findUsersByIds, type UserRow } from '../users/users.repository.js';
 import { requireEntitlementInApp, requireManualEntitlement } from './entitlement-guard.js';
@@ -71,6 +73,19 @@ export function createGrantsService(deps: GrantsServiceDeps) {
         await requireManualEntitlement(db, appId, entitlementId);
         const appUser = await findAppUserById(db, appUserId);
         if (!appUser || appUser.app_id !== appId) throw notFound('app user', appUserId);
+        // An add of this person that was accepted but not applied yet would land after this removal
+        // and undo it; refuse rather than answer 200 for a removal that will not hold.
+        const pending = isId(appUser.identity_user_id)
+          ? await findPendingAdd(db, entitlementId, appUser.identity_user_id)
+          : undefined;
+        if (pending) {
+          throw new AppError(
+            'ABORTED',
+            `bulk action ${pending} is still adding this user to the entitlement; retry when it has finished`,
+            'MEMBERSHIP_CHANGE_PENDING',
+            { bulkActionId: pending },
+          );
+        }
         // Removal opens no revoke task for a manual entitlement (CONTRACT.md §3, manual membership).
         const answer = { revokeTaskId: '' };
         await db.transaction().execute(async (trx) => {
