@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isId, newId } from './ids.js';
+import { encodeKsuid, isId, newId } from './ids.js';
 
 describe('KSUIDs', () => {
   it('are 27 base62 characters', () => {
@@ -8,6 +8,17 @@ describe('KSUIDs', () => {
     expect(isId(id)).toBe(true);
     expect(isId('short')).toBe(false);
     expect(isId(`${id.slice(0, 26)}-`)).toBe(false);
+  });
+
+  it('encode as the KSUID reference does', () => {
+    // The example of the KSUID specification: timestamp 107608047, payload B5A1CD34B5F99D1154FB6853345C9735.
+    const bytes = Buffer.from(
+      `${(107608047).toString(16).padStart(8, '0')}B5A1CD34B5F99D1154FB6853345C9735`,
+      'hex',
+    );
+    expect(encodeKsuid(bytes)).toBe('0ujtsYcgvSTl8PAuAdqWYSMnLOv');
+    expect(encodeKsuid(new Uint8Array(20).fill(0xff))).toBe('aWgEPTl1tmebfsQzFP4bxwgy80V');
+    expect(encodeKsuid(new Uint8Array(20))).toBe('0'.repeat(27));
   });
 
   it('sort by creation, also many within one second', () => {
