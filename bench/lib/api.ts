@@ -1,0 +1,129 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { OPEN_STATES } from '../../src/modules/bulk-actions/bulk-actions.repository.js';
+
+// biome-ignore lint/suspicious/noExplicitAny: wire objects are checked where the bench relies on them.
+type Wire = any;
+
+/** A tiny client of one Roster server over real HTTP (loopback). */
+export interface RosterClient {
+  readonly url: string;
+  readonly token: string;
+  call(method: 'GET' | 'POST', route: string, body?: unknown): Promise<Wire>;
+}
+
+export async function readAdminCredentials(
+  dataDir: string,
+): Promise<{ clientId: string; clientSecret: string }> {
+  return JSON.parse(await fs.readFile(path.join(dataDir, 'admin-credentials.json'), 'utf8'));
+}
+
+/** Exchanges the bootstrap credentials for a bearer token (POST /auth/v1/token). */
+export async function connectClient(
+  url: string,
+  credentials: { clientId: string; clientSecret: string },
+): Promise<RosterClient> {
+  const response = await fetch(`${url}/auth/v1/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({
+      grant_type: 'client_credentials',
+      client_id: credentials.clientId,
+      client_secret: credentials.clientSecret,
+    }).toString(),
+  });
+  const body = (await response.json()) as { access_token?: string };
+  if (!response.ok || !body.access_token)
+    throw new Error(`token: ${response.status} ${JSON.stringify(body)}`);
+  return clientWithToken(url, body.access_token);
+}
+
+export function clientWithToken(url: string, token: string): RosterClient {
+  return {
+    url,
+    token,
+    async call(method, route, body) {
+      const response = await fetch(`${url}${route}`, {
+        method,
+        headers: {
+          authorization: `Bearer ${token}`,
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+      const text = await response.text();
+      if (!response.ok) throw new Error(`${method} ${route}: ${response.status} ${text.slice(0, 500)}`);
+      return JSON.parse(text);
+    },
+  };
+}
+
+/** A new app with one entitlement, through the API. */
+export async function createEntitlement(
+  client: RosterClient,
+  name: string,
+): Promise<{ appId: string; entitlementId: string }> {
+  const app = (await client.call('POST', '/api/v1/apps', { displayName: `Bench ${name}` })).app;
+  const entitlement = (
+    await client.call('POST', `/api/v1/apps/${app.id}/entitlements`, { displayName: `Bench ${name}` })
+  ).appEntitlementView.appEntitlement;
+  return { appId: app.id, entitlementId: entitlement.id };
+}
+
+/** Imports `count` new users (POST /roster/v1/users/import, at most 100,000 a call). */
+export async function importUsers(client: RosterClient, count: number, tag: string): Promise<string[]> {
+  const ids: string[] = [];
+  for (let first = 0; first < count; first += 100_000) {
+    const users = [];
+    for (let i = first; i < Math.min(count, first + 100_000); i++) {
+      users.push({ displayName: `Bench user ${tag}-${i}`, email: `bench.${tag}.${i}@example.test` });
+    }
+    ids.push(...(await client.call('POST', '/roster/v1/users/import', { users })).userIds);
+  }
+  return ids;
+}
+
+export interface AddTiming {
+  /** Request sent → 200 received. */
+  readonly acceptedMs: number;
+  /** Request sent → the bulk action read back as SUCCEEDED. */
+  readonly totalMs: number;
+}
+
+/**
+ * Adds users to an entitlement (POST …/add-manual-user) and polls GET /roster/v1/bulk_actions/:id
+ * until it has SUCCEEDED; fails unless every user was added.
+ */
+export async function addUsersAndWait(
+  client: RosterClient,
+  target: { appId: string; entitlementId: string },
+  userIds: readonly string[],
+  pollMs = 25,
+): Promise<AddTiming> {
+  const started = performance.now();
+  const answer = await client.call(
+    'POST',
+    `/api/v1/apps/${target.appId}/entitlements/${target.entitlementId}/add-manual-user`,
+    { userIds },
+  );
+  const acceptedMs = performance.now() - started;
+  if (Object.keys(answer.failedUsersErrorMap ?? {}).length > 0) {
+    throw new Error(
+      `add-manual-user refused users: ${JSON.stringify(answer.failedUsersErrorMap).slice(0, 300)}`,
+    );
+  }
+  for (;;) {
+    const { bulkAction } = await client.call('GET', `/roster/v1/bulk_actions/${answer.bulkActionId}`);
+    if (bulkAction.state === 'BULK_ACTION_STATE_SUCCEEDED') {
+      if (Number(bulkAction.succeeded) !== userIds.length) {
+        throw new Error(`bulk action succeeded for ${bulkAction.succeeded} of ${userIds.length} users`);
+      }
+      return { acceptedMs, totalMs: performance.now() - started };
+    }
+    if (!(OPEN_STATES as readonly string[]).includes(bulkAction.state)) {
+      throw new Error(`bulk action ended ${bulkAction.state}: ${JSON.stringify(bulkAction).slice(0, 300)}`);
+    }
+    await sleep(pollMs);
+  }
+}

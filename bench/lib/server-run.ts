@@ -1,0 +1,181 @@
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { encodePageToken } from '../../src/http/pagination.js';
+import {
+  addUsersAndWait,
+  connectClient,
+  createEntitlement,
+  importUsers,
+  type RosterClient,
+  readAdminCredentials,
+} from './api.js';
+import {
+  freePort,
+  type LoadResult,
+  loadTest,
+  rssBytes,
+  type ServerChild,
+  sampleRss,
+  startServer,
+} from './children.js';
+import { type Dialect, type ServerDatabase, seededGrantId, seedGrants } from './databases.js';
+import { BATCH_SIZE } from './inserts.js';
+import { median } from './table.js';
+
+export interface Sizes {
+  /** End-to-end adds; the last is the big one (memory, time to 200, two processes). */
+  readonly adds: readonly number[];
+  readonly seededGrants: number;
+  readonly farPage: number;
+  readonly pageRequests: number;
+  readonly loadSeconds: number;
+  readonly loadConnections: number;
+}
+
+export interface ServerResults {
+  readonly adds: Array<{ size: number; usersPerSecond: number; acceptedMs: number }>;
+  readonly idleRss: number;
+  readonly peakRss: number;
+  readonly twoProcessUsersPerSecond: number | undefined;
+  readonly page1Ms: number;
+  readonly farPageMs: number;
+  readonly getEntitlement: LoadResult;
+}
+
+const CHUNK_SIZE = 10_000;
+
+async function startRoster(dataDir: string, databaseUrl: string | undefined): Promise<ServerChild> {
+  const port = await freePort();
+  return startServer(
+    'src/main.ts',
+    {
+      ROSTER_DATA_DIR: dataDir,
+      ROSTER_PORT: String(port),
+      // Per-request logging off, as on the bare server it is compared with.
+      ROSTER_LOG_LEVEL: 'warn',
+      ROSTER_BULK_BATCH_SIZE: String(BATCH_SIZE),
+      ROSTER_BULK_CHUNK_SIZE: String(CHUNK_SIZE),
+      ...(databaseUrl ? { ROSTER_DATABASE_URL: databaseUrl } : {}),
+    },
+    port,
+  );
+}
+
+/** Median latency of GET page 1 and of the far page, requests interleaved after a warm-up. */
+async function pageLatencies(
+  client: RosterClient,
+  target: { appId: string; entitlementId: string },
+  sizes: Sizes,
+) {
+  const route = `/api/v1/apps/${target.appId}/entitlements/${target.entitlementId}/grants?page_size=100`;
+  // Page n starts after the (n-1)*100-th grant: its token is that grant's ID (src/http/pagination.ts).
+  const farToken = encodePageToken(seededGrantId((sizes.farPage - 1) * 100));
+  const first = await client.call('GET', route);
+  if (first.nextPageToken !== encodePageToken(seededGrantId(100))) {
+    throw new Error(`page 1's token ${first.nextPageToken} is not the one the bench builds`);
+  }
+  const far = await client.call('GET', `${route}&page_token=${farToken}`);
+  const expected = `A${String((sizes.farPage - 1) * 100 + 1).padStart(26, '0')}`;
+  if (far.list.length !== 100 || far.list[0].appUserId !== expected) {
+    throw new Error(`page ${sizes.farPage} starts at ${far.list[0]?.appUserId}, not ${expected}`);
+  }
+  const timed = async (url: string) => {
+    const started = performance.now();
+    await client.call('GET', url);
+    return performance.now() - started;
+  };
+  for (let i = 0; i < 3; i++) {
+    await timed(route);
+    await timed(`${route}&page_token=${farToken}`);
+  }
+  const page1: number[] = [];
+  const farPage: number[] = [];
+  for (let i = 0; i < sizes.pageRequests; i++) {
+    page1.push(await timed(route));
+    farPage.push(await timed(`${route}&page_token=${farToken}`));
+  }
+  return { page1Ms: median(page1), farPageMs: median(farPage) };
+}
+
+/**
+ * Everything measured against a running Roster (`node --import tsx src/main.ts`, a child process
+ * with its own data directory): adds end-to-end, memory, two processes (PostgreSQL), page reads of
+ * a seeded entitlement, and authenticated GETs under load.
+ */
+export async function serverRun(
+  dialect: Dialect,
+  databaseUrl: string | undefined,
+  sizes: Sizes,
+  progress: (message: string) => void,
+): Promise<ServerResults> {
+  const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'roster-bench-server-'));
+  const dirs = [dataDir];
+  const servers: ServerChild[] = [];
+  try {
+    const server = await startRoster(dataDir, databaseUrl);
+    servers.push(server);
+    const client = await connectClient(server.url, await readAdminCredentials(dataDir));
+    const big = sizes.adds[sizes.adds.length - 1] as number;
+    progress(`importing ${big.toLocaleString('en-US')} users`);
+    const userIds = await importUsers(client, big, dialect);
+
+    const adds: ServerResults['adds'] = [];
+    let idleRss = 0;
+    let peakRss = 0;
+    let small: { appId: string; entitlementId: string } | undefined;
+    for (const size of sizes.adds) {
+      const target = await createEntitlement(client, `add ${size}`);
+      small ??= target;
+      progress(`adding ${size.toLocaleString('en-US')} users`);
+      const sampler = size === big ? sampleRss(server.pid) : undefined;
+      if (sampler) idleRss = (await rssBytes(server.pid)) ?? 0;
+      const timing = await addUsersAndWait(client, target, userIds.slice(0, size));
+      if (sampler) peakRss = await sampler.stop();
+      adds.push({ size, usersPerSecond: size / (timing.totalMs / 1000), acceptedMs: timing.acceptedMs });
+    }
+
+    let twoProcessUsersPerSecond: number | undefined;
+    if (dialect === 'postgres') {
+      const secondDir = await fs.mkdtemp(path.join(os.tmpdir(), 'roster-bench-server-'));
+      dirs.push(secondDir);
+      const second = await startRoster(secondDir, databaseUrl);
+      servers.push(second);
+      const target = await createEntitlement(client, `two processes ${big}`);
+      progress(`adding ${big.toLocaleString('en-US')} users with two Roster processes`);
+      const timing = await addUsersAndWait(client, target, userIds);
+      twoProcessUsersPerSecond = big / (timing.totalMs / 1000);
+      await second.stop();
+    }
+
+    const seeded = await createEntitlement(client, 'seeded');
+    progress(`seeding ${sizes.seededGrants.toLocaleString('en-US')} grants with SQL`);
+    const target: ServerDatabase =
+      dialect === 'sqlite'
+        ? { dialect, file: path.join(dataDir, 'roster.db') }
+        : { dialect, url: databaseUrl as string };
+    await seedGrants(target, seeded.appId, seeded.entitlementId, sizes.seededGrants);
+    progress('reading pages');
+    const pages = await pageLatencies(client, seeded, sizes);
+
+    progress(`GET entitlement under load (${sizes.loadSeconds} s, ${sizes.loadConnections} connections)`);
+    const entitlement = small as { appId: string; entitlementId: string };
+    const getEntitlement = await loadTest(
+      `${server.url}/api/v1/apps/${entitlement.appId}/entitlements/${entitlement.entitlementId}`,
+      {
+        seconds: sizes.loadSeconds,
+        connections: sizes.loadConnections,
+        headers: { authorization: `Bearer ${client.token}` },
+      },
+    );
+    if (getEntitlement.non2xx > 0 || getEntitlement.errors > 0) {
+      throw new Error(
+        `GET entitlement under load: ${getEntitlement.non2xx} non-2xx, ${getEntitlement.errors} errors`,
+      );
+    }
+    return { adds, idleRss, peakRss, twoProcessUsersPerSecond, ...pages, getEntitlement };
+  } finally {
+    for (const server of servers.reverse()) await server.stop();
+    for (const dir of dirs) await fs.rm(dir, { recursive: true, force: true });
+  }
+}
