@@ -159,8 +159,10 @@ export function createSetMembersService(deps: SetMembersDeps) {
       const result = await db.transaction().execute(async (trx) => {
         // Two sets of one entitlement check and commit one after the other, never interleaved.
         await dialect.serialize(trx, `entitlement-members:${entitlementId}`);
+        const { members, version } = await consistentMembers(trx, entitlementId, at, options.ifMatch);
         // The diff is against the grants held now; a bulk action still being applied would land after
-        // this one's diff and break "exactly this list", so a set waits until none is open.
+        // it and break "exactly this list", so a set waits until none is open. A stale version is
+        // reported first, being the more useful answer.
         if (await hasOpenBulkAction(trx, entitlementId)) {
           throw new AppError(
             'ABORTED',
@@ -169,7 +171,6 @@ export function createSetMembersService(deps: SetMembersDeps) {
             { appEntitlementId: entitlementId },
           );
         }
-        const { members, version } = await consistentMembers(trx, entitlementId, at, options.ifMatch);
         const d = diff(members, accepted);
         const ops = [...d.toAdd.map((u) => `add:${u}`), ...d.toRemove.map((a) => `remove:${a}`)];
         const queued = await insertNewBulkAction(
