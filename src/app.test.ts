@@ -31,3 +31,26 @@ describe.each(DIALECTS)('the HTTP envelope on %s', (dialect) => {
     expect(JSON.stringify(response.body)).not.toMatch(/app_resource|relation|table|stack/i);
   });
 });
+
+describe.each(DIALECTS)('search filters on %s', (dialect) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp(dialect);
+  });
+  afterAll(() => t.close());
+
+  it('refuses a filter list longer than 1,000 items with 400 rather than failing in the database', async () => {
+    const ids = Array.from({ length: 1_001 }, (_, i) => `id${i}`);
+    for (const [url, body] of [
+      ['/api/v1/search/users', { ids }],
+      ['/api/v1/search/app_users', { appUserIds: ids }],
+      ['/api/v1/search/entitlements', { appIds: ids }],
+      ['/api/v1/search/grants', { appUserIds: ids }],
+      ['/api/v1/search/apps', { appIds: ids }],
+    ] as const) {
+      expectError(await t.request('POST', url, body), 400, 3, 'INVALID_REQUEST');
+    }
+    const atLimit = await t.request('POST', '/api/v1/search/users', { ids: ids.slice(0, 1_000) });
+    expect(atLimit.status).toBe(200);
+  });
+});

@@ -16,6 +16,14 @@ export const int64 = (n: number | bigint | string): string => String(n);
 
 export const StringList = Type.Array(Type.String());
 
+/**
+ * Filters of search requests bind each item as a query parameter; a bound keeps every such request
+ * within both dialects' parameter limits, so an oversized filter is a 400, not a fault.
+ */
+export const MAX_FILTER_ITEMS = 1_000;
+export const filterList = <T extends TSchema>(item: T) => Type.Array(item, { maxItems: MAX_FILTER_ITEMS });
+export const FilterIds = filterList(Type.String({ maxLength: 200 }));
+
 /** `{list, nextPageToken}`, the shape of every list response. */
 export const ListOf = <T extends TSchema>(item: T) =>
   Type.Object({ list: Type.Array(item), nextPageToken: Type.String() });

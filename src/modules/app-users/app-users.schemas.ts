@@ -1,5 +1,12 @@
 import { type Static, Type } from 'typebox';
-import { FieldMask, NullableTimestamp, PageBody, StringList } from '../../http/wire.js';
+import {
+  FieldMask,
+  FilterIds,
+  filterList,
+  NullableTimestamp,
+  PageBody,
+  StringList,
+} from '../../http/wire.js';
 import { Opt } from '../apps/apps.schemas.js';
 import { ExpandMask } from '../catalog/catalog.schemas.js';
 import type { AppUserRow } from './app-users.repository.js';
@@ -67,23 +74,23 @@ export const AppUserType = Type.Enum([
   'APP_USER_TYPE_SYSTEM_ACCOUNT',
 ]);
 
-const Ids = Opt(StringList);
+const Ids = Opt(FilterIds);
 
 /** AU.Search (CONTRACT.md §5). */
 export const SearchAppUsersBody = Type.Object({
   appId: Opt(Type.String()),
   query: Opt(Type.String()),
-  refs: Opt(Type.Array(Type.Object({ appId: Opt(Type.String()), id: Type.String() }))),
+  refs: Opt(filterList(Type.Object({ appId: Opt(Type.String()), id: Type.String() }))),
   appUserIds: Ids,
   excludeAppUserIds: Ids,
   userIds: Ids,
-  appUserTypes: Opt(Type.Array(AppUserType)),
+  appUserTypes: Opt(filterList(AppUserType)),
   appUserStatuses: Opt(
-    Type.Array(Type.Enum(['STATUS_UNSPECIFIED', 'STATUS_ENABLED', 'STATUS_DISABLED', 'STATUS_DELETED'])),
+    filterList(Type.Enum(['STATUS_UNSPECIFIED', 'STATUS_ENABLED', 'STATUS_DISABLED', 'STATUS_DELETED'])),
   ),
   appUserStatusDetails: Ids,
   appUserDomains: Opt(
-    Type.Array(
+    filterList(
       Type.Enum(['APP_USER_DOMAIN_UNSPECIFIED', 'APP_USER_DOMAIN_EXTERNAL', 'APP_USER_DOMAIN_TRUSTED']),
     ),
   ),

@@ -1,12 +1,13 @@
 import { type Static, type TSchema, Type } from 'typebox';
 import {
   FieldMask,
+  FilterIds,
+  filterList,
   Int64,
   int64,
   Nullable,
   NullableTimestamp,
   PageBody,
-  StringList,
 } from '../../http/wire.js';
 import { toUser, User } from '../users/users.schemas.js';
 import type { AppRecord } from './apps.repository.js';
@@ -89,7 +90,7 @@ const MonthlyCost = Type.Integer({ minimum: 0, maximum: 2_147_483_647 });
 export const NewApp = Type.Object({
   displayName: DisplayName,
   description: Opt(Text),
-  owners: Opt(StringList),
+  owners: Opt(FilterIds),
   grantPolicyId: Opt(Ref),
   revokePolicyId: Opt(Ref),
   certifyPolicyId: Opt(Ref),
@@ -143,10 +144,10 @@ export const UpdateAppBody = Type.Object({ app: Opt(AppPatch), updateMask: Field
 export const SearchAppsBody = Type.Object({
   query: Opt(Type.String()),
   displayName: Opt(Type.String()),
-  appIds: Opt(StringList),
-  excludeAppIds: Opt(StringList),
+  appIds: Opt(FilterIds),
+  excludeAppIds: Opt(FilterIds),
   onlyDirectories: Opt(Type.Boolean()),
-  policyRefs: Opt(Type.Array(Type.Object({ id: Type.Optional(Nullable(Type.String())) }))),
+  policyRefs: Opt(filterList(Type.Object({ id: Type.Optional(Nullable(Type.String())) }))),
   ...PageBody,
 });
 export type SearchAppsBody = Static<typeof SearchAppsBody>;

@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { Int64, PageBody, StringList } from '../../http/wire.js';
+import { FilterIds, filterList, Int64, PageBody } from '../../http/wire.js';
 import { Opt } from '../apps/apps.schemas.js';
 import { ExpandMask } from './catalog.schemas.js';
 
@@ -7,9 +7,9 @@ import { ExpandMask } from './catalog.schemas.js';
  * Request bodies of the catalog searches (CONTRACT.md §5; the subset spec has every field). Fields
  * Roster has no data for are accepted; catalog-search.repository.ts says how they match.
  */
-const Ids = Opt(StringList);
+const Ids = Opt(FilterIds);
 export const EntitlementRef = Type.Object({ appId: Opt(Type.String()), id: Type.String() });
-const Refs = Opt(Type.Array(EntitlementRef));
+const Refs = Opt(filterList(EntitlementRef));
 
 export const SearchResourceTypesBody = Type.Object({
   query: Opt(Type.String()),
@@ -27,7 +27,7 @@ export const SearchResourcesBody = Type.Object({
   appId: Opt(Type.String()),
   query: Opt(Type.String()),
   refs: Opt(
-    Type.Array(
+    filterList(
       Type.Object({ appId: Opt(Type.String()), appResourceTypeId: Opt(Type.String()), id: Type.String() }),
     ),
   ),
@@ -66,8 +66,8 @@ export const SearchEntitlementsBody = Type.Object({
   resourceTraitIds: Ids,
   complianceFrameworkIds: Ids,
   riskLevelIds: Ids,
-  policyRefs: Opt(Type.Array(Type.Object({ id: Opt(Type.String()) }))),
-  membershipType: Opt(Type.Array(MembershipType)),
+  policyRefs: Opt(filterList(Type.Object({ id: Opt(Type.String()) }))),
+  membershipType: Opt(filterList(MembershipType)),
   accessReviewId: Opt(Type.String()),
   sourceConnectorId: Opt(Type.String()),
   includeDeleted: Opt(Type.Boolean()),

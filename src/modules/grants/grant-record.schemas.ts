@@ -1,19 +1,19 @@
 import { type Static, Type } from 'typebox';
-import { NullableTimestamp, PageBody, StringList, Timestamp } from '../../http/wire.js';
+import { FilterIds, filterList, NullableTimestamp, PageBody, Timestamp } from '../../http/wire.js';
 import { Opt } from '../apps/apps.schemas.js';
 import { ExpandMask } from '../catalog/catalog.schemas.js';
 import { AppEntitlementView } from '../catalog/entitlements.schemas.js';
 import { EntitlementUserView } from './grants.schemas.js';
 
 /** Request and response shapes of grant search, past grants and the grant feed (CONTRACT.md §4, §5). */
-const Ids = Opt(StringList);
+const Ids = Opt(FilterIds);
 const AppScopedRef = Type.Object({ appId: Opt(Type.String()), id: Type.String() });
 const IdRef = Type.Object({ id: Type.String() });
 
 export const SearchGrantsBody = Type.Object({
   appIds: Ids,
   appUserIds: Ids,
-  entitlementRefs: Opt(Type.Array(AppScopedRef)),
+  entitlementRefs: Opt(filterList(AppScopedRef)),
   resourceIds: Ids,
   resourceTypeIds: Ids,
   userId: Opt(Type.String()),
@@ -30,8 +30,8 @@ export const EntitlementWithUserBinding = Type.Object({
 
 export const SearchPastGrantsBody = Type.Object({
   appIds: Ids,
-  appEntitlementRefs: Opt(Type.Array(AppScopedRef)),
-  appUserRefs: Opt(Type.Array(AppScopedRef)),
+  appEntitlementRefs: Opt(filterList(AppScopedRef)),
+  appUserRefs: Opt(filterList(AppScopedRef)),
   expandMask: ExpandMask,
   ...PageBody,
 });
@@ -40,10 +40,10 @@ export type SearchPastGrantsBody = Static<typeof SearchPastGrantsBody>;
 export const GrantFeedBody = Type.Object({
   after: Opt(Timestamp),
   before: Opt(Timestamp),
-  appRefs: Opt(Type.Array(IdRef)),
-  appEntitlementRefs: Opt(Type.Array(AppScopedRef)),
-  appUserRefs: Opt(Type.Array(AppScopedRef)),
-  userRefs: Opt(Type.Array(IdRef)),
+  appRefs: Opt(filterList(IdRef)),
+  appEntitlementRefs: Opt(filterList(AppScopedRef)),
+  appUserRefs: Opt(filterList(AppScopedRef)),
+  userRefs: Opt(filterList(IdRef)),
   expandMask: ExpandMask,
   ...PageBody,
 });

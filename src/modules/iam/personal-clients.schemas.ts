@@ -1,5 +1,5 @@
 import { type Static, Type } from 'typebox';
-import { FieldMask, Nullable, NullableTimestamp, PageBody, StringList } from '../../http/wire.js';
+import { FieldMask, filterList, Nullable, NullableTimestamp, PageBody, StringList } from '../../http/wire.js';
 import { Opt } from '../apps/apps.schemas.js';
 import type { ApiClientRow } from '../auth/clients.repository.js';
 
@@ -75,7 +75,7 @@ export const UpdatePersonalClientBody = Type.Object({
 
 export const SearchPersonalClientsBody = Type.Object({
   query: Opt(Type.String({ maxLength: 500 })),
-  users: Opt(Type.Array(Type.Object({ id: Type.Optional(Nullable(Type.String())) }))),
+  users: Opt(filterList(Type.Object({ id: Type.Optional(Nullable(Type.String())) }))),
   ...PageBody,
 });
 

@@ -1,5 +1,5 @@
 import { type Static, Type } from 'typebox';
-import { Nullable, NullableTimestamp, PageBody, StringList } from '../../http/wire.js';
+import { FilterIds, filterList, Nullable, NullableTimestamp, PageBody, StringList } from '../../http/wire.js';
 import type { UserRow } from './users.repository.js';
 
 /** The ConductorOne User (CONTRACT.md §4), every field emitted. */
@@ -97,12 +97,12 @@ export const ImportUsersResponse = Type.Object({
 export const SearchUsersBody = Type.Object({
   query: Type.Optional(Nullable(Type.String())),
   email: Type.Optional(Nullable(Type.String())),
-  refs: Type.Optional(Nullable(Type.Array(Type.Object({ id: Type.String() })))),
-  ids: Type.Optional(Nullable(StringList)),
-  excludeIds: Type.Optional(Nullable(StringList)),
-  excludeTypes: Type.Optional(Nullable(StringList)),
-  userStatuses: Type.Optional(Nullable(StringList)),
-  roleIds: Type.Optional(Nullable(StringList)),
+  refs: Type.Optional(Nullable(filterList(Type.Object({ id: Type.String() })))),
+  ids: Type.Optional(Nullable(FilterIds)),
+  excludeIds: Type.Optional(Nullable(FilterIds)),
+  excludeTypes: Type.Optional(Nullable(FilterIds)),
+  userStatuses: Type.Optional(Nullable(FilterIds)),
+  roleIds: Type.Optional(Nullable(FilterIds)),
   expandMask: Type.Optional(Nullable(Type.Object({ paths: Type.Optional(StringList) }))),
   ...PageBody,
 });
