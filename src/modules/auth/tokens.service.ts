@@ -162,8 +162,12 @@ export async function createTokenService(deps: TokenServiceDeps) {
     ]);
   }
 
+  // A client's failures count per source address: client IDs are not secret, so a count across all
+  // addresses would let anyone lock the real owner out, while guessing its Ed25519 key is hopeless.
   const limiterKeys = (clientId: string | undefined, ctx: RequestContext) =>
-    clientId ? [`client:${clientId}`, `addr:${ctx.sourceAddress}`] : [`addr:${ctx.sourceAddress}`];
+    clientId
+      ? [`client:${clientId}@${ctx.sourceAddress}`, `addr:${ctx.sourceAddress}`]
+      : [`addr:${ctx.sourceAddress}`];
 
   /**
    * Writes a refused token request to the system log (never the secret or assertion) and counts it
