@@ -104,7 +104,7 @@ export const Purpose = Type.Enum([
 ]);
 
 /** A protobuf Duration in JSON: seconds with up to nine fraction digits and an `s` (CONTRACT.md §1). */
-export const Duration = Type.String({ pattern: '^[0-9]{1,12}(\\.[0-9]{1,9})?s$' });
+export const Duration = Type.String({ pattern: '^[0-9]{1,10}(\\.[0-9]{1,9})?s$' });
 
 const EditableFields = {
   description: Opt(Text),

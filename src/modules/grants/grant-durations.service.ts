@@ -25,6 +25,8 @@ export function parseDurationMs(duration: string): number | undefined {
   return Number(match[1]) * 1000 + Math.floor(Number(`0.${match[2] ?? '0'}`) * 1000);
 }
 
+const LATEST_TIMESTAMP_MS = Date.parse('9999-12-31T23:59:59.999Z');
+
 export type GrantDurationsService = ReturnType<typeof createGrantDurationsService>;
 
 export function createGrantDurationsService(deps: GrantDurationsDeps) {
@@ -42,6 +44,10 @@ export function createGrantDurationsService(deps: GrantDurationsDeps) {
         'DEPROVISION_AT_NOT_IN_FUTURE',
         { field, now: now.toISOString() },
       );
+    }
+    // Stored timestamps compare as text, which holds only for four-digit years (RFC 3339).
+    if (ms > LATEST_TIMESTAMP_MS) {
+      throw invalidArgument(`${field} must be before the year 10000`, 'TIMESTAMP_OUT_OF_RANGE', { field });
     }
     return new Date(ms).toISOString();
   }

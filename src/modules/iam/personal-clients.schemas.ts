@@ -39,7 +39,7 @@ const Cidrs = Type.Array(Type.String({ maxLength: 64 }), { maxItems: 100 });
 const RoleIds = Type.Array(Type.String({ maxLength: 64 }), { maxItems: 20 });
 const Name = Type.String({ maxLength: 500 });
 /** protobuf Duration JSON: seconds with an `s` suffix, e.g. "3600s" or "1.5s". */
-export const Duration = Type.String({ pattern: '^[0-9]{1,12}(\\.[0-9]{1,9})?s$' });
+export const Duration = Type.String({ pattern: '^[0-9]{1,10}(\\.[0-9]{1,9})?s$' });
 
 export const NewPersonalClient = Type.Object({
   displayName: Opt(Name),
