@@ -148,6 +148,8 @@ export interface BulkActionChunksTable {
   /** The next index a batch will handle; committed with each batch. */
   cursor: number;
   done: Flag;
+  /** Batches of this chunk that failed in a row; a chunk that keeps failing is given up. */
+  failed_attempts: number;
   lease_owner: string | null;
   lease_expires_at: Timestamp | null;
 }

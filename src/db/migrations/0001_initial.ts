@@ -237,6 +237,7 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn('end_index', 'integer', (c) => c.notNull())
     .addColumn('cursor', 'integer', (c) => c.notNull())
     .addColumn('done', 'integer', (c) => c.notNull().defaultTo(0))
+    .addColumn('failed_attempts', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('lease_owner', 'text')
     .addColumn('lease_expires_at', 'text')
     .addPrimaryKeyConstraint('bulk_action_chunks_pk', ['bulk_action_id', 'seq'])

@@ -2,8 +2,10 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, createEntitlement } from '../../../test/fixtures.js';
 import { DIALECTS, startTestApp, type TestApp } from '../../../test/harness.js';
+import { newId } from '../../lib/ids.js';
 import { createBulkActionRunner } from './bulk-action.runner.js';
 import { claimChunk } from './bulk-actions.repository.js';
+import { insertNewBulkAction } from './new-bulk-action.js';
 
 const silent = pino({ level: 'silent' });
 
@@ -395,5 +397,89 @@ describe.each(DIALECTS)('the order bulk actions apply in on %s', (dialect) => {
       .where('deleted_at', 'is', null)
       .execute();
     expect(live).toHaveLength(0);
+  });
+});
+
+describe.each(DIALECTS)('a batch that keeps failing on %s', (dialect) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp(dialect);
+  });
+  afterAll(() => t.close());
+
+  it('is retried after growing pauses, then given up so the action finishes', async () => {
+    const appId = (await createApp(t)).id;
+    const entitlementId = (await createEntitlement(t, appId)).id;
+    const id = newId();
+    const work = ['u1', 'u2', 'u3'];
+    // A kind no runner can apply stands for any batch that fails every time it runs.
+    await t.db.transaction().execute((trx) =>
+      insertNewBulkAction(
+        trx,
+        { systemLog: t.container.systemLog, maxParameters: t.container.dialect.maxParameters, chunkSize: 10 },
+        {
+          id,
+          kind: 'NOT_A_KIND',
+          appId,
+          appEntitlementId: entitlementId,
+          work,
+          refused: new Map(),
+          deprovisionAt: null,
+          actor: { userId: '', clientId: '', requestId: '' },
+          now: t.clock.now(),
+          details: {},
+        },
+      ),
+    );
+    const run = () =>
+      createBulkActionRunner({
+        db: t.db,
+        dialect: t.container.dialect,
+        clock: t.clock,
+        systemLog: t.container.systemLog,
+        logger: silent,
+      }).runUntilIdle();
+    const chunk = () =>
+      t.db
+        .selectFrom('bulk_action_chunks')
+        .selectAll()
+        .where('bulk_action_id', '=', id)
+        .executeTakeFirstOrThrow();
+
+    await run();
+    expect(await chunk()).toMatchObject({ failed_attempts: 1, done: 0, cursor: 0 });
+    // The retry waits for its pause: nothing happens before it is over.
+    await run();
+    expect((await chunk()).failed_attempts).toBe(1);
+    for (let attempt = 2; attempt <= 7; attempt++) {
+      t.clock.advance(5 * 60_000 + 1);
+      await run();
+      expect(await chunk()).toMatchObject({ failed_attempts: attempt, done: 0 });
+    }
+    // The eighth failure gives the rest of the chunk up.
+    t.clock.advance(5 * 60_000 + 1);
+    await run();
+    expect(await chunk()).toMatchObject({ done: 1, cursor: 3 });
+    const action = await t.db
+      .selectFrom('bulk_actions')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    expect(action).toMatchObject({
+      state: 'BULK_ACTION_STATE_FAILED',
+      processed: 3,
+      failed: 3,
+      succeeded: 0,
+    });
+    const items = await t.db
+      .selectFrom('bulk_action_items')
+      .selectAll()
+      .where('bulk_action_id', '=', id)
+      .execute();
+    expect(items.map((i) => [i.user_id, i.outcome]).sort()).toEqual([
+      ['u1', 'FAILED'],
+      ['u2', 'FAILED'],
+      ['u3', 'FAILED'],
+    ]);
   });
 });

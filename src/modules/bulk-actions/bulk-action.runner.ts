@@ -11,7 +11,10 @@ import {
   type BulkActionRow,
   claimChunk,
   findBulkActionById,
+  insertBulkActionItems,
+  postponeChunk,
   recordBatch,
+  recordChunkFailure,
   releaseChunkLease,
   renewChunkLease,
 } from './bulk-actions.repository.js';
@@ -35,6 +38,10 @@ export interface BulkActionRunnerDeps {
 }
 
 export type BulkActionRunner = ReturnType<typeof createBulkActionRunner>;
+
+const MAX_FAILED_ATTEMPTS = 8;
+const RETRY_PAUSE_MS = 1_000;
+const RETRY_PAUSE_MAX_MS = 5 * 60_000;
 
 /**
  * Applies bulk actions durably. An action's user IDs are split into chunks; a runner claims a chunk
@@ -75,28 +82,84 @@ export function createBulkActionRunner(deps: BulkActionRunnerDeps) {
     return cached;
   }
 
+  /**
+   * A batch that failed (and so changed nothing) is retried after a pause that doubles each time.
+   * After MAX_FAILED_ATTEMPTS failures in a row the rest of the chunk is given up: its users are
+   * recorded as FAILED items and the action can finish, instead of being retried forever. The count
+   * is kept in the database, so failures that come from the database being unreachable, which
+   * cannot be recorded, never count.
+   */
+  async function failBatch(
+    chunk: BulkActionChunkRow,
+    userIds: readonly string[],
+    error: unknown,
+  ): Promise<void> {
+    const now = clock.now();
+    await db.transaction().execute(async (trx) => {
+      const current = await recordChunkFailure(trx, chunk, owner);
+      if (!current) return;
+      if (current.failed_attempts < MAX_FAILED_ATTEMPTS) {
+        const pause = Math.min(RETRY_PAUSE_MAX_MS, RETRY_PAUSE_MS * 2 ** (current.failed_attempts - 1));
+        await postponeChunk(trx, chunk, owner, new Date(now.getTime() + pause).toISOString());
+        return;
+      }
+      const rest = userIds.slice(current.cursor, current.end_index);
+      await insertBulkActionItems(
+        trx,
+        rest.map((userId) => ({
+          bulk_action_id: chunk.bulk_action_id,
+          user_id: userId,
+          outcome: 'FAILED',
+          app_user_id: null,
+          app_user_created: 0,
+          error: 'could not be applied; see the server log',
+        })),
+        dialect.maxParameters,
+      );
+      await recordBatch(
+        trx,
+        chunk,
+        current.end_index,
+        true,
+        { processed: rest.length, succeeded: 0, failed: rest.length },
+        now.toISOString(),
+      );
+    });
+    logger.error(
+      { err: error, bulkActionId: chunk.bulk_action_id, chunk: chunk.seq },
+      'bulk action batch failed',
+    );
+  }
+
   /** Works through one claimed chunk until it is done, the lease is lost, or the runner stops. */
   async function work(chunk: BulkActionChunkRow): Promise<void> {
     const { action, userIds } = await actionOf(chunk);
     while (!stopping) {
-      const outcome = await db.transaction().execute(async (trx) => {
-        const cursor = await renewChunkLease(trx, chunk, owner, leaseUntil());
-        if (cursor === undefined) return undefined;
-        const now = clock.now();
-        const slice = userIds.slice(cursor, Math.min(cursor + batchSize, chunk.end_index));
-        const result = await applyBatch(trx, deps, action, slice, now);
-        const next = cursor + slice.length;
-        const done = next >= chunk.end_index;
-        await recordBatch(
-          trx,
-          chunk,
-          next,
-          done,
-          { processed: slice.length, succeeded: result.succeeded, failed: result.failed },
-          now.toISOString(),
-        );
-        return { cursor: next, done };
-      });
+      const outcome = await db
+        .transaction()
+        .execute(async (trx) => {
+          const cursor = await renewChunkLease(trx, chunk, owner, leaseUntil());
+          if (cursor === undefined) return undefined;
+          const now = clock.now();
+          const slice = userIds.slice(cursor, Math.min(cursor + batchSize, chunk.end_index));
+          const result = await applyBatch(trx, deps, action, slice, now);
+          const next = cursor + slice.length;
+          const done = next >= chunk.end_index;
+          await recordBatch(
+            trx,
+            chunk,
+            next,
+            done,
+            { processed: slice.length, succeeded: result.succeeded, failed: result.failed },
+            now.toISOString(),
+          );
+          return { cursor: next, done };
+        })
+        .catch(async (error: unknown) => {
+          await failBatch(chunk, userIds, error);
+          return 'failed' as const;
+        });
+      if (outcome === 'failed') return;
       if (!outcome) {
         logger.warn(
           { bulkActionId: action.id, chunk: chunk.seq },

@@ -159,7 +159,11 @@ export async function recordBatch(
   const id = chunk.bulk_action_id;
   await db
     .updateTable('bulk_action_chunks')
-    .set({ cursor, ...(chunkDone ? { done: 1, lease_owner: null, lease_expires_at: null } : {}) })
+    .set({
+      cursor,
+      failed_attempts: 0,
+      ...(chunkDone ? { done: 1, lease_owner: null, lease_expires_at: null } : {}),
+    })
     .where('bulk_action_id', '=', id)
     .where('seq', '=', chunk.seq)
     .execute();
@@ -192,6 +196,39 @@ export async function recordBatch(
         ),
       ),
     )
+    .execute();
+}
+
+/** Counts a failed batch of the chunk `owner` holds; undefined when `owner` no longer holds it. */
+export function recordChunkFailure(
+  db: Executor,
+  chunk: Pick<BulkActionChunkRow, 'bulk_action_id' | 'seq'>,
+  owner: string,
+): Promise<BulkActionChunkRow | undefined> {
+  return db
+    .updateTable('bulk_action_chunks')
+    .set((eb) => ({ failed_attempts: eb('failed_attempts', '+', 1) }))
+    .where('bulk_action_id', '=', chunk.bulk_action_id)
+    .where('seq', '=', chunk.seq)
+    .where('lease_owner', '=', owner)
+    .where('done', '=', 0)
+    .returningAll()
+    .executeTakeFirst();
+}
+
+/** Keeps the chunk leased until `until`: no runner retries it before then. */
+export async function postponeChunk(
+  db: Executor,
+  chunk: Pick<BulkActionChunkRow, 'bulk_action_id' | 'seq'>,
+  owner: string,
+  until: string,
+): Promise<void> {
+  await db
+    .updateTable('bulk_action_chunks')
+    .set({ lease_expires_at: until })
+    .where('bulk_action_id', '=', chunk.bulk_action_id)
+    .where('seq', '=', chunk.seq)
+    .where('lease_owner', '=', owner)
     .execute();
 }
 

@@ -99,6 +99,7 @@ export async function insertNewBulkAction(
       end_index: Math.min(start + deps.chunkSize, a.work.length),
       cursor: start,
       done: 0,
+      failed_attempts: 0,
       lease_owner: null,
       lease_expires_at: null,
     });
