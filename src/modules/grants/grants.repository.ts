@@ -93,13 +93,18 @@ export function listLiveGrants(
   limit: number,
   now: string,
 ): Promise<GrantRow[]> {
+  // The entitlement is matched as a one-value range and ordered with its ID: with `=`, PostgreSQL
+  // may serve `ORDER BY id` from the primary key and, for an entitlement whose grants are the
+  // newest, pass over every older grant of the table before the first of them (page 1 of 1,000,000
+  // grants: 51 ms against 0.06 ms). As written, only the (app_entitlement_id, id) index fits.
   let q = db
     .selectFrom('grants')
     .selectAll()
-    .where('app_entitlement_id', '=', entitlementId)
+    .where('app_entitlement_id', '>=', entitlementId)
+    .where('app_entitlement_id', '<=', entitlementId)
     .where(heldAt(now));
   if (afterId) q = q.where('id', '>', afterId);
-  return q.orderBy('id').limit(limit).execute();
+  return q.orderBy('app_entitlement_id').orderBy('id').limit(limit).execute();
 }
 
 /** Marks a live grant revoked; false when another writer revoked it first. */
