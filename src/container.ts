@@ -48,7 +48,7 @@ export async function createContainer({ config, database, clock, logger }: Conta
     issuer: config.publicUrl.origin,
     tokenTtlSeconds: config.tokenTtlSeconds,
   });
-  const users = createUsersService(base);
+  const users = createUsersService({ ...base, onRolesChanged: (userId) => tokens.forgetUser(userId) });
   const owners = createOwnersService(base);
   const apps = createAppsService({ ...base, owners });
   const personalClients = createPersonalClientsService({

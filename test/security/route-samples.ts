@@ -35,6 +35,10 @@ export const ROUTE_SAMPLES: Samples = {
     url: '/roster/v1/users',
     body: { displayName: 'X', email: 'x@example.test' },
   }),
+  'POST /roster/v1/users/:id': (w) => ({
+    url: `/roster/v1/users/${w.userId}`,
+    body: { roleIds: [] },
+  }),
   'POST /roster/v1/users/import': () => ({
     url: '/roster/v1/users/import',
     body: { users: [{ displayName: 'X', email: 'x@example.test' }] },

@@ -284,5 +284,12 @@ export async function createTokenService(deps: TokenServiceDeps) {
     forgetClient(clientRowId: string) {
       principals.delete(clientRowId);
     },
+
+    /** Forgets the cached state of every client of a user (after a change of the user's roles). */
+    forgetUser(userId: string) {
+      for (const [clientRowId, cached] of principals) {
+        if (cached.principal?.userId === userId) principals.delete(clientRowId);
+      }
+    },
   };
 }

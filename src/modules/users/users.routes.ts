@@ -14,6 +14,7 @@ import {
   toUser,
   toUserView,
   User,
+  UserChanges,
   UserView,
 } from './users.schemas.js';
 import type { UsersService } from './users.service.js';
@@ -79,6 +80,21 @@ export const usersRoutes: FastifyPluginAsyncTypebox<{ users: UsersService }> = a
       schema: { body: NewUser, response: { 200: Type.Object({ user: User }) } },
     },
     async (request) => ({ user: toUser(await users.create(actorOf(request), request.body)) }),
+  );
+
+  app.post(
+    '/roster/v1/users/:id',
+    {
+      config: { permission: 'users:write' },
+      schema: {
+        params: Type.Object({ id: IdParam }),
+        body: UserChanges,
+        response: { 200: Type.Object({ user: User }) },
+      },
+    },
+    async (request) => ({
+      user: toUser(await users.update(actorOf(request), request.params.id, request.body)),
+    }),
   );
 
   // Bulk load: a JSON body `{"users": [...]}` or CSV with a header row `displayName,email[,username]`.

@@ -83,6 +83,9 @@ export const NewUser = Type.Object({
 });
 export type NewUser = Static<typeof NewUser>;
 
+/** `POST /roster/v1/users/{id}`: the fields given change, the rest stay. */
+export const UserChanges = Type.Partial(NewUser);
+
 export const MAX_IMPORT_USERS = 100_000;
 
 export const ImportUsersBody = Type.Object({

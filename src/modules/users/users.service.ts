@@ -7,7 +7,14 @@ import { invalidArgument, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import type { SystemLog } from '../audit/system-log.service.js';
 import { isKnownRole } from '../auth/roles.js';
-import { findUserById, insertUsers, listUsers, type UserFilter, type UserRow } from './users.repository.js';
+import {
+  findUserById,
+  insertUsers,
+  listUsers,
+  type UserFilter,
+  type UserRow,
+  updateUser,
+} from './users.repository.js';
 
 export interface UserInput {
   readonly displayName: string;
@@ -21,6 +28,8 @@ export interface UsersServiceDeps {
   readonly dialect: DialectFeatures;
   readonly clock: Clock;
   readonly systemLog: SystemLog;
+  /** Called after a user's roles changed, so cached permissions can be dropped. */
+  readonly onRolesChanged?: (userId: string) => void;
 }
 
 export type UsersService = ReturnType<typeof createUsersService>;
@@ -45,21 +54,19 @@ export function createUsersService(deps: UsersServiceDeps) {
     };
   }
 
+  function checkRoles(roleIds: readonly string[] | undefined): void {
+    const unknown = roleIds?.find((id) => !isKnownRole(id));
+    if (unknown !== undefined) {
+      throw invalidArgument(`roleIds names ${JSON.stringify(unknown)}, which is not a role`, 'UNKNOWN_ROLE', {
+        id: unknown,
+      });
+    }
+  }
+
   /** Creates users in one transaction with one system-log event each. */
   async function createMany(actor: Actor, inputs: readonly UserInput[]): Promise<UserRow[]> {
     const now = clock.now();
-    for (const input of inputs) {
-      const unknown = input.roleIds?.find((id) => !isKnownRole(id));
-      if (unknown !== undefined) {
-        throw invalidArgument(
-          `roleIds names ${JSON.stringify(unknown)}, which is not a role`,
-          'UNKNOWN_ROLE',
-          {
-            id: unknown,
-          },
-        );
-      }
-    }
+    for (const input of inputs) checkRoles(input.roleIds);
     const rows = inputs.map((input) => newUserRow(input, now));
     await db.transaction().execute(async (trx) => {
       await insertUsers(trx, rows, deps.dialect.maxParameters);
@@ -85,6 +92,48 @@ export function createUsersService(deps: UsersServiceDeps) {
     },
 
     import: createMany,
+
+    /**
+     * Changes the fields given (a Roster extension: ConductorOne users come from directories). A
+     * change of roles takes effect on the user's tokens at once in this process, and within the
+     * token service's cache time in others.
+     */
+    async update(actor: Actor, id: string, changes: Partial<UserInput>): Promise<UserRow> {
+      checkRoles(changes.roleIds);
+      const current = await findUserById(db, id);
+      if (!current || current.deleted_at !== null) throw notFound('user', id);
+      const next = {
+        display_name: changes.displayName ?? current.display_name,
+        email: changes.email ?? current.email,
+        username: changes.username ?? current.username,
+        role_ids: changes.roleIds ? JSON.stringify([...new Set(changes.roleIds)]) : current.role_ids,
+      };
+      const changed = (Object.keys(next) as Array<keyof typeof next>).filter((k) => next[k] !== current[k]);
+      if (changed.length === 0) return current;
+      const now = clock.now();
+      const updated = { ...current, ...next, updated_at: now.toISOString() };
+      await db.transaction().execute(async (trx) => {
+        await updateUser(trx, id, { ...next, updated_at: updated.updated_at });
+        await systemLog.record(trx, [
+          {
+            operation: 'user.updated',
+            activity: 'update',
+            targetType: 'user',
+            targetId: id,
+            actor,
+            occurredAt: now,
+            details: {
+              changed,
+              ...(changed.includes('role_ids')
+                ? { previousRoleIds: JSON.parse(current.role_ids), roleIds: JSON.parse(next.role_ids) }
+                : {}),
+            },
+          },
+        ]);
+      });
+      if (changed.includes('role_ids')) deps.onRolesChanged?.(id);
+      return updated;
+    },
 
     async get(id: string): Promise<UserRow> {
       const row = await findUserById(db, id);
