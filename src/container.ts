@@ -57,7 +57,7 @@ export async function createContainer({ config, database, clock, logger }: Conta
     publicHost: config.publicUrl.host,
   });
   const roles = createRolesService(base);
-  const catalog = createCatalogService(base);
+  const catalog = createCatalogService({ ...base, owners });
   const idempotency = createIdempotency(base);
   const bulkActions = createBulkActionsService({
     ...base,

@@ -2,6 +2,7 @@ import type { DialectFeatures } from '../../db/dialects/dialect.js';
 import type { Db } from '../../db/schema.js';
 import type { Clock } from '../../lib/clock.js';
 import type { SystemLog } from '../audit/system-log.service.js';
+import type { OwnersService } from '../owners/owners.service.js';
 import { createEntitlementsService } from './entitlements.service.js';
 import { createResourceTypesService } from './resource-types.service.js';
 import { createResourcesService } from './resources.service.js';
@@ -11,6 +12,8 @@ export interface CatalogServiceDeps {
   readonly dialect: DialectFeatures;
   readonly clock: Clock;
   readonly systemLog: SystemLog;
+  /** Sets the owners given at creation (appEntitlementOwnerIds, resourceOwnerUserIds), in the same transaction. */
+  readonly owners: Pick<OwnersService, 'setInTransaction'>;
 }
 
 export type CatalogService = ReturnType<typeof createCatalogService>;

@@ -125,7 +125,7 @@ const EditableFields = {
 };
 
 /**
- * AE.Create. `appEntitlementOwnerIds` and `provisionPolicy` are accepted and not yet stored;
+ * AE.Create. `appEntitlementOwnerIds` become the entitlement's owners; `provisionPolicy` is accepted and not yet stored;
  * `expandMask` is accepted and expansion is later work.
  */
 export const NewEntitlement = Type.Object({

@@ -146,6 +146,14 @@ export function createEntitlementsService(deps: CatalogServiceDeps) {
               deleted_at: null,
             };
             await insertEntitlement(trx, row);
+            if (input.appEntitlementOwnerIds && input.appEntitlementOwnerIds.length > 0) {
+              await deps.owners.setInTransaction(
+                trx,
+                actor,
+                { type: 'entitlement', appId, entitlementId: id },
+                input.appEntitlementOwnerIds,
+              );
+            }
             await systemLog.record(trx, [
               {
                 operation: `${TARGET}.created`,

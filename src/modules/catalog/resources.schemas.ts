@@ -65,7 +65,7 @@ export const toResourceView = (row: ResourceRecord) => ({
   parentResourceTypePath: '',
 });
 
-/** RS.CreateManuallyManagedAppResource. `resourceOwnerUserIds` is accepted and not yet stored. */
+/** RS.CreateManuallyManagedAppResource. `resourceOwnerUserIds` become the resource's owners. */
 export const NewResource = Type.Object({
   displayName: DisplayName,
   description: Opt(Text),

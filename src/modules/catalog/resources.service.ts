@@ -67,6 +67,14 @@ export function createResourcesService(deps: CatalogServiceDeps) {
         await requireApp(trx, appId);
         await requireResourceType(trx, appId, typeId);
         await insertResource(trx, row);
+        if (input.resourceOwnerUserIds && input.resourceOwnerUserIds.length > 0) {
+          await deps.owners.setInTransaction(
+            trx,
+            actor,
+            { type: 'resource', appId, resourceTypeId: typeId, resourceId: row.id },
+            input.resourceOwnerUserIds,
+          );
+        }
         await systemLog.record(trx, [
           {
             operation: `${TARGET}.created`,
