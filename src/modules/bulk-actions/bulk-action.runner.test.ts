@@ -9,6 +9,17 @@ import { insertNewBulkAction } from './new-bulk-action.js';
 
 const silent = pino({ level: 'silent' });
 
+/** A runner over the test app's database, clock and system log. */
+const runnerFor = (t: TestApp, options: Partial<Parameters<typeof createBulkActionRunner>[0]> = {}) =>
+  createBulkActionRunner({
+    db: t.db,
+    dialect: t.container.dialect,
+    clock: t.clock,
+    systemLog: t.container.systemLog,
+    logger: silent,
+    ...options,
+  });
+
 describe.each(DIALECTS)('bulk-action runner on %s', (dialect) => {
   let t: TestApp;
   let url: string;
@@ -28,17 +39,7 @@ describe.each(DIALECTS)('bulk-action runner on %s', (dialect) => {
   afterAll(() => t.close());
 
   const runner = (owner: string, afterBatch?: (info: { cursor: number }) => void) =>
-    createBulkActionRunner({
-      db: t.db,
-      dialect: t.container.dialect,
-      clock: t.clock,
-      systemLog: t.container.systemLog,
-      logger: silent,
-      batchSize: 10,
-      leaseMs: 30_000,
-      owner,
-      ...(afterBatch ? { afterBatch } : {}),
-    });
+    runnerFor(t, { batchSize: 10, leaseMs: 30_000, owner, ...(afterBatch ? { afterBatch } : {}) });
 
   const chunksOf = (id: string) =>
     t.db
@@ -176,12 +177,7 @@ describe.each(DIALECTS)('runners sharing one action on %s', (dialect) => {
 
     const seen = new Map<string, number>();
     const runners = ['a', 'b', 'c'].map((owner) =>
-      createBulkActionRunner({
-        db: t.db,
-        dialect: t.container.dialect,
-        clock: t.clock,
-        systemLog: t.container.systemLog,
-        logger: silent,
+      runnerFor(t, {
         batchSize: 3,
         owner,
         afterBatch: () => {
@@ -252,17 +248,7 @@ describe.each(DIALECTS)('runners adding the same people to two entitlements on %
       );
       expect(added.status).toBe(200);
     }
-    const runners = ['x', 'y'].map((owner) =>
-      createBulkActionRunner({
-        db: t.db,
-        dialect: t.container.dialect,
-        clock: t.clock,
-        systemLog: t.container.systemLog,
-        logger: silent,
-        batchSize: 5,
-        owner,
-      }),
-    );
+    const runners = ['x', 'y'].map((owner) => runnerFor(t, { batchSize: 5, owner }));
     await Promise.all(runners.map((r) => r.runUntilIdle()));
     const appUsers = await t.db
       .selectFrom('app_users')
@@ -330,13 +316,7 @@ describe.each(DIALECTS)('the order bulk actions apply in on %s', (dialect) => {
     expect(put.status).toBe(409);
     expect(put.body.details[0].reason).toBe('BULK_ACTION_IN_PROGRESS');
 
-    await createBulkActionRunner({
-      db: t.db,
-      dialect: t.container.dialect,
-      clock: t.clock,
-      systemLog: t.container.systemLog,
-      logger: silent,
-    }).runUntilIdle();
+    await runnerFor(t).runUntilIdle();
     const states = await t.db
       .selectFrom('bulk_actions')
       .select(['id', 'state'])
@@ -431,14 +411,7 @@ describe.each(DIALECTS)('a batch that keeps failing on %s', (dialect) => {
         },
       ),
     );
-    const run = () =>
-      createBulkActionRunner({
-        db: t.db,
-        dialect: t.container.dialect,
-        clock: t.clock,
-        systemLog: t.container.systemLog,
-        logger: silent,
-      }).runUntilIdle();
+    const run = () => runnerFor(t).runUntilIdle();
     const chunk = () =>
       t.db
         .selectFrom('bulk_action_chunks')
