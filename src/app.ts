@@ -71,7 +71,7 @@ export async function buildApp(container: Container, options: AppOptions): Promi
   await app.register(tokenRoutes, { tokens: container.tokens });
   await app.register(usersRoutes, { users: container.users });
   await app.register(appsRoutes, { apps: container.apps });
-  await app.register(catalogRoutes, { catalog: container.catalog });
+  await app.register(catalogRoutes, { catalog: container.catalog, expansion: container.expansion });
   await app.register(grantsRoutes, {
     grants: container.grants,
     bulkActions: container.bulkActions,

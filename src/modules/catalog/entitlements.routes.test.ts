@@ -66,7 +66,6 @@ describe.each(DIALECTS)('entitlement routes on %s', (dialect) => {
         purpose: 'APP_ENTITLEMENT_PURPOSE_VALUE_PERMISSION',
         matchBatonId: 'ent:admin',
         durationGrant: '3600s',
-        expandMask: { paths: ['app_id'] },
       });
       expect(response.status).toBe(200);
       expect(response.body).toEqual({
@@ -257,7 +256,6 @@ describe.each(DIALECTS)('entitlement routes on %s', (dialect) => {
         entitlement: { displayName: 'not applied', description: 'new', grantCount: '5', appId: 'x' },
         updateMask: 'description,durationGrant,slug,grantCount,appId',
         overrideAccessRequestsDefaults: true,
-        expandMask: { paths: ['*'] },
       });
       expect(response.status).toBe(200);
       expect(response.body).toEqual({
@@ -420,5 +418,56 @@ describe.each(DIALECTS)('entitlement routes on %s', (dialect) => {
       16,
       'TOKEN_MISSING',
     );
+  });
+});
+
+describe.each(DIALECTS)('expansion on entitlement create and update on %s', (dialect) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp(dialect);
+  });
+  afterAll(() => t.close());
+
+  it('fills expanded and the *Path pointers the expandMask names, each object once', async () => {
+    const app = await createApp(t);
+    const type = await createResourceType(t, app.id);
+    const resource = await createResource(t, app.id, type.id);
+    const created = await t.request('POST', `/api/v1/apps/${app.id}/entitlements`, {
+      displayName: 'Expanded',
+      appResourceTypeId: type.id,
+      appResourceId: resource.id,
+      expandMask: { paths: ['app_id'] },
+    });
+    expect(created.status).toBe(200);
+    expect(created.body.appEntitlementView).toMatchObject({
+      appPath: '$.expanded[0]',
+      appResourceTypePath: '',
+      appResourcePath: '',
+    });
+    expect(created.body.expanded).toEqual([
+      expect.objectContaining({ '@type': 'type.googleapis.com/c1.api.app.v1.App', id: app.id }),
+    ]);
+
+    const id = created.body.appEntitlementView.appEntitlement.id;
+    const updated = await t.request('POST', `/api/v1/apps/${app.id}/entitlements/${id}`, {
+      entitlement: { displayName: 'Renamed' },
+      updateMask: 'displayName',
+      expandMask: { paths: ['*'] },
+    });
+    expect(updated.status).toBe(200);
+    const view = updated.body.appEntitlementView;
+    expect([view.appPath, view.appResourceTypePath, view.appResourcePath]).toEqual([
+      '$.expanded[0]',
+      '$.expanded[1]',
+      '$.expanded[2]',
+    ]);
+    expect(updated.body.expanded.map((e: any) => [e['@type'].split('.').pop(), e.id])).toEqual([
+      ['App', app.id],
+      ['AppResourceType', type.id],
+      ['AppResource', resource.id],
+    ]);
+    const plain = await t.request('GET', `/api/v1/apps/${app.id}/entitlements/${id}`);
+    expect(plain.body.expanded).toEqual([]);
+    expect(plain.body.appEntitlementView.appPath).toBe('');
   });
 });

@@ -1,7 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import { Expansion } from '../../http/expansion.js';
 import { Empty, ExpandedListOf, IdParam, maskPaths, PageQuery } from '../../http/wire.js';
 import { actorOf } from '../auth/authenticate.js';
+import type { ExpansionService } from '../expansion/expansion.service.js';
+import { entitlementView } from '../expansion/views.js';
 import { Expanded } from './catalog.schemas.js';
 import {
   AppEntitlementView,
@@ -19,10 +22,10 @@ const ViewResponse = Type.Object({ appEntitlementView: AppEntitlementView, expan
  * AE.List/Create/Get/Update/Delete. The membership routes below `{app_entitlement_id}/` live in the
  * grants module; literal segments (`users`, `resource_types`) beat `:id` in the router.
  */
-export const entitlementsRoutes: FastifyPluginAsyncTypebox<{ entitlements: EntitlementsService }> = async (
-  app,
-  { entitlements },
-) => {
+export const entitlementsRoutes: FastifyPluginAsyncTypebox<{
+  entitlements: EntitlementsService;
+  expansion: ExpansionService;
+}> = async (app, { entitlements, expansion }) => {
   const base = '/api/v1/apps/:app_id/entitlements';
 
   app.get(
@@ -50,7 +53,8 @@ export const entitlementsRoutes: FastifyPluginAsyncTypebox<{ entitlements: Entit
     },
     async (request) => {
       const row = await entitlements.create(actorOf(request), request.params.app_id, request.body);
-      return { appEntitlementView: toEntitlementView(row), expanded: [] };
+      const x = new Expansion(request.body.expandMask);
+      return { appEntitlementView: entitlementView(row, x), expanded: await expansion.resolve(x) };
     },
   );
 
@@ -73,7 +77,8 @@ export const entitlementsRoutes: FastifyPluginAsyncTypebox<{ entitlements: Entit
       const { entitlement: patch, updateMask } = request.body;
       const { app_id: appId, id } = request.params;
       const row = await entitlements.update(actorOf(request), appId, id, patch, maskPaths(updateMask));
-      return { appEntitlementView: toEntitlementView(row), expanded: [] };
+      const x = new Expansion(request.body.expandMask);
+      return { appEntitlementView: entitlementView(row, x), expanded: await expansion.resolve(x) };
     },
   );
 

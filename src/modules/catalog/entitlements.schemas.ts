@@ -125,8 +125,8 @@ const EditableFields = {
 };
 
 /**
- * AE.Create. `appEntitlementOwnerIds` become the entitlement's owners; `provisionPolicy` is accepted and not yet stored;
- * `expandMask` is accepted and expansion is later work.
+ * AE.Create. `appEntitlementOwnerIds` become the entitlement's owners; `expandMask` fills the
+ * response's `expanded`; `provisionPolicy` is accepted and not stored.
  */
 export const NewEntitlement = Type.Object({
   displayName: DisplayName,
