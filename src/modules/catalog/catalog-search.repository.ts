@@ -306,23 +306,3 @@ export async function listEntitlementsOfAppUser(
   if (afterId) q = q.where('grants.app_entitlement_id', '>', afterId);
   return (await q.execute()) as EntitlementRecord[];
 }
-
-/** Live entitlements of one resource in ID order (ListForAppResource). */
-export async function listEntitlementsOfResource(
-  db: Executor,
-  resourceId: string,
-  afterId: string | undefined,
-  limit: number,
-  now: string,
-): Promise<EntitlementRecord[]> {
-  let q = db
-    .selectFrom('app_entitlements')
-    .selectAll('app_entitlements')
-    .select(entitlementGrantCount(now))
-    .where('app_entitlements.app_resource_id', '=', resourceId)
-    .where('app_entitlements.deleted_at', 'is', null)
-    .orderBy('app_entitlements.id')
-    .limit(limit);
-  if (afterId) q = q.where('app_entitlements.id', '>', afterId);
-  return (await q.execute()) as EntitlementRecord[];
-}

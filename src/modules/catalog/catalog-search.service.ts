@@ -10,7 +10,6 @@ import {
   countEntitlementsByApp,
   type EntitlementFilter,
   listEntitlementsOfAppUser,
-  listEntitlementsOfResource,
   searchEntitlements,
   searchResources,
   searchResourceTypes,
@@ -21,7 +20,7 @@ import type {
   SearchResourcesBody,
   SearchResourceTypesBody,
 } from './catalog-search.schemas.js';
-import type { EntitlementRecord } from './entitlements.repository.js';
+import { type EntitlementRecord, listEntitlements } from './entitlements.repository.js';
 import type { ResourceTypeRow } from './resource-types.repository.js';
 import type { ResourceRecord } from './resources.repository.js';
 import { requireApp, requireResource } from './scope.js';
@@ -176,7 +175,7 @@ export function createCatalogSearchService(deps: { readonly db: Db; readonly clo
       const { size, afterId } = paging(p);
       await requireApp(db, appId);
       await requireResource(db, appId, typeId, resourceId);
-      return toPage(await listEntitlementsOfResource(db, resourceId, afterId, size + 1, now()), size);
+      return toPage(await listEntitlements(db, { resourceId }, afterId, size + 1, now()), size);
     },
   };
 }

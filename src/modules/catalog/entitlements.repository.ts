@@ -60,10 +60,10 @@ export async function updateEntitlement(
   await db.updateTable('app_entitlements').set(changes).where('id', '=', id).execute();
 }
 
-/** Live entitlements of an app in ID order after `afterId`: one keyset page. */
+/** Live entitlements of an app, or of one resource, in ID order after `afterId`: one keyset page. */
 export async function listEntitlements(
   db: Executor,
-  appId: string,
+  of: { readonly appId: string } | { readonly resourceId: string },
   afterId: string | undefined,
   limit: number,
   now: string,
@@ -72,11 +72,14 @@ export async function listEntitlements(
     .selectFrom('app_entitlements')
     .selectAll('app_entitlements')
     .select(grantCount(now))
-    .where('app_id', '=', appId)
-    .where('deleted_at', 'is', null)
-    .orderBy('id')
+    .where('app_entitlements.deleted_at', 'is', null)
+    .orderBy('app_entitlements.id')
     .limit(limit);
-  if (afterId) q = q.where('id', '>', afterId);
+  q =
+    'appId' in of
+      ? q.where('app_entitlements.app_id', '=', of.appId)
+      : q.where('app_entitlements.app_resource_id', '=', of.resourceId);
+  if (afterId) q = q.where('app_entitlements.id', '>', afterId);
   return (await q.execute()) as EntitlementRecord[];
 }
 

@@ -177,7 +177,10 @@ export function createEntitlementsService(deps: CatalogServiceDeps) {
       const size = pageSize(paging.pageSize);
       const afterId = decodePageToken(paging.pageToken);
       await requireApp(db, appId);
-      return toPage(await listEntitlements(db, appId, afterId, size + 1, clock.now().toISOString()), size);
+      return toPage(
+        await listEntitlements(db, { appId }, afterId, size + 1, clock.now().toISOString()),
+        size,
+      );
     },
 
     async update(
