@@ -25,6 +25,7 @@ import { createMetrics } from './modules/ops/metrics.js';
 import { registerOpenApi } from './modules/ops/openapi.js';
 import { opsRoutes } from './modules/ops/ops.routes.js';
 import { ownersRoutes } from './modules/owners/owners.routes.js';
+import { scimConnectionsRoutes, scimRoutes } from './modules/scim/index.js';
 import { usersRoutes } from './modules/users/users.routes.js';
 
 export interface AppOptions {
@@ -91,5 +92,11 @@ export async function buildApp(container: Container, options: AppOptions): Promi
   await app.register(personalClientsRoutes, { clients: container.personalClients });
   await app.register(iamRoutes, { roles: container.roles });
   await app.register(setMembersRoutes, { setMembers: container.setMembers, config: container.config });
+  await app.register(scimConnectionsRoutes, { connections: container.scimConnections });
+  await scimRoutes(app, {
+    connections: container.scimConnections,
+    users: container.scimUsers,
+    groups: container.scimGroups,
+  });
   return app;
 }

@@ -23,6 +23,11 @@ import { createIdempotency } from './modules/idempotency/idempotency.service.js'
 import { createMaintenance } from './modules/maintenance/maintenance.service.js';
 import { createOpsService } from './modules/ops/ops.service.js';
 import { createOwnersService } from './modules/owners/owners.service.js';
+import {
+  createScimConnectionsService,
+  createScimGroupsService,
+  createScimUsersService,
+} from './modules/scim/index.js';
 import { createUsersService } from './modules/users/users.service.js';
 
 export interface ContainerOptions {
@@ -96,6 +101,10 @@ export async function createContainer({ config, database, clock, logger }: Conta
     logger: logger.child({ component: 'expiry-sweeper' }),
   });
 
+  const scimConnections = createScimConnectionsService({ ...base, apps, publicUrl: config.publicUrl });
+  const scimUsers = createScimUsersService({ ...base, users });
+  const scimGroups = createScimGroupsService({ ...base, catalog, setMembers, runner });
+
   return {
     config,
     database,
@@ -123,5 +132,8 @@ export async function createContainer({ config, database, clock, logger }: Conta
     grantDurations,
     expirySweeper,
     setMembers,
+    scimConnections,
+    scimUsers,
+    scimGroups,
   };
 }

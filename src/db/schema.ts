@@ -24,6 +24,11 @@ export interface UsersTable extends Audited {
   type: string;
   role_ids: JsonText;
   profile: JsonText;
+  department: string;
+  /** IDs of the user's managers, as a JSON array. */
+  manager_ids: JsonText;
+  /** The user's employee numbers, as a JSON array. */
+  employee_ids: JsonText;
 }
 
 export interface AppsTable extends Audited {
@@ -237,6 +242,39 @@ export interface RolesTable {
   updated_at: Timestamp;
 }
 
+/** An identity provider's SCIM 2.0 connection (RFC 7644). */
+export interface ScimConnectionsTable extends Audited {
+  id: string;
+  display_name: string;
+  app_id: string;
+  /** SHA-256 (base64url) of the bearer token; null when revoked. */
+  token_hash: string | null;
+  token_issued_at: Timestamp | null;
+}
+
+/** A Roster user a SCIM connection manages, with the SCIM-only part of the resource. */
+export interface ScimUsersTable {
+  connection_id: string;
+  user_id: string;
+  user_name: string;
+  user_name_key: string;
+  external_id: string | null;
+  attributes: JsonText;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** A SCIM group: an entitlement of its connection's app. */
+export interface ScimGroupsTable {
+  entitlement_id: string;
+  connection_id: string;
+  display_name: string;
+  display_name_key: string;
+  external_id: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 export interface Database {
   users: UsersTable;
   apps: AppsTable;
@@ -257,6 +295,9 @@ export interface Database {
   system_log_events: SystemLogEventsTable;
   owners: OwnersTable;
   roles: RolesTable;
+  scim_connections: ScimConnectionsTable;
+  scim_users: ScimUsersTable;
+  scim_groups: ScimGroupsTable;
 }
 
 export type Db = Kysely<Database>;

@@ -221,4 +221,23 @@ export const ROUTE_SAMPLES: Samples = {
     url: `/roster/v1/users/${w.userId}/personal_clients`,
     body: { displayName: 'X' },
   }),
+  // SCIM connections (the SCIM endpoints themselves authenticate by connection token: scim.auth.test.ts)
+  'POST /roster/v1/scim/connections': () => ({
+    url: '/roster/v1/scim/connections',
+    body: { displayName: 'X' },
+  }),
+  'GET /roster/v1/scim/connections': () => ({ url: '/roster/v1/scim/connections' }),
+  'GET /roster/v1/scim/connections/:id': (w) => ({ url: `/roster/v1/scim/connections/${w.appId}` }),
+  'DELETE /roster/v1/scim/connections/:id': (w) => ({
+    url: `/roster/v1/scim/connections/${w.appId}`,
+    body: {},
+  }),
+  'POST /roster/v1/scim/connections/:id/token': (w) => ({
+    url: `/roster/v1/scim/connections/${w.appId}/token`,
+    body: {},
+  }),
+  'DELETE /roster/v1/scim/connections/:id/token': (w) => ({
+    url: `/roster/v1/scim/connections/${w.appId}/token`,
+    body: {},
+  }),
 };

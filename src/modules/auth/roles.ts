@@ -21,6 +21,9 @@ export const PERMISSIONS = [
   'roles:write',
   'system_log:read',
   'auth:introspect',
+  /** SCIM connections: their tokens let an identity provider create and delete users. */
+  'scim:read',
+  'scim:write',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];

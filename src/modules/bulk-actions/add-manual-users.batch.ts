@@ -11,7 +11,7 @@ import { parseDurationMs } from '../grants/grant-durations.service.js';
 import { expireGrants } from '../grants/grant-expiry.js';
 import { type GrantRow, insertGrantEvents, insertGrantsIfAbsent } from '../grants/grants.repository.js';
 import { grantEventRow } from '../grants/revocation.js';
-import { findUsersByIds } from '../users/users.repository.js';
+import { findUsersByIds, USER_DISABLED } from '../users/users.repository.js';
 import {
   type BulkActionItemRow,
   type BulkActionRow,
@@ -74,6 +74,7 @@ export async function applyAddManualUsersBatch(
     const user = users.get(id);
     if (!user) fail(id, 'user not found');
     else if (user.deleted_at !== null) fail(id, 'user is deleted');
+    else if (user.status === USER_DISABLED) fail(id, 'user is disabled');
     else live.push(id);
   }
 

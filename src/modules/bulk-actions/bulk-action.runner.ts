@@ -42,6 +42,8 @@ export type BulkActionRunner = ReturnType<typeof createBulkActionRunner>;
 const MAX_FAILED_ATTEMPTS = 8;
 const RETRY_PAUSE_MS = 1_000;
 const RETRY_PAUSE_MAX_MS = 5 * 60_000;
+/** How often applyNow looks again at an action whose chunks it could not claim. */
+const APPLY_NOW_WAIT_MS = 25;
 
 /**
  * Applies bulk actions durably. An action's user IDs are split into chunks; a runner claims a chunk
@@ -67,10 +69,12 @@ export function createBulkActionRunner(deps: BulkActionRunnerDeps) {
 
   const leaseUntil = () => new Date(clock.now().getTime() + leaseMs).toISOString();
 
-  async function claim(): Promise<BulkActionChunkRow | undefined> {
+  async function claim(onlyActionId?: string): Promise<BulkActionChunkRow | undefined> {
     return db
       .transaction()
-      .execute((trx) => claimChunk(trx, dialect, owner, clock.now().toISOString(), leaseUntil()));
+      .execute((trx) =>
+        claimChunk(trx, dialect, owner, clock.now().toISOString(), leaseUntil(), onlyActionId),
+      );
   }
 
   async function actionOf(chunk: BulkActionChunkRow) {
@@ -227,6 +231,26 @@ export function createBulkActionRunner(deps: BulkActionRunnerDeps) {
       wakeUp?.();
       await loop;
     },
+    /**
+     * Applies one action in the foreground, batch by batch through the same path as the background
+     * loop, and resolves when it has finished: for requests that must answer with the result (SCIM
+     * reads back at once). Chunks another runner holds, or that wait for an older action on the same
+     * entitlement, are waited for; the action stays durable, so a crash here leaves it to the runners.
+     */
+    async applyNow(bulkActionId: string): Promise<BulkActionRow> {
+      for (;;) {
+        const chunk = await claim(bulkActionId);
+        if (chunk) {
+          await work(chunk);
+          continue;
+        }
+        const action = await findBulkActionById(db, bulkActionId);
+        if (!action) throw new Error(`bulk action ${bulkActionId} is missing`);
+        if (action.completed_at !== null || stopping) return action;
+        await new Promise((resolve) => setTimeout(resolve, APPLY_NOW_WAIT_MS));
+      }
+    },
+
     /** Processes claimable actions in the foreground until none is left (tests and tools). */
     async runUntilIdle() {
       while (!stopping && (await runOne())) {}

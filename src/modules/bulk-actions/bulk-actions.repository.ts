@@ -59,13 +59,14 @@ export async function claimChunk(
   owner: string,
   now: string,
   leaseExpiresAt: string,
+  /** Claims only a chunk of this action (a request applying its own action before it answers). */
+  onlyActionId?: string,
 ): Promise<BulkActionChunkRow | undefined> {
+  let chunks = db.selectFrom('bulk_action_chunks').select(['bulk_action_id', 'seq']).where('done', '=', 0);
+  if (onlyActionId !== undefined) chunks = chunks.where('bulk_action_id', '=', onlyActionId);
   const candidate = await dialect
     .lockSkippingLocked(
-      db
-        .selectFrom('bulk_action_chunks')
-        .select(['bulk_action_id', 'seq'])
-        .where('done', '=', 0)
+      chunks
         .where((eb) => eb.or([eb('lease_expires_at', 'is', null), eb('lease_expires_at', '<', now)]))
         // An entitlement's bulk actions apply in the order they were accepted: a chunk waits while an
         // older action on the same entitlement is still open (chunks of one action run in parallel).

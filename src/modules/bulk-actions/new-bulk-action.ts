@@ -32,6 +32,7 @@ export async function classifyUserIds(
     const state = states.get(id);
     if (!state) failed.set(id, 'user not found');
     else if (state.deleted) failed.set(id, 'user is deleted');
+    else if (state.disabled) failed.set(id, 'user is disabled');
     else accepted.push(id);
   }
   return { accepted, failed };

@@ -103,6 +103,58 @@ export function createSetMembersService(deps: SetMembersDeps) {
   }
 
   return {
+    /**
+     * Commits, inside the caller's transaction, one SET_MEMBERS action that grants `addUserIds`
+     * (already classified; `refused` become FAILED items) and revokes the grants of
+     * `removeAppUserIds`: the same operations and batches as a set, for callers that change
+     * membership by difference (SCIM PATCH). Returns the action's ID, or undefined when there was
+     * nothing to do. The caller applies it (the runner's applyNow) or leaves it to the runners.
+     */
+    async queueChange(
+      trx: Executor,
+      actor: Actor,
+      target: { appId: string; entitlementId: string },
+      change: {
+        addUserIds: readonly string[];
+        removeAppUserIds: readonly string[];
+        refused: ReadonlyMap<string, string>;
+      },
+      details: Record<string, unknown> = {},
+    ): Promise<string | undefined> {
+      if (change.addUserIds.length + change.removeAppUserIds.length + change.refused.size === 0)
+        return undefined;
+      const now = clock.now();
+      const id = newId(now.getTime());
+      const ops = [
+        ...change.addUserIds.map((u) => `add:${u}`),
+        ...change.removeAppUserIds.map((a) => `remove:${a}`),
+      ];
+      await dialect.serialize(trx, `entitlement-members:${target.entitlementId}`);
+      const queued = await insertNewBulkAction(
+        trx,
+        { systemLog, maxParameters: dialect.maxParameters, chunkSize: deps.chunkSize ?? 10_000 },
+        {
+          id,
+          kind: SET_MEMBERS,
+          appId: target.appId,
+          appEntitlementId: target.entitlementId,
+          work: ops,
+          refused: change.refused,
+          deprovisionAt: null,
+          actor,
+          now,
+          details: {
+            adds: change.addUserIds.length,
+            removes: change.removeAppUserIds.length,
+            refused: change.refused.size,
+            ...details,
+          },
+        },
+      );
+      if (queued) await incrementMemberSets(trx, target.entitlementId);
+      return id;
+    },
+
     /** The C1 users holding the entitlement now, app users linked to none, and the version. */
     async getMembers(appId: string, entitlementId: string) {
       await requireEntitlementInApp(db, appId, entitlementId);

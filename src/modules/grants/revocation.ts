@@ -86,3 +86,28 @@ export async function recordRevocations(
     })),
   );
 }
+
+/**
+ * Revokes every live grant of every app user linked to `userId`, in every app, inside the caller's
+ * transaction, with REMOVED events (a deleted person holds nothing, CONTRACT.md §7.12). Returns how
+ * many grants it revoked.
+ */
+export async function revokeGrantsOfUser(
+  trx: Executor,
+  deps: RevocationDeps,
+  userId: string,
+  actor: Actor,
+  now: Date,
+): Promise<number> {
+  const grants = await trx
+    .updateTable('grants')
+    .set({ deleted_at: now.toISOString() })
+    .where('deleted_at', 'is', null)
+    .where('app_user_id', 'in', (eb) =>
+      eb.selectFrom('app_users').select('id').where('identity_user_id', '=', userId),
+    )
+    .returning(['id', 'app_id', 'app_entitlement_id', 'app_user_id'])
+    .execute();
+  await recordRevocations(trx, deps, grants, actor, now, null);
+  return grants.length;
+}

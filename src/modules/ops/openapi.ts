@@ -86,11 +86,13 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
       const config = (route.config ?? {}) as { public?: boolean; permission?: string };
       const method = [route.method].flat()[0] ?? 'GET';
       const c1 = c1Operations.get(shape(method, url));
+      // A route with an error body of its own (SCIM's) names it as `errorBody`.
+      const { errorBody, ...own } = schema as typeof schema & { errorBody?: unknown };
       const documented: Record<string, unknown> = {
-        ...schema,
-        tags: schema.tags ?? [c1?.tag ?? tagOf(url)],
-        ...(c1 && !schema.operationId ? { operationId: c1.operationId } : {}),
-        response: { ...(schema.response as object | undefined), default: ErrorBody },
+        ...own,
+        tags: own.tags ?? [c1?.tag ?? tagOf(url)],
+        ...(c1 && !own.operationId ? { operationId: c1.operationId } : {}),
+        response: { ...(own.response as object | undefined), default: errorBody ?? ErrorBody },
       };
       if (config.public) documented.security = [];
       if (config.permission) documented['x-roster-permission'] = config.permission;

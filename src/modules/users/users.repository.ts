@@ -4,6 +4,9 @@ import { containsText, equalsText, jsonArrayContains } from '../../db/text-match
 
 export type UserRow = UsersTable;
 
+export const USER_ENABLED = 'ENABLED';
+export const USER_DISABLED = 'DISABLED';
+
 export function findUserById(db: Executor, id: string): Promise<UserRow | undefined> {
   return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
 }
@@ -11,7 +14,7 @@ export function findUserById(db: Executor, id: string): Promise<UserRow | undefi
 export async function updateUser(
   db: Executor,
   id: string,
-  changes: Partial<Pick<UserRow, 'display_name' | 'email' | 'username' | 'role_ids' | 'updated_at'>>,
+  changes: Partial<Omit<UserRow, 'id' | 'created_at'>>,
 ): Promise<void> {
   await db.updateTable('users').set(changes).where('id', '=', id).execute();
 }
@@ -26,21 +29,29 @@ export async function insertUsers(
   }
 }
 
-/** The ID and deletion time of each listed user that exists, looked up in chunks. */
+export interface UserState {
+  readonly deleted: boolean;
+  /** Disabled users (SCIM `active: false`) are kept but may be granted nothing new. */
+  readonly disabled: boolean;
+}
+
+/** Whether each listed user that exists is deleted or disabled, looked up in chunks. */
 export async function findUserStates(
   db: Executor,
   ids: readonly string[],
   maxParameters: number,
-): Promise<Map<string, { deleted: boolean }>> {
-  const found = new Map<string, { deleted: boolean }>();
+): Promise<Map<string, UserState>> {
+  const found = new Map<string, UserState>();
   const chunk = Math.min(maxParameters - 10, 10_000);
   for (let i = 0; i < ids.length; i += chunk) {
     const rows = await db
       .selectFrom('users')
-      .select(['id', 'deleted_at'])
+      .select(['id', 'deleted_at', 'status'])
       .where('id', 'in', ids.slice(i, i + chunk))
       .execute();
-    for (const row of rows) found.set(row.id, { deleted: row.deleted_at !== null });
+    for (const row of rows) {
+      found.set(row.id, { deleted: row.deleted_at !== null, disabled: row.status === USER_DISABLED });
+    }
   }
   return found;
 }

@@ -1,5 +1,5 @@
 import type { DialectFeatures } from '../../db/dialects/dialect.js';
-import type { Db } from '../../db/schema.js';
+import type { Db, Executor } from '../../db/schema.js';
 import { decodePageToken, type Page, pageSize, toPage } from '../../http/pagination.js';
 import type { Actor } from '../../lib/actor.js';
 import type { Clock } from '../../lib/clock.js';
@@ -7,10 +7,13 @@ import { invalidArgument, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import type { SystemLog } from '../audit/system-log.service.js';
 import { isKnownRole } from '../auth/roles.js';
+import { revokeGrantsOfUser } from '../grants/revocation.js';
 import {
   findUserById,
   insertUsers,
   listUsers,
+  USER_DISABLED,
+  USER_ENABLED,
   type UserFilter,
   type UserRow,
   updateUser,
@@ -21,6 +24,17 @@ export interface UserInput {
   readonly email: string;
   readonly username?: string | undefined;
   readonly roleIds?: readonly string[];
+}
+
+/** The fields a directory (a SCIM connection) keeps current, beside the ones people edit. */
+export interface DirectoryUserInput {
+  readonly displayName: string;
+  readonly email: string;
+  readonly username: string;
+  readonly enabled: boolean;
+  readonly department: string;
+  readonly managerIds: readonly string[];
+  readonly employeeIds: readonly string[];
 }
 
 export interface UsersServiceDeps {
@@ -48,6 +62,9 @@ export function createUsersService(deps: UsersServiceDeps) {
       type: 'USER_TYPE_HUMAN',
       role_ids: JSON.stringify(input.roleIds ?? []),
       profile: '{}',
+      department: '',
+      manager_ids: '[]',
+      employee_ids: '[]',
       created_at: at,
       updated_at: at,
       deleted_at: null,
@@ -85,7 +102,101 @@ export function createUsersService(deps: UsersServiceDeps) {
     return rows;
   }
 
+  function directoryColumns(input: DirectoryUserInput) {
+    return {
+      display_name: input.displayName,
+      email: input.email,
+      username: input.username,
+      status: input.enabled ? USER_ENABLED : USER_DISABLED,
+      department: input.department,
+      manager_ids: JSON.stringify(input.managerIds),
+      employee_ids: JSON.stringify(input.employeeIds),
+    };
+  }
+
   return {
+    /** Creates a user a directory manages, inside the caller's transaction, with its event. */
+    async createInTransaction(
+      trx: Executor,
+      actor: Actor,
+      input: DirectoryUserInput,
+      now: Date,
+    ): Promise<UserRow> {
+      const row: UserRow = {
+        ...newUserRow({ displayName: input.displayName, email: input.email }, now),
+        ...directoryColumns(input),
+      };
+      await insertUsers(trx, [row], deps.dialect.maxParameters);
+      await systemLog.record(trx, [
+        {
+          operation: 'user.created',
+          activity: 'create',
+          targetType: 'user',
+          targetId: row.id,
+          actor,
+          occurredAt: now,
+        },
+      ]);
+      return row;
+    },
+
+    /**
+     * Makes a directory-managed user's fields `input`, inside the caller's transaction; logs what
+     * changed (`user.disabled` / `user.enabled` when only the status moved). Returns the new row.
+     */
+    async replaceInTransaction(
+      trx: Executor,
+      actor: Actor,
+      current: UserRow,
+      input: DirectoryUserInput,
+      now: Date,
+    ): Promise<UserRow> {
+      const next = directoryColumns(input);
+      const changed = (Object.keys(next) as Array<keyof typeof next>).filter((k) => next[k] !== current[k]);
+      if (changed.length === 0) return current;
+      const updated = { ...current, ...next, updated_at: now.toISOString() };
+      await updateUser(trx, current.id, { ...next, updated_at: updated.updated_at });
+      const statusOnly = changed.length === 1 && changed[0] === 'status';
+      const operation = statusOnly ? (input.enabled ? 'user.enabled' : 'user.disabled') : 'user.updated';
+      await systemLog.record(trx, [
+        {
+          operation,
+          activity: 'update',
+          targetType: 'user',
+          targetId: current.id,
+          actor,
+          occurredAt: now,
+          details: { changed },
+        },
+      ]);
+      return updated;
+    },
+
+    /**
+     * Soft-deletes a user inside the caller's transaction and revokes every grant they hold, with
+     * REMOVED history and the actor named in the system log (CONTRACT.md §7.12).
+     */
+    async deleteInTransaction(trx: Executor, actor: Actor, id: string, now: Date): Promise<void> {
+      const at = now.toISOString();
+      await updateUser(trx, id, { deleted_at: at, updated_at: at, status: 'DELETED' });
+      const revoked = await revokeGrantsOfUser(trx, deps, id, actor, now);
+      await systemLog.record(trx, [
+        {
+          operation: 'user.deleted',
+          activity: 'delete',
+          targetType: 'user',
+          targetId: id,
+          actor,
+          occurredAt: now,
+          details: { revokedGrants: revoked },
+        },
+      ]);
+    },
+
+    async findInTransaction(trx: Executor, id: string): Promise<UserRow | undefined> {
+      return findUserById(trx, id);
+    },
+
     async create(actor: Actor, input: UserInput): Promise<UserRow> {
       const [row] = await createMany(actor, [input]);
       return row as UserRow;

@@ -1,0 +1,270 @@
+import { type ScimPatchOperation, type ScimResource as ScimPatchResource, scimPatch } from 'scim-patch';
+import type { DialectFeatures } from '../../db/dialects/dialect.js';
+import type { Db, Executor } from '../../db/schema.js';
+import type { Clock } from '../../lib/clock.js';
+import type { DirectoryUserInput, UserRow, UsersService } from './ports.js';
+import { findUsersByIds } from './ports.js';
+import { checkIfMatch, type ScimContext } from './scim.context.js';
+import { invalidValue, ScimError, scimNotFound } from './scim.errors.js';
+import { matches, parseFilter, requiredEquality } from './scim.filter.js';
+import { patchOperations } from './scim.patch.js';
+import { listResponse, pageOf, project } from './scim.projection.js';
+import {
+  deleteScimUser,
+  insertScimUser,
+  listScimUsers,
+  type ScimUserLookup,
+  type ScimUserRecord,
+  updateScimUser,
+} from './scim.repository.js';
+import { isObject, type ScimResource } from './scim.schemas.js';
+
+type PatchTarget = ScimPatchResource & Record<string, unknown>;
+
+import { readUserInput, toUserResource, USER_TRAITS, type UserInput } from './scim-user.resource.js';
+
+export interface ScimUsersDeps {
+  readonly db: Db;
+  readonly dialect: DialectFeatures;
+  readonly clock: Clock;
+  readonly users: Pick<UsersService, 'createInTransaction' | 'replaceInTransaction' | 'deleteInTransaction'>;
+}
+
+export interface ListQuery {
+  readonly filter?: string | undefined;
+  readonly startIndex?: number | undefined;
+  readonly count?: number | undefined;
+  readonly attributes?: string | undefined;
+  readonly excludedAttributes?: string | undefined;
+}
+
+export type ScimUsersService = ReturnType<typeof createScimUsersService>;
+
+const uniqueness = (userName: string) =>
+  new ScimError(
+    409,
+    `userName ${JSON.stringify(userName)} is already taken in this connection`,
+    'uniqueness',
+  );
+
+export function createScimUsersService(deps: ScimUsersDeps) {
+  const { db, dialect, clock, users } = deps;
+
+  const location = (ctx: ScimContext, id: string) => `${ctx.baseUrl}/Users/${id}`;
+  const resourceOf = (ctx: ScimContext, record: ScimUserRecord) =>
+    toUserResource(record, location(ctx, record.user.id));
+
+  async function find(executor: Executor, ctx: ScimContext, id: string): Promise<ScimUserRecord> {
+    const [record] = await listScimUsers(executor, ctx.connection.id, { userId: id });
+    if (!record) throw scimNotFound('User', id);
+    return record;
+  }
+
+  async function directoryInput(
+    executor: Executor,
+    input: UserInput,
+    selfId?: string,
+  ): Promise<DirectoryUserInput> {
+    if (input.managerId !== '') {
+      const [manager] = await findUsersByIds(executor, [input.managerId]);
+      if (!manager || manager.deleted_at !== null || manager.id === selfId) {
+        throw invalidValue(`manager ${JSON.stringify(input.managerId)} is not a user`);
+      }
+    }
+    return {
+      displayName: input.displayName,
+      email: input.email,
+      username: input.userName,
+      enabled: input.active,
+      department: input.department,
+      managerIds: input.managerId ? [input.managerId] : [],
+      employeeIds: input.employeeNumber ? [input.employeeNumber] : [],
+    };
+  }
+
+  async function checkUnique(trx: Executor, ctx: ScimContext, userName: string, selfId?: string) {
+    const [taken] = await listScimUsers(trx, ctx.connection.id, { userNameKey: userName.toLowerCase() });
+    if (taken && taken.user.id !== selfId) throw uniqueness(userName);
+  }
+
+  /** Runs a write; a unique-index race lost to a concurrent create is the same 409. */
+  async function writing<T>(userName: string, work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      if (dialect.isUniqueViolation(error)) throw uniqueness(userName);
+      throw error;
+    }
+  }
+
+  /** Replaces a user with `input` (PUT, and PATCH once applied), checking If-Match against what is stored. */
+  async function replace(
+    ctx: ScimContext,
+    id: string,
+    build: (current: ScimResource) => UserInput,
+    ifMatch?: string,
+  ) {
+    const now = clock.now();
+    let userName = '';
+    const record = await writing(userName, () =>
+      db.transaction().execute(async (trx) => {
+        await dialect.serialize(trx, `scim-user:${id}`);
+        const current = await find(trx, ctx, id);
+        const resource = resourceOf(ctx, current);
+        checkIfMatch(ifMatch, versionIn(resource));
+        const input = build(resource);
+        userName = input.userName;
+        if (input.userName.toLowerCase() !== current.scim.user_name_key)
+          await checkUnique(trx, ctx, input.userName, id);
+        const user: UserRow = await users.replaceInTransaction(
+          trx,
+          ctx.actor,
+          current.user,
+          await directoryInput(trx, input, id),
+          now,
+        );
+        const scim = {
+          ...current.scim,
+          user_name: input.userName,
+          user_name_key: input.userName.toLowerCase(),
+          external_id: input.externalId,
+          attributes: JSON.stringify(input.attributes),
+        };
+        if (
+          scim.user_name !== current.scim.user_name ||
+          scim.external_id !== current.scim.external_id ||
+          scim.attributes !== current.scim.attributes
+        ) {
+          scim.updated_at = now.toISOString();
+          await updateScimUser(trx, ctx.connection.id, id, scim);
+        }
+        return { user, scim };
+      }),
+    );
+    return resourceOf(ctx, record);
+  }
+
+  return {
+    async create(ctx: ScimContext, body: unknown): Promise<ScimResource> {
+      const input = readUserInput(body);
+      const now = clock.now();
+      const at = now.toISOString();
+      const record = await writing(input.userName, () =>
+        db.transaction().execute(async (trx) => {
+          await dialect.serialize(trx, `scim-user-name:${ctx.connection.id}:${input.userName.toLowerCase()}`);
+          await checkUnique(trx, ctx, input.userName);
+          const user = await users.createInTransaction(trx, ctx.actor, await directoryInput(trx, input), now);
+          const scim = {
+            connection_id: ctx.connection.id,
+            user_id: user.id,
+            user_name: input.userName,
+            user_name_key: input.userName.toLowerCase(),
+            external_id: input.externalId,
+            attributes: JSON.stringify(input.attributes),
+            created_at: at,
+            updated_at: at,
+          };
+          await insertScimUser(trx, scim);
+          return { user, scim };
+        }),
+      );
+      return resourceOf(ctx, record);
+    },
+
+    async get(ctx: ScimContext, id: string): Promise<ScimResource> {
+      return resourceOf(ctx, await find(db, ctx, id));
+    },
+
+    replace(ctx: ScimContext, id: string, body: unknown, ifMatch?: string): Promise<ScimResource> {
+      const input = readUserInput(body);
+      return replace(ctx, id, () => input, ifMatch);
+    },
+
+    /** RFC 7644 §3.5.2: the operations apply in order to the stored resource, then it is saved as a PUT would. */
+    patch(ctx: ScimContext, id: string, body: unknown, ifMatch?: string): Promise<ScimResource> {
+      const operations = patchOperations(body);
+      return replace(
+        ctx,
+        id,
+        (current) => {
+          const patched = applyPatch(current, operations);
+          if (patched.id !== current.id) throw new ScimError(400, 'id cannot be changed', 'mutability');
+          return readUserInput(patched);
+        },
+        ifMatch,
+      );
+    },
+
+    /** Soft-deletes the user and revokes everything they hold; their userName is free again. */
+    async delete(ctx: ScimContext, id: string, ifMatch?: string): Promise<void> {
+      const now = clock.now();
+      await db.transaction().execute(async (trx) => {
+        await dialect.serialize(trx, `scim-user:${id}`);
+        const current = await find(trx, ctx, id);
+        checkIfMatch(ifMatch, versionIn(resourceOf(ctx, current)));
+        await users.deleteInTransaction(trx, ctx.actor, id, now);
+        await deleteScimUser(trx, ctx.connection.id, id);
+      });
+    },
+
+    async list(ctx: ScimContext, query: ListQuery) {
+      const page = pageOf(query);
+      const filter = query.filter === undefined ? undefined : parseFilter(query.filter);
+      const lookup: ScimUserLookup = {};
+      if (filter) {
+        const userName = requiredEquality(filter, 'userName', USER_TRAITS);
+        const externalId = requiredEquality(filter, 'externalId', USER_TRAITS);
+        const id = requiredEquality(filter, 'id', USER_TRAITS);
+        if (userName !== undefined) Object.assign(lookup, { userNameKey: userName.toLowerCase() });
+        else if (externalId !== undefined) Object.assign(lookup, { externalId });
+        else if (id !== undefined) Object.assign(lookup, { userId: id });
+      }
+      const records = await listScimUsers(db, ctx.connection.id, lookup);
+      let resources: ScimResource[];
+      if (filter)
+        resources = records.map((r) => resourceOf(ctx, r)).filter((r) => matches(filter, r, USER_TRAITS));
+      else {
+        // Unfiltered, only the page is built; the rest are counted.
+        const slice = records
+          .slice(page.start - 1, page.start - 1 + page.count)
+          .map((r) => resourceOf(ctx, r));
+        const response = listResponse(slice, { start: 1, count: page.count });
+        return {
+          ...response,
+          totalResults: records.length,
+          startIndex: page.start,
+          Resources: response.Resources.map((r) => project(r, query)),
+        };
+      }
+      const response = listResponse(resources, page);
+      return { ...response, Resources: response.Resources.map((r) => project(r, query)) };
+    },
+  };
+}
+
+function versionIn(resource: ScimResource): string {
+  const meta = resource.meta;
+  return isObject(meta) && typeof meta.version === 'string' ? meta.version : '';
+}
+
+/** scim-patch over a copy; its errors carry their scimType. */
+function applyPatch(current: ScimResource, operations: ScimPatchOperation[]): ScimResource {
+  const { meta: _meta, ...body } = current;
+  const target: PatchTarget = {
+    ...structuredClone(body),
+    schemas: Array.isArray(body.schemas) ? body.schemas.map(String) : [],
+    meta: { created: new Date(0), lastModified: new Date(0) },
+  };
+  try {
+    const { meta: _patchedMeta, ...patched } = scimPatch(target, operations, {
+      mutateDocument: false,
+      treatMissingAsAdd: true,
+    });
+    return patched;
+  } catch (error) {
+    const code = (error as { scimCode?: string }).scimCode;
+    const scimType =
+      code === 'noTarget' ? 'noTarget' : code === 'invalidPath' ? 'invalidPath' : 'invalidValue';
+    throw new ScimError(400, (error as Error).message, scimType);
+  }
+}

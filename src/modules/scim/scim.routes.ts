@@ -1,0 +1,202 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import type { ScimContext } from './scim.context.js';
+import { resourceTypes, schemas, serviceProviderConfig } from './scim.discovery.js';
+import { SCIM_CONTENT_TYPE, ScimError, scimNotFound, sendScimError } from './scim.errors.js';
+import { isObject, LIST_SCHEMA, type ScimResource } from './scim.schemas.js';
+import type { ScimConnectionsService } from './scim-connections.service.js';
+import type { ScimGroupsService } from './scim-groups.service.js';
+import type { ScimUsersService } from './scim-users.service.js';
+
+export interface ScimRoutesOptions {
+  readonly connections: Pick<ScimConnectionsService, 'authenticate' | 'baseUrlOf'>;
+  readonly users: ScimUsersService;
+  readonly groups: ScimGroupsService;
+}
+
+/** 10,000 members in one PATCH is about 600 KB; leave room. */
+const SCIM_BODY_LIMIT = 16 * 1024 * 1024;
+
+const ListQuerySchema = Type.Object({
+  filter: Type.Optional(Type.String()),
+  startIndex: Type.Optional(Type.Integer()),
+  count: Type.Optional(Type.Integer()),
+  attributes: Type.Optional(Type.String()),
+  excludedAttributes: Type.Optional(Type.String()),
+});
+const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 200 }) });
+
+/** The SCIM error (RFC 7644 §3.12), every SCIM route's `default` response in the OpenAPI document. */
+const ScimErrorBody = Type.Object({
+  schemas: Type.Array(Type.String()),
+  status: Type.String(),
+  scimType: Type.Optional(Type.String()),
+  detail: Type.String(),
+});
+// No response schema: SCIM resources are shaped per request (attributes, excludedAttributes).
+const documented = { tags: ['SCIM 2.0'], errorBody: ScimErrorBody };
+
+const contexts = new WeakMap<FastifyRequest, ScimContext>();
+
+function contextOf(request: FastifyRequest): ScimContext {
+  const ctx = contexts.get(request);
+  if (!ctx) throw new ScimError(401, 'not authenticated');
+  return ctx;
+}
+
+const unauthorized = (message: string) => new ScimError(401, message);
+
+function send(reply: FastifyReply, status: number, resource: ScimResource): ScimResource {
+  const meta = resource.meta;
+  if (isObject(meta) && typeof meta.version === 'string') reply.header('etag', meta.version);
+  if (status === 201 && isObject(meta) && typeof meta.location === 'string')
+    reply.header('location', meta.location);
+  reply.code(status);
+  return resource;
+}
+
+const ifMatchOf = (request: FastifyRequest) => {
+  const v = request.headers['if-match'];
+  return Array.isArray(v) ? v.join(',') : v;
+};
+
+/** The SCIM endpoints under one base (`/scim/v2` or `/scim/v2/:connectionId`). */
+function resourceRoutes(opts: ScimRoutesOptions): FastifyPluginAsync {
+  return async (plain) => {
+    const app = plain.withTypeProvider<TypeBoxTypeProvider>();
+    app.addHook('onRequest', async (request, reply) => {
+      reply.type(SCIM_CONTENT_TYPE);
+      const match = /^Bearer +(\S+)\s*$/i.exec(request.headers.authorization ?? '');
+      if (!match) {
+        reply.header('www-authenticate', 'Bearer realm="roster-scim"');
+        throw unauthorized('send the connection\'s token as "Authorization: Bearer <token>"');
+      }
+      const connection = await opts.connections.authenticate(match[1] as string);
+      const named = (request.params as { connectionId?: string }).connectionId;
+      if (!connection || (named !== undefined && named !== connection.id)) {
+        reply.header('www-authenticate', 'Bearer realm="roster-scim", error="invalid_token"');
+        throw unauthorized('the token is not valid for this SCIM connection');
+      }
+      contexts.set(request, {
+        connection,
+        actor: { userId: '', clientId: connection.id, requestId: request.id, sourceIp: request.ip },
+        baseUrl: opts.connections.baseUrlOf(connection.id),
+      });
+    });
+
+    const base = (request: FastifyRequest) => contextOf(request).baseUrl;
+    app.get('/ServiceProviderConfig', { schema: documented }, async (request) =>
+      serviceProviderConfig(base(request)),
+    );
+    const list = (resources: unknown[]) => ({
+      schemas: [LIST_SCHEMA],
+      totalResults: resources.length,
+      startIndex: 1,
+      itemsPerPage: resources.length,
+      Resources: resources,
+    });
+    app.get('/ResourceTypes', { schema: documented }, async (request) => list(resourceTypes(base(request))));
+    app.get('/ResourceTypes/:id', { schema: { ...documented, params: IdParams } }, async (request) => {
+      const found = resourceTypes(base(request)).find((r) => r.id === request.params.id);
+      if (!found) throw scimNotFound('ResourceType', request.params.id);
+      return found;
+    });
+    app.get('/Schemas', { schema: documented }, async (request) => list(schemas(base(request))));
+    app.get('/Schemas/:id', { schema: { ...documented, params: IdParams } }, async (request) => {
+      const found = schemas(base(request)).find((s) => s.id === request.params.id);
+      if (!found) throw scimNotFound('Schema', request.params.id);
+      return found;
+    });
+
+    const { users, groups } = opts;
+    const listQuery = { schema: { ...documented, querystring: ListQuerySchema } };
+    const byId = { schema: { ...documented, params: IdParams, querystring: ListQuerySchema } };
+    const write = { bodyLimit: SCIM_BODY_LIMIT, ...byId };
+    const create = { bodyLimit: SCIM_BODY_LIMIT, schema: documented };
+
+    app.get('/Users', listQuery, async (request) => users.list(contextOf(request), request.query));
+    app.post('/Users', create, async (request, reply) =>
+      send(reply, 201, await users.create(contextOf(request), request.body)),
+    );
+    app.get('/Users/:id', byId, async (request, reply) =>
+      send(reply, 200, await users.get(contextOf(request), request.params.id)),
+    );
+    app.put('/Users/:id', write, async (request, reply) =>
+      send(
+        reply,
+        200,
+        await users.replace(contextOf(request), request.params.id, request.body, ifMatchOf(request)),
+      ),
+    );
+    app.patch('/Users/:id', write, async (request, reply) =>
+      send(
+        reply,
+        200,
+        await users.patch(contextOf(request), request.params.id, request.body, ifMatchOf(request)),
+      ),
+    );
+    app.delete('/Users/:id', byId, async (request, reply) => {
+      await users.delete(contextOf(request), request.params.id, ifMatchOf(request));
+      return reply.code(204).send();
+    });
+
+    app.get('/Groups', listQuery, async (request) => groups.list(contextOf(request), request.query));
+    app.post('/Groups', create, async (request, reply) =>
+      send(reply, 201, await groups.create(contextOf(request), request.body)),
+    );
+    app.get('/Groups/:id', byId, async (request, reply) =>
+      send(reply, 200, await groups.get(contextOf(request), request.params.id, request.query)),
+    );
+    app.put('/Groups/:id', write, async (request, reply) =>
+      send(
+        reply,
+        200,
+        await groups.replace(contextOf(request), request.params.id, request.body, ifMatchOf(request)),
+      ),
+    );
+    app.patch('/Groups/:id', write, async (request, reply) =>
+      send(
+        reply,
+        200,
+        await groups.patch(
+          contextOf(request),
+          request.params.id,
+          request.body,
+          ifMatchOf(request),
+          request.query,
+        ),
+      ),
+    );
+    app.delete('/Groups/:id', byId, async (request, reply) => {
+      await groups.delete(contextOf(request), request.params.id, ifMatchOf(request));
+      return reply.code(204).send();
+    });
+  };
+}
+
+/**
+ * SCIM 2.0 (RFC 7644) in its own scope: authenticated by a connection's token rather than OAuth,
+ * answering `application/scim+json` and the SCIM error schema, and reading bodies as sent (a
+ * `null` is a value here: Entra clears attributes with it).
+ */
+export async function scimRoutes(app: FastifyInstance, opts: ScimRoutesOptions): Promise<void> {
+  await app.register(
+    async (scope) => {
+      scope.setErrorHandler((error, request, reply) => sendScimError(request, reply, error));
+      scope.setNotFoundHandler((request, reply) =>
+        sendScimError(
+          request,
+          reply,
+          new ScimError(404, `no SCIM endpoint ${request.method} ${request.url.split('?')[0]}`),
+        ),
+      );
+      const parseJson = scope.getDefaultJsonParser('error', 'error');
+      scope.removeContentTypeParser('application/json');
+      scope.addContentTypeParser(['application/json', SCIM_CONTENT_TYPE], { parseAs: 'string' }, parseJson);
+      await scope.register(resourceRoutes(opts), { prefix: '/v2' });
+      await scope.register(resourceRoutes(opts), { prefix: '/v2/:connectionId' });
+    },
+    { prefix: '/scim' },
+  );
+}
