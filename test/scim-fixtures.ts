@@ -78,3 +78,27 @@ export const PATCH_OP = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
 export const ENTERPRISE = 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User';
 export const USER_SCHEMA = 'urn:ietf:params:scim:schemas:core:2.0:User';
 export const GROUP_SCHEMA = 'urn:ietf:params:scim:schemas:core:2.0:Group';
+
+/** The users holding an entitlement now (live grants), by C1 user ID, sorted. */
+export async function holders(t: TestApp, entitlementId: string): Promise<string[]> {
+  const rows = await t.db
+    .selectFrom('grants')
+    .innerJoin('app_users', 'app_users.id', 'grants.app_user_id')
+    .select('app_users.identity_user_id')
+    .where('grants.app_entitlement_id', '=', entitlementId)
+    .where('grants.deleted_at', 'is', null)
+    .execute();
+  return rows.map((r) => r.identity_user_id).sort();
+}
+
+/** The grant history of an entitlement as `<event type>:<user ID>`, in order. */
+export async function history(t: TestApp, entitlementId: string): Promise<string[]> {
+  const rows = await t.db
+    .selectFrom('grant_events')
+    .innerJoin('app_users', 'app_users.id', 'grant_events.app_user_id')
+    .select(['grant_events.event_type', 'app_users.identity_user_id'])
+    .where('grant_events.app_entitlement_id', '=', entitlementId)
+    .orderBy('grant_events.id')
+    .execute();
+  return rows.map((r) => `${r.event_type.replace('GRANT_EVENT_TYPE_', '')}:${r.identity_user_id}`);
+}

@@ -2,7 +2,7 @@ import { type ScimPatchOperation, type ScimResource as ScimPatchResource, scimPa
 import type { DialectFeatures } from '../../db/dialects/dialect.js';
 import type { Db, Executor } from '../../db/schema.js';
 import type { Clock } from '../../lib/clock.js';
-import type { DirectoryUserInput, UserRow, UsersService } from './ports.js';
+import type { DirectoryUserInput, SystemLog, UserRow, UsersService } from './ports.js';
 import { findUsersByIds } from './ports.js';
 import { checkIfMatch, type ScimContext } from './scim.context.js';
 import { invalidValue, ScimError, scimNotFound } from './scim.errors.js';
@@ -27,6 +27,7 @@ export interface ScimUsersDeps {
   readonly db: Db;
   readonly dialect: DialectFeatures;
   readonly clock: Clock;
+  readonly systemLog: SystemLog;
   readonly users: Pick<UsersService, 'createInTransaction' | 'replaceInTransaction' | 'deleteInTransaction'>;
 }
 
@@ -48,7 +49,7 @@ const uniqueness = (userName: string) =>
   );
 
 export function createScimUsersService(deps: ScimUsersDeps) {
-  const { db, dialect, clock, users } = deps;
+  const { db, dialect, clock, users, systemLog } = deps;
 
   const location = (ctx: ScimContext, id: string) => `${ctx.baseUrl}/Users/${id}`;
   const resourceOf = (ctx: ScimContext, record: ScimUserRecord) =>
@@ -130,13 +131,24 @@ export function createScimUsersService(deps: ScimUsersDeps) {
           external_id: input.externalId,
           attributes: JSON.stringify(input.attributes),
         };
-        if (
-          scim.user_name !== current.scim.user_name ||
-          scim.external_id !== current.scim.external_id ||
-          scim.attributes !== current.scim.attributes
-        ) {
+        const changed = (['user_name', 'external_id', 'attributes'] as const).filter(
+          (k) => scim[k] !== current.scim[k],
+        );
+        if (changed.length > 0) {
           scim.updated_at = now.toISOString();
           await updateScimUser(trx, ctx.connection.id, id, scim);
+          // The SCIM-only part (userName, externalId, name parts, typed emails) is logged on its own.
+          await systemLog.record(trx, [
+            {
+              operation: 'scim_user.updated',
+              activity: 'update',
+              targetType: 'user',
+              targetId: id,
+              actor: ctx.actor,
+              occurredAt: now,
+              details: { changed },
+            },
+          ]);
         }
         return { user, scim };
       }),
