@@ -85,6 +85,11 @@ describe.each(DIALECTS)("Microsoft Entra's provisioning sequence on %s", (dialec
     ]);
     expect(updated.body.name.familyName).toBe('updatedFamilyName');
     expect((await c1User(id)).email).toBe('updatedEmail@microsoft.com');
+    // Entra replaces through a filter that matches nothing yet, meaning "add" (scim-patch's treatMissingAsAdd).
+    const phone = await patch(id, [
+      { op: 'Replace', path: 'phoneNumbers[type eq "mobile"].value', value: '+1 555 0100' },
+    ]);
+    expect(phone.body.phoneNumbers).toEqual([{ type: 'mobile', value: '+1 555 0100' }]);
 
     // The manager arrives as a bare ID, and is read back as {value}.
     const withManager = await patch(id, [
@@ -125,6 +130,7 @@ describe.each(DIALECTS)("Microsoft Entra's provisioning sequence on %s", (dialec
     expect(operations).toEqual([
       'user.created',
       'user.updated',
+      'scim_user.updated',
       'scim_user.updated',
       'user.updated',
       'user.updated',
