@@ -28,6 +28,9 @@ const TOKEN_PREFIX = 'roster-scim-';
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
 
+/** 256 random bits: a token is a long-lived credential that can create and delete users. */
+const newToken = () => `${TOKEN_PREFIX}${randomBytes(32).toString('base64url')}`;
+
 export type ScimConnectionsService = ReturnType<typeof createScimConnectionsService>;
 
 export function createScimConnectionsService(deps: ScimConnectionsDeps) {
@@ -43,7 +46,7 @@ export function createScimConnectionsService(deps: ScimConnectionsDeps) {
 
   /** A new token for the connection, replacing any other at once; only its hash is kept. */
   async function issueToken(actor: Actor, id: string, operation: string): Promise<string> {
-    const token = `${TOKEN_PREFIX}${randomBytes(32).toString('base64url')}`;
+    const token = newToken();
     const now = clock.now();
     await db.transaction().execute(async (trx) => {
       const at = now.toISOString();
@@ -76,7 +79,7 @@ export function createScimConnectionsService(deps: ScimConnectionsDeps) {
       });
       const now = clock.now();
       const at = now.toISOString();
-      const token = `${TOKEN_PREFIX}${randomBytes(32).toString('base64url')}`;
+      const token = newToken();
       const row: ScimConnectionRow = {
         id: newId(now.getTime()),
         display_name: displayName,

@@ -12,9 +12,9 @@ import {
 } from './ports.js';
 import { checkIfMatch, type ScimContext } from './scim.context.js';
 import { invalidValue, ScimError, scimNotFound } from './scim.errors.js';
-import { matches, parseFilter, requiredEquality } from './scim.filter.js';
+import { parseFilter } from './scim.filter.js';
 import { patchOperations } from './scim.patch.js';
-import { leavesOut, listResponse, pageOf, project } from './scim.projection.js';
+import { indexedEquality, type ListQuery, leavesOut, listOf, project } from './scim.projection.js';
 import {
   deleteScimGroup,
   insertScimGroup,
@@ -27,7 +27,6 @@ import { isObject, type ScimResource } from './scim.schemas.js';
 import { GROUP_TRAITS, toGroupResource } from './scim-group.resource.js';
 import { MembershipChange, memberFilter, memberIds, selectMembers } from './scim-members.js';
 import { attribute } from './scim-user.resource.js';
-import type { ListQuery } from './scim-users.service.js';
 
 export interface ScimGroupsDeps {
   readonly db: Db;
@@ -283,35 +282,21 @@ export function createScimGroupsService(deps: ScimGroupsDeps) {
     },
 
     async list(ctx: ScimContext, query: ListQuery) {
-      const page = pageOf(query);
       const filter = query.filter === undefined ? undefined : parseFilter(query.filter);
-      const lookup: ScimGroupLookup = {};
-      if (filter) {
-        const displayName = requiredEquality(filter, 'displayName', GROUP_TRAITS);
-        const externalId = requiredEquality(filter, 'externalId', GROUP_TRAITS);
-        const id = requiredEquality(filter, 'id', GROUP_TRAITS);
-        if (displayName !== undefined) Object.assign(lookup, { displayNameKey: displayName.toLowerCase() });
-        else if (externalId !== undefined) Object.assign(lookup, { externalId });
-        else if (id !== undefined) Object.assign(lookup, { entitlementId: id });
-      }
+      const key = indexedEquality(filter, GROUP_TRAITS, ['displayName', 'externalId', 'id']);
+      const lookup: ScimGroupLookup =
+        key?.attribute === 'displayName'
+          ? { displayNameKey: key.value.toLowerCase() }
+          : key?.attribute === 'externalId'
+            ? { externalId: key.value }
+            : key?.attribute === 'id'
+              ? { entitlementId: key.value }
+              : {};
       const groups = await listScimGroups(db, ctx.connection.id, lookup);
       // Members are read when shown or filtered on; `excludedAttributes=members` skips them.
       const needMembers =
         !leavesOut(query, 'members') || (query.filter ?? '').toLowerCase().includes('members');
-      const candidates = filter ? groups : groups.slice(page.start - 1, page.start - 1 + page.count);
-      const resources: ScimResource[] = [];
-      for (const g of candidates) {
-        const r = await resourceOf(ctx, g, needMembers);
-        if (!filter || matches(filter, r, GROUP_TRAITS)) resources.push(r);
-      }
-      const response = filter
-        ? listResponse(resources, page)
-        : {
-            ...listResponse(resources, { start: 1, count: page.count }),
-            totalResults: groups.length,
-            startIndex: page.start,
-          };
-      return { ...response, Resources: response.Resources.map((r) => project(r, query)) };
+      return listOf(groups, query, filter, GROUP_TRAITS, (g) => resourceOf(ctx, g, needMembers));
     },
   };
 }

@@ -6,9 +6,9 @@ import type { DirectoryUserInput, SystemLog, UserRow, UsersService } from './por
 import { findUsersByIds } from './ports.js';
 import { checkIfMatch, type ScimContext } from './scim.context.js';
 import { invalidValue, ScimError, scimNotFound } from './scim.errors.js';
-import { matches, parseFilter, requiredEquality } from './scim.filter.js';
+import { parseFilter } from './scim.filter.js';
 import { patchOperations } from './scim.patch.js';
-import { listResponse, pageOf, project } from './scim.projection.js';
+import { indexedEquality, type ListQuery, listOf, project } from './scim.projection.js';
 import {
   deleteScimUser,
   insertScimUser,
@@ -29,14 +29,6 @@ export interface ScimUsersDeps {
   readonly clock: Clock;
   readonly systemLog: SystemLog;
   readonly users: Pick<UsersService, 'createInTransaction' | 'replaceInTransaction' | 'deleteInTransaction'>;
-}
-
-export interface ListQuery {
-  readonly filter?: string | undefined;
-  readonly startIndex?: number | undefined;
-  readonly count?: number | undefined;
-  readonly attributes?: string | undefined;
-  readonly excludedAttributes?: string | undefined;
 }
 
 export type ScimUsersService = ReturnType<typeof createScimUsersService>;
@@ -183,8 +175,8 @@ export function createScimUsersService(deps: ScimUsersDeps) {
       return resourceOf(ctx, record);
     },
 
-    async get(ctx: ScimContext, id: string): Promise<ScimResource> {
-      return resourceOf(ctx, await find(db, ctx, id));
+    async get(ctx: ScimContext, id: string, query: ListQuery = {}): Promise<ScimResource> {
+      return project(resourceOf(ctx, await find(db, ctx, id)), query);
     },
 
     replace(ctx: ScimContext, id: string, body: unknown, ifMatch?: string): Promise<ScimResource> {
@@ -193,9 +185,15 @@ export function createScimUsersService(deps: ScimUsersDeps) {
     },
 
     /** RFC 7644 §3.5.2: the operations apply in order to the stored resource, then it is saved as a PUT would. */
-    patch(ctx: ScimContext, id: string, body: unknown, ifMatch?: string): Promise<ScimResource> {
+    async patch(
+      ctx: ScimContext,
+      id: string,
+      body: unknown,
+      ifMatch?: string,
+      query: ListQuery = {},
+    ): Promise<ScimResource> {
       const operations = patchOperations(body);
-      return replace(
+      const saved = await replace(
         ctx,
         id,
         (current) => {
@@ -205,6 +203,7 @@ export function createScimUsersService(deps: ScimUsersDeps) {
         },
         ifMatch,
       );
+      return project(saved, query);
     },
 
     /** Soft-deletes the user and revokes everything they hold; their userName is free again. */
@@ -220,36 +219,18 @@ export function createScimUsersService(deps: ScimUsersDeps) {
     },
 
     async list(ctx: ScimContext, query: ListQuery) {
-      const page = pageOf(query);
       const filter = query.filter === undefined ? undefined : parseFilter(query.filter);
-      const lookup: ScimUserLookup = {};
-      if (filter) {
-        const userName = requiredEquality(filter, 'userName', USER_TRAITS);
-        const externalId = requiredEquality(filter, 'externalId', USER_TRAITS);
-        const id = requiredEquality(filter, 'id', USER_TRAITS);
-        if (userName !== undefined) Object.assign(lookup, { userNameKey: userName.toLowerCase() });
-        else if (externalId !== undefined) Object.assign(lookup, { externalId });
-        else if (id !== undefined) Object.assign(lookup, { userId: id });
-      }
+      const key = indexedEquality(filter, USER_TRAITS, ['userName', 'externalId', 'id']);
+      const lookup: ScimUserLookup =
+        key?.attribute === 'userName'
+          ? { userNameKey: key.value.toLowerCase() }
+          : key?.attribute === 'externalId'
+            ? { externalId: key.value }
+            : key?.attribute === 'id'
+              ? { userId: key.value }
+              : {};
       const records = await listScimUsers(db, ctx.connection.id, lookup);
-      let resources: ScimResource[];
-      if (filter)
-        resources = records.map((r) => resourceOf(ctx, r)).filter((r) => matches(filter, r, USER_TRAITS));
-      else {
-        // Unfiltered, only the page is built; the rest are counted.
-        const slice = records
-          .slice(page.start - 1, page.start - 1 + page.count)
-          .map((r) => resourceOf(ctx, r));
-        const response = listResponse(slice, { start: 1, count: page.count });
-        return {
-          ...response,
-          totalResults: records.length,
-          startIndex: page.start,
-          Resources: response.Resources.map((r) => project(r, query)),
-        };
-      }
-      const response = listResponse(resources, page);
-      return { ...response, Resources: response.Resources.map((r) => project(r, query)) };
+      return listOf(records, query, filter, USER_TRAITS, (r) => resourceOf(ctx, r));
     },
   };
 }

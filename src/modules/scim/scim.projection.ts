@@ -1,4 +1,5 @@
 import { ScimError } from './scim.errors.js';
+import { type AttributeTraits, type Filter, matches, requiredEquality } from './scim.filter.js';
 import { DEFAULT_COUNT, isObject, LIST_SCHEMA, MAX_RESULTS, type ScimResource } from './scim.schemas.js';
 
 /** Attributes returned whatever `attributes` or `excludedAttributes` say (RFC 7643 §7 `returned: always`). */
@@ -105,4 +106,56 @@ export function listResponse(all: readonly ScimResource[], page: { start: number
     itemsPerPage: slice.length,
     Resources: slice,
   };
+}
+
+export interface ListQuery extends PageQuery {
+  readonly filter?: string | undefined;
+  readonly attributes?: string | undefined;
+  readonly excludedAttributes?: string | undefined;
+}
+
+/**
+ * A list response over candidates (RFC 7644 §3.4.2): with a filter, each candidate's resource is
+ * built and matched; without one, only the page's resources are built and the rest just counted.
+ */
+export async function listOf<T>(
+  candidates: readonly T[],
+  query: ListQuery,
+  filter: Filter | undefined,
+  traits: AttributeTraits,
+  build: (candidate: T) => ScimResource | Promise<ScimResource>,
+) {
+  const page = pageOf(query);
+  let response: ReturnType<typeof listResponse>;
+  if (filter) {
+    const matching: ScimResource[] = [];
+    for (const c of candidates) {
+      const r = await build(c);
+      if (matches(filter, r, traits)) matching.push(r);
+    }
+    response = listResponse(matching, page);
+  } else {
+    const slice: ScimResource[] = [];
+    for (const c of candidates.slice(page.start - 1, page.start - 1 + page.count)) slice.push(await build(c));
+    response = {
+      ...listResponse(slice, { start: 1, count: page.count }),
+      totalResults: candidates.length,
+      startIndex: page.start,
+    };
+  }
+  return { ...response, Resources: response.Resources.map((r) => project(r, query)) };
+}
+
+/** The first of `attributes` the filter pins to one value, for an indexed look-up before matching. */
+export function indexedEquality(
+  filter: Filter | undefined,
+  traits: AttributeTraits,
+  attributes: readonly string[],
+): { attribute: string; value: string } | undefined {
+  if (!filter) return undefined;
+  for (const attribute of attributes) {
+    const value = requiredEquality(filter, attribute, traits);
+    if (value !== undefined) return { attribute, value };
+  }
+  return undefined;
 }

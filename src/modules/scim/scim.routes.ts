@@ -4,10 +4,27 @@ import { Type } from 'typebox';
 import type { ScimContext } from './scim.context.js';
 import { resourceTypes, schemas, serviceProviderConfig } from './scim.discovery.js';
 import { SCIM_CONTENT_TYPE, ScimError, scimNotFound, sendScimError } from './scim.errors.js';
+import { type ListQuery, project } from './scim.projection.js';
 import { isObject, LIST_SCHEMA, type ScimResource } from './scim.schemas.js';
 import type { ScimConnectionsService } from './scim-connections.service.js';
 import type { ScimGroupsService } from './scim-groups.service.js';
 import type { ScimUsersService } from './scim-users.service.js';
+
+/** What the routes need of a resource type's service; `query` carries attributes / excludedAttributes. */
+interface ResourceEndpoints {
+  list(ctx: ScimContext, query: ListQuery): Promise<unknown>;
+  create(ctx: ScimContext, body: unknown): Promise<ScimResource>;
+  get(ctx: ScimContext, id: string, query: ListQuery): Promise<ScimResource>;
+  replace(ctx: ScimContext, id: string, body: unknown, ifMatch?: string): Promise<ScimResource>;
+  patch(
+    ctx: ScimContext,
+    id: string,
+    body: unknown,
+    ifMatch: string | undefined,
+    query: ListQuery,
+  ): Promise<ScimResource>;
+  delete(ctx: ScimContext, id: string, ifMatch?: string): Promise<void>;
+}
 
 export interface ScimRoutesOptions {
   readonly connections: Pick<ScimConnectionsService, 'authenticate' | 'baseUrlOf'>;
@@ -109,69 +126,42 @@ function resourceRoutes(opts: ScimRoutesOptions): FastifyPluginAsync {
       return found;
     });
 
-    const { users, groups } = opts;
     const listQuery = { schema: { ...documented, querystring: ListQuerySchema } };
     const byId = { schema: { ...documented, params: IdParams, querystring: ListQuerySchema } };
     const write = { bodyLimit: SCIM_BODY_LIMIT, ...byId };
-    const create = { bodyLimit: SCIM_BODY_LIMIT, schema: documented };
+    const create = { bodyLimit: SCIM_BODY_LIMIT, schema: { ...documented, querystring: ListQuerySchema } };
 
-    app.get('/Users', listQuery, async (request) => users.list(contextOf(request), request.query));
-    app.post('/Users', create, async (request, reply) =>
-      send(reply, 201, await users.create(contextOf(request), request.body)),
-    );
-    app.get('/Users/:id', byId, async (request, reply) =>
-      send(reply, 200, await users.get(contextOf(request), request.params.id)),
-    );
-    app.put('/Users/:id', write, async (request, reply) =>
-      send(
-        reply,
-        200,
-        await users.replace(contextOf(request), request.params.id, request.body, ifMatchOf(request)),
-      ),
-    );
-    app.patch('/Users/:id', write, async (request, reply) =>
-      send(
-        reply,
-        200,
-        await users.patch(contextOf(request), request.params.id, request.body, ifMatchOf(request)),
-      ),
-    );
-    app.delete('/Users/:id', byId, async (request, reply) => {
-      await users.delete(contextOf(request), request.params.id, ifMatchOf(request));
-      return reply.code(204).send();
-    });
-
-    app.get('/Groups', listQuery, async (request) => groups.list(contextOf(request), request.query));
-    app.post('/Groups', create, async (request, reply) =>
-      send(reply, 201, await groups.create(contextOf(request), request.body)),
-    );
-    app.get('/Groups/:id', byId, async (request, reply) =>
-      send(reply, 200, await groups.get(contextOf(request), request.params.id, request.query)),
-    );
-    app.put('/Groups/:id', write, async (request, reply) =>
-      send(
-        reply,
-        200,
-        await groups.replace(contextOf(request), request.params.id, request.body, ifMatchOf(request)),
-      ),
-    );
-    app.patch('/Groups/:id', write, async (request, reply) =>
-      send(
-        reply,
-        200,
-        await groups.patch(
-          contextOf(request),
-          request.params.id,
-          request.body,
-          ifMatchOf(request),
-          request.query,
-        ),
-      ),
-    );
-    app.delete('/Groups/:id', byId, async (request, reply) => {
-      await groups.delete(contextOf(request), request.params.id, ifMatchOf(request));
-      return reply.code(204).send();
-    });
+    const endpoints: Array<[string, ResourceEndpoints]> = [
+      ['/Users', opts.users],
+      ['/Groups', opts.groups],
+    ];
+    for (const [path, service] of endpoints) {
+      app.get(path, listQuery, async (request) => service.list(contextOf(request), request.query));
+      app.post(path, create, async (request, reply) =>
+        send(reply, 201, project(await service.create(contextOf(request), request.body), request.query)),
+      );
+      app.get(`${path}/:id`, byId, async (request, reply) =>
+        send(reply, 200, await service.get(contextOf(request), request.params.id, request.query)),
+      );
+      app.put(`${path}/:id`, write, async (request, reply) => {
+        const ctx = contextOf(request);
+        const resource = await service.replace(ctx, request.params.id, request.body, ifMatchOf(request));
+        return send(reply, 200, project(resource, request.query));
+      });
+      app.patch(`${path}/:id`, write, async (request, reply) => {
+        const ctx = contextOf(request);
+        const { id } = request.params;
+        return send(
+          reply,
+          200,
+          await service.patch(ctx, id, request.body, ifMatchOf(request), request.query),
+        );
+      });
+      app.delete(`${path}/:id`, byId, async (request, reply) => {
+        await service.delete(contextOf(request), request.params.id, ifMatchOf(request));
+        return reply.code(204).send();
+      });
+    }
   };
 }
 
