@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: Roster's figures on SQLite and on PostgreSQL in one run, each as a ratio to a
- * baseline measured in the same run on the same machine (issue 4). `--quick` is a smoke run with
- * small sizes, to check the bench itself; its figures mean nothing.
+ * baseline measured in the same run on the same machine. `--quick` is a smoke run with small sizes,
+ * to check the bench itself; its figures mean nothing. `--scim` measures only the SCIM figure.
  */
 import fs from 'node:fs/promises';
 import os from 'node:os';
@@ -14,10 +14,14 @@ import {
   profileRunner,
   type RunnerProfile,
 } from './lib/inserts.js';
+import { type ScimResults, scimRun } from './lib/scim-run.js';
 import { type ServerResults, type Sizes, serverRun } from './lib/server-run.js';
 import { formatTable, int, mb, ms, pct, ratio } from './lib/table.js';
 
 const quick = process.argv.includes('--quick');
+const scimOnly = process.argv.includes('--scim');
+/** Members one SCIM PATCH adds (the size IdPs push for a large group). */
+const SCIM_MEMBERS = quick ? 1_000 : 10_000;
 const sizes: Sizes = quick
   ? {
       adds: [100, 1_000, 5_000],
@@ -47,6 +51,7 @@ interface DialectResults {
   readonly server: ServerResults;
   /** The bare Fastify server under the same load, measured right after this dialect's GETs. */
   readonly bare: LoadResult;
+  readonly scim: ScimResults;
 }
 
 const startedAt = new Date();
@@ -79,7 +84,29 @@ async function measure(dialect: Dialect, postgresUrl: string | undefined): Promi
   const server = await serverRun(dialect, postgresUrl, sizes, (m) => progress(`${name}: ${m}`));
   progress(`${name}: bare Fastify under the same load`);
   const bare = await bareServerLoad();
-  return { baseline, allRows, profile, server, bare };
+  const scim = await scimRun(dialect, postgresUrl, SCIM_MEMBERS, (m) => progress(`${name}: SCIM: ${m}`));
+  return { baseline, allRows, profile, server, bare, scim };
+}
+
+/** The SCIM figure: its baseline is add-manual-user of the same users on the same server. */
+function scimRows(of: (d: Dialect) => ScimResults): string[][] {
+  const size = int(SCIM_MEMBERS);
+  return [
+    [
+      `add-manual-user, ${size} users, request → SUCCEEDED`,
+      ...DIALECTS.flatMap((d) => [`${int(of(d).addManualUsersPerSecond)} users/s`, '1.00']),
+    ],
+    [
+      `SCIM PATCH adding ${size} members, request → 200 (applied)`,
+      ...DIALECTS.flatMap((d) => {
+        const r = of(d);
+        return [
+          `${int(r.scimPatchUsersPerSecond)} users/s`,
+          ratio(r.scimPatchUsersPerSecond / r.addManualUsersPerSecond),
+        ];
+      }),
+    ],
+  ];
 }
 
 function report(results: Record<Dialect, DialectResults>): string {
@@ -156,6 +183,7 @@ function report(results: Record<Dialect, DialectResults>): string {
       '  p50 / p99 latency under that load',
       ...both((r) => [`${r.server.getEntitlement.p50Ms} / ${r.server.getEntitlement.p99Ms} ms`, '']),
     ],
+    ...scimRows((d) => results[d].scim),
   ];
 
   const labels = [...new Set(DIALECTS.flatMap((d) => results[d].profile.parts.map((p) => p.label)))];
@@ -196,6 +224,19 @@ async function main(): Promise<void> {
     void cleanUp().finally(() => process.exit(130));
   });
   try {
+    if (scimOnly) {
+      const scim = {} as Record<Dialect, ScimResults>;
+      scim.sqlite = await scimRun('sqlite', undefined, SCIM_MEMBERS, (m) => progress(`SQLite: ${m}`));
+      const url = await createPostgresDatabase(pgName);
+      pgCreated = true;
+      scim.postgres = await scimRun('postgres', url, SCIM_MEMBERS, (m) => progress(`PostgreSQL: ${m}`));
+      const table = formatTable([
+        ['', 'SQLite', 'ratio', 'PostgreSQL', 'ratio'],
+        ...scimRows((d) => scim[d]),
+      ]);
+      process.stdout.write(`\nRoster SCIM bench: ${startedAt.toISOString()}\n\n${table}\n`);
+      return;
+    }
     const results = {} as Record<Dialect, DialectResults>;
     results.sqlite = await measure('sqlite', undefined);
     const postgresUrl = await createPostgresDatabase(pgName);

@@ -45,7 +45,8 @@ export interface ServerResults {
 
 const CHUNK_SIZE = 10_000;
 
-async function startRoster(dataDir: string, databaseUrl: string | undefined): Promise<ServerChild> {
+/** A Roster server as a child process, with its own data directory and the bench's batch sizes. */
+export async function startRoster(dataDir: string, databaseUrl: string | undefined): Promise<ServerChild> {
   const port = await freePort();
   return startServer(
     'src/main.ts',
