@@ -323,8 +323,9 @@ async function applyOperation(
     }
     return;
   }
-  const lower = path.toLowerCase().replace(/^urn:ietf:params:scim:schemas:core:2\.0:group:/, '');
-  const filter = memberFilter(lower === path.toLowerCase() ? path : path.slice(path.length - lower.length));
+  const relative = path.replace(/^urn:ietf:params:scim:schemas:core:2\.0:Group:/i, '');
+  const lower = relative.toLowerCase();
+  const filter = memberFilter(relative);
   if (filter) {
     if (op.op !== 'remove') {
       throw new ScimError(400, 'only remove takes a members[...] filter path', 'invalidPath');

@@ -81,11 +81,11 @@ export function createScimUsersService(deps: ScimUsersDeps) {
   }
 
   /** Runs a write; a unique-index race lost to a concurrent create is the same 409. */
-  async function writing<T>(userName: string, work: () => Promise<T>): Promise<T> {
+  async function writing<T>(userName: () => string, work: () => Promise<T>): Promise<T> {
     try {
       return await work();
     } catch (error) {
-      if (dialect.isUniqueViolation(error)) throw uniqueness(userName);
+      if (dialect.isUniqueViolation(error)) throw uniqueness(userName());
       throw error;
     }
   }
@@ -99,51 +99,53 @@ export function createScimUsersService(deps: ScimUsersDeps) {
   ) {
     const now = clock.now();
     let userName = '';
-    const record = await writing(userName, () =>
-      db.transaction().execute(async (trx) => {
-        await dialect.serialize(trx, `scim-user:${id}`);
-        const current = await find(trx, ctx, id);
-        const resource = resourceOf(ctx, current);
-        checkIfMatch(ifMatch, versionIn(resource));
-        const input = build(resource);
-        userName = input.userName;
-        if (input.userName.toLowerCase() !== current.scim.user_name_key)
-          await checkUnique(trx, ctx, input.userName, id);
-        const user: UserRow = await users.replaceInTransaction(
-          trx,
-          ctx.actor,
-          current.user,
-          await directoryInput(trx, input, id),
-          now,
-        );
-        const scim = {
-          ...current.scim,
-          user_name: input.userName,
-          user_name_key: input.userName.toLowerCase(),
-          external_id: input.externalId,
-          attributes: JSON.stringify(input.attributes),
-        };
-        const changed = (['user_name', 'external_id', 'attributes'] as const).filter(
-          (k) => scim[k] !== current.scim[k],
-        );
-        if (changed.length > 0) {
-          scim.updated_at = now.toISOString();
-          await updateScimUser(trx, ctx.connection.id, id, scim);
-          // The SCIM-only part (userName, externalId, name parts, typed emails) is logged on its own.
-          await systemLog.record(trx, [
-            {
-              operation: 'scim_user.updated',
-              activity: 'update',
-              targetType: 'user',
-              targetId: id,
-              actor: ctx.actor,
-              occurredAt: now,
-              details: { changed },
-            },
-          ]);
-        }
-        return { user, scim };
-      }),
+    const record = await writing(
+      () => userName,
+      () =>
+        db.transaction().execute(async (trx) => {
+          await dialect.serialize(trx, `scim-user:${id}`);
+          const current = await find(trx, ctx, id);
+          const resource = resourceOf(ctx, current);
+          checkIfMatch(ifMatch, versionIn(resource));
+          const input = build(resource);
+          userName = input.userName;
+          if (input.userName.toLowerCase() !== current.scim.user_name_key)
+            await checkUnique(trx, ctx, input.userName, id);
+          const user: UserRow = await users.replaceInTransaction(
+            trx,
+            ctx.actor,
+            current.user,
+            await directoryInput(trx, input, id),
+            now,
+          );
+          const scim = {
+            ...current.scim,
+            user_name: input.userName,
+            user_name_key: input.userName.toLowerCase(),
+            external_id: input.externalId,
+            attributes: JSON.stringify(input.attributes),
+          };
+          const changed = (['user_name', 'external_id', 'attributes'] as const).filter(
+            (k) => scim[k] !== current.scim[k],
+          );
+          if (changed.length > 0) {
+            scim.updated_at = now.toISOString();
+            await updateScimUser(trx, ctx.connection.id, id, scim);
+            // The SCIM-only part (userName, externalId, name parts, typed emails) is logged on its own.
+            await systemLog.record(trx, [
+              {
+                operation: 'scim_user.updated',
+                activity: 'update',
+                targetType: 'user',
+                targetId: id,
+                actor: ctx.actor,
+                occurredAt: now,
+                details: { changed },
+              },
+            ]);
+          }
+          return { user, scim };
+        }),
     );
     return resourceOf(ctx, record);
   }
@@ -153,24 +155,34 @@ export function createScimUsersService(deps: ScimUsersDeps) {
       const input = readUserInput(body);
       const now = clock.now();
       const at = now.toISOString();
-      const record = await writing(input.userName, () =>
-        db.transaction().execute(async (trx) => {
-          await dialect.serialize(trx, `scim-user-name:${ctx.connection.id}:${input.userName.toLowerCase()}`);
-          await checkUnique(trx, ctx, input.userName);
-          const user = await users.createInTransaction(trx, ctx.actor, await directoryInput(trx, input), now);
-          const scim = {
-            connection_id: ctx.connection.id,
-            user_id: user.id,
-            user_name: input.userName,
-            user_name_key: input.userName.toLowerCase(),
-            external_id: input.externalId,
-            attributes: JSON.stringify(input.attributes),
-            created_at: at,
-            updated_at: at,
-          };
-          await insertScimUser(trx, scim);
-          return { user, scim };
-        }),
+      const record = await writing(
+        () => input.userName,
+        () =>
+          db.transaction().execute(async (trx) => {
+            await dialect.serialize(
+              trx,
+              `scim-user-name:${ctx.connection.id}:${input.userName.toLowerCase()}`,
+            );
+            await checkUnique(trx, ctx, input.userName);
+            const user = await users.createInTransaction(
+              trx,
+              ctx.actor,
+              await directoryInput(trx, input),
+              now,
+            );
+            const scim = {
+              connection_id: ctx.connection.id,
+              user_id: user.id,
+              user_name: input.userName,
+              user_name_key: input.userName.toLowerCase(),
+              external_id: input.externalId,
+              attributes: JSON.stringify(input.attributes),
+              created_at: at,
+              updated_at: at,
+            };
+            await insertScimUser(trx, scim);
+            return { user, scim };
+          }),
       );
       return resourceOf(ctx, record);
     },

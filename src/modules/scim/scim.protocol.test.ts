@@ -388,6 +388,36 @@ describe.each(DIALECTS)('SCIM protocol on %s', (dialect) => {
     });
   });
 
+  describe('group PATCH paths', () => {
+    it('removes the members a value filter selects and takes schema-qualified paths', async () => {
+      const [a, b, c] = [await newUser(), await newUser(), await newUser()];
+      const group = await scim.send('POST', '/Groups', {
+        schemas: [GROUP_SCHEMA],
+        displayName: 'Filtered',
+        members: [a, b, c].map((u) => ({ value: u.id })),
+      });
+      const gid = group.body.id;
+      const r = await scim.send('PATCH', `/Groups/${gid}`, {
+        schemas: [PATCH_OP],
+        Operations: [
+          { op: 'remove', path: `members[value eq "${a.id}" or value eq "${b.id}"]` },
+          { op: 'replace', path: `${GROUP_SCHEMA}:displayName`, value: 'Filtered renamed' },
+          { op: 'add', path: 'externalId', value: 'ext-filtered' },
+        ],
+      });
+      expect(r.status).toBe(200);
+      expect(r.body).toMatchObject({ displayName: 'Filtered renamed', externalId: 'ext-filtered' });
+      expect(r.body).not.toHaveProperty('members');
+      expect(await holders(t, gid)).toEqual([c.id]);
+      // Asked for, the members come back with the PATCH's answer.
+      const shown = await scim.send('PATCH', `/Groups/${gid}?attributes=members`, {
+        schemas: [PATCH_OP],
+        Operations: [{ op: 'add', path: 'members', value: [{ value: a.id }] }],
+      });
+      expect(shown.body.members.map((m: { value: string }) => m.value).sort()).toEqual([a.id, c.id].sort());
+    });
+  });
+
   describe('discovery', () => {
     it('describes exactly what is supported', async () => {
       const config = await scim.send('GET', '/ServiceProviderConfig');
