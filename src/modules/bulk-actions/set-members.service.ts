@@ -103,12 +103,24 @@ export function createSetMembersService(deps: SetMembersDeps) {
   }
 
   return {
+    /** Sorts user IDs as add-manual-user does: accepted ones, and refused ones with the reason. */
+    classify(userIds: readonly string[]) {
+      return classifyUserIds(db, userIds, dialect.maxParameters);
+    },
+
+    /** The entitlement's membership version alone (see versionOf), without reading the members. */
+    async getVersion(appId: string, entitlementId: string): Promise<string> {
+      await requireEntitlementInApp(db, appId, entitlementId);
+      return versionOf(db, entitlementId, clock.now().toISOString());
+    },
+
     /**
      * Commits, inside the caller's transaction, one SET_MEMBERS action that grants `addUserIds`
-     * (already classified; `refused` become FAILED items) and revokes the grants of
-     * `removeAppUserIds`: the same operations and batches as a set, for callers that change
-     * membership by difference (SCIM PATCH). Returns the action's ID, or undefined when there was
-     * nothing to do. The caller applies it (the runner's applyNow) or leaves it to the runners.
+     * (already classified; `refused` become FAILED items) and revokes what `removeUserIds` hold
+     * (and, with `removeUnlinked`, app users linked to no user): the same operations and batches as
+     * a set, for callers that change membership by difference (SCIM PATCH). Returns the action's ID,
+     * or undefined when there was nothing to do. The caller applies it (the runner's applyNow) or
+     * leaves it to the runners.
      */
     async queueChange(
       trx: Executor,
@@ -116,20 +128,30 @@ export function createSetMembersService(deps: SetMembersDeps) {
       target: { appId: string; entitlementId: string },
       change: {
         addUserIds: readonly string[];
-        removeAppUserIds: readonly string[];
+        removeUserIds: readonly string[];
+        removeUnlinked: boolean;
         refused: ReadonlyMap<string, string>;
       },
       details: Record<string, unknown> = {},
     ): Promise<string | undefined> {
-      if (change.addUserIds.length + change.removeAppUserIds.length + change.refused.size === 0)
-        return undefined;
+      // Changes of one entitlement's members commit one after the other, each diffed against the last.
+      await dialect.serialize(trx, `entitlement-members:${target.entitlementId}`);
+      const removing = new Set(change.removeUserIds);
+      const removeAppUserIds =
+        removing.size > 0 || change.removeUnlinked
+          ? (await listHeldMembers(trx, target.entitlementId, clock.now().toISOString()))
+              .filter((m) =>
+                m.identity_user_id === '' ? change.removeUnlinked : removing.has(m.identity_user_id),
+              )
+              .map((m) => m.app_user_id)
+          : [];
+      if (change.addUserIds.length + removeAppUserIds.length + change.refused.size === 0) return undefined;
       const now = clock.now();
       const id = newId(now.getTime());
       const ops = [
         ...change.addUserIds.map((u) => `add:${u}`),
-        ...change.removeAppUserIds.map((a) => `remove:${a}`),
+        ...removeAppUserIds.map((a) => `remove:${a}`),
       ];
-      await dialect.serialize(trx, `entitlement-members:${target.entitlementId}`);
       const queued = await insertNewBulkAction(
         trx,
         { systemLog, maxParameters: dialect.maxParameters, chunkSize: deps.chunkSize ?? 10_000 },
@@ -145,7 +167,7 @@ export function createSetMembersService(deps: SetMembersDeps) {
           now,
           details: {
             adds: change.addUserIds.length,
-            removes: change.removeAppUserIds.length,
+            removes: removeAppUserIds.length,
             refused: change.refused.size,
             ...details,
           },

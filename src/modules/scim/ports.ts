@@ -7,10 +7,9 @@
 
 export type { AppsService } from '../apps/apps.service.js';
 export type { SystemLog } from '../audit/system-log.service.js';
+export { actorOf } from '../auth/authenticate.js';
 export type { BulkActionRunner } from '../bulk-actions/bulk-action.runner.js';
-export { classifyUserIds } from '../bulk-actions/new-bulk-action.js';
 export type { SetMembersService } from '../bulk-actions/set-members.service.js';
 export type { CatalogService } from '../catalog/catalog.service.js';
-export { listHeldMembers, readMembershipCounters } from '../grants/membership.repository.js';
-export { findUsersByIds, type UserRow } from '../users/users.repository.js';
+export type { UserRow } from '../users/users.repository.js';
 export type { DirectoryUserInput, UsersService } from '../users/users.service.js';

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { Empty, IdParam, ListOf, Nullable } from '../../http/wire.js';
-import { actorOf } from '../auth/authenticate.js';
+import { actorOf } from './ports.js';
 import type { ScimConnectionRow } from './scim.repository.js';
 import type { ScimConnectionsService } from './scim-connections.service.js';
 

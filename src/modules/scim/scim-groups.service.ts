@@ -2,14 +2,7 @@ import type { ScimPatchOperation } from 'scim-patch';
 import type { DialectFeatures } from '../../db/dialects/dialect.js';
 import type { Db, Executor } from '../../db/schema.js';
 import type { Clock } from '../../lib/clock.js';
-import {
-  type BulkActionRunner,
-  type CatalogService,
-  classifyUserIds,
-  listHeldMembers,
-  readMembershipCounters,
-  type SetMembersService,
-} from './ports.js';
+import type { BulkActionRunner, CatalogService, SetMembersService } from './ports.js';
 import { checkIfMatch, type ScimContext } from './scim.context.js';
 import { invalidValue, ScimError, scimNotFound } from './scim.errors.js';
 import { parseFilter } from './scim.filter.js';
@@ -33,7 +26,7 @@ export interface ScimGroupsDeps {
   readonly dialect: DialectFeatures;
   readonly clock: Clock;
   readonly catalog: Pick<CatalogService, 'entitlements'>;
-  readonly setMembers: Pick<SetMembersService, 'queueChange'>;
+  readonly setMembers: Pick<SetMembersService, 'queueChange' | 'classify' | 'getMembers' | 'getVersion'>;
   readonly runner: Pick<BulkActionRunner, 'applyNow'>;
 }
 
@@ -73,33 +66,16 @@ export function createScimGroupsService(deps: ScimGroupsDeps) {
   const { db, dialect, clock } = deps;
   const entitlements = deps.catalog.entitlements;
 
-  async function membershipVersion(executor: Executor, entitlementId: string): Promise<string> {
-    const c = await readMembershipCounters(executor, entitlementId, clock.now().toISOString());
-    return `${c.sets}.${c.events + c.expiredUnswept}`;
-  }
-
-  /** The users holding the group now, each with the app users through which they hold it. */
-  async function heldMembers(executor: Executor, entitlementId: string) {
-    const held = await listHeldMembers(executor, entitlementId, clock.now().toISOString());
-    const byUser = new Map<string, string[]>();
-    for (const m of held) {
-      const list = byUser.get(m.identity_user_id) ?? [];
-      list.push(m.app_user_id);
-      byUser.set(m.identity_user_id, list);
-    }
-    return byUser;
-  }
-
   async function resourceOf(
     ctx: ScimContext,
     group: ScimGroupRow,
     withMembers: boolean,
   ): Promise<ScimResource> {
-    const version = await membershipVersion(db, group.entitlement_id);
-    const members = withMembers
-      ? [...(await heldMembers(db, group.entitlement_id)).keys()].filter((id) => id !== '').sort()
-      : undefined;
-    return toGroupResource(group, version, ctx.baseUrl, members);
+    const appId = ctx.connection.app_id;
+    const { version, userIds } = withMembers
+      ? await deps.setMembers.getMembers(appId, group.entitlement_id)
+      : { version: await deps.setMembers.getVersion(appId, group.entitlement_id), userIds: undefined };
+    return toGroupResource(group, version, ctx.baseUrl, userIds);
   }
 
   async function find(executor: Executor, ctx: ScimContext, id: string): Promise<ScimGroupRow> {
@@ -137,13 +113,14 @@ export function createScimGroupsService(deps: ScimGroupsDeps) {
   ): Promise<ScimGroupRow> {
     const entitlementId = group.entitlement_id;
     if (ifMatch !== undefined) checkIfMatch(ifMatch, await versionIn(ctx, group));
-    const held = change.isEmpty ? new Map<string, string[]>() : await heldMembers(db, entitlementId);
-    const after = change.apply([...held.keys()].filter((id) => id !== ''));
+    const current = change.isEmpty
+      ? []
+      : (await deps.setMembers.getMembers(ctx.connection.app_id, entitlementId)).userIds;
+    const after = change.apply(current);
+    const held = new Set(current);
     const addUserIds = [...after].filter((id) => !held.has(id));
-    const removeAppUserIds = [...held]
-      .filter(([userId]) => !after.has(userId))
-      .flatMap(([, appUserIds]) => appUserIds);
-    const { accepted, failed } = await classifyUserIds(db, addUserIds, dialect.maxParameters);
+    const removeUserIds = current.filter((id) => !after.has(id));
+    const { accepted, failed } = await deps.setMembers.classify(addUserIds);
     const notUsers = [...failed].filter(([, reason]) => NOT_A_USER.has(reason)).map(([id]) => id);
     if (notUsers.length > 0) {
       throw invalidValue(
@@ -171,7 +148,8 @@ export function createScimGroupsService(deps: ScimGroupsDeps) {
         trx,
         ctx.actor,
         { appId: ctx.connection.app_id, entitlementId },
-        { addUserIds: accepted, removeAppUserIds, refused: failed },
+        // A replace or remove-all also ends grants of app users linked to no Roster user.
+        { addUserIds: accepted, removeUserIds, removeUnlinked: change.fromEmpty, refused: failed },
         { scimConnectionId: ctx.connection.id },
       );
     });
@@ -263,7 +241,7 @@ export function createScimGroupsService(deps: ScimGroupsDeps) {
       const change = new MembershipChange();
       let current: string[] | undefined;
       const currentMembers = async () => {
-        current ??= [...(await heldMembers(db, group.entitlement_id)).keys()].filter((m) => m !== '');
+        current ??= (await deps.setMembers.getMembers(ctx.connection.app_id, id)).userIds;
         return change.apply(current);
       };
       for (const op of operations) await applyOperation(op, { id, fields, change, currentMembers });

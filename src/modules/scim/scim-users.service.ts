@@ -3,7 +3,6 @@ import type { DialectFeatures } from '../../db/dialects/dialect.js';
 import type { Db, Executor } from '../../db/schema.js';
 import type { Clock } from '../../lib/clock.js';
 import type { DirectoryUserInput, SystemLog, UserRow, UsersService } from './ports.js';
-import { findUsersByIds } from './ports.js';
 import { checkIfMatch, type ScimContext } from './scim.context.js';
 import { invalidValue, ScimError, scimNotFound } from './scim.errors.js';
 import { parseFilter } from './scim.filter.js';
@@ -28,7 +27,10 @@ export interface ScimUsersDeps {
   readonly dialect: DialectFeatures;
   readonly clock: Clock;
   readonly systemLog: SystemLog;
-  readonly users: Pick<UsersService, 'createInTransaction' | 'replaceInTransaction' | 'deleteInTransaction'>;
+  readonly users: Pick<
+    UsersService,
+    'createInTransaction' | 'replaceInTransaction' | 'deleteInTransaction' | 'findInTransaction'
+  >;
 }
 
 export type ScimUsersService = ReturnType<typeof createScimUsersService>;
@@ -59,7 +61,7 @@ export function createScimUsersService(deps: ScimUsersDeps) {
     selfId?: string,
   ): Promise<DirectoryUserInput> {
     if (input.managerId !== '') {
-      const [manager] = await findUsersByIds(executor, [input.managerId]);
+      const manager = await users.findInTransaction(executor, input.managerId);
       if (!manager || manager.deleted_at !== null || manager.id === selfId) {
         throw invalidValue(`manager ${JSON.stringify(input.managerId)} is not a user`);
       }
