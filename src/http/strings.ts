@@ -1,0 +1,48 @@
+import { Type } from 'typebox';
+
+/**
+ * The longest string, in characters, that each kind of request field accepts. Every string a
+ * request schema declares takes its bound from here (a test walks every route's schemas), so an
+ * oversized field is a 400 naming it, never a slow query or a fault; `GET /roster/v1/limits`
+ * publishes the same numbers.
+ */
+export const STRING_LIMITS = {
+  /** Roster's IDs are 27-character KSUIDs; user IDs of the contract may be up to 200 characters. */
+  id: 200,
+  /** Display names, usernames, aliases, slugs, external references. */
+  name: 500,
+  /** Descriptions and instructions. */
+  text: 10_000,
+  /** Free-text search (`query`, `displayName` filters). */
+  query: 1_000,
+  /** An address (RFC 5321 §4.5.3.1: 64 for the local part, 255 for the domain). */
+  email: 320,
+  /** Icon and other URLs. */
+  url: 2_000,
+  /** Page tokens Roster issued; the longest it issues is a few hundred characters. */
+  pageToken: 1_000,
+  /** Enum-like words, field-mask paths, durations, timestamps, CIDRs, grant types. */
+  word: 200,
+  /** Client assertions (JWTs) and client secrets on the token endpoint. */
+  credential: 8_000,
+} as const;
+
+/** Path parameters are IDs: the router refuses a longer one before any route runs (414). */
+export const MAX_PATH_PARAM_LENGTH = STRING_LIMITS.id;
+
+type StringOptions = Parameters<typeof Type.String>[0];
+
+const bounded =
+  (maxLength: number) =>
+  (options: StringOptions = {}) =>
+    Type.String({ maxLength, ...options });
+
+export const IdString = bounded(STRING_LIMITS.id);
+export const NameString = bounded(STRING_LIMITS.name);
+export const TextString = bounded(STRING_LIMITS.text);
+export const QueryString = bounded(STRING_LIMITS.query);
+export const EmailString = bounded(STRING_LIMITS.email);
+export const UrlString = bounded(STRING_LIMITS.url);
+export const PageTokenString = bounded(STRING_LIMITS.pageToken);
+export const WordString = bounded(STRING_LIMITS.word);
+export const CredentialString = bounded(STRING_LIMITS.credential);
