@@ -5,7 +5,7 @@ import { sendError } from './http/errors.js';
 import { parseQueryString, refuseBadText } from './http/input-text.js';
 import { acceptEmptyJsonBodies } from './http/json-body.js';
 import { requestIdFrom } from './http/request-id.js';
-import { MAX_PATH_PARAM_LENGTH } from './http/strings.js';
+import { MAX_PATH_PARAM_LENGTH, requireBoundedStrings } from './http/strings.js';
 import { useRequestValidation } from './http/validation.js';
 import { AppError } from './lib/errors.js';
 import { newId } from './lib/ids.js';
@@ -60,6 +60,7 @@ export async function buildApp(container: Container, options: AppOptions): Promi
 
   // First of all hooks: authentication reads the path parameters this checks.
   refuseBadText(app);
+  requireBoundedStrings(app);
   acceptEmptyJsonBodies(app);
   useRequestValidation(app);
   app.addHook('onSend', async (request, reply) => {

@@ -1,3 +1,4 @@
+import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 
 /**
@@ -23,8 +24,8 @@ export const STRING_LIMITS = {
   pageToken: 1_000,
   /** Enum-like words, field-mask paths, durations, timestamps, CIDRs, grant types. */
   word: 200,
-  /** Client assertions (JWTs) and client secrets on the token endpoint. */
-  credential: 8_000,
+  /** A FieldMask written as one comma-separated string. */
+  fieldMask: 2_000,
 } as const;
 
 /** Path parameters are IDs: the router refuses a longer one before any route runs (414). */
@@ -45,4 +46,46 @@ export const EmailString = bounded(STRING_LIMITS.email);
 export const UrlString = bounded(STRING_LIMITS.url);
 export const PageTokenString = bounded(STRING_LIMITS.pageToken);
 export const WordString = bounded(STRING_LIMITS.word);
-export const CredentialString = bounded(STRING_LIMITS.credential);
+export const FieldMaskString = bounded(STRING_LIMITS.fieldMask);
+
+interface SchemaNode {
+  readonly type?: unknown;
+  readonly maxLength?: number;
+  readonly enum?: unknown;
+  readonly const?: unknown;
+}
+
+/** Where a request schema accepts a string of any length (JSON-pointer-like paths into the schema). */
+export function unboundedStrings(schema: unknown, at = ''): string[] {
+  if (typeof schema !== 'object' || schema === null) return [];
+  const node = schema as SchemaNode;
+  const found: string[] = [];
+  const isString = [node.type].flat().includes('string');
+  if (isString && node.maxLength === undefined && node.enum === undefined && node.const === undefined) {
+    found.push(at || '/');
+  }
+  for (const [key, child] of Object.entries(schema)) {
+    if (typeof child === 'object' && child !== null) found.push(...unboundedStrings(child, `${at}/${key}`));
+  }
+  return found;
+}
+
+const REQUEST_PARTS = ['body', 'querystring', 'params', 'headers'] as const;
+
+/**
+ * Stops start-up when a route's request schema takes a string without a length bound, as
+ * authentication stops it for a route without a permission: every string field is bounded.
+ */
+export function requireBoundedStrings(app: FastifyInstance): void {
+  app.addHook('onRoute', (route) => {
+    const schema = (route.schema ?? {}) as Record<string, unknown>;
+    for (const part of REQUEST_PARTS) {
+      const unbounded = unboundedStrings(schema[part]);
+      if (unbounded.length > 0) {
+        throw new Error(
+          `route ${route.method} ${route.url} takes strings without maxLength in its ${part}: ${unbounded.join(', ')}`,
+        );
+      }
+    }
+  });
+}

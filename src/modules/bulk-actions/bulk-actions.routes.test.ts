@@ -273,6 +273,17 @@ describe.each(DIALECTS)('reading bulk actions on %s', (dialect) => {
         defaultPageSize: 25,
         idempotencyKeyTtlSeconds: 86400,
         bulkActionRetentionDays: 30,
+        maxStringLengths: {
+          id: 200,
+          name: 500,
+          text: 10_000,
+          query: 1_000,
+          email: 320,
+          url: 2_000,
+          pageToken: 1_000,
+          word: 200,
+          fieldMask: 2_000,
+        },
       },
     });
   });
