@@ -91,8 +91,6 @@ export function toAppError(error: unknown): AppError | undefined {
         'INVALID_ARGUMENT',
         `a path parameter is longer than ${MAX_PATH_PARAM_LENGTH} characters`,
         'PATH_PARAMETER_TOO_LONG',
-        {},
-        414,
       );
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
       return new AppError(
