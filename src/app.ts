@@ -51,7 +51,8 @@ export async function buildApp(container: Container, options: AppOptions): Promi
       querystringParser: parseQueryString,
     },
     // Refusals made before a route runs answer in the error envelope like every other 4xx.
-    frameworkErrors: (error, request, reply) => sendError(request, reply, error),
+    frameworkErrors: (error, request, reply) =>
+      sendError(request, reply.header('x-request-id', request.id), error),
     clientErrorHandler: answerClientError,
     ...(container.config.tls
       ? { https: { cert: container.config.tls.cert, key: container.config.tls.key } }

@@ -83,7 +83,11 @@ export function describeValidation(
   errors: readonly ErrorObject[],
   context: string | undefined,
 ): { field: string; message: string } {
-  const first = errors.find((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf') ?? errors[0];
+  const union = errors.find((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf');
+  // A union fails as a whole when one branch fails inside (`appRefs[0].id` too long makes the
+  // nullable list "not null" too): the error inside is the one to report.
+  const inside = union && errors.find((e) => e.instancePath.startsWith(`${union.instancePath}/`));
+  const first = inside ?? union ?? errors[0];
   const field = `${context ?? 'body'}${first?.instancePath ?? ''}`;
   if (!first) return { field, message: `${field} is invalid` };
   const atField = errors.filter((e) => e.instancePath === first.instancePath && e !== first);
