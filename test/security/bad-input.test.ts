@@ -1,17 +1,9 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STRING_LIMITS } from '../../src/http/strings.js';
-import {
-  createApp,
-  createEntitlement,
-  createResource,
-  createResourceType,
-  createUser,
-  insertGrant,
-} from '../fixtures.js';
 import { DIALECTS, startTestApp, type TestApp } from '../harness.js';
-import { createCaller, ROLES } from '../identity-fixtures.js';
 import { ROUTE_SAMPLES, type Sample, type World } from './route-samples.js';
+import { createWorld } from './world.js';
 
 /**
  * Every route under /api/v1 and /roster/v1, sent its sample request with one string spoiled at a
@@ -88,23 +80,7 @@ describe.each(DIALECTS)('bad input on every route on %s', (dialect) => {
 
   beforeAll(async () => {
     t = await startTestApp(dialect);
-    const app = await createApp(t);
-    const type = await createResourceType(t, app.id);
-    const resource = await createResource(t, app.id, type.id);
-    const entitlement = await createEntitlement(t, app.id);
-    const user = await createUser(t);
-    const { appUserId } = await insertGrant(t, app.id, entitlement.id);
-    const target = await createCaller(t, [ROLES.readOnlyAdmin]);
-    world = {
-      appId: app.id,
-      typeId: type.id,
-      resourceId: resource.id,
-      entitlementId: entitlement.id,
-      userId: user.id,
-      appUserId,
-      clientId: target.client.id,
-      roleId: ROLES.superAdmin,
-    };
+    world = await createWorld(t);
     const document = (await t.request('GET', '/openapi.json')).body as {
       paths: Record<
         string,

@@ -7,6 +7,7 @@ import {
   expectNotFound,
 } from '../../../test/fixtures.js';
 import { DIALECTS, startTestApp, type TestApp } from '../../../test/harness.js';
+import { STRING_LIMITS } from '../../http/strings.js';
 
 const TABLES = [
   'bulk_actions',
@@ -273,17 +274,7 @@ describe.each(DIALECTS)('reading bulk actions on %s', (dialect) => {
         defaultPageSize: 25,
         idempotencyKeyTtlSeconds: 86400,
         bulkActionRetentionDays: 30,
-        maxStringLengths: {
-          id: 200,
-          name: 500,
-          text: 10_000,
-          query: 1_000,
-          email: 320,
-          url: 2_000,
-          pageToken: 1_000,
-          word: 200,
-          fieldMask: 2_000,
-        },
+        maxStringLengths: STRING_LIMITS,
       },
     });
   });
