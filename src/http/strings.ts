@@ -2,8 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 
 /**
- * The longest string, in characters, that each kind of request field accepts. Every string a
- * request schema declares takes its bound from here (a test walks every route's schemas), so an
+ * The longest string, in characters, that each kind of request field accepts. Request schemas take
+ * their bounds from here and start-up refuses a route with an unbounded string (below), so an
  * oversized field is a 400 naming it, never a slow query or a fault; `GET /roster/v1/limits`
  * publishes the same numbers.
  */
@@ -28,7 +28,7 @@ export const STRING_LIMITS = {
   fieldMask: 2_000,
 } as const;
 
-/** Path parameters are IDs: the router refuses a longer one before any route runs (414). */
+/** Path parameters are IDs: the router refuses a longer one before any route runs. */
 export const MAX_PATH_PARAM_LENGTH = STRING_LIMITS.id;
 
 type StringOptions = Parameters<typeof Type.String>[0];
