@@ -33,20 +33,51 @@ const SPOILERS: Spoiler[] = [
 
 const PROTOTYPE_NAMES = ['toString', 'constructor', '__proto__', 'hasOwnProperty', 'valueOf', 'to_string'];
 
-/** The JSON-pointer paths of every string in a value. */
-function stringPaths(value: unknown, at: string[] = []): string[][] {
+/** The paths of every string in a value. */
+function stringPaths(value: unknown, at: (string | number)[] = []): (string | number)[][] {
   if (typeof value === 'string') return [at];
   if (typeof value !== 'object' || value === null) return [];
+  if (Array.isArray(value)) return value.flatMap((item, index) => stringPaths(item, [...at, index]));
   return Object.entries(value).flatMap(([key, field]) => stringPaths(field, [...at, key]));
 }
 
-function replaced(value: unknown, path: string[], by: unknown): unknown {
+interface JsonSchema {
+  type?: string;
+  enum?: unknown;
+  const?: unknown;
+  anyOf?: JsonSchema[];
+  items?: JsonSchema;
+  properties?: Record<string, JsonSchema>;
+}
+
+/** The paths at which a request-body schema takes free text (enums excluded), arrays at index 0. */
+function schemaStringPaths(
+  schema: JsonSchema | undefined,
+  at: (string | number)[] = [],
+): (string | number)[][] {
+  if (!schema) return [];
+  const own = schema.type === 'string' && schema.enum === undefined && schema.const === undefined ? [at] : [];
+  return [
+    ...own,
+    ...(schema.anyOf ?? []).flatMap((branch) => schemaStringPaths(branch, at)),
+    ...schemaStringPaths(schema.items, [...at, 0]),
+    ...Object.entries(schema.properties ?? {}).flatMap(([name, field]) =>
+      schemaStringPaths(field, [...at, name]),
+    ),
+  ];
+}
+
+/** `value` with `by` at `path`, creating the objects and arrays on the way. */
+function replaced(value: unknown, path: (string | number)[], by: unknown): unknown {
   if (path.length === 0) return by;
-  const [head, ...rest] = path as [string, ...string[]];
-  if (Array.isArray(value))
-    return value.map((item, i) => (String(i) === head ? replaced(item, rest, by) : item));
-  const record = value as Record<string, unknown>;
-  return { ...record, [head]: replaced(record[head], rest, by) };
+  const [head, ...rest] = path as [string | number, ...(string | number)[]];
+  if (typeof head === 'number') {
+    const list = Array.isArray(value) ? [...value] : [];
+    list[head] = replaced(list[head], rest, by);
+    return list;
+  }
+  const record = typeof value === 'object' && value !== null && !Array.isArray(value) ? value : {};
+  return { ...record, [head]: replaced((record as Record<string, unknown>)[head], rest, by) };
 }
 
 /** Every table's rows, so "nothing stored" covers updates as well as inserts. */
@@ -77,6 +108,8 @@ describe.each(DIALECTS)('bad input on every route on %s', (dialect) => {
   let world: World;
   /** The query parameters each operation documents, from the OpenAPI document. */
   let queryNames: Map<string, string[]>;
+  /** Where each operation's JSON body takes text, from the same document. */
+  let bodyPaths: Map<string, (string | number)[][]>;
 
   beforeAll(async () => {
     t = await startTestApp(dialect);
@@ -84,16 +117,25 @@ describe.each(DIALECTS)('bad input on every route on %s', (dialect) => {
     const document = (await t.request('GET', '/openapi.json')).body as {
       paths: Record<
         string,
-        Record<string, { parameters?: { in: string; name: string; schema?: { type?: string } }[] }>
+        Record<
+          string,
+          {
+            parameters?: { in: string; name: string; schema?: { type?: string } }[];
+            requestBody?: { content?: Record<string, { schema?: JsonSchema }> };
+          }
+        >
       >;
     };
     queryNames = new Map();
+    bodyPaths = new Map();
     for (const [path, operations] of Object.entries(document.paths)) {
       for (const [method, operation] of Object.entries(operations)) {
         const names = (operation.parameters ?? [])
           .filter((p) => p.in === 'query' && p.schema?.type === 'string')
           .map((p) => p.name);
-        queryNames.set(`${method.toUpperCase()} ${path.replace(/\{([^}]+)\}/g, ':$1')}`, names);
+        const key = `${method.toUpperCase()} ${path.replace(/\{([^}]+)\}/g, ':$1')}`;
+        queryNames.set(key, names);
+        bodyPaths.set(key, schemaStringPaths(operation.requestBody?.content?.['application/json']?.schema));
       }
     }
   });
@@ -160,6 +202,7 @@ describe.each(DIALECTS)('bad input on every route on %s', (dialect) => {
   it('covers every guarded route, and finds query parameters to spoil', () => {
     expect(routes().length).toBe(t.app.guardedRoutes.length);
     expect([...queryNames.values()].flat().length).toBeGreaterThan(10);
+    expect([...bodyPaths.values()].flat().length).toBeGreaterThan(200);
   });
 
   it.each(SPOILERS)(
@@ -169,7 +212,9 @@ describe.each(DIALECTS)('bad input on every route on %s', (dialect) => {
       let checked = 0;
       for (const route of routes()) {
         const sample = sampleOf(route);
-        for (const path of stringPaths(sample.body)) {
+        const documented = bodyPaths.get(`${route.method} ${route.url}`) ?? [];
+        const paths = new Map([...stringPaths(sample.body), ...documented].map((p) => [p.join('/'), p]));
+        for (const path of paths.values()) {
           const label = `${route.method} ${route.url} body/${path.join('/')}`;
           expectRefused(
             label,
@@ -182,7 +227,7 @@ describe.each(DIALECTS)('bad input on every route on %s', (dialect) => {
         expectRefused(variant.label, await send(variant.method, variant.url, variant.body));
         checked++;
       }
-      expect(checked).toBeGreaterThan(100);
+      expect(checked).toBeGreaterThan(300);
       expect(await snapshot(t)).toEqual(before);
     },
   );
