@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import { NameString } from '../../http/strings.js';
 import { Empty, IdParam, ListOf, Nullable } from '../../http/wire.js';
 import { actorOf } from './ports.js';
 import type { ScimConnectionRow } from './scim.repository.js';
@@ -42,7 +43,7 @@ export const scimConnectionsRoutes: FastifyPluginAsyncTypebox<{
     {
       config: { permission: 'scim:write' },
       schema: {
-        body: Type.Object({ displayName: Type.String({ minLength: 1, maxLength: 200 }) }),
+        body: Type.Object({ displayName: NameString({ minLength: 1 }) }),
         response: { 200: ConnectionWithToken },
       },
     },

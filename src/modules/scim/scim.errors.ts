@@ -66,6 +66,8 @@ export function sendScimError(request: FastifyRequest, reply: FastifyReply, erro
   else {
     const appError = toAppError(error);
     if (appError?.reason === 'MALFORMED_JSON') scim = invalidSyntax('request body is not valid JSON');
+    else if (appError?.reason === 'INVALID_REQUEST' && appError.metadata.field === 'querystring/filter')
+      scim = new ScimError(400, appError.message, 'invalidFilter');
     else if (appError?.reason === 'INVALID_REQUEST' && appError.httpStatus === undefined)
       scim = invalidSyntax(appError.message);
     else if (appError) scim = fromAppError(appError);

@@ -1,10 +1,11 @@
 import { type Filter, parse } from 'scim2-parse-filter';
+import { STRING_LIMITS } from '../../http/strings.js';
 import { ScimError } from './scim.errors.js';
 
 export type { Filter } from 'scim2-parse-filter';
 
-/** RFC 7644 §3.4.2.2 has no length limit; a filter this long is an attack, not a query. */
-const MAX_FILTER_LENGTH = 4_096;
+/** RFC 7644 §3.4.2.2 has no length limit; Roster's query strings have one (GET /roster/v1/limits). */
+const MAX_FILTER_LENGTH = STRING_LIMITS.query;
 
 const invalidFilter = (message: string) => new ScimError(400, message, 'invalidFilter');
 

@@ -1,6 +1,7 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
+import { FieldMaskString, IdString, QueryString, TextString, WordString } from '../../http/strings.js';
 import type { ScimContext } from './scim.context.js';
 import { resourceTypes, schemas, serviceProviderConfig } from './scim.discovery.js';
 import { SCIM_CONTENT_TYPE, ScimError, scimNotFound, sendScimError } from './scim.errors.js';
@@ -36,20 +37,20 @@ export interface ScimRoutesOptions {
 const SCIM_BODY_LIMIT = 16 * 1024 * 1024;
 
 const ListQuerySchema = Type.Object({
-  filter: Type.Optional(Type.String()),
+  filter: Type.Optional(QueryString()),
   startIndex: Type.Optional(Type.Integer()),
   count: Type.Optional(Type.Integer()),
-  attributes: Type.Optional(Type.String()),
-  excludedAttributes: Type.Optional(Type.String()),
+  attributes: Type.Optional(FieldMaskString()),
+  excludedAttributes: Type.Optional(FieldMaskString()),
 });
-const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 200 }) });
+const IdParams = Type.Object({ id: IdString({ minLength: 1 }) });
 
 /** The SCIM error (RFC 7644 §3.12), every SCIM route's `default` response in the OpenAPI document. */
 const ScimErrorBody = Type.Object({
-  schemas: Type.Array(Type.String()),
-  status: Type.String(),
-  scimType: Type.Optional(Type.String()),
-  detail: Type.String(),
+  schemas: Type.Array(WordString()),
+  status: WordString(),
+  scimType: Type.Optional(WordString()),
+  detail: TextString(),
 });
 // No response schema: SCIM resources are shaped per request (attributes, excludedAttributes).
 const documented = { tags: ['SCIM 2.0'], errorBody: ScimErrorBody };
