@@ -4,14 +4,14 @@
  * generated SDKs name their methods after the operationIds. Where the spec's description only says
  * which method it invokes, the description says what Roster does.
  */
-export interface C1Operation {
+export interface OperationDoc {
   readonly operationId: string;
   readonly tag: string;
   readonly summary: string;
   readonly description: string;
 }
 
-export const C1_OPERATIONS: Readonly<Record<string, C1Operation>> = {
+export const C1_OPERATIONS: Readonly<Record<string, OperationDoc>> = {
   'GET /api/v1/apps': {
     operationId: 'c1.api.app.v1.Apps.List',
     tag: 'App',

@@ -3,7 +3,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
 import { type TSchema, Type } from 'typebox';
-import { C1_OPERATIONS, type C1Operation } from './c1-operations.js';
+import { C1_OPERATIONS, type OperationDoc } from './c1-operations.js';
 import { ROSTER_OPERATIONS } from './roster-operations.js';
 
 declare module 'fastify' {
@@ -49,7 +49,7 @@ const IDEMPOTENCY_KEY_HEADER = Type.String({
 
 /** One operation key for the spec's `{param}` and Fastify's `:param`; the names are the same (CONTRACT.md §5). */
 const operationKey = (method: string, url: string) => `${method} ${url.replace(/:([A-Za-z0-9_]+)/g, '{$1}')}`;
-const OPERATIONS: ReadonlyMap<string, C1Operation> = new Map(
+const OPERATIONS: ReadonlyMap<string, OperationDoc> = new Map(
   Object.entries({ ...C1_OPERATIONS, ...ROSTER_OPERATIONS }),
 );
 
@@ -131,9 +131,9 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
         },
       };
       if (config.idempotencyKey) {
-        const headers = (schema.headers ?? Type.Object({})) as { properties?: Record<string, unknown> };
+        const headers = schema.headers as { properties?: Record<string, TSchema> } | undefined;
         documented.headers = Type.Object({
-          ...(headers.properties as Record<string, TSchema> | undefined),
+          ...headers?.properties,
           'Idempotency-Key': Type.Optional(IDEMPOTENCY_KEY_HEADER),
         });
       }

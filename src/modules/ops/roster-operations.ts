@@ -1,11 +1,11 @@
-import type { C1Operation } from './c1-operations.js';
+import type { OperationDoc } from './c1-operations.js';
 
 /**
  * The operations Roster serves beyond the ConductorOne spec: the token endpoint (which the spec
  * leaves out), its extensions under /roster/v1 (CONTRACT.md §7.15) and the operations endpoints.
  * Keyed and shaped like C1_OPERATIONS; the operationIds are Roster's own, in the same style.
  */
-export const ROSTER_OPERATIONS: Readonly<Record<string, C1Operation>> = {
+export const ROSTER_OPERATIONS: Readonly<Record<string, OperationDoc>> = {
   'POST /auth/v1/token': {
     operationId: 'roster.auth.v1.Token',
     tag: 'Auth',
