@@ -62,8 +62,7 @@ describe.each(DIALECTS)('starting Roster on %s', (dialect) => {
       await sleep(20);
     }
     roster.child.kill('SIGTERM');
-    expect(await roster.exited).toBe(0);
-    expect(roster.stderr()).toBe('');
+    expect({ code: await roster.exited, stderr: roster.stderr() }).toEqual({ code: 0, stderr: '' });
     expect(JSON.parse(await fs.readFile(file, 'utf8'))).toMatchObject({ clientId: expect.any(String) });
   });
 });
