@@ -1,7 +1,7 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import { FieldMaskString, IdString, QueryString, TextString, WordString } from '../../http/strings.js';
+import { FieldMaskString, IdString, QueryString } from '../../http/strings.js';
 import type { ScimContext } from './scim.context.js';
 import { resourceTypes, schemas, serviceProviderConfig } from './scim.discovery.js';
 import { SCIM_CONTENT_TYPE, ScimError, scimNotFound, sendScimError } from './scim.errors.js';
@@ -45,15 +45,11 @@ const ListQuerySchema = Type.Object({
 });
 const IdParams = Type.Object({ id: IdString({ minLength: 1 }) });
 
-/** The SCIM error (RFC 7644 §3.12), every SCIM route's `default` response in the OpenAPI document. */
-const ScimErrorBody = Type.Object({
-  schemas: Type.Array(WordString()),
-  status: WordString(),
-  scimType: Type.Optional(WordString()),
-  detail: TextString(),
-});
-// No response schema: SCIM resources are shaped per request (attributes, excludedAttributes).
-const documented = { tags: ['SCIM 2.0'], errorBody: ScimErrorBody };
+/**
+ * SCIM routes stay out of the OpenAPI document: SCIM is a protocol of its own, with its own error
+ * body, and describes itself (RFC 7644 §4: /ServiceProviderConfig, /ResourceTypes, /Schemas).
+ */
+const documented = { hide: true };
 
 const contexts = new WeakMap<FastifyRequest, ScimContext>();
 
