@@ -273,8 +273,8 @@ describe.each(DIALECTS)('the roster command line against a real Roster (%s)', (d
       const ids = csvLines(imported.stdout)
         .slice(1)
         .map((l) => l.split(',')[1]);
-      // Mostly user IDs, every tenth line an email, then two lines that name nobody.
-      const people = ['email', ...ids.map((id, i) => (i % 10 === 0 ? `p${i}@bulk.test` : id))];
+      // Mostly user IDs, every 50th line an email, then two lines that name nobody.
+      const people = ['email', ...ids.map((id, i) => (i % 50 === 0 ? `p${i}@bulk.test` : id))];
       people.push('ghost@bulk.test', 'not-a-user-id');
       peopleFile = path.join(work, 'people.csv');
       fs.writeFileSync(peopleFile, `${people.join('\n')}\n`);
@@ -319,8 +319,6 @@ describe.each(DIALECTS)('the roster command line against a real Roster (%s)', (d
         await roster('ents', 'show', app, ent, '-o', 'json'),
       );
       expect(appEntitlement.grantCount).toBe(String(PEOPLE));
-      const exported = await roster('members', 'export', app, ent);
-      expect(csvLines(exported.stdout)).toHaveLength(PEOPLE + 1);
 
       const actions = json<{ id: string; state: string; total: number }[]>(
         await roster('bulk', 'ls', '--entitlement', ent, '-o', 'json'),
