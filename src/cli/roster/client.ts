@@ -7,11 +7,13 @@ export class ApiError extends CliError {
     readonly status: number,
     message: string,
     readonly reason: string,
+    exitCode: number = status === 401 || status === 403
+      ? EXIT.AUTH
+      : status >= 500
+        ? EXIT.ERROR
+        : EXIT.REFUSED,
   ) {
-    super(
-      `${message} (HTTP ${status}${reason ? `, ${reason}` : ''})`,
-      status === 401 || status === 403 ? EXIT.AUTH : status >= 500 ? EXIT.ERROR : EXIT.REFUSED,
-    );
+    super(`${message} (HTTP ${status}${reason ? `, ${reason}` : ''})`, exitCode);
     this.name = 'ApiError';
   }
 }
@@ -59,11 +61,13 @@ export class RosterClient {
       error_description?: string;
     };
     if (response.status !== 200 || !body.access_token) {
+      // Any refusal of the token endpoint is a sign-in failure, whatever its status (RFC 6749 §5.2).
       const status = response.status === 200 ? 502 : response.status;
       throw new ApiError(
-        status === 400 ? 401 : status,
+        status,
         `sign-in refused: ${body.error_description ?? body.error ?? 'no access token in the answer'}`,
         body.error ?? '',
+        status >= 500 ? EXIT.ERROR : EXIT.AUTH,
       );
     }
     const expiresIn = (body.expires_in ?? 0) * 1000;

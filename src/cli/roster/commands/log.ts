@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import type { ReadableStream } from 'node:stream/web';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Command } from 'commander';
 import { contextOf, positiveInt, timestamp } from '../context.js';
@@ -98,9 +99,6 @@ export function registerLogCommands(program: Command): void {
         },
       });
       if (!response.body) return;
-      await pipeline(
-        Readable.fromWeb(response.body as import('node:stream/web').ReadableStream),
-        process.stdout,
-      );
+      await pipeline(Readable.fromWeb(response.body as ReadableStream), process.stdout);
     });
 }
