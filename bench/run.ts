@@ -6,6 +6,7 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import { freePort, killAllChildren, type LoadResult, loadTest, startServer } from './lib/children.js';
+import { type CliAddResult, cliAddRun } from './lib/cli-run.js';
 import { createPostgresDatabase, type Dialect, dropPostgresDatabase } from './lib/databases.js';
 import {
   allRowsBaseline,
@@ -51,6 +52,7 @@ interface DialectResults {
   readonly server: ServerResults;
   /** The bare Fastify server under the same load, measured right after this dialect's GETs. */
   readonly bare: LoadResult;
+  readonly cli: CliAddResult;
   readonly scim: ScimResults;
 }
 
@@ -84,8 +86,11 @@ async function measure(dialect: Dialect, postgresUrl: string | undefined): Promi
   const server = await serverRun(dialect, postgresUrl, sizes, (m) => progress(`${name}: ${m}`));
   progress(`${name}: bare Fastify under the same load`);
   const bare = await bareServerLoad();
+  const cli = await cliAddRun(dialect, sizes.adds[sizes.adds.length - 1] as number, (m) =>
+    progress(`${name}: ${m}`),
+  );
   const scim = await scimRun(dialect, postgresUrl, SCIM_MEMBERS, (m) => progress(`${name}: SCIM: ${m}`));
-  return { baseline, allRows, profile, server, bare, scim };
+  return { baseline, allRows, profile, server, bare, cli, scim };
 }
 
 /** The SCIM figure: its baseline is add-manual-user of the same users on the same server. */
@@ -160,6 +165,14 @@ function report(results: Record<Dialect, DialectResults>): string {
       `Server RSS: before → peak of the ${int(big)} add`,
       ...both((r) => [`${mb(r.server.idleRss)} → ${mb(r.server.peakRss)}`, '']),
     ],
+    [
+      `CLI members add --file, ${int(big)} lines (ratio: to one API request)`,
+      ...both((r) => [
+        `${int(r.cli.cliUsersPerSecond)} users/s`,
+        ratio(r.cli.cliUsersPerSecond / r.cli.apiUsersPerSecond),
+      ]),
+    ],
+    ['  CLI peak RSS over that add', ...both((r) => [mb(r.cli.cliPeakRss), ''])],
     [
       `Page 1 of ${int(sizes.seededGrants)} grants (median of ${sizes.pageRequests})`,
       ...both((r) => [`${ms(r.server.page1Ms)} ms`, '1.00']),
