@@ -3,6 +3,7 @@ import { errors as joseErrors, jwtVerify, SignJWT } from 'jose';
 import type { Db } from '../../db/schema.js';
 import type { Actor } from '../../lib/actor.js';
 import type { Clock } from '../../lib/clock.js';
+import type { ReasonOf } from '../../lib/error-reasons.js';
 import { AppError } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import type { SystemLog } from '../audit/system-log.service.js';
@@ -133,7 +134,7 @@ export async function createTokenService(deps: TokenServiceDeps) {
     return principal;
   }
 
-  function refuse(reason: string, message: string): never {
+  function refuse(reason: ReasonOf<'UNAUTHENTICATED'>, message: string): never {
     throw new AppError('UNAUTHENTICATED', message, reason);
   }
 

@@ -72,7 +72,7 @@ async function requireEntitlement(
   // grantCount counts the grants held at `now` (expired ones are not held).
   const record = await findEntitlementRecord(db, id, now.toISOString());
   if (!record || record.deleted_at !== null || record.app_id !== appId) {
-    throw notFound('app entitlement', id, 'ENTITLEMENT_NOT_FOUND');
+    throw notFound('app entitlement', id);
   }
   return record;
 }
@@ -234,7 +234,7 @@ export function createEntitlementsService(deps: CatalogServiceDeps) {
         await requireEntitlement(trx, appId, id, clock.now());
         const root = { kind: TARGET, appId, id } as const;
         if (!(await deleteWithEverythingBelow(trx, deps, root, actor, clock.now()))) {
-          throw notFound('app entitlement', id, 'ENTITLEMENT_NOT_FOUND');
+          throw notFound('app entitlement', id);
         }
       });
     },

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS, startTestApp, type TestApp } from '../../../test/harness.js';
+import { ERROR_REASONS } from '../../lib/error-reasons.js';
 
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'options', 'head', 'trace'];
 
@@ -86,6 +87,12 @@ describe.each(DIALECTS)('OpenAPI document on %s', (dialect) => {
         details: expect.anything(),
       }),
     );
+    // The catalogue of reasons travels with the error body: every reason, with its status.
+    expect(events.responses.default.description).toMatch(/\| `APP_NOT_FOUND` +\| 404 +\|/);
+    expect(
+      events.responses.default.content['application/json'].schema.properties.details.items.properties.reason
+        .enum,
+    ).toEqual(Object.keys(ERROR_REASONS));
     expect(doc.paths['/api/v1/apps'].get.operationId).toBe('c1.api.app.v1.Apps.List');
     expect(doc.paths['/roster/v1/systemlog/export'].get.responses['200'].content).toHaveProperty(
       'application/x-ndjson',

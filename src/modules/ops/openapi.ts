@@ -3,6 +3,8 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
+import { errorReasonsTable } from '../../http/error-docs.js';
+import { ERROR_REASONS } from '../../lib/error-reasons.js';
 import { C1_OPERATIONS } from './c1-operations.js';
 
 declare module 'fastify' {
@@ -14,19 +16,25 @@ declare module 'fastify' {
 
 const { version } = createRequire(import.meta.url)('../../../package.json') as { version: string };
 
-/** The error body of CONTRACT.md §7.1, documented as every operation's `default` response. */
-const ErrorBody = Type.Object({
-  code: Type.Integer({ description: 'gRPC status code' }),
-  message: Type.String(),
-  details: Type.Array(
-    Type.Object({
-      '@type': Type.String(),
-      reason: Type.String(),
-      domain: Type.String(),
-      metadata: Type.Record(Type.String(), Type.String()),
-    }),
-  ),
-});
+/**
+ * The error body of CONTRACT.md §7.1, documented as every operation's `default` response, with the
+ * catalogue of reasons (docs/errors.md) as its description.
+ */
+const ErrorBody = Type.Object(
+  {
+    code: Type.Integer({ description: 'gRPC status code' }),
+    message: Type.String(),
+    details: Type.Array(
+      Type.Object({
+        '@type': Type.String(),
+        reason: Type.Enum(Object.keys(ERROR_REASONS)),
+        domain: Type.String(),
+        metadata: Type.Record(Type.String(), Type.String()),
+      }),
+    ),
+  },
+  { description: `An error: \`details[0].reason\` is one of\n\n${errorReasonsTable()}` },
+);
 
 /** `{param}` names differ between the spec and Fastify for the same position (CONTRACT.md §5). */
 const shape = (method: string, url: string) => `${method} ${url.replace(/\{[^}]+\}/g, '{}')}`;
