@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import { chunkRows } from '../../db/batch.js';
 import type { DialectFeatures } from '../../db/dialects/dialect.js';
 import type {
@@ -7,14 +6,20 @@ import type {
   BulkActionsTable,
   Executor,
 } from '../../db/schema.js';
+import {
+  type BulkActionItemOutcome,
+  type BulkActionState,
+  OPEN_BULK_ACTION_STATES,
+} from '../../lib/vocabulary.js';
+import { finalStateSql } from './bulk-action.states.js';
 
 export type BulkActionRow = BulkActionsTable;
 export type BulkActionChunkRow = BulkActionChunksTable;
 export type BulkActionItemRow = BulkActionItemsTable;
 
 /** States a runner may still work on. */
-export const OPEN_STATES = ['BULK_ACTION_STATE_PENDING', 'BULK_ACTION_STATE_RUNNING'] as const;
-export const CANCELLED = 'BULK_ACTION_STATE_CANCELLED';
+export const OPEN_STATES = OPEN_BULK_ACTION_STATES;
+export const CANCELLED: BulkActionState = 'BULK_ACTION_STATE_CANCELLED';
 
 export async function insertBulkAction(
   db: Executor,
@@ -181,7 +186,7 @@ export async function recordBatch(
   await db
     .updateTable('bulk_actions')
     .set({
-      state: sql<string>`case when failed = 0 then 'BULK_ACTION_STATE_SUCCEEDED' when succeeded = 0 then 'BULK_ACTION_STATE_FAILED' else 'BULK_ACTION_STATE_PARTIALLY_FAILED' end`,
+      state: finalStateSql(),
       completed_at: now,
     })
     .where('id', '=', id)
@@ -314,7 +319,7 @@ export async function findPendingAdd(
 export interface BulkActionFilter {
   readonly afterId?: string | undefined;
   readonly limit: number;
-  readonly states?: readonly string[] | undefined;
+  readonly states?: readonly BulkActionState[] | undefined;
   readonly appId?: string | undefined;
   readonly appEntitlementId?: string | undefined;
 }
@@ -333,7 +338,7 @@ export function listBulkActionItems(
   bulkActionId: string,
   afterUserId: string | undefined,
   limit: number,
-  outcome: string | undefined,
+  outcome: BulkActionItemOutcome | undefined,
 ): Promise<BulkActionItemRow[]> {
   let q = db
     .selectFrom('bulk_action_items')

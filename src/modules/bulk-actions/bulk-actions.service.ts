@@ -5,6 +5,7 @@ import type { Actor } from '../../lib/actor.js';
 import type { Clock } from '../../lib/clock.js';
 import { AppError, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
+import type { BulkActionItemOutcome, BulkActionKind } from '../../lib/vocabulary.js';
 import { findGrantTargets } from '../app-users/app-users.repository.js';
 import type { SystemLog } from '../audit/system-log.service.js';
 import { requireManualEntitlement } from '../grants/entitlement-guard.js';
@@ -57,7 +58,7 @@ export interface AddManualUsersOptions {
   readonly idempotency?: IdempotencyRequest | undefined;
 }
 
-export const ADD_MANUAL_USERS = 'ADD_MANUAL_USERS';
+export const ADD_MANUAL_USERS = 'ADD_MANUAL_USERS' satisfies BulkActionKind;
 
 export type BulkActionsService = ReturnType<typeof createBulkActionsService>;
 
@@ -203,7 +204,10 @@ export function createBulkActionsService(deps: BulkActionsServiceDeps) {
       return toPage(rows, size);
     },
 
-    async listItems(id: string, page: { pageSize?: number; pageToken?: string; outcome?: string }) {
+    async listItems(
+      id: string,
+      page: { pageSize?: number; pageToken?: string; outcome?: BulkActionItemOutcome },
+    ) {
       const afterUserId = decodePageToken(page.pageToken);
       await this.get(id);
       const size = pageSize(page.pageSize);

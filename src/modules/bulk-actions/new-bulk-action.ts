@@ -1,6 +1,7 @@
 import type { Executor } from '../../db/schema.js';
 import type { Actor } from '../../lib/actor.js';
 import { isId } from '../../lib/ids.js';
+import type { BulkActionKind } from '../../lib/vocabulary.js';
 import type { SystemLog } from '../audit/system-log.service.js';
 import { findUserStates } from '../users/users.repository.js';
 import { finalState } from './bulk-action.states.js';
@@ -39,7 +40,7 @@ export async function classifyUserIds(
 
 export interface NewBulkAction {
   readonly id: string;
-  readonly kind: string;
+  readonly kind: BulkActionKind;
   readonly appId: string;
   readonly appEntitlementId: string;
   /** What the runner works through, chunk by chunk: user IDs, or operations for other kinds. */
@@ -76,7 +77,7 @@ export async function insertNewBulkAction(
     kind: a.kind,
     app_id: a.appId,
     app_entitlement_id: a.appEntitlementId,
-    state: done ? finalState(0, a.refused.size) : 'BULK_ACTION_STATE_PENDING',
+    state: done ? finalState({ succeeded: 0, failed: a.refused.size }) : 'BULK_ACTION_STATE_PENDING',
     user_ids: JSON.stringify(a.work),
     total: a.work.length + a.refused.size,
     processed: a.refused.size,

@@ -2,12 +2,13 @@ import type { DialectFeatures } from '../../db/dialects/dialect.js';
 import type { Executor } from '../../db/schema.js';
 import type { Actor } from '../../lib/actor.js';
 import { newId } from '../../lib/ids.js';
+import type { GrantEventType } from '../../lib/vocabulary.js';
 import type { SystemLog } from '../audit/system-log.service.js';
 import { type GrantEventRow, type GrantRow, insertGrantEvents } from './grants.repository.js';
 
 export function grantEventRow(
   grant: Pick<GrantRow, 'id' | 'app_id' | 'app_entitlement_id' | 'app_user_id'>,
-  eventType: 'GRANT_EVENT_TYPE_ADDED' | 'GRANT_EVENT_TYPE_REMOVED',
+  eventType: GrantEventType,
   at: Date,
   bulkActionId: string | null,
 ): GrantEventRow {

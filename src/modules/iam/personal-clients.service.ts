@@ -5,6 +5,7 @@ import type { Actor } from '../../lib/actor.js';
 import type { Clock } from '../../lib/clock.js';
 import { AppError, invalidArgument, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
+import type { SystemLogActivity, SystemLogOperation } from '../../lib/vocabulary.js';
 import { planUpdate, type UpdateRules } from '../apps/update-mask.js';
 import type { SystemLog } from '../audit/system-log.service.js';
 import { generateClientKey } from '../auth/client-secret.js';
@@ -90,8 +91,8 @@ export function createPersonalClientsService(deps: PersonalClientsDeps) {
   }
 
   const event = (
-    operation: string,
-    activity: 'create' | 'update' | 'delete',
+    operation: Extract<SystemLogOperation, `api_client.${string}`>,
+    activity: SystemLogActivity,
     row: ApiClientRow,
     actor: Actor,
   ) => ({

@@ -4,6 +4,7 @@ import { decodePageToken, type Page, pageSize, toPage } from '../../http/paginat
 import type { Actor } from '../../lib/actor.js';
 import type { Clock } from '../../lib/clock.js';
 import { invalidArgument } from '../../lib/errors.js';
+import type { SystemLogOperation } from '../../lib/vocabulary.js';
 import type { SystemLog } from '../audit/system-log.service.js';
 import { requireApp, requireResource, requireResourceType } from '../catalog/scope.js';
 import { requireEntitlementInApp } from '../grants/entitlement-guard.js';
@@ -97,7 +98,7 @@ export function createOwnersService(deps: OwnersServiceDeps) {
       })),
     );
     await deleteOwners(trx, target.type, id, removed);
-    const event = (operation: string, userId: string) => ({
+    const event = (operation: Extract<SystemLogOperation, `owner.${string}`>, userId: string) => ({
       operation,
       activity: 'update' as const,
       targetType: target.type,
