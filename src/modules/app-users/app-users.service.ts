@@ -1,5 +1,5 @@
 import type { Db } from '../../db/schema.js';
-import { decodePageToken, type Page, pageSize, toPage } from '../../http/pagination.js';
+import { keysetPage, type Page } from '../../http/pagination.js';
 import type { Actor } from '../../lib/actor.js';
 import type { Clock } from '../../lib/clock.js';
 import { invalidArgument, notFound } from '../../lib/errors.js';
@@ -34,9 +34,7 @@ export function createAppUsersService(deps: AppUsersServiceDeps) {
   const { db, clock, systemLog } = deps;
 
   async function page(filter: Omit<Parameters<typeof listAppUsers>[1], 'afterId' | 'limit'>, p: PageRequest) {
-    const size = pageSize(p.pageSize ?? undefined);
-    const afterId = decodePageToken(p.pageToken ?? undefined);
-    return toPage(await listAppUsers(db, { ...filter, afterId, limit: size + 1 }), size);
+    return keysetPage(p, (afterId, limit) => listAppUsers(db, { ...filter, afterId, limit }));
   }
 
   return {

@@ -1,6 +1,6 @@
 import type { DialectFeatures } from '../../db/dialects/dialect.js';
 import type { Db } from '../../db/schema.js';
-import { decodePageToken, type Page, pageSize, toPage } from '../../http/pagination.js';
+import { decodePageToken, keysetPage, type Page } from '../../http/pagination.js';
 import type { Actor } from '../../lib/actor.js';
 import type { Clock } from '../../lib/clock.js';
 import { notFound } from '../../lib/errors.js';
@@ -110,11 +110,11 @@ export function createAppsService(deps: AppsServiceDeps) {
     },
 
     async list(filter: AppListFilter): Promise<Page<AppRecord>> {
-      const size = pageSize(filter.pageSize ?? undefined);
-      const afterId = decodePageToken(filter.pageToken ?? undefined);
-      if (filter.onlyDirectories) return { items: [], nextPageToken: '' };
-      const rows = await listApps(db, { ...filter, afterId, limit: size + 1 });
-      const page = toPage(rows, size);
+      if (filter.onlyDirectories) {
+        decodePageToken(filter.pageToken ?? undefined);
+        return { items: [], nextPageToken: '' };
+      }
+      const page = await keysetPage(filter, (afterId, limit) => listApps(db, { ...filter, afterId, limit }));
       return { ...page, items: await withOwners(page.items) };
     },
 

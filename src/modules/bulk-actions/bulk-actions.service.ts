@@ -1,6 +1,6 @@
 import type { DialectFeatures } from '../../db/dialects/dialect.js';
 import type { Db } from '../../db/schema.js';
-import { decodePageToken, encodePageToken, pageSize, toPage } from '../../http/pagination.js';
+import { decodePageToken, encodePageToken, fetchPage, keysetPage, pageSize } from '../../http/pagination.js';
 import type { Actor } from '../../lib/actor.js';
 import type { Clock } from '../../lib/clock.js';
 import { AppError, notFound } from '../../lib/errors.js';
@@ -195,13 +195,7 @@ export function createBulkActionsService(deps: BulkActionsServiceDeps) {
     async list(
       filter: Omit<BulkActionFilter, 'afterId' | 'limit'> & { pageSize?: number; pageToken?: string },
     ) {
-      const size = pageSize(filter.pageSize);
-      const rows = await listBulkActions(db, {
-        ...filter,
-        afterId: decodePageToken(filter.pageToken),
-        limit: size + 1,
-      });
-      return toPage(rows, size);
+      return keysetPage(filter, (afterId, limit) => listBulkActions(db, { ...filter, afterId, limit }));
     },
 
     async listItems(
@@ -210,11 +204,11 @@ export function createBulkActionsService(deps: BulkActionsServiceDeps) {
     ) {
       const afterUserId = decodePageToken(page.pageToken);
       await this.get(id);
-      const size = pageSize(page.pageSize);
-      const rows = await listBulkActionItems(db, id, afterUserId, size + 1, page.outcome);
-      const items = rows.slice(0, size);
-      const last = items[items.length - 1];
-      return { items, nextPageToken: rows.length > size && last ? encodePageToken(last.user_id) : '' };
+      return fetchPage(
+        pageSize(page.pageSize),
+        (limit) => listBulkActionItems(db, id, afterUserId, limit, page.outcome),
+        (last) => encodePageToken(last.user_id),
+      );
     },
 
     async get(id: string): Promise<BulkActionRow> {

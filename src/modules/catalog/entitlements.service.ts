@@ -1,5 +1,5 @@
 import type { Executor } from '../../db/schema.js';
-import { decodePageToken, type Page, pageSize, toPage } from '../../http/pagination.js';
+import { keysetPage, type Page } from '../../http/pagination.js';
 import type { Actor } from '../../lib/actor.js';
 import { AppError, invalidArgument, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
@@ -174,12 +174,9 @@ export function createEntitlementsService(deps: CatalogServiceDeps) {
       appId: string,
       paging: { pageSize?: number; pageToken?: string },
     ): Promise<Page<EntitlementRecord>> {
-      const size = pageSize(paging.pageSize);
-      const afterId = decodePageToken(paging.pageToken);
       await requireApp(db, appId);
-      return toPage(
-        await listEntitlements(db, { appId }, afterId, size + 1, clock.now().toISOString()),
-        size,
+      return keysetPage(paging, (afterId, limit) =>
+        listEntitlements(db, { appId }, afterId, limit, clock.now().toISOString()),
       );
     },
 

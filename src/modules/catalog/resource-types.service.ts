@@ -1,4 +1,4 @@
-import { decodePageToken, type Page, pageSize, toPage } from '../../http/pagination.js';
+import { keysetPage, type Page } from '../../http/pagination.js';
 import type { Actor } from '../../lib/actor.js';
 import { notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
@@ -72,10 +72,8 @@ export function createResourceTypesService(deps: CatalogServiceDeps) {
       appId: string,
       paging: { pageSize?: number; pageToken?: string },
     ): Promise<Page<ResourceTypeRow>> {
-      const size = pageSize(paging.pageSize);
-      const afterId = decodePageToken(paging.pageToken);
       await requireApp(db, appId);
-      return toPage(await listResourceTypes(db, appId, afterId, size + 1), size);
+      return keysetPage(paging, (afterId, limit) => listResourceTypes(db, appId, afterId, limit));
     },
 
     async update(

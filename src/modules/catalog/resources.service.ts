@@ -1,4 +1,4 @@
-import { decodePageToken, type Page, pageSize, toPage } from '../../http/pagination.js';
+import { keysetPage, type Page } from '../../http/pagination.js';
 import type { Actor } from '../../lib/actor.js';
 import { notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
@@ -95,11 +95,11 @@ export function createResourcesService(deps: CatalogServiceDeps) {
       typeId: string,
       paging: { pageSize?: number; pageToken?: string },
     ): Promise<Page<ResourceRecord>> {
-      const size = pageSize(paging.pageSize);
-      const afterId = decodePageToken(paging.pageToken);
       await requireApp(db, appId);
       await requireResourceType(db, appId, typeId);
-      return toPage(await listResources(db, typeId, afterId, size + 1, clock.now().toISOString()), size);
+      return keysetPage(paging, (afterId, limit) =>
+        listResources(db, typeId, afterId, limit, clock.now().toISOString()),
+      );
     },
 
     async update(

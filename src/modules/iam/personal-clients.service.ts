@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../../db/schema.js';
-import { decodePageToken, pageSize, toPage } from '../../http/pagination.js';
+import { keysetPage } from '../../http/pagination.js';
 import type { Actor } from '../../lib/actor.js';
 import type { Clock } from '../../lib/clock.js';
 import { AppError, invalidArgument, notFound } from '../../lib/errors.js';
@@ -147,14 +147,9 @@ export function createPersonalClientsService(deps: PersonalClientsDeps) {
     get: (caller: Principal, id: string) => visible(caller, id, false),
 
     async search(filter: { query?: string; userIds?: string[]; pageSize?: number; pageToken?: string }) {
-      const size = pageSize(filter.pageSize);
-      const rows = await searchClients(db, {
-        query: filter.query,
-        userIds: filter.userIds,
-        afterId: decodePageToken(filter.pageToken),
-        limit: size + 1,
-      });
-      return toPage(rows, size);
+      return keysetPage(filter, (afterId, limit) =>
+        searchClients(db, { query: filter.query, userIds: filter.userIds, afterId, limit }),
+      );
     },
 
     /** CONTRACT.md §7.6. A change takes effect for the client's tokens at once in this process. */

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/schema.js';
-import { decodePageToken, pageSize, toPage } from '../../http/pagination.js';
+import { keysetPage } from '../../http/pagination.js';
 import type { Actor } from '../../lib/actor.js';
 import type { Clock } from '../../lib/clock.js';
 import { AppError, notFound } from '../../lib/errors.js';
@@ -41,9 +41,7 @@ export function createRolesService(deps: { db: Db; clock: Clock; systemLog: Syst
     get,
 
     async list(page: { pageSize?: number | undefined; pageToken?: string | undefined }) {
-      const size = pageSize(page.pageSize);
-      const rows = await listRoles(db, decodePageToken(page.pageToken), size + 1);
-      const result = toPage(rows, size);
+      const result = await keysetPage(page, (afterId, limit) => listRoles(db, afterId, limit));
       return { items: result.items.flatMap((r) => record(r) ?? []), nextPageToken: result.nextPageToken };
     },
 

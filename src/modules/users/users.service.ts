@@ -1,6 +1,6 @@
 import type { DialectFeatures } from '../../db/dialects/dialect.js';
 import type { Db } from '../../db/schema.js';
-import { decodePageToken, type Page, pageSize, toPage } from '../../http/pagination.js';
+import { keysetPage, type Page } from '../../http/pagination.js';
 import type { Actor } from '../../lib/actor.js';
 import type { Clock } from '../../lib/clock.js';
 import { invalidArgument, notFound } from '../../lib/errors.js';
@@ -144,13 +144,7 @@ export function createUsersService(deps: UsersServiceDeps) {
     async list(
       filter: Omit<UserFilter, 'afterId' | 'limit'> & { pageSize?: number | null; pageToken?: string | null },
     ): Promise<Page<UserRow>> {
-      const size = pageSize(filter.pageSize ?? undefined);
-      const rows = await listUsers(db, {
-        ...filter,
-        afterId: decodePageToken(filter.pageToken ?? undefined),
-        limit: size + 1,
-      });
-      return toPage(rows, size);
+      return keysetPage(filter, (afterId, limit) => listUsers(db, { ...filter, afterId, limit }));
     },
   };
 }
