@@ -10,6 +10,7 @@ import {
   type BulkActionChunkRow,
   type BulkActionRow,
   claimChunk,
+  failedItem,
   findBulkActionById,
   insertBulkActionItems,
   postponeChunk,
@@ -106,14 +107,9 @@ export function createBulkActionRunner(deps: BulkActionRunnerDeps) {
       const rest = userIds.slice(current.cursor, current.end_index);
       await insertBulkActionItems(
         trx,
-        rest.map((userId) => ({
-          bulk_action_id: chunk.bulk_action_id,
-          user_id: userId,
-          outcome: 'FAILED',
-          app_user_id: null,
-          app_user_created: 0,
-          error: 'could not be applied; see the server log',
-        })),
+        rest.map((userId) =>
+          failedItem(chunk.bulk_action_id, userId, 'could not be applied; see the server log'),
+        ),
         dialect.maxParameters,
       );
       await recordBatch(

@@ -37,6 +37,18 @@ export function findBulkActionById(db: Executor, id: string): Promise<BulkAction
   return db.selectFrom('bulk_actions').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** The item of a user ID the action could not apply, and why (a stable lower-case phrase). */
+export function failedItem(bulkActionId: string, userId: string, error: string): BulkActionItemRow {
+  return {
+    bulk_action_id: bulkActionId,
+    user_id: userId,
+    outcome: 'FAILED',
+    app_user_id: null,
+    app_user_created: 0,
+    error,
+  };
+}
+
 export async function insertBulkActionItems(
   db: Executor,
   rows: readonly BulkActionItemRow[],

@@ -8,6 +8,7 @@ import { finalState } from './bulk-action.states.js';
 import {
   type BulkActionChunkRow,
   type BulkActionRow,
+  failedItem,
   insertBulkAction,
   insertBulkActionItems,
 } from './bulk-actions.repository.js';
@@ -108,14 +109,7 @@ export async function insertNewBulkAction(
   await insertBulkAction(trx, row, chunks, deps.maxParameters);
   await insertBulkActionItems(
     trx,
-    [...a.refused].map(([userId, error]) => ({
-      bulk_action_id: a.id,
-      user_id: userId,
-      outcome: 'FAILED',
-      app_user_id: null,
-      app_user_created: 0,
-      error,
-    })),
+    [...a.refused].map(([userId, error]) => failedItem(a.id, userId, error)),
     deps.maxParameters,
   );
   await deps.systemLog.record(trx, [
