@@ -18,7 +18,7 @@ import {
   updateApp,
 } from './apps.repository.js';
 import { APP_READ_ONLY_FIELDS, type AppPatch, type NewApp } from './apps.schemas.js';
-import { flag, planUpdate, requiredName, type UpdateRules } from './update-mask.js';
+import { flag, planUpdate, requiredName, type UpdateRules, writeUpdate } from './update-mask.js';
 
 export interface AppsServiceDeps {
   readonly db: Db;
@@ -124,20 +124,12 @@ export function createAppsService(deps: AppsServiceDeps) {
         const current = await findAppRecord(trx, id);
         if (!current || current.deleted_at !== null) throw notFound('app', id);
         const plan = planUpdate('App', current, patch, mask, UPDATE_RULES, APP_READ_ONLY_FIELDS);
-        if (plan.fields.length === 0) return;
-        const now = clock.now();
-        await updateApp(trx, id, { ...plan.changes, updated_at: now.toISOString() });
-        await systemLog.record(trx, [
-          {
-            operation: 'app.updated',
-            activity: 'update',
-            targetType: 'app',
-            targetId: id,
-            actor,
-            occurredAt: now,
-            details: { fields: plan.fields },
-          },
-        ]);
+        await writeUpdate(trx, deps, plan, (changes) => updateApp(trx, id, changes), {
+          operation: 'app.updated',
+          targetType: 'app',
+          targetId: id,
+          actor,
+        });
       });
       return get(id);
     },

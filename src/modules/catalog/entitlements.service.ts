@@ -3,7 +3,7 @@ import { keysetPage, type Page } from '../../http/pagination.js';
 import type { Actor } from '../../lib/actor.js';
 import { AppError, invalidArgument, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
-import { flag, planUpdate, requiredName, type UpdateRules } from '../apps/update-mask.js';
+import { flag, planUpdate, requiredName, type UpdateRules, writeUpdate } from '../apps/update-mask.js';
 import { deleteWithEverythingBelow } from './cascade.js';
 import type { CatalogServiceDeps } from './catalog.service.js';
 import {
@@ -204,21 +204,14 @@ export function createEntitlementsService(deps: CatalogServiceDeps) {
               UPDATE_RULES,
               ENTITLEMENT_READ_ONLY_FIELDS,
             );
-            if (plan.fields.length === 0) return;
             alias = plan.changes.alias ?? current.alias;
-            const now = clock.now();
-            await updateEntitlement(trx, id, { ...plan.changes, updated_at: now.toISOString() });
-            await systemLog.record(trx, [
-              {
-                operation: `${TARGET}.updated`,
-                activity: 'update',
-                targetType: TARGET,
-                targetId: id,
-                actor,
-                occurredAt: now,
-                details: { appId, fields: plan.fields },
-              },
-            ]);
+            await writeUpdate(trx, deps, plan, (changes) => updateEntitlement(trx, id, changes), {
+              operation: `${TARGET}.updated`,
+              targetType: TARGET,
+              targetId: id,
+              actor,
+              details: { appId },
+            });
           }),
       );
       return get(appId, id);

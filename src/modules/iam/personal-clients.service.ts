@@ -6,7 +6,7 @@ import type { Clock } from '../../lib/clock.js';
 import { AppError, invalidArgument, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import type { SystemLogActivity, SystemLogOperation } from '../../lib/vocabulary.js';
-import { planUpdate, type UpdateRules } from '../apps/update-mask.js';
+import { planUpdate, type UpdateRules, writeUpdate } from '../apps/update-mask.js';
 import type { SystemLog } from '../audit/system-log.service.js';
 import { generateClientKey } from '../auth/client-secret.js';
 import {
@@ -171,15 +171,16 @@ export function createPersonalClientsService(deps: PersonalClientsDeps) {
       };
       const plan = planUpdate('PersonalClient', current, patch, mask, rules, CLIENT_READ_ONLY_FIELDS);
       if (plan.fields.length === 0) return current;
-      const updated = { ...current, ...plan.changes, updated_at: clock.now().toISOString() };
-      await db.transaction().execute(async (trx) => {
-        await updateClient(trx, id, { ...plan.changes, updated_at: updated.updated_at });
-        await systemLog.record(trx, [
-          { ...event('api_client.updated', 'update', updated, actor), details: { fields: plan.fields } },
-        ]);
-      });
+      const changes = await db.transaction().execute((trx) =>
+        writeUpdate(trx, deps, plan, (written) => updateClient(trx, id, written), {
+          operation: 'api_client.updated',
+          targetType: 'api_client',
+          targetId: id,
+          actor,
+        }),
+      );
       deps.tokens.forgetClient(id);
-      return updated;
+      return { ...current, ...changes };
     },
 
     /** Soft delete; the client gets no new tokens and its tokens stop working (at once here, ≤ 5 s elsewhere). */
