@@ -1,10 +1,11 @@
 import type { ExpressionBuilder } from 'kysely';
-import type { AppsTable, Database, Executor, UsersTable } from '../../db/schema.js';
+import type { AppsTable, Database, Executor } from '../../db/schema.js';
 import { containsText, equalsText } from '../../db/text-match.js';
+import type { UserRow } from '../users/users.repository.js';
 
 export type AppRow = AppsTable;
 /** An app with its derived `userCount` (the live app users it holds) and, once loaded, its owners. */
-export type AppRecord = AppRow & { user_count: number | string | bigint; owners?: UsersTable[] };
+export type AppRecord = AppRow & { user_count: number | string | bigint; owners?: UserRow[] };
 
 export function findAppById(db: Executor, id: string): Promise<AppRow | undefined> {
   return db.selectFrom('apps').selectAll().where('id', '=', id).executeTakeFirst();

@@ -57,7 +57,7 @@ export function planUpdate<Input extends object, Row extends object>(
     }
     let changed = false;
     for (const [column, value] of Object.entries(rule(body[path] ?? undefined))) {
-      if (before[column] !== value) {
+      if (!sameValue(before[column], value)) {
         changes[column] = value;
         changed = true;
       }
@@ -98,6 +98,14 @@ export async function writeUpdate<Row>(
     { ...target, activity: 'update', occurredAt: now, details: { ...details, fields: plan.fields } },
   ]);
   return changes;
+}
+
+/** Columns hold scalars or, decoded by their repository, lists of scalars. */
+function sameValue(before: unknown, after: unknown): boolean {
+  if (Array.isArray(before) && Array.isArray(after)) {
+    return before.length === after.length && before.every((item, index) => item === after[index]);
+  }
+  return before === after;
 }
 
 /** A display name may be changed but never emptied. */

@@ -113,8 +113,8 @@ export async function createTokenService(deps: TokenServiceDeps) {
     if (client.expires_at !== null && client.expires_at <= now.toISOString()) return undefined;
     const user = await findUserById(db, client.user_id);
     if (!user || user.deleted_at !== null) return undefined;
-    const scopedRoles = JSON.parse(client.scoped_roles) as string[];
-    const roleIds = effectiveRoles(JSON.parse(user.role_ids) as string[], scopedRoles);
+    const scopedRoles = client.scoped_roles;
+    const roleIds = effectiveRoles(user.role_ids, scopedRoles);
     return {
       clientRowId: client.id,
       clientId: client.client_id,
@@ -122,7 +122,7 @@ export async function createTokenService(deps: TokenServiceDeps) {
       roleIds,
       scopedRoles,
       ...permissionsOf(roleIds),
-      sourceRanges: parseRanges(JSON.parse(client.allow_source_cidr) as string[]),
+      sourceRanges: parseRanges(client.allow_source_cidr),
     };
   }
 

@@ -182,7 +182,7 @@ export async function applyAddManualUsersBatch(
       user_id: userId,
       outcome: grantedAppUsers.has(appUserId) ? 'ADDED' : 'ALREADY_MEMBER',
       app_user_id: appUserId,
-      app_user_created: createdIds.has(appUserId) ? 1 : 0,
+      app_user_created: createdIds.has(appUserId),
       error: null,
     });
   }

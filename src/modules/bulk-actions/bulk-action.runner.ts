@@ -11,7 +11,7 @@ import {
   type BulkActionRow,
   claimChunk,
   failedItem,
-  findBulkActionById,
+  findBulkActionWork,
   insertBulkActionItems,
   postponeChunk,
   recordBatch,
@@ -76,9 +76,9 @@ export function createBulkActionRunner(deps: BulkActionRunnerDeps) {
 
   async function actionOf(chunk: BulkActionChunkRow) {
     if (cached?.action.id !== chunk.bulk_action_id) {
-      const action = await findBulkActionById(db, chunk.bulk_action_id);
-      if (!action) throw new Error(`bulk action ${chunk.bulk_action_id} of a chunk is missing`);
-      cached = { action, userIds: JSON.parse(action.user_ids) as string[] };
+      const found = await findBulkActionWork(db, chunk.bulk_action_id);
+      if (!found) throw new Error(`bulk action ${chunk.bulk_action_id} of a chunk is missing`);
+      cached = { action: found.action, userIds: found.work };
     }
     return cached;
   }

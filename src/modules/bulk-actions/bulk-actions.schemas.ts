@@ -53,7 +53,7 @@ export function toBulkActionItem(row: BulkActionItemRow) {
     userId: row.user_id,
     outcome: row.outcome,
     appUserId: row.app_user_id ?? '',
-    appUserCreated: row.app_user_created === 1,
+    appUserCreated: row.app_user_created,
     error: row.error ?? '',
   };
 }

@@ -79,7 +79,6 @@ export async function insertNewBulkAction(
     app_id: a.appId,
     app_entitlement_id: a.appEntitlementId,
     state: done ? finalState({ succeeded: 0, failed: a.refused.size }) : 'BULK_ACTION_STATE_PENDING',
-    user_ids: JSON.stringify(a.work),
     total: a.work.length + a.refused.size,
     processed: a.refused.size,
     succeeded: 0,
@@ -106,7 +105,7 @@ export async function insertNewBulkAction(
       lease_expires_at: null,
     });
   }
-  await insertBulkAction(trx, row, chunks, deps.maxParameters);
+  await insertBulkAction(trx, row, a.work, chunks, deps.maxParameters);
   await insertBulkActionItems(
     trx,
     [...a.refused].map(([userId, error]) => failedItem(a.id, userId, error)),

@@ -127,8 +127,8 @@ export function createPersonalClientsService(deps: PersonalClientsDeps) {
         user_id: forUserId,
         display_name: input.displayName ?? '',
         public_key_x: key.publicKeyX,
-        allow_source_cidr: JSON.stringify(cidrs),
-        scoped_roles: JSON.stringify(scoped),
+        allow_source_cidr: cidrs,
+        scoped_roles: scoped,
         expires_at: input.expires ? new Date(now.getTime() + durationMs(input.expires)).toISOString() : null,
         last_used_at: null,
         created_at: at,
@@ -163,9 +163,9 @@ export function createPersonalClientsService(deps: PersonalClientsDeps) {
       const current = await visible(caller, id, true);
       const rules: UpdateRules<PersonalClientPatch, ApiClientRow> = {
         displayName: (v) => ({ display_name: v ?? '' }),
-        allowSourceCidr: (v) => ({ allow_source_cidr: JSON.stringify(normalizeCidrs(v ?? [])) }),
+        allowSourceCidr: (v) => ({ allow_source_cidr: normalizeCidrs(v ?? []) }),
         scopedRoles: (v) => ({
-          scoped_roles: JSON.stringify(allowedScope(caller, current.user_id === caller.userId, v ?? [])),
+          scoped_roles: allowedScope(caller, current.user_id === caller.userId, v ?? []),
         }),
         expiresTime: (v) => ({ expires_at: v ? new Date(v).toISOString() : null }),
       };
