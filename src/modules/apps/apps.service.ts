@@ -78,7 +78,7 @@ export function createAppsService(deps: AppsServiceDeps) {
         display_name: input.displayName,
         description: input.description ?? '',
         icon_url: '',
-        is_manually_managed: 1,
+        is_manually_managed: true,
         identity_matching: input.identityMatching ?? 'APP_USER_IDENTITY_MATCHING_UNSPECIFIED',
         monthly_cost_usd: input.monthlyCostUsd ?? 0,
         grant_policy_id: input.grantPolicyId ?? '',

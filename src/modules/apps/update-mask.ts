@@ -116,4 +116,5 @@ export function requiredName(entity: string) {
   };
 }
 
-export const flag = (value: boolean | undefined): number => (value ? 1 : 0);
+/** A flag the mask clears is false. */
+export const flag = (value: boolean | undefined): boolean => value ?? false;
