@@ -23,6 +23,26 @@ export const ERROR_REASONS = {
     httpStatus: 413,
     meaning: 'The body is larger than the route accepts; GET /roster/v1/limits tells the limits.',
   },
+  INVALID_TEXT: {
+    code: 'INVALID_ARGUMENT',
+    meaning: 'A string holds a NUL character, a lone surrogate or bytes that are not UTF-8.',
+  },
+  MALFORMED_URL: { code: 'INVALID_ARGUMENT', meaning: 'The path is not valid percent-encoded UTF-8.' },
+  PATH_PARAMETER_TOO_LONG: { code: 'INVALID_ARGUMENT', meaning: 'A path parameter is longer than allowed.' },
+  MALFORMED_HTTP_REQUEST: {
+    code: 'INVALID_ARGUMENT',
+    meaning: 'The HTTP message itself is malformed (for example, conflicting length headers).',
+  },
+  HEADERS_TOO_LARGE: {
+    code: 'INVALID_ARGUMENT',
+    httpStatus: 431,
+    meaning: 'The request headers are larger than the server accepts.',
+  },
+  REQUEST_TIMEOUT: {
+    code: 'DEADLINE_EXCEEDED',
+    httpStatus: 408,
+    meaning: 'The request did not arrive in time.',
+  },
   ROUTE_NOT_FOUND: { code: 'NOT_FOUND', meaning: 'No operation is served at this method and path.' },
   INVALID_ARGUMENT: {
     code: 'INVALID_ARGUMENT',

@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import { IdString, PageTokenString } from '../../http/strings.js';
 import { NullableTimestamp } from '../../http/wire.js';
 import { BULK_ACTION_ITEM_OUTCOMES, BULK_ACTION_KINDS, BULK_ACTION_STATES } from '../../lib/vocabulary.js';
 import type { BulkActionItemRow, BulkActionRow } from './bulk-actions.repository.js';
@@ -60,14 +61,14 @@ export function toBulkActionItem(row: BulkActionItemRow) {
 
 export const ListBulkActionsQuery = Type.Object({
   page_size: Type.Optional(Type.Integer({ minimum: 0 })),
-  page_token: Type.Optional(Type.String()),
+  page_token: Type.Optional(PageTokenString()),
   state: Type.Optional(BulkActionState),
-  app_id: Type.Optional(Type.String()),
-  app_entitlement_id: Type.Optional(Type.String()),
+  app_id: Type.Optional(IdString()),
+  app_entitlement_id: Type.Optional(IdString()),
 });
 
 export const ListItemsQuery = Type.Object({
   page_size: Type.Optional(Type.Integer({ minimum: 0 })),
-  page_token: Type.Optional(Type.String()),
+  page_token: Type.Optional(PageTokenString()),
   outcome: Type.Optional(BulkActionItemOutcome),
 });
