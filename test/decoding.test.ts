@@ -17,7 +17,12 @@ const NOT_COLUMNS = [
 describe('stored encodings', () => {
   it('are decoded in repositories only: JSON columns and 0/1 flags reach the code decoded', async () => {
     const files = (await readdir(SRC, { recursive: true })).filter(
-      (file) => file.endsWith('.ts') && !file.endsWith('.test.ts') && !file.endsWith('.repository.ts'),
+      (file) =>
+        file.endsWith('.ts') &&
+        !file.endsWith('.test.ts') &&
+        !file.endsWith('.repository.ts') &&
+        // The command-line tools read files and HTTP answers, never a column.
+        !file.startsWith(`cli${path.sep}`),
     );
     const offenders: string[] = [];
     for (const file of files) {
