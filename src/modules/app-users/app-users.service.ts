@@ -1,9 +1,9 @@
 import type { Db } from '../../db/schema.js';
-import { decodePageToken, type Page, pageSize, toPage } from '../../http/pagination.js';
+import { keysetPage, type Page } from '../../http/pagination.js';
 import type { Actor } from '../../lib/actor.js';
 import type { Clock } from '../../lib/clock.js';
 import { invalidArgument, notFound } from '../../lib/errors.js';
-import { planUpdate, type UpdateRules } from '../apps/update-mask.js';
+import { planUpdate, type UpdateRules, writeUpdate } from '../apps/update-mask.js';
 import type { SystemLog } from '../audit/system-log.service.js';
 import { requireApp } from '../catalog/scope.js';
 import { findUserById } from '../users/users.repository.js';
@@ -31,12 +31,10 @@ const UPDATE_RULES: UpdateRules<AppUserPatch, AppUserRow> = {
 export type AppUsersService = ReturnType<typeof createAppUsersService>;
 
 export function createAppUsersService(deps: AppUsersServiceDeps) {
-  const { db, clock, systemLog } = deps;
+  const { db } = deps;
 
   async function page(filter: Omit<Parameters<typeof listAppUsers>[1], 'afterId' | 'limit'>, p: PageRequest) {
-    const size = pageSize(p.pageSize ?? undefined);
-    const afterId = decodePageToken(p.pageToken ?? undefined);
-    return toPage(await listAppUsers(db, { ...filter, afterId, limit: size + 1 }), size);
+    return keysetPage(p, (afterId, limit) => listAppUsers(db, { ...filter, afterId, limit }));
   }
 
   return {
@@ -111,26 +109,24 @@ export function createAppUsersService(deps: AppUsersServiceDeps) {
             );
           }
         }
-        const now = clock.now();
-        const changes = { ...plan.changes, updated_at: now.toISOString() };
-        await updateAppUser(trx, appUserId, changes);
-        await systemLog.record(trx, [
+        const changes = await writeUpdate(
+          trx,
+          deps,
+          plan,
+          (written) => updateAppUser(trx, appUserId, written),
           {
             operation: 'app_user.updated',
-            activity: 'update',
             targetType: 'app_user',
             targetId: appUserId,
             actor,
-            occurredAt: now,
             details: {
               appId,
-              fields: plan.fields,
               ...(identity === undefined
                 ? {}
                 : { previousIdentityUserId: current.identity_user_id, identityUserId: identity }),
             },
           },
-        ]);
+        );
         return { ...current, ...changes };
       });
     },

@@ -1,4 +1,9 @@
+import type { Executor } from '../../db/schema.js';
+import type { Actor } from '../../lib/actor.js';
+import type { Clock } from '../../lib/clock.js';
 import { invalidArgument } from '../../lib/errors.js';
+import type { SystemLogOperation } from '../../lib/vocabulary.js';
+import type { SystemLog } from '../audit/system-log.service.js';
 
 /**
  * How each writable wire field of an entity becomes column values. The rule receives the field's
@@ -56,7 +61,7 @@ export function planUpdate<Input extends object, Row extends object>(
     }
     let changed = false;
     for (const [column, value] of Object.entries(rule(body.get(path) ?? undefined))) {
-      if (before.get(column) !== value) {
+      if (!sameValue(before.get(column), value)) {
         changes[column] = value;
         changed = true;
       }
@@ -64,6 +69,47 @@ export function planUpdate<Input extends object, Row extends object>(
     if (changed) fields.push(path);
   }
   return { changes: changes as Partial<Row>, fields };
+}
+
+/** The `<target>.updated` system-log event of an update, less what the update itself supplies. */
+export interface UpdateEvent {
+  readonly operation: Extract<SystemLogOperation, `${string}.updated`>;
+  readonly targetType: string;
+  readonly targetId: string;
+  readonly actor: Actor;
+  /** Facts beside the updated wire fields, which the event always lists as `fields`. */
+  readonly details?: Record<string, unknown>;
+}
+
+/**
+ * Writes a planned update with its update time and records its system-log event, in the caller's
+ * transaction (STYLE.md habit 6). A plan that changes nothing writes nothing and logs nothing, and
+ * answers undefined; otherwise the columns written.
+ */
+export async function writeUpdate<Row>(
+  trx: Executor,
+  deps: { readonly systemLog: SystemLog; readonly clock: Clock },
+  plan: UpdatePlan<Row>,
+  write: (changes: Partial<Row> & { updated_at: string }) => Promise<unknown>,
+  event: UpdateEvent,
+): Promise<(Partial<Row> & { updated_at: string }) | undefined> {
+  if (plan.fields.length === 0) return undefined;
+  const now = deps.clock.now();
+  const changes = { ...plan.changes, updated_at: now.toISOString() };
+  await write(changes);
+  const { details, ...target } = event;
+  await deps.systemLog.record(trx, [
+    { ...target, activity: 'update', occurredAt: now, details: { ...details, fields: plan.fields } },
+  ]);
+  return changes;
+}
+
+/** Columns hold scalars or, decoded by their repository, lists of scalars. */
+function sameValue(before: unknown, after: unknown): boolean {
+  if (Array.isArray(before) && Array.isArray(after)) {
+    return before.length === after.length && before.every((item, index) => item === after[index]);
+  }
+  return before === after;
 }
 
 /** A display name may be changed but never emptied. */
@@ -74,4 +120,5 @@ export function requiredName(entity: string) {
   };
 }
 
-export const flag = (value: boolean | undefined): number => (value ? 1 : 0);
+/** A flag the mask clears is false. */
+export const flag = (value: boolean | undefined): boolean => value ?? false;

@@ -15,6 +15,7 @@ import { findUsersByIds, USER_DISABLED } from '../users/users.repository.js';
 import {
   type BulkActionItemRow,
   type BulkActionRow,
+  failedItem,
   insertBulkActionItems,
 } from './bulk-actions.repository.js';
 
@@ -49,15 +50,7 @@ export async function applyAddManualUsersBatch(
     requestId: action.request_id,
   };
   const items: BulkActionItemRow[] = [];
-  const fail = (userId: string, error: string) =>
-    items.push({
-      bulk_action_id: action.id,
-      user_id: userId,
-      outcome: 'FAILED',
-      app_user_id: null,
-      app_user_created: 0,
-      error,
-    });
+  const fail = (userId: string, error: string) => items.push(failedItem(action.id, userId, error));
 
   const entitlement = await findEntitlementForShare(trx, deps.dialect, action.app_entitlement_id);
   const app = await findAppById(trx, action.app_id);
@@ -190,7 +183,7 @@ export async function applyAddManualUsersBatch(
       user_id: userId,
       outcome: grantedAppUsers.has(appUserId) ? 'ADDED' : 'ALREADY_MEMBER',
       app_user_id: appUserId,
-      app_user_created: createdIds.has(appUserId) ? 1 : 0,
+      app_user_created: createdIds.has(appUserId),
       error: null,
     });
   }

@@ -1,12 +1,14 @@
 import type { Executor } from '../../db/schema.js';
 import type { Actor } from '../../lib/actor.js';
 import { isId } from '../../lib/ids.js';
+import type { BulkActionKind } from '../../lib/vocabulary.js';
 import type { SystemLog } from '../audit/system-log.service.js';
 import { findUserStates } from '../users/users.repository.js';
 import { finalState } from './bulk-action.states.js';
 import {
   type BulkActionChunkRow,
   type BulkActionRow,
+  failedItem,
   insertBulkAction,
   insertBulkActionItems,
 } from './bulk-actions.repository.js';
@@ -40,7 +42,7 @@ export async function classifyUserIds(
 
 export interface NewBulkAction {
   readonly id: string;
-  readonly kind: string;
+  readonly kind: BulkActionKind;
   readonly appId: string;
   readonly appEntitlementId: string;
   /** What the runner works through, chunk by chunk: user IDs, or operations for other kinds. */
@@ -77,8 +79,7 @@ export async function insertNewBulkAction(
     kind: a.kind,
     app_id: a.appId,
     app_entitlement_id: a.appEntitlementId,
-    state: done ? finalState(0, a.refused.size) : 'BULK_ACTION_STATE_PENDING',
-    user_ids: JSON.stringify(a.work),
+    state: done ? finalState({ succeeded: 0, failed: a.refused.size }) : 'BULK_ACTION_STATE_PENDING',
     total: a.work.length + a.refused.size,
     processed: a.refused.size,
     succeeded: 0,
@@ -105,17 +106,10 @@ export async function insertNewBulkAction(
       lease_expires_at: null,
     });
   }
-  await insertBulkAction(trx, row, chunks, deps.maxParameters);
+  await insertBulkAction(trx, row, a.work, chunks, deps.maxParameters);
   await insertBulkActionItems(
     trx,
-    [...a.refused].map(([userId, error]) => ({
-      bulk_action_id: a.id,
-      user_id: userId,
-      outcome: 'FAILED',
-      app_user_id: null,
-      app_user_created: 0,
-      error,
-    })),
+    [...a.refused].map(([userId, error]) => failedItem(a.id, userId, error)),
     deps.maxParameters,
   );
   await deps.systemLog.record(trx, [

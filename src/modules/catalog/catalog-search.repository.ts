@@ -2,7 +2,11 @@ import type { ExpressionBuilder, SelectQueryBuilder } from 'kysely';
 import type { Database, Executor } from '../../db/schema.js';
 import { containsText, jsonArrayContains } from '../../db/text-match.js';
 import { heldAt } from '../grants/grants.repository.js';
-import { type EntitlementRecord, grantCount as entitlementGrantCount } from './entitlements.repository.js';
+import {
+  decodeEntitlement,
+  type EntitlementRecord,
+  grantCount as entitlementGrantCount,
+} from './entitlements.repository.js';
 import type { ResourceTypeRow } from './resource-types.repository.js';
 import { type ResourceRecord, grantCount as resourceGrantCount } from './resources.repository.js';
 
@@ -268,7 +272,7 @@ export async function searchEntitlements(
     .orderBy('app_entitlements.id')
     .limit(limit);
   if (afterId) q = q.where('app_entitlements.id', '>', afterId);
-  return (await q.execute()) as EntitlementRecord[];
+  return (await q.execute()).map(decodeEntitlement);
 }
 
 /** How many entitlements match per app, for the search's `facets`. */
@@ -304,5 +308,5 @@ export async function listEntitlementsOfAppUser(
     .orderBy('grants.app_entitlement_id')
     .limit(limit);
   if (afterId) q = q.where('grants.app_entitlement_id', '>', afterId);
-  return (await q.execute()) as EntitlementRecord[];
+  return (await q.execute()).map(decodeEntitlement);
 }

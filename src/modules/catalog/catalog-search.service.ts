@@ -1,6 +1,6 @@
 import type { Static } from 'typebox';
 import type { Db } from '../../db/schema.js';
-import { decodePageToken, type Page, pageSize, toPage } from '../../http/pagination.js';
+import { keysetPage, type Page } from '../../http/pagination.js';
 import { int64 } from '../../http/wire.js';
 import type { Clock } from '../../lib/clock.js';
 import { notFound } from '../../lib/errors.js';
@@ -72,49 +72,45 @@ export type CatalogSearchService = ReturnType<typeof createCatalogSearchService>
 export function createCatalogSearchService(deps: { readonly db: Db; readonly clock: Clock }) {
   const { db } = deps;
   const now = () => deps.clock.now().toISOString();
-  const paging = (p: PageRequest) => ({
-    size: pageSize(p.pageSize ?? undefined),
-    afterId: decodePageToken(p.pageToken ?? undefined),
-  });
 
   return {
     async searchResourceTypes(b: Static<typeof SearchResourceTypesBody>): Promise<Page<ResourceTypeRow>> {
-      const { size, afterId } = paging(b);
-      const rows = await searchResourceTypes(db, {
-        afterId,
-        limit: size + 1,
-        query: nonEmpty(b.query),
-        displayName: nonEmpty(b.displayName),
-        appIds: list(b.appIds),
-        appUserIds: list(b.appUserIds),
-        ids: list(b.resourceTypeIds),
-        excludeIds: list(b.excludeResourceTypeIds),
-        traitIds: list(b.resourceTypeTraitIds),
-      });
-      return toPage(rows, size);
+      return keysetPage(b, (afterId, limit) =>
+        searchResourceTypes(db, {
+          afterId,
+          limit,
+          query: nonEmpty(b.query),
+          displayName: nonEmpty(b.displayName),
+          appIds: list(b.appIds),
+          appUserIds: list(b.appUserIds),
+          ids: list(b.resourceTypeIds),
+          excludeIds: list(b.excludeResourceTypeIds),
+          traitIds: list(b.resourceTypeTraitIds),
+        }),
+      );
     },
 
     async searchResources(b: Static<typeof SearchResourcesBody>): Promise<Page<ResourceRecord>> {
-      const { size, afterId } = paging(b);
-      const rows = await searchResources(db, {
-        now: now(),
-        afterId,
-        limit: size + 1,
-        appId: nonEmpty(b.appId),
-        query: nonEmpty(b.query),
-        refs: b.refs?.map((r) => ({
-          id: r.id,
-          appId: r.appId ?? undefined,
-          appResourceTypeId: r.appResourceTypeId ?? undefined,
-        })),
-        ids: list(b.resourceIds),
-        excludeIds: list(b.excludeResourceIds),
-        resourceTypeIds: list(b.resourceTypeIds),
-        traitIds: list(b.resourceTypeTraitIds),
-        appUserIds: list(b.appUserIds),
-        excludeDeletedBindings: b.excludeDeletedResourceBindings ?? false,
-      });
-      return toPage(rows, size);
+      return keysetPage(b, (afterId, limit) =>
+        searchResources(db, {
+          now: now(),
+          afterId,
+          limit,
+          appId: nonEmpty(b.appId),
+          query: nonEmpty(b.query),
+          refs: b.refs?.map((r) => ({
+            id: r.id,
+            appId: r.appId ?? undefined,
+            appResourceTypeId: r.appResourceTypeId ?? undefined,
+          })),
+          ids: list(b.resourceIds),
+          excludeIds: list(b.excludeResourceIds),
+          resourceTypeIds: list(b.resourceTypeIds),
+          traitIds: list(b.resourceTypeTraitIds),
+          appUserIds: list(b.appUserIds),
+          excludeDeletedBindings: b.excludeDeletedResourceBindings ?? false,
+        }),
+      );
     },
 
     /**
@@ -125,10 +121,11 @@ export function createCatalogSearchService(deps: { readonly db: Db; readonly clo
     async searchEntitlements(
       b: Static<typeof SearchEntitlementsBody>,
     ): Promise<Page<EntitlementRecord> & { facets: Static<typeof Facets> | null }> {
-      const { size, afterId } = paging(b);
       const filter = entitlementFilter(b);
-      const page = toPage(await searchEntitlements(db, filter, afterId, size + 1, now()), size);
-      if (afterId) return { ...page, facets: null };
+      const page = await keysetPage(b, (afterId, limit) =>
+        searchEntitlements(db, filter, afterId, limit, now()),
+      );
+      if (b.pageToken) return { ...page, facets: null };
       const counts = await countEntitlementsByApp(db, filter);
       const names = new Map(
         (
@@ -156,13 +153,14 @@ export function createCatalogSearchService(deps: { readonly db: Db; readonly clo
 
     /** AE.ListForAppUser: the live entitlements the app user holds a live grant of. */
     async listForAppUser(appId: string, appUserId: string, p: PageRequest): Promise<Page<EntitlementRecord>> {
-      const { size, afterId } = paging(p);
       await requireApp(db, appId);
       const appUser = await findAppUserById(db, appUserId);
       if (!appUser || appUser.app_id !== appId || appUser.deleted_at !== null) {
         throw notFound('app user', appUserId);
       }
-      return toPage(await listEntitlementsOfAppUser(db, appUserId, afterId, size + 1, now()), size);
+      return keysetPage(p, (afterId, limit) =>
+        listEntitlementsOfAppUser(db, appUserId, afterId, limit, now()),
+      );
     },
 
     /** AE.ListForAppResource: the live entitlements of one resource. */
@@ -172,10 +170,9 @@ export function createCatalogSearchService(deps: { readonly db: Db; readonly clo
       resourceId: string,
       p: PageRequest,
     ): Promise<Page<EntitlementRecord>> {
-      const { size, afterId } = paging(p);
       await requireApp(db, appId);
       await requireResource(db, appId, typeId, resourceId);
-      return toPage(await listEntitlements(db, { resourceId }, afterId, size + 1, now()), size);
+      return keysetPage(p, (afterId, limit) => listEntitlements(db, { resourceId }, afterId, limit, now()));
     },
   };
 }

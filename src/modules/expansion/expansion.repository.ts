@@ -1,6 +1,7 @@
 import type { Executor } from '../../db/schema.js';
-import { type AppRecord, userCount } from '../apps/apps.repository.js';
+import { type AppRecord, decodeApp, userCount } from '../apps/apps.repository.js';
 import {
+  decodeEntitlement,
   type EntitlementRecord,
   grantCount as entitlementGrantCount,
 } from '../catalog/entitlements.repository.js';
@@ -19,7 +20,7 @@ export async function findAppRecordsByIds(db: Executor, ids: readonly string[]):
     .select(userCount)
     .where('id', 'in', ids)
     .execute();
-  return rows as AppRecord[];
+  return rows.map(decodeApp);
 }
 
 export function findResourceTypesByIds(db: Executor, ids: readonly string[]): Promise<ResourceTypeRow[]> {
@@ -54,5 +55,5 @@ export async function findEntitlementRecordsByIds(
     .select(entitlementGrantCount(now))
     .where('id', 'in', ids)
     .execute();
-  return rows as EntitlementRecord[];
+  return rows.map(decodeEntitlement);
 }

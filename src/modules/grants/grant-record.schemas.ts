@@ -1,6 +1,7 @@
 import { type Static, Type } from 'typebox';
 import { IdString } from '../../http/strings.js';
 import { FilterIds, filterList, NullableTimestamp, PageBody, Timestamp } from '../../http/wire.js';
+import { GRANT_EVENT_TYPES } from '../../lib/vocabulary.js';
 import { Opt } from '../apps/apps.schemas.js';
 import { ExpandMask } from '../catalog/catalog.schemas.js';
 import { AppEntitlementView } from '../catalog/entitlements.schemas.js';
@@ -62,7 +63,7 @@ export const GrantFeedView = Type.Object({
     appEntitlementId: Type.String(),
     appUserId: Type.String(),
     date: NullableTimestamp,
-    eventType: Type.String(),
+    eventType: Type.Enum(GRANT_EVENT_TYPES),
     ticketId: Type.String(),
   }),
   ...RecordPaths,

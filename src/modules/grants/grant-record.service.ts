@@ -1,11 +1,11 @@
 import type { Db } from '../../db/schema.js';
 import {
   decodeCursor,
-  decodePageToken,
   encodeCursor,
+  fetchPage,
+  keysetPage,
   type Page,
   pageSize,
-  toPage,
 } from '../../http/pagination.js';
 import type { Clock } from '../../lib/clock.js';
 import { invalidArgument, notFound } from '../../lib/errors.js';
@@ -41,19 +41,19 @@ export function createGrantRecordService(deps: { readonly db: Db; readonly clock
     ): Promise<
       Page<GrantRow> & { entitlements: Map<string, EntitlementRecord>; appUsers: Map<string, AppUserRow> }
     > {
-      const size = pageSize(b.pageSize ?? undefined);
-      const rows = await searchLiveGrants(db, {
-        now: deps.clock.now().toISOString(),
-        afterId: decodePageToken(b.pageToken ?? undefined),
-        limit: size + 1,
-        appIds: b.appIds ?? undefined,
-        appUserIds: b.appUserIds ?? undefined,
-        entitlementRefs: refs(b.entitlementRefs),
-        resourceIds: b.resourceIds ?? undefined,
-        resourceTypeIds: b.resourceTypeIds ?? undefined,
-        userId: b.userId || undefined,
-      });
-      const page = toPage(rows, size);
+      const page = await keysetPage(b, (afterId, limit) =>
+        searchLiveGrants(db, {
+          now: deps.clock.now().toISOString(),
+          afterId,
+          limit,
+          appIds: b.appIds ?? undefined,
+          appUserIds: b.appUserIds ?? undefined,
+          entitlementRefs: refs(b.entitlementRefs),
+          resourceIds: b.resourceIds ?? undefined,
+          resourceTypeIds: b.resourceTypeIds ?? undefined,
+          userId: b.userId || undefined,
+        }),
+      );
       const entitlementIds = [...new Set(page.items.map((g) => g.app_entitlement_id))];
       const appUserIds = [...new Set(page.items.map((g) => g.app_user_id))];
       const entitlements = new Map(
@@ -68,15 +68,15 @@ export function createGrantRecordService(deps: { readonly db: Db; readonly clock
 
     /** UB.SearchPastGrants: every grant, live or revoked, with when it was granted and revoked. */
     async pastGrants(b: SearchPastGrantsBody): Promise<Page<GrantRow>> {
-      const size = pageSize(b.pageSize ?? undefined);
-      const rows = await searchPastGrants(db, {
-        afterId: decodePageToken(b.pageToken ?? undefined),
-        limit: size + 1,
-        appIds: b.appIds ?? undefined,
-        entitlementRefs: refs(b.appEntitlementRefs),
-        appUserRefs: refs(b.appUserRefs),
-      });
-      return toPage(rows, size);
+      return keysetPage(b, (afterId, limit) =>
+        searchPastGrants(db, {
+          afterId,
+          limit,
+          appIds: b.appIds ?? undefined,
+          entitlementRefs: refs(b.appEntitlementRefs),
+          appUserRefs: refs(b.appUserRefs),
+        }),
+      );
     },
 
     /**
@@ -85,27 +85,27 @@ export function createGrantRecordService(deps: { readonly db: Db; readonly clock
      * reaches the events of the accounts linked to those users now.
      */
     async feed(b: GrantFeedBody): Promise<Page<GrantEventRow>> {
-      const size = pageSize(b.pageSize ?? undefined);
       const cursor = decodeCursor(b.pageToken, 2);
       const from = instant(b.after);
       const to = instant(b.before);
       if (from && to && from > to) {
         throw invalidArgument('`after` must not be later than `before`', 'INVALID_TIME_RANGE');
       }
-      const rows = await searchGrantEvents(db, {
-        after: cursor ? [cursor[0] as string, cursor[1] as string] : undefined,
-        limit: size + 1,
-        from,
-        to,
-        appIds: b.appRefs?.map((r) => r.id),
-        entitlementRefs: refs(b.appEntitlementRefs),
-        appUserRefs: refs(b.appUserRefs),
-        userIds: b.userRefs?.map((r) => r.id),
-      });
-      if (rows.length <= size) return { items: rows, nextPageToken: '' };
-      const items = rows.slice(0, size);
-      const last = items[items.length - 1] as GrantEventRow;
-      return { items, nextPageToken: encodeCursor([last.occurred_at, last.id]) };
+      return fetchPage(
+        pageSize(b.pageSize ?? undefined),
+        (limit) =>
+          searchGrantEvents(db, {
+            after: cursor ? [cursor[0] as string, cursor[1] as string] : undefined,
+            limit,
+            from,
+            to,
+            appIds: b.appRefs?.map((r) => r.id),
+            entitlementRefs: refs(b.appEntitlementRefs),
+            appUserRefs: refs(b.appUserRefs),
+            userIds: b.userRefs?.map((r) => r.id),
+          }),
+        (last) => encodeCursor([last.occurred_at, last.id]),
+      );
     },
 
     /**

@@ -4,6 +4,7 @@ import type { Actor } from '../../lib/actor.js';
 import type { Clock } from '../../lib/clock.js';
 import { notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
+import type { SystemLogOperation } from '../../lib/vocabulary.js';
 import type { AppsService, SystemLog } from './ports.js';
 import {
   findConnection,
@@ -45,7 +46,7 @@ export function createScimConnectionsService(deps: ScimConnectionsDeps) {
   }
 
   /** A new token for the connection, replacing any other at once; only its hash is kept. */
-  async function issueToken(actor: Actor, id: string, operation: string): Promise<string> {
+  async function issueToken(actor: Actor, id: string, operation: SystemLogOperation): Promise<string> {
     const token = newToken();
     const now = clock.now();
     await db.transaction().execute(async (trx) => {

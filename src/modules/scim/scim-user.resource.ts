@@ -1,7 +1,12 @@
 import { createHash } from 'node:crypto';
+import type { UserRow } from './ports.js';
 import { invalidValue } from './scim.errors.js';
 import type { AttributeTraits } from './scim.filter.js';
-import type { ScimUserRecord } from './scim.repository.js';
+import type { ScimUserRow } from './scim.repository.js';
+
+/** A connection's user: the Roster user with its SCIM mapping. */
+export type ScimUserRecord = { user: UserRow; scim: ScimUserRow };
+
 import {
   ENTERPRISE_SCHEMA,
   isObject,
@@ -151,9 +156,9 @@ export function versionOf(resource: ScimResource): string {
 /** The User resource of a connection's user, as served (RFC 7643 §4.1). */
 export function toUserResource(record: ScimUserRecord, location: string): ScimResource {
   const { user, scim } = record;
-  const attributes = JSON.parse(scim.attributes) as JsonObject;
-  const managerIds = JSON.parse(user.manager_ids) as string[];
-  const employeeIds = JSON.parse(user.employee_ids) as string[];
+  const attributes = scim.attributes;
+  const managerIds = user.manager_ids;
+  const employeeIds = user.employee_ids;
   const enterprise: JsonObject = {};
   if (employeeIds[0]) enterprise.employeeNumber = employeeIds[0];
   if (user.department) enterprise.department = user.department;

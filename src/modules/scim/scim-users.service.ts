@@ -13,10 +13,10 @@ import {
   insertScimUser,
   listScimUsers,
   type ScimUserLookup,
-  type ScimUserRecord,
   updateScimUser,
 } from './scim.repository.js';
 import { isObject, type ScimResource } from './scim.schemas.js';
+import type { ScimUserRecord } from './scim-user.resource.js';
 
 type PatchTarget = ScimPatchResource & Record<string, unknown>;
 
@@ -29,7 +29,11 @@ export interface ScimUsersDeps {
   readonly systemLog: SystemLog;
   readonly users: Pick<
     UsersService,
-    'createInTransaction' | 'replaceInTransaction' | 'deleteInTransaction' | 'findInTransaction'
+    | 'createInTransaction'
+    | 'replaceInTransaction'
+    | 'deleteInTransaction'
+    | 'findInTransaction'
+    | 'findManyInTransaction'
   >;
 }
 
@@ -49,8 +53,26 @@ export function createScimUsersService(deps: ScimUsersDeps) {
   const resourceOf = (ctx: ScimContext, record: ScimUserRecord) =>
     toUserResource(record, location(ctx, record.user.id));
 
+  /** The connection's users (mapping and Roster user) a look-up names; deleted users are gone. */
+  async function records(
+    executor: Executor,
+    ctx: ScimContext,
+    lookup: ScimUserLookup,
+  ): Promise<ScimUserRecord[]> {
+    const mappings = await listScimUsers(executor, ctx.connection.id, lookup);
+    const users = new Map<string, UserRow>();
+    for (let i = 0; i < mappings.length; i += 1_000) {
+      const ids = mappings.slice(i, i + 1_000).map((m) => m.user_id);
+      for (const u of await deps.users.findManyInTransaction(executor, ids)) users.set(u.id, u);
+    }
+    return mappings.flatMap((scim) => {
+      const user = users.get(scim.user_id);
+      return user && user.deleted_at === null ? [{ user, scim }] : [];
+    });
+  }
+
   async function find(executor: Executor, ctx: ScimContext, id: string): Promise<ScimUserRecord> {
-    const [record] = await listScimUsers(executor, ctx.connection.id, { userId: id });
+    const [record] = await records(executor, ctx, { userId: id });
     if (!record) throw scimNotFound('User', id);
     return record;
   }
@@ -78,7 +100,7 @@ export function createScimUsersService(deps: ScimUsersDeps) {
   }
 
   async function checkUnique(trx: Executor, ctx: ScimContext, userName: string, selfId?: string) {
-    const [taken] = await listScimUsers(trx, ctx.connection.id, { userNameKey: userName.toLowerCase() });
+    const [taken] = await records(trx, ctx, { userNameKey: userName.toLowerCase() });
     if (taken && taken.user.id !== selfId) throw uniqueness(userName);
   }
 
@@ -125,10 +147,10 @@ export function createScimUsersService(deps: ScimUsersDeps) {
             user_name: input.userName,
             user_name_key: input.userName.toLowerCase(),
             external_id: input.externalId,
-            attributes: JSON.stringify(input.attributes),
+            attributes: input.attributes,
           };
           const changed = (['user_name', 'external_id', 'attributes'] as const).filter(
-            (k) => scim[k] !== current.scim[k],
+            (k) => JSON.stringify(scim[k]) !== JSON.stringify(current.scim[k]),
           );
           if (changed.length > 0) {
             scim.updated_at = now.toISOString();
@@ -178,7 +200,7 @@ export function createScimUsersService(deps: ScimUsersDeps) {
               user_name: input.userName,
               user_name_key: input.userName.toLowerCase(),
               external_id: input.externalId,
-              attributes: JSON.stringify(input.attributes),
+              attributes: input.attributes,
               created_at: at,
               updated_at: at,
             };
@@ -243,8 +265,7 @@ export function createScimUsersService(deps: ScimUsersDeps) {
             : key?.attribute === 'id'
               ? { userId: key.value }
               : {};
-      const records = await listScimUsers(db, ctx.connection.id, lookup);
-      return listOf(records, query, filter, USER_TRAITS, (r) => resourceOf(ctx, r));
+      return listOf(await records(db, ctx, lookup), query, filter, USER_TRAITS, (r) => resourceOf(ctx, r));
     },
   };
 }

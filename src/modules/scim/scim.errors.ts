@@ -42,7 +42,6 @@ function fromAppError(error: AppError): ScimError {
     case 'ALREADY_EXISTS':
       return new ScimError(409, error.message, 'uniqueness');
     case 'INVALID_ARGUMENT':
-    case 'OUT_OF_RANGE':
       return new ScimError(status, error.message, status === 400 ? 'invalidValue' : undefined);
     default:
       return new ScimError(status, error.message);

@@ -1,16 +1,12 @@
-import type {
-  Executor,
-  ScimConnectionsTable,
-  ScimGroupsTable,
-  ScimUsersTable,
-  UsersTable,
-} from '../../db/schema.js';
+import type { Executor, ScimConnectionsTable, ScimGroupsTable, ScimUsersTable } from '../../db/schema.js';
 
 export type ScimConnectionRow = ScimConnectionsTable;
-export type ScimUserRow = ScimUsersTable;
+/** A user mapping as the code sees it: its SCIM-only attributes decoded. */
+export interface ScimUserRow extends Omit<ScimUsersTable, 'attributes'> {
+  attributes: Record<string, unknown>;
+}
+
 export type ScimGroupRow = ScimGroupsTable;
-/** A connection's user: the Roster user with its SCIM mapping. */
-export type ScimUserRecord = { user: UsersTable; scim: ScimUserRow };
 
 export async function insertConnection(db: Executor, row: ScimConnectionRow): Promise<void> {
   await db.insertInto('scim_connections').values(row).execute();
@@ -60,39 +56,31 @@ export interface ScimUserLookup {
   readonly externalId?: string | undefined;
 }
 
-/** The connection's users (each with its Roster user), optionally narrowed by one indexed key. */
+/** The connection's user mappings, optionally narrowed by one indexed key, in user ID order. */
 export async function listScimUsers(
   db: Executor,
   connectionId: string,
   lookup: ScimUserLookup = {},
-): Promise<ScimUserRecord[]> {
+): Promise<ScimUserRow[]> {
   let q = db
     .selectFrom('scim_users')
-    .selectAll('scim_users')
+    .selectAll()
     .where('connection_id', '=', connectionId)
     .orderBy('user_id');
   if (lookup.userId !== undefined) q = q.where('user_id', '=', lookup.userId);
   if (lookup.userNameKey !== undefined) q = q.where('user_name_key', '=', lookup.userNameKey);
   if (lookup.externalId !== undefined) q = q.where('external_id', '=', lookup.externalId);
-  const mappings = await q.execute();
-  if (mappings.length === 0) return [];
-  const users = new Map<string, UsersTable>();
-  const step = 1_000;
-  for (let i = 0; i < mappings.length; i += step) {
-    const ids = mappings.slice(i, i + step).map((m) => m.user_id);
-    for (const u of await db.selectFrom('users').selectAll().where('id', 'in', ids).execute())
-      users.set(u.id, u);
-  }
-  const records: ScimUserRecord[] = [];
-  for (const scim of mappings) {
-    const user = users.get(scim.user_id);
-    if (user && user.deleted_at === null) records.push({ user, scim });
-  }
-  return records;
+  return (await q.execute()).map((row) => ({
+    ...row,
+    attributes: JSON.parse(row.attributes) as Record<string, unknown>,
+  }));
 }
 
 export async function insertScimUser(db: Executor, row: ScimUserRow): Promise<void> {
-  await db.insertInto('scim_users').values(row).execute();
+  await db
+    .insertInto('scim_users')
+    .values({ ...row, attributes: JSON.stringify(row.attributes) })
+    .execute();
 }
 
 export async function updateScimUser(
@@ -101,9 +89,10 @@ export async function updateScimUser(
   userId: string,
   changes: Partial<Omit<ScimUserRow, 'connection_id' | 'user_id' | 'created_at'>>,
 ): Promise<void> {
+  const { attributes, ...columns } = changes;
   await db
     .updateTable('scim_users')
-    .set(changes)
+    .set({ ...columns, ...(attributes ? { attributes: JSON.stringify(attributes) } : {}) })
     .where('connection_id', '=', connectionId)
     .where('user_id', '=', userId)
     .execute();

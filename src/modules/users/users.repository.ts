@@ -2,21 +2,59 @@ import { chunkRows } from '../../db/batch.js';
 import type { Executor, UsersTable } from '../../db/schema.js';
 import { containsText, equalsText, jsonArrayContains } from '../../db/text-match.js';
 
-export type UserRow = UsersTable;
+/** A user as the code sees it: its JSON columns decoded. */
+export interface UserRow extends Omit<UsersTable, 'role_ids' | 'profile' | 'manager_ids' | 'employee_ids'> {
+  role_ids: string[];
+  profile: Record<string, unknown>;
+  manager_ids: string[];
+  employee_ids: string[];
+}
 
 export const USER_ENABLED = 'ENABLED';
 export const USER_DISABLED = 'DISABLED';
 
-export function findUserById(db: Executor, id: string): Promise<UserRow | undefined> {
-  return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+/** Decodes a stored user row; every read of the users table returns users through this. */
+export function decodeUser(stored: UsersTable): UserRow {
+  return {
+    ...stored,
+    role_ids: JSON.parse(stored.role_ids) as string[],
+    profile: JSON.parse(stored.profile) as Record<string, unknown>,
+    manager_ids: JSON.parse(stored.manager_ids) as string[],
+    employee_ids: JSON.parse(stored.employee_ids) as string[],
+  };
+}
+
+function encodeUser(row: UserRow): UsersTable {
+  return {
+    ...row,
+    role_ids: JSON.stringify(row.role_ids),
+    profile: JSON.stringify(row.profile),
+    manager_ids: JSON.stringify(row.manager_ids),
+    employee_ids: JSON.stringify(row.employee_ids),
+  };
+}
+
+export async function findUserById(db: Executor, id: string): Promise<UserRow | undefined> {
+  const stored = await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+  return stored && decodeUser(stored);
 }
 
 export async function updateUser(
   db: Executor,
   id: string,
-  changes: Partial<Omit<UserRow, 'id' | 'created_at'>>,
+  changes: Partial<Omit<UserRow, 'id' | 'created_at' | 'profile'>>,
 ): Promise<void> {
-  await db.updateTable('users').set(changes).where('id', '=', id).execute();
+  const { role_ids, manager_ids, employee_ids, ...columns } = changes;
+  await db
+    .updateTable('users')
+    .set({
+      ...columns,
+      ...(role_ids ? { role_ids: JSON.stringify(role_ids) } : {}),
+      ...(manager_ids ? { manager_ids: JSON.stringify(manager_ids) } : {}),
+      ...(employee_ids ? { employee_ids: JSON.stringify(employee_ids) } : {}),
+    })
+    .where('id', '=', id)
+    .execute();
 }
 
 export async function insertUsers(
@@ -24,7 +62,7 @@ export async function insertUsers(
   rows: readonly UserRow[],
   maxParameters: number,
 ): Promise<void> {
-  for (const chunk of chunkRows(rows, maxParameters)) {
+  for (const chunk of chunkRows(rows.map(encodeUser), maxParameters)) {
     await db.insertInto('users').values(chunk).execute();
   }
 }
@@ -56,9 +94,9 @@ export async function findUserStates(
   return found;
 }
 
-export function findUsersByIds(db: Executor, ids: readonly string[]): Promise<UserRow[]> {
-  if (ids.length === 0) return Promise.resolve([]);
-  return db.selectFrom('users').selectAll().where('id', 'in', ids).execute();
+export async function findUsersByIds(db: Executor, ids: readonly string[]): Promise<UserRow[]> {
+  if (ids.length === 0) return [];
+  return (await db.selectFrom('users').selectAll().where('id', 'in', ids).execute()).map(decodeUser);
 }
 
 export interface UserFilter {
@@ -76,7 +114,7 @@ export interface UserFilter {
   readonly includeDeleted?: boolean;
 }
 
-export function listUsers(db: Executor, filter: UserFilter): Promise<UserRow[]> {
+export async function listUsers(db: Executor, filter: UserFilter): Promise<UserRow[]> {
   let q = db.selectFrom('users').selectAll().orderBy('id').limit(filter.limit);
   if (!filter.includeDeleted) q = q.where('deleted_at', 'is', null);
   if (filter.afterId) q = q.where('id', '>', filter.afterId);
@@ -100,5 +138,5 @@ export function listUsers(db: Executor, filter: UserFilter): Promise<UserRow[]> 
   if (roleIds && roleIds.length > 0) {
     q = q.where((eb) => eb.or(roleIds.map((id) => jsonArrayContains('role_ids', id))));
   }
-  return q.execute();
+  return (await q.execute()).map(decodeUser);
 }

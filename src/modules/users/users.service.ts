@@ -1,6 +1,6 @@
 import type { DialectFeatures } from '../../db/dialects/dialect.js';
 import type { Db, Executor } from '../../db/schema.js';
-import { decodePageToken, type Page, pageSize, toPage } from '../../http/pagination.js';
+import { keysetPage, type Page } from '../../http/pagination.js';
 import type { Actor } from '../../lib/actor.js';
 import type { Clock } from '../../lib/clock.js';
 import { invalidArgument, notFound } from '../../lib/errors.js';
@@ -10,6 +10,7 @@ import { isKnownRole } from '../auth/roles.js';
 import { revokeGrantsOfUser } from '../grants/revocation.js';
 import {
   findUserById,
+  findUsersByIds,
   insertUsers,
   listUsers,
   USER_DISABLED,
@@ -60,11 +61,11 @@ export function createUsersService(deps: UsersServiceDeps) {
       username: input.username || input.email,
       status: 'ENABLED',
       type: 'USER_TYPE_HUMAN',
-      role_ids: JSON.stringify(input.roleIds ?? []),
-      profile: '{}',
+      role_ids: [...(input.roleIds ?? [])],
+      profile: {},
       department: '',
-      manager_ids: '[]',
-      employee_ids: '[]',
+      manager_ids: [],
+      employee_ids: [],
       created_at: at,
       updated_at: at,
       deleted_at: null,
@@ -109,8 +110,8 @@ export function createUsersService(deps: UsersServiceDeps) {
       username: input.username,
       status: input.enabled ? USER_ENABLED : USER_DISABLED,
       department: input.department,
-      manager_ids: JSON.stringify(input.managerIds),
-      employee_ids: JSON.stringify(input.employeeIds),
+      manager_ids: [...input.managerIds],
+      employee_ids: [...input.employeeIds],
     };
   }
 
@@ -152,7 +153,9 @@ export function createUsersService(deps: UsersServiceDeps) {
       now: Date,
     ): Promise<UserRow> {
       const next = directoryColumns(input);
-      const changed = (Object.keys(next) as Array<keyof typeof next>).filter((k) => next[k] !== current[k]);
+      const changed = (Object.keys(next) as Array<keyof typeof next>).filter(
+        (k) => JSON.stringify(next[k]) !== JSON.stringify(current[k]),
+      );
       if (changed.length === 0) return current;
       const updated = { ...current, ...next, updated_at: now.toISOString() };
       await updateUser(trx, current.id, { ...next, updated_at: updated.updated_at });
@@ -197,6 +200,10 @@ export function createUsersService(deps: UsersServiceDeps) {
       return findUserById(trx, id);
     },
 
+    findManyInTransaction(trx: Executor, ids: readonly string[]): Promise<UserRow[]> {
+      return findUsersByIds(trx, ids);
+    },
+
     async create(actor: Actor, input: UserInput): Promise<UserRow> {
       const [row] = await createMany(actor, [input]);
       return row as UserRow;
@@ -217,9 +224,13 @@ export function createUsersService(deps: UsersServiceDeps) {
         display_name: changes.displayName ?? current.display_name,
         email: changes.email ?? current.email,
         username: changes.username ?? current.username,
-        role_ids: changes.roleIds ? JSON.stringify([...new Set(changes.roleIds)]) : current.role_ids,
+        role_ids: changes.roleIds ? [...new Set(changes.roleIds)] : current.role_ids,
       };
-      const changed = (Object.keys(next) as Array<keyof typeof next>).filter((k) => next[k] !== current[k]);
+      const changed = (Object.keys(next) as Array<keyof typeof next>).filter((column) =>
+        column === 'role_ids'
+          ? next.role_ids.join() !== current.role_ids.join()
+          : next[column] !== current[column],
+      );
       if (changed.length === 0) return current;
       const now = clock.now();
       const updated = { ...current, ...next, updated_at: now.toISOString() };
@@ -236,7 +247,7 @@ export function createUsersService(deps: UsersServiceDeps) {
             details: {
               changed,
               ...(changed.includes('role_ids')
-                ? { previousRoleIds: JSON.parse(current.role_ids), roleIds: JSON.parse(next.role_ids) }
+                ? { previousRoleIds: current.role_ids, roleIds: next.role_ids }
                 : {}),
             },
           },
@@ -255,13 +266,7 @@ export function createUsersService(deps: UsersServiceDeps) {
     async list(
       filter: Omit<UserFilter, 'afterId' | 'limit'> & { pageSize?: number | null; pageToken?: string | null },
     ): Promise<Page<UserRow>> {
-      const size = pageSize(filter.pageSize ?? undefined);
-      const rows = await listUsers(db, {
-        ...filter,
-        afterId: decodePageToken(filter.pageToken ?? undefined),
-        limit: size + 1,
-      });
-      return toPage(rows, size);
+      return keysetPage(filter, (afterId, limit) => listUsers(db, { ...filter, afterId, limit }));
     },
   };
 }
