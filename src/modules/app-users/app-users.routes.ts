@@ -1,11 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { Expansion } from '../../http/expansion.js';
-import { ExpandedListOf, IdParam, maskPaths, PageQuery } from '../../http/wire.js';
-import { actorOf } from '../auth/authenticate.js';
-import { Expanded } from '../catalog/catalog.schemas.js';
-import type { ExpansionService } from '../expansion/expansion.service.js';
-import { appUserView } from '../expansion/views.js';
+import { Expanded, ExpandedListOf, IdParam, maskPaths, PageQuery } from '../../http/wire.js';
+import { actorOf } from '../auth/index.js';
+import type { ExpansionService } from '../expansion/index.js';
+import { appUserView } from '../expansion/index.js';
 import { AppUserView, SearchAppUsersBody, UpdateAppUserBody } from './app-users.schemas.js';
 import type { AppUsersService } from './app-users.service.js';
 

@@ -1,12 +1,12 @@
 import type { Db } from '../../db/schema.js';
 import { decodePageToken, type Page, pageSize, toPage } from '../../http/pagination.js';
+import { planUpdate, type UpdateRules } from '../../http/update-mask.js';
 import type { Actor } from '../../lib/actor.js';
 import type { Clock } from '../../lib/clock.js';
 import { invalidArgument, notFound } from '../../lib/errors.js';
-import { planUpdate, type UpdateRules } from '../apps/update-mask.js';
-import type { SystemLog } from '../audit/system-log.service.js';
-import { requireApp } from '../catalog/scope.js';
-import { findUserById } from '../users/users.repository.js';
+import type { SystemLog } from '../audit/index.js';
+import { requireApp } from '../catalog/index.js';
+import { findUserById } from '../users/index.js';
 import { type AppUserRow, findAppUserById, listAppUsers, updateAppUser } from './app-users.repository.js';
 import {
   APP_USER_READ_ONLY_FIELDS,

@@ -89,3 +89,18 @@ export async function listApps(db: Executor, filter: AppFilter): Promise<AppReco
   }
   return (await q.execute()) as AppRecord[];
 }
+
+/**
+ * Related objects by ID for `expanded` (CONTRACT.md §7.7), deleted ones included: history and
+ * revoked grants point at objects that may be gone since.
+ */
+export async function findAppRecordsByIds(db: Executor, ids: readonly string[]): Promise<AppRecord[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .selectFrom('apps')
+    .selectAll('apps')
+    .select(userCount)
+    .where('id', 'in', ids)
+    .execute();
+  return rows as AppRecord[];
+}

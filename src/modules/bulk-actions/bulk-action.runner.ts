@@ -4,7 +4,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { DialectFeatures } from '../../db/dialects/dialect.js';
 import type { Db } from '../../db/schema.js';
 import type { Clock } from '../../lib/clock.js';
-import type { SystemLog } from '../audit/system-log.service.js';
+import type { SystemLog } from '../audit/index.js';
 import { applyBatch } from './bulk-action.batches.js';
 import {
   type BulkActionChunkRow,

@@ -1,8 +1,8 @@
 import type { Executor } from '../../db/schema.js';
 import type { Actor } from '../../lib/actor.js';
 import { isId } from '../../lib/ids.js';
-import type { SystemLog } from '../audit/system-log.service.js';
-import { findUserStates } from '../users/users.repository.js';
+import type { SystemLog } from '../audit/index.js';
+import { findUserStates } from '../users/index.js';
 import { finalState } from './bulk-action.states.js';
 import {
   type BulkActionChunkRow,

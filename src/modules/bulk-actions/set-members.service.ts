@@ -4,14 +4,15 @@ import type { Actor } from '../../lib/actor.js';
 import type { Clock } from '../../lib/clock.js';
 import { AppError } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
-import type { SystemLog } from '../audit/system-log.service.js';
-import { requireEntitlementInApp, requireManualEntitlement } from '../grants/entitlement-guard.js';
+import type { SystemLog } from '../audit/index.js';
 import {
   type HeldMember,
   incrementMemberSets,
   listHeldMembers,
   readMembershipCounters,
-} from '../grants/membership.repository.js';
+  requireEntitlementInApp,
+  requireManualEntitlement,
+} from '../grants/index.js';
 import { hasOpenBulkAction } from './bulk-actions.repository.js';
 import { classifyUserIds, insertNewBulkAction } from './new-bulk-action.js';
 

@@ -1,7 +1,8 @@
 import type { ExpressionBuilder, SelectQueryBuilder } from 'kysely';
+import { type Ref, refsMatch } from '../../db/ref-match.js';
 import type { Database, Executor } from '../../db/schema.js';
 import { containsText, jsonArrayContains } from '../../db/text-match.js';
-import { heldAt } from '../grants/grants.repository.js';
+import { heldAt } from '../grants/index.js';
 import { type EntitlementRecord, grantCount as entitlementGrantCount } from './entitlements.repository.js';
 import type { ResourceTypeRow } from './resource-types.repository.js';
 import { type ResourceRecord, grantCount as resourceGrantCount } from './resources.repository.js';
@@ -14,28 +15,6 @@ import { type ResourceRecord, grantCount as resourceGrantCount } from './resourc
  */
 type List = readonly string[] | undefined;
 const some = (list: List): list is readonly string[] => list !== undefined && list.length > 0;
-
-export interface Ref {
-  readonly id: string;
-  readonly appId?: string | undefined;
-}
-
-/** `{appId, id}` references: the ID must match, and the app too when the reference names one. */
-export function refsMatch<DB, TB extends keyof DB>(
-  eb: ExpressionBuilder<DB, TB>,
-  refs: readonly Ref[],
-  idColumn: string,
-  appColumn: string,
-) {
-  const ref = eb.ref as (c: string) => Parameters<typeof eb>[0];
-  return eb.or(
-    refs.map((r) =>
-      r.appId
-        ? eb.and([eb(ref(idColumn), '=', r.id), eb(ref(appColumn), '=', r.appId)])
-        : eb(ref(idColumn), '=', r.id),
-    ),
-  );
-}
 
 export interface ResourceTypeFilter {
   readonly afterId?: string | undefined;

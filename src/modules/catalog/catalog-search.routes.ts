@@ -1,10 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { Expansion } from '../../http/expansion.js';
-import { ExpandedListOf, IdParam, ListOf, Nullable, PageQuery } from '../../http/wire.js';
-import type { ExpansionService } from '../expansion/expansion.service.js';
-import { entitlementView, resourceView } from '../expansion/views.js';
-import { Expanded } from './catalog.schemas.js';
+import { Expanded, ExpandedListOf, IdParam, ListOf, Nullable, PageQuery } from '../../http/wire.js';
+import type { ExpansionService } from '../expansion/index.js';
+import { entitlementView, resourceView } from '../expansion/index.js';
 import {
   Facets,
   SearchEntitlementsBody,

@@ -4,8 +4,8 @@ import { decodePageToken, type Page, pageSize, toPage } from '../../http/paginat
 import { int64 } from '../../http/wire.js';
 import type { Clock } from '../../lib/clock.js';
 import { notFound } from '../../lib/errors.js';
-import { findAppUserById } from '../app-users/app-users.repository.js';
-import { findAppRecordsByIds } from '../expansion/expansion.repository.js';
+import { findAppUserById } from '../app-users/index.js';
+import { findAppRecordsByIds } from '../apps/index.js';
 import {
   countEntitlementsByApp,
   type EntitlementFilter,

@@ -1,7 +1,7 @@
 import type { ExpressionBuilder } from 'kysely';
 import type { DialectFeatures } from '../../db/dialects/dialect.js';
 import type { AppEntitlementsTable, Database, Executor } from '../../db/schema.js';
-import { heldAt } from '../grants/grants.repository.js';
+import { heldAt } from '../grants/index.js';
 
 export type EntitlementRow = AppEntitlementsTable;
 /** An entitlement with its derived `grantCount`: its grants held at the time asked. */
@@ -122,4 +122,23 @@ export async function softDeleteEntitlements(
   } else q = q.where('app_id', '=', scope.appId);
   const rows = await q.returning('id').execute();
   return rows.map((r) => r.id);
+}
+
+/**
+ * Related objects by ID for `expanded` (CONTRACT.md §7.7), deleted ones included: history and
+ * revoked grants point at objects that may be gone since.
+ */
+export async function findEntitlementRecordsByIds(
+  db: Executor,
+  ids: readonly string[],
+  now: string,
+): Promise<EntitlementRecord[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .selectFrom('app_entitlements')
+    .selectAll('app_entitlements')
+    .select(grantCount(now))
+    .where('id', 'in', ids)
+    .execute();
+  return rows as EntitlementRecord[];
 }

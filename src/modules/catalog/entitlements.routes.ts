@@ -1,11 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { Expansion } from '../../http/expansion.js';
-import { Empty, ExpandedListOf, IdParam, maskPaths, PageQuery } from '../../http/wire.js';
-import { actorOf } from '../auth/authenticate.js';
-import type { ExpansionService } from '../expansion/expansion.service.js';
-import { entitlementView } from '../expansion/views.js';
-import { Expanded } from './catalog.schemas.js';
+import { Empty, Expanded, ExpandedListOf, IdParam, maskPaths, PageQuery } from '../../http/wire.js';
+import { actorOf } from '../auth/index.js';
+import type { ExpansionService } from '../expansion/index.js';
+import { entitlementView } from '../expansion/index.js';
 import {
   AppEntitlementView,
   NewEntitlement,

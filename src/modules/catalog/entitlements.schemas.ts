@@ -1,7 +1,15 @@
 import { type Static, Type } from 'typebox';
-import { FieldMask, Int64, int64, Nullable, NullableTimestamp, StringList } from '../../http/wire.js';
-import { Opt } from '../apps/apps.schemas.js';
-import { DisplayName, ExpandMask, NameEdit, Ref, Text } from './catalog.schemas.js';
+import {
+  ExpandMask,
+  FieldMask,
+  Int64,
+  int64,
+  Nullable,
+  NullableTimestamp,
+  Opt,
+  StringList,
+} from '../../http/wire.js';
+import { DisplayName, NameEdit, Ref, Text } from './catalog.schemas.js';
 import type { EntitlementRecord } from './entitlements.repository.js';
 
 const FreeObject = Type.Record(Type.String(), Type.Unknown());

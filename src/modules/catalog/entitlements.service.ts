@@ -1,9 +1,9 @@
 import type { Executor } from '../../db/schema.js';
 import { decodePageToken, type Page, pageSize, toPage } from '../../http/pagination.js';
+import { flag, planUpdate, requiredName, type UpdateRules } from '../../http/update-mask.js';
 import type { Actor } from '../../lib/actor.js';
 import { AppError, invalidArgument, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
-import { flag, planUpdate, requiredName, type UpdateRules } from '../apps/update-mask.js';
 import { deleteWithEverythingBelow } from './cascade.js';
 import type { CatalogServiceDeps } from './catalog.service.js';
 import {

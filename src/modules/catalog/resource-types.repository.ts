@@ -50,3 +50,12 @@ export async function softDeleteResourceTypes(
   const rows = await q.returning('id').execute();
   return rows.map((r) => r.id);
 }
+
+/**
+ * Related objects by ID for `expanded` (CONTRACT.md §7.7), deleted ones included: history and
+ * revoked grants point at objects that may be gone since.
+ */
+export function findResourceTypesByIds(db: Executor, ids: readonly string[]): Promise<ResourceTypeRow[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.selectFrom('app_resource_types').selectAll().where('id', 'in', ids).execute();
+}

@@ -1,8 +1,8 @@
 import { decodePageToken, type Page, pageSize, toPage } from '../../http/pagination.js';
+import { planUpdate, requiredName, type UpdateRules } from '../../http/update-mask.js';
 import type { Actor } from '../../lib/actor.js';
 import { notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
-import { planUpdate, requiredName, type UpdateRules } from '../apps/update-mask.js';
 import { deleteWithEverythingBelow } from './cascade.js';
 import type { CatalogServiceDeps } from './catalog.service.js';
 import {

@@ -78,3 +78,22 @@ export async function softDeleteResources(
   const rows = await q.returning('id').execute();
   return rows.map((r) => r.id);
 }
+
+/**
+ * Related objects by ID for `expanded` (CONTRACT.md §7.7), deleted ones included: history and
+ * revoked grants point at objects that may be gone since.
+ */
+export async function findResourceRecordsByIds(
+  db: Executor,
+  ids: readonly string[],
+  now: string,
+): Promise<ResourceRecord[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .selectFrom('app_resources')
+    .selectAll('app_resources')
+    .select(grantCount(now))
+    .where('id', 'in', ids)
+    .execute();
+  return rows as ResourceRecord[];
+}

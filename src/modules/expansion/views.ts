@@ -1,10 +1,8 @@
 import type { Expansion } from '../../http/expansion.js';
-import type { AppUserRow } from '../app-users/app-users.repository.js';
-import { toAppUser } from '../app-users/app-users.schemas.js';
-import type { EntitlementRecord } from '../catalog/entitlements.repository.js';
-import { toEntitlement } from '../catalog/entitlements.schemas.js';
-import type { ResourceRecord } from '../catalog/resources.repository.js';
-import { toResource } from '../catalog/resources.schemas.js';
+import type { AppUserRow } from '../app-users/index.js';
+import { toAppUser } from '../app-users/index.js';
+import type { EntitlementRecord, ResourceRecord } from '../catalog/index.js';
+import { toEntitlement, toResource } from '../catalog/index.js';
 
 /**
  * Views with their `*Path` pointers filled through one Expansion per response (CONTRACT.md §1,

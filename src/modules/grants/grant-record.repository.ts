@@ -1,5 +1,5 @@
+import { type Ref, refsMatch } from '../../db/ref-match.js';
 import type { Executor } from '../../db/schema.js';
-import { type Ref, refsMatch } from '../catalog/catalog-search.repository.js';
 import type { GrantEventRow, GrantRow } from './grants.repository.js';
 import { heldAt } from './grants.repository.js';
 

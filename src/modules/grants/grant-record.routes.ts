@@ -2,8 +2,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { Expansion } from '../../http/expansion.js';
 import { ExpandedListOf, IdParam } from '../../http/wire.js';
-import type { ExpansionService } from '../expansion/expansion.service.js';
-import { appUserView, entitlementView, grantRecordPaths } from '../expansion/views.js';
+import type { ExpansionService } from '../expansion/index.js';
+import { appUserView, entitlementView, grantRecordPaths } from '../expansion/index.js';
 import {
   Binding,
   EntitlementWithUserBinding,

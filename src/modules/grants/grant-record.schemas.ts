@@ -1,8 +1,14 @@
 import { type Static, Type } from 'typebox';
-import { FilterIds, filterList, NullableTimestamp, PageBody, Timestamp } from '../../http/wire.js';
-import { Opt } from '../apps/apps.schemas.js';
-import { ExpandMask } from '../catalog/catalog.schemas.js';
-import { AppEntitlementView } from '../catalog/entitlements.schemas.js';
+import {
+  ExpandMask,
+  FilterIds,
+  filterList,
+  NullableTimestamp,
+  Opt,
+  PageBody,
+  Timestamp,
+} from '../../http/wire.js';
+import { AppEntitlementView } from '../catalog/index.js';
 import { EntitlementUserView } from './grants.schemas.js';
 
 /** Request and response shapes of grant search, past grants and the grant feed (CONTRACT.md §4, §5). */

@@ -9,10 +9,10 @@ import {
 } from '../../http/pagination.js';
 import type { Clock } from '../../lib/clock.js';
 import { invalidArgument, notFound } from '../../lib/errors.js';
-import { type AppUserRow, findAppUsersByIds } from '../app-users/app-users.repository.js';
-import type { EntitlementRecord } from '../catalog/entitlements.repository.js';
-import { findEntitlementRecordsByIds } from '../expansion/expansion.repository.js';
-import { findUserById } from '../users/users.repository.js';
+import { type AppUserRow, findAppUsersByIds } from '../app-users/index.js';
+import type { EntitlementRecord } from '../catalog/index.js';
+import { findEntitlementRecordsByIds } from '../catalog/index.js';
+import { findUserById } from '../users/index.js';
 import { requireEntitlementInApp } from './entitlement-guard.js';
 import {
   findLiveGrantsOfAppUsers,

@@ -1,5 +1,5 @@
 import type { Executor, OwnersTable } from '../../db/schema.js';
-import type { UserRow } from '../users/users.repository.js';
+import type { UserRow } from '../users/index.js';
 
 export type OwnerRow = OwnersTable;
 export type OwnedType = OwnersTable['target_type'];

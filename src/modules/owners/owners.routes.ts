@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { Empty, IdParam, ListOf, PageQuery, StringList } from '../../http/wire.js';
-import { actorOf } from '../auth/authenticate.js';
-import { toUser, User } from '../users/users.schemas.js';
+import { actorOf } from '../auth/index.js';
+import { toUser, User } from '../users/index.js';
 import type { OwnersService, OwnerTarget } from './owners.service.js';
 
 const A = '/api/v1/apps/:app_id';

@@ -4,10 +4,10 @@ import { decodePageToken, type Page, pageSize, toPage } from '../../http/paginat
 import type { Actor } from '../../lib/actor.js';
 import type { Clock } from '../../lib/clock.js';
 import { invalidArgument } from '../../lib/errors.js';
-import type { SystemLog } from '../audit/system-log.service.js';
-import { requireApp, requireResource, requireResourceType } from '../catalog/scope.js';
-import { requireEntitlementInApp } from '../grants/entitlement-guard.js';
-import { findUserStates, type UserRow } from '../users/users.repository.js';
+import type { SystemLog } from '../audit/index.js';
+import { requireApp, requireResource, requireResourceType } from '../catalog/index.js';
+import { requireEntitlementInApp } from '../grants/index.js';
+import { findUserStates, type UserRow } from '../users/index.js';
 import {
   deleteOwners,
   insertOwners,

@@ -4,7 +4,7 @@ import { Type } from 'typebox';
 import { Value } from 'typebox/value';
 import { ExpandedListOf, IdParam, PageQuery } from '../../http/wire.js';
 import { AppError } from '../../lib/errors.js';
-import { actorOf } from '../auth/authenticate.js';
+import { actorOf } from '../auth/index.js';
 import {
   ImportUsersBody,
   ImportUsersResponse,

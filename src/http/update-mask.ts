@@ -1,4 +1,4 @@
-import { invalidArgument } from '../../lib/errors.js';
+import { invalidArgument } from '../lib/errors.js';
 
 /**
  * How each writable wire field of an entity becomes column values. The rule receives the field's

@@ -1,0 +1,3 @@
+/** The system log: what a change records, inside its own transaction. */
+export type { SystemLogEntry } from './system-log.js';
+export type { SystemLog } from './system-log.service.js';
