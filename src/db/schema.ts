@@ -150,6 +150,8 @@ export interface BulkActionChunksTable {
   done: Flag;
   /** Batches of this chunk that failed in a row; a chunk that keeps failing is given up. */
   failed_attempts: number;
+  /** Why the chunk's most recent failed batch failed; kept once the chunk is given up. */
+  last_error: string | null;
   lease_owner: string | null;
   lease_expires_at: Timestamp | null;
 }

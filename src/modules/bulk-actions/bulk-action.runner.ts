@@ -42,6 +42,7 @@ export type BulkActionRunner = ReturnType<typeof createBulkActionRunner>;
 const MAX_FAILED_ATTEMPTS = 8;
 const RETRY_PAUSE_MS = 1_000;
 const RETRY_PAUSE_MAX_MS = 5 * 60_000;
+const MAX_ERROR_TEXT = 2_000;
 
 /**
  * Applies bulk actions durably. An action's user IDs are split into chunks; a runner claims a chunk
@@ -96,7 +97,7 @@ export function createBulkActionRunner(deps: BulkActionRunnerDeps) {
   ): Promise<void> {
     const now = clock.now();
     await db.transaction().execute(async (trx) => {
-      const current = await recordChunkFailure(trx, chunk, owner);
+      const current = await recordChunkFailure(trx, chunk, owner, errorText(error));
       if (!current) return;
       if (current.failed_attempts < MAX_FAILED_ATTEMPTS) {
         const pause = Math.min(RETRY_PAUSE_MAX_MS, RETRY_PAUSE_MS * 2 ** (current.failed_attempts - 1));
@@ -232,4 +233,10 @@ export function createBulkActionRunner(deps: BulkActionRunnerDeps) {
       while (!stopping && (await runOne())) {}
     },
   };
+}
+
+/** The text kept on a failed chunk: the error's message, bounded so a huge one cannot bloat the row. */
+function errorText(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return text.slice(0, MAX_ERROR_TEXT);
 }

@@ -199,15 +199,19 @@ export async function recordBatch(
     .execute();
 }
 
-/** Counts a failed batch of the chunk `owner` holds; undefined when `owner` no longer holds it. */
+/**
+ * Counts a failed batch of the chunk `owner` holds and keeps its error; undefined when `owner` no
+ * longer holds it.
+ */
 export function recordChunkFailure(
   db: Executor,
   chunk: Pick<BulkActionChunkRow, 'bulk_action_id' | 'seq'>,
   owner: string,
+  error: string,
 ): Promise<BulkActionChunkRow | undefined> {
   return db
     .updateTable('bulk_action_chunks')
-    .set((eb) => ({ failed_attempts: eb('failed_attempts', '+', 1) }))
+    .set((eb) => ({ failed_attempts: eb('failed_attempts', '+', 1), last_error: error }))
     .where('bulk_action_id', '=', chunk.bulk_action_id)
     .where('seq', '=', chunk.seq)
     .where('lease_owner', '=', owner)
@@ -320,12 +324,12 @@ export interface BulkActionFilter {
 }
 
 export function listBulkActions(db: Executor, filter: BulkActionFilter): Promise<BulkActionRow[]> {
-  let q = db.selectFrom('bulk_actions').selectAll().orderBy('id').limit(filter.limit);
-  if (filter.afterId) q = q.where('id', '>', filter.afterId);
-  if (filter.states && filter.states.length > 0) q = q.where('state', 'in', filter.states);
-  if (filter.appId) q = q.where('app_id', '=', filter.appId);
-  if (filter.appEntitlementId) q = q.where('app_entitlement_id', '=', filter.appEntitlementId);
-  return q.execute();
+  let query = db.selectFrom('bulk_actions').selectAll().orderBy('id').limit(filter.limit);
+  if (filter.afterId) query = query.where('id', '>', filter.afterId);
+  if (filter.states && filter.states.length > 0) query = query.where('state', 'in', filter.states);
+  if (filter.appId) query = query.where('app_id', '=', filter.appId);
+  if (filter.appEntitlementId) query = query.where('app_entitlement_id', '=', filter.appEntitlementId);
+  return query.execute();
 }
 
 export function listBulkActionItems(
@@ -335,15 +339,15 @@ export function listBulkActionItems(
   limit: number,
   outcome: string | undefined,
 ): Promise<BulkActionItemRow[]> {
-  let q = db
+  let query = db
     .selectFrom('bulk_action_items')
     .selectAll()
     .where('bulk_action_id', '=', bulkActionId)
     .orderBy('user_id')
     .limit(limit);
-  if (afterUserId) q = q.where('user_id', '>', afterUserId);
-  if (outcome) q = q.where('outcome', '=', outcome);
-  return q.execute();
+  if (afterUserId) query = query.where('user_id', '>', afterUserId);
+  if (outcome) query = query.where('outcome', '=', outcome);
+  return query.execute();
 }
 
 /** Deletes finished actions completed before `before`, with their items and chunks; returns how many. */
