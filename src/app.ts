@@ -47,7 +47,7 @@ export async function buildApp(container: Container, options: AppOptions): Promi
     ...(container.config.tls
       ? { https: { cert: container.config.tls.cert, key: container.config.tls.key } }
       : {}),
-  }) as unknown as FastifyInstance;
+  });
 
   acceptEmptyJsonBodies(app);
   useRequestValidation(app);

@@ -56,11 +56,11 @@ export function errorBody(error: AppError, requestId?: string): ErrorBody {
 /** Turns whatever a handler or Fastify threw into an AppError; `undefined` means a fault. */
 export function toAppError(error: unknown): AppError | undefined {
   if (error instanceof AppError) return error;
-  const e = error as Partial<FastifyError> & { validation?: unknown };
-  if (e.validation) {
-    return new AppError('INVALID_ARGUMENT', `invalid request: ${e.message}`, 'INVALID_REQUEST');
+  const thrown = error as Partial<FastifyError> & { validation?: unknown };
+  if (thrown.validation) {
+    return new AppError('INVALID_ARGUMENT', `invalid request: ${thrown.message}`, 'INVALID_REQUEST');
   }
-  switch (e.code) {
+  switch (thrown.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return new AppError(
         'RESOURCE_EXHAUSTED',
@@ -84,11 +84,17 @@ export function toAppError(error: unknown): AppError | undefined {
         'INVALID_CONTENT_LENGTH',
       );
   }
-  if (error instanceof SyntaxError || e.code === 'FST_ERR_CTP_INVALID_JSON_BODY') {
+  if (error instanceof SyntaxError || thrown.code === 'FST_ERR_CTP_INVALID_JSON_BODY') {
     return new AppError('INVALID_ARGUMENT', 'request body is not valid JSON', 'MALFORMED_JSON');
   }
-  if (typeof e.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500) {
-    return new AppError('INVALID_ARGUMENT', e.message ?? 'bad request', 'INVALID_REQUEST', {}, e.statusCode);
+  if (typeof thrown.statusCode === 'number' && thrown.statusCode >= 400 && thrown.statusCode < 500) {
+    return new AppError(
+      'INVALID_ARGUMENT',
+      thrown.message ?? 'bad request',
+      'INVALID_REQUEST',
+      {},
+      thrown.statusCode,
+    );
   }
   return undefined;
 }

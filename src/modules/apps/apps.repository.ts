@@ -62,24 +62,27 @@ export interface AppFilter {
 
 /** Live apps in ID order after `afterId`: one keyset page (CONTRACT.md §7.8). */
 export async function listApps(db: Executor, filter: AppFilter): Promise<AppRecord[]> {
-  let q = db
+  let select = db
     .selectFrom('apps')
     .selectAll('apps')
     .select(userCount)
     .where('deleted_at', 'is', null)
     .orderBy('id')
     .limit(filter.limit);
-  if (filter.afterId) q = q.where('id', '>', filter.afterId);
+  if (filter.afterId) select = select.where('id', '>', filter.afterId);
   if (filter.query) {
     const query = filter.query;
-    q = q.where((eb) => eb.or([containsText('display_name', query), containsText('description', query)]));
+    select = select.where((eb) =>
+      eb.or([containsText('display_name', query), containsText('description', query)]),
+    );
   }
-  if (filter.displayName) q = q.where(equalsText('display_name', filter.displayName));
-  if (filter.ids && filter.ids.length > 0) q = q.where('id', 'in', filter.ids);
-  if (filter.excludeIds && filter.excludeIds.length > 0) q = q.where('id', 'not in', filter.excludeIds);
+  if (filter.displayName) select = select.where(equalsText('display_name', filter.displayName));
+  if (filter.ids && filter.ids.length > 0) select = select.where('id', 'in', filter.ids);
+  if (filter.excludeIds && filter.excludeIds.length > 0)
+    select = select.where('id', 'not in', filter.excludeIds);
   if (filter.policyIds && filter.policyIds.length > 0) {
     const ids = filter.policyIds;
-    q = q.where((eb) =>
+    select = select.where((eb) =>
       eb.or([
         eb('grant_policy_id', 'in', ids),
         eb('revoke_policy_id', 'in', ids),
@@ -87,7 +90,7 @@ export async function listApps(db: Executor, filter: AppFilter): Promise<AppReco
       ]),
     );
   }
-  return (await q.execute()) as AppRecord[];
+  return (await select.execute()) as AppRecord[];
 }
 
 /**

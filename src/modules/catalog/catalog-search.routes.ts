@@ -45,9 +45,9 @@ export const catalogSearchRoutes: FastifyPluginAsyncTypebox<{
     },
     async (request) => {
       const page = await search.searchResources(request.body);
-      const x = new Expansion(request.body.expandMask);
-      const list = page.items.map((row) => resourceView(row, x));
-      return { list, nextPageToken: page.nextPageToken, expanded: await expansion.resolve(x) };
+      const expand = new Expansion(request.body.expandMask);
+      const list = page.items.map((row) => resourceView(row, expand));
+      return { list, nextPageToken: page.nextPageToken, expanded: await expansion.resolve(expand) };
     },
   );
 
@@ -69,12 +69,12 @@ export const catalogSearchRoutes: FastifyPluginAsyncTypebox<{
     },
     async (request) => {
       const page = await search.searchEntitlements(request.body);
-      const x = new Expansion(request.body.expandMask);
-      const list = page.items.map((row) => entitlementView(row, x));
+      const expand = new Expansion(request.body.expandMask);
+      const list = page.items.map((row) => entitlementView(row, expand));
       return {
         list,
         nextPageToken: page.nextPageToken,
-        expanded: await expansion.resolve(x),
+        expanded: await expansion.resolve(expand),
         facets: page.facets,
       };
     },
@@ -97,9 +97,9 @@ export const catalogSearchRoutes: FastifyPluginAsyncTypebox<{
         pageSize,
         pageToken,
       });
-      const x = new Expansion(undefined);
+      const expand = new Expansion(undefined);
       return {
-        list: page.items.map((row) => entitlementView(row, x)),
+        list: page.items.map((row) => entitlementView(row, expand)),
         nextPageToken: page.nextPageToken,
         expanded: [],
       };
@@ -120,9 +120,9 @@ export const catalogSearchRoutes: FastifyPluginAsyncTypebox<{
       const { app_id: appId, app_resource_type_id: typeId, app_resource_id: resourceId } = request.params;
       const { page_size: pageSize, page_token: pageToken } = request.query;
       const page = await search.listForAppResource(appId, typeId, resourceId, { pageSize, pageToken });
-      const x = new Expansion(undefined);
+      const expand = new Expansion(undefined);
       return {
-        list: page.items.map((row) => entitlementView(row, x)),
+        list: page.items.map((row) => entitlementView(row, expand)),
         nextPageToken: page.nextPageToken,
         expanded: [],
       };

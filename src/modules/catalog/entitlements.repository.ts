@@ -68,19 +68,19 @@ export async function listEntitlements(
   limit: number,
   now: string,
 ): Promise<EntitlementRecord[]> {
-  let q = db
+  let query = db
     .selectFrom('app_entitlements')
     .selectAll('app_entitlements')
     .select(grantCount(now))
     .where('app_entitlements.deleted_at', 'is', null)
     .orderBy('app_entitlements.id')
     .limit(limit);
-  q =
+  query =
     'appId' in of
-      ? q.where('app_entitlements.app_id', '=', of.appId)
-      : q.where('app_entitlements.app_resource_id', '=', of.resourceId);
-  if (afterId) q = q.where('app_entitlements.id', '>', afterId);
-  return (await q.execute()) as EntitlementRecord[];
+      ? query.where('app_entitlements.app_id', '=', of.appId)
+      : query.where('app_entitlements.app_resource_id', '=', of.resourceId);
+  if (afterId) query = query.where('app_entitlements.id', '>', afterId);
+  return (await query.execute()) as EntitlementRecord[];
 }
 
 export type EntitlementScope =
@@ -98,15 +98,15 @@ export async function softDeleteEntitlements(
   scope: EntitlementScope,
   at: string,
 ): Promise<string[]> {
-  let q = db
+  let query = db
     .updateTable('app_entitlements')
     .set({ deleted_at: at, updated_at: at })
     .where('deleted_at', 'is', null);
-  if ('id' in scope) q = q.where('id', '=', scope.id);
-  else if ('resourceId' in scope) q = q.where('app_resource_id', '=', scope.resourceId);
+  if ('id' in scope) query = query.where('id', '=', scope.id);
+  else if ('resourceId' in scope) query = query.where('app_resource_id', '=', scope.resourceId);
   else if ('resourceTypeId' in scope) {
     const typeId = scope.resourceTypeId;
-    q = q.where((eb) =>
+    query = query.where((eb) =>
       eb.or([
         eb('app_resource_type_id', '=', typeId),
         eb(
@@ -119,8 +119,8 @@ export async function softDeleteEntitlements(
         ),
       ]),
     );
-  } else q = q.where('app_id', '=', scope.appId);
-  const rows = await q.returning('id').execute();
+  } else query = query.where('app_id', '=', scope.appId);
+  const rows = await query.returning('id').execute();
   return rows.map((r) => r.id);
 }
 

@@ -52,8 +52,8 @@ export const entitlementsRoutes: FastifyPluginAsyncTypebox<{
     },
     async (request) => {
       const row = await entitlements.create(actorOf(request), request.params.app_id, request.body);
-      const x = new Expansion(request.body.expandMask);
-      return { appEntitlementView: entitlementView(row, x), expanded: await expansion.resolve(x) };
+      const expand = new Expansion(request.body.expandMask);
+      return { appEntitlementView: entitlementView(row, expand), expanded: await expansion.resolve(expand) };
     },
   );
 
@@ -76,8 +76,8 @@ export const entitlementsRoutes: FastifyPluginAsyncTypebox<{
       const { entitlement: patch, updateMask } = request.body;
       const { app_id: appId, id } = request.params;
       const row = await entitlements.update(actorOf(request), appId, id, patch, maskPaths(updateMask));
-      const x = new Expansion(request.body.expandMask);
-      return { appEntitlementView: entitlementView(row, x), expanded: await expansion.resolve(x) };
+      const expand = new Expansion(request.body.expandMask);
+      return { appEntitlementView: entitlementView(row, expand), expanded: await expansion.resolve(expand) };
     },
   );
 

@@ -25,15 +25,15 @@ export function listResourceTypes(
   afterId: string | undefined,
   limit: number,
 ): Promise<ResourceTypeRow[]> {
-  let q = db
+  let query = db
     .selectFrom('app_resource_types')
     .selectAll()
     .where('app_id', '=', appId)
     .where('deleted_at', 'is', null)
     .orderBy('id')
     .limit(limit);
-  if (afterId) q = q.where('id', '>', afterId);
-  return q.execute();
+  if (afterId) query = query.where('id', '>', afterId);
+  return query.execute();
 }
 
 /** Marks live resource types deleted, one by ID or all of an app; returns the IDs it marked. */
@@ -42,12 +42,12 @@ export async function softDeleteResourceTypes(
   scope: { id: string } | { appId: string },
   at: string,
 ): Promise<string[]> {
-  let q = db
+  let query = db
     .updateTable('app_resource_types')
     .set({ deleted_at: at, updated_at: at })
     .where('deleted_at', 'is', null);
-  q = 'id' in scope ? q.where('id', '=', scope.id) : q.where('app_id', '=', scope.appId);
-  const rows = await q.returning('id').execute();
+  query = 'id' in scope ? query.where('id', '=', scope.id) : query.where('app_id', '=', scope.appId);
+  const rows = await query.returning('id').execute();
   return rows.map((r) => r.id);
 }
 

@@ -27,18 +27,18 @@ export async function expireGrants(
   );
   await deps.systemLog.record(
     trx,
-    expired.map((g) => ({
+    expired.map((expiredGrant) => ({
       operation: 'grant.expired',
       activity: 'delete' as const,
       targetType: 'grant',
-      targetId: g.id,
+      targetId: expiredGrant.id,
       actor: SYSTEM_ACTOR,
       occurredAt: now,
       details: {
-        appId: g.app_id,
-        appEntitlementId: g.app_entitlement_id,
-        appUserId: g.app_user_id,
-        deprovisionAt: g.deprovision_at,
+        appId: expiredGrant.app_id,
+        appEntitlementId: expiredGrant.app_entitlement_id,
+        appUserId: expiredGrant.app_user_id,
+        deprovisionAt: expiredGrant.deprovision_at,
         reason: 'grant duration elapsed',
       },
     })),

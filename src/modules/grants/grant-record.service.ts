@@ -37,21 +37,21 @@ export function createGrantRecordService(deps: { readonly db: Db; readonly clock
   return {
     /** ES.SearchGrants: live grants with their entitlements and accounts. */
     async search(
-      b: SearchGrantsBody,
+      body: SearchGrantsBody,
     ): Promise<
       Page<GrantRow> & { entitlements: Map<string, EntitlementRecord>; appUsers: Map<string, AppUserRow> }
     > {
-      const size = pageSize(b.pageSize ?? undefined);
+      const size = pageSize(body.pageSize ?? undefined);
       const rows = await searchLiveGrants(db, {
         now: deps.clock.now().toISOString(),
-        afterId: decodePageToken(b.pageToken ?? undefined),
+        afterId: decodePageToken(body.pageToken ?? undefined),
         limit: size + 1,
-        appIds: b.appIds ?? undefined,
-        appUserIds: b.appUserIds ?? undefined,
-        entitlementRefs: refs(b.entitlementRefs),
-        resourceIds: b.resourceIds ?? undefined,
-        resourceTypeIds: b.resourceTypeIds ?? undefined,
-        userId: b.userId || undefined,
+        appIds: body.appIds ?? undefined,
+        appUserIds: body.appUserIds ?? undefined,
+        entitlementRefs: refs(body.entitlementRefs),
+        resourceIds: body.resourceIds ?? undefined,
+        resourceTypeIds: body.resourceTypeIds ?? undefined,
+        userId: body.userId || undefined,
       });
       const page = toPage(rows, size);
       const entitlementIds = [...new Set(page.items.map((g) => g.app_entitlement_id))];
@@ -67,14 +67,14 @@ export function createGrantRecordService(deps: { readonly db: Db; readonly clock
     },
 
     /** UB.SearchPastGrants: every grant, live or revoked, with when it was granted and revoked. */
-    async pastGrants(b: SearchPastGrantsBody): Promise<Page<GrantRow>> {
-      const size = pageSize(b.pageSize ?? undefined);
+    async pastGrants(body: SearchPastGrantsBody): Promise<Page<GrantRow>> {
+      const size = pageSize(body.pageSize ?? undefined);
       const rows = await searchPastGrants(db, {
-        afterId: decodePageToken(b.pageToken ?? undefined),
+        afterId: decodePageToken(body.pageToken ?? undefined),
         limit: size + 1,
-        appIds: b.appIds ?? undefined,
-        entitlementRefs: refs(b.appEntitlementRefs),
-        appUserRefs: refs(b.appUserRefs),
+        appIds: body.appIds ?? undefined,
+        entitlementRefs: refs(body.appEntitlementRefs),
+        appUserRefs: refs(body.appUserRefs),
       });
       return toPage(rows, size);
     },
@@ -84,11 +84,11 @@ export function createGrantRecordService(deps: { readonly db: Db; readonly clock
      * window, so consecutive windows neither overlap nor leave gaps), oldest first. `userRefs`
      * reaches the events of the accounts linked to those users now.
      */
-    async feed(b: GrantFeedBody): Promise<Page<GrantEventRow>> {
-      const size = pageSize(b.pageSize ?? undefined);
-      const cursor = decodeCursor(b.pageToken, 2);
-      const from = instant(b.after);
-      const to = instant(b.before);
+    async feed(body: GrantFeedBody): Promise<Page<GrantEventRow>> {
+      const size = pageSize(body.pageSize ?? undefined);
+      const cursor = decodeCursor(body.pageToken, 2);
+      const from = instant(body.after);
+      const to = instant(body.before);
       if (from && to && from > to) {
         throw invalidArgument('`after` must not be later than `before`', 'INVALID_TIME_RANGE');
       }
@@ -97,10 +97,10 @@ export function createGrantRecordService(deps: { readonly db: Db; readonly clock
         limit: size + 1,
         from,
         to,
-        appIds: b.appRefs?.map((r) => r.id),
-        entitlementRefs: refs(b.appEntitlementRefs),
-        appUserRefs: refs(b.appUserRefs),
-        userIds: b.userRefs?.map((r) => r.id),
+        appIds: body.appRefs?.map((r) => r.id),
+        entitlementRefs: refs(body.appEntitlementRefs),
+        appUserRefs: refs(body.appUserRefs),
+        userIds: body.userRefs?.map((r) => r.id),
       });
       if (rows.length <= size) return { items: rows, nextPageToken: '' };
       const items = rows.slice(0, size);

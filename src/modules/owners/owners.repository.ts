@@ -33,7 +33,7 @@ export function listOwnerUsers(
   afterId: string | undefined,
   limit: number,
 ): Promise<UserRow[]> {
-  let q = db
+  let query = db
     .selectFrom('owners')
     .innerJoin('users', 'users.id', 'owners.user_id')
     .selectAll('users')
@@ -42,8 +42,8 @@ export function listOwnerUsers(
     .where('users.deleted_at', 'is', null)
     .orderBy('users.id')
     .limit(limit);
-  if (afterId) q = q.where('users.id', '>', afterId);
-  return q.execute();
+  if (afterId) query = query.where('users.id', '>', afterId);
+  return query.execute();
 }
 
 /** The live owners of each of `appIds` (for App.appOwners). */

@@ -55,8 +55,8 @@ export async function requireOwnerUsers(
   return unique;
 }
 
-const targetId = (t: OwnerTarget) =>
-  t.type === 'app' ? t.appId : t.type === 'entitlement' ? t.entitlementId : t.resourceId;
+const targetId = (owned: OwnerTarget) =>
+  owned.type === 'app' ? owned.appId : owned.type === 'entitlement' ? owned.entitlementId : owned.resourceId;
 
 /** The live target, or a 404 naming the first unknown part of its path. */
 async function requireTarget(db: Executor, target: OwnerTarget): Promise<void> {
