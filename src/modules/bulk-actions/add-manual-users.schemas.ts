@@ -1,10 +1,11 @@
 import { Type } from 'typebox';
+import { IdString } from '../../http/strings.js';
 import { Nullable } from '../../http/wire.js';
 import { GrantExpiryFields } from '../grants/index.js';
 
 export const AddManualUsersBody = Type.Object({
   // Real IDs are 27 characters; a longer string cannot be one and is refused outright.
-  userIds: Type.Optional(Nullable(Type.Array(Type.String({ maxLength: 200 })))),
+  userIds: Type.Optional(Nullable(Type.Array(IdString()))),
   ...GrantExpiryFields,
 });
 

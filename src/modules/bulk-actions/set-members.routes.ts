@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Config } from '../../config.js';
+import { IdString, WordString } from '../../http/strings.js';
 import { actorOf } from '../auth/index.js';
 import { EntitlementParams } from '../grants/index.js';
 import type { SetMembersService } from './set-members.service.js';
@@ -9,7 +10,7 @@ const MEMBERS = '/roster/v1/apps/:app_id/entitlements/:app_entitlement_id/member
 
 const Members = Type.Object({
   /** C1 users holding the entitlement now (manual grants, unexpired). */
-  userIds: Type.Array(Type.String({ maxLength: 200 })),
+  userIds: Type.Array(IdString()),
   /** Holders whose app user is linked to no C1 user: a set removes them, so they are shown. */
   unlinkedAppUserIds: Type.Array(Type.String()),
   version: Type.String(),
@@ -59,8 +60,8 @@ export const setMembersRoutes: FastifyPluginAsyncTypebox<{
       schema: {
         params: EntitlementParams,
         querystring: Type.Object({ dryRun: Type.Optional(Type.Boolean()) }),
-        body: Type.Object({ userIds: Type.Array(Type.String({ maxLength: 200 })) }),
-        headers: Type.Object({ 'if-match': Type.Optional(Type.String()) }),
+        body: Type.Object({ userIds: Type.Array(IdString()) }),
+        headers: Type.Object({ 'if-match': Type.Optional(WordString()) }),
         response: { 200: SetMembersResponse },
       },
     },

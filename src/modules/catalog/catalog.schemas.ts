@@ -1,6 +1,6 @@
-import { Type } from 'typebox';
+import { IdString, NameString, TextString } from '../../http/strings.js';
 
-export const DisplayName = Type.String({ minLength: 1, maxLength: 500 });
-export const NameEdit = Type.String({ maxLength: 500 });
-export const Text = Type.String({ maxLength: 10_000 });
-export const Ref = Type.String({ maxLength: 200 });
+export const DisplayName = NameString({ minLength: 1 });
+export const NameEdit = NameString();
+export const Text = TextString();
+export const Ref = IdString();

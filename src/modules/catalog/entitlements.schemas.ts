@@ -1,7 +1,9 @@
 import { type Static, Type } from 'typebox';
+import { WordString } from '../../http/strings.js';
 import {
   ExpandMask,
   FieldMask,
+  FilterIds,
   Int64,
   int64,
   Nullable,
@@ -112,7 +114,7 @@ export const Purpose = Type.Enum([
 ]);
 
 /** A protobuf Duration in JSON: seconds with up to nine fraction digits and an `s` (CONTRACT.md §1). */
-export const Duration = Type.String({ pattern: '^[0-9]{1,10}(\\.[0-9]{1,9})?s$' });
+export const Duration = WordString({ pattern: '^[0-9]{1,10}(\\.[0-9]{1,9})?s$' });
 
 const EditableFields = {
   description: Opt(Text),
@@ -140,7 +142,7 @@ export const NewEntitlement = Type.Object({
   displayName: DisplayName,
   appResourceTypeId: Opt(Ref),
   appResourceId: Opt(Ref),
-  appEntitlementOwnerIds: Opt(StringList),
+  appEntitlementOwnerIds: Opt(FilterIds),
   provisionPolicy: Opt(FreeObject),
   expandMask: ExpandMask,
   ...EditableFields,

@@ -2,12 +2,12 @@ import { type Static, Type } from 'typebox';
 import {
   ExpandMask,
   FieldMask,
+  FilterIds,
   Int64,
   int64,
   Nullable,
   NullableTimestamp,
   Opt,
-  StringList,
 } from '../../http/wire.js';
 import { DisplayName, NameEdit, Ref, Text } from './catalog.schemas.js';
 import type { ResourceRecord } from './resources.repository.js';
@@ -78,7 +78,7 @@ export const NewResource = Type.Object({
   displayName: DisplayName,
   description: Opt(Text),
   matchBatonId: Opt(Ref),
-  resourceOwnerUserIds: Opt(StringList),
+  resourceOwnerUserIds: Opt(FilterIds),
 });
 export type NewResource = Static<typeof NewResource>;
 

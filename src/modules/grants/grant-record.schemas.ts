@@ -1,4 +1,5 @@
 import { type Static, Type } from 'typebox';
+import { IdString } from '../../http/strings.js';
 import {
   ExpandMask,
   FilterIds,
@@ -13,8 +14,8 @@ import { EntitlementUserView } from './grants.schemas.js';
 
 /** Request and response shapes of grant search, past grants and the grant feed (CONTRACT.md §4, §5). */
 const Ids = Opt(FilterIds);
-const AppScopedRef = Type.Object({ appId: Opt(Type.String()), id: Type.String() });
-const IdRef = Type.Object({ id: Type.String() });
+const AppScopedRef = Type.Object({ appId: Opt(IdString()), id: IdString() });
+const IdRef = Type.Object({ id: IdString() });
 
 export const SearchGrantsBody = Type.Object({
   appIds: Ids,
@@ -22,7 +23,7 @@ export const SearchGrantsBody = Type.Object({
   entitlementRefs: Opt(filterList(AppScopedRef)),
   resourceIds: Ids,
   resourceTypeIds: Ids,
-  userId: Opt(Type.String()),
+  userId: Opt(IdString()),
   expandMask: ExpandMask,
   ...PageBody,
 });

@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import { IdString } from '../../http/strings.js';
 import { Nullable, NullableTimestamp } from '../../http/wire.js';
 import type { AppUserRow } from '../app-users/index.js';
 import { AppUser, AppUserView, toAppUser, toAppUserView } from '../app-users/index.js';
@@ -30,14 +31,14 @@ export const EntitlementUserView = Type.Object({
 });
 
 export const RemoveMembershipBody = Type.Object({
-  appUserId: Type.String({ minLength: 1, maxLength: 200 }),
+  appUserId: IdString({ minLength: 1 }),
 });
 
 export const RemoveMembershipResponse = Type.Object({ revokeTaskId: Type.String() });
 
 export const EntitlementParams = Type.Object({
-  app_id: Type.String({ minLength: 1, maxLength: 200 }),
-  app_entitlement_id: Type.String({ minLength: 1, maxLength: 200 }),
+  app_id: IdString({ minLength: 1 }),
+  app_entitlement_id: IdString({ minLength: 1 }),
 });
 
 export function toGrantWithExpired(

@@ -1,4 +1,5 @@
 import { type Static, Type } from 'typebox';
+import { NameString, WordString } from '../../http/strings.js';
 import { FieldMask, NullableTimestamp, Opt, StringList } from '../../http/wire.js';
 import { listedPermissions } from '../auth/index.js';
 import type { RoleRecord } from './roles.service.js';
@@ -32,10 +33,13 @@ export function toRole({ row, builtin }: RoleRecord): Static<typeof Role> {
   };
 }
 
+/** Permission names; a role lists a few dozen. */
+const WordList = Type.Array(WordString(), { maxItems: 1_000 });
+
 export const RolePatch = Type.Object({
-  displayName: Opt(Type.String({ maxLength: 500 })),
-  permissions: Opt(StringList),
-  serviceRoles: Opt(StringList),
+  displayName: Opt(NameString()),
+  permissions: Opt(WordList),
+  serviceRoles: Opt(WordList),
 });
 export type RolePatch = Static<typeof RolePatch>;
 

@@ -1,5 +1,14 @@
 import { type Static, Type } from 'typebox';
-import { FilterIds, filterList, Nullable, NullableTimestamp, PageBody, StringList } from '../../http/wire.js';
+import { EmailString, IdString, NameString, QueryString } from '../../http/strings.js';
+import {
+  FilterIds,
+  filterList,
+  MaskPathList,
+  Nullable,
+  NullableTimestamp,
+  PageBody,
+  StringList,
+} from '../../http/wire.js';
 import type { UserRow } from './users.repository.js';
 
 /** The ConductorOne User (CONTRACT.md §4), every field emitted. */
@@ -72,12 +81,12 @@ export const toUserView = (row: UserRow) => ({
   directoriesPath: '',
 });
 
-const Email = Type.String({ minLength: 3, maxLength: 320, pattern: '^[^@\\s]+@[^@\\s]+$' });
+const Email = EmailString({ minLength: 3, pattern: '^[^@\\s]+@[^@\\s]+$' });
 
 export const NewUser = Type.Object({
-  displayName: Type.String({ minLength: 1, maxLength: 500 }),
+  displayName: NameString({ minLength: 1 }),
   email: Email,
-  username: Type.Optional(Type.String({ maxLength: 500 })),
+  username: Type.Optional(NameString()),
   /** Built-in role IDs (CONTRACT.md §7.10); none means the user may do nothing through the API. */
   roleIds: Type.Optional(Type.Array(Type.String({ maxLength: 64 }), { maxItems: 20 })),
 });
@@ -98,15 +107,15 @@ export const ImportUsersResponse = Type.Object({
 });
 
 export const SearchUsersBody = Type.Object({
-  query: Type.Optional(Nullable(Type.String())),
-  email: Type.Optional(Nullable(Type.String())),
-  refs: Type.Optional(Nullable(filterList(Type.Object({ id: Type.String() })))),
+  query: Type.Optional(Nullable(QueryString())),
+  email: Type.Optional(Nullable(EmailString())),
+  refs: Type.Optional(Nullable(filterList(Type.Object({ id: IdString() })))),
   ids: Type.Optional(Nullable(FilterIds)),
   excludeIds: Type.Optional(Nullable(FilterIds)),
   excludeTypes: Type.Optional(Nullable(FilterIds)),
   userStatuses: Type.Optional(Nullable(FilterIds)),
   roleIds: Type.Optional(Nullable(FilterIds)),
-  expandMask: Type.Optional(Nullable(Type.Object({ paths: Type.Optional(StringList) }))),
+  expandMask: Type.Optional(Nullable(Type.Object({ paths: Type.Optional(MaskPathList) }))),
   ...PageBody,
 });
 export type SearchUsersBody = Static<typeof SearchUsersBody>;
