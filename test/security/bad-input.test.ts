@@ -1,7 +1,7 @@
-import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STRING_LIMITS } from '../../src/http/strings.js';
 import { DIALECTS, startTestApp, type TestApp } from '../harness.js';
+import { ownTables } from '../identity-fixtures.js';
 import { ROUTE_SAMPLES, type Sample, type World } from './route-samples.js';
 import { createWorld } from './world.js';
 
@@ -82,18 +82,13 @@ function replaced(value: unknown, path: (string | number)[], by: unknown): unkno
 
 /** Every table's rows, so "nothing stored" covers updates as well as inserts. */
 async function snapshot(t: TestApp): Promise<Record<string, unknown[]>> {
-  const schema =
-    t.container.dialect.name === 'postgres'
-      ? (await sql<{ s: string }>`select current_schema() as s`.execute(t.db)).rows[0]?.s
-      : undefined;
   const rows: Record<string, unknown[]> = {};
-  for (const table of await t.db.introspection.getTables()) {
-    if (table.name.startsWith('kysely_') || table.schema !== schema) continue;
+  for (const table of await ownTables(t)) {
     const all = await t.db
-      .selectFrom(table.name as 'users')
+      .selectFrom(table as 'users')
       .selectAll()
       .execute();
-    rows[table.name] = all.map((row) => JSON.stringify(row)).sort();
+    rows[table] = all.map((row) => JSON.stringify(row)).sort();
   }
   return rows;
 }

@@ -59,9 +59,17 @@ export const setMembersRoutes: FastifyPluginAsyncTypebox<{
       config: { permission: 'grants:write', owned: { app: 'app_id', entitlement: 'app_entitlement_id' } },
       schema: {
         params: EntitlementParams,
-        querystring: Type.Object({ dryRun: Type.Optional(Type.Boolean()) }),
+        querystring: Type.Object({
+          dryRun: Type.Optional(
+            Type.Boolean({ description: 'Show the users it would add and remove, and write nothing.' }),
+          ),
+        }),
         body: Type.Object({ userIds: Type.Array(IdString()) }),
-        headers: Type.Object({ 'if-match': Type.Optional(WordString()) }),
+        headers: Type.Object({
+          'if-match': Type.Optional(
+            WordString({ description: 'The ETag of the member list this replaces; needed unless dryRun.' }),
+          ),
+        }),
         response: { 200: SetMembersResponse },
       },
     },

@@ -21,7 +21,11 @@ export const grantsRoutes: FastifyPluginAsyncTypebox<{
   app.delete(
     `${ENTITLEMENT}/remove-membership`,
     {
-      config: { permission: 'grants:write', owned: { app: 'app_id', entitlement: 'app_entitlement_id' } },
+      config: {
+        permission: 'grants:write',
+        owned: { app: 'app_id', entitlement: 'app_entitlement_id' },
+        idempotencyKey: true,
+      },
       schema: {
         params: EntitlementParams,
         body: RemoveMembershipBody,

@@ -11,7 +11,21 @@ import {
 } from '../../http/wire.js';
 import type { UserRow } from './users.repository.js';
 
-/** The ConductorOne User (CONTRACT.md §4), every field emitted. */
+/** Where a user attribute came from (UserAttributeMappingSource); Roster has no directories, so none. */
+const AttributeSources = Type.Array(
+  Type.Object({
+    appId: Type.String(),
+    appUserId: Type.String(),
+    appUserProfileAttributeKey: Type.String(),
+    userAttributeMappingId: Type.String(),
+    value: Type.String(),
+  }),
+);
+
+/**
+ * The ConductorOne User (CONTRACT.md §4), every field emitted: ConductorOne sends unpopulated
+ * fields (CONTRACT.md §1), and an official SDK fails to decode a user without the `*Sources` lists.
+ */
 export const User = Type.Object({
   id: Type.String(),
   displayName: Type.String(),
@@ -32,6 +46,15 @@ export const User = Type.Object({
   employmentType: Type.String(),
   directoryIds: StringList,
   profile: Type.Record(Type.String(), Type.Unknown()),
+  departmentSources: AttributeSources,
+  directoryStatusSources: AttributeSources,
+  emailSources: AttributeSources,
+  employeeIdSources: AttributeSources,
+  employmentStatusSources: AttributeSources,
+  employmentTypeSources: AttributeSources,
+  jobTitleSources: AttributeSources,
+  managerSources: AttributeSources,
+  usernameSources: AttributeSources,
   createdAt: NullableTimestamp,
   updatedAt: NullableTimestamp,
   deletedAt: NullableTimestamp,
@@ -67,6 +90,15 @@ export function toUser(row: UserRow): User {
     employmentType: '',
     directoryIds: [],
     profile: JSON.parse(row.profile) as Record<string, unknown>,
+    departmentSources: [],
+    directoryStatusSources: [],
+    emailSources: [],
+    employeeIdSources: [],
+    employmentStatusSources: [],
+    employmentTypeSources: [],
+    jobTitleSources: [],
+    managerSources: [],
+    usernameSources: [],
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     deletedAt: row.deleted_at,
