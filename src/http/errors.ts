@@ -1,4 +1,5 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { ERROR_REASONS, type Reason } from '../lib/error-reasons.js';
 import { AppError, type ErrorCode, GRPC_CODES } from '../lib/errors.js';
 import { MAX_PATH_PARAM_LENGTH } from './strings.js';
 import { describeValidation } from './validation.js';
@@ -22,8 +23,18 @@ const HTTP_STATUS: Record<ErrorCode, number> = {
   UNAUTHENTICATED: 401,
 };
 
+/** The HTTP status a reason is answered with: the catalogue's, else its gRPC code's. */
+export function httpStatusOfReason(reason: Reason): number {
+  const info: { code: ErrorCode; httpStatus?: number } = ERROR_REASONS[reason];
+  return info.httpStatus ?? HTTP_STATUS[info.code];
+}
+
+export function httpStatusOfCode(code: ErrorCode): number {
+  return HTTP_STATUS[code];
+}
+
 export function httpStatusOf(error: AppError): number {
-  return error.httpStatus ?? HTTP_STATUS[error.code];
+  return error.httpStatus ?? httpStatusOfReason(error.reason);
 }
 
 /** The error body of CONTRACT.md §7.1: a google.rpc.Status with one ErrorInfo. */
@@ -72,16 +83,12 @@ export function toAppError(error: unknown): AppError | undefined {
         'RESOURCE_EXHAUSTED',
         'request body is larger than this route accepts; see GET /roster/v1/limits',
         'REQUEST_TOO_LARGE',
-        {},
-        413,
       );
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return new AppError(
         'INVALID_ARGUMENT',
         'unsupported Content-Type: send application/json',
         'UNSUPPORTED_MEDIA_TYPE',
-        {},
-        415,
       );
     // Refusals from routing, before any route or hook runs (`frameworkErrors` in app.ts).
     case 'FST_ERR_BAD_URL':

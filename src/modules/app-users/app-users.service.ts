@@ -1,10 +1,11 @@
 import type { Db } from '../../db/schema.js';
-import { decodePageToken, type Page, pageSize, toPage } from '../../http/pagination.js';
+import { keysetPage, type Page } from '../../http/pagination.js';
 import { planUpdate, type UpdateRules } from '../../http/update-mask.js';
 import type { Actor } from '../../lib/actor.js';
 import type { Clock } from '../../lib/clock.js';
 import { invalidArgument, notFound } from '../../lib/errors.js';
 import type { SystemLog } from '../audit/index.js';
+import { writeUpdate } from '../audit/index.js';
 import { requireApp } from '../catalog/index.js';
 import { findUserById } from '../users/index.js';
 import { type AppUserRow, findAppUserById, listAppUsers, updateAppUser } from './app-users.repository.js';
@@ -31,15 +32,10 @@ const UPDATE_RULES: UpdateRules<AppUserPatch, AppUserRow> = {
 export type AppUsersService = ReturnType<typeof createAppUsersService>;
 
 export function createAppUsersService(deps: AppUsersServiceDeps) {
-  const { db, clock, systemLog } = deps;
+  const { db } = deps;
 
-  async function page(
-    filter: Omit<Parameters<typeof listAppUsers>[1], 'afterId' | 'limit'>,
-    pageRequest: PageRequest,
-  ) {
-    const size = pageSize(pageRequest.pageSize ?? undefined);
-    const afterId = decodePageToken(pageRequest.pageToken ?? undefined);
-    return toPage(await listAppUsers(db, { ...filter, afterId, limit: size + 1 }), size);
+  async function page(filter: Omit<Parameters<typeof listAppUsers>[1], 'afterId' | 'limit'>, p: PageRequest) {
+    return keysetPage(p, (afterId, limit) => listAppUsers(db, { ...filter, afterId, limit }));
   }
 
   return {
@@ -114,26 +110,24 @@ export function createAppUsersService(deps: AppUsersServiceDeps) {
             );
           }
         }
-        const now = clock.now();
-        const changes = { ...plan.changes, updated_at: now.toISOString() };
-        await updateAppUser(trx, appUserId, changes);
-        await systemLog.record(trx, [
+        const changes = await writeUpdate(
+          trx,
+          deps,
+          plan,
+          (written) => updateAppUser(trx, appUserId, written),
           {
             operation: 'app_user.updated',
-            activity: 'update',
             targetType: 'app_user',
             targetId: appUserId,
             actor,
-            occurredAt: now,
             details: {
               appId,
-              fields: plan.fields,
               ...(identity === undefined
                 ? {}
                 : { previousIdentityUserId: current.identity_user_id, identityUserId: identity }),
             },
           },
-        ]);
+        );
         return { ...current, ...changes };
       });
     },

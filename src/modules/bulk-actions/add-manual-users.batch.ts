@@ -11,6 +11,7 @@ import { findUsersByIds } from '../users/index.js';
 import {
   type BulkActionItemRow,
   type BulkActionRow,
+  failedItem,
   insertBulkActionItems,
 } from './bulk-actions.repository.js';
 
@@ -45,15 +46,7 @@ export async function applyAddManualUsersBatch(
     requestId: action.request_id,
   };
   const items: BulkActionItemRow[] = [];
-  const fail = (userId: string, error: string) =>
-    items.push({
-      bulk_action_id: action.id,
-      user_id: userId,
-      outcome: 'FAILED',
-      app_user_id: null,
-      app_user_created: 0,
-      error,
-    });
+  const fail = (userId: string, error: string) => items.push(failedItem(action.id, userId, error));
 
   const entitlement = await findEntitlementForShare(trx, deps.dialect, action.app_entitlement_id);
   const app = await findAppById(trx, action.app_id);
@@ -142,7 +135,7 @@ export async function applyAddManualUsersBatch(
       user_id: userId,
       outcome: grantedAppUsers.has(appUserId) ? 'ADDED' : 'ALREADY_MEMBER',
       app_user_id: appUserId,
-      app_user_created: createdIds.has(appUserId) ? 1 : 0,
+      app_user_created: createdIds.has(appUserId),
       error: null,
     });
   }

@@ -10,7 +10,8 @@ import {
   type BulkActionChunkRow,
   type BulkActionRow,
   claimChunk,
-  findBulkActionById,
+  failedItem,
+  findBulkActionWork,
   insertBulkActionItems,
   postponeChunk,
   recordBatch,
@@ -76,9 +77,9 @@ export function createBulkActionRunner(deps: BulkActionRunnerDeps) {
 
   async function actionOf(chunk: BulkActionChunkRow) {
     if (cached?.action.id !== chunk.bulk_action_id) {
-      const action = await findBulkActionById(db, chunk.bulk_action_id);
-      if (!action) throw new Error(`bulk action ${chunk.bulk_action_id} of a chunk is missing`);
-      cached = { action, userIds: JSON.parse(action.user_ids) as string[] };
+      const found = await findBulkActionWork(db, chunk.bulk_action_id);
+      if (!found) throw new Error(`bulk action ${chunk.bulk_action_id} of a chunk is missing`);
+      cached = { action: found.action, userIds: found.work };
     }
     return cached;
   }
@@ -107,14 +108,9 @@ export function createBulkActionRunner(deps: BulkActionRunnerDeps) {
       const rest = userIds.slice(current.cursor, current.end_index);
       await insertBulkActionItems(
         trx,
-        rest.map((userId) => ({
-          bulk_action_id: chunk.bulk_action_id,
-          user_id: userId,
-          outcome: 'FAILED',
-          app_user_id: null,
-          app_user_created: 0,
-          error: 'could not be applied; see the server log',
-        })),
+        rest.map((userId) =>
+          failedItem(chunk.bulk_action_id, userId, 'could not be applied; see the server log'),
+        ),
         dialect.maxParameters,
       );
       await recordBatch(

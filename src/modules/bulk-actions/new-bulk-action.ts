@@ -1,12 +1,14 @@
 import type { Executor } from '../../db/schema.js';
 import type { Actor } from '../../lib/actor.js';
 import { isId } from '../../lib/ids.js';
+import type { BulkActionKind } from '../../lib/vocabulary.js';
 import type { SystemLog } from '../audit/index.js';
 import { findUserStates } from '../users/index.js';
 import { finalState } from './bulk-action.states.js';
 import {
   type BulkActionChunkRow,
   type BulkActionRow,
+  failedItem,
   insertBulkAction,
   insertBulkActionItems,
 } from './bulk-actions.repository.js';
@@ -39,7 +41,7 @@ export async function classifyUserIds(
 
 export interface NewBulkAction {
   readonly id: string;
-  readonly kind: string;
+  readonly kind: BulkActionKind;
   readonly appId: string;
   readonly appEntitlementId: string;
   /** What the runner works through, chunk by chunk: user IDs, or operations for other kinds. */
@@ -76,8 +78,7 @@ export async function insertNewBulkAction(
     kind: newAction.kind,
     app_id: newAction.appId,
     app_entitlement_id: newAction.appEntitlementId,
-    state: done ? finalState(0, newAction.refused.size) : 'BULK_ACTION_STATE_PENDING',
-    user_ids: JSON.stringify(newAction.work),
+    state: done ? finalState({ succeeded: 0, failed: newAction.refused.size }) : 'BULK_ACTION_STATE_PENDING',
     total: newAction.work.length + newAction.refused.size,
     processed: newAction.refused.size,
     succeeded: 0,
@@ -105,17 +106,10 @@ export async function insertNewBulkAction(
       lease_expires_at: null,
     });
   }
-  await insertBulkAction(trx, row, chunks, deps.maxParameters);
+  await insertBulkAction(trx, row, newAction.work, chunks, deps.maxParameters);
   await insertBulkActionItems(
     trx,
-    [...newAction.refused].map(([userId, error]) => ({
-      bulk_action_id: newAction.id,
-      user_id: userId,
-      outcome: 'FAILED',
-      app_user_id: null,
-      app_user_created: 0,
-      error,
-    })),
+    [...newAction.refused].map(([userId, error]) => failedItem(newAction.id, userId, error)),
     deps.maxParameters,
   );
   await deps.systemLog.record(trx, [

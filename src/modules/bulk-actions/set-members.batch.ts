@@ -48,7 +48,7 @@ export async function applySetMembersBatch(
       user_id: appUserId,
       outcome: removed.has(appUserId) ? 'REMOVED' : 'NOT_MEMBER',
       app_user_id: appUserId,
-      app_user_created: 0,
+      app_user_created: false,
       error: null,
     })),
     deps.dialect.maxParameters,

@@ -4,6 +4,7 @@ import type { Actor } from '../../lib/actor.js';
 import type { Clock } from '../../lib/clock.js';
 import { AppError } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
+import type { BulkActionKind } from '../../lib/vocabulary.js';
 import type { SystemLog } from '../audit/index.js';
 import {
   type HeldMember,
@@ -16,7 +17,7 @@ import {
 import { hasOpenBulkAction } from './bulk-actions.repository.js';
 import { classifyUserIds, insertNewBulkAction } from './new-bulk-action.js';
 
-export const SET_MEMBERS = 'SET_MEMBERS';
+export const SET_MEMBERS = 'SET_MEMBERS' satisfies BulkActionKind;
 
 export interface SetMembersDeps {
   readonly db: Db;

@@ -62,7 +62,8 @@ export async function deleteWithEverythingBelow(
 
   const rootId = root.kind === 'app' ? root.appId : root.id;
   const events: SystemLogEntry[] = [];
-  for (const [kind, ids] of Object.entries(deleted)) {
+  for (const kind of Object.keys(deleted) as Array<DeleteRoot['kind']>) {
+    const ids = deleted[kind];
     for (const id of ids) {
       events.push({
         operation: `${kind}.deleted`,

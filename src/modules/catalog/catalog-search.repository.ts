@@ -3,7 +3,11 @@ import { type Ref, refsMatch } from '../../db/ref-match.js';
 import type { Database, Executor } from '../../db/schema.js';
 import { containsText, jsonArrayContains } from '../../db/text-match.js';
 import { heldAt } from '../grants/index.js';
-import { type EntitlementRecord, grantCount as entitlementGrantCount } from './entitlements.repository.js';
+import {
+  decodeEntitlement,
+  type EntitlementRecord,
+  grantCount as entitlementGrantCount,
+} from './entitlements.repository.js';
 import type { ResourceTypeRow } from './resource-types.repository.js';
 import { type ResourceRecord, grantCount as resourceGrantCount } from './resources.repository.js';
 
@@ -258,7 +262,7 @@ export async function searchEntitlements(
     .orderBy('app_entitlements.id')
     .limit(limit);
   if (afterId) select = select.where('app_entitlements.id', '>', afterId);
-  return (await select.execute()) as EntitlementRecord[];
+  return (await select.execute()).map(decodeEntitlement);
 }
 
 /** How many entitlements match per app, for the search's `facets`. */
@@ -294,5 +298,5 @@ export async function listEntitlementsOfAppUser(
     .orderBy('grants.app_entitlement_id')
     .limit(limit);
   if (afterId) select = select.where('grants.app_entitlement_id', '>', afterId);
-  return (await select.execute()) as EntitlementRecord[];
+  return (await select.execute()).map(decodeEntitlement);
 }

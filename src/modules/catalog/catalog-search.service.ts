@@ -1,6 +1,6 @@
 import type { Static } from 'typebox';
 import type { Db } from '../../db/schema.js';
-import { decodePageToken, type Page, pageSize, toPage } from '../../http/pagination.js';
+import { keysetPage, type Page } from '../../http/pagination.js';
 import { int64 } from '../../http/wire.js';
 import type { Clock } from '../../lib/clock.js';
 import { notFound } from '../../lib/errors.js';
@@ -72,49 +72,45 @@ export type CatalogSearchService = ReturnType<typeof createCatalogSearchService>
 export function createCatalogSearchService(deps: { readonly db: Db; readonly clock: Clock }) {
   const { db } = deps;
   const now = () => deps.clock.now().toISOString();
-  const paging = (pageRequest: PageRequest) => ({
-    size: pageSize(pageRequest.pageSize ?? undefined),
-    afterId: decodePageToken(pageRequest.pageToken ?? undefined),
-  });
 
   return {
     async searchResourceTypes(body: Static<typeof SearchResourceTypesBody>): Promise<Page<ResourceTypeRow>> {
-      const { size, afterId } = paging(body);
-      const rows = await searchResourceTypes(db, {
-        afterId,
-        limit: size + 1,
-        query: nonEmpty(body.query),
-        displayName: nonEmpty(body.displayName),
-        appIds: list(body.appIds),
-        appUserIds: list(body.appUserIds),
-        ids: list(body.resourceTypeIds),
-        excludeIds: list(body.excludeResourceTypeIds),
-        traitIds: list(body.resourceTypeTraitIds),
-      });
-      return toPage(rows, size);
+      return keysetPage(body, (afterId, limit) =>
+        searchResourceTypes(db, {
+          afterId,
+          limit,
+          query: nonEmpty(body.query),
+          displayName: nonEmpty(body.displayName),
+          appIds: list(body.appIds),
+          appUserIds: list(body.appUserIds),
+          ids: list(body.resourceTypeIds),
+          excludeIds: list(body.excludeResourceTypeIds),
+          traitIds: list(body.resourceTypeTraitIds),
+        }),
+      );
     },
 
     async searchResources(body: Static<typeof SearchResourcesBody>): Promise<Page<ResourceRecord>> {
-      const { size, afterId } = paging(body);
-      const rows = await searchResources(db, {
-        now: now(),
-        afterId,
-        limit: size + 1,
-        appId: nonEmpty(body.appId),
-        query: nonEmpty(body.query),
-        refs: body.refs?.map((r) => ({
-          id: r.id,
-          appId: r.appId ?? undefined,
-          appResourceTypeId: r.appResourceTypeId ?? undefined,
-        })),
-        ids: list(body.resourceIds),
-        excludeIds: list(body.excludeResourceIds),
-        resourceTypeIds: list(body.resourceTypeIds),
-        traitIds: list(body.resourceTypeTraitIds),
-        appUserIds: list(body.appUserIds),
-        excludeDeletedBindings: body.excludeDeletedResourceBindings ?? false,
-      });
-      return toPage(rows, size);
+      return keysetPage(body, (afterId, limit) =>
+        searchResources(db, {
+          now: now(),
+          afterId,
+          limit,
+          appId: nonEmpty(body.appId),
+          query: nonEmpty(body.query),
+          refs: body.refs?.map((r) => ({
+            id: r.id,
+            appId: r.appId ?? undefined,
+            appResourceTypeId: r.appResourceTypeId ?? undefined,
+          })),
+          ids: list(body.resourceIds),
+          excludeIds: list(body.excludeResourceIds),
+          resourceTypeIds: list(body.resourceTypeIds),
+          traitIds: list(body.resourceTypeTraitIds),
+          appUserIds: list(body.appUserIds),
+          excludeDeletedBindings: body.excludeDeletedResourceBindings ?? false,
+        }),
+      );
     },
 
     /**
@@ -125,10 +121,11 @@ export function createCatalogSearchService(deps: { readonly db: Db; readonly clo
     async searchEntitlements(
       body: Static<typeof SearchEntitlementsBody>,
     ): Promise<Page<EntitlementRecord> & { facets: Static<typeof Facets> | null }> {
-      const { size, afterId } = paging(body);
       const filter = entitlementFilter(body);
-      const page = toPage(await searchEntitlements(db, filter, afterId, size + 1, now()), size);
-      if (afterId) return { ...page, facets: null };
+      const page = await keysetPage(body, (afterId, limit) =>
+        searchEntitlements(db, filter, afterId, limit, now()),
+      );
+      if (body.pageToken) return { ...page, facets: null };
       const counts = await countEntitlementsByApp(db, filter);
       const names = new Map(
         (
@@ -155,18 +152,15 @@ export function createCatalogSearchService(deps: { readonly db: Db; readonly clo
     },
 
     /** AE.ListForAppUser: the live entitlements the app user holds a live grant of. */
-    async listForAppUser(
-      appId: string,
-      appUserId: string,
-      pageRequest: PageRequest,
-    ): Promise<Page<EntitlementRecord>> {
-      const { size, afterId } = paging(pageRequest);
+    async listForAppUser(appId: string, appUserId: string, p: PageRequest): Promise<Page<EntitlementRecord>> {
       await requireApp(db, appId);
       const appUser = await findAppUserById(db, appUserId);
       if (!appUser || appUser.app_id !== appId || appUser.deleted_at !== null) {
         throw notFound('app user', appUserId);
       }
-      return toPage(await listEntitlementsOfAppUser(db, appUserId, afterId, size + 1, now()), size);
+      return keysetPage(p, (afterId, limit) =>
+        listEntitlementsOfAppUser(db, appUserId, afterId, limit, now()),
+      );
     },
 
     /** AE.ListForAppResource: the live entitlements of one resource. */
@@ -176,10 +170,11 @@ export function createCatalogSearchService(deps: { readonly db: Db; readonly clo
       resourceId: string,
       pageRequest: PageRequest,
     ): Promise<Page<EntitlementRecord>> {
-      const { size, afterId } = paging(pageRequest);
       await requireApp(db, appId);
       await requireResource(db, appId, typeId, resourceId);
-      return toPage(await listEntitlements(db, { resourceId }, afterId, size + 1, now()), size);
+      return keysetPage(pageRequest, (afterId, limit) =>
+        listEntitlements(db, { resourceId }, afterId, limit, now()),
+      );
     },
   };
 }

@@ -13,7 +13,7 @@ export async function requireEntitlementInApp(
   if (!app || app.deleted_at !== null) throw notFound('app', appId);
   const entitlement = await findEntitlementById(db, entitlementId);
   if (!entitlement || entitlement.deleted_at !== null || entitlement.app_id !== appId) {
-    throw notFound('app entitlement', entitlementId, 'ENTITLEMENT_NOT_FOUND');
+    throw notFound('app entitlement', entitlementId);
   }
   return entitlement;
 }

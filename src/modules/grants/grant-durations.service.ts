@@ -67,7 +67,7 @@ export function createGrantDurationsService(deps: GrantDurationsDeps) {
     if (!appUser || appUser.app_id !== appId) throw notFound('app user', appUserId);
     const grant = await findLiveGrant(db, entitlementId, appUserId);
     if (!grant || (grant.deprovision_at !== null && grant.deprovision_at <= now)) {
-      throw notFound('grant of app user', appUserId, 'GRANT_NOT_FOUND');
+      throw notFound('grant of app user', appUserId);
     }
     return grant;
   }
@@ -105,7 +105,7 @@ export function createGrantDurationsService(deps: GrantDurationsDeps) {
       return row;
     });
     // Revoked between the check and the update.
-    if (!updated) throw notFound('grant of app user', appUserId, 'GRANT_NOT_FOUND');
+    if (!updated) throw notFound('grant of app user', appUserId);
     return updated;
   }
 

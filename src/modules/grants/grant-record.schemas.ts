@@ -9,6 +9,7 @@ import {
   PageBody,
   Timestamp,
 } from '../../http/wire.js';
+import { GRANT_EVENT_TYPES } from '../../lib/vocabulary.js';
 import { AppEntitlementView } from '../catalog/index.js';
 import { EntitlementUserView } from './grants.schemas.js';
 
@@ -68,7 +69,7 @@ export const GrantFeedView = Type.Object({
     appEntitlementId: Type.String(),
     appUserId: Type.String(),
     date: NullableTimestamp,
-    eventType: Type.String(),
+    eventType: Type.Enum(GRANT_EVENT_TYPES),
     ticketId: Type.String(),
   }),
   ...RecordPaths,

@@ -1,11 +1,11 @@
 import type { Db } from '../../db/schema.js';
 import {
   decodeCursor,
-  decodePageToken,
   encodeCursor,
+  fetchPage,
+  keysetPage,
   type Page,
   pageSize,
-  toPage,
 } from '../../http/pagination.js';
 import type { Clock } from '../../lib/clock.js';
 import { invalidArgument, notFound } from '../../lib/errors.js';
@@ -41,19 +41,19 @@ export function createGrantRecordService(deps: { readonly db: Db; readonly clock
     ): Promise<
       Page<GrantRow> & { entitlements: Map<string, EntitlementRecord>; appUsers: Map<string, AppUserRow> }
     > {
-      const size = pageSize(body.pageSize ?? undefined);
-      const rows = await searchLiveGrants(db, {
-        now: deps.clock.now().toISOString(),
-        afterId: decodePageToken(body.pageToken ?? undefined),
-        limit: size + 1,
-        appIds: body.appIds ?? undefined,
-        appUserIds: body.appUserIds ?? undefined,
-        entitlementRefs: refs(body.entitlementRefs),
-        resourceIds: body.resourceIds ?? undefined,
-        resourceTypeIds: body.resourceTypeIds ?? undefined,
-        userId: body.userId || undefined,
-      });
-      const page = toPage(rows, size);
+      const page = await keysetPage(body, (afterId, limit) =>
+        searchLiveGrants(db, {
+          now: deps.clock.now().toISOString(),
+          afterId,
+          limit,
+          appIds: body.appIds ?? undefined,
+          appUserIds: body.appUserIds ?? undefined,
+          entitlementRefs: refs(body.entitlementRefs),
+          resourceIds: body.resourceIds ?? undefined,
+          resourceTypeIds: body.resourceTypeIds ?? undefined,
+          userId: body.userId || undefined,
+        }),
+      );
       const entitlementIds = [...new Set(page.items.map((g) => g.app_entitlement_id))];
       const appUserIds = [...new Set(page.items.map((g) => g.app_user_id))];
       const entitlements = new Map(
@@ -68,15 +68,15 @@ export function createGrantRecordService(deps: { readonly db: Db; readonly clock
 
     /** UB.SearchPastGrants: every grant, live or revoked, with when it was granted and revoked. */
     async pastGrants(body: SearchPastGrantsBody): Promise<Page<GrantRow>> {
-      const size = pageSize(body.pageSize ?? undefined);
-      const rows = await searchPastGrants(db, {
-        afterId: decodePageToken(body.pageToken ?? undefined),
-        limit: size + 1,
-        appIds: body.appIds ?? undefined,
-        entitlementRefs: refs(body.appEntitlementRefs),
-        appUserRefs: refs(body.appUserRefs),
-      });
-      return toPage(rows, size);
+      return keysetPage(body, (afterId, limit) =>
+        searchPastGrants(db, {
+          afterId,
+          limit,
+          appIds: body.appIds ?? undefined,
+          entitlementRefs: refs(body.appEntitlementRefs),
+          appUserRefs: refs(body.appUserRefs),
+        }),
+      );
     },
 
     /**
@@ -85,27 +85,27 @@ export function createGrantRecordService(deps: { readonly db: Db; readonly clock
      * reaches the events of the accounts linked to those users now.
      */
     async feed(body: GrantFeedBody): Promise<Page<GrantEventRow>> {
-      const size = pageSize(body.pageSize ?? undefined);
       const cursor = decodeCursor(body.pageToken, 2);
       const from = instant(body.after);
       const to = instant(body.before);
       if (from && to && from > to) {
         throw invalidArgument('`after` must not be later than `before`', 'INVALID_TIME_RANGE');
       }
-      const rows = await searchGrantEvents(db, {
-        after: cursor ? [cursor[0] as string, cursor[1] as string] : undefined,
-        limit: size + 1,
-        from,
-        to,
-        appIds: body.appRefs?.map((r) => r.id),
-        entitlementRefs: refs(body.appEntitlementRefs),
-        appUserRefs: refs(body.appUserRefs),
-        userIds: body.userRefs?.map((r) => r.id),
-      });
-      if (rows.length <= size) return { items: rows, nextPageToken: '' };
-      const items = rows.slice(0, size);
-      const last = items[items.length - 1] as GrantEventRow;
-      return { items, nextPageToken: encodeCursor([last.occurred_at, last.id]) };
+      return fetchPage(
+        pageSize(body.pageSize ?? undefined),
+        (limit) =>
+          searchGrantEvents(db, {
+            after: cursor ? [cursor[0] as string, cursor[1] as string] : undefined,
+            limit,
+            from,
+            to,
+            appIds: body.appRefs?.map((r) => r.id),
+            entitlementRefs: refs(body.appEntitlementRefs),
+            appUserRefs: refs(body.appUserRefs),
+            userIds: body.userRefs?.map((r) => r.id),
+          }),
+        (last) => encodeCursor([last.occurred_at, last.id]),
+      );
     },
 
     /**

@@ -36,7 +36,7 @@ export function createIdempotency(deps: { db: Db; dialect: DialectFeatures; cloc
         'IDEMPOTENCY_KEY_REUSED',
       );
     }
-    return JSON.parse(stored.response);
+    return stored.response;
   }
 
   return {
@@ -57,7 +57,7 @@ export function createIdempotency(deps: { db: Db; dialect: DialectFeatures; cloc
           client_id: request.clientId,
           key: request.key,
           request_hash: request.requestHash,
-          response: JSON.stringify(response),
+          response,
           created_at: now.toISOString(),
           expires_at: new Date(now.getTime() + IDEMPOTENCY_KEY_TTL_MS).toISOString(),
         });
