@@ -25,6 +25,20 @@ export interface Config {
   readonly metricsToken: string | undefined;
   /** PEM certificate chain and key: when set, Roster serves HTTPS (the Go SDK needs it, CONTRACT.md §2). */
   readonly tls: { readonly cert: string; readonly key: string } | undefined;
+  /** Console sessions end after this long unused, and this long after sign-in whatever their use. */
+  readonly consoleIdleMinutes: number;
+  readonly consoleSessionHours: number;
+  /** The OpenID Connect provider people sign in to the console with; unset, they use API client secrets. */
+  readonly oidc: OidcConfig | undefined;
+}
+
+export interface OidcConfig {
+  readonly issuer: URL;
+  readonly clientId: string;
+  /** Unset for a public client, which PKCE alone protects. */
+  readonly clientSecret: string | undefined;
+  /** The ID-token claim that holds the Roster user's email. */
+  readonly emailClaim: string;
 }
 
 interface Setting {
@@ -81,6 +95,36 @@ export const SETTINGS: readonly Setting[] = [
     name: 'ROSTER_METRICS_TOKEN',
     description: 'bearer token /metrics requires (unset: /metrics is public)',
     fallback: '',
+  },
+  {
+    name: 'ROSTER_CONSOLE_IDLE_MINUTES',
+    description: 'console sessions end after this long unused',
+    fallback: '30',
+  },
+  {
+    name: 'ROSTER_CONSOLE_SESSION_HOURS',
+    description: 'console sessions end this long after sign-in, however used',
+    fallback: '12',
+  },
+  {
+    name: 'ROSTER_OIDC_ISSUER',
+    description: 'OpenID Connect issuer URL people sign in to the console with (unset: API client secrets)',
+    fallback: '',
+  },
+  {
+    name: 'ROSTER_OIDC_CLIENT_ID',
+    description: "Roster's client ID at the OpenID Connect provider",
+    fallback: '',
+  },
+  {
+    name: 'ROSTER_OIDC_CLIENT_SECRET',
+    description: "Roster's client secret at the provider (unset: a public client with PKCE)",
+    fallback: '',
+  },
+  {
+    name: 'ROSTER_OIDC_EMAIL_CLAIM',
+    description: "ID-token claim matched against Roster users' email",
+    fallback: 'email',
   },
 ];
 
@@ -161,6 +205,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 
   const metricsToken = read('ROSTER_METRICS_TOKEN');
 
+  const consoleIdleMinutes = integer('ROSTER_CONSOLE_IDLE_MINUTES', 30, 1, 24 * 60);
+  const consoleSessionHours = integer('ROSTER_CONSOLE_SESSION_HOURS', 12, 1, 30 * 24);
+  const oidc = readOidc(read, problems);
+
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze({
     host,
@@ -177,6 +225,35 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bulkActionRetentionDays,
     metricsToken,
     tls,
+    consoleIdleMinutes,
+    consoleSessionHours,
+    oidc,
+  });
+}
+
+function readOidc(read: (name: string) => string | undefined, problems: string[]): OidcConfig | undefined {
+  const issuer = read('ROSTER_OIDC_ISSUER');
+  const clientId = read('ROSTER_OIDC_CLIENT_ID');
+  if (issuer === undefined) {
+    if (clientId !== undefined) problems.push('ROSTER_OIDC_CLIENT_ID is set but ROSTER_OIDC_ISSUER is not');
+    return undefined;
+  }
+  let url: URL | undefined;
+  try {
+    url = new URL(issuer);
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') url = undefined;
+  } catch {
+    url = undefined;
+  }
+  if (!url) problems.push(`ROSTER_OIDC_ISSUER must be an https:// URL, got ${JSON.stringify(issuer)}`);
+  if (clientId === undefined)
+    problems.push('ROSTER_OIDC_ISSUER is set, so ROSTER_OIDC_CLIENT_ID must be too');
+  if (!url || clientId === undefined) return undefined;
+  return Object.freeze({
+    issuer: url,
+    clientId,
+    clientSecret: read('ROSTER_OIDC_CLIENT_SECRET'),
+    emailClaim: read('ROSTER_OIDC_EMAIL_CLAIM') ?? 'email',
   });
 }
 
