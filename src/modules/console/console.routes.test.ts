@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectError } from '../../../test/fixtures.js';
+import { createUser, expectError } from '../../../test/fixtures.js';
 import { DIALECTS, startTestApp, type TestApp } from '../../../test/harness.js';
 import { createCaller, ROLES, tableCounts } from '../../../test/identity-fixtures.js';
 import { generateClientKey } from '../auth/client-secret.js';
@@ -140,6 +140,43 @@ describe.each(DIALECTS)('console sessions on %s', (dialect) => {
     expect(deleted.status, JSON.stringify(deleted.body)).toBe(200);
     t.container.tokens.forgetClient(caller.client.id);
     expectError(await call(cookie?.value ?? '', 'GET', '/api/v1/apps'), 401, 16, 'SESSION_REVOKED');
+  });
+
+  it('resolves pasted emails and user IDs to people, each unknown line with its reason', async () => {
+    const ada = await createUser(t, { email: 'ada@example.test' });
+    const bob = await createUser(t, { email: 'bob@example.test' });
+    const lines = [
+      'ADA@example.test',
+      bob.id,
+      ' ada@example.test ',
+      'nobody@example.test',
+      'not a person',
+      'x'.repeat(27),
+      '',
+    ];
+    const response = await t.request('POST', '/console/api/resolve-people', { lines });
+    expect(response.status, JSON.stringify(response.body)).toBe(200);
+    expect(response.body.people).toEqual([
+      { input: 'ADA@example.test', userId: ada.id, displayName: ada.displayName, email: 'ada@example.test' },
+      { input: bob.id, userId: bob.id, displayName: bob.displayName, email: 'bob@example.test' },
+    ]);
+    expect(response.body.unresolved).toEqual([
+      { input: 'nobody@example.test', reason: 'no Roster user has this email' },
+      { input: 'not a person', reason: 'neither an email address nor a Roster user ID' },
+      { input: 'x'.repeat(27), reason: 'no Roster user has this ID' },
+    ]);
+    expectError(
+      await t.request('POST', '/console/api/resolve-people', { lines }, { token: null }),
+      401,
+      16,
+      'TOKEN_MISSING',
+    );
+    expectError(
+      await t.request('POST', '/console/api/resolve-people', { lines: 'a' }),
+      400,
+      3,
+      'INVALID_REQUEST',
+    );
   });
 
   it('redirects / to the console and tells the sign-in page no identity provider is set up', async () => {

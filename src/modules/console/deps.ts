@@ -5,4 +5,10 @@
 export type { SystemLog } from '../audit/system-log.service.js';
 export { permissionsOf } from '../auth/roles.js';
 export { OAuthError, type Principal, type TokenService } from '../auth/tokens.service.js';
-export { findUserById, listUsers, type UserRow } from '../users/users.repository.js';
+export {
+  findUserById,
+  findUsersByEmails,
+  findUsersByIds,
+  listUsers,
+  type UserRow,
+} from '../users/users.repository.js';

@@ -6,6 +6,7 @@ import type { Clock } from '../../lib/clock.js';
 import { checkCsrf, consoleRoutes, csrfRefused, sessionCookieName } from './console.routes.js';
 import type { Principal, SystemLog, TokenService } from './deps.js';
 import { createOidcSignIn } from './oidc.js';
+import { resolvePeople } from './resolve-people.js';
 import { createConsoleSessions } from './sessions.service.js';
 
 export { CSRF_HEADER } from './console.routes.js';
@@ -43,7 +44,14 @@ export function createConsoleModule(deps: ConsoleModuleDeps) {
   const cookieName = sessionCookieName(secure);
 
   return {
-    routeOptions: { sessions, oidc, secure },
+    routeOptions: {
+      sessions,
+      oidc,
+      secure,
+      resolvePeople: (lines: readonly string[]) => resolvePeople(deps.db, lines),
+      maxLines: config.maxAddUserIds,
+      maxBodyBytes: config.maxAddRequestBytes,
+    },
 
     /**
      * The principal of a request that carries a console session cookie instead of a bearer token,

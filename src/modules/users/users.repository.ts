@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { chunkRows } from '../../db/batch.js';
 import type { Executor, UsersTable } from '../../db/schema.js';
 import { containsText, equalsText, jsonArrayContains } from '../../db/text-match.js';
@@ -90,4 +91,15 @@ export function listUsers(db: Executor, filter: UserFilter): Promise<UserRow[]> 
     q = q.where((eb) => eb.or(roleIds.map((id) => jsonArrayContains('role_ids', id))));
   }
   return q.execute();
+}
+
+/** Live users whose email is one of `emails`, compared case-insensitively; `emails` must be lower case. */
+export function findUsersByEmails(db: Executor, emails: readonly string[]): Promise<UserRow[]> {
+  if (emails.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('users')
+    .selectAll()
+    .where('deleted_at', 'is', null)
+    .where(sql`lower(email)`, 'in', emails)
+    .execute();
 }
