@@ -1,4 +1,6 @@
-/** Says once which databases the suites run against. */
+import { buildConsoleIfStale, findChromium } from './browser/browser.js';
+
+/** Says once which databases the suites run against, and whether the browser tests run. */
 export default function setup(): void {
   if (process.env.ROSTER_TEST_DATABASE_URL) {
     console.log(
@@ -7,6 +9,15 @@ export default function setup(): void {
   } else {
     console.log(
       'ROSTER_TEST_DATABASE_URL is unset: test suites run on SQLite only. CI sets it for PostgreSQL.',
+    );
+  }
+  const chromium = findChromium();
+  if (chromium) {
+    console.log(`Browser tests of the console run in ${chromium}.`);
+    buildConsoleIfStale();
+  } else {
+    console.log(
+      'Browser tests SKIPPED: no Chromium found (apt-get install -y chromium, or set ROSTER_CHROMIUM); CI always runs them.',
     );
   }
 }

@@ -97,7 +97,7 @@ export function createOidcSignIn(deps: OidcDeps) {
       const oidc = await configuration();
       const callback = new URL(deps.redirectUri);
       callback.search = query.toString();
-      let claims: client.IDToken | undefined;
+      let claims: Record<string, unknown> | undefined;
       try {
         const tokens = await client.authorizationCodeGrant(oidc, callback, {
           pkceCodeVerifier: login.code_verifier,
@@ -105,7 +105,13 @@ export function createOidcSignIn(deps: OidcDeps) {
           expectedNonce: login.nonce,
           idTokenExpected: true,
         });
-        claims = tokens.claims();
+        const idToken = tokens.claims();
+        claims = idToken;
+        // Many providers put only `sub` in the ID token and the rest behind the UserInfo endpoint
+        // (OpenID Connect Core §5.4); its answer must be about the same subject.
+        if (idToken && idToken[config.emailClaim] === undefined) {
+          claims = { ...(await client.fetchUserInfo(oidc, tokens.access_token, idToken.sub)), ...idToken };
+        }
       } catch (error) {
         throw new OidcSignInError(
           `the identity provider's answer could not be verified (${error instanceof Error ? error.message : String(error)})`,
