@@ -315,6 +315,7 @@ describe.skipIf(!CHROMIUM).each(DIALECTS)('the console in Chromium on %s', (dial
     expect(event.actor_user_id).toBe(olivia.id);
 
     await page.getByRole('link', { name: 'Audit log' }).click();
+    await page.getByRole('heading', { name: 'Audit log' }).waitFor();
     await page.getByLabel('Operation').fill('app.updated');
     await page.getByRole('link', { name: 'Olivia Okafor (olivia@example.test)' }).first().waitFor();
     await expectAccessible(page);

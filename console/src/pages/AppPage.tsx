@@ -1,13 +1,13 @@
-import { Anchor, Button, Group, Modal, Stack, Tabs, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, Group, Modal, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ColumnDef } from '@tanstack/react-table';
-import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api, unwrap } from '../api/client';
 import type { App, Entitlement } from '../api/types';
 import { DataTable } from '../components/DataTable';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { ConfirmButtons, type Named, NameForm } from '../components/forms';
 import { allPages, useKeysetPages } from '../components/paging';
 import { useAbilities } from '../session';
 
@@ -131,46 +131,23 @@ function Entitlements({ app }: { app: App }) {
 
 function NewEntitlement({ app, onDone }: { app: App; onDone: () => void }) {
   const queryClient = useQueryClient();
-  const [displayName, setDisplayName] = useState('');
-  const [description, setDescription] = useState('');
   const create = useMutation({
-    mutationFn: () =>
-      unwrap(
-        api.POST('/api/v1/apps/{app_id}/entitlements', {
-          params: { path: { app_id: app.id } },
-          body: { displayName, description },
-        }),
-      ),
+    mutationFn: (body: Named) =>
+      unwrap(api.POST('/api/v1/apps/{app_id}/entitlements', { params: { path: { app_id: app.id } }, body })),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: ['apps', app.id] });
       onDone();
     },
   });
   return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        create.mutate();
-      }}
-    >
-      <Stack>
-        <TextInput
-          label="Name"
-          required
-          value={displayName}
-          onChange={(e) => setDisplayName(e.currentTarget.value)}
-        />
-        <Textarea
-          label="Description"
-          value={description}
-          onChange={(e) => setDescription(e.currentTarget.value)}
-        />
-        <ErrorAlert error={create.error} title="The entitlement was not created" />
-        <Button type="submit" loading={create.isPending}>
-          Create entitlement
-        </Button>
-      </Stack>
-    </form>
+    <NameForm
+      described
+      submitLabel="Create entitlement"
+      errorTitle="The entitlement was not created"
+      pending={create.isPending}
+      error={create.error}
+      onSubmit={(values) => create.mutate(values)}
+    />
   );
 }
 
@@ -232,14 +209,12 @@ function Owners({ app }: { app: App }) {
 
 function EditApp({ app, onDone }: { app: App; onDone: () => void }) {
   const queryClient = useQueryClient();
-  const [displayName, setDisplayName] = useState(app.displayName);
-  const [description, setDescription] = useState(app.description);
   const save = useMutation({
-    mutationFn: () =>
+    mutationFn: (values: Named) =>
       unwrap(
         api.POST('/api/v1/apps/{id}', {
           params: { path: { id: app.id } },
-          body: { app: { displayName, description }, updateMask: 'displayName,description' },
+          body: { app: values, updateMask: 'displayName,description' },
         }),
       ),
     onSuccess: async () => {
@@ -248,30 +223,15 @@ function EditApp({ app, onDone }: { app: App; onDone: () => void }) {
     },
   });
   return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        save.mutate();
-      }}
-    >
-      <Stack>
-        <TextInput
-          label="Name"
-          required
-          value={displayName}
-          onChange={(e) => setDisplayName(e.currentTarget.value)}
-        />
-        <Textarea
-          label="Description"
-          value={description}
-          onChange={(e) => setDescription(e.currentTarget.value)}
-        />
-        <ErrorAlert error={save.error} title="The app was not saved" />
-        <Button type="submit" loading={save.isPending}>
-          Save
-        </Button>
-      </Stack>
-    </form>
+    <NameForm
+      described
+      initial={app}
+      submitLabel="Save"
+      errorTitle="The app was not saved"
+      pending={save.isPending}
+      error={save.error}
+      onSubmit={(values) => save.mutate(values)}
+    />
   );
 }
 
@@ -313,19 +273,13 @@ function DeleteApp({ app, onCancel }: { app: App; onCancel: () => void }) {
         <Text>Counting what this would revoke…</Text>
       )}
       <ErrorAlert error={remove.error} title="The app was not deleted" />
-      <Group justify="flex-end">
-        <Button variant="default" onClick={onCancel}>
-          Cancel
-        </Button>
-        <Button
-          color="red.9"
-          disabled={!cascade.data}
-          loading={remove.isPending}
-          onClick={() => remove.mutate()}
-        >
-          Delete app and revoke {cascade.data?.grants ?? '…'} grants
-        </Button>
-      </Group>
+      <ConfirmButtons
+        confirmLabel={`Delete app and revoke ${cascade.data?.grants ?? '…'} grants`}
+        disabled={!cascade.data}
+        pending={remove.isPending}
+        onCancel={onCancel}
+        onConfirm={() => remove.mutate()}
+      />
     </Stack>
   );
 }

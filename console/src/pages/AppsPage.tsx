@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, Modal, Stack, Textarea, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, Group, Modal, Stack, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ColumnDef } from '@tanstack/react-table';
@@ -7,7 +7,7 @@ import { Link, useNavigate } from 'react-router';
 import { api, unwrap } from '../api/client';
 import type { App } from '../api/types';
 import { DataTable } from '../components/DataTable';
-import { ErrorAlert } from '../components/ErrorAlert';
+import { type Named, NameForm } from '../components/forms';
 import { useKeysetPages } from '../components/paging';
 import { useAbilities } from '../session';
 
@@ -69,10 +69,8 @@ export function AppsPage() {
 function AppForm({ onDone }: { onDone: () => void }) {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
-  const [displayName, setDisplayName] = useState('');
-  const [description, setDescription] = useState('');
   const create = useMutation({
-    mutationFn: () => unwrap(api.POST('/api/v1/apps', { body: { displayName, description } })),
+    mutationFn: (body: Named) => unwrap(api.POST('/api/v1/apps', { body })),
     onSuccess: async (made) => {
       await queryClient.invalidateQueries({ queryKey: ['apps'] });
       onDone();
@@ -80,29 +78,13 @@ function AppForm({ onDone }: { onDone: () => void }) {
     },
   });
   return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        create.mutate();
-      }}
-    >
-      <Stack>
-        <TextInput
-          label="Name"
-          required
-          value={displayName}
-          onChange={(e) => setDisplayName(e.currentTarget.value)}
-        />
-        <Textarea
-          label="Description"
-          value={description}
-          onChange={(e) => setDescription(e.currentTarget.value)}
-        />
-        <ErrorAlert error={create.error} title="The app was not created" />
-        <Button type="submit" loading={create.isPending}>
-          Create app
-        </Button>
-      </Stack>
-    </form>
+    <NameForm
+      described
+      submitLabel="Create app"
+      errorTitle="The app was not created"
+      pending={create.isPending}
+      error={create.error}
+      onSubmit={(values) => create.mutate(values)}
+    />
   );
 }

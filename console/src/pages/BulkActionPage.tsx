@@ -7,6 +7,7 @@ import { BulkItems } from '../components/BulkItems';
 import { BulkProgress, isFinished } from '../components/BulkProgress';
 import { formatTime } from '../components/csv';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { ConfirmButtons } from '../components/forms';
 import { useAbilities } from '../session';
 
 export function BulkActionPage() {
@@ -62,14 +63,13 @@ export function BulkActionPage() {
             separately if needed.
           </Text>
           <ErrorAlert error={cancel.error} title="The bulk action was not cancelled" />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={confirm.close}>
-              Keep it running
-            </Button>
-            <Button color="red.9" loading={cancel.isPending} onClick={() => cancel.mutate()}>
-              Cancel bulk action
-            </Button>
-          </Group>
+          <ConfirmButtons
+            cancelLabel="Keep it running"
+            confirmLabel="Cancel bulk action"
+            pending={cancel.isPending}
+            onCancel={confirm.close}
+            onConfirm={() => cancel.mutate()}
+          />
         </Stack>
       </Modal>
     </Stack>

@@ -9,6 +9,7 @@ import type { App, MemberRow } from '../api/types';
 import { downloadCsv, formatTime } from '../components/csv';
 import { DataTable } from '../components/DataTable';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { ConfirmButtons } from '../components/forms';
 import { useKeysetPages } from '../components/paging';
 import { useAbilities } from '../session';
 
@@ -227,14 +228,12 @@ function RemoveMember(props: { app: App; entitlementId: string; row: MemberRow; 
           removal is recorded in the grant history and the audit log.
         </Text>
         <ErrorAlert error={remove.error} title="The member was not removed" />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={props.onClose}>
-            Cancel
-          </Button>
-          <Button color="red.9" loading={remove.isPending} onClick={() => remove.mutate()}>
-            Remove {user.displayName || user.email}
-          </Button>
-        </Group>
+        <ConfirmButtons
+          confirmLabel={`Remove ${user.displayName || user.email}`}
+          pending={remove.isPending}
+          onCancel={props.onClose}
+          onConfirm={() => remove.mutate()}
+        />
       </Stack>
     </Modal>
   );

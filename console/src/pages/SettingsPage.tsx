@@ -23,6 +23,7 @@ import type { PersonalClient, User } from '../api/types';
 import { formatTime } from '../components/csv';
 import { DataTable } from '../components/DataTable';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { ConfirmButtons, NameForm } from '../components/forms';
 import { useKeysetPages } from '../components/paging';
 import { useAbilities } from '../session';
 
@@ -125,18 +126,12 @@ function ApiClients() {
             signed in with it end.
           </Text>
           <ErrorAlert error={remove.error} title="The API client was not deleted" />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setDeleting(undefined)}>
-              Cancel
-            </Button>
-            <Button
-              color="red.9"
-              loading={remove.isPending}
-              onClick={() => deleting && remove.mutate(deleting.id)}
-            >
-              Delete API client
-            </Button>
-          </Group>
+          <ConfirmButtons
+            confirmLabel="Delete API client"
+            pending={remove.isPending}
+            onCancel={() => setDeleting(undefined)}
+            onConfirm={() => deleting && remove.mutate(deleting.id)}
+          />
         </Stack>
       </Modal>
     </Stack>
@@ -146,10 +141,9 @@ function ApiClients() {
 function NewClient({ onClose }: { onClose: () => void }) {
   const { can } = useAbilities();
   const queryClient = useQueryClient();
-  const [displayName, setDisplayName] = useState('');
   const [forEmail, setForEmail] = useState('');
   const create = useMutation({
-    mutationFn: async () => {
+    mutationFn: async (displayName: string) => {
       if (!forEmail.trim()) {
         return unwrap(api.POST('/api/v1/iam/personal_clients', { body: { displayName } }));
       }
@@ -190,33 +184,22 @@ function NewClient({ onClose }: { onClose: () => void }) {
           </Group>
         </Stack>
       ) : (
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            create.mutate();
-          }}
+        <NameForm
+          submitLabel="Create API client"
+          errorTitle="The API client was not created"
+          pending={create.isPending}
+          error={create.error}
+          onSubmit={(values) => create.mutate(values.displayName)}
         >
-          <Stack>
+          {can('clients:write') && (
             <TextInput
-              label="Name"
-              required
-              value={displayName}
-              onChange={(e) => setDisplayName(e.currentTarget.value)}
+              label="For the user with email"
+              description="Leave empty to make one for yourself."
+              value={forEmail}
+              onChange={(e) => setForEmail(e.currentTarget.value)}
             />
-            {can('clients:write') && (
-              <TextInput
-                label="For the user with email"
-                description="Leave empty to make one for yourself."
-                value={forEmail}
-                onChange={(e) => setForEmail(e.currentTarget.value)}
-              />
-            )}
-            <ErrorAlert error={create.error} title="The API client was not created" />
-            <Button type="submit" loading={create.isPending}>
-              Create API client
-            </Button>
-          </Stack>
-        </form>
+          )}
+        </NameForm>
       )}
     </Modal>
   );
