@@ -1,9 +1,12 @@
 import cookie from '@fastify/cookie';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Container } from './container.js';
+import { answerClientError } from './http/client-errors.js';
 import { sendError } from './http/errors.js';
+import { parseQueryString, refuseBadText } from './http/input-text.js';
 import { acceptEmptyJsonBodies } from './http/json-body.js';
 import { requestIdFrom } from './http/request-id.js';
+import { MAX_PATH_PARAM_LENGTH, requireBoundedStrings } from './http/strings.js';
 import { useRequestValidation } from './http/validation.js';
 import { AppError } from './lib/errors.js';
 import { newId } from './lib/ids.js';
@@ -44,12 +47,23 @@ export async function buildApp(container: Container, options: AppOptions): Promi
     genReqId: (request) => requestIdFrom(request.headers['x-request-id']) ?? newId(),
     // Most routes take small bodies; add-manual-user and the user import raise their own limits.
     bodyLimit: 1024 * 1024,
-    routerOptions: { ignoreTrailingSlash: true },
+    routerOptions: {
+      ignoreTrailingSlash: true,
+      maxParamLength: MAX_PATH_PARAM_LENGTH,
+      querystringParser: parseQueryString,
+    },
+    // Refusals made before a route runs answer in the error envelope like every other 4xx.
+    frameworkErrors: (error, request, reply) =>
+      sendError(request, reply.header('x-request-id', request.id), error),
+    clientErrorHandler: answerClientError,
     ...(container.config.tls
       ? { https: { cert: container.config.tls.cert, key: container.config.tls.key } }
       : {}),
   }) as unknown as FastifyInstance;
 
+  // First of all hooks: authentication reads the path parameters this checks.
+  refuseBadText(app);
+  requireBoundedStrings(app);
   acceptEmptyJsonBodies(app);
   useRequestValidation(app);
   app.addHook('onSend', async (request, reply) => {

@@ -1,5 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, helpText, loadConfig } from './config.js';
+import { ConfigError, helpText, loadConfig, SETTINGS, SETTINGS_SECTION, settingsMarkdown } from './config.js';
 
 describe('configuration', () => {
   it('has working defaults', () => {
@@ -47,16 +48,41 @@ describe('configuration', () => {
     }
   });
 
-  it('lists every setting in --help', () => {
-    const text = helpText();
-    for (const name of [
-      'ROSTER_HOST',
-      'ROSTER_PORT',
-      'ROSTER_DATA_DIR',
-      'ROSTER_DATABASE_URL',
-      'ROSTER_PUBLIC_URL',
-    ]) {
-      expect(text).toContain(name);
+  it('reads exactly the variables of its settings table', () => {
+    const read = new Set<string>();
+    const env = new Proxy<NodeJS.ProcessEnv>(
+      {},
+      {
+        get: (_, name) => {
+          if (typeof name === 'string') read.add(name);
+          return undefined;
+        },
+      },
+    );
+    loadConfig(env);
+    expect([...read].sort()).toEqual(
+      Object.values(SETTINGS)
+        .map((setting) => setting.name)
+        .sort(),
+    );
+  });
+
+  it('lists every setting in --help with its default', () => {
+    const lines = helpText().split('\n');
+    for (const setting of Object.values(SETTINGS)) {
+      const line = lines.find((text) => text.trimStart().startsWith(`${setting.name} `));
+      expect(line, setting.name).toContain(`(default: ${setting.shownDefault.replaceAll('`', '')})`);
     }
+  });
+
+  it('has the README table generated from its settings table', () => {
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    const start = readme.indexOf(SETTINGS_SECTION.begin);
+    const end = readme.indexOf(SETTINGS_SECTION.end);
+    expect(start, 'README.md has the settings section').toBeGreaterThanOrEqual(0);
+    expect(
+      readme.slice(start + SETTINGS_SECTION.begin.length + 1, end),
+      'README.md is behind src/config.ts: run npm run docs:settings',
+    ).toBe(settingsMarkdown());
   });
 });

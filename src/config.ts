@@ -41,92 +41,167 @@ export interface OidcConfig {
   readonly emailClaim: string;
 }
 
-interface Setting {
+/**
+ * One setting: its variable, its default as people read it, what it means, and how its raw value
+ * becomes a typed one. `parse` gets undefined when the variable is unset or blank, and pushes a
+ * problem naming the variable when the value is bad.
+ */
+export interface Setting<T> {
   readonly name: string;
-  readonly description: string;
-  readonly fallback: string;
+  readonly shownDefault: string;
+  readonly meaning: string;
+  readonly parse: (raw: string | undefined, problems: string[]) => T;
 }
 
-export const SETTINGS: readonly Setting[] = [
-  { name: 'ROSTER_HOST', description: 'address to listen on', fallback: '127.0.0.1' },
-  { name: 'ROSTER_PORT', description: 'TCP port to listen on (0 picks a free one)', fallback: '8080' },
-  {
-    name: 'ROSTER_DATA_DIR',
-    description: 'directory for the SQLite database and admin credentials',
-    fallback: './data',
+function text(name: string, fallback: string, meaning: string): Setting<string> {
+  return { name, shownDefault: `\`${fallback}\``, meaning, parse: (raw) => raw ?? fallback };
+}
+
+function optional(
+  name: string,
+  meaning: string,
+  problemWith: (raw: string) => string | undefined = () => undefined,
+): Setting<string | undefined> {
+  return {
+    name,
+    shownDefault: 'unset',
+    meaning,
+    parse: (raw, problems) => {
+      const problem = raw === undefined ? undefined : problemWith(raw);
+      if (problem !== undefined) problems.push(`${name} ${problem}`);
+      return raw;
+    },
+  };
+}
+
+function integer(
+  name: string,
+  fallback: number,
+  [min, max]: readonly [number, number],
+  meaning: string,
+): Setting<number> {
+  return {
+    name,
+    shownDefault: `\`${fallback}\``,
+    meaning,
+    parse: (raw, problems) => {
+      if (raw === undefined) return fallback;
+      if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
+        problems.push(`${name} must be a whole number from ${min} to ${max}, got ${JSON.stringify(raw)}`);
+        return fallback;
+      }
+      return Number(raw);
+    },
+  };
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+/**
+ * Every setting Roster reads, in the order --help and the README list them: `loadConfig` reads
+ * nothing else, and the README's table is generated from this one (`npm run docs:settings`).
+ */
+export const SETTINGS = {
+  host: text('ROSTER_HOST', '127.0.0.1', 'address to listen on'),
+  port: integer('ROSTER_PORT', 8080, [0, 65535], 'TCP port to listen on (0 picks a free one)'),
+  dataDir: text('ROSTER_DATA_DIR', './data', 'directory of the SQLite database and the admin credentials'),
+  databaseUrl: optional(
+    'ROSTER_DATABASE_URL',
+    'a `postgres://` URL selects PostgreSQL instead of the embedded SQLite (several Roster processes may share it)',
+    (raw) =>
+      /^postgres(ql)?:\/\//.test(raw)
+        ? undefined
+        : 'must be a postgres:// or postgresql:// URL (leave it unset for SQLite)',
+  ),
+  publicUrl: {
+    ...optional(
+      'ROSTER_PUBLIC_URL',
+      'the URL clients use to reach Roster; its host name is the token audience',
+    ),
+    shownDefault: '`http://<host>:<port>`',
   },
-  {
-    name: 'ROSTER_DATABASE_URL',
-    description: 'postgres:// URL to use PostgreSQL instead of the embedded SQLite database',
-    fallback: '',
+  tokenTtlSeconds: integer(
+    'ROSTER_TOKEN_TTL_SECONDS',
+    3900,
+    // The TypeScript SDK caches a token for 3,600 s whatever expires_in says (CONTRACT.md §7.9).
+    [3600, 7 * 24 * 3600],
+    'access-token lifetime in seconds (at least 3600: the TypeScript SDK caches tokens for an hour)',
+  ),
+  maxAddUserIds: integer(
+    'ROSTER_MAX_ADD_USER_IDS',
+    100_000,
+    [1, 10_000_000],
+    'most user IDs one add-manual-user request may carry',
+  ),
+  maxAddRequestBytes: integer(
+    'ROSTER_MAX_ADD_REQUEST_BYTES',
+    16 * 1024 * 1024,
+    [1024, 1024 * 1024 * 1024],
+    'largest add-manual-user request body, in bytes',
+  ),
+  logLevel: {
+    ...text('ROSTER_LOG_LEVEL', 'info', `pino log level: ${LOG_LEVELS.join(', ')}`),
+    parse: (raw: string | undefined, problems: string[]) => {
+      const level = raw ?? 'info';
+      if (!LOG_LEVELS.includes(level)) {
+        problems.push(
+          `ROSTER_LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got ${JSON.stringify(level)}`,
+        );
+      }
+      return level;
+    },
   },
-  {
-    name: 'ROSTER_PUBLIC_URL',
-    description: 'URL clients use to reach Roster; its host name is the token audience',
-    fallback: 'http://<host>:<port>',
-  },
-  {
-    name: 'ROSTER_TOKEN_TTL_SECONDS',
-    description: 'lifetime of issued access tokens (at least 3600)',
-    fallback: '3900',
-  },
-  {
-    name: 'ROSTER_MAX_ADD_USER_IDS',
-    description: 'most user IDs one add-manual-user request may carry',
-    fallback: '100000',
-  },
-  {
-    name: 'ROSTER_MAX_ADD_REQUEST_BYTES',
-    description: 'largest add-manual-user request body, in bytes',
-    fallback: String(16 * 1024 * 1024),
-  },
-  {
-    name: 'ROSTER_TLS_CERT',
-    description: 'PEM certificate (chain) file; with ROSTER_TLS_KEY, serve HTTPS (`npm run cert` makes one)',
-    fallback: '',
-  },
-  { name: 'ROSTER_TLS_KEY', description: 'PEM private key file of ROSTER_TLS_CERT', fallback: '' },
-  {
-    name: 'ROSTER_LOG_LEVEL',
-    description: 'fatal, error, warn, info, debug, trace or silent',
-    fallback: 'info',
-  },
-  {
-    name: 'ROSTER_METRICS_TOKEN',
-    description: 'bearer token /metrics requires (unset: /metrics is public)',
-    fallback: '',
-  },
-  {
-    name: 'ROSTER_CONSOLE_IDLE_MINUTES',
-    description: 'console sessions end after this long unused',
-    fallback: '30',
-  },
-  {
-    name: 'ROSTER_CONSOLE_SESSION_HOURS',
-    description: 'console sessions end this long after sign-in, however used',
-    fallback: '12',
-  },
-  {
-    name: 'ROSTER_OIDC_ISSUER',
-    description: 'OpenID Connect issuer URL people sign in to the console with (unset: API client secrets)',
-    fallback: '',
-  },
-  {
-    name: 'ROSTER_OIDC_CLIENT_ID',
-    description: "Roster's client ID at the OpenID Connect provider",
-    fallback: '',
-  },
-  {
-    name: 'ROSTER_OIDC_CLIENT_SECRET',
-    description: "Roster's client secret at the provider (unset: a public client with PKCE)",
-    fallback: '',
-  },
-  {
-    name: 'ROSTER_OIDC_EMAIL_CLAIM',
-    description: "ID-token claim matched against Roster users' email",
-    fallback: 'email',
-  },
-];
+  bulkBatchSize: integer(
+    'ROSTER_BULK_BATCH_SIZE',
+    1_000,
+    [1, 10_000],
+    'users per bulk-action batch transaction',
+  ),
+  bulkChunkSize: integer(
+    'ROSTER_BULK_CHUNK_SIZE',
+    10_000,
+    [1, 1_000_000],
+    'users per bulk-action chunk; several processes share a large action chunk by chunk',
+  ),
+  bulkActionRetentionDays: integer(
+    'ROSTER_BULK_ACTION_RETENTION_DAYS',
+    30,
+    [1, 3650],
+    'days finished bulk actions and their per-user items are kept (grants and history are kept forever)',
+  ),
+  metricsToken: optional(
+    'ROSTER_METRICS_TOKEN',
+    'when set, `/metrics` needs `Authorization: Bearer <token>`; unset, it is public',
+  ),
+  tlsCert: optional(
+    'ROSTER_TLS_CERT',
+    'PEM certificate (chain) file; with `ROSTER_TLS_KEY`, Roster serves HTTPS (`npm run cert` makes one)',
+  ),
+  tlsKey: optional('ROSTER_TLS_KEY', 'PEM private key file of `ROSTER_TLS_CERT`'),
+  consoleIdleMinutes: integer(
+    'ROSTER_CONSOLE_IDLE_MINUTES',
+    30,
+    [1, 24 * 60],
+    'console sessions end after this many minutes unused',
+  ),
+  consoleSessionHours: integer(
+    'ROSTER_CONSOLE_SESSION_HOURS',
+    12,
+    [1, 30 * 24],
+    'console sessions end this many hours after sign-in, however used',
+  ),
+  oidcIssuer: optional(
+    'ROSTER_OIDC_ISSUER',
+    'OpenID Connect issuer URL people sign in to the console with (unset: API client ID and secret)',
+    (raw) => (/^https?:\/\/[^\s]+$/.test(raw) ? undefined : 'must be an https:// URL'),
+  ),
+  oidcClientId: optional('ROSTER_OIDC_CLIENT_ID', "Roster's client ID at the OpenID Connect provider"),
+  oidcClientSecret: optional(
+    'ROSTER_OIDC_CLIENT_SECRET',
+    "Roster's client secret at the provider (unset: a public client, protected by PKCE)",
+  ),
+  oidcEmailClaim: text('ROSTER_OIDC_EMAIL_CLAIM', 'email', "the claim matched against Roster users' email"),
+} as const;
 
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
@@ -135,40 +210,22 @@ export class ConfigError extends Error {
   }
 }
 
-const LOG_LEVELS = new Set(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
-
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const problems: string[] = [];
-  const read = (name: string): string | undefined => {
-    const value = env[name]?.trim();
-    return value === '' ? undefined : value;
-  };
-  const integer = (name: string, fallback: number, min: number, max: number): number => {
-    const raw = read(name);
-    if (raw === undefined) return fallback;
-    if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
-      problems.push(`${name} must be a whole number from ${min} to ${max}, got ${JSON.stringify(raw)}`);
-      return fallback;
-    }
-    return Number(raw);
+  const get = <T>(setting: Setting<T>): T => {
+    const value = env[setting.name]?.trim();
+    return setting.parse(value === '' ? undefined : value, problems);
   };
 
-  const host = read('ROSTER_HOST') ?? '127.0.0.1';
-  const port = integer('ROSTER_PORT', 8080, 0, 65535);
-  const dataDir = path.resolve(read('ROSTER_DATA_DIR') ?? './data');
-
-  const databaseUrl = read('ROSTER_DATABASE_URL');
-  if (databaseUrl !== undefined && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
-    problems.push(
-      'ROSTER_DATABASE_URL must be a postgres:// or postgresql:// URL (leave it unset for SQLite)',
-    );
-  }
-
-  const tls = readTls(read('ROSTER_TLS_CERT'), read('ROSTER_TLS_KEY'), problems);
+  const host = get(SETTINGS.host);
+  const port = get(SETTINGS.port);
+  const dataDir = path.resolve(get(SETTINGS.dataDir));
+  const databaseUrl = get(SETTINGS.databaseUrl);
+  const tls = readTls(get(SETTINGS.tlsCert), get(SETTINGS.tlsKey), problems);
 
   const publicHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
   const rawPublicUrl =
-    read('ROSTER_PUBLIC_URL') ??
+    get(SETTINGS.publicUrl) ??
     `${tls ? 'https' : 'http'}://${publicHost.includes(':') ? `[${publicHost}]` : publicHost}:${port}`;
   let publicUrl = new URL('http://127.0.0.1:8080');
   try {
@@ -182,79 +239,57 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     problems.push(`ROSTER_PUBLIC_URL is not a URL: ${JSON.stringify(rawPublicUrl)}`);
   }
 
-  // The TypeScript SDK caches a token for 3,600 s whatever expires_in says (CONTRACT.md §7.9).
-  const tokenTtlSeconds = integer('ROSTER_TOKEN_TTL_SECONDS', 3900, 3600, 7 * 24 * 3600);
-  const maxAddUserIds = integer('ROSTER_MAX_ADD_USER_IDS', 100_000, 1, 10_000_000);
-  const maxAddRequestBytes = integer(
-    'ROSTER_MAX_ADD_REQUEST_BYTES',
-    16 * 1024 * 1024,
-    1024,
-    1024 * 1024 * 1024,
-  );
-
-  const bulkBatchSize = integer('ROSTER_BULK_BATCH_SIZE', 1_000, 1, 10_000);
-  const bulkChunkSize = integer('ROSTER_BULK_CHUNK_SIZE', 10_000, 1, 1_000_000);
-  const bulkActionRetentionDays = integer('ROSTER_BULK_ACTION_RETENTION_DAYS', 30, 1, 3650);
-
-  const logLevel = read('ROSTER_LOG_LEVEL') ?? 'info';
-  if (!LOG_LEVELS.has(logLevel)) {
-    problems.push(
-      `ROSTER_LOG_LEVEL must be one of ${[...LOG_LEVELS].join(', ')}, got ${JSON.stringify(logLevel)}`,
-    );
-  }
-
-  const metricsToken = read('ROSTER_METRICS_TOKEN');
-
-  const consoleIdleMinutes = integer('ROSTER_CONSOLE_IDLE_MINUTES', 30, 1, 24 * 60);
-  const consoleSessionHours = integer('ROSTER_CONSOLE_SESSION_HOURS', 12, 1, 30 * 24);
-  const oidc = readOidc(read, problems);
-
-  if (problems.length > 0) throw new ConfigError(problems);
-  return Object.freeze({
+  const config: Config = {
     host,
     port,
     dataDir,
     databaseUrl,
     publicUrl,
-    tokenTtlSeconds,
-    maxAddUserIds,
-    maxAddRequestBytes,
-    logLevel,
-    bulkBatchSize,
-    bulkChunkSize,
-    bulkActionRetentionDays,
-    metricsToken,
+    tokenTtlSeconds: get(SETTINGS.tokenTtlSeconds),
+    maxAddUserIds: get(SETTINGS.maxAddUserIds),
+    maxAddRequestBytes: get(SETTINGS.maxAddRequestBytes),
+    logLevel: get(SETTINGS.logLevel),
+    bulkBatchSize: get(SETTINGS.bulkBatchSize),
+    bulkChunkSize: get(SETTINGS.bulkChunkSize),
+    bulkActionRetentionDays: get(SETTINGS.bulkActionRetentionDays),
+    metricsToken: get(SETTINGS.metricsToken),
     tls,
-    consoleIdleMinutes,
-    consoleSessionHours,
-    oidc,
-  });
+    consoleIdleMinutes: get(SETTINGS.consoleIdleMinutes),
+    consoleSessionHours: get(SETTINGS.consoleSessionHours),
+    oidc: readOidc(
+      get(SETTINGS.oidcIssuer),
+      get(SETTINGS.oidcClientId),
+      get(SETTINGS.oidcClientSecret),
+      get(SETTINGS.oidcEmailClaim),
+      problems,
+    ),
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return Object.freeze(config);
 }
 
-function readOidc(read: (name: string) => string | undefined, problems: string[]): OidcConfig | undefined {
-  const issuer = read('ROSTER_OIDC_ISSUER');
-  const clientId = read('ROSTER_OIDC_CLIENT_ID');
+/** The identity provider: an issuer URL needs a client ID, and a client ID an issuer. */
+function readOidc(
+  issuer: string | undefined,
+  clientId: string | undefined,
+  clientSecret: string | undefined,
+  emailClaim: string,
+  problems: string[],
+): OidcConfig | undefined {
   if (issuer === undefined) {
     if (clientId !== undefined) problems.push('ROSTER_OIDC_CLIENT_ID is set but ROSTER_OIDC_ISSUER is not');
     return undefined;
   }
-  let url: URL | undefined;
-  try {
-    url = new URL(issuer);
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') url = undefined;
-  } catch {
-    url = undefined;
-  }
-  if (!url) problems.push(`ROSTER_OIDC_ISSUER must be an https:// URL, got ${JSON.stringify(issuer)}`);
-  if (clientId === undefined)
+  if (clientId === undefined) {
     problems.push('ROSTER_OIDC_ISSUER is set, so ROSTER_OIDC_CLIENT_ID must be too');
-  if (!url || clientId === undefined) return undefined;
-  return Object.freeze({
-    issuer: url,
-    clientId,
-    clientSecret: read('ROSTER_OIDC_CLIENT_SECRET'),
-    emailClaim: read('ROSTER_OIDC_EMAIL_CLAIM') ?? 'email',
-  });
+    return undefined;
+  }
+  try {
+    return Object.freeze({ issuer: new URL(issuer), clientId, clientSecret, emailClaim });
+  } catch {
+    problems.push(`ROSTER_OIDC_ISSUER is not a URL: ${JSON.stringify(issuer)}`);
+    return undefined;
+  }
 }
 
 /** Reads and checks the TLS pair: both or neither, parseable PEM, and a key that fits the certificate. */
@@ -301,15 +336,40 @@ function readTls(
   return Object.freeze({ cert, key });
 }
 
+const settingList = (): Setting<unknown>[] => Object.values(SETTINGS);
+
 export function helpText(): string {
-  const width = Math.max(...SETTINGS.map((s) => s.name.length));
+  const width = Math.max(...settingList().map((setting) => setting.name.length));
+  const plain = (markdown: string) => markdown.replaceAll('`', '');
   return [
     'Usage: roster [--help]',
     '',
     'Starts Roster, an access ledger that speaks the ConductorOne HTTP API.',
     'Settings come from environment variables:',
     '',
-    ...SETTINGS.map((s) => `  ${s.name.padEnd(width)}  ${s.description} (default: ${s.fallback || 'unset'})`),
+    ...settingList().map(
+      (setting) =>
+        `  ${setting.name.padEnd(width)}  ${plain(setting.meaning)} (default: ${plain(setting.shownDefault)})`,
+    ),
     '',
   ].join('\n');
+}
+
+/** Where the README's table of settings sits. */
+export const SETTINGS_SECTION = {
+  begin: '<!-- settings: generated by `npm run docs:settings` from src/config.ts -->',
+  end: '<!-- /settings -->',
+};
+
+/** The README's table of settings, generated from SETTINGS (`npm run docs:settings`). */
+export function settingsMarkdown(): string {
+  const rows = [
+    ['variable', 'default', 'meaning'],
+    ...settingList().map((setting) => [`\`${setting.name}\``, setting.shownDefault, setting.meaning]),
+  ];
+  const widths = [0, 1, 2].map((column) => Math.max(...rows.map((row) => row[column]?.length ?? 0)));
+  const line = (cells: string[]) =>
+    `| ${cells.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join(' | ')} |`;
+  const [header = [], ...body] = rows;
+  return [line(header), line(widths.map((width) => '-'.repeat(width))), ...body.map(line), ''].join('\n');
 }

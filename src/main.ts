@@ -33,38 +33,29 @@ async function main(argv: readonly string[]): Promise<void> {
   logger.info({ database: database.dialect.name }, 'database ready');
 
   const container = await createContainer({ config, database, clock: systemClock, logger });
-  const credentialsFile = await bootstrapAdminClient({
-    db: database.db,
-    dialect: database.dialect,
-    clock: systemClock,
-    systemLog: container.systemLog,
-    publicHost: config.publicUrl.host,
-    dataDir: config.dataDir,
-  });
-  if (credentialsFile) {
-    logger.info(
-      { path: credentialsFile },
-      'created the bootstrap Super Admin API client; its credentials are in this file',
-    );
-  }
-
   const app = await buildApp(container, { logger });
-  await app.listen({ host: config.host, port: config.port });
-  container.runner.start();
-  const maintenance = setInterval(() => {
-    container.maintenance
-      .runOnce()
-      .then((report) => logger.debug(report, 'maintenance done'))
-      .catch((error) => logger.warn({ err: error }, 'maintenance failed'));
-  }, 5 * 60_000);
-  maintenance.unref();
-  container.expirySweeper.start();
-
+  // Listen before bootstrapping, so a server that cannot start writes no credentials for itself.
+  try {
+    await app.listen({ host: config.host, port: config.port });
+  } catch (error) {
+    const reason = listenFailure(error);
+    if (reason === undefined) throw error;
+    process.stderr.write(`roster: cannot listen on ${config.host}:${config.port}: ${reason}\n`);
+    await app.close();
+    await database.close();
+    process.exitCode = 1;
+    return;
+  }
+  // From here on a signal stops Roster cleanly: it waits for start-up to finish, so nothing is
+  // started after it has been stopped.
+  let maintenance: NodeJS.Timeout | undefined;
+  let started: Promise<void> = Promise.resolve();
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
     logger.info({ signal }, 'shutting down');
+    await started.catch(() => undefined);
     clearInterval(maintenance);
     await app.close();
     await container.runner.stop();
@@ -73,6 +64,42 @@ async function main(argv: readonly string[]): Promise<void> {
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
+
+  started = (async () => {
+    const credentialsFile = await bootstrapAdminClient({
+      db: database.db,
+      dialect: database.dialect,
+      clock: systemClock,
+      systemLog: container.systemLog,
+      publicHost: config.publicUrl.host,
+      dataDir: config.dataDir,
+    });
+    if (credentialsFile) {
+      logger.info(
+        { path: credentialsFile },
+        'created the bootstrap Super Admin API client; its credentials are in this file',
+      );
+    }
+    container.runner.start();
+    maintenance = setInterval(() => {
+      container.maintenance
+        .runOnce()
+        .then((report) => logger.debug(report, 'maintenance done'))
+        .catch((error) => logger.warn({ err: error }, 'maintenance failed'));
+    }, 5 * 60_000);
+    maintenance.unref();
+    container.expirySweeper.start();
+  })();
+  await started;
+}
+
+/** What went wrong when the address is the problem, in words for the operator; else undefined. */
+function listenFailure(error: unknown): string | undefined {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'EADDRINUSE') return 'the address is already in use (set ROSTER_PORT or ROSTER_HOST)';
+  if (code === 'EACCES') return 'permission denied (ports below 1024 need privileges; set ROSTER_PORT)';
+  if (code === 'EADDRNOTAVAIL') return 'no such address on this machine (set ROSTER_HOST)';
+  return undefined;
 }
 
 main(process.argv.slice(2)).catch((error) => {

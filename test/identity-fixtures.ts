@@ -64,22 +64,31 @@ export async function createCaller(
   };
 }
 
+/**
+ * This app's tables. A PostgreSQL test database holds a schema per test file, made and dropped by
+ * other files as this one runs: list only this app's schema, so another file's drop cannot fail it.
+ */
+export async function ownTables(t: TestApp): Promise<string[]> {
+  const listing =
+    t.container.dialect.name === 'postgres'
+      ? sql<{ name: string }>`select table_name as name from information_schema.tables
+          where table_schema = current_schema() and table_type = 'BASE TABLE'`
+      : sql<{
+          name: string;
+        }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%'`;
+  const rows = (await listing.execute(t.db)).rows;
+  return rows.map((row) => row.name).filter((name) => !name.startsWith('kysely_'));
+}
+
 /** Row counts of every table, to show a refused request changed nothing. */
 export async function tableCounts(t: TestApp): Promise<Record<string, number>> {
-  // A PostgreSQL test database holds a schema per test file; count only this app's.
-  const schema =
-    t.container.dialect.name === 'postgres'
-      ? (await sql<{ s: string }>`select current_schema() as s`.execute(t.db)).rows[0]?.s
-      : undefined;
-  const tables = await t.db.introspection.getTables();
   const counts: Record<string, number> = {};
-  for (const table of tables) {
-    if (table.name.startsWith('kysely_') || table.schema !== schema) continue;
+  for (const table of await ownTables(t)) {
     const row = await t.db
-      .selectFrom(table.name as 'users')
+      .selectFrom(table as 'users')
       .select((eb) => eb.fn.countAll().as('n'))
       .executeTakeFirstOrThrow();
-    counts[table.name] = Number(row.n);
+    counts[table] = Number(row.n);
   }
   return counts;
 }

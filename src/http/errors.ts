@@ -1,5 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, type ErrorCode, GRPC_CODES } from '../lib/errors.js';
+import { MAX_PATH_PARAM_LENGTH } from './strings.js';
+import { describeValidation } from './validation.js';
 
 /** gRPC-gateway's mapping of status codes to HTTP (CONTRACT.md §1, Errors). */
 const HTTP_STATUS: Record<ErrorCode, number> = {
@@ -57,6 +59,10 @@ export function errorBody(error: AppError, requestId?: string): ErrorBody {
 export function toAppError(error: unknown): AppError | undefined {
   if (error instanceof AppError) return error;
   const e = error as Partial<FastifyError> & { validation?: unknown };
+  if (Array.isArray(e.validation) && e.validation.length > 0) {
+    const { field, message } = describeValidation(e.validation, e.validationContext);
+    return new AppError('INVALID_ARGUMENT', `invalid request: ${message}`, 'INVALID_REQUEST', { field });
+  }
   if (e.validation) {
     return new AppError('INVALID_ARGUMENT', `invalid request: ${e.message}`, 'INVALID_REQUEST');
   }
@@ -76,6 +82,15 @@ export function toAppError(error: unknown): AppError | undefined {
         'UNSUPPORTED_MEDIA_TYPE',
         {},
         415,
+      );
+    // Refusals from routing, before any route or hook runs (`frameworkErrors` in app.ts).
+    case 'FST_ERR_BAD_URL':
+      return new AppError('INVALID_ARGUMENT', 'the path is not valid percent-encoded UTF-8', 'MALFORMED_URL');
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return new AppError(
+        'INVALID_ARGUMENT',
+        `a path parameter is longer than ${MAX_PATH_PARAM_LENGTH} characters`,
+        'PATH_PARAMETER_TOO_LONG',
       );
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
       return new AppError(

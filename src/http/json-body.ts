@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { decodeUtf8Body } from './input-text.js';
 
 /**
  * protojson writes an unset field as `null` (CONTRACT.md §1), so Roster reads a `null` field as an
@@ -20,14 +21,21 @@ export function dropNullFields(value: unknown): unknown {
  * JSON bodies as the SDKs send them (CONTRACT.md §1): the TypeScript SDK sets
  * `Content-Type: application/json` even when an optional body is absent, and `null` is what an
  * unset message looks like, so empty and `null` bodies read as `{}` and `null` fields as absent.
- * Parsing itself is Fastify's, which refuses `__proto__` poisoning.
+ * Parsing itself is Fastify's, which refuses `__proto__` poisoning; bytes that are not UTF-8 are
+ * refused rather than read as U+FFFD.
  */
 export function acceptEmptyJsonBodies(app: FastifyInstance): void {
   const parseJson = app.getDefaultJsonParser('error', 'error');
   app.removeContentTypeParser('application/json');
-  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
-    if ((body as string).trim() === '') return done(null, {});
-    parseJson(request, body as string, (error, value) => done(error, dropNullFields(value ?? {})));
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => {
+    let text: string;
+    try {
+      text = decodeUtf8Body(body as Buffer);
+    } catch (error) {
+      return done(error as Error);
+    }
+    if (text.trim() === '') return done(null, {});
+    parseJson(request, text, (error, value) => done(error, dropNullFields(value ?? {})));
   });
   app.addHook('preValidation', async (request) => {
     if (request.body === undefined || request.body === null) request.body = {};

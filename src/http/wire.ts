@@ -1,4 +1,5 @@
 import { type TSchema, Type } from 'typebox';
+import { FieldMaskString, IdString, PageTokenString, WordString } from './strings.js';
 
 /**
  * Building blocks of the wire contract (CONTRACT.md §1): every response field is optional and
@@ -7,7 +8,7 @@ import { type TSchema, Type } from 'typebox';
 export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 
 /** RFC 3339 with `T` and `Z`, as `Date.toISOString()` writes it. */
-export const Timestamp = Type.String({ format: 'date-time' });
+export const Timestamp = WordString({ format: 'date-time' });
 export const NullableTimestamp = Nullable(Type.String());
 
 /** int64 travels as a JSON string (protojson). */
@@ -22,7 +23,7 @@ export const StringList = Type.Array(Type.String());
  */
 export const MAX_FILTER_ITEMS = 1_000;
 export const filterList = <T extends TSchema>(item: T) => Type.Array(item, { maxItems: MAX_FILTER_ITEMS });
-export const FilterIds = filterList(Type.String({ maxLength: 200 }));
+export const FilterIds = filterList(IdString());
 
 /** `{list, nextPageToken}`, the shape of every list response. */
 export const ListOf = <T extends TSchema>(item: T) =>
@@ -35,18 +36,21 @@ export const ExpandedListOf = <T extends TSchema>(item: T) =>
 /** GET list query: `page_size`, `page_token`. */
 export const PageQuery = Type.Object({
   page_size: Type.Optional(Type.Integer({ minimum: 0 })),
-  page_token: Type.Optional(Type.String()),
+  page_token: Type.Optional(PageTokenString()),
 });
 
 /** POST search body paging: `pageSize`, `pageToken`. */
 export const PageBody = {
   pageSize: Type.Optional(Nullable(Type.Integer({ minimum: 0 }))),
-  pageToken: Type.Optional(Nullable(Type.String())),
+  pageToken: Type.Optional(Nullable(PageTokenString())),
 };
+
+/** The paths of a FieldMask or an expandMask in a request; an entity has a few dozen fields. */
+export const MaskPathList = Type.Array(WordString(), { maxItems: 100 });
 
 /** FieldMask: a comma-separated string of camelCase paths (CONTRACT.md §1). */
 export const FieldMask = Type.Optional(
-  Nullable(Type.Union([Type.String(), Type.Object({ paths: StringList })])),
+  Nullable(Type.Union([FieldMaskString(), Type.Object({ paths: MaskPathList })])),
 );
 
 export function maskPaths(mask: string | { paths: string[] } | null | undefined): string[] | undefined {
@@ -59,4 +63,4 @@ export function maskPaths(mask: string | { paths: string[] } | null | undefined)
 const snakeToCamel = (s: string) => s.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
 
 export const Empty = Type.Object({});
-export const IdParam = Type.String({ minLength: 1, maxLength: 200 });
+export const IdParam = IdString({ minLength: 1 });

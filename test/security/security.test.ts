@@ -1,18 +1,11 @@
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APP_ADMIN_ROLE, type Permission, READ_ONLY_ADMIN_ROLE } from '../../src/modules/auth/roles.js';
-import {
-  createApp,
-  createEntitlement,
-  createResource,
-  createResourceType,
-  createUser,
-  expectError,
-  insertGrant,
-} from '../fixtures.js';
+import { createApp, expectError } from '../fixtures.js';
 import { DIALECTS, startTestApp, type TestApp } from '../harness.js';
 import { createCaller, ROLES, tableCounts } from '../identity-fixtures.js';
 import { ROUTE_SAMPLES, type World } from './route-samples.js';
+import { createWorld } from './world.js';
 
 /**
  * The shared security suite (STYLE.md habit 9): every route under /api/v1 and /roster/v1, as
@@ -96,12 +89,7 @@ describe.each(DIALECTS)('security of every API route on %s', (dialect) => {
 
   beforeAll(async () => {
     t = await startTestApp(dialect);
-    const app = await createApp(t);
-    const type = await createResourceType(t, app.id);
-    const resource = await createResource(t, app.id, type.id);
-    const entitlement = await createEntitlement(t, app.id);
-    const user = await createUser(t);
-    const { appUserId } = await insertGrant(t, app.id, entitlement.id);
+    world = await createWorld(t);
     const deleted = await createCaller(t, [ROLES.superAdmin]);
     expect((await t.request('DELETE', `/api/v1/iam/personal_clients/${deleted.client.id}`, {})).status).toBe(
       200,
@@ -113,8 +101,6 @@ describe.each(DIALECTS)('security of every API route on %s', (dialect) => {
       '10.1.2.3',
     );
     const otherAppAdmin = await createCaller(t, [ROLES.appAdmin]);
-    // The personal-client samples act on this one, so the admin's own client outlives the suite.
-    const target = await createCaller(t, [ROLES.readOnlyAdmin]);
     const otherApp = await createApp(t, { owners: [otherAppAdmin.user.id] });
     expect(otherApp.appOwners).toHaveLength(1);
 
@@ -135,16 +121,6 @@ describe.each(DIALECTS)('security of every API route on %s', (dialect) => {
         .setExpirationTime(exp)
         .sign(key);
 
-    world = {
-      appId: app.id,
-      typeId: type.id,
-      resourceId: resource.id,
-      entitlementId: entitlement.id,
-      userId: user.id,
-      appUserId,
-      clientId: target.client.id,
-      roleId: ROLES.superAdmin,
-    };
     creds = {
       otherKey: await forge(crypto.getRandomValues(new Uint8Array(32)), now + 600),
       expired: await forge(new Uint8Array(Buffer.from(signingKey.secret, 'base64url')), now - 10),

@@ -1,4 +1,5 @@
 import { type Static, Type } from 'typebox';
+import { IdString, QueryString } from '../../http/strings.js';
 import {
   FieldMask,
   FilterIds,
@@ -78,9 +79,9 @@ const Ids = Opt(FilterIds);
 
 /** AU.Search (CONTRACT.md §5). */
 export const SearchAppUsersBody = Type.Object({
-  appId: Opt(Type.String()),
-  query: Opt(Type.String()),
-  refs: Opt(filterList(Type.Object({ appId: Opt(Type.String()), id: Type.String() }))),
+  appId: Opt(IdString()),
+  query: Opt(QueryString()),
+  refs: Opt(filterList(Type.Object({ appId: Opt(IdString()), id: IdString() }))),
   appUserIds: Ids,
   excludeAppUserIds: Ids,
   userIds: Ids,
@@ -105,7 +106,7 @@ export type SearchAppUsersBody = Static<typeof SearchAppUsersBody>;
  */
 export const AppUserPatch = Type.Object({
   appUserType: Opt(AppUserType),
-  identityUserId: Opt(Type.String({ maxLength: 200 })),
+  identityUserId: Opt(IdString()),
 });
 export type AppUserPatch = Static<typeof AppUserPatch>;
 

@@ -1,4 +1,5 @@
 import { type Static, type TSchema, Type } from 'typebox';
+import { IdString, NameString, QueryString, TextString, UrlString } from '../../http/strings.js';
 import {
   FieldMask,
   FilterIds,
@@ -80,9 +81,9 @@ export const IdentityMatching = Type.Enum([
   'APP_USER_IDENTITY_MATCHING_DISPLAY_NAME',
 ]);
 
-const DisplayName = Type.String({ minLength: 1, maxLength: 500 });
-const Text = Type.String({ maxLength: 10_000 });
-const Ref = Type.String({ maxLength: 200 });
+const DisplayName = NameString({ minLength: 1 });
+const Text = TextString();
+const Ref = IdString();
 /** int32 on the wire; a negative cost means nothing. */
 const MonthlyCost = Type.Integer({ minimum: 0, maximum: 2_147_483_647 });
 
@@ -105,9 +106,9 @@ export type NewApp = Static<typeof NewApp>;
  * object) and are ignored; they are not validated here because clients echo them back as read.
  */
 export const AppPatch = Type.Object({
-  displayName: Opt(Type.String({ maxLength: 500 })),
+  displayName: Opt(NameString()),
   description: Opt(Text),
-  iconUrl: Opt(Type.String({ maxLength: 2_000 })),
+  iconUrl: Opt(UrlString()),
   grantPolicyId: Opt(Ref),
   revokePolicyId: Opt(Ref),
   certifyPolicyId: Opt(Ref),
@@ -142,12 +143,12 @@ export const APP_READ_ONLY_FIELDS = [
 export const UpdateAppBody = Type.Object({ app: Opt(AppPatch), updateMask: FieldMask });
 
 export const SearchAppsBody = Type.Object({
-  query: Opt(Type.String()),
-  displayName: Opt(Type.String()),
+  query: Opt(QueryString()),
+  displayName: Opt(QueryString()),
   appIds: Opt(FilterIds),
   excludeAppIds: Opt(FilterIds),
   onlyDirectories: Opt(Type.Boolean()),
-  policyRefs: Opt(filterList(Type.Object({ id: Type.Optional(Nullable(Type.String())) }))),
+  policyRefs: Opt(filterList(Type.Object({ id: Type.Optional(Nullable(IdString())) }))),
   ...PageBody,
 });
 export type SearchAppsBody = Static<typeof SearchAppsBody>;

@@ -30,16 +30,20 @@ export function planUpdate<Input extends object, Row extends object>(
   rules: UpdateRules<Input, Row>,
   readOnly: readonly string[],
 ): UpdatePlan<Row> {
-  const body = (input ?? {}) as Record<string, unknown>;
-  const byField = rules as Record<string, ((value: unknown) => Partial<Row>) | undefined>;
+  // Mask paths are client text: looked up in Maps, `toString` or `constructor` is no field of
+  // anything, where a plain object would answer with Object.prototype's members.
+  const body = new Map(Object.entries(input ?? {}));
+  const byField = new Map(
+    Object.entries(rules as Record<string, ((value: unknown) => Partial<Row>) | undefined>),
+  );
   const paths =
-    mask ?? Object.keys(byField).filter((field) => body[field] !== undefined && body[field] !== null);
+    mask ?? [...byField.keys()].filter((field) => body.get(field) !== undefined && body.get(field) !== null);
 
   const changes: Record<string, unknown> = {};
   const fields: string[] = [];
-  const before = current as Record<string, unknown>;
+  const before = new Map(Object.entries(current));
   for (const path of new Set(paths)) {
-    const rule = byField[path];
+    const rule = byField.get(path);
     if (!rule) {
       if (readOnly.includes(path)) continue;
       throw invalidArgument(
@@ -51,8 +55,8 @@ export function planUpdate<Input extends object, Row extends object>(
       );
     }
     let changed = false;
-    for (const [column, value] of Object.entries(rule(body[path] ?? undefined))) {
-      if (before[column] !== value) {
+    for (const [column, value] of Object.entries(rule(body.get(path) ?? undefined))) {
+      if (before.get(column) !== value) {
         changes[column] = value;
         changed = true;
       }

@@ -1,8 +1,9 @@
 import { Type } from 'typebox';
+import { IdString, WordString } from '../../http/strings.js';
 import { Nullable, PageBody } from '../../http/wire.js';
 
 const TimeBound = (description: string) =>
-  Type.Optional(Nullable(Type.String({ format: 'date-time', description })));
+  Type.Optional(Nullable(WordString({ format: 'date-time', description })));
 
 export const SortDirection = Type.Union(
   [
@@ -18,7 +19,7 @@ export const ListEventsBody = Type.Object({
   since: TimeBound('only events at or after this time'),
   until: TimeBound('only events before this time'),
   sinceEventUid: Type.Optional(
-    Nullable(Type.String({ description: 'only events after this one (its metadata.uid), in time order' })),
+    Nullable(IdString({ description: 'only events after this one (its metadata.uid), in time order' })),
   ),
   sortDirection: Type.Optional(Nullable(SortDirection)),
   ...PageBody,
@@ -33,6 +34,6 @@ export const ListEventsResponse = Type.Object({
 });
 
 export const ExportQuery = Type.Object({
-  since: Type.Optional(Type.String({ format: 'date-time', description: 'inclusive' })),
-  until: Type.Optional(Type.String({ format: 'date-time', description: 'exclusive' })),
+  since: Type.Optional(WordString({ format: 'date-time', description: 'inclusive' })),
+  until: Type.Optional(WordString({ format: 'date-time', description: 'exclusive' })),
 });

@@ -85,12 +85,30 @@ export function permissionsOf(roleIds: readonly string[]): Grants {
 }
 
 /**
- * The roles a client acts with: its user's roles, narrowed to the client's `scopedRoles` when it has
- * any ("AND'ed against the owning User's own permissions", PersonalClient.scopedRoles).
+ * The roles a client acts with: its user's roles, or the client's `scopedRoles` when it has any.
+ * What those roles may do is narrowed by the user's own permissions in `clientPermissions`.
  */
 export function effectiveRoles(userRoleIds: readonly string[], scopedRoles: readonly string[]): string[] {
-  if (scopedRoles.length === 0) return [...userRoleIds];
-  return userRoleIds.filter((id) => scopedRoles.includes(id));
+  return scopedRoles.length === 0 ? [...userRoleIds] : [...scopedRoles];
+}
+
+/**
+ * A client's permissions: its scoped roles' permissions "AND'ed against the owning User's own
+ * permissions" (PersonalClient.scopedRoles), permission by permission, so a Super Admin's client
+ * scoped to Read-Only Admin reads everything and writes nothing. On a thing the user owns, each side
+ * holds its permissions plus its owned ones; what both hold there, and not everywhere, is owned.
+ */
+export function clientPermissions(userRoleIds: readonly string[], scopedRoles: readonly string[]): Grants {
+  const user = permissionsOf(userRoleIds);
+  if (scopedRoles.length === 0) return user;
+  const scope = permissionsOf(scopedRoles);
+  const permissions = new Set([...user.permissions].filter((p) => scope.permissions.has(p)));
+  const onOwned = (grants: Grants, p: Permission) =>
+    grants.permissions.has(p) || grants.ownedPermissions.has(p);
+  const ownedPermissions = new Set(
+    PERMISSIONS.filter((p) => !permissions.has(p) && onOwned(user, p) && onOwned(scope, p)),
+  );
+  return { permissions, ownedPermissions };
 }
 
 /** A role's permissions as the API lists them: owned permissions carry an `:owned` suffix. */

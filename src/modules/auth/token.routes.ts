@@ -2,6 +2,8 @@ import formbody from '@fastify/formbody';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
+import { httpStatusOf } from '../../http/errors.js';
+import { AppError } from '../../lib/errors.js';
 import { OAuthError, type TokenRequest, type TokenService } from './tokens.service.js';
 
 const OAuthErrorBody = Type.Object({ error: Type.String(), error_description: Type.String() });
@@ -42,7 +44,8 @@ export const tokenRoutes: FastifyPluginAsyncTypebox<{ tokens: TokenService }> = 
         // Every refusal answers in OAuth form (CONTRACT.md §7.1) and is logged and counted, whether
         // the service refused it or the body never parsed.
         let oauth: OAuthError | undefined = error instanceof OAuthError ? error : undefined;
-        const status = (error as { statusCode?: number }).statusCode;
+        const status =
+          error instanceof AppError ? httpStatusOf(error) : (error as { statusCode?: number }).statusCode;
         if (!oauth && status && status >= 400 && status < 500) {
           oauth = new OAuthError(400, 'invalid_request', 'malformed token request');
         }

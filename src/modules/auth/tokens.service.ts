@@ -10,7 +10,7 @@ import { findUserById } from '../users/users.repository.js';
 import { JWT_BEARER, OAuthError, verifyAssertion, verifySecret } from './client-credentials.js';
 import { type ApiClientRow, findClientById, touchClientLastUsed } from './clients.repository.js';
 import { createFailureLimiter } from './failure-limiter.js';
-import { effectiveRoles, type Permission, permissionsOf } from './roles.js';
+import { clientPermissions, effectiveRoles, type Permission } from './roles.js';
 import { addressAllowed, parseRanges, type SourceRanges } from './source-address.js';
 import { getOrCreateSigningSecret } from './token-keys.repository.js';
 
@@ -21,7 +21,7 @@ export interface Principal {
   readonly clientRowId: string;
   readonly clientId: string;
   readonly userId: string;
-  /** The roles the client acts with: its user's, narrowed by the client's scopedRoles. */
+  /** The roles the client acts with: its user's, or its scopedRoles (narrowed to the user's permissions). */
   readonly roleIds: readonly string[];
   readonly scopedRoles: readonly string[];
   readonly permissions: ReadonlySet<Permission>;
@@ -113,14 +113,15 @@ export async function createTokenService(deps: TokenServiceDeps) {
     const user = await findUserById(db, client.user_id);
     if (!user || user.deleted_at !== null) return undefined;
     const scopedRoles = JSON.parse(client.scoped_roles) as string[];
-    const roleIds = effectiveRoles(JSON.parse(user.role_ids) as string[], scopedRoles);
+    const userRoleIds = JSON.parse(user.role_ids) as string[];
+    const roleIds = effectiveRoles(userRoleIds, scopedRoles);
     return {
       clientRowId: client.id,
       clientId: client.client_id,
       userId: user.id,
       roleIds,
       scopedRoles,
-      ...permissionsOf(roleIds),
+      ...clientPermissions(userRoleIds, scopedRoles),
       sourceRanges: parseRanges(JSON.parse(client.allow_source_cidr) as string[]),
     };
   }

@@ -7,6 +7,7 @@ import {
   expectNotFound,
 } from '../../../test/fixtures.js';
 import { DIALECTS, startTestApp, type TestApp } from '../../../test/harness.js';
+import { STRING_LIMITS } from '../../http/strings.js';
 
 const TABLES = [
   'bulk_actions',
@@ -273,6 +274,7 @@ describe.each(DIALECTS)('reading bulk actions on %s', (dialect) => {
         defaultPageSize: 25,
         idempotencyKeyTtlSeconds: 86400,
         bulkActionRetentionDays: 30,
+        maxStringLengths: STRING_LIMITS,
       },
     });
   });

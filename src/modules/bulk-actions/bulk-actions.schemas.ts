@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import { IdString, PageTokenString } from '../../http/strings.js';
 import { NullableTimestamp } from '../../http/wire.js';
 import type { BulkActionItemRow, BulkActionRow } from './bulk-actions.repository.js';
 
@@ -67,14 +68,14 @@ export function toBulkActionItem(row: BulkActionItemRow) {
 
 export const ListBulkActionsQuery = Type.Object({
   page_size: Type.Optional(Type.Integer({ minimum: 0 })),
-  page_token: Type.Optional(Type.String()),
+  page_token: Type.Optional(PageTokenString()),
   state: Type.Optional(Type.Union(BULK_ACTION_STATES.map((s) => Type.Literal(s)))),
-  app_id: Type.Optional(Type.String()),
-  app_entitlement_id: Type.Optional(Type.String()),
+  app_id: Type.Optional(IdString()),
+  app_entitlement_id: Type.Optional(IdString()),
 });
 
 export const ListItemsQuery = Type.Object({
   page_size: Type.Optional(Type.Integer({ minimum: 0 })),
-  page_token: Type.Optional(Type.String()),
+  page_token: Type.Optional(PageTokenString()),
   outcome: Type.Optional(Type.Union(ITEM_OUTCOMES.map((s) => Type.Literal(s)))),
 });

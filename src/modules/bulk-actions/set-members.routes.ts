@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Config } from '../../config.js';
+import { IdString, WordString } from '../../http/strings.js';
 import { actorOf } from '../auth/authenticate.js';
 import { EntitlementParams } from '../grants/grants.schemas.js';
 import type { SetMembersService } from './set-members.service.js';
@@ -9,7 +10,7 @@ const MEMBERS = '/roster/v1/apps/:app_id/entitlements/:app_entitlement_id/member
 
 const Members = Type.Object({
   /** C1 users holding the entitlement now (manual grants, unexpired). */
-  userIds: Type.Array(Type.String({ maxLength: 200 })),
+  userIds: Type.Array(IdString()),
   /** Holders whose app user is linked to no C1 user: a set removes them, so they are shown. */
   unlinkedAppUserIds: Type.Array(Type.String()),
   version: Type.String(),
@@ -58,9 +59,17 @@ export const setMembersRoutes: FastifyPluginAsyncTypebox<{
       config: { permission: 'grants:write', owned: { app: 'app_id', entitlement: 'app_entitlement_id' } },
       schema: {
         params: EntitlementParams,
-        querystring: Type.Object({ dryRun: Type.Optional(Type.Boolean()) }),
-        body: Type.Object({ userIds: Type.Array(Type.String({ maxLength: 200 })) }),
-        headers: Type.Object({ 'if-match': Type.Optional(Type.String()) }),
+        querystring: Type.Object({
+          dryRun: Type.Optional(
+            Type.Boolean({ description: 'Show the users it would add and remove, and write nothing.' }),
+          ),
+        }),
+        body: Type.Object({ userIds: Type.Array(IdString()) }),
+        headers: Type.Object({
+          'if-match': Type.Optional(
+            WordString({ description: 'The ETag of the member list this replaces; needed unless dryRun.' }),
+          ),
+        }),
         response: { 200: SetMembersResponse },
       },
     },

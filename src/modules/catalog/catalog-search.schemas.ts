@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import { IdString, NameString, QueryString } from '../../http/strings.js';
 import { FilterIds, filterList, Int64, PageBody } from '../../http/wire.js';
 import { Opt } from '../apps/apps.schemas.js';
 import { ExpandMask } from './catalog.schemas.js';
@@ -8,12 +9,12 @@ import { ExpandMask } from './catalog.schemas.js';
  * Roster has no data for are accepted; catalog-search.repository.ts says how they match.
  */
 const Ids = Opt(FilterIds);
-export const EntitlementRef = Type.Object({ appId: Opt(Type.String()), id: Type.String() });
+export const EntitlementRef = Type.Object({ appId: Opt(IdString()), id: IdString() });
 const Refs = Opt(filterList(EntitlementRef));
 
 export const SearchResourceTypesBody = Type.Object({
-  query: Opt(Type.String()),
-  displayName: Opt(Type.String()),
+  query: Opt(QueryString()),
+  displayName: Opt(QueryString()),
   appIds: Ids,
   appUserIds: Ids,
   resourceTypeIds: Ids,
@@ -24,12 +25,10 @@ export const SearchResourceTypesBody = Type.Object({
 });
 
 export const SearchResourcesBody = Type.Object({
-  appId: Opt(Type.String()),
-  query: Opt(Type.String()),
+  appId: Opt(IdString()),
+  query: Opt(QueryString()),
   refs: Opt(
-    filterList(
-      Type.Object({ appId: Opt(Type.String()), appResourceTypeId: Opt(Type.String()), id: Type.String() }),
-    ),
+    filterList(Type.Object({ appId: Opt(IdString()), appResourceTypeId: Opt(IdString()), id: IdString() })),
   ),
   resourceIds: Ids,
   excludeResourceIds: Ids,
@@ -51,9 +50,9 @@ export const MembershipType = Type.Enum([
 ]);
 
 export const SearchEntitlementsBody = Type.Object({
-  query: Opt(Type.String()),
-  displayName: Opt(Type.String()),
-  alias: Opt(Type.String()),
+  query: Opt(QueryString()),
+  displayName: Opt(QueryString()),
+  alias: Opt(NameString()),
   refs: Refs,
   excludedEntitlementRefs: Refs,
   appIds: Ids,
@@ -66,10 +65,10 @@ export const SearchEntitlementsBody = Type.Object({
   resourceTraitIds: Ids,
   complianceFrameworkIds: Ids,
   riskLevelIds: Ids,
-  policyRefs: Opt(filterList(Type.Object({ id: Opt(Type.String()) }))),
+  policyRefs: Opt(filterList(Type.Object({ id: Opt(IdString()) }))),
   membershipType: Opt(filterList(MembershipType)),
-  accessReviewId: Opt(Type.String()),
-  sourceConnectorId: Opt(Type.String()),
+  accessReviewId: Opt(IdString()),
+  sourceConnectorId: Opt(IdString()),
   includeDeleted: Opt(Type.Boolean()),
   excludeImmutable: Opt(Type.Boolean()),
   isAutomated: Opt(Type.Boolean()),

@@ -1,5 +1,14 @@
 import { type Static, Type } from 'typebox';
-import { FieldMask, Int64, int64, Nullable, NullableTimestamp, StringList } from '../../http/wire.js';
+import { WordString } from '../../http/strings.js';
+import {
+  FieldMask,
+  FilterIds,
+  Int64,
+  int64,
+  Nullable,
+  NullableTimestamp,
+  StringList,
+} from '../../http/wire.js';
 import { Opt } from '../apps/apps.schemas.js';
 import { DisplayName, ExpandMask, NameEdit, Ref, Text } from './catalog.schemas.js';
 import type { EntitlementRecord } from './entitlements.repository.js';
@@ -104,7 +113,7 @@ export const Purpose = Type.Enum([
 ]);
 
 /** A protobuf Duration in JSON: seconds with up to nine fraction digits and an `s` (CONTRACT.md §1). */
-export const Duration = Type.String({ pattern: '^[0-9]{1,10}(\\.[0-9]{1,9})?s$' });
+export const Duration = WordString({ pattern: '^[0-9]{1,10}(\\.[0-9]{1,9})?s$' });
 
 const EditableFields = {
   description: Opt(Text),
@@ -132,7 +141,7 @@ export const NewEntitlement = Type.Object({
   displayName: DisplayName,
   appResourceTypeId: Opt(Ref),
   appResourceId: Opt(Ref),
-  appEntitlementOwnerIds: Opt(StringList),
+  appEntitlementOwnerIds: Opt(FilterIds),
   provisionPolicy: Opt(FreeObject),
   expandMask: ExpandMask,
   ...EditableFields,

@@ -1,5 +1,5 @@
 import { type Static, Type } from 'typebox';
-import { FieldMask, Int64, int64, Nullable, NullableTimestamp, StringList } from '../../http/wire.js';
+import { FieldMask, FilterIds, Int64, int64, Nullable, NullableTimestamp } from '../../http/wire.js';
 import { Opt } from '../apps/apps.schemas.js';
 import { DisplayName, ExpandMask, NameEdit, Ref, Text } from './catalog.schemas.js';
 import type { ResourceRecord } from './resources.repository.js';
@@ -70,7 +70,7 @@ export const NewResource = Type.Object({
   displayName: DisplayName,
   description: Opt(Text),
   matchBatonId: Opt(Ref),
-  resourceOwnerUserIds: Opt(StringList),
+  resourceOwnerUserIds: Opt(FilterIds),
 });
 export type NewResource = Static<typeof NewResource>;
 

@@ -123,8 +123,6 @@ export const consoleRoutes: FastifyPluginAsyncTypebox<ConsoleRoutesOptions> = as
     {
       config: { public: true },
       schema: {
-        tags: ['Console'],
-        summary: 'How people can sign in to the console',
         response: { 200: Type.Object({ oidc: Type.Boolean(), idleMinutes: Type.Integer() }) },
       },
     },
@@ -136,8 +134,6 @@ export const consoleRoutes: FastifyPluginAsyncTypebox<ConsoleRoutesOptions> = as
     {
       config: { public: true },
       schema: {
-        tags: ['Console'],
-        summary: 'Sign in to the console with an API client ID and secret',
         body: Type.Object({
           clientId: Type.String({ minLength: 1, maxLength: 512 }),
           clientSecret: Type.String({ minLength: 1, maxLength: 4096 }),
@@ -166,8 +162,6 @@ export const consoleRoutes: FastifyPluginAsyncTypebox<ConsoleRoutesOptions> = as
     {
       config: { public: true },
       schema: {
-        tags: ['Console'],
-        summary: 'The signed-in person, their roles and the CSRF token',
         response: { 200: Session },
       },
     },
@@ -188,8 +182,6 @@ export const consoleRoutes: FastifyPluginAsyncTypebox<ConsoleRoutesOptions> = as
     {
       config: { public: true },
       schema: {
-        tags: ['Console'],
-        summary: 'Sign out of the console',
         response: { 204: Type.Null() },
       },
     },
@@ -209,10 +201,7 @@ export const consoleRoutes: FastifyPluginAsyncTypebox<ConsoleRoutesOptions> = as
     '/console/auth/oidc/start',
     {
       config: { public: true },
-      schema: {
-        tags: ['Console'],
-        summary: 'Begin signing in with the OpenID Connect provider (a redirect)',
-      },
+      schema: {},
     },
     async (_request, reply) => {
       if (!oidc)
@@ -244,7 +233,7 @@ export const consoleRoutes: FastifyPluginAsyncTypebox<ConsoleRoutesOptions> = as
     CALLBACK_PATH,
     {
       config: { public: true },
-      schema: { tags: ['Console'], summary: 'Where the OpenID Connect provider sends the person back' },
+      schema: {},
     },
     async (request, reply) => {
       if (!oidc)
@@ -278,8 +267,6 @@ export const consoleRoutes: FastifyPluginAsyncTypebox<ConsoleRoutesOptions> = as
       config: { permission: 'users:read' },
       bodyLimit: opts.maxBodyBytes,
       schema: {
-        tags: ['Console'],
-        summary: 'Which Roster users a pasted or uploaded list of emails and user IDs names',
         body: Type.Object({
           lines: Type.Array(Type.String({ maxLength: 1024 }), { maxItems: opts.maxLines }),
         }),

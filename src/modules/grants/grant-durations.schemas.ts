@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import { IdString, WordString } from '../../http/strings.js';
 import { Nullable, NullableTimestamp, Timestamp } from '../../http/wire.js';
 import type { GrantRow } from './grants.repository.js';
 
@@ -18,9 +19,9 @@ export const Binding = Type.Object({
 export const BindingResponse = Type.Object({ binding: Binding });
 
 export const GrantUserParams = Type.Object({
-  app_id: Type.String({ minLength: 1, maxLength: 200 }),
-  app_entitlement_id: Type.String({ minLength: 1, maxLength: 200 }),
-  app_user_id: Type.String({ minLength: 1, maxLength: 200 }),
+  app_id: IdString({ minLength: 1 }),
+  app_entitlement_id: IdString({ minLength: 1 }),
+  app_user_id: IdString({ minLength: 1 }),
 });
 
 export const UpdateGrantDurationBody = Type.Object({
@@ -30,7 +31,7 @@ export const UpdateGrantDurationBody = Type.Object({
 /** Roster's extension fields of the add-manual-user body; the SDKs neither send nor know them. */
 export const GrantExpiryFields = {
   deprovisionAt: Type.Optional(Nullable(Timestamp)),
-  grantDuration: Type.Optional(Nullable(Type.String({ maxLength: 40 }))),
+  grantDuration: Type.Optional(Nullable(WordString())),
 };
 
 export function toBinding(grant: GrantRow) {

@@ -1,4 +1,5 @@
 import { type Static, Type } from 'typebox';
+import { IdString } from '../../http/strings.js';
 import { FilterIds, filterList, NullableTimestamp, PageBody, Timestamp } from '../../http/wire.js';
 import { Opt } from '../apps/apps.schemas.js';
 import { ExpandMask } from '../catalog/catalog.schemas.js';
@@ -7,8 +8,8 @@ import { EntitlementUserView } from './grants.schemas.js';
 
 /** Request and response shapes of grant search, past grants and the grant feed (CONTRACT.md §4, §5). */
 const Ids = Opt(FilterIds);
-const AppScopedRef = Type.Object({ appId: Opt(Type.String()), id: Type.String() });
-const IdRef = Type.Object({ id: Type.String() });
+const AppScopedRef = Type.Object({ appId: Opt(IdString()), id: IdString() });
+const IdRef = Type.Object({ id: IdString() });
 
 export const SearchGrantsBody = Type.Object({
   appIds: Ids,
@@ -16,7 +17,7 @@ export const SearchGrantsBody = Type.Object({
   entitlementRefs: Opt(filterList(AppScopedRef)),
   resourceIds: Ids,
   resourceTypeIds: Ids,
-  userId: Opt(Type.String()),
+  userId: Opt(IdString()),
   expandMask: ExpandMask,
   ...PageBody,
 });

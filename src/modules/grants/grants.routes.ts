@@ -32,11 +32,22 @@ export const grantsRoutes: FastifyPluginAsyncTypebox<{
     {
       // The published request limit (CONTRACT.md §7.16), enforced while the body streams in.
       bodyLimit: config.maxAddRequestBytes,
-      config: { permission: 'grants:write', owned: { app: 'app_id', entitlement: 'app_entitlement_id' } },
+      config: {
+        permission: 'grants:write',
+        owned: { app: 'app_id', entitlement: 'app_entitlement_id' },
+        idempotencyKey: true,
+      },
       schema: {
         params: EntitlementParams,
         // `dryRun` is a Roster extension: classify every ID and write nothing.
-        querystring: Type.Object({ dryRun: Type.Optional(Type.Boolean()) }),
+        querystring: Type.Object({
+          dryRun: Type.Optional(
+            Type.Boolean({
+              description:
+                'Roster extension: classify every user ID (would add, already a member, refused) and write nothing.',
+            }),
+          ),
+        }),
         body: AddManualUsersBody,
         response: { 200: AddManualUsersResponse },
       },
@@ -58,7 +69,11 @@ export const grantsRoutes: FastifyPluginAsyncTypebox<{
   app.delete(
     `${ENTITLEMENT}/remove-membership`,
     {
-      config: { permission: 'grants:write', owned: { app: 'app_id', entitlement: 'app_entitlement_id' } },
+      config: {
+        permission: 'grants:write',
+        owned: { app: 'app_id', entitlement: 'app_entitlement_id' },
+        idempotencyKey: true,
+      },
       schema: {
         params: EntitlementParams,
         body: RemoveMembershipBody,

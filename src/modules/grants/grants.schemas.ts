@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import { IdString } from '../../http/strings.js';
 import { Nullable, NullableTimestamp } from '../../http/wire.js';
 import type { AppUserRow } from '../app-users/app-users.repository.js';
 import { AppUser, AppUserView, toAppUser, toAppUserView } from '../app-users/app-users.schemas.js';
@@ -32,7 +33,7 @@ export const EntitlementUserView = Type.Object({
 
 export const AddManualUsersBody = Type.Object({
   // Real IDs are 27 characters; a longer string cannot be one and is refused outright.
-  userIds: Type.Optional(Nullable(Type.Array(Type.String({ maxLength: 200 })))),
+  userIds: Type.Optional(Nullable(Type.Array(IdString()))),
   ...GrantExpiryFields,
 });
 
@@ -49,14 +50,14 @@ export const AddManualUsersResponse = Type.Object({
 });
 
 export const RemoveMembershipBody = Type.Object({
-  appUserId: Type.String({ minLength: 1, maxLength: 200 }),
+  appUserId: IdString({ minLength: 1 }),
 });
 
 export const RemoveMembershipResponse = Type.Object({ revokeTaskId: Type.String() });
 
 export const EntitlementParams = Type.Object({
-  app_id: Type.String({ minLength: 1, maxLength: 200 }),
-  app_entitlement_id: Type.String({ minLength: 1, maxLength: 200 }),
+  app_id: IdString({ minLength: 1 }),
+  app_entitlement_id: IdString({ minLength: 1 }),
 });
 
 export function toGrantWithExpired(

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUser, expectError, expectNotFound } from '../../../test/fixtures.js';
+import { createApp, createUser, expectError, expectNotFound } from '../../../test/fixtures.js';
 import { DIALECTS, startTestApp, type TestApp } from '../../../test/harness.js';
 import { createCaller, ROLES, requestToken } from '../../../test/identity-fixtures.js';
 
@@ -174,5 +174,67 @@ describe.each(DIALECTS)('personal API clients on %s', (dialect) => {
     const child = await t.request('POST', BASE, {}, { token });
     expect(child.body.client.scopedRoles).toEqual([ROLES.readOnlyAdmin]);
     expectError(await t.request('POST', BASE, { scopedRoles: ['nope'] }), 400, 3, 'UNKNOWN_ROLE');
+  });
+
+  it("a scoped client holds its scoped roles' permissions AND'ed with its user's", async () => {
+    const app = await createApp(t);
+    const scoped = (userRoles: string[], scopedRoles: string[]) =>
+      createCaller(t, userRoles, { scopedRoles });
+    const own = async (userId: string) =>
+      expect((await t.request('POST', `/api/v1/apps/${app.id}/owners/${userId}`, {})).status).toBe(200);
+    const write = (token: string) =>
+      t.request('POST', `/api/v1/apps/${app.id}/entitlements`, { displayName: 'scoped write' }, { token });
+    const read = (token: string) => t.request('GET', '/api/v1/apps', undefined, { token });
+    const introspect = async (token: string) =>
+      (await t.request('GET', '/api/v1/auth/introspect', undefined, { token })).body;
+
+    // Super Admin scoped to Read-Only Admin: reads everything, writes nothing.
+    const readOnly = await scoped([ROLES.superAdmin], [ROLES.readOnlyAdmin]);
+    expect((await read(readOnly.token)).status).toBe(200);
+    expect(
+      (await t.request('GET', `/api/v1/users/${readOnly.user.id}`, undefined, { token: readOnly.token }))
+        .status,
+    ).toBe(200);
+    expectError(await write(readOnly.token), 403, 7, 'PERMISSION_DENIED');
+    const seen = await introspect(readOnly.token);
+    expect(seen.roles).toEqual([ROLES.readOnlyAdmin]);
+    expect(seen.permissions).toContain('apps:read');
+    expect(seen.permissions).not.toContain('apps:write');
+
+    // Read-Only Admin scoped to Super Admin: a scope never adds what the user lacks.
+    const wider = await scoped([ROLES.readOnlyAdmin], [ROLES.superAdmin]);
+    expect((await read(wider.token)).status).toBe(200);
+    expectError(await write(wider.token), 403, 7, 'PERMISSION_DENIED');
+
+    // Super Admin scoped to App Admin: writes only where the user owns the app.
+    const appAdmin = await scoped([ROLES.superAdmin], [ROLES.appAdmin]);
+    expect((await read(appAdmin.token)).status).toBe(200);
+    expectError(await write(appAdmin.token), 403, 7, 'PERMISSION_DENIED');
+    await own(appAdmin.user.id);
+    expect((await write(appAdmin.token)).status).toBe(200);
+    expect((await introspect(appAdmin.token)).permissions).toContain('catalog:write:owned');
+    expectError(
+      await t.request('POST', '/api/v1/apps', { displayName: 'not owned' }, { token: appAdmin.token }),
+      403,
+      7,
+      'PERMISSION_DENIED',
+    );
+
+    // App Admin scoped to Super Admin: still only on owned apps, and nothing the role lacks.
+    const owner = await scoped([ROLES.appAdmin], [ROLES.superAdmin]);
+    expectError(await write(owner.token), 403, 7, 'PERMISSION_DENIED');
+    await own(owner.user.id);
+    expect((await write(owner.token)).status).toBe(200);
+    expectError(
+      await t.request('GET', `/api/v1/iam/roles`, undefined, { token: owner.token }),
+      403,
+      7,
+      'PERMISSION_DENIED',
+    );
+
+    // Scoped to two roles: the union of the scope, still within the user's.
+    const both = await scoped([ROLES.superAdmin], [ROLES.readOnlyAdmin, ROLES.appAdmin]);
+    expect((await t.request('GET', '/api/v1/iam/roles', undefined, { token: both.token })).status).toBe(200);
+    expectError(await write(both.token), 403, 7, 'PERMISSION_DENIED');
   });
 });

@@ -1,4 +1,5 @@
 import { type Static, Type } from 'typebox';
+import { IdString, NameString, QueryString, WordString } from '../../http/strings.js';
 import { FieldMask, filterList, Nullable, NullableTimestamp, PageBody, StringList } from '../../http/wire.js';
 import { Opt } from '../apps/apps.schemas.js';
 import type { ApiClientRow } from '../auth/clients.repository.js';
@@ -37,9 +38,9 @@ export function toPersonalClient(row: ApiClientRow): PersonalClient {
 
 const Cidrs = Type.Array(Type.String({ maxLength: 64 }), { maxItems: 100 });
 const RoleIds = Type.Array(Type.String({ maxLength: 64 }), { maxItems: 20 });
-const Name = Type.String({ maxLength: 500 });
+const Name = NameString();
 /** protobuf Duration JSON: seconds with an `s` suffix, e.g. "3600s" or "1.5s". */
-export const Duration = Type.String({ pattern: '^[0-9]{1,10}(\\.[0-9]{1,9})?s$' });
+export const Duration = WordString({ pattern: '^[0-9]{1,10}(\\.[0-9]{1,9})?s$' });
 
 export const NewPersonalClient = Type.Object({
   displayName: Opt(Name),
@@ -54,7 +55,7 @@ export const PersonalClientPatch = Type.Object({
   displayName: Opt(Name),
   allowSourceCidr: Opt(Cidrs),
   scopedRoles: Opt(RoleIds),
-  expiresTime: Opt(Type.String({ format: 'date-time' })),
+  expiresTime: Opt(WordString({ format: 'date-time' })),
 });
 export type PersonalClientPatch = Static<typeof PersonalClientPatch>;
 
@@ -74,8 +75,8 @@ export const UpdatePersonalClientBody = Type.Object({
 });
 
 export const SearchPersonalClientsBody = Type.Object({
-  query: Opt(Type.String({ maxLength: 500 })),
-  users: Opt(filterList(Type.Object({ id: Type.Optional(Nullable(Type.String())) }))),
+  query: Opt(QueryString()),
+  users: Opt(filterList(Type.Object({ id: Type.Optional(Nullable(IdString())) }))),
   ...PageBody,
 });
 

@@ -1,4 +1,5 @@
 import { type Static, Type } from 'typebox';
+import { NameString, WordString } from '../../http/strings.js';
 import { FieldMask, NullableTimestamp, StringList } from '../../http/wire.js';
 import { Opt } from '../apps/apps.schemas.js';
 import { listedPermissions } from '../auth/roles.js';
@@ -33,10 +34,13 @@ export function toRole({ row, builtin }: RoleRecord): Static<typeof Role> {
   };
 }
 
+/** Permission names; a role lists a few dozen. */
+const WordList = Type.Array(WordString(), { maxItems: 1_000 });
+
 export const RolePatch = Type.Object({
-  displayName: Opt(Type.String({ maxLength: 500 })),
-  permissions: Opt(StringList),
-  serviceRoles: Opt(StringList),
+  displayName: Opt(NameString()),
+  permissions: Opt(WordList),
+  serviceRoles: Opt(WordList),
 });
 export type RolePatch = Static<typeof RolePatch>;
 

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Config } from '../../config.js';
+import { STRING_LIMITS } from '../../http/strings.js';
 import { IDEMPOTENCY_KEY_TTL_MS } from '../idempotency/idempotency.service.js';
 import { MAX_IMPORT_USERS } from '../users/users.schemas.js';
 
@@ -12,6 +13,8 @@ const Limits = Type.Object({
   defaultPageSize: Type.Integer(),
   idempotencyKeyTtlSeconds: Type.Integer(),
   bulkActionRetentionDays: Type.Integer(),
+  /** The longest string each kind of request field takes, in characters. */
+  maxStringLengths: Type.Record(Type.String(), Type.Integer()),
 });
 
 /** `GET /roster/v1/limits`: the limits Roster enforces, published (CONTRACT.md §7.16). */
@@ -31,6 +34,7 @@ export const limitsRoutes: FastifyPluginAsyncTypebox<{ config: Config }> = async
         defaultPageSize: 25,
         idempotencyKeyTtlSeconds: IDEMPOTENCY_KEY_TTL_MS / 1000,
         bulkActionRetentionDays: config.bulkActionRetentionDays,
+        maxStringLengths: STRING_LIMITS,
       },
     }),
   );

@@ -1,217 +1,413 @@
 /**
- * operationIds and tags of the ConductorOne API operations Roster serves, as the official spec
- * names them (shared/api/conductorone-subset.openapi.yaml), keyed by `METHOD path`; generated SDKs
- * name their methods after them. Routes not listed here get Fastify's defaults.
+ * The ConductorOne API operations Roster serves, as the official spec names and describes them
+ * (docs/conductorone-subset.openapi.json), keyed by `METHOD path` in the spec's `{param}` form;
+ * generated SDKs name their methods after the operationIds. Where the spec's description only says
+ * which method it invokes, the description says what Roster does.
  */
-export const C1_OPERATIONS: Readonly<Record<string, { operationId: string; tag: string }>> = {
-  'GET /api/v1/apps': { operationId: 'c1.api.app.v1.Apps.List', tag: 'App' },
-  'POST /api/v1/apps': { operationId: 'c1.api.app.v1.Apps.Create', tag: 'App' },
+export interface OperationDoc {
+  readonly operationId: string;
+  readonly tag: string;
+  readonly summary: string;
+  readonly description: string;
+}
+
+export const C1_OPERATIONS: Readonly<Record<string, OperationDoc>> = {
+  'GET /api/v1/apps': {
+    operationId: 'c1.api.app.v1.Apps.List',
+    tag: 'App',
+    summary: 'List',
+    description: 'List all apps.',
+  },
+  'POST /api/v1/apps': {
+    operationId: 'c1.api.app.v1.Apps.Create',
+    tag: 'App',
+    summary: 'Create',
+    description: 'Create a new manual app without a connector.',
+  },
   'GET /api/v1/apps/{app_id}/app_users': {
     operationId: 'c1.api.app.v1.AppUserService.List',
     tag: 'AppUsers',
+    summary: 'List',
+    description: "List the app's users (accounts in the app), linked or not to a ConductorOne user.",
   },
   'GET /api/v1/apps/{app_id}/entitlements': {
     operationId: 'c1.api.app.v1.AppEntitlements.List',
     tag: 'App Entitlement',
+    summary: 'List',
+    description: 'List app entitlements associated with an app.',
   },
   'POST /api/v1/apps/{app_id}/entitlements': {
     operationId: 'c1.api.app.v1.AppEntitlements.Create',
     tag: 'App Entitlement',
+    summary: 'Create',
+    description: 'Create an entitlement in a manually managed app.',
   },
   'GET /api/v1/apps/{app_id}/entitlements/resource_types/{app_resource_type_id}/resources/{app_resource_id}':
-    { operationId: 'c1.api.app.v1.AppEntitlements.ListForAppResource', tag: 'App Entitlement' },
+    {
+      operationId: 'c1.api.app.v1.AppEntitlements.ListForAppResource',
+      tag: 'App Entitlement',
+      summary: 'List For App Resource',
+      description: 'List app entitlements associated with an app resource.',
+    },
   'GET /api/v1/apps/{app_id}/entitlements/users/{app_user_id}': {
     operationId: 'c1.api.app.v1.AppEntitlements.ListForAppUser',
     tag: 'App Entitlement',
+    summary: 'List For App User',
+    description: 'List app entitlements associated with an app user.',
   },
   'POST /api/v1/apps/{app_id}/entitlements/{app_entitlement_id}/add-manual-user': {
     operationId: 'c1.api.app.v1.AppEntitlements.AddManuallyManagedMembers',
     tag: 'App Entitlement',
+    summary: 'Add Manually Managed Members',
+    description:
+      'Grant the entitlement to ConductorOne users: validates every user ID, commits a bulk action and answers at once; the bulk action grants in batches (CONTRACT.md §6). Takes `?dryRun=true` and an `Idempotency-Key` header.',
   },
   'GET /api/v1/apps/{app_id}/entitlements/{app_entitlement_id}/grants': {
     operationId: 'c1.api.app.v1.AppEntitlementSearchService.SearchAppEntitlementsWithExpired',
     tag: 'App Entitlement',
+    summary: 'Search App Entitlements With Expired',
+    description: 'Search app entitlements, include app users, users, expires, discovered.',
   },
   'DELETE /api/v1/apps/{app_id}/entitlements/{app_entitlement_id}/remove-membership': {
     operationId: 'c1.api.app.v1.AppEntitlements.RemoveEntitlementMembership',
     tag: 'App Entitlement',
+    summary: 'Remove Entitlement Membership',
+    description:
+      'Revoke the entitlement from app users (by app-user ID), recording a REMOVED grant event each. Takes an `Idempotency-Key` header.',
   },
   'GET /api/v1/apps/{app_id}/entitlements/{app_entitlement_id}/users': {
     operationId: 'c1.api.app.v1.AppEntitlements.ListUsers',
     tag: 'App Entitlement',
+    summary: 'List Users',
+    description: 'List the users, as AppEntitlementUsers objects, of an app entitlement.',
   },
   'POST /api/v1/apps/{app_id}/entitlements/{app_entitlement_id}/users/{app_user_id}/remove-grant-duration': {
     operationId: 'c1.api.app.v1.AppEntitlementUserBindingService.RemoveGrantDuration',
     tag: 'App Entitlement User Binding',
+    summary: 'Remove Grant Duration',
+    description: "Make an app user's grant of the entitlement permanent again.",
   },
   'POST /api/v1/apps/{app_id}/entitlements/{app_entitlement_id}/users/{app_user_id}/update-grant-duration': {
     operationId: 'c1.api.app.v1.AppEntitlementUserBindingService.UpdateGrantDuration',
     tag: 'App Entitlement User Binding',
+    summary: 'Update Grant Duration',
+    description:
+      "Set when an app user's grant of the entitlement expires (`deprovisionAt` or `grantDuration`).",
   },
   'GET /api/v1/apps/{app_id}/entitlements/{app_entitlement_id}/users/{identity_user_id}/grants': {
     operationId: 'c1.api.app.v1.AppEntitlementUserBindingService.ListAppUsersForIdentityWithGrant',
     tag: 'App Entitlement User Binding',
+    summary: 'List App Users For Identity With Grant',
+    description:
+      'Returns a list of app users for the identity in the app. If that app user also has a grant to the entitlement from the request, data about the grant is also returned. It will always return ALL app users for this identity, but only SOME may have grant data.',
   },
   'GET /api/v1/apps/{app_id}/entitlements/{entitlement_id}/owners': {
     operationId: 'c1.api.app.v1.AppEntitlementOwners.List',
     tag: 'App Entitlement Owner',
+    summary: 'List',
+    description: 'List owners for a given app entitlement.',
   },
   'POST /api/v1/apps/{app_id}/entitlements/{entitlement_id}/owners': {
     operationId: 'c1.api.app.v1.AppEntitlementOwners.Add',
     tag: 'App Entitlement Owner',
+    summary: 'Add',
+    description: 'Add an owner to a given app entitlement.',
   },
   'PUT /api/v1/apps/{app_id}/entitlements/{entitlement_id}/owners': {
     operationId: 'c1.api.app.v1.AppEntitlementOwners.Set',
     tag: 'App Entitlement Owner',
+    summary: 'Set',
+    description: 'Sets the owners for a given app entitlement to the specified list of users.',
   },
   'DELETE /api/v1/apps/{app_id}/entitlements/{entitlement_id}/owners/{user_id}': {
     operationId: 'c1.api.app.v1.AppEntitlementOwners.Remove',
     tag: 'App Entitlement Owner',
+    summary: 'Remove',
+    description: 'Remove an owner from a given app entitlement.',
   },
   'DELETE /api/v1/apps/{app_id}/entitlements/{id}': {
     operationId: 'c1.api.app.v1.AppEntitlements.Delete',
     tag: 'App Entitlement',
+    summary: 'Delete',
+    description: 'Delete an entitlement and revoke its grants.',
   },
   'GET /api/v1/apps/{app_id}/entitlements/{id}': {
     operationId: 'c1.api.app.v1.AppEntitlements.Get',
     tag: 'App Entitlement',
+    summary: 'Get',
+    description: 'Get an app entitlement by ID.',
   },
   'POST /api/v1/apps/{app_id}/entitlements/{id}': {
     operationId: 'c1.api.app.v1.AppEntitlements.Update',
     tag: 'App Entitlement',
+    summary: 'Update',
+    description: 'Update an app entitlement by ID.',
   },
-  'GET /api/v1/apps/{app_id}/owners': { operationId: 'c1.api.app.v1.AppOwners.List', tag: 'App Owner' },
-  'PUT /api/v1/apps/{app_id}/owners': { operationId: 'c1.api.app.v1.AppOwners.Set', tag: 'App Owner' },
+  'GET /api/v1/apps/{app_id}/owners': {
+    operationId: 'c1.api.app.v1.AppOwners.List',
+    tag: 'App Owner',
+    summary: 'List',
+    description: 'List owners of an app.',
+  },
+  'PUT /api/v1/apps/{app_id}/owners': {
+    operationId: 'c1.api.app.v1.AppOwners.Set',
+    tag: 'App Owner',
+    summary: 'Set',
+    description: 'Sets the owners for a given app to the specified list of users.',
+  },
   'DELETE /api/v1/apps/{app_id}/owners/{user_id}': {
     operationId: 'c1.api.app.v1.AppOwners.Remove',
     tag: 'App Owner',
+    summary: 'Remove',
+    description: 'Removes an owner from an app.',
   },
   'POST /api/v1/apps/{app_id}/owners/{user_id}': {
     operationId: 'c1.api.app.v1.AppOwners.Add',
     tag: 'App Owner',
+    summary: 'Add',
+    description: 'Adds an owner to an app.',
   },
   'GET /api/v1/apps/{app_id}/resource_types': {
     operationId: 'c1.api.app.v1.AppResourceTypeService.List',
     tag: 'App Resource Type',
+    summary: 'List',
+    description: 'List app resource types.',
   },
   'POST /api/v1/apps/{app_id}/resource_types': {
     operationId: 'c1.api.app.v1.AppResourceTypeService.CreateManuallyManagedResourceType',
     tag: 'App Resource Type',
+    summary: 'Create Manually Managed Resource Type',
+    description: 'Create a resource type in a manually managed app.',
   },
   'GET /api/v1/apps/{app_id}/resource_types/{app_resource_type_id}/resources': {
     operationId: 'c1.api.app.v1.AppResourceService.List',
     tag: 'App Resource',
+    summary: 'List',
+    description: 'List the resources of a resource type.',
   },
   'POST /api/v1/apps/{app_id}/resource_types/{app_resource_type_id}/resources': {
     operationId: 'c1.api.app.v1.AppResourceService.CreateManuallyManagedAppResource',
     tag: 'App Resource',
+    summary: 'Create Manually Managed App Resource',
+    description: 'Create a resource of a resource type in a manually managed app.',
   },
   'DELETE /api/v1/apps/{app_id}/resource_types/{app_resource_type_id}/resources/{id}': {
     operationId: 'c1.api.app.v1.AppResourceService.DeleteManuallyManagedAppResource',
     tag: 'App Resource',
+    summary: 'Delete Manually Managed App Resource',
+    description: 'Delete a resource, its entitlements and their grants.',
   },
   'GET /api/v1/apps/{app_id}/resource_types/{app_resource_type_id}/resources/{id}': {
     operationId: 'c1.api.app.v1.AppResourceService.Get',
     tag: 'App Resource',
+    summary: 'Get',
+    description: 'Get a resource by ID.',
   },
   'POST /api/v1/apps/{app_id}/resource_types/{app_resource_type_id}/resources/{id}': {
     operationId: 'c1.api.app.v1.AppResourceService.Update',
     tag: 'App Resource',
+    summary: 'Update',
+    description: 'Update a resource; only the fields named in `updateMask` change.',
   },
   'DELETE /api/v1/apps/{app_id}/resource_types/{id}': {
     operationId: 'c1.api.app.v1.AppResourceTypeService.DeleteManuallyManagedResourceType',
     tag: 'App Resource Type',
+    summary: 'Delete Manually Managed Resource Type',
+    description: 'Delete a resource type, its resources, their entitlements and grants.',
   },
   'GET /api/v1/apps/{app_id}/resource_types/{id}': {
     operationId: 'c1.api.app.v1.AppResourceTypeService.Get',
     tag: 'App Resource Type',
+    summary: 'Get',
+    description: 'Get an app resource type.',
   },
   'POST /api/v1/apps/{app_id}/resource_types/{id}': {
     operationId: 'c1.api.app.v1.AppResourceTypeService.UpdateManuallyManagedResourceType',
     tag: 'App Resource Type',
+    summary: 'Update Manually Managed Resource Type',
+    description: 'Update a resource type; only the fields named in `updateMask` change.',
   },
   'DELETE /api/v1/apps/{app_id}/resource_types/{resource_type_id}/resource/{resource_id}/owners': {
     operationId: 'c1.api.app.v1.AppResourceOwners.Remove',
     tag: 'App Resource Owner',
+    summary: 'Remove',
+    description: 'Remove an owner from a resource.',
   },
   'GET /api/v1/apps/{app_id}/resource_types/{resource_type_id}/resource/{resource_id}/owners': {
     operationId: 'c1.api.app.v1.AppResourceOwners.List',
     tag: 'App Resource Owner',
+    summary: 'List',
+    description: 'List all owners of an app resource.',
   },
   'POST /api/v1/apps/{app_id}/resource_types/{resource_type_id}/resource/{resource_id}/owners': {
     operationId: 'c1.api.app.v1.AppResourceOwners.Add',
     tag: 'App Resource Owner',
+    summary: 'Add',
+    description: 'Add an owner to a resource.',
   },
   'GET /api/v1/apps/{app_id}/users/{user_id}/app_users': {
     operationId: 'c1.api.app.v1.AppUserService.ListAppUsersForUser',
     tag: 'AppUsers',
+    summary: 'List App Users For User',
+    description: "List a ConductorOne user's app users in the app.",
   },
   'POST /api/v1/apps/{app_user_app_id}/app_users/{app_user_id}': {
     operationId: 'c1.api.app.v1.AppUserService.Update',
     tag: 'AppUsers',
+    summary: 'Update',
+    description:
+      'Update an app user by ID. Only the fields specified in the update mask are updated. Currently, only the appUserType, and identityUserId fields can be updated.',
   },
-  'DELETE /api/v1/apps/{id}': { operationId: 'c1.api.app.v1.Apps.Delete', tag: 'App' },
-  'GET /api/v1/apps/{id}': { operationId: 'c1.api.app.v1.Apps.Get', tag: 'App' },
-  'POST /api/v1/apps/{id}': { operationId: 'c1.api.app.v1.Apps.Update', tag: 'App' },
-  'GET /api/v1/auth/introspect': { operationId: 'c1.api.auth.v1.Auth.Introspect', tag: 'Auth' },
+  'DELETE /api/v1/apps/{id}': {
+    operationId: 'c1.api.app.v1.Apps.Delete',
+    tag: 'App',
+    summary: 'Delete',
+    description: 'Delete an app.',
+  },
+  'GET /api/v1/apps/{id}': {
+    operationId: 'c1.api.app.v1.Apps.Get',
+    tag: 'App',
+    summary: 'Get',
+    description: 'Get an app by ID.',
+  },
+  'POST /api/v1/apps/{id}': {
+    operationId: 'c1.api.app.v1.Apps.Update',
+    tag: 'App',
+    summary: 'Update',
+    description: 'Update an existing app.',
+  },
+  'GET /api/v1/auth/introspect': {
+    operationId: 'c1.api.auth.v1.Auth.Introspect',
+    tag: 'Auth',
+    summary: 'Introspect',
+    description:
+      "Introspect returns the current user's principle_id, user_id and a list of roles, permissions, and enabled features.",
+  },
   'POST /api/v1/grants/feed': {
     operationId: 'c1.api.app.v1.AppEntitlementUserBindingService.SearchGrantFeed',
     tag: 'App Entitlement User Binding Feed',
+    summary: 'Search Grant Feed',
+    description: 'Grant and revocation events in time order, in pages, for keeping an external copy in step.',
   },
   'GET /api/v1/iam/personal_clients': {
     operationId: 'c1.api.iam.v1.PersonalClientService.List',
     tag: 'Personal Client',
+    summary: 'NOTE: Only shows personal clients for the current user.',
+    description: "List the caller's personal API clients (secrets are never shown again).",
   },
   'POST /api/v1/iam/personal_clients': {
     operationId: 'c1.api.iam.v1.PersonalClientService.Create',
     tag: 'Personal Client',
+    summary: 'Create',
+    description: 'Create creates a new PersonalClient object for the current User.',
   },
   'DELETE /api/v1/iam/personal_clients/{id}': {
     operationId: 'c1.api.iam.v1.PersonalClientService.Delete',
     tag: 'Personal Client',
+    summary: 'Delete',
+    description: "Delete one of the caller's API clients; its tokens stop working.",
   },
   'GET /api/v1/iam/personal_clients/{id}': {
     operationId: 'c1.api.iam.v1.PersonalClientService.Get',
     tag: 'Personal Client',
+    summary: 'Get',
+    description: "Get one of the caller's API clients.",
   },
   'POST /api/v1/iam/personal_clients/{id}': {
     operationId: 'c1.api.iam.v1.PersonalClientService.Update',
     tag: 'Personal Client',
+    summary: 'Update',
+    description: "Update one of the caller's API clients; only the fields named in `updateMask` change.",
   },
-  'GET /api/v1/iam/roles': { operationId: 'c1.api.iam.v1.Roles.List', tag: 'Role' },
-  'GET /api/v1/iam/roles/{role_id}': { operationId: 'c1.api.iam.v1.Roles.Get', tag: 'Role' },
-  'POST /api/v1/iam/roles/{role_id}': { operationId: 'c1.api.iam.v1.Roles.Update', tag: 'Role' },
+  'GET /api/v1/iam/roles': {
+    operationId: 'c1.api.iam.v1.Roles.List',
+    tag: 'Role',
+    summary: 'List',
+    description: 'List all roles for the current user.',
+  },
+  'GET /api/v1/iam/roles/{role_id}': {
+    operationId: 'c1.api.iam.v1.Roles.Get',
+    tag: 'Role',
+    summary: 'Get',
+    description: 'Get a role by id.',
+  },
+  'POST /api/v1/iam/roles/{role_id}': {
+    operationId: 'c1.api.iam.v1.Roles.Update',
+    tag: 'Role',
+    summary: 'Update',
+    description: 'Update a role by passing a Role object.',
+  },
   'POST /api/v1/search/app_resource_types': {
     operationId: 'c1.api.app.v1.AppResourceSearch.SearchAppResourceTypes',
     tag: 'App Resource',
+    summary: 'Search App Resource Types',
+    description: 'Search app resources based on filters specified in the request body.',
   },
   'POST /api/v1/search/app_resources': {
     operationId: 'c1.api.app.v1.AppResourceSearch.SearchAppResources',
     tag: 'App Resource',
+    summary: 'Search App Resources',
+    description: 'Search resources by app, resource type, IDs and text.',
   },
-  'POST /api/v1/search/app_users': { operationId: 'c1.api.app.v1.AppUserService.Search', tag: 'AppUsers' },
-  'POST /api/v1/search/apps': { operationId: 'c1.api.app.v1.AppSearch.Search', tag: 'App' },
+  'POST /api/v1/search/app_users': {
+    operationId: 'c1.api.app.v1.AppUserService.Search',
+    tag: 'AppUsers',
+    summary: 'Search',
+    description: 'Search app users based on filters specified in the request body.',
+  },
+  'POST /api/v1/search/apps': {
+    operationId: 'c1.api.app.v1.AppSearch.Search',
+    tag: 'App',
+    summary: 'Search',
+    description: 'Search apps based on filters specified in the request body.',
+  },
   'POST /api/v1/search/entitlements': {
     operationId: 'c1.api.app.v1.AppEntitlementSearchService.Search',
     tag: 'App Entitlement',
+    summary: 'Search',
+    description: 'Search app entitlements based on filters specified in the request body.',
   },
   'POST /api/v1/search/grants': {
     operationId: 'c1.api.app.v1.AppEntitlementSearchService.SearchGrants',
     tag: 'App Entitlement',
+    summary: 'Search Grants',
+    description: 'Search live grants by app, entitlement, app user and user.',
   },
   'POST /api/v1/search/iam/personal_clients': {
     operationId: 'c1.api.iam.v1.PersonalClientSearchService.Search',
     tag: 'Personal Client',
+    summary: 'NOTE: Searches personal clients for all users',
+    description: 'Search API clients across users (admins only).',
   },
   'POST /api/v1/search/past-grants': {
     operationId: 'c1.api.app.v1.AppEntitlementUserBindingService.SearchPastGrants',
     tag: 'App Entitlement User Binding History',
+    summary: 'Search Past Grants',
+    description: 'Search revoked and expired grants.',
   },
-  'POST /api/v1/search/users': { operationId: 'c1.api.user.v1.UserSearch.Search', tag: 'User' },
+  'POST /api/v1/search/users': {
+    operationId: 'c1.api.user.v1.UserSearch.Search',
+    tag: 'User',
+    summary: 'Search',
+    description: 'Search users based on filters specified in the request body.',
+  },
   'POST /api/v1/systemlog/events': {
     operationId: 'c1.api.systemlog.v1.SystemLogService.ListEvents',
     tag: 'System Log',
+    summary: 'List Events',
+    description:
+      'ListEvents pulls Events from the ConductorOne system. This endpoint should be used to synchorize the system log events to external systems.',
   },
-  'GET /api/v1/users': { operationId: 'c1.api.user.v1.UserService.List', tag: 'User' },
-  'GET /api/v1/users/{id}': { operationId: 'c1.api.user.v1.UserService.Get', tag: 'User' },
+  'GET /api/v1/users': {
+    operationId: 'c1.api.user.v1.UserService.List',
+    tag: 'User',
+    summary: 'List',
+    description: 'List users.',
+  },
+  'GET /api/v1/users/{id}': {
+    operationId: 'c1.api.user.v1.UserService.Get',
+    tag: 'User',
+    summary: 'Get',
+    description: 'Get a user by ID.',
+  },
 };

@@ -1,5 +1,11 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS, startTestApp, type TestApp } from '../../../test/harness.js';
+
+/** The official spec of the operations Roster serves, as shipped to users in docs/. */
+const official = JSON.parse(
+  readFileSync(new URL('../../../docs/conductorone-subset.openapi.json', import.meta.url), 'utf8'),
+);
 
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'options', 'head', 'trace'];
 
@@ -97,6 +103,77 @@ describe.each(DIALECTS)('OpenAPI document on %s', (dialect) => {
     expect(doc.paths['/roster/v1/systemlog/export'].get.responses['200'].content).toHaveProperty(
       'application/x-ndjson',
     );
+  });
+
+  const operations = () =>
+    Object.entries(doc.paths as Record<string, Record<string, any>>).flatMap(([path, item]) =>
+      Object.entries(item)
+        .filter(([method]) => METHODS.includes(method))
+        .map(([method, operation]) => ({ key: `${method.toUpperCase()} ${path}`, operation })),
+    );
+
+  it('carries the official operationId and tag of every ConductorOne operation it serves', () => {
+    const served = new Map(operations().map(({ key, operation }) => [key, operation]));
+    let compared = 0;
+    for (const [path, item] of Object.entries(official.paths as Record<string, Record<string, any>>)) {
+      for (const [method, spec] of Object.entries(item)) {
+        const operation = served.get(`${method.toUpperCase()} ${path}`);
+        expect(operation, `${method} ${path} is served`).toBeDefined();
+        expect({ operationId: operation.operationId, tags: operation.tags }, `${method} ${path}`).toEqual({
+          operationId: spec.operationId,
+          tags: spec.tags,
+        });
+        expect(operation.summary).toBe(spec.summary);
+        compared++;
+      }
+    }
+    expect(compared).toBe(65);
+  });
+
+  it('gives every operation a unique operationId, a summary, a description, a declared tag and the error body', () => {
+    const declaredTags = new Set((doc.tags as { name: string }[]).map((tag) => tag.name));
+    const ids = new Set<string>();
+    for (const { key, operation } of operations()) {
+      expect(operation.operationId, key).toMatch(/^(c1|roster)\./);
+      expect(ids.has(operation.operationId), `${key}: ${operation.operationId} is unique`).toBe(false);
+      ids.add(operation.operationId);
+      expect(operation.summary, key).toMatch(/\S/);
+      expect(operation.description, key).toMatch(/\S/);
+      expect(operation.tags, key).toHaveLength(1);
+      expect(declaredTags.has(operation.tags[0]), `${key}: tag ${operation.tags[0]} is declared`).toBe(true);
+      const error = operation.responses.default;
+      expect(error.description, key).toMatch(/CONTRACT\.md §7\.1/);
+      expect(error.content['application/json'].schema.required, key).toEqual(['code', 'message', 'details']);
+    }
+  });
+
+  it('documents the Idempotency-Key header and dryRun where the routes take them', () => {
+    const parameter = (path: string, method: string, name: string) =>
+      (doc.paths[path][method].parameters as { name: string; in: string; description?: string }[]).find(
+        (p) => p.name.toLowerCase() === name.toLowerCase(),
+      );
+    const entitlement = '/api/v1/apps/{app_id}/entitlements/{app_entitlement_id}';
+    const members = '/roster/v1/apps/{app_id}/entitlements/{app_entitlement_id}/members';
+    for (const [path, method] of [
+      [`${entitlement}/add-manual-user`, 'post'],
+      [`${entitlement}/remove-membership`, 'delete'],
+    ] as const) {
+      expect(parameter(path, method, 'Idempotency-Key')).toMatchObject({
+        in: 'header',
+        description: expect.stringContaining('retry'),
+      });
+    }
+    expect(parameter(members, 'put', 'Idempotency-Key')).toBeUndefined();
+    for (const [path, method] of [
+      [`${entitlement}/add-manual-user`, 'post'],
+      [members, 'put'],
+    ] as const) {
+      expect(parameter(path, method, 'dryRun')).toMatchObject({
+        in: 'query',
+        description: expect.stringContaining('write nothing'),
+      });
+    }
+    expect(parameter(members, 'put', 'if-match')).toMatchObject({ in: 'header' });
   });
 
   it('renders the reference at /docs from assets served locally', async () => {

@@ -2,10 +2,15 @@ import { createRequire } from 'node:module';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
-import { Type } from 'typebox';
-import { C1_OPERATIONS } from './c1-operations.js';
+import { type TSchema, Type } from 'typebox';
+import { C1_OPERATIONS, type OperationDoc } from './c1-operations.js';
+import { ROSTER_OPERATIONS } from './roster-operations.js';
 
 declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The route honours an `Idempotency-Key` header (http/idempotency-key.ts); documented here. */
+    idempotencyKey?: boolean;
+  }
   interface FastifyInstance {
     /** Every method + URL this instance serves, as registered: the ground truth /openapi.json is checked against. */
     readonly routeTable: ReadonlyArray<{ method: string; url: string; hidden: boolean }>;
@@ -28,18 +33,37 @@ const ErrorBody = Type.Object({
   ),
 });
 
-/** `{param}` names differ between the spec and Fastify for the same position (CONTRACT.md §5). */
-const shape = (method: string, url: string) => `${method} ${url.replace(/\{[^}]+\}/g, '{}')}`;
-const c1Operations = new Map(Object.entries(C1_OPERATIONS).map(([key, op]) => [shape(...split(key)), op]));
-function split(key: string): [string, string] {
-  const space = key.indexOf(' ');
-  return [key.slice(0, space), key.slice(space + 1)];
-}
+/**
+ * The description of every operation's error response. The catalogue of error reasons, with the
+ * status and meaning of each, belongs here once it exists.
+ */
+const ERROR_RESPONSE_DESCRIPTION =
+  'Error: the status code and body of CONTRACT.md §7.1; `details[0].reason` names the error and `details[0].metadata` carries its particulars.';
 
-function tagOf(url: string): string {
-  if (url.startsWith('/roster/v1/')) return 'Roster extensions';
-  if (url.startsWith('/api/v1/') || url.startsWith('/auth/v1/')) return 'ConductorOne API';
-  return 'Operations';
+const IDEMPOTENCY_KEY_HEADER = Type.String({
+  description:
+    'Makes the request safe to retry: a repeat with the same key and body within 24 hours gets the original answer (and bulk action) without doing the work again; the same key with another body is refused with 409. 1 to 255 visible ASCII characters, scoped to the API client.',
+  minLength: 1,
+  maxLength: 255,
+});
+
+/** One operation key for the spec's `{param}` and Fastify's `:param`; the names are the same (CONTRACT.md §5). */
+const operationKey = (method: string, url: string) => `${method} ${url.replace(/:([A-Za-z0-9_]+)/g, '{$1}')}`;
+const OPERATIONS: ReadonlyMap<string, OperationDoc> = new Map(
+  Object.entries({ ...C1_OPERATIONS, ...ROSTER_OPERATIONS }),
+);
+
+/** The tags of the document, in the order Swagger UI shows them, each described once. */
+function documentTags(): Array<{ name: string; description: string }> {
+  const names = [...new Set([...OPERATIONS.values()].map((op) => op.tag))];
+  return names.map((name) => ({
+    name,
+    description: name.startsWith('Roster: ')
+      ? `Roster's extension: ${name.slice('Roster: '.length).toLowerCase()} (CONTRACT.md §7.15).`
+      : name === 'Operations'
+        ? 'Health, readiness and metrics, for the people and tools that run Roster.'
+        : `ConductorOne API: ${name}, as the official spec tags it.`,
+  }));
 }
 
 /**
@@ -81,17 +105,38 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
         },
       },
       security: [{ bearerAuth: [], oauth: [] }],
+      tags: documentTags(),
     },
     transform: ({ schema, url, route }) => {
-      const config = (route.config ?? {}) as { public?: boolean; permission?: string };
+      const config = (route.config ?? {}) as {
+        public?: boolean;
+        permission?: string;
+        idempotencyKey?: boolean;
+      };
       const method = [route.method].flat()[0] ?? 'GET';
-      const c1 = c1Operations.get(shape(method, url));
+      const operation = OPERATIONS.get(operationKey(method, url));
       const documented: Record<string, unknown> = {
         ...schema,
-        tags: schema.tags ?? [c1?.tag ?? tagOf(url)],
-        ...(c1 && !schema.operationId ? { operationId: c1.operationId } : {}),
-        response: { ...(schema.response as object | undefined), default: ErrorBody },
+        ...(operation
+          ? {
+              operationId: operation.operationId,
+              tags: [operation.tag],
+              summary: operation.summary,
+              description: operation.description,
+            }
+          : {}),
+        response: {
+          ...(schema.response as object | undefined),
+          default: { ...ErrorBody, description: ERROR_RESPONSE_DESCRIPTION },
+        },
       };
+      if (config.idempotencyKey) {
+        const headers = schema.headers as { properties?: Record<string, TSchema> } | undefined;
+        documented.headers = Type.Object({
+          ...headers?.properties,
+          'Idempotency-Key': Type.Optional(IDEMPOTENCY_KEY_HEADER),
+        });
+      }
       if (config.public) documented.security = [];
       if (config.permission) documented['x-roster-permission'] = config.permission;
       return { schema: documented as typeof schema, url };

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { Empty, IdParam, ListOf, PageQuery, StringList } from '../../http/wire.js';
+import { Empty, FilterIds, IdParam, ListOf, PageQuery } from '../../http/wire.js';
 import { actorOf } from '../auth/authenticate.js';
 import { toUser, User } from '../users/users.schemas.js';
 import type { OwnersService, OwnerTarget } from './owners.service.js';
@@ -16,7 +16,7 @@ const EntParams = Type.Object({ app_id: IdParam, entitlement_id: IdParam });
 const EntUserParams = Type.Object({ app_id: IdParam, entitlement_id: IdParam, user_id: IdParam });
 const ResParams = Type.Object({ app_id: IdParam, resource_type_id: IdParam, resource_id: IdParam });
 const UserIdBody = Type.Object({ userId: IdParam });
-const UserIdsBody = Type.Object({ userIds: Type.Optional(Type.Union([StringList, Type.Null()])) });
+const UserIdsBody = Type.Object({ userIds: Type.Optional(Type.Union([FilterIds, Type.Null()])) });
 const OwnerList = ListOf(User);
 
 /** Owners of apps, entitlements and resources (CONTRACT.md §5 "Owners", §7.13). */

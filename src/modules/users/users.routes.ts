@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { Type } from 'typebox';
 import { Value } from 'typebox/value';
+import { decodeUtf8Body } from '../../http/input-text.js';
 import { ExpandedListOf, IdParam, PageQuery } from '../../http/wire.js';
 import { AppError } from '../../lib/errors.js';
 import { actorOf } from '../auth/authenticate.js';
@@ -20,6 +21,22 @@ import {
 import type { UsersService } from './users.service.js';
 
 const IMPORT_BODY_LIMIT = 64 * 1024 * 1024;
+
+const CSV_COLUMNS: readonly string[] = ['displayName', 'email', 'username'];
+const CSV_HEADER_RULE = 'the first line must be a header naming displayName,email and optionally username';
+
+/**
+ * A CSV import's first line names its columns. Without this check a file without a header would
+ * have its first user taken for the header and the rest refused or, with one line, nothing imported
+ * and a 200.
+ */
+function checkedCsvHeader(names: string[]): string[] {
+  const known = names.every((name) => CSV_COLUMNS.includes(name));
+  if (!known || !names.includes('displayName') || !names.includes('email')) {
+    throw new Error(`${CSV_HEADER_RULE}; the first line is ${JSON.stringify(names.join(',').slice(0, 200))}`);
+  }
+  return names;
+}
 
 export const usersRoutes: FastifyPluginAsyncTypebox<{ users: UsersService }> = async (app, { users }) => {
   app.get(
@@ -101,17 +118,23 @@ export const usersRoutes: FastifyPluginAsyncTypebox<{ users: UsersService }> = a
   app.register(async (scope) => {
     scope.addContentTypeParser(
       'text/csv',
-      { parseAs: 'string', bodyLimit: IMPORT_BODY_LIMIT },
+      { parseAs: 'buffer', bodyLimit: IMPORT_BODY_LIMIT },
       (_req, body, done) => {
         try {
-          const records = parseCsv(body as string, {
-            columns: true,
+          let header: string[] | undefined;
+          const records = parseCsv(decodeUtf8Body(body as Buffer), {
+            columns: (names: string[]) => {
+              header = checkedCsvHeader(names);
+              return header;
+            },
             skip_empty_lines: true,
             trim: true,
             bom: true,
           });
+          if (!header) throw new Error(`the body is empty; ${CSV_HEADER_RULE}`);
           done(null, { users: records });
         } catch (error) {
+          if (error instanceof AppError) return done(error);
           done(
             new AppError(
               'INVALID_ARGUMENT',

@@ -1,8 +1,31 @@
 import { type Static, Type } from 'typebox';
-import { FilterIds, filterList, Nullable, NullableTimestamp, PageBody, StringList } from '../../http/wire.js';
+import { EmailString, IdString, NameString, QueryString } from '../../http/strings.js';
+import {
+  FilterIds,
+  filterList,
+  MaskPathList,
+  Nullable,
+  NullableTimestamp,
+  PageBody,
+  StringList,
+} from '../../http/wire.js';
 import type { UserRow } from './users.repository.js';
 
-/** The ConductorOne User (CONTRACT.md §4), every field emitted. */
+/** Where a user attribute came from (UserAttributeMappingSource); Roster has no directories, so none. */
+const AttributeSources = Type.Array(
+  Type.Object({
+    appId: Type.String(),
+    appUserId: Type.String(),
+    appUserProfileAttributeKey: Type.String(),
+    userAttributeMappingId: Type.String(),
+    value: Type.String(),
+  }),
+);
+
+/**
+ * The ConductorOne User (CONTRACT.md §4), every field emitted: ConductorOne sends unpopulated
+ * fields (CONTRACT.md §1), and an official SDK fails to decode a user without the `*Sources` lists.
+ */
 export const User = Type.Object({
   id: Type.String(),
   displayName: Type.String(),
@@ -23,6 +46,15 @@ export const User = Type.Object({
   employmentType: Type.String(),
   directoryIds: StringList,
   profile: Type.Record(Type.String(), Type.Unknown()),
+  departmentSources: AttributeSources,
+  directoryStatusSources: AttributeSources,
+  emailSources: AttributeSources,
+  employeeIdSources: AttributeSources,
+  employmentStatusSources: AttributeSources,
+  employmentTypeSources: AttributeSources,
+  jobTitleSources: AttributeSources,
+  managerSources: AttributeSources,
+  usernameSources: AttributeSources,
   createdAt: NullableTimestamp,
   updatedAt: NullableTimestamp,
   deletedAt: NullableTimestamp,
@@ -58,6 +90,15 @@ export function toUser(row: UserRow): User {
     employmentType: '',
     directoryIds: [],
     profile: JSON.parse(row.profile) as Record<string, unknown>,
+    departmentSources: [],
+    directoryStatusSources: [],
+    emailSources: [],
+    employeeIdSources: [],
+    employmentStatusSources: [],
+    employmentTypeSources: [],
+    jobTitleSources: [],
+    managerSources: [],
+    usernameSources: [],
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     deletedAt: row.deleted_at,
@@ -72,12 +113,12 @@ export const toUserView = (row: UserRow) => ({
   directoriesPath: '',
 });
 
-const Email = Type.String({ minLength: 3, maxLength: 320, pattern: '^[^@\\s]+@[^@\\s]+$' });
+const Email = EmailString({ minLength: 3, pattern: '^[^@\\s]+@[^@\\s]+$' });
 
 export const NewUser = Type.Object({
-  displayName: Type.String({ minLength: 1, maxLength: 500 }),
+  displayName: NameString({ minLength: 1 }),
   email: Email,
-  username: Type.Optional(Type.String({ maxLength: 500 })),
+  username: Type.Optional(NameString()),
   /** Built-in role IDs (CONTRACT.md §7.10); none means the user may do nothing through the API. */
   roleIds: Type.Optional(Type.Array(Type.String({ maxLength: 64 }), { maxItems: 20 })),
 });
@@ -98,15 +139,15 @@ export const ImportUsersResponse = Type.Object({
 });
 
 export const SearchUsersBody = Type.Object({
-  query: Type.Optional(Nullable(Type.String())),
-  email: Type.Optional(Nullable(Type.String())),
-  refs: Type.Optional(Nullable(filterList(Type.Object({ id: Type.String() })))),
+  query: Type.Optional(Nullable(QueryString())),
+  email: Type.Optional(Nullable(EmailString())),
+  refs: Type.Optional(Nullable(filterList(Type.Object({ id: IdString() })))),
   ids: Type.Optional(Nullable(FilterIds)),
   excludeIds: Type.Optional(Nullable(FilterIds)),
   excludeTypes: Type.Optional(Nullable(FilterIds)),
   userStatuses: Type.Optional(Nullable(FilterIds)),
   roleIds: Type.Optional(Nullable(FilterIds)),
-  expandMask: Type.Optional(Nullable(Type.Object({ paths: Type.Optional(StringList) }))),
+  expandMask: Type.Optional(Nullable(Type.Object({ paths: Type.Optional(MaskPathList) }))),
   ...PageBody,
 });
 export type SearchUsersBody = Static<typeof SearchUsersBody>;

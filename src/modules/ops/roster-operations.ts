@@ -1,0 +1,163 @@
+import type { OperationDoc } from './c1-operations.js';
+
+/**
+ * The operations Roster serves beyond the ConductorOne spec: the token endpoint (which the spec
+ * leaves out), its extensions under /roster/v1 (CONTRACT.md §7.15) and the operations endpoints.
+ * Keyed and shaped like C1_OPERATIONS; the operationIds are Roster's own, in the same style.
+ */
+export const ROSTER_OPERATIONS: Readonly<Record<string, OperationDoc>> = {
+  'POST /auth/v1/token': {
+    operationId: 'roster.auth.v1.Token',
+    tag: 'Auth',
+    summary: 'Token',
+    description:
+      'OAuth 2.0 client credentials (RFC 6749 §4.4): a form body with `client_id` and either an EdDSA `client_assertion` (what the SDKs send) or the whole `client_secret`. Errors here are in OAuth form (`{"error": ...}`).',
+  },
+  'POST /roster/v1/users': {
+    operationId: 'roster.v1.Users.Create',
+    tag: 'Roster: Users',
+    summary: 'Create',
+    description:
+      'Create a ConductorOne user (displayName, email, username, optional roleIds); ConductorOne has no such endpoint.',
+  },
+  'POST /roster/v1/users/import': {
+    operationId: 'roster.v1.Users.Import',
+    tag: 'Roster: Users',
+    summary: 'Import',
+    description:
+      'Create up to 100,000 users in one call, from JSON `{"users": [...]}` or CSV with a `displayName,email,username` header; all or nothing.',
+  },
+  'POST /roster/v1/users/{id}': {
+    operationId: 'roster.v1.Users.Update',
+    tag: 'Roster: Users',
+    summary: 'Update',
+    description:
+      "Update a user; only the fields named in `updateMask` change. A change of `roleIds` applies to the user's tokens at once.",
+  },
+  'POST /roster/v1/users/{user_id}/personal_clients': {
+    operationId: 'roster.v1.Users.CreatePersonalClient',
+    tag: 'Roster: Users',
+    summary: 'Create Personal Client',
+    description:
+      "Make an API client for another user (an admin's way to give a user its first client). The secret is shown once.",
+  },
+  'GET /roster/v1/bulk_actions': {
+    operationId: 'roster.v1.BulkActions.List',
+    tag: 'Roster: Bulk Actions',
+    summary: 'List',
+    description: 'List bulk actions in ID order, filtered by `state`, `app_id` and `app_entitlement_id`.',
+  },
+  'GET /roster/v1/bulk_actions/{id}': {
+    operationId: 'roster.v1.BulkActions.Get',
+    tag: 'Roster: Bulk Actions',
+    summary: 'Get',
+    description: "A bulk action's state and progress counts.",
+  },
+  'GET /roster/v1/bulk_actions/{id}/items': {
+    operationId: 'roster.v1.BulkActions.ListItems',
+    tag: 'Roster: Bulk Actions',
+    summary: 'List Items',
+    description:
+      'Every user ID of a bulk action with its outcome (`ADDED`, `ALREADY_MEMBER`, or `FAILED` and why), filtered by `outcome`.',
+  },
+  'POST /roster/v1/bulk_actions/{id}/cancel': {
+    operationId: 'roster.v1.BulkActions.Cancel',
+    tag: 'Roster: Bulk Actions',
+    summary: 'Cancel',
+    description: 'Stop a bulk action that has not finished; the batches already committed stay committed.',
+  },
+  'GET /roster/v1/apps/{app_id}/entitlements/{app_entitlement_id}/members': {
+    operationId: 'roster.v1.Members.List',
+    tag: 'Roster: Members',
+    summary: 'List',
+    description:
+      "The entitlement's manual members (user IDs) with an `ETag` naming this version of the list.",
+  },
+  'PUT /roster/v1/apps/{app_id}/entitlements/{app_entitlement_id}/members': {
+    operationId: 'roster.v1.Members.Set',
+    tag: 'Roster: Members',
+    summary: 'Set',
+    description:
+      'Make the manual members exactly the given user IDs: adds and removes as one bulk action. Needs `If-Match` with the ETag of the list it replaces (412 when the list moved on); `?dryRun=true` shows the diff and writes nothing.',
+  },
+  'GET /roster/v1/limits': {
+    operationId: 'roster.v1.Limits.Get',
+    tag: 'Roster: Limits',
+    summary: 'Get',
+    description: 'The limits this Roster enforces: request sizes, IDs per call, page sizes.',
+  },
+  'GET /roster/v1/systemlog/export': {
+    operationId: 'roster.v1.SystemLog.Export',
+    tag: 'Roster: System Log',
+    summary: 'Export',
+    description:
+      'Stream the system-log events between `since` (inclusive) and `until` (exclusive) as JSON lines (`application/x-ndjson`).',
+  },
+  'GET /console/api/options': {
+    operationId: 'roster.console.Options',
+    tag: 'Roster: Console',
+    summary: 'Sign-in Options',
+    description:
+      'How people can sign in to the console: whether an OpenID Connect provider is set up, and the idle time.',
+  },
+  'POST /console/api/session': {
+    operationId: 'roster.console.SignIn',
+    tag: 'Roster: Console',
+    summary: 'Sign In',
+    description:
+      'Sign in to the console with an API client ID and secret (checked as the token endpoint checks them). Answers the session and sets its HttpOnly, SameSite=Strict cookie, which the API then accepts in place of a bearer token.',
+  },
+  'GET /console/api/session': {
+    operationId: 'roster.console.Session',
+    tag: 'Roster: Console',
+    summary: 'Session',
+    description:
+      'The signed-in person, their roles and permissions, and the CSRF token every change made with the session cookie must carry in `x-csrf-token`.',
+  },
+  'DELETE /console/api/session': {
+    operationId: 'roster.console.SignOut',
+    tag: 'Roster: Console',
+    summary: 'Sign Out',
+    description: 'Ends the console session (needs its `x-csrf-token`) and clears the cookie.',
+  },
+  'GET /console/auth/oidc/start': {
+    operationId: 'roster.console.OidcStart',
+    tag: 'Roster: Console',
+    summary: 'OpenID Connect Start',
+    description: 'Sends the browser to the OpenID Connect provider (authorization code with PKCE).',
+  },
+  'GET /console/auth/oidc/callback': {
+    operationId: 'roster.console.OidcCallback',
+    tag: 'Roster: Console',
+    summary: 'OpenID Connect Callback',
+    description:
+      'Where the provider sends the browser back: signs in the Roster user with the email the provider vouches for, or answers a page saying why not.',
+  },
+  'POST /console/api/resolve-people': {
+    operationId: 'roster.console.ResolvePeople',
+    tag: 'Roster: Console',
+    summary: 'Resolve People',
+    description:
+      'Which Roster users a pasted or uploaded list of emails and user IDs names, with the reason for each line that names no one.',
+  },
+  'GET /healthz': {
+    operationId: 'roster.ops.Health',
+    tag: 'Operations',
+    summary: 'Health',
+    description: 'Answers 200 while the process is up; checks nothing else.',
+  },
+  'GET /readyz': {
+    operationId: 'roster.ops.Ready',
+    tag: 'Operations',
+    summary: 'Ready',
+    description:
+      'Answers 200 when the database answers and every migration is applied; 503 in the error format otherwise.',
+  },
+  'GET /metrics': {
+    operationId: 'roster.ops.Metrics',
+    tag: 'Operations',
+    summary: 'Metrics',
+    description:
+      'Prometheus metrics: counts only, no IDs or names. Needs `Authorization: Bearer <ROSTER_METRICS_TOKEN>` when that is set.',
+  },
+};

@@ -1,0 +1,151 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SUPER_ADMIN_ROLE } from '../src/modules/auth/roles.js';
+import { createApp, createEntitlement, createResource, createResourceType, createUser } from './fixtures.js';
+import { DIALECTS, startTestApp, type TestApp } from './harness.js';
+
+/**
+ * ConductorOne emits unpopulated fields (CONTRACT.md §1), and the official SDKs decode its answers
+ * expecting them: a User without its `*Sources` lists crashes one. So every field the official
+ * response schema names must be in Roster's answer, at every depth, for every read it serves.
+ */
+const official = JSON.parse(
+  readFileSync(new URL('../docs/conductorone-subset.openapi.json', import.meta.url), 'utf8'),
+);
+
+/** Members of a protobuf `oneof`, which ConductorOne sends only when set. */
+const ONE_OF = new Set(['FacetCategory.value', 'FacetCategory.range']);
+
+type Schema = { $ref?: string; allOf?: Schema[]; properties?: Record<string, Schema>; items?: Schema };
+
+function resolve(schema: Schema | undefined): { schema: Schema | undefined; name: string } {
+  let current = schema;
+  let name = '';
+  while (current?.$ref || (current?.allOf?.length === 1 && !current.properties)) {
+    if (current.$ref) {
+      name = current.$ref.split('/').pop() ?? '';
+      current = official.components.schemas[name];
+    } else current = current.allOf?.[0];
+  }
+  return { schema: current, name: name.split('.').pop() ?? '' };
+}
+
+/** Every official field missing from `value`, as `where.field`. */
+function missingFields(schemaRef: Schema | undefined, value: unknown, where: string): string[] {
+  const { schema, name } = resolve(schemaRef);
+  if (!schema || value === null || value === undefined) return [];
+  if (schema.items) {
+    return Array.isArray(value)
+      ? value.flatMap((item) => missingFields(schema.items, item, `${where}[]`))
+      : [];
+  }
+  if (!schema.properties || typeof value !== 'object') return [];
+  const record = value as Record<string, unknown>;
+  return Object.entries(schema.properties).flatMap(([field, fieldSchema]) => {
+    if (!(field in record)) return ONE_OF.has(`${name}.${field}`) ? [] : [`${where}.${field}`];
+    return missingFields(fieldSchema, record[field], `${where}.${field}`);
+  });
+}
+
+/** Reads only: operations that change nothing, so one world serves them all. */
+const isRead = (method: string, path: string) =>
+  method === 'get' || (method === 'post' && /\/search\/|\/grants\/feed$|\/systemlog\/events$/.test(path));
+
+describe.each(DIALECTS)('answers carry every field of the official schema on %s', (dialect) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp(dialect);
+  });
+  afterAll(() => t.close());
+
+  it('in every read ConductorOne serves, for every entity', async () => {
+    const [owner, member, leaver] = [await createUser(t), await createUser(t), await createUser(t)];
+    const app = await createApp(t, { owners: [owner.id] });
+    const resourceType = await createResourceType(t, app.id);
+    const resource = await createResource(t, app.id, resourceType.id, { resourceOwnerUserIds: [owner.id] });
+    const entitlement = await createEntitlement(t, app.id, { appEntitlementOwnerIds: [owner.id] });
+    await createEntitlement(t, app.id, { appResourceTypeId: resourceType.id, appResourceId: resource.id });
+    const entitlementUrl = `/api/v1/apps/${app.id}/entitlements/${entitlement.id}`;
+    const added = await t.request('POST', `${entitlementUrl}/add-manual-user`, {
+      userIds: [member.id, leaver.id],
+    });
+    expect(added.status).toBe(200);
+    await t.drainBulkActions();
+    const appUsers = (await t.request('GET', `/api/v1/apps/${app.id}/app_users`)).body.list;
+    const appUserOf = (userId: string) =>
+      appUsers.find((view: any) => view.appUser.identityUserId === userId).appUser.id;
+    const removed = await t.request('DELETE', `${entitlementUrl}/remove-membership`, {
+      appUserId: appUserOf(leaver.id),
+    });
+    expect(removed.status).toBe(200);
+    const client = (await t.request('GET', '/api/v1/iam/personal_clients')).body.list[0];
+
+    const param: Record<string, string> = {
+      app_id: app.id,
+      app_user_app_id: app.id,
+      app_entitlement_id: entitlement.id,
+      entitlement_id: entitlement.id,
+      app_resource_type_id: resourceType.id,
+      resource_type_id: resourceType.id,
+      app_resource_id: resource.id,
+      resource_id: resource.id,
+      app_user_id: appUserOf(member.id),
+      user_id: member.id,
+      identity_user_id: member.id,
+      role_id: SUPER_ADMIN_ROLE.id,
+    };
+    // `{id}` names whatever the path ends with.
+    const idOf = (path: string) =>
+      [
+        ['/resources/{id}', resource.id],
+        ['/resource_types/{id}', resourceType.id],
+        ['/entitlements/{id}', entitlement.id],
+        ['/personal_clients/{id}', client.id],
+        ['/users/{id}', member.id],
+        ['/apps/{id}', app.id],
+      ].find(([suffix]) => path.endsWith(suffix as string))?.[1] as string;
+
+    const missing: string[] = [];
+    let read = 0;
+    const empty: string[] = [];
+    for (const [path, item] of Object.entries(official.paths as Record<string, Record<string, any>>)) {
+      for (const [method, operation] of Object.entries(item)) {
+        if (!isRead(method, path)) continue;
+        const url = path.replace(/\{([^}]+)\}/g, (_, name: string) =>
+          name === 'id' ? idOf(path) : (param[name] ?? name),
+        );
+        const response = await t.request(
+          method.toUpperCase() as 'GET',
+          url,
+          method === 'post' ? {} : undefined,
+        );
+        expect(response.status, `${method} ${url}: ${JSON.stringify(response.body)}`).toBe(200);
+        const schema = operation.responses['200'].content['application/json'].schema;
+        missing.push(...missingFields(schema, response.body, operation.operationId));
+        if (Array.isArray(response.body.list) && response.body.list.length === 0) empty.push(url);
+        read++;
+      }
+    }
+    expect(read).toBeGreaterThanOrEqual(35);
+    expect(missing).toEqual([]);
+    expect(empty).toEqual([]);
+  });
+
+  it('sends every user attribute source as an empty list', async () => {
+    const user = await createUser(t);
+    const got = (await t.request('GET', `/api/v1/users/${user.id}`)).body.userView.user;
+    for (const field of [
+      'departmentSources',
+      'directoryStatusSources',
+      'employmentStatusSources',
+      'employmentTypeSources',
+      'jobTitleSources',
+      'managerSources',
+      'usernameSources',
+      'emailSources',
+      'employeeIdSources',
+    ]) {
+      expect(got[field], field).toEqual([]);
+    }
+  });
+});
