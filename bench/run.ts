@@ -6,6 +6,7 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import { freePort, killAllChildren, type LoadResult, loadTest, startServer } from './lib/children.js';
+import { type CliAddResult, cliAddRun } from './lib/cli-run.js';
 import { createPostgresDatabase, type Dialect, dropPostgresDatabase } from './lib/databases.js';
 import {
   allRowsBaseline,
@@ -47,6 +48,7 @@ interface DialectResults {
   readonly server: ServerResults;
   /** The bare Fastify server under the same load, measured right after this dialect's GETs. */
   readonly bare: LoadResult;
+  readonly cli: CliAddResult;
 }
 
 const startedAt = new Date();
@@ -79,7 +81,10 @@ async function measure(dialect: Dialect, postgresUrl: string | undefined): Promi
   const server = await serverRun(dialect, postgresUrl, sizes, (m) => progress(`${name}: ${m}`));
   progress(`${name}: bare Fastify under the same load`);
   const bare = await bareServerLoad();
-  return { baseline, allRows, profile, server, bare };
+  const cli = await cliAddRun(dialect, sizes.adds[sizes.adds.length - 1] as number, (m) =>
+    progress(`${name}: ${m}`),
+  );
+  return { baseline, allRows, profile, server, bare, cli };
 }
 
 function report(results: Record<Dialect, DialectResults>): string {
@@ -133,6 +138,14 @@ function report(results: Record<Dialect, DialectResults>): string {
       `Server RSS: before → peak of the ${int(big)} add`,
       ...both((r) => [`${mb(r.server.idleRss)} → ${mb(r.server.peakRss)}`, '']),
     ],
+    [
+      `CLI members add --file, ${int(big)} lines (ratio: to one API request)`,
+      ...both((r) => [
+        `${int(r.cli.cliUsersPerSecond)} users/s`,
+        ratio(r.cli.cliUsersPerSecond / r.cli.apiUsersPerSecond),
+      ]),
+    ],
+    ['  CLI peak RSS over that add', ...both((r) => [mb(r.cli.cliPeakRss), ''])],
     [
       `Page 1 of ${int(sizes.seededGrants)} grants (median of ${sizes.pageRequests})`,
       ...both((r) => [`${ms(r.server.page1Ms)} ms`, '1.00']),

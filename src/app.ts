@@ -15,6 +15,7 @@ import { appsRoutes } from './modules/apps/apps.routes.js';
 import { systemLogRoutes } from './modules/audit/system-log.routes.js';
 import { authenticate } from './modules/auth/authenticate.js';
 import { tokenRoutes } from './modules/auth/token.routes.js';
+import { addManualUsersRoutes } from './modules/bulk-actions/add-manual-users.routes.js';
 import { bulkActionsRoutes } from './modules/bulk-actions/bulk-actions.routes.js';
 import { setMembersRoutes } from './modules/bulk-actions/set-members.routes.js';
 import { catalogRoutes } from './modules/catalog/catalog.routes.js';
@@ -59,7 +60,7 @@ export async function buildApp(container: Container, options: AppOptions): Promi
     ...(container.config.tls
       ? { https: { cert: container.config.tls.cert, key: container.config.tls.key } }
       : {}),
-  }) as unknown as FastifyInstance;
+  });
 
   // First of all hooks: authentication reads the path parameters this checks.
   refuseBadText(app);
@@ -93,12 +94,12 @@ export async function buildApp(container: Container, options: AppOptions): Promi
   await app.register(usersRoutes, { users: container.users });
   await app.register(appsRoutes, { apps: container.apps });
   await app.register(catalogRoutes, { catalog: container.catalog, expansion: container.expansion });
-  await app.register(grantsRoutes, {
-    grants: container.grants,
+  await app.register(addManualUsersRoutes, {
     bulkActions: container.bulkActions,
     grantDurations: container.grantDurations,
     config: container.config,
   });
+  await app.register(grantsRoutes, { grants: container.grants });
   await app.register(grantDurationsRoutes, { grantDurations: container.grantDurations });
   await app.register(bulkActionsRoutes, { bulkActions: container.bulkActions });
   await app.register(limitsRoutes, { config: container.config });

@@ -11,6 +11,7 @@ import { type Container, createContainer } from '../src/container.js';
 import { connectDatabase, type DatabaseHandle, migrateToLatest } from '../src/db/connect.js';
 import { manualClock } from '../src/lib/clock.js';
 import { bootstrapAdminClient } from '../src/modules/auth/bootstrap.js';
+import { dropSchemas, TEST_SCHEMA_PREFIX } from './schemas.js';
 
 export type DialectName = 'sqlite' | 'postgres';
 
@@ -47,7 +48,7 @@ export async function openTestDatabase(dialect: DialectName): Promise<TestDataba
     };
   }
   if (!POSTGRES_URL) throw new Error('ROSTER_TEST_DATABASE_URL is not set');
-  const schema = `roster_t_${randomBytes(6).toString('hex')}`;
+  const schema = `${TEST_SCHEMA_PREFIX}${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: POSTGRES_URL });
   await admin.connect();
   await admin.query(`create schema ${schema}`);
@@ -62,10 +63,8 @@ export async function openTestDatabase(dialect: DialectName): Promise<TestDataba
     env: { ROSTER_DATA_DIR: dataDir, ROSTER_DATABASE_URL: url.toString() },
     drop: async () => {
       await handle.close();
-      const client = new pg.Client({ connectionString: POSTGRES_URL });
-      await client.connect();
-      await client.query(`drop schema ${schema} cascade`);
-      await client.end();
+      // Inside a test run, the run's teardown drops every schema it made (global-setup.ts).
+      if (!process.env.ROSTER_TEST_RUN) await dropSchemas(schema);
       await fs.rm(dataDir, { recursive: true, force: true });
     },
   };

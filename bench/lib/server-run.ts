@@ -45,7 +45,7 @@ export interface ServerResults {
 
 const CHUNK_SIZE = 10_000;
 
-async function startRoster(dataDir: string, databaseUrl: string | undefined): Promise<ServerChild> {
+export async function startRoster(dataDir: string, databaseUrl: string | undefined): Promise<ServerChild> {
   const port = await freePort();
   return startServer(
     'src/main.ts',

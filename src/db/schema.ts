@@ -1,4 +1,11 @@
 import type { Kysely, Transaction } from 'kysely';
+import type {
+  BulkActionItemOutcome,
+  BulkActionKind,
+  BulkActionState,
+  GrantEventType,
+  SystemLogOperation,
+} from '../lib/vocabulary.js';
 
 /**
  * Table types. Both dialects store the same values: timestamps are RFC 3339 text in UTC with
@@ -111,17 +118,17 @@ export interface GrantEventsTable {
   app_entitlement_id: string;
   app_user_id: string;
   grant_id: string;
-  event_type: string;
+  event_type: GrantEventType;
   occurred_at: Timestamp;
   bulk_action_id: string | null;
 }
 
 export interface BulkActionsTable {
   id: string;
-  kind: string;
+  kind: BulkActionKind;
   app_id: string;
   app_entitlement_id: string;
-  state: string;
+  state: BulkActionState;
   /** The accepted user IDs, as a JSON array: the durable record of what was asked. */
   user_ids: JsonText;
   /** Every distinct ID of the request, accepted or refused at validation. */
@@ -150,6 +157,8 @@ export interface BulkActionChunksTable {
   done: Flag;
   /** Batches of this chunk that failed in a row; a chunk that keeps failing is given up. */
   failed_attempts: number;
+  /** Why the chunk's most recent failed batch failed; kept once the chunk is given up. */
+  last_error: string | null;
   lease_owner: string | null;
   lease_expires_at: Timestamp | null;
 }
@@ -157,7 +166,7 @@ export interface BulkActionChunksTable {
 export interface BulkActionItemsTable {
   bulk_action_id: string;
   user_id: string;
-  outcome: string;
+  outcome: BulkActionItemOutcome;
   app_user_id: string | null;
   app_user_created: Flag;
   error: string | null;
@@ -208,7 +217,8 @@ export interface IdempotencyKeysTable {
 export interface SystemLogEventsTable {
   id: string;
   occurred_at: Timestamp;
-  activity: string;
+  /** The event's operation (`app.created`...), named for the OCSF activity it records. */
+  activity: SystemLogOperation;
   actor_user_id: string | null;
   actor_client_id: string | null;
   target_type: string;

@@ -17,17 +17,9 @@ function clientErrorOf(error: NodeJS.ErrnoException): AppError {
         'INVALID_ARGUMENT',
         'request headers are larger than the server accepts',
         'HEADERS_TOO_LARGE',
-        {},
-        431,
       );
     case 'ERR_HTTP_REQUEST_TIMEOUT':
-      return new AppError(
-        'DEADLINE_EXCEEDED',
-        'the request did not arrive in time',
-        'REQUEST_TIMEOUT',
-        {},
-        408,
-      );
+      return new AppError('DEADLINE_EXCEEDED', 'the request did not arrive in time', 'REQUEST_TIMEOUT');
     default:
       return new AppError(
         'INVALID_ARGUMENT',

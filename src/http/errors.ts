@@ -1,4 +1,5 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { ERROR_REASONS, type Reason } from '../lib/error-reasons.js';
 import { AppError, type ErrorCode, GRPC_CODES } from '../lib/errors.js';
 import { MAX_PATH_PARAM_LENGTH } from './strings.js';
 import { describeValidation } from './validation.js';
@@ -22,8 +23,18 @@ const HTTP_STATUS: Record<ErrorCode, number> = {
   UNAUTHENTICATED: 401,
 };
 
+/** The HTTP status a reason is answered with: the catalogue's, else its gRPC code's. */
+export function httpStatusOfReason(reason: Reason): number {
+  const info: { code: ErrorCode; httpStatus?: number } = ERROR_REASONS[reason];
+  return info.httpStatus ?? HTTP_STATUS[info.code];
+}
+
+export function httpStatusOfCode(code: ErrorCode): number {
+  return HTTP_STATUS[code];
+}
+
 export function httpStatusOf(error: AppError): number {
-  return error.httpStatus ?? HTTP_STATUS[error.code];
+  return error.httpStatus ?? httpStatusOfReason(error.reason);
 }
 
 /** The error body of CONTRACT.md §7.1: a google.rpc.Status with one ErrorInfo. */
@@ -58,30 +69,26 @@ export function errorBody(error: AppError, requestId?: string): ErrorBody {
 /** Turns whatever a handler or Fastify threw into an AppError; `undefined` means a fault. */
 export function toAppError(error: unknown): AppError | undefined {
   if (error instanceof AppError) return error;
-  const e = error as Partial<FastifyError> & { validation?: unknown };
-  if (Array.isArray(e.validation) && e.validation.length > 0) {
-    const { field, message } = describeValidation(e.validation, e.validationContext);
+  const thrown = error as Partial<FastifyError> & { validation?: unknown };
+  if (Array.isArray(thrown.validation) && thrown.validation.length > 0) {
+    const { field, message } = describeValidation(thrown.validation, thrown.validationContext);
     return new AppError('INVALID_ARGUMENT', `invalid request: ${message}`, 'INVALID_REQUEST', { field });
   }
-  if (e.validation) {
-    return new AppError('INVALID_ARGUMENT', `invalid request: ${e.message}`, 'INVALID_REQUEST');
+  if (thrown.validation) {
+    return new AppError('INVALID_ARGUMENT', `invalid request: ${thrown.message}`, 'INVALID_REQUEST');
   }
-  switch (e.code) {
+  switch (thrown.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return new AppError(
         'RESOURCE_EXHAUSTED',
         'request body is larger than this route accepts; see GET /roster/v1/limits',
         'REQUEST_TOO_LARGE',
-        {},
-        413,
       );
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return new AppError(
         'INVALID_ARGUMENT',
         'unsupported Content-Type: send application/json',
         'UNSUPPORTED_MEDIA_TYPE',
-        {},
-        415,
       );
     // Refusals from routing, before any route or hook runs (`frameworkErrors` in app.ts).
     case 'FST_ERR_BAD_URL':
@@ -99,11 +106,17 @@ export function toAppError(error: unknown): AppError | undefined {
         'INVALID_CONTENT_LENGTH',
       );
   }
-  if (error instanceof SyntaxError || e.code === 'FST_ERR_CTP_INVALID_JSON_BODY') {
+  if (error instanceof SyntaxError || thrown.code === 'FST_ERR_CTP_INVALID_JSON_BODY') {
     return new AppError('INVALID_ARGUMENT', 'request body is not valid JSON', 'MALFORMED_JSON');
   }
-  if (typeof e.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500) {
-    return new AppError('INVALID_ARGUMENT', e.message ?? 'bad request', 'INVALID_REQUEST', {}, e.statusCode);
+  if (typeof thrown.statusCode === 'number' && thrown.statusCode >= 400 && thrown.statusCode < 500) {
+    return new AppError(
+      'INVALID_ARGUMENT',
+      thrown.message ?? 'bad request',
+      'INVALID_REQUEST',
+      {},
+      thrown.statusCode,
+    );
   }
   return undefined;
 }

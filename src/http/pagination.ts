@@ -27,14 +27,41 @@ export interface Page<T> {
   nextPageToken: string;
 }
 
+/** The paging fields of a list request, as query strings or JSON bodies carry them. */
+export interface PageRequest {
+  readonly pageSize?: number | null | undefined;
+  readonly pageToken?: string | null | undefined;
+}
+
 /**
- * Builds a page from `size + 1` rows fetched in ID order: the extra row only tells whether
- * another page follows.
+ * One page of a keyset walk of `size` items: `fetch` is asked for one row more than that, and the
+ * extra row only tells whether another page follows; the next token is made from the page's last row.
  */
-export function toPage<T extends { id: string }>(rows: T[], size: number): Page<T> {
-  if (rows.length <= size) return { items: rows, nextPageToken: '' };
-  const items = rows.slice(0, size);
-  return { items, nextPageToken: encodePageToken((items[items.length - 1] as T).id) };
+export async function fetchPage<T>(
+  size: number,
+  fetch: (limit: number) => Promise<T[]>,
+  tokenOf: (last: T) => string,
+): Promise<Page<T>> {
+  const rows = await fetch(size + 1);
+  const last = rows[size - 1];
+  if (rows.length <= size || last === undefined) return { items: rows, nextPageToken: '' };
+  return { items: rows.slice(0, size), nextPageToken: tokenOf(last) };
+}
+
+/**
+ * The page a request asks for, of rows in ID order: the token is decoded (and refused) before
+ * anything is read, and `fetch` gets the ID to start after and how many rows to read.
+ */
+export function keysetPage<T extends { id: string }>(
+  request: PageRequest,
+  fetch: (afterId: string | undefined, limit: number) => Promise<T[]>,
+): Promise<Page<T>> {
+  const afterId = decodePageToken(request.pageToken ?? undefined);
+  return fetchPage(
+    pageSize(request.pageSize ?? undefined),
+    (limit) => fetch(afterId, limit),
+    (last) => encodePageToken(last.id),
+  );
 }
 
 const CURSOR_PREFIX = 'k2.';

@@ -91,7 +91,8 @@ export function describeValidation(
   const field = `${context ?? 'body'}${first?.instancePath ?? ''}`;
   if (!first) return { field, message: `${field} is invalid` };
   const atField = errors.filter((e) => e.instancePath === first.instancePath && e !== first);
-  const allowed = atField.flatMap((e) =>
+  // An enum schema fails with one `enum` error; a union of constants with one `const` per branch.
+  const allowed = [first, ...atField].flatMap((e) =>
     e.keyword === 'const'
       ? [e.params.allowedValue]
       : e.keyword === 'enum'

@@ -3,6 +3,8 @@
  * gateway), `reason` a stable UPPER_SNAKE string programs can branch on (CONTRACT.md §7.1).
  * The HTTP status and wire body are derived in one place: src/http/errors.ts.
  */
+import type { CodeOf, Reason, ReasonOf } from './error-reasons.js';
+
 export const GRPC_CODES = {
   CANCELLED: 1,
   UNKNOWN: 2,
@@ -23,29 +25,44 @@ export const GRPC_CODES = {
 
 export type ErrorCode = keyof typeof GRPC_CODES;
 
-export class AppError extends Error {
+/**
+ * The reason must be catalogued (src/lib/error-reasons.ts) and sent with the code the catalogue
+ * gives it: `R` is inferred from the reason, and the code is checked against it.
+ */
+export class AppError<R extends Reason = Reason> extends Error {
   override readonly name = 'AppError';
 
   constructor(
-    readonly code: ErrorCode,
+    readonly code: CodeOf<R>,
     message: string,
-    readonly reason: string = code,
+    readonly reason: R,
     readonly metadata: Record<string, string> = {},
-    /** Overrides the status derived from `code`, for HTTP-only cases such as 413. */
+    /** Overrides the status the catalogue gives the reason, for Fastify's own 4xx refusals. */
     readonly httpStatus?: number,
   ) {
     super(message);
   }
 }
 
-export const notFound = (
-  what: string,
-  id: string,
-  reason = `${what.toUpperCase().replace(/ /g, '_')}_NOT_FOUND`,
-) => new AppError('NOT_FOUND', `${what} ${JSON.stringify(id)} not found`, reason, { id });
+/** What `notFound` can be asked about, and the reason each answers with. */
+const NOT_FOUND_REASONS = {
+  app: 'APP_NOT_FOUND',
+  'app resource type': 'APP_RESOURCE_TYPE_NOT_FOUND',
+  'app resource': 'APP_RESOURCE_NOT_FOUND',
+  'app entitlement': 'ENTITLEMENT_NOT_FOUND',
+  'app user': 'APP_USER_NOT_FOUND',
+  user: 'USER_NOT_FOUND',
+  'grant of app user': 'GRANT_NOT_FOUND',
+  role: 'ROLE_NOT_FOUND',
+  'personal client': 'PERSONAL_CLIENT_NOT_FOUND',
+  'bulk action': 'BULK_ACTION_NOT_FOUND',
+} as const satisfies Record<string, ReasonOf<'NOT_FOUND'>>;
+
+export const notFound = (what: keyof typeof NOT_FOUND_REASONS, id: string) =>
+  new AppError('NOT_FOUND', `${what} ${JSON.stringify(id)} not found`, NOT_FOUND_REASONS[what], { id });
 
 export const invalidArgument = (
   message: string,
-  reason = 'INVALID_ARGUMENT',
+  reason: ReasonOf<'INVALID_ARGUMENT'> = 'INVALID_ARGUMENT',
   metadata: Record<string, string> = {},
 ) => new AppError('INVALID_ARGUMENT', message, reason, metadata);

@@ -1,13 +1,41 @@
 import type { ExpressionBuilder } from 'kysely';
-import type { AppsTable, Database, Executor, UsersTable } from '../../db/schema.js';
+import type { AppsTable, Database, Executor } from '../../db/schema.js';
 import { containsText, equalsText } from '../../db/text-match.js';
+import type { UserRow } from '../users/index.js';
 
-export type AppRow = AppsTable;
+type Flags = 'is_manually_managed' | 'strict_access_entitlement_provisioning';
+
+/** An app as the code sees it: its flags as booleans. */
+export interface AppRow extends Omit<AppsTable, Flags> {
+  is_manually_managed: boolean;
+  strict_access_entitlement_provisioning: boolean;
+}
 /** An app with its derived `userCount` (the live app users it holds) and, once loaded, its owners. */
-export type AppRecord = AppRow & { user_count: number | string | bigint; owners?: UsersTable[] };
+export type AppRecord = AppRow & { user_count: number | string | bigint | null; owners?: UserRow[] };
 
-export function findAppById(db: Executor, id: string): Promise<AppRow | undefined> {
-  return db.selectFrom('apps').selectAll().where('id', '=', id).executeTakeFirst();
+/** Decodes a stored app (with whatever it was selected with); every read goes through this. */
+export function decodeApp<T extends AppsTable>(stored: T): Omit<T, Flags> & AppRow {
+  return {
+    ...stored,
+    is_manually_managed: stored.is_manually_managed === 1,
+    strict_access_entitlement_provisioning: stored.strict_access_entitlement_provisioning === 1,
+  };
+}
+
+function encodeApp(changes: Partial<AppRow>): Partial<AppsTable> {
+  const { is_manually_managed, strict_access_entitlement_provisioning, ...columns } = changes;
+  return {
+    ...columns,
+    ...(is_manually_managed === undefined ? {} : { is_manually_managed: is_manually_managed ? 1 : 0 }),
+    ...(strict_access_entitlement_provisioning === undefined
+      ? {}
+      : { strict_access_entitlement_provisioning: strict_access_entitlement_provisioning ? 1 : 0 }),
+  };
+}
+
+export async function findAppById(db: Executor, id: string): Promise<AppRow | undefined> {
+  const stored = await db.selectFrom('apps').selectAll().where('id', '=', id).executeTakeFirst();
+  return stored && decodeApp(stored);
 }
 
 export const userCount = (eb: ExpressionBuilder<Database, 'apps'>) =>
@@ -25,15 +53,22 @@ export async function findAppRecord(db: Executor, id: string): Promise<AppRecord
     .select(userCount)
     .where('id', '=', id)
     .executeTakeFirst();
-  return row as AppRecord | undefined;
+  return row && decodeApp(row);
 }
 
 export async function insertApp(db: Executor, row: AppRow): Promise<void> {
-  await db.insertInto('apps').values(row).execute();
+  await db
+    .insertInto('apps')
+    .values({
+      ...row,
+      is_manually_managed: row.is_manually_managed ? 1 : 0,
+      strict_access_entitlement_provisioning: row.strict_access_entitlement_provisioning ? 1 : 0,
+    })
+    .execute();
 }
 
 export async function updateApp(db: Executor, id: string, changes: Partial<AppRow>): Promise<void> {
-  await db.updateTable('apps').set(changes).where('id', '=', id).execute();
+  await db.updateTable('apps').set(encodeApp(changes)).where('id', '=', id).execute();
 }
 
 /** Marks a live app deleted; false when it was not live. */
@@ -62,24 +97,27 @@ export interface AppFilter {
 
 /** Live apps in ID order after `afterId`: one keyset page (CONTRACT.md §7.8). */
 export async function listApps(db: Executor, filter: AppFilter): Promise<AppRecord[]> {
-  let q = db
+  let select = db
     .selectFrom('apps')
     .selectAll('apps')
     .select(userCount)
     .where('deleted_at', 'is', null)
     .orderBy('id')
     .limit(filter.limit);
-  if (filter.afterId) q = q.where('id', '>', filter.afterId);
+  if (filter.afterId) select = select.where('id', '>', filter.afterId);
   if (filter.query) {
     const query = filter.query;
-    q = q.where((eb) => eb.or([containsText('display_name', query), containsText('description', query)]));
+    select = select.where((eb) =>
+      eb.or([containsText('display_name', query), containsText('description', query)]),
+    );
   }
-  if (filter.displayName) q = q.where(equalsText('display_name', filter.displayName));
-  if (filter.ids && filter.ids.length > 0) q = q.where('id', 'in', filter.ids);
-  if (filter.excludeIds && filter.excludeIds.length > 0) q = q.where('id', 'not in', filter.excludeIds);
+  if (filter.displayName) select = select.where(equalsText('display_name', filter.displayName));
+  if (filter.ids && filter.ids.length > 0) select = select.where('id', 'in', filter.ids);
+  if (filter.excludeIds && filter.excludeIds.length > 0)
+    select = select.where('id', 'not in', filter.excludeIds);
   if (filter.policyIds && filter.policyIds.length > 0) {
     const ids = filter.policyIds;
-    q = q.where((eb) =>
+    select = select.where((eb) =>
       eb.or([
         eb('grant_policy_id', 'in', ids),
         eb('revoke_policy_id', 'in', ids),
@@ -87,5 +125,20 @@ export async function listApps(db: Executor, filter: AppFilter): Promise<AppReco
       ]),
     );
   }
-  return (await q.execute()) as AppRecord[];
+  return (await select.execute()).map(decodeApp);
+}
+
+/**
+ * Related objects by ID for `expanded` (CONTRACT.md §7.7), deleted ones included: history and
+ * revoked grants point at objects that may be gone since.
+ */
+export async function findAppRecordsByIds(db: Executor, ids: readonly string[]): Promise<AppRecord[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .selectFrom('apps')
+    .selectAll('apps')
+    .select(userCount)
+    .where('id', 'in', ids)
+    .execute();
+  return rows.map(decodeApp);
 }

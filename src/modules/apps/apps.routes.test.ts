@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createApp,
@@ -344,7 +345,7 @@ describe.each(DIALECTS)('apps routes on %s', (dialect) => {
           loose.id,
           ...grants.map((g) => g.grantId),
         ])
-        .where('activity', 'like', '%.deleted')
+        .where(sql<string>`activity`, 'like', '%.deleted')
         .execute();
       expect(logged.map((e) => `${e.activity} ${e.target_id}`).sort()).toEqual(
         [

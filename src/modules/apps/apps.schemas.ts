@@ -1,4 +1,4 @@
-import { type Static, type TSchema, Type } from 'typebox';
+import { type Static, Type } from 'typebox';
 import { IdString, NameString, QueryString, TextString, UrlString } from '../../http/strings.js';
 import {
   FieldMask,
@@ -8,9 +8,10 @@ import {
   int64,
   Nullable,
   NullableTimestamp,
+  Opt,
   PageBody,
 } from '../../http/wire.js';
-import { toUser, User } from '../users/users.schemas.js';
+import { toUser, User } from '../users/index.js';
 import type { AppRecord } from './apps.repository.js';
 
 /** The ConductorOne App (CONTRACT.md §4), every field emitted. */
@@ -50,7 +51,7 @@ export function toApp(row: AppRecord): App {
     description: row.description,
     iconUrl: row.icon_url,
     logoUri: '',
-    isManuallyManaged: row.is_manually_managed === 1,
+    isManuallyManaged: row.is_manually_managed,
     isDirectory: false,
     parentAppId: '',
     appAccountId: '',
@@ -64,16 +65,14 @@ export function toApp(row: AppRecord): App {
     instructions: row.instructions,
     monthlyCostUsd: row.monthly_cost_usd,
     connectorVersion: 0,
-    strictAccessEntitlementProvisioning: row.strict_access_entitlement_provisioning === 1,
-    userCount: int64(row.user_count),
+    strictAccessEntitlementProvisioning: row.strict_access_entitlement_provisioning,
+    userCount: int64(row.user_count ?? 0),
     fieldMask: null,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     deletedAt: row.deleted_at,
   };
 }
-
-export const Opt = <T extends TSchema>(schema: T) => Type.Optional(Nullable(schema));
 
 export const IdentityMatching = Type.Enum([
   'APP_USER_IDENTITY_MATCHING_UNSPECIFIED',

@@ -1,13 +1,15 @@
 import type { DialectFeatures } from '../../db/dialects/dialect.js';
 import type { Db } from '../../db/schema.js';
-import { decodePageToken, type Page, pageSize, toPage } from '../../http/pagination.js';
+import { decodePageToken, keysetPage, type Page } from '../../http/pagination.js';
+import { flag, planUpdate, requiredName, type UpdateRules } from '../../http/update-mask.js';
 import type { Actor } from '../../lib/actor.js';
 import type { Clock } from '../../lib/clock.js';
 import { notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
-import type { SystemLog } from '../audit/system-log.service.js';
-import { deleteWithEverythingBelow } from '../catalog/cascade.js';
-import type { OwnersService } from '../owners/owners.service.js';
+import type { SystemLog } from '../audit/index.js';
+import { writeUpdate } from '../audit/index.js';
+import { deleteWithEverythingBelow } from '../catalog/index.js';
+import type { OwnersService } from '../owners/index.js';
 import {
   type AppFilter,
   type AppRecord,
@@ -18,7 +20,6 @@ import {
   updateApp,
 } from './apps.repository.js';
 import { APP_READ_ONLY_FIELDS, type AppPatch, type NewApp } from './apps.schemas.js';
-import { flag, planUpdate, requiredName, type UpdateRules } from './update-mask.js';
 
 export interface AppsServiceDeps {
   readonly db: Db;
@@ -78,7 +79,7 @@ export function createAppsService(deps: AppsServiceDeps) {
         display_name: input.displayName,
         description: input.description ?? '',
         icon_url: '',
-        is_manually_managed: 1,
+        is_manually_managed: true,
         identity_matching: input.identityMatching ?? 'APP_USER_IDENTITY_MATCHING_UNSPECIFIED',
         monthly_cost_usd: input.monthlyCostUsd ?? 0,
         grant_policy_id: input.grantPolicyId ?? '',
@@ -110,11 +111,11 @@ export function createAppsService(deps: AppsServiceDeps) {
     },
 
     async list(filter: AppListFilter): Promise<Page<AppRecord>> {
-      const size = pageSize(filter.pageSize ?? undefined);
-      const afterId = decodePageToken(filter.pageToken ?? undefined);
-      if (filter.onlyDirectories) return { items: [], nextPageToken: '' };
-      const rows = await listApps(db, { ...filter, afterId, limit: size + 1 });
-      const page = toPage(rows, size);
+      if (filter.onlyDirectories) {
+        decodePageToken(filter.pageToken ?? undefined);
+        return { items: [], nextPageToken: '' };
+      }
+      const page = await keysetPage(filter, (afterId, limit) => listApps(db, { ...filter, afterId, limit }));
       return { ...page, items: await withOwners(page.items) };
     },
 
@@ -124,20 +125,12 @@ export function createAppsService(deps: AppsServiceDeps) {
         const current = await findAppRecord(trx, id);
         if (!current || current.deleted_at !== null) throw notFound('app', id);
         const plan = planUpdate('App', current, patch, mask, UPDATE_RULES, APP_READ_ONLY_FIELDS);
-        if (plan.fields.length === 0) return;
-        const now = clock.now();
-        await updateApp(trx, id, { ...plan.changes, updated_at: now.toISOString() });
-        await systemLog.record(trx, [
-          {
-            operation: 'app.updated',
-            activity: 'update',
-            targetType: 'app',
-            targetId: id,
-            actor,
-            occurredAt: now,
-            details: { fields: plan.fields },
-          },
-        ]);
+        await writeUpdate(trx, deps, plan, (changes) => updateApp(trx, id, changes), {
+          operation: 'app.updated',
+          targetType: 'app',
+          targetId: id,
+          actor,
+        });
       });
       return get(id);
     },

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/schema.js';
-import { pageSize } from '../../http/pagination.js';
+import { fetchPage, pageSize } from '../../http/pagination.js';
 import {
   type Direction,
   decodePositionToken,
@@ -63,25 +63,21 @@ export function createSystemLogEventsService(deps: { db: Db }) {
 
   return {
     async list(query: EventQuery): Promise<EventPage> {
-      const size = pageSize(query.pageSize);
       const range = await bounds(query);
       const cursor = query.pageToken ? decodePositionToken(query.pageToken, query.direction) : undefined;
-      const rows = await listSystemLogEvents(db, {
-        ...range,
-        // The page cursor narrows the range on the side the walk moves towards.
-        ...(query.direction === 'asc' ? { after: laterOf(range.after, cursor) } : { before: cursor }),
-        direction: query.direction,
-        limit: size + 1,
-      });
-      const items = rows.slice(0, size);
-      const last = items[items.length - 1];
-      return {
-        events: items.map((r) => r.event),
-        nextPageToken:
-          rows.length > size && last
-            ? encodePositionToken({ occurredAt: last.occurred_at, id: last.id }, query.direction)
-            : '',
-      };
+      const page = await fetchPage(
+        pageSize(query.pageSize),
+        (limit) =>
+          listSystemLogEvents(db, {
+            ...range,
+            // The page cursor narrows the range on the side the walk moves towards.
+            ...(query.direction === 'asc' ? { after: laterOf(range.after, cursor) } : { before: cursor }),
+            direction: query.direction,
+            limit,
+          }),
+        (last) => encodePositionToken({ occurredAt: last.occurred_at, id: last.id }, query.direction),
+      );
+      return { events: page.items.map((r) => r.event), nextPageToken: page.nextPageToken };
     },
 
     /**
@@ -109,8 +105,11 @@ export function createSystemLogEventsService(deps: { db: Db }) {
   };
 }
 
-function laterOf<T extends { occurredAt: string; id: string }>(a: T | undefined, b: T | undefined) {
-  if (!a) return b;
-  if (!b) return a;
-  return a.occurredAt > b.occurredAt || (a.occurredAt === b.occurredAt && a.id > b.id) ? a : b;
+function laterOf<T extends { occurredAt: string; id: string }>(first: T | undefined, second: T | undefined) {
+  if (!first) return second;
+  if (!second) return first;
+  return first.occurredAt > second.occurredAt ||
+    (first.occurredAt === second.occurredAt && first.id > second.id)
+    ? first
+    : second;
 }

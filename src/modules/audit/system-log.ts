@@ -1,13 +1,14 @@
 import type { SystemLogEventsTable } from '../../db/schema.js';
 import type { Actor } from '../../lib/actor.js';
 import { newId } from '../../lib/ids.js';
+import type { SystemLogActivity, SystemLogOperation } from '../../lib/vocabulary.js';
 
 /**
  * System-log events, shaped after OCSF 1.1.0's API Activity class (6003), written in the transaction
  * of the change they describe (CONTRACT.md §7.11). The event's unique ID is `metadata.uid` (OCSF has
  * no top-level `uid`); it is also the row ID and the value `sinceEventUid` takes.
  */
-export type Activity = 'create' | 'update' | 'delete' | 'other';
+export type Activity = SystemLogActivity;
 
 const ACTIVITY_IDS: Record<Activity, { id: number; name: string }> = {
   create: { id: 1, name: 'Create' },
@@ -21,7 +22,7 @@ const OCSF_VERSION = '1.1.0';
 
 export interface SystemLogEntry {
   /** What happened, as `<target>.<verb>`: `app.created`, `grant.added`, `token.refused`... */
-  readonly operation: string;
+  readonly operation: SystemLogOperation;
   readonly activity: Activity;
   readonly targetType: string;
   readonly targetId: string;

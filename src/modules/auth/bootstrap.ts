@@ -5,8 +5,8 @@ import type { Db } from '../../db/schema.js';
 import { SYSTEM_ACTOR } from '../../lib/actor.js';
 import type { Clock } from '../../lib/clock.js';
 import { newId } from '../../lib/ids.js';
-import type { SystemLog } from '../audit/system-log.service.js';
-import { insertUsers } from '../users/users.repository.js';
+import type { SystemLog } from '../audit/index.js';
+import { insertUsers } from '../users/index.js';
 import { generateClientKey } from './client-secret.js';
 import { countClients, insertClient } from './clients.repository.js';
 import { SUPER_ADMIN_ROLE } from './roles.js';
@@ -55,8 +55,8 @@ export async function bootstrapAdminClient(deps: BootstrapDeps): Promise<string 
             username: 'roster-admin',
             status: 'ENABLED',
             type: 'USER_TYPE_SYSTEM',
-            role_ids: JSON.stringify([SUPER_ADMIN_ROLE.id]),
-            profile: '{}',
+            role_ids: [SUPER_ADMIN_ROLE.id],
+            profile: {},
             created_at: at,
             updated_at: at,
             deleted_at: null,
@@ -70,8 +70,8 @@ export async function bootstrapAdminClient(deps: BootstrapDeps): Promise<string 
         user_id: userId,
         display_name: 'Bootstrap admin',
         public_key_x: key.publicKeyX,
-        allow_source_cidr: '[]',
-        scoped_roles: '[]',
+        allow_source_cidr: [],
+        scoped_roles: [],
         expires_at: null,
         last_used_at: null,
         created_at: at,

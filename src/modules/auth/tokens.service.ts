@@ -3,10 +3,11 @@ import { errors as joseErrors, jwtVerify, SignJWT } from 'jose';
 import type { Db } from '../../db/schema.js';
 import type { Actor } from '../../lib/actor.js';
 import type { Clock } from '../../lib/clock.js';
+import type { ReasonOf } from '../../lib/error-reasons.js';
 import { AppError } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
-import type { SystemLog } from '../audit/system-log.service.js';
-import { findUserById } from '../users/users.repository.js';
+import type { SystemLog } from '../audit/index.js';
+import { findUserById } from '../users/index.js';
 import { JWT_BEARER, OAuthError, verifyAssertion, verifySecret } from './client-credentials.js';
 import { type ApiClientRow, findClientById, touchClientLastUsed } from './clients.repository.js';
 import { createFailureLimiter } from './failure-limiter.js';
@@ -112,8 +113,8 @@ export async function createTokenService(deps: TokenServiceDeps) {
     if (client.expires_at !== null && client.expires_at <= now.toISOString()) return undefined;
     const user = await findUserById(db, client.user_id);
     if (!user || user.deleted_at !== null) return undefined;
-    const scopedRoles = JSON.parse(client.scoped_roles) as string[];
-    const userRoleIds = JSON.parse(user.role_ids) as string[];
+    const scopedRoles = client.scoped_roles;
+    const userRoleIds = user.role_ids;
     const roleIds = effectiveRoles(userRoleIds, scopedRoles);
     return {
       clientRowId: client.id,
@@ -122,7 +123,7 @@ export async function createTokenService(deps: TokenServiceDeps) {
       roleIds,
       scopedRoles,
       ...clientPermissions(userRoleIds, scopedRoles),
-      sourceRanges: parseRanges(JSON.parse(client.allow_source_cidr) as string[]),
+      sourceRanges: parseRanges(client.allow_source_cidr),
     };
   }
 
@@ -134,7 +135,7 @@ export async function createTokenService(deps: TokenServiceDeps) {
     return principal;
   }
 
-  function refuse(reason: string, message: string): never {
+  function refuse(reason: ReasonOf<'UNAUTHENTICATED'>, message: string): never {
     throw new AppError('UNAUTHENTICATED', message, reason);
   }
 

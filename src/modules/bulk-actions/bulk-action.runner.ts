@@ -4,13 +4,14 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { DialectFeatures } from '../../db/dialects/dialect.js';
 import type { Db } from '../../db/schema.js';
 import type { Clock } from '../../lib/clock.js';
-import type { SystemLog } from '../audit/system-log.service.js';
+import type { SystemLog } from '../audit/index.js';
 import { applyBatch } from './bulk-action.batches.js';
 import {
   type BulkActionChunkRow,
   type BulkActionRow,
   claimChunk,
-  findBulkActionById,
+  failedItem,
+  findBulkActionWork,
   insertBulkActionItems,
   postponeChunk,
   recordBatch,
@@ -42,6 +43,7 @@ export type BulkActionRunner = ReturnType<typeof createBulkActionRunner>;
 const MAX_FAILED_ATTEMPTS = 8;
 const RETRY_PAUSE_MS = 1_000;
 const RETRY_PAUSE_MAX_MS = 5 * 60_000;
+const MAX_ERROR_TEXT = 2_000;
 
 /**
  * Applies bulk actions durably. An action's user IDs are split into chunks; a runner claims a chunk
@@ -75,9 +77,9 @@ export function createBulkActionRunner(deps: BulkActionRunnerDeps) {
 
   async function actionOf(chunk: BulkActionChunkRow) {
     if (cached?.action.id !== chunk.bulk_action_id) {
-      const action = await findBulkActionById(db, chunk.bulk_action_id);
-      if (!action) throw new Error(`bulk action ${chunk.bulk_action_id} of a chunk is missing`);
-      cached = { action, userIds: JSON.parse(action.user_ids) as string[] };
+      const found = await findBulkActionWork(db, chunk.bulk_action_id);
+      if (!found) throw new Error(`bulk action ${chunk.bulk_action_id} of a chunk is missing`);
+      cached = { action: found.action, userIds: found.work };
     }
     return cached;
   }
@@ -96,7 +98,7 @@ export function createBulkActionRunner(deps: BulkActionRunnerDeps) {
   ): Promise<void> {
     const now = clock.now();
     await db.transaction().execute(async (trx) => {
-      const current = await recordChunkFailure(trx, chunk, owner);
+      const current = await recordChunkFailure(trx, chunk, owner, errorText(error));
       if (!current) return;
       if (current.failed_attempts < MAX_FAILED_ATTEMPTS) {
         const pause = Math.min(RETRY_PAUSE_MAX_MS, RETRY_PAUSE_MS * 2 ** (current.failed_attempts - 1));
@@ -106,14 +108,9 @@ export function createBulkActionRunner(deps: BulkActionRunnerDeps) {
       const rest = userIds.slice(current.cursor, current.end_index);
       await insertBulkActionItems(
         trx,
-        rest.map((userId) => ({
-          bulk_action_id: chunk.bulk_action_id,
-          user_id: userId,
-          outcome: 'FAILED',
-          app_user_id: null,
-          app_user_created: 0,
-          error: 'could not be applied; see the server log',
-        })),
+        rest.map((userId) =>
+          failedItem(chunk.bulk_action_id, userId, 'could not be applied; see the server log'),
+        ),
         dialect.maxParameters,
       );
       await recordBatch(
@@ -232,4 +229,10 @@ export function createBulkActionRunner(deps: BulkActionRunnerDeps) {
       while (!stopping && (await runOne())) {}
     },
   };
+}
+
+/** The text kept on a failed chunk: the error's message, bounded so a huge one cannot bloat the row. */
+function errorText(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return text.slice(0, MAX_ERROR_TEXT);
 }

@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import { chunkRows } from '../../db/batch.js';
 import type { DialectFeatures } from '../../db/dialects/dialect.js';
 import type {
@@ -7,29 +6,86 @@ import type {
   BulkActionsTable,
   Executor,
 } from '../../db/schema.js';
+import {
+  type BulkActionItemOutcome,
+  type BulkActionState,
+  OPEN_BULK_ACTION_STATES,
+} from '../../lib/vocabulary.js';
+import { finalStateSql } from './bulk-action.states.js';
 
-export type BulkActionRow = BulkActionsTable;
+/** A bulk action without its work list, which only runners read (findBulkActionWork). */
+export type BulkActionRow = Omit<BulkActionsTable, 'user_ids'>;
 export type BulkActionChunkRow = BulkActionChunksTable;
-export type BulkActionItemRow = BulkActionItemsTable;
+/** An item with its flag decoded. */
+export interface BulkActionItemRow extends Omit<BulkActionItemsTable, 'app_user_created'> {
+  app_user_created: boolean;
+}
+
+const ACTION_COLUMNS = [
+  'id',
+  'kind',
+  'app_id',
+  'app_entitlement_id',
+  'state',
+  'total',
+  'processed',
+  'succeeded',
+  'failed',
+  'deprovision_at',
+  'actor_user_id',
+  'actor_client_id',
+  'request_id',
+  'created_at',
+  'updated_at',
+  'completed_at',
+] as const satisfies ReadonlyArray<keyof BulkActionRow>;
 
 /** States a runner may still work on. */
-export const OPEN_STATES = ['BULK_ACTION_STATE_PENDING', 'BULK_ACTION_STATE_RUNNING'] as const;
-export const CANCELLED = 'BULK_ACTION_STATE_CANCELLED';
+export const OPEN_STATES = OPEN_BULK_ACTION_STATES;
+export const CANCELLED: BulkActionState = 'BULK_ACTION_STATE_CANCELLED';
 
+/** Writes an action with its work list: the user IDs (or operations) its chunks index into. */
 export async function insertBulkAction(
   db: Executor,
   row: BulkActionRow,
+  work: readonly string[],
   chunks: readonly BulkActionChunkRow[],
   maxParameters: number,
 ): Promise<void> {
-  await db.insertInto('bulk_actions').values(row).execute();
+  await db
+    .insertInto('bulk_actions')
+    .values({ ...row, user_ids: JSON.stringify(work) })
+    .execute();
   for (const part of chunkRows(chunks, maxParameters)) {
     await db.insertInto('bulk_action_chunks').values(part).execute();
   }
 }
 
 export function findBulkActionById(db: Executor, id: string): Promise<BulkActionRow | undefined> {
-  return db.selectFrom('bulk_actions').selectAll().where('id', '=', id).executeTakeFirst();
+  return db.selectFrom('bulk_actions').select(ACTION_COLUMNS).where('id', '=', id).executeTakeFirst();
+}
+
+/** The action with the work list its chunks index into. */
+export async function findBulkActionWork(
+  db: Executor,
+  id: string,
+): Promise<{ action: BulkActionRow; work: string[] } | undefined> {
+  const stored = await db.selectFrom('bulk_actions').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!stored) return undefined;
+  const { user_ids, ...action } = stored;
+  return { action, work: JSON.parse(user_ids) as string[] };
+}
+
+/** The item of a user ID the action could not apply, and why (a stable lower-case phrase). */
+export function failedItem(bulkActionId: string, userId: string, error: string): BulkActionItemRow {
+  return {
+    bulk_action_id: bulkActionId,
+    user_id: userId,
+    outcome: 'FAILED',
+    app_user_id: null,
+    app_user_created: false,
+    error,
+  };
 }
 
 export async function insertBulkActionItems(
@@ -37,7 +93,8 @@ export async function insertBulkActionItems(
   rows: readonly BulkActionItemRow[],
   maxParameters: number,
 ): Promise<void> {
-  for (const chunk of chunkRows(rows, maxParameters)) {
+  const stored = rows.map((row) => ({ ...row, app_user_created: row.app_user_created ? 1 : 0 }));
+  for (const chunk of chunkRows(stored, maxParameters)) {
     // One outcome per key: a set-members removal keyed by an app user ID that the same request also
     // named (and was refused) as a user ID keeps the refusal rather than failing the batch forever.
     await db
@@ -181,7 +238,7 @@ export async function recordBatch(
   await db
     .updateTable('bulk_actions')
     .set({
-      state: sql<string>`case when failed = 0 then 'BULK_ACTION_STATE_SUCCEEDED' when succeeded = 0 then 'BULK_ACTION_STATE_FAILED' else 'BULK_ACTION_STATE_PARTIALLY_FAILED' end`,
+      state: finalStateSql(),
       completed_at: now,
     })
     .where('id', '=', id)
@@ -199,15 +256,19 @@ export async function recordBatch(
     .execute();
 }
 
-/** Counts a failed batch of the chunk `owner` holds; undefined when `owner` no longer holds it. */
+/**
+ * Counts a failed batch of the chunk `owner` holds and keeps its error; undefined when `owner` no
+ * longer holds it.
+ */
 export function recordChunkFailure(
   db: Executor,
   chunk: Pick<BulkActionChunkRow, 'bulk_action_id' | 'seq'>,
   owner: string,
+  error: string,
 ): Promise<BulkActionChunkRow | undefined> {
   return db
     .updateTable('bulk_action_chunks')
-    .set((eb) => ({ failed_attempts: eb('failed_attempts', '+', 1) }))
+    .set((eb) => ({ failed_attempts: eb('failed_attempts', '+', 1), last_error: error }))
     .where('bulk_action_id', '=', chunk.bulk_action_id)
     .where('seq', '=', chunk.seq)
     .where('lease_owner', '=', owner)
@@ -314,13 +375,13 @@ export async function findPendingAdd(
 export interface BulkActionFilter {
   readonly afterId?: string | undefined;
   readonly limit: number;
-  readonly states?: readonly string[] | undefined;
+  readonly states?: readonly BulkActionState[] | undefined;
   readonly appId?: string | undefined;
   readonly appEntitlementId?: string | undefined;
 }
 
 export function listBulkActions(db: Executor, filter: BulkActionFilter): Promise<BulkActionRow[]> {
-  let q = db.selectFrom('bulk_actions').selectAll().orderBy('id').limit(filter.limit);
+  let q = db.selectFrom('bulk_actions').select(ACTION_COLUMNS).orderBy('id').limit(filter.limit);
   if (filter.afterId) q = q.where('id', '>', filter.afterId);
   if (filter.states && filter.states.length > 0) q = q.where('state', 'in', filter.states);
   if (filter.appId) q = q.where('app_id', '=', filter.appId);
@@ -328,22 +389,22 @@ export function listBulkActions(db: Executor, filter: BulkActionFilter): Promise
   return q.execute();
 }
 
-export function listBulkActionItems(
+export async function listBulkActionItems(
   db: Executor,
   bulkActionId: string,
   afterUserId: string | undefined,
   limit: number,
-  outcome: string | undefined,
+  outcome: BulkActionItemOutcome | undefined,
 ): Promise<BulkActionItemRow[]> {
-  let q = db
+  let query = db
     .selectFrom('bulk_action_items')
     .selectAll()
     .where('bulk_action_id', '=', bulkActionId)
     .orderBy('user_id')
     .limit(limit);
-  if (afterUserId) q = q.where('user_id', '>', afterUserId);
-  if (outcome) q = q.where('outcome', '=', outcome);
-  return q.execute();
+  if (afterUserId) query = query.where('user_id', '>', afterUserId);
+  if (outcome) query = query.where('outcome', '=', outcome);
+  return (await query.execute()).map((row) => ({ ...row, app_user_created: row.app_user_created === 1 }));
 }
 
 /** Deletes finished actions completed before `before`, with their items and chunks; returns how many. */

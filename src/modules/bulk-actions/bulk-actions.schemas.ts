@@ -1,23 +1,18 @@
 import { Type } from 'typebox';
 import { IdString, PageTokenString } from '../../http/strings.js';
 import { NullableTimestamp } from '../../http/wire.js';
+import { BULK_ACTION_ITEM_OUTCOMES, BULK_ACTION_KINDS, BULK_ACTION_STATES } from '../../lib/vocabulary.js';
 import type { BulkActionItemRow, BulkActionRow } from './bulk-actions.repository.js';
 
-export const BULK_ACTION_STATES = [
-  'BULK_ACTION_STATE_PENDING',
-  'BULK_ACTION_STATE_RUNNING',
-  'BULK_ACTION_STATE_SUCCEEDED',
-  'BULK_ACTION_STATE_PARTIALLY_FAILED',
-  'BULK_ACTION_STATE_FAILED',
-  'BULK_ACTION_STATE_CANCELLED',
-] as const;
+const BulkActionState = Type.Enum(BULK_ACTION_STATES);
+const BulkActionItemOutcome = Type.Enum(BULK_ACTION_ITEM_OUTCOMES);
 
 export const BulkAction = Type.Object({
   id: Type.String(),
-  kind: Type.String(),
+  kind: Type.Enum(BULK_ACTION_KINDS),
   appId: Type.String(),
   appEntitlementId: Type.String(),
-  state: Type.String(),
+  state: BulkActionState,
   // Counts are int32-sized and travel as JSON numbers.
   total: Type.Integer(),
   processed: Type.Integer(),
@@ -45,12 +40,10 @@ export function toBulkAction(row: BulkActionRow) {
   };
 }
 
-export const ITEM_OUTCOMES = ['ADDED', 'ALREADY_MEMBER', 'FAILED'] as const;
-
 /** One user ID of a bulk action and what became of it. */
 export const BulkActionItem = Type.Object({
   userId: Type.String(),
-  outcome: Type.String(),
+  outcome: BulkActionItemOutcome,
   appUserId: Type.String(),
   appUserCreated: Type.Boolean(),
   error: Type.String(),
@@ -61,7 +54,7 @@ export function toBulkActionItem(row: BulkActionItemRow) {
     userId: row.user_id,
     outcome: row.outcome,
     appUserId: row.app_user_id ?? '',
-    appUserCreated: row.app_user_created === 1,
+    appUserCreated: row.app_user_created,
     error: row.error ?? '',
   };
 }
@@ -69,7 +62,7 @@ export function toBulkActionItem(row: BulkActionItemRow) {
 export const ListBulkActionsQuery = Type.Object({
   page_size: Type.Optional(Type.Integer({ minimum: 0 })),
   page_token: Type.Optional(PageTokenString()),
-  state: Type.Optional(Type.Union(BULK_ACTION_STATES.map((s) => Type.Literal(s)))),
+  state: Type.Optional(BulkActionState),
   app_id: Type.Optional(IdString()),
   app_entitlement_id: Type.Optional(IdString()),
 });
@@ -77,5 +70,5 @@ export const ListBulkActionsQuery = Type.Object({
 export const ListItemsQuery = Type.Object({
   page_size: Type.Optional(Type.Integer({ minimum: 0 })),
   page_token: Type.Optional(PageTokenString()),
-  outcome: Type.Optional(Type.Union(ITEM_OUTCOMES.map((s) => Type.Literal(s)))),
+  outcome: Type.Optional(BulkActionItemOutcome),
 });

@@ -1,15 +1,15 @@
 import type { DialectFeatures } from '../../db/dialects/dialect.js';
 import type { Db } from '../../db/schema.js';
-import { decodePageToken, encodePageToken, pageSize, toPage } from '../../http/pagination.js';
+import { decodePageToken, encodePageToken, fetchPage, keysetPage, pageSize } from '../../http/pagination.js';
 import type { Actor } from '../../lib/actor.js';
 import type { Clock } from '../../lib/clock.js';
 import { AppError, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
-import { findGrantTargets } from '../app-users/app-users.repository.js';
-import type { SystemLog } from '../audit/system-log.service.js';
-import { requireManualEntitlement } from '../grants/entitlement-guard.js';
-import { findLiveGrantHolders } from '../grants/grants.repository.js';
-import type { Idempotency, IdempotencyRequest } from '../idempotency/idempotency.service.js';
+import type { BulkActionItemOutcome, BulkActionKind } from '../../lib/vocabulary.js';
+import { findGrantTargets } from '../app-users/index.js';
+import type { SystemLog } from '../audit/index.js';
+import { findLiveGrantHolders, requireManualEntitlement } from '../grants/index.js';
+import type { Idempotency, IdempotencyRequest } from '../idempotency/index.js';
 import {
   type BulkActionFilter,
   type BulkActionRow,
@@ -57,7 +57,7 @@ export interface AddManualUsersOptions {
   readonly idempotency?: IdempotencyRequest | undefined;
 }
 
-export const ADD_MANUAL_USERS = 'ADD_MANUAL_USERS';
+export const ADD_MANUAL_USERS = 'ADD_MANUAL_USERS' satisfies BulkActionKind;
 
 export type BulkActionsService = ReturnType<typeof createBulkActionsService>;
 
@@ -194,23 +194,20 @@ export function createBulkActionsService(deps: BulkActionsServiceDeps) {
     async list(
       filter: Omit<BulkActionFilter, 'afterId' | 'limit'> & { pageSize?: number; pageToken?: string },
     ) {
-      const size = pageSize(filter.pageSize);
-      const rows = await listBulkActions(db, {
-        ...filter,
-        afterId: decodePageToken(filter.pageToken),
-        limit: size + 1,
-      });
-      return toPage(rows, size);
+      return keysetPage(filter, (afterId, limit) => listBulkActions(db, { ...filter, afterId, limit }));
     },
 
-    async listItems(id: string, page: { pageSize?: number; pageToken?: string; outcome?: string }) {
+    async listItems(
+      id: string,
+      page: { pageSize?: number; pageToken?: string; outcome?: BulkActionItemOutcome },
+    ) {
       const afterUserId = decodePageToken(page.pageToken);
       await this.get(id);
-      const size = pageSize(page.pageSize);
-      const rows = await listBulkActionItems(db, id, afterUserId, size + 1, page.outcome);
-      const items = rows.slice(0, size);
-      const last = items[items.length - 1];
-      return { items, nextPageToken: rows.length > size && last ? encodePageToken(last.user_id) : '' };
+      return fetchPage(
+        pageSize(page.pageSize),
+        (limit) => listBulkActionItems(db, id, afterUserId, limit, page.outcome),
+        (last) => encodePageToken(last.user_id),
+      );
     },
 
     async get(id: string): Promise<BulkActionRow> {

@@ -150,6 +150,13 @@ describe.each(DIALECTS)('set membership on %s', (dialect) => {
       { user_id: c.id, outcome: 'ADDED' },
       { user_id: aAppUser, outcome: 'REMOVED' },
     ]);
+    // A removal's outcome is one of the catalogue's, so the items can be filtered by it.
+    const removedItems = await t.request(
+      'GET',
+      `/roster/v1/bulk_actions/${bulkActionId}/items?outcome=REMOVED`,
+    );
+    expect(removedItems.status, JSON.stringify(removedItems.body)).toBe(200);
+    expect(removedItems.body.list).toMatchObject([{ userId: aAppUser, outcome: 'REMOVED' }]);
     const removed = await t.db
       .selectFrom('grant_events')
       .selectAll()

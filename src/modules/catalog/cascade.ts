@@ -1,8 +1,8 @@
 import type { Executor } from '../../db/schema.js';
 import type { Actor } from '../../lib/actor.js';
-import { softDeleteApp } from '../apps/apps.repository.js';
-import type { SystemLogEntry } from '../audit/system-log.js';
-import { type RevocationDeps, revokeGrantsOfEntitlements } from '../grants/revocation.js';
+import { softDeleteApp } from '../apps/index.js';
+import type { SystemLogEntry } from '../audit/index.js';
+import { type RevocationDeps, revokeGrantsOfEntitlements } from '../grants/index.js';
 import { softDeleteEntitlements } from './entitlements.repository.js';
 import { softDeleteResourceTypes } from './resource-types.repository.js';
 import { softDeleteResources } from './resources.repository.js';
@@ -62,7 +62,8 @@ export async function deleteWithEverythingBelow(
 
   const rootId = root.kind === 'app' ? root.appId : root.id;
   const events: SystemLogEntry[] = [];
-  for (const [kind, ids] of Object.entries(deleted)) {
+  for (const kind of Object.keys(deleted) as Array<DeleteRoot['kind']>) {
+    const ids = deleted[kind];
     for (const id of ids) {
       events.push({
         operation: `${kind}.deleted`,

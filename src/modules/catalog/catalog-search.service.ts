@@ -1,11 +1,11 @@
 import type { Static } from 'typebox';
 import type { Db } from '../../db/schema.js';
-import { decodePageToken, type Page, pageSize, toPage } from '../../http/pagination.js';
+import { keysetPage, type Page } from '../../http/pagination.js';
 import { int64 } from '../../http/wire.js';
 import type { Clock } from '../../lib/clock.js';
 import { notFound } from '../../lib/errors.js';
-import { findAppUserById } from '../app-users/app-users.repository.js';
-import { findAppRecordsByIds } from '../expansion/expansion.repository.js';
+import { findAppUserById } from '../app-users/index.js';
+import { findAppRecordsByIds } from '../apps/index.js';
 import {
   countEntitlementsByApp,
   type EntitlementFilter,
@@ -35,34 +35,34 @@ const MEMBER_TYPES = [
   'APP_ENTITLEMENT_MEMBERSHIP_TYPE_MEMBER',
 ];
 
-export function entitlementFilter(b: Static<typeof SearchEntitlementsBody>): EntitlementFilter {
-  const membership = b.membershipType ?? [];
+export function entitlementFilter(body: Static<typeof SearchEntitlementsBody>): EntitlementFilter {
+  const membership = body.membershipType ?? [];
   return {
-    query: nonEmpty(b.query),
-    displayName: nonEmpty(b.displayName),
-    alias: nonEmpty(b.alias),
-    refs: b.refs?.map((r) => ({ id: r.id, appId: r.appId ?? undefined })),
-    excludedRefs: b.excludedEntitlementRefs?.map((r) => ({ id: r.id, appId: r.appId ?? undefined })),
-    appIds: list(b.appIds),
-    excludeAppIds: list(b.excludeAppIds),
-    appUserIds: list(b.appUserIds),
-    excludeAppUserIds: list(b.excludeAppUserIds),
-    resourceIds: list(b.resourceIds),
-    resourceTypeIds: list(b.resourceTypeIds),
-    excludeResourceTypeIds: list(b.excludeResourceTypeIds),
-    complianceFrameworkIds: list(b.complianceFrameworkIds),
-    riskLevelIds: list(b.riskLevelIds),
-    policyIds: (b.policyRefs ?? []).flatMap((r) => (r.id ? [r.id] : [])),
-    includeDeleted: b.includeDeleted ?? false,
-    onlyGetExpiring: b.onlyGetExpiring ?? false,
+    query: nonEmpty(body.query),
+    displayName: nonEmpty(body.displayName),
+    alias: nonEmpty(body.alias),
+    refs: body.refs?.map((r) => ({ id: r.id, appId: r.appId ?? undefined })),
+    excludedRefs: body.excludedEntitlementRefs?.map((r) => ({ id: r.id, appId: r.appId ?? undefined })),
+    appIds: list(body.appIds),
+    excludeAppIds: list(body.excludeAppIds),
+    appUserIds: list(body.appUserIds),
+    excludeAppUserIds: list(body.excludeAppUserIds),
+    resourceIds: list(body.resourceIds),
+    resourceTypeIds: list(body.resourceTypeIds),
+    excludeResourceTypeIds: list(body.excludeResourceTypeIds),
+    complianceFrameworkIds: list(body.complianceFrameworkIds),
+    riskLevelIds: list(body.riskLevelIds),
+    policyIds: (body.policyRefs ?? []).flatMap((r) => (r.id ? [r.id] : [])),
+    includeDeleted: body.includeDeleted ?? false,
+    onlyGetExpiring: body.onlyGetExpiring ?? false,
     // Roster keeps no traits, access reviews, connectors or automation, and every grant is a plain
     // membership: asking for any of those finds nothing. `excludeImmutable` excludes nothing, since
     // every Roster entitlement is manually managed and so mutable.
     matchesNothing:
-      (b.resourceTraitIds?.length ?? 0) > 0 ||
-      !!b.accessReviewId ||
-      !!b.sourceConnectorId ||
-      b.isAutomated === true ||
+      (body.resourceTraitIds?.length ?? 0) > 0 ||
+      !!body.accessReviewId ||
+      !!body.sourceConnectorId ||
+      body.isAutomated === true ||
       (membership.length > 0 && !membership.some((m) => MEMBER_TYPES.includes(m))),
   };
 }
@@ -72,49 +72,45 @@ export type CatalogSearchService = ReturnType<typeof createCatalogSearchService>
 export function createCatalogSearchService(deps: { readonly db: Db; readonly clock: Clock }) {
   const { db } = deps;
   const now = () => deps.clock.now().toISOString();
-  const paging = (p: PageRequest) => ({
-    size: pageSize(p.pageSize ?? undefined),
-    afterId: decodePageToken(p.pageToken ?? undefined),
-  });
 
   return {
-    async searchResourceTypes(b: Static<typeof SearchResourceTypesBody>): Promise<Page<ResourceTypeRow>> {
-      const { size, afterId } = paging(b);
-      const rows = await searchResourceTypes(db, {
-        afterId,
-        limit: size + 1,
-        query: nonEmpty(b.query),
-        displayName: nonEmpty(b.displayName),
-        appIds: list(b.appIds),
-        appUserIds: list(b.appUserIds),
-        ids: list(b.resourceTypeIds),
-        excludeIds: list(b.excludeResourceTypeIds),
-        traitIds: list(b.resourceTypeTraitIds),
-      });
-      return toPage(rows, size);
+    async searchResourceTypes(body: Static<typeof SearchResourceTypesBody>): Promise<Page<ResourceTypeRow>> {
+      return keysetPage(body, (afterId, limit) =>
+        searchResourceTypes(db, {
+          afterId,
+          limit,
+          query: nonEmpty(body.query),
+          displayName: nonEmpty(body.displayName),
+          appIds: list(body.appIds),
+          appUserIds: list(body.appUserIds),
+          ids: list(body.resourceTypeIds),
+          excludeIds: list(body.excludeResourceTypeIds),
+          traitIds: list(body.resourceTypeTraitIds),
+        }),
+      );
     },
 
-    async searchResources(b: Static<typeof SearchResourcesBody>): Promise<Page<ResourceRecord>> {
-      const { size, afterId } = paging(b);
-      const rows = await searchResources(db, {
-        now: now(),
-        afterId,
-        limit: size + 1,
-        appId: nonEmpty(b.appId),
-        query: nonEmpty(b.query),
-        refs: b.refs?.map((r) => ({
-          id: r.id,
-          appId: r.appId ?? undefined,
-          appResourceTypeId: r.appResourceTypeId ?? undefined,
-        })),
-        ids: list(b.resourceIds),
-        excludeIds: list(b.excludeResourceIds),
-        resourceTypeIds: list(b.resourceTypeIds),
-        traitIds: list(b.resourceTypeTraitIds),
-        appUserIds: list(b.appUserIds),
-        excludeDeletedBindings: b.excludeDeletedResourceBindings ?? false,
-      });
-      return toPage(rows, size);
+    async searchResources(body: Static<typeof SearchResourcesBody>): Promise<Page<ResourceRecord>> {
+      return keysetPage(body, (afterId, limit) =>
+        searchResources(db, {
+          now: now(),
+          afterId,
+          limit,
+          appId: nonEmpty(body.appId),
+          query: nonEmpty(body.query),
+          refs: body.refs?.map((r) => ({
+            id: r.id,
+            appId: r.appId ?? undefined,
+            appResourceTypeId: r.appResourceTypeId ?? undefined,
+          })),
+          ids: list(body.resourceIds),
+          excludeIds: list(body.excludeResourceIds),
+          resourceTypeIds: list(body.resourceTypeIds),
+          traitIds: list(body.resourceTypeTraitIds),
+          appUserIds: list(body.appUserIds),
+          excludeDeletedBindings: body.excludeDeletedResourceBindings ?? false,
+        }),
+      );
     },
 
     /**
@@ -123,12 +119,13 @@ export function createCatalogSearchService(deps: { readonly db: Db; readonly clo
      * the first (CONTRACT.md §7.8); later pages answer `facets: null`.
      */
     async searchEntitlements(
-      b: Static<typeof SearchEntitlementsBody>,
+      body: Static<typeof SearchEntitlementsBody>,
     ): Promise<Page<EntitlementRecord> & { facets: Static<typeof Facets> | null }> {
-      const { size, afterId } = paging(b);
-      const filter = entitlementFilter(b);
-      const page = toPage(await searchEntitlements(db, filter, afterId, size + 1, now()), size);
-      if (afterId) return { ...page, facets: null };
+      const filter = entitlementFilter(body);
+      const page = await keysetPage(body, (afterId, limit) =>
+        searchEntitlements(db, filter, afterId, limit, now()),
+      );
+      if (body.pageToken) return { ...page, facets: null };
       const counts = await countEntitlementsByApp(db, filter);
       const names = new Map(
         (
@@ -156,13 +153,14 @@ export function createCatalogSearchService(deps: { readonly db: Db; readonly clo
 
     /** AE.ListForAppUser: the live entitlements the app user holds a live grant of. */
     async listForAppUser(appId: string, appUserId: string, p: PageRequest): Promise<Page<EntitlementRecord>> {
-      const { size, afterId } = paging(p);
       await requireApp(db, appId);
       const appUser = await findAppUserById(db, appUserId);
       if (!appUser || appUser.app_id !== appId || appUser.deleted_at !== null) {
         throw notFound('app user', appUserId);
       }
-      return toPage(await listEntitlementsOfAppUser(db, appUserId, afterId, size + 1, now()), size);
+      return keysetPage(p, (afterId, limit) =>
+        listEntitlementsOfAppUser(db, appUserId, afterId, limit, now()),
+      );
     },
 
     /** AE.ListForAppResource: the live entitlements of one resource. */
@@ -170,12 +168,13 @@ export function createCatalogSearchService(deps: { readonly db: Db; readonly clo
       appId: string,
       typeId: string,
       resourceId: string,
-      p: PageRequest,
+      pageRequest: PageRequest,
     ): Promise<Page<EntitlementRecord>> {
-      const { size, afterId } = paging(p);
       await requireApp(db, appId);
       await requireResource(db, appId, typeId, resourceId);
-      return toPage(await listEntitlements(db, { resourceId }, afterId, size + 1, now()), size);
+      return keysetPage(pageRequest, (afterId, limit) =>
+        listEntitlements(db, { resourceId }, afterId, limit, now()),
+      );
     },
   };
 }

@@ -1,28 +1,76 @@
 import type { ExpressionBuilder } from 'kysely';
 import type { DialectFeatures } from '../../db/dialects/dialect.js';
 import type { AppEntitlementsTable, Database, Executor } from '../../db/schema.js';
-import { heldAt } from '../grants/grants.repository.js';
+import { heldAt } from '../grants/index.js';
 
-export type EntitlementRow = AppEntitlementsTable;
+type Decoded = 'is_manually_managed' | 'emergency_grant_enabled' | 'override_access_requests_defaults';
+
+/** An entitlement as the code sees it: flags as booleans, its framework IDs as a list. */
+export interface EntitlementRow
+  extends Omit<AppEntitlementsTable, Decoded | 'compliance_framework_value_ids'> {
+  is_manually_managed: boolean;
+  emergency_grant_enabled: boolean;
+  override_access_requests_defaults: boolean;
+  compliance_framework_value_ids: string[];
+}
 /** An entitlement with its derived `grantCount`: its grants held at the time asked. */
-export type EntitlementRecord = EntitlementRow & { grant_count: number | string | bigint };
+export type EntitlementRecord = EntitlementRow & { grant_count: number | string | bigint | null };
+
+/** Decodes a stored entitlement (with whatever it was selected with); every read goes through this. */
+export function decodeEntitlement<T extends AppEntitlementsTable>(
+  stored: T,
+): Omit<T, Decoded | 'compliance_framework_value_ids'> & EntitlementRow {
+  return {
+    ...stored,
+    is_manually_managed: stored.is_manually_managed === 1,
+    emergency_grant_enabled: stored.emergency_grant_enabled === 1,
+    override_access_requests_defaults: stored.override_access_requests_defaults === 1,
+    compliance_framework_value_ids: JSON.parse(stored.compliance_framework_value_ids) as string[],
+  };
+}
+
+function encodeEntitlement(changes: Partial<EntitlementRow>): Partial<AppEntitlementsTable> {
+  const {
+    is_manually_managed,
+    emergency_grant_enabled,
+    override_access_requests_defaults,
+    compliance_framework_value_ids,
+    ...columns
+  } = changes;
+  const flag = (value: boolean) => (value ? 1 : 0);
+  return {
+    ...columns,
+    ...(is_manually_managed === undefined ? {} : { is_manually_managed: flag(is_manually_managed) }),
+    ...(emergency_grant_enabled === undefined
+      ? {}
+      : { emergency_grant_enabled: flag(emergency_grant_enabled) }),
+    ...(override_access_requests_defaults === undefined
+      ? {}
+      : { override_access_requests_defaults: flag(override_access_requests_defaults) }),
+    ...(compliance_framework_value_ids === undefined
+      ? {}
+      : { compliance_framework_value_ids: JSON.stringify(compliance_framework_value_ids) }),
+  };
+}
 
 /**
  * The entitlement, share-locked until the transaction ends: a bulk-action batch reads it this way so
  * that a delete cascading to its grants cannot slip in between the check and the grants it inserts.
  */
-export function findEntitlementForShare(
+export async function findEntitlementForShare(
   db: Executor,
   dialect: DialectFeatures,
   id: string,
 ): Promise<EntitlementRow | undefined> {
-  return dialect
+  const stored = await dialect
     .lockForShare(db.selectFrom('app_entitlements').selectAll().where('id', '=', id))
     .executeTakeFirst();
+  return stored && decodeEntitlement(stored);
 }
 
-export function findEntitlementById(db: Executor, id: string): Promise<EntitlementRow | undefined> {
-  return db.selectFrom('app_entitlements').selectAll().where('id', '=', id).executeTakeFirst();
+export async function findEntitlementById(db: Executor, id: string): Promise<EntitlementRow | undefined> {
+  const stored = await db.selectFrom('app_entitlements').selectAll().where('id', '=', id).executeTakeFirst();
+  return stored && decodeEntitlement(stored);
 }
 
 export const grantCount = (now: string) => (eb: ExpressionBuilder<Database, 'app_entitlements'>) =>
@@ -44,12 +92,21 @@ export async function findEntitlementRecord(
     .select(grantCount(now))
     .where('id', '=', id)
     .executeTakeFirst();
-  return row as EntitlementRecord | undefined;
+  return row && decodeEntitlement(row);
 }
 
 /** Fails with the dialect's unique violation when a live entitlement of the app has the alias. */
 export async function insertEntitlement(db: Executor, row: EntitlementRow): Promise<void> {
-  await db.insertInto('app_entitlements').values(row).execute();
+  await db
+    .insertInto('app_entitlements')
+    .values({
+      ...row,
+      is_manually_managed: row.is_manually_managed ? 1 : 0,
+      emergency_grant_enabled: row.emergency_grant_enabled ? 1 : 0,
+      override_access_requests_defaults: row.override_access_requests_defaults ? 1 : 0,
+      compliance_framework_value_ids: JSON.stringify(row.compliance_framework_value_ids),
+    })
+    .execute();
 }
 
 export async function updateEntitlement(
@@ -57,7 +114,7 @@ export async function updateEntitlement(
   id: string,
   changes: Partial<EntitlementRow>,
 ): Promise<void> {
-  await db.updateTable('app_entitlements').set(changes).where('id', '=', id).execute();
+  await db.updateTable('app_entitlements').set(encodeEntitlement(changes)).where('id', '=', id).execute();
 }
 
 /** Live entitlements of an app, or of one resource, in ID order after `afterId`: one keyset page. */
@@ -68,19 +125,19 @@ export async function listEntitlements(
   limit: number,
   now: string,
 ): Promise<EntitlementRecord[]> {
-  let q = db
+  let query = db
     .selectFrom('app_entitlements')
     .selectAll('app_entitlements')
     .select(grantCount(now))
     .where('app_entitlements.deleted_at', 'is', null)
     .orderBy('app_entitlements.id')
     .limit(limit);
-  q =
+  query =
     'appId' in of
-      ? q.where('app_entitlements.app_id', '=', of.appId)
-      : q.where('app_entitlements.app_resource_id', '=', of.resourceId);
-  if (afterId) q = q.where('app_entitlements.id', '>', afterId);
-  return (await q.execute()) as EntitlementRecord[];
+      ? query.where('app_entitlements.app_id', '=', of.appId)
+      : query.where('app_entitlements.app_resource_id', '=', of.resourceId);
+  if (afterId) query = query.where('app_entitlements.id', '>', afterId);
+  return (await query.execute()).map(decodeEntitlement);
 }
 
 export type EntitlementScope =
@@ -98,15 +155,15 @@ export async function softDeleteEntitlements(
   scope: EntitlementScope,
   at: string,
 ): Promise<string[]> {
-  let q = db
+  let query = db
     .updateTable('app_entitlements')
     .set({ deleted_at: at, updated_at: at })
     .where('deleted_at', 'is', null);
-  if ('id' in scope) q = q.where('id', '=', scope.id);
-  else if ('resourceId' in scope) q = q.where('app_resource_id', '=', scope.resourceId);
+  if ('id' in scope) query = query.where('id', '=', scope.id);
+  else if ('resourceId' in scope) query = query.where('app_resource_id', '=', scope.resourceId);
   else if ('resourceTypeId' in scope) {
     const typeId = scope.resourceTypeId;
-    q = q.where((eb) =>
+    query = query.where((eb) =>
       eb.or([
         eb('app_resource_type_id', '=', typeId),
         eb(
@@ -119,7 +176,26 @@ export async function softDeleteEntitlements(
         ),
       ]),
     );
-  } else q = q.where('app_id', '=', scope.appId);
-  const rows = await q.returning('id').execute();
+  } else query = query.where('app_id', '=', scope.appId);
+  const rows = await query.returning('id').execute();
   return rows.map((r) => r.id);
+}
+
+/**
+ * Related objects by ID for `expanded` (CONTRACT.md §7.7), deleted ones included: history and
+ * revoked grants point at objects that may be gone since.
+ */
+export async function findEntitlementRecordsByIds(
+  db: Executor,
+  ids: readonly string[],
+  now: string,
+): Promise<EntitlementRecord[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .selectFrom('app_entitlements')
+    .selectAll('app_entitlements')
+    .select(grantCount(now))
+    .where('id', 'in', ids)
+    .execute();
+  return rows.map(decodeEntitlement);
 }

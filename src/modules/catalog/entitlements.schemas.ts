@@ -1,16 +1,17 @@
 import { type Static, Type } from 'typebox';
 import { WordString } from '../../http/strings.js';
 import {
+  ExpandMask,
   FieldMask,
   FilterIds,
   Int64,
   int64,
   Nullable,
   NullableTimestamp,
+  Opt,
   StringList,
 } from '../../http/wire.js';
-import { Opt } from '../apps/apps.schemas.js';
-import { DisplayName, ExpandMask, NameEdit, Ref, Text } from './catalog.schemas.js';
+import { DisplayName, NameEdit, Ref, Text } from './catalog.schemas.js';
 import type { EntitlementRecord } from './entitlements.repository.js';
 
 const FreeObject = Type.Record(Type.String(), Type.Unknown());
@@ -70,18 +71,18 @@ export function toEntitlement(row: EntitlementRecord): AppEntitlement {
     description: row.description,
     alias: row.alias,
     slug: row.slug,
-    isManuallyManaged: row.is_manually_managed === 1,
+    isManuallyManaged: row.is_manually_managed,
     isAutomationEnabled: false,
     systemBuiltin: false,
-    grantCount: int64(row.grant_count),
+    grantCount: int64(row.grant_count ?? 0),
     grantPolicyId: row.grant_policy_id,
     revokePolicyId: row.revoke_policy_id,
     certifyPolicyId: row.certify_policy_id,
-    emergencyGrantEnabled: row.emergency_grant_enabled === 1,
+    emergencyGrantEnabled: row.emergency_grant_enabled,
     emergencyGrantPolicyId: row.emergency_grant_policy_id,
-    overrideAccessRequestsDefaults: row.override_access_requests_defaults === 1,
+    overrideAccessRequestsDefaults: row.override_access_requests_defaults,
     defaultValuesApplied: false,
-    complianceFrameworkValueIds: JSON.parse(row.compliance_framework_value_ids) as string[],
+    complianceFrameworkValueIds: row.compliance_framework_value_ids,
     riskLevelValueId: row.risk_level_value_id,
     requestSchemaId: '',
     matchBatonId: row.match_baton_id,

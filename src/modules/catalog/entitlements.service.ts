@@ -1,9 +1,10 @@
 import type { Executor } from '../../db/schema.js';
-import { decodePageToken, type Page, pageSize, toPage } from '../../http/pagination.js';
+import { keysetPage, type Page } from '../../http/pagination.js';
+import { flag, planUpdate, requiredName, type UpdateRules } from '../../http/update-mask.js';
 import type { Actor } from '../../lib/actor.js';
 import { AppError, invalidArgument, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
-import { flag, planUpdate, requiredName, type UpdateRules } from '../apps/update-mask.js';
+import { writeUpdate } from '../audit/index.js';
 import { deleteWithEverythingBelow } from './cascade.js';
 import type { CatalogServiceDeps } from './catalog.service.js';
 import {
@@ -34,7 +35,7 @@ const UPDATE_RULES: UpdateRules<EntitlementPatch, EntitlementRow> = {
   emergencyGrantEnabled: (v) => ({ emergency_grant_enabled: flag(v) }),
   emergencyGrantPolicyId: (v) => ({ emergency_grant_policy_id: v ?? '' }),
   overrideAccessRequestsDefaults: (v) => ({ override_access_requests_defaults: flag(v) }),
-  complianceFrameworkValueIds: (v) => ({ compliance_framework_value_ids: JSON.stringify(v ?? []) }),
+  complianceFrameworkValueIds: (v) => ({ compliance_framework_value_ids: v ?? [] }),
   riskLevelValueId: (v) => ({ risk_level_value_id: v ?? '' }),
   matchBatonId: (v) => ({ match_baton_id: v ?? '' }),
   purpose: (v) => ({ purpose: v ?? PURPOSE_UNSPECIFIED }),
@@ -72,7 +73,7 @@ async function requireEntitlement(
   // grantCount counts the grants held at `now` (expired ones are not held).
   const record = await findEntitlementRecord(db, id, now.toISOString());
   if (!record || record.deleted_at !== null || record.app_id !== appId) {
-    throw notFound('app entitlement', id, 'ENTITLEMENT_NOT_FOUND');
+    throw notFound('app entitlement', id);
   }
   return record;
 }
@@ -138,7 +139,7 @@ export function createEntitlementsService(deps: CatalogServiceDeps) {
               emergency_grant_policy_id: input.emergencyGrantPolicyId ?? '',
               override_access_requests_defaults: flag(input.overrideAccessRequestsDefaults ?? false),
               risk_level_value_id: input.riskLevelValueId ?? '',
-              compliance_framework_value_ids: JSON.stringify(input.complianceFrameworkValueIds ?? []),
+              compliance_framework_value_ids: input.complianceFrameworkValueIds ?? [],
               match_baton_id: input.matchBatonId ?? '',
               duration_grant: input.durationGrant ?? null,
               created_at: at,
@@ -174,12 +175,9 @@ export function createEntitlementsService(deps: CatalogServiceDeps) {
       appId: string,
       paging: { pageSize?: number; pageToken?: string },
     ): Promise<Page<EntitlementRecord>> {
-      const size = pageSize(paging.pageSize);
-      const afterId = decodePageToken(paging.pageToken);
       await requireApp(db, appId);
-      return toPage(
-        await listEntitlements(db, { appId }, afterId, size + 1, clock.now().toISOString()),
-        size,
+      return keysetPage(paging, (afterId, limit) =>
+        listEntitlements(db, { appId }, afterId, limit, clock.now().toISOString()),
       );
     },
 
@@ -207,21 +205,14 @@ export function createEntitlementsService(deps: CatalogServiceDeps) {
               UPDATE_RULES,
               ENTITLEMENT_READ_ONLY_FIELDS,
             );
-            if (plan.fields.length === 0) return;
             alias = plan.changes.alias ?? current.alias;
-            const now = clock.now();
-            await updateEntitlement(trx, id, { ...plan.changes, updated_at: now.toISOString() });
-            await systemLog.record(trx, [
-              {
-                operation: `${TARGET}.updated`,
-                activity: 'update',
-                targetType: TARGET,
-                targetId: id,
-                actor,
-                occurredAt: now,
-                details: { appId, fields: plan.fields },
-              },
-            ]);
+            await writeUpdate(trx, deps, plan, (changes) => updateEntitlement(trx, id, changes), {
+              operation: `${TARGET}.updated`,
+              targetType: TARGET,
+              targetId: id,
+              actor,
+              details: { appId },
+            });
           }),
       );
       return get(appId, id);
@@ -234,7 +225,7 @@ export function createEntitlementsService(deps: CatalogServiceDeps) {
         await requireEntitlement(trx, appId, id, clock.now());
         const root = { kind: TARGET, appId, id } as const;
         if (!(await deleteWithEverythingBelow(trx, deps, root, actor, clock.now()))) {
-          throw notFound('app entitlement', id, 'ENTITLEMENT_NOT_FOUND');
+          throw notFound('app entitlement', id);
         }
       });
     },

@@ -1,8 +1,9 @@
-import { decodePageToken, type Page, pageSize, toPage } from '../../http/pagination.js';
+import { keysetPage, type Page } from '../../http/pagination.js';
+import { planUpdate, requiredName, type UpdateRules } from '../../http/update-mask.js';
 import type { Actor } from '../../lib/actor.js';
 import { notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
-import { planUpdate, requiredName, type UpdateRules } from '../apps/update-mask.js';
+import { writeUpdate } from '../audit/index.js';
 import { deleteWithEverythingBelow } from './cascade.js';
 import type { CatalogServiceDeps } from './catalog.service.js';
 import {
@@ -72,10 +73,8 @@ export function createResourceTypesService(deps: CatalogServiceDeps) {
       appId: string,
       paging: { pageSize?: number; pageToken?: string },
     ): Promise<Page<ResourceTypeRow>> {
-      const size = pageSize(paging.pageSize);
-      const afterId = decodePageToken(paging.pageToken);
       await requireApp(db, appId);
-      return toPage(await listResourceTypes(db, appId, afterId, size + 1), size);
+      return keysetPage(paging, (afterId, limit) => listResourceTypes(db, appId, afterId, limit));
     },
 
     async update(
@@ -96,20 +95,13 @@ export function createResourceTypesService(deps: CatalogServiceDeps) {
           UPDATE_RULES,
           RESOURCE_TYPE_READ_ONLY_FIELDS,
         );
-        if (plan.fields.length === 0) return;
-        const now = clock.now();
-        await updateResourceType(trx, id, { ...plan.changes, updated_at: now.toISOString() });
-        await systemLog.record(trx, [
-          {
-            operation: `${TARGET}.updated`,
-            activity: 'update',
-            targetType: TARGET,
-            targetId: id,
-            actor,
-            occurredAt: now,
-            details: { appId, fields: plan.fields },
-          },
-        ]);
+        await writeUpdate(trx, deps, plan, (changes) => updateResourceType(trx, id, changes), {
+          operation: `${TARGET}.updated`,
+          targetType: TARGET,
+          targetId: id,
+          actor,
+          details: { appId },
+        });
       });
       return get(appId, id);
     },

@@ -1,8 +1,9 @@
-import { decodePageToken, type Page, pageSize, toPage } from '../../http/pagination.js';
+import { keysetPage, type Page } from '../../http/pagination.js';
+import { planUpdate, requiredName, type UpdateRules } from '../../http/update-mask.js';
 import type { Actor } from '../../lib/actor.js';
 import { notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
-import { planUpdate, requiredName, type UpdateRules } from '../apps/update-mask.js';
+import { writeUpdate } from '../audit/index.js';
 import { deleteWithEverythingBelow } from './cascade.js';
 import type { CatalogServiceDeps } from './catalog.service.js';
 import {
@@ -95,11 +96,11 @@ export function createResourcesService(deps: CatalogServiceDeps) {
       typeId: string,
       paging: { pageSize?: number; pageToken?: string },
     ): Promise<Page<ResourceRecord>> {
-      const size = pageSize(paging.pageSize);
-      const afterId = decodePageToken(paging.pageToken);
       await requireApp(db, appId);
       await requireResourceType(db, appId, typeId);
-      return toPage(await listResources(db, typeId, afterId, size + 1, clock.now().toISOString()), size);
+      return keysetPage(paging, (afterId, limit) =>
+        listResources(db, typeId, afterId, limit, clock.now().toISOString()),
+      );
     },
 
     async update(
@@ -114,20 +115,13 @@ export function createResourcesService(deps: CatalogServiceDeps) {
         await requireResourceType(trx, appId, typeId);
         const current = await requireResource(trx, appId, typeId, id);
         const plan = planUpdate('AppResource', current, patch, mask, UPDATE_RULES, RESOURCE_READ_ONLY_FIELDS);
-        if (plan.fields.length === 0) return;
-        const now = clock.now();
-        await updateResource(trx, id, { ...plan.changes, updated_at: now.toISOString() });
-        await systemLog.record(trx, [
-          {
-            operation: `${TARGET}.updated`,
-            activity: 'update',
-            targetType: TARGET,
-            targetId: id,
-            actor,
-            occurredAt: now,
-            details: { appId, appResourceTypeId: typeId, fields: plan.fields },
-          },
-        ]);
+        await writeUpdate(trx, deps, plan, (changes) => updateResource(trx, id, changes), {
+          operation: `${TARGET}.updated`,
+          targetType: TARGET,
+          targetId: id,
+          actor,
+          details: { appId, appResourceTypeId: typeId },
+        });
       });
       return get(path);
     },

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser, expectError } from '../../../test/fixtures.js';
 import { DIALECTS, startTestApp, type TestApp } from '../../../test/harness.js';
 import { createCaller, ROLES, tableCounts } from '../../../test/identity-fixtures.js';
-import { generateClientKey } from '../auth/client-secret.js';
+import { generateClientKey } from '../auth/index.js';
 
 describe.each(DIALECTS)('console sessions on %s', (dialect) => {
   let t: TestApp;

@@ -145,7 +145,11 @@ export const consoleRoutes: FastifyPluginAsyncTypebox<ConsoleRoutesOptions> = as
       // A form on another site cannot send JSON without a CORS preflight, which Roster never grants,
       // so no page elsewhere can sign a browser in to an account of its choosing.
       if (!request.headers['content-type']?.startsWith('application/json')) {
-        throw new AppError('INVALID_ARGUMENT', 'send the credentials as application/json', 'CONTENT_TYPE');
+        throw new AppError(
+          'INVALID_ARGUMENT',
+          'send the credentials as application/json',
+          'UNSUPPORTED_MEDIA_TYPE',
+        );
       }
       const started = await sessions.signInWithSecret(
         request.body.clientId,

@@ -61,7 +61,8 @@ export const sameSecret = (a: string, b: string): boolean => {
   return x.length === y.length && timingSafeEqual(x, y);
 };
 
-const expired = (reason: string, message: string) => new AppError('UNAUTHENTICATED', message, reason);
+const expired = (reason: 'SESSION_INVALID' | 'SESSION_EXPIRED' | 'SESSION_REVOKED', message: string) =>
+  new AppError('UNAUTHENTICATED', message, reason);
 
 export type ConsoleSessions = ReturnType<typeof createConsoleSessions>;
 
@@ -76,7 +77,11 @@ export function createConsoleSessions(deps: ConsoleSessionsDeps) {
   const idleMs = deps.idleMinutes * 60_000;
   const absoluteMs = deps.sessionHours * 3_600_000;
 
-  async function record(operation: string, session: SessionRow, facts: RequestFacts) {
+  async function record(
+    operation: 'console.signed_in' | 'console.signed_out',
+    session: SessionRow,
+    facts: RequestFacts,
+  ) {
     const actor: Actor = {
       userId: session.user_id,
       clientId: session.client_row_id ?? '',
@@ -129,7 +134,7 @@ export function createConsoleSessions(deps: ConsoleSessionsDeps) {
 
   /** A signed-in person acts with their own roles (CONTRACT.md §7.10), from any address. */
   function principalOfUser(user: UserRow): Principal {
-    const roleIds = JSON.parse(user.role_ids) as string[];
+    const roleIds = user.role_ids;
     return {
       clientRowId: '',
       clientId: '',

@@ -1,7 +1,7 @@
 import type { Executor } from '../../db/schema.js';
 import { AppError, notFound } from '../../lib/errors.js';
-import { findAppById } from '../apps/apps.repository.js';
-import { type EntitlementRow, findEntitlementById } from '../catalog/entitlements.repository.js';
+import { findAppById } from '../apps/index.js';
+import { type EntitlementRow, findEntitlementById } from '../catalog/index.js';
 
 /** The live entitlement `entitlementId` of the live app `appId`, or a 404. */
 export async function requireEntitlementInApp(
@@ -13,7 +13,7 @@ export async function requireEntitlementInApp(
   if (!app || app.deleted_at !== null) throw notFound('app', appId);
   const entitlement = await findEntitlementById(db, entitlementId);
   if (!entitlement || entitlement.deleted_at !== null || entitlement.app_id !== appId) {
-    throw notFound('app entitlement', entitlementId, 'ENTITLEMENT_NOT_FOUND');
+    throw notFound('app entitlement', entitlementId);
   }
   return entitlement;
 }

@@ -3,8 +3,8 @@ import type { Db } from '../../db/schema.js';
 import type { Actor } from '../../lib/actor.js';
 import type { Clock } from '../../lib/clock.js';
 import { AppError, invalidArgument, notFound } from '../../lib/errors.js';
-import { findAppUserById } from '../app-users/app-users.repository.js';
-import type { SystemLog } from '../audit/system-log.service.js';
+import { findAppUserById } from '../app-users/index.js';
+import type { SystemLog } from '../audit/index.js';
 import { requireEntitlementInApp } from './entitlement-guard.js';
 import { findLiveGrant, type GrantRow, setGrantDeprovisionAt } from './grants.repository.js';
 
@@ -67,7 +67,7 @@ export function createGrantDurationsService(deps: GrantDurationsDeps) {
     if (!appUser || appUser.app_id !== appId) throw notFound('app user', appUserId);
     const grant = await findLiveGrant(db, entitlementId, appUserId);
     if (!grant || (grant.deprovision_at !== null && grant.deprovision_at <= now)) {
-      throw notFound('grant of app user', appUserId, 'GRANT_NOT_FOUND');
+      throw notFound('grant of app user', appUserId);
     }
     return grant;
   }
@@ -105,7 +105,7 @@ export function createGrantDurationsService(deps: GrantDurationsDeps) {
       return row;
     });
     // Revoked between the check and the update.
-    if (!updated) throw notFound('grant of app user', appUserId, 'GRANT_NOT_FOUND');
+    if (!updated) throw notFound('grant of app user', appUserId);
     return updated;
   }
 

@@ -1,7 +1,7 @@
 import type { Executor } from '../../db/schema.js';
 import type { Actor } from '../../lib/actor.js';
-import { type ExpiredGrant, insertGrantEvents, revokeExpiredGrants } from './grants.repository.js';
-import { grantEventRow, type RevocationDeps } from './revocation.js';
+import { type ExpiredGrant, revokeExpiredGrants } from './grants.repository.js';
+import { type RevocationDeps, recordRevocations } from './revocation.js';
 
 /** Nobody asked for an expiry: the grant's time ran out. */
 export const SYSTEM_ACTOR: Actor = { userId: '', clientId: '', requestId: '' };
@@ -20,28 +20,9 @@ export async function expireGrants(
 ): Promise<ExpiredGrant[]> {
   const expired = await revokeExpiredGrants(trx, now.toISOString(), scope);
   if (expired.length === 0) return expired;
-  await insertGrantEvents(
-    trx,
-    expired.map((g) => grantEventRow(g, 'GRANT_EVENT_TYPE_REMOVED', now, null)),
-    deps.dialect.maxParameters,
-  );
-  await deps.systemLog.record(
-    trx,
-    expired.map((g) => ({
-      operation: 'grant.expired',
-      activity: 'delete' as const,
-      targetType: 'grant',
-      targetId: g.id,
-      actor: SYSTEM_ACTOR,
-      occurredAt: now,
-      details: {
-        appId: g.app_id,
-        appEntitlementId: g.app_entitlement_id,
-        appUserId: g.app_user_id,
-        deprovisionAt: g.deprovision_at,
-        reason: 'grant duration elapsed',
-      },
-    })),
-  );
+  await recordRevocations(trx, deps, expired, SYSTEM_ACTOR, now, null, {
+    operation: 'grant.expired',
+    details: (g) => ({ deprovisionAt: g.deprovision_at, reason: 'grant duration elapsed' }),
+  });
   return expired;
 }

@@ -1,15 +1,15 @@
 import type { DialectFeatures } from '../../db/dialects/dialect.js';
 import type { Db } from '../../db/schema.js';
-import { decodePageToken, pageSize, toPage } from '../../http/pagination.js';
+import { keysetPage } from '../../http/pagination.js';
 import type { Actor } from '../../lib/actor.js';
 import type { Clock } from '../../lib/clock.js';
 import { AppError, notFound } from '../../lib/errors.js';
 import { isId } from '../../lib/ids.js';
-import { type AppUserRow, findAppUserById, findAppUsersByIds } from '../app-users/app-users.repository.js';
-import type { SystemLog } from '../audit/system-log.service.js';
-import { findPendingAdd } from '../bulk-actions/bulk-actions.repository.js';
-import type { Idempotency, IdempotencyRequest } from '../idempotency/idempotency.service.js';
-import { findUsersByIds, type UserRow } from '../users/users.repository.js';
+import { type AppUserRow, findAppUserById, findAppUsersByIds } from '../app-users/index.js';
+import type { SystemLog } from '../audit/index.js';
+import { findPendingAdd } from '../bulk-actions/index.js';
+import type { Idempotency, IdempotencyRequest } from '../idempotency/index.js';
+import { findUsersByIds, type UserRow } from '../users/index.js';
 import { requireEntitlementInApp, requireManualEntitlement } from './entitlement-guard.js';
 import { findLiveGrant, type GrantRow, listLiveGrants, revokeGrant } from './grants.repository.js';
 import { recordRevocations } from './revocation.js';
@@ -41,12 +41,9 @@ export function createGrantsService(deps: GrantsServiceDeps) {
       entitlementId: string,
       page: { pageSize?: number | undefined; pageToken?: string | undefined },
     ): Promise<MemberPage> {
-      const afterId = decodePageToken(page.pageToken);
       await requireEntitlementInApp(db, appId, entitlementId);
-      const size = pageSize(page.pageSize);
-      const { items, nextPageToken } = toPage(
-        await listLiveGrants(db, entitlementId, afterId, size + 1, clock.now().toISOString()),
-        size,
+      const { items, nextPageToken } = await keysetPage(page, (afterId, limit) =>
+        listLiveGrants(db, entitlementId, afterId, limit, clock.now().toISOString()),
       );
       const appUsers = new Map(
         (await findAppUsersByIds(db, [...new Set(items.map((g) => g.app_user_id))])).map((a) => [a.id, a]),

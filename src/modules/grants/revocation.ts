@@ -2,12 +2,13 @@ import type { DialectFeatures } from '../../db/dialects/dialect.js';
 import type { Executor } from '../../db/schema.js';
 import type { Actor } from '../../lib/actor.js';
 import { newId } from '../../lib/ids.js';
-import type { SystemLog } from '../audit/system-log.service.js';
+import type { GrantEventType, SystemLogOperation } from '../../lib/vocabulary.js';
+import type { SystemLog } from '../audit/index.js';
 import { type GrantEventRow, type GrantRow, insertGrantEvents } from './grants.repository.js';
 
 export function grantEventRow(
   grant: Pick<GrantRow, 'id' | 'app_id' | 'app_entitlement_id' | 'app_user_id'>,
-  eventType: 'GRANT_EVENT_TYPE_ADDED' | 'GRANT_EVENT_TYPE_REMOVED',
+  eventType: GrantEventType,
   at: Date,
   bulkActionId: string | null,
 ): GrantEventRow {
@@ -58,14 +59,24 @@ export async function revokeGrantsOfEntitlements(
   return revoked;
 }
 
+type RevokedGrant = Pick<GrantRow, 'id' | 'app_id' | 'app_entitlement_id' | 'app_user_id'>;
+
+/** Why grants were revoked, as the system log tells it: asked to (the default), or their time ran out. */
+interface RevocationCause<G extends RevokedGrant> {
+  readonly operation: Extract<SystemLogOperation, 'grant.removed' | 'grant.expired'>;
+  /** Facts beyond the grant's app, entitlement and app user. */
+  readonly details?: (grant: G) => Record<string, unknown>;
+}
+
 /** The REMOVED grant events and system-log events of grants just revoked. */
-export async function recordRevocations(
+export async function recordRevocations<G extends RevokedGrant>(
   trx: Executor,
   deps: RevocationDeps,
-  grants: ReadonlyArray<Pick<GrantRow, 'id' | 'app_id' | 'app_entitlement_id' | 'app_user_id'>>,
+  grants: readonly G[],
   actor: Actor,
   now: Date,
   bulkActionId: string | null,
+  cause: RevocationCause<G> = { operation: 'grant.removed' },
 ): Promise<void> {
   await insertGrantEvents(
     trx,
@@ -75,14 +86,19 @@ export async function recordRevocations(
   await deps.systemLog.record(
     trx,
     grants.map((g) => ({
-      operation: 'grant.removed',
+      operation: cause.operation,
       activity: 'delete' as const,
       targetType: 'grant',
       targetId: g.id,
       actor,
       occurredAt: now,
       bulkActionId: bulkActionId ?? undefined,
-      details: { appId: g.app_id, appEntitlementId: g.app_entitlement_id, appUserId: g.app_user_id },
+      details: {
+        appId: g.app_id,
+        appEntitlementId: g.app_entitlement_id,
+        appUserId: g.app_user_id,
+        ...cause.details?.(g),
+      },
     })),
   );
 }

@@ -1,25 +1,27 @@
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../../db/schema.js';
-import { decodePageToken, pageSize, toPage } from '../../http/pagination.js';
+import { keysetPage } from '../../http/pagination.js';
+import { planUpdate, type UpdateRules } from '../../http/update-mask.js';
 import type { Actor } from '../../lib/actor.js';
 import type { Clock } from '../../lib/clock.js';
 import { AppError, invalidArgument, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
-import { planUpdate, type UpdateRules } from '../apps/update-mask.js';
-import type { SystemLog } from '../audit/system-log.service.js';
-import { generateClientKey } from '../auth/client-secret.js';
+import type { SystemLogActivity, SystemLogOperation } from '../../lib/vocabulary.js';
+import type { SystemLog } from '../audit/index.js';
+import { writeUpdate } from '../audit/index.js';
+import type { Principal, TokenService } from '../auth/index.js';
 import {
   type ApiClientRow,
   findClientById,
+  generateClientKey,
   insertClient,
+  isKnownRole,
   listClientsOfUser,
+  normalizeCidrs,
   searchClients,
   updateClient,
-} from '../auth/clients.repository.js';
-import { isKnownRole } from '../auth/roles.js';
-import { normalizeCidrs } from '../auth/source-address.js';
-import type { Principal, TokenService } from '../auth/tokens.service.js';
-import { findUserById } from '../users/users.repository.js';
+} from '../auth/index.js';
+import { findUserById } from '../users/index.js';
 import {
   CLIENT_READ_ONLY_FIELDS,
   type NewPersonalClient,
@@ -90,8 +92,8 @@ export function createPersonalClientsService(deps: PersonalClientsDeps) {
   }
 
   const event = (
-    operation: string,
-    activity: 'create' | 'update' | 'delete',
+    operation: Extract<SystemLogOperation, `api_client.${string}`>,
+    activity: SystemLogActivity,
     row: ApiClientRow,
     actor: Actor,
   ) => ({
@@ -126,8 +128,8 @@ export function createPersonalClientsService(deps: PersonalClientsDeps) {
         user_id: forUserId,
         display_name: input.displayName ?? '',
         public_key_x: key.publicKeyX,
-        allow_source_cidr: JSON.stringify(cidrs),
-        scoped_roles: JSON.stringify(scoped),
+        allow_source_cidr: cidrs,
+        scoped_roles: scoped,
         expires_at: input.expires ? new Date(now.getTime() + durationMs(input.expires)).toISOString() : null,
         last_used_at: null,
         created_at: at,
@@ -146,14 +148,9 @@ export function createPersonalClientsService(deps: PersonalClientsDeps) {
     get: (caller: Principal, id: string) => visible(caller, id, false),
 
     async search(filter: { query?: string; userIds?: string[]; pageSize?: number; pageToken?: string }) {
-      const size = pageSize(filter.pageSize);
-      const rows = await searchClients(db, {
-        query: filter.query,
-        userIds: filter.userIds,
-        afterId: decodePageToken(filter.pageToken),
-        limit: size + 1,
-      });
-      return toPage(rows, size);
+      return keysetPage(filter, (afterId, limit) =>
+        searchClients(db, { query: filter.query, userIds: filter.userIds, afterId, limit }),
+      );
     },
 
     /** CONTRACT.md §7.6. A change takes effect for the client's tokens at once in this process. */
@@ -167,23 +164,24 @@ export function createPersonalClientsService(deps: PersonalClientsDeps) {
       const current = await visible(caller, id, true);
       const rules: UpdateRules<PersonalClientPatch, ApiClientRow> = {
         displayName: (v) => ({ display_name: v ?? '' }),
-        allowSourceCidr: (v) => ({ allow_source_cidr: JSON.stringify(normalizeCidrs(v ?? [])) }),
+        allowSourceCidr: (v) => ({ allow_source_cidr: normalizeCidrs(v ?? []) }),
         scopedRoles: (v) => ({
-          scoped_roles: JSON.stringify(allowedScope(caller, current.user_id === caller.userId, v ?? [])),
+          scoped_roles: allowedScope(caller, current.user_id === caller.userId, v ?? []),
         }),
         expiresTime: (v) => ({ expires_at: v ? new Date(v).toISOString() : null }),
       };
       const plan = planUpdate('PersonalClient', current, patch, mask, rules, CLIENT_READ_ONLY_FIELDS);
       if (plan.fields.length === 0) return current;
-      const updated = { ...current, ...plan.changes, updated_at: clock.now().toISOString() };
-      await db.transaction().execute(async (trx) => {
-        await updateClient(trx, id, { ...plan.changes, updated_at: updated.updated_at });
-        await systemLog.record(trx, [
-          { ...event('api_client.updated', 'update', updated, actor), details: { fields: plan.fields } },
-        ]);
-      });
+      const changes = await db.transaction().execute((trx) =>
+        writeUpdate(trx, deps, plan, (written) => updateClient(trx, id, written), {
+          operation: 'api_client.updated',
+          targetType: 'api_client',
+          targetId: id,
+          actor,
+        }),
+      );
       deps.tokens.forgetClient(id);
-      return updated;
+      return { ...current, ...changes };
     },
 
     /** Soft delete; the client gets no new tokens and its tokens stop working (at once here, ≤ 5 s elsewhere). */

@@ -1,11 +1,12 @@
 import type { Db } from '../../db/schema.js';
-import { decodePageToken, pageSize, toPage } from '../../http/pagination.js';
+import { keysetPage } from '../../http/pagination.js';
+import { planUpdate, requiredName } from '../../http/update-mask.js';
 import type { Actor } from '../../lib/actor.js';
 import type { Clock } from '../../lib/clock.js';
 import { AppError, notFound } from '../../lib/errors.js';
-import { planUpdate, requiredName } from '../apps/update-mask.js';
-import type { SystemLog } from '../audit/system-log.service.js';
-import { BUILTIN_ROLES, type BuiltinRole, listedPermissions } from '../auth/roles.js';
+import type { SystemLog } from '../audit/index.js';
+import { writeUpdate } from '../audit/index.js';
+import { BUILTIN_ROLES, type BuiltinRole, listedPermissions } from '../auth/index.js';
 import { findRoleById, listRoles, type RoleRow, updateRole } from './roles.repository.js';
 import type { RolePatch } from './roles.schemas.js';
 
@@ -23,7 +24,7 @@ const READ_ONLY = ['id', 'name', 'systemBuiltin', 'systemApiOnly', 'createdAt', 
  * role but not change what it grants: a 400 says so rather than silently ignoring the request.
  */
 export function createRolesService(deps: { db: Db; clock: Clock; systemLog: SystemLog }) {
-  const { db, clock, systemLog } = deps;
+  const { db } = deps;
 
   const record = (row: RoleRow): RoleRecord | undefined => {
     const builtin = BUILTIN_ROLES.find((r) => r.id === row.id);
@@ -41,9 +42,7 @@ export function createRolesService(deps: { db: Db; clock: Clock; systemLog: Syst
     get,
 
     async list(page: { pageSize?: number | undefined; pageToken?: string | undefined }) {
-      const size = pageSize(page.pageSize);
-      const rows = await listRoles(db, decodePageToken(page.pageToken), size + 1);
-      const result = toPage(rows, size);
+      const result = await keysetPage(page, (afterId, limit) => listRoles(db, afterId, limit));
       return { items: result.items.flatMap((r) => record(r) ?? []), nextPageToken: result.nextPageToken };
     },
 
@@ -76,21 +75,14 @@ export function createRolesService(deps: { db: Db; clock: Clock; systemLog: Syst
         READ_ONLY,
       );
       if (plan.fields.length > 0) {
-        const now = clock.now();
-        await db.transaction().execute(async (trx) => {
-          await updateRole(trx, id, { ...plan.changes, updated_at: now.toISOString() });
-          await systemLog.record(trx, [
-            {
-              operation: 'role.updated',
-              activity: 'update',
-              targetType: 'role',
-              targetId: id,
-              actor,
-              occurredAt: now,
-              details: { fields: plan.fields },
-            },
-          ]);
-        });
+        await db.transaction().execute((trx) =>
+          writeUpdate(trx, deps, plan, (changes) => updateRole(trx, id, changes), {
+            operation: 'role.updated',
+            targetType: 'role',
+            targetId: id,
+            actor,
+          }),
+        );
       }
       return get(id);
     },

@@ -1,20 +1,24 @@
 import type { Executor, IdempotencyKeysTable } from '../../db/schema.js';
 
-export type IdempotencyKeyRow = IdempotencyKeysTable;
+/** A stored key with the answer it stored, decoded. */
+export interface IdempotencyKeyRow extends Omit<IdempotencyKeysTable, 'response'> {
+  response: unknown;
+}
 
-export function findIdempotencyKey(
+export async function findIdempotencyKey(
   db: Executor,
   clientId: string,
   key: string,
   now: string,
 ): Promise<IdempotencyKeyRow | undefined> {
-  return db
+  const stored = await db
     .selectFrom('idempotency_keys')
     .selectAll()
     .where('client_id', '=', clientId)
     .where('key', '=', key)
     .where('expires_at', '>', now)
     .executeTakeFirst();
+  return stored && { ...stored, response: JSON.parse(stored.response) as unknown };
 }
 
 /** Stores a key's answer; a concurrent twin that stored first makes this throw a unique violation. */
@@ -26,7 +30,10 @@ export async function insertIdempotencyKey(db: Executor, row: IdempotencyKeyRow)
     .where('key', '=', row.key)
     .where('expires_at', '<=', row.created_at)
     .execute();
-  await db.insertInto('idempotency_keys').values(row).execute();
+  await db
+    .insertInto('idempotency_keys')
+    .values({ ...row, response: JSON.stringify(row.response) })
+    .execute();
 }
 
 export async function deleteExpiredIdempotencyKeys(db: Executor, now: string): Promise<number> {

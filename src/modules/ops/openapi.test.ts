@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS, startTestApp, type TestApp } from '../../../test/harness.js';
+import { ERROR_REASONS } from '../../lib/error-reasons.js';
 
 /** The official spec of the operations Roster serves, as shipped to users in docs/. */
 const official = JSON.parse(
@@ -99,6 +100,12 @@ describe.each(DIALECTS)('OpenAPI document on %s', (dialect) => {
         details: expect.anything(),
       }),
     );
+    // The catalogue of reasons travels with the error body: every reason, with its status.
+    expect(events.responses.default.description).toMatch(/\| `APP_NOT_FOUND` +\| 404 +\|/);
+    expect(
+      events.responses.default.content['application/json'].schema.properties.details.items.properties.reason
+        .enum,
+    ).toEqual(Object.keys(ERROR_REASONS));
     expect(doc.paths['/api/v1/apps'].get.operationId).toBe('c1.api.app.v1.Apps.List');
     expect(doc.paths['/roster/v1/systemlog/export'].get.responses['200'].content).toHaveProperty(
       'application/x-ndjson',

@@ -3,6 +3,8 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
 import { type TSchema, Type } from 'typebox';
+import { errorReasonsTable } from '../../http/error-docs.js';
+import { ERROR_REASONS } from '../../lib/error-reasons.js';
 import { C1_OPERATIONS, type OperationDoc } from './c1-operations.js';
 import { ROSTER_OPERATIONS } from './roster-operations.js';
 
@@ -19,26 +21,25 @@ declare module 'fastify' {
 
 const { version } = createRequire(import.meta.url)('../../../package.json') as { version: string };
 
-/** The error body of CONTRACT.md §7.1, documented as every operation's `default` response. */
+/**
+ * The error body of CONTRACT.md §7.1, documented as every operation's `default` response, with the
+ * reasons of the catalogue (docs/errors.md) as the enum of `reason`.
+ */
 const ErrorBody = Type.Object({
   code: Type.Integer({ description: 'gRPC status code' }),
   message: Type.String(),
   details: Type.Array(
     Type.Object({
       '@type': Type.String(),
-      reason: Type.String(),
+      reason: Type.Enum(Object.keys(ERROR_REASONS)),
       domain: Type.String(),
       metadata: Type.Record(Type.String(), Type.String()),
     }),
   ),
 });
 
-/**
- * The description of every operation's error response. The catalogue of error reasons, with the
- * status and meaning of each, belongs here once it exists.
- */
-const ERROR_RESPONSE_DESCRIPTION =
-  'Error: the status code and body of CONTRACT.md §7.1; `details[0].reason` names the error and `details[0].metadata` carries its particulars.';
+/** The error response's description: the envelope, then the catalogue of reasons (docs/errors.md). */
+const ERROR_RESPONSE_DESCRIPTION = `Error: the status code and body of CONTRACT.md §7.1; \`details[0].reason\` names the error and \`details[0].metadata\` carries its particulars. \`details[0].reason\` is one of\n\n${errorReasonsTable()}`;
 
 const IDEMPOTENCY_KEY_HEADER = Type.String({
   description:

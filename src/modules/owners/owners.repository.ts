@@ -1,5 +1,5 @@
 import type { Executor, OwnersTable } from '../../db/schema.js';
-import type { UserRow } from '../users/users.repository.js';
+import { decodeUser, type UserRow } from '../users/index.js';
 
 export type OwnerRow = OwnersTable;
 export type OwnedType = OwnersTable['target_type'];
@@ -26,14 +26,14 @@ export async function ownsAny(
 }
 
 /** Live owners of one target in user-ID order after `afterId`: a keyset page (CONTRACT.md §7.8). */
-export function listOwnerUsers(
+export async function listOwnerUsers(
   db: Executor,
   type: OwnedType,
   targetId: string,
   afterId: string | undefined,
   limit: number,
 ): Promise<UserRow[]> {
-  let q = db
+  let query = db
     .selectFrom('owners')
     .innerJoin('users', 'users.id', 'owners.user_id')
     .selectAll('users')
@@ -42,8 +42,8 @@ export function listOwnerUsers(
     .where('users.deleted_at', 'is', null)
     .orderBy('users.id')
     .limit(limit);
-  if (afterId) q = q.where('users.id', '>', afterId);
-  return q.execute();
+  if (afterId) query = query.where('users.id', '>', afterId);
+  return (await query.execute()).map(decodeUser);
 }
 
 /** The live owners of each of `appIds` (for App.appOwners). */
@@ -65,7 +65,7 @@ export async function ownerUsersOfApps(
     .execute();
   for (const { owned_app_id, ...user } of rows) {
     const list = byApp.get(owned_app_id) ?? [];
-    list.push(user);
+    list.push(decodeUser(user));
     byApp.set(owned_app_id, list);
   }
   return byApp;

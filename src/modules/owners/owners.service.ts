@@ -1,13 +1,14 @@
 import type { DialectFeatures } from '../../db/dialects/dialect.js';
 import type { Db, Executor } from '../../db/schema.js';
-import { decodePageToken, type Page, pageSize, toPage } from '../../http/pagination.js';
+import { keysetPage } from '../../http/pagination.js';
 import type { Actor } from '../../lib/actor.js';
 import type { Clock } from '../../lib/clock.js';
 import { invalidArgument } from '../../lib/errors.js';
-import type { SystemLog } from '../audit/system-log.service.js';
-import { requireApp, requireResource, requireResourceType } from '../catalog/scope.js';
-import { requireEntitlementInApp } from '../grants/entitlement-guard.js';
-import { findUserStates, type UserRow } from '../users/users.repository.js';
+import type { SystemLogOperation } from '../../lib/vocabulary.js';
+import type { SystemLog } from '../audit/index.js';
+import { requireApp, requireResource, requireResourceType } from '../catalog/index.js';
+import { requireEntitlementInApp } from '../grants/index.js';
+import { findUserStates, type UserRow } from '../users/index.js';
 import {
   deleteOwners,
   insertOwners,
@@ -55,8 +56,8 @@ export async function requireOwnerUsers(
   return unique;
 }
 
-const targetId = (t: OwnerTarget) =>
-  t.type === 'app' ? t.appId : t.type === 'entitlement' ? t.entitlementId : t.resourceId;
+const targetId = (owned: OwnerTarget) =>
+  owned.type === 'app' ? owned.appId : owned.type === 'entitlement' ? owned.entitlementId : owned.resourceId;
 
 /** The live target, or a 404 naming the first unknown part of its path. */
 async function requireTarget(db: Executor, target: OwnerTarget): Promise<void> {
@@ -97,7 +98,7 @@ export function createOwnersService(deps: OwnersServiceDeps) {
       })),
     );
     await deleteOwners(trx, target.type, id, removed);
-    const event = (operation: string, userId: string) => ({
+    const event = (operation: Extract<SystemLogOperation, `owner.${string}`>, userId: string) => ({
       operation,
       activity: 'update' as const,
       targetType: target.type,
@@ -137,15 +138,9 @@ export function createOwnersService(deps: OwnersServiceDeps) {
 
     async list(target: OwnerTarget, page: { pageSize?: number | undefined; pageToken?: string | undefined }) {
       await requireTarget(db, target);
-      const size = pageSize(page.pageSize);
-      const rows = await listOwnerUsers(
-        db,
-        target.type,
-        targetId(target),
-        decodePageToken(page.pageToken),
-        size + 1,
+      return keysetPage(page, (afterId, limit) =>
+        listOwnerUsers(db, target.type, targetId(target), afterId, limit),
       );
-      return toPage(rows, size) as Page<UserRow>;
     },
 
     async add(actor: Actor, target: OwnerTarget, userIds: readonly string[]): Promise<void> {

@@ -3,10 +3,28 @@ import { chunkRows } from '../../db/batch.js';
 import type { Executor, UsersTable } from '../../db/schema.js';
 import { containsText, equalsText, jsonArrayContains } from '../../db/text-match.js';
 
-export type UserRow = UsersTable;
+/** A user as the code sees it: its JSON columns decoded. */
+export interface UserRow extends Omit<UsersTable, 'role_ids' | 'profile'> {
+  role_ids: string[];
+  profile: Record<string, unknown>;
+}
 
-export function findUserById(db: Executor, id: string): Promise<UserRow | undefined> {
-  return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+/** Decodes a stored user row; every read of the users table returns users through this. */
+export function decodeUser(stored: UsersTable): UserRow {
+  return {
+    ...stored,
+    role_ids: JSON.parse(stored.role_ids) as string[],
+    profile: JSON.parse(stored.profile) as Record<string, unknown>,
+  };
+}
+
+function encodeUser(row: UserRow): UsersTable {
+  return { ...row, role_ids: JSON.stringify(row.role_ids), profile: JSON.stringify(row.profile) };
+}
+
+export async function findUserById(db: Executor, id: string): Promise<UserRow | undefined> {
+  const stored = await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+  return stored && decodeUser(stored);
 }
 
 export async function updateUser(
@@ -14,7 +32,12 @@ export async function updateUser(
   id: string,
   changes: Partial<Pick<UserRow, 'display_name' | 'email' | 'username' | 'role_ids' | 'updated_at'>>,
 ): Promise<void> {
-  await db.updateTable('users').set(changes).where('id', '=', id).execute();
+  const { role_ids, ...columns } = changes;
+  await db
+    .updateTable('users')
+    .set({ ...columns, ...(role_ids ? { role_ids: JSON.stringify(role_ids) } : {}) })
+    .where('id', '=', id)
+    .execute();
 }
 
 export async function insertUsers(
@@ -22,7 +45,7 @@ export async function insertUsers(
   rows: readonly UserRow[],
   maxParameters: number,
 ): Promise<void> {
-  for (const chunk of chunkRows(rows, maxParameters)) {
+  for (const chunk of chunkRows(rows.map(encodeUser), maxParameters)) {
     await db.insertInto('users').values(chunk).execute();
   }
 }
@@ -46,9 +69,9 @@ export async function findUserStates(
   return found;
 }
 
-export function findUsersByIds(db: Executor, ids: readonly string[]): Promise<UserRow[]> {
-  if (ids.length === 0) return Promise.resolve([]);
-  return db.selectFrom('users').selectAll().where('id', 'in', ids).execute();
+export async function findUsersByIds(db: Executor, ids: readonly string[]): Promise<UserRow[]> {
+  if (ids.length === 0) return [];
+  return (await db.selectFrom('users').selectAll().where('id', 'in', ids).execute()).map(decodeUser);
 }
 
 export interface UserFilter {
@@ -66,13 +89,13 @@ export interface UserFilter {
   readonly includeDeleted?: boolean;
 }
 
-export function listUsers(db: Executor, filter: UserFilter): Promise<UserRow[]> {
-  let q = db.selectFrom('users').selectAll().orderBy('id').limit(filter.limit);
-  if (!filter.includeDeleted) q = q.where('deleted_at', 'is', null);
-  if (filter.afterId) q = q.where('id', '>', filter.afterId);
+export async function listUsers(db: Executor, filter: UserFilter): Promise<UserRow[]> {
+  let select = db.selectFrom('users').selectAll().orderBy('id').limit(filter.limit);
+  if (!filter.includeDeleted) select = select.where('deleted_at', 'is', null);
+  if (filter.afterId) select = select.where('id', '>', filter.afterId);
   if (filter.query) {
     const query = filter.query;
-    q = q.where((eb) =>
+    select = select.where((eb) =>
       eb.or([
         containsText('display_name', query),
         containsText('email', query),
@@ -80,26 +103,28 @@ export function listUsers(db: Executor, filter: UserFilter): Promise<UserRow[]> 
       ]),
     );
   }
-  if (filter.email) q = q.where(equalsText('email', filter.email));
-  if (filter.ids && filter.ids.length > 0) q = q.where('id', 'in', filter.ids);
-  if (filter.excludeIds && filter.excludeIds.length > 0) q = q.where('id', 'not in', filter.excludeIds);
+  if (filter.email) select = select.where(equalsText('email', filter.email));
+  if (filter.ids && filter.ids.length > 0) select = select.where('id', 'in', filter.ids);
+  if (filter.excludeIds && filter.excludeIds.length > 0)
+    select = select.where('id', 'not in', filter.excludeIds);
   if (filter.excludeTypes && filter.excludeTypes.length > 0)
-    q = q.where('type', 'not in', filter.excludeTypes);
-  if (filter.statuses && filter.statuses.length > 0) q = q.where('status', 'in', filter.statuses);
+    select = select.where('type', 'not in', filter.excludeTypes);
+  if (filter.statuses && filter.statuses.length > 0) select = select.where('status', 'in', filter.statuses);
   const roleIds = filter.roleIds;
   if (roleIds && roleIds.length > 0) {
-    q = q.where((eb) => eb.or(roleIds.map((id) => jsonArrayContains('role_ids', id))));
+    select = select.where((eb) => eb.or(roleIds.map((id) => jsonArrayContains('role_ids', id))));
   }
-  return q.execute();
+  return (await select.execute()).map(decodeUser);
 }
 
 /** Live users whose email is one of `emails`, compared case-insensitively; `emails` must be lower case. */
-export function findUsersByEmails(db: Executor, emails: readonly string[]): Promise<UserRow[]> {
-  if (emails.length === 0) return Promise.resolve([]);
-  return db
+export async function findUsersByEmails(db: Executor, emails: readonly string[]): Promise<UserRow[]> {
+  if (emails.length === 0) return [];
+  const rows = await db
     .selectFrom('users')
     .selectAll()
     .where('deleted_at', 'is', null)
     .where(sql`lower(email)`, 'in', emails)
     .execute();
+  return rows.map(decodeUser);
 }

@@ -1,12 +1,12 @@
 import type { DialectFeatures } from '../../db/dialects/dialect.js';
 import type { Db } from '../../db/schema.js';
-import { decodePageToken, type Page, pageSize, toPage } from '../../http/pagination.js';
+import { keysetPage, type Page } from '../../http/pagination.js';
 import type { Actor } from '../../lib/actor.js';
 import type { Clock } from '../../lib/clock.js';
 import { invalidArgument, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
-import type { SystemLog } from '../audit/system-log.service.js';
-import { isKnownRole } from '../auth/roles.js';
+import type { SystemLog } from '../audit/index.js';
+import { isKnownRole } from '../auth/index.js';
 import {
   findUserById,
   insertUsers,
@@ -46,8 +46,8 @@ export function createUsersService(deps: UsersServiceDeps) {
       username: input.username || input.email,
       status: 'ENABLED',
       type: 'USER_TYPE_HUMAN',
-      role_ids: JSON.stringify(input.roleIds ?? []),
-      profile: '{}',
+      role_ids: [...(input.roleIds ?? [])],
+      profile: {},
       created_at: at,
       updated_at: at,
       deleted_at: null,
@@ -106,9 +106,13 @@ export function createUsersService(deps: UsersServiceDeps) {
         display_name: changes.displayName ?? current.display_name,
         email: changes.email ?? current.email,
         username: changes.username ?? current.username,
-        role_ids: changes.roleIds ? JSON.stringify([...new Set(changes.roleIds)]) : current.role_ids,
+        role_ids: changes.roleIds ? [...new Set(changes.roleIds)] : current.role_ids,
       };
-      const changed = (Object.keys(next) as Array<keyof typeof next>).filter((k) => next[k] !== current[k]);
+      const changed = (Object.keys(next) as Array<keyof typeof next>).filter((column) =>
+        column === 'role_ids'
+          ? next.role_ids.join() !== current.role_ids.join()
+          : next[column] !== current[column],
+      );
       if (changed.length === 0) return current;
       const now = clock.now();
       const updated = { ...current, ...next, updated_at: now.toISOString() };
@@ -125,7 +129,7 @@ export function createUsersService(deps: UsersServiceDeps) {
             details: {
               changed,
               ...(changed.includes('role_ids')
-                ? { previousRoleIds: JSON.parse(current.role_ids), roleIds: JSON.parse(next.role_ids) }
+                ? { previousRoleIds: current.role_ids, roleIds: next.role_ids }
                 : {}),
             },
           },
@@ -144,13 +148,7 @@ export function createUsersService(deps: UsersServiceDeps) {
     async list(
       filter: Omit<UserFilter, 'afterId' | 'limit'> & { pageSize?: number | null; pageToken?: string | null },
     ): Promise<Page<UserRow>> {
-      const size = pageSize(filter.pageSize ?? undefined);
-      const rows = await listUsers(db, {
-        ...filter,
-        afterId: decodePageToken(filter.pageToken ?? undefined),
-        limit: size + 1,
-      });
-      return toPage(rows, size);
+      return keysetPage(filter, (afterId, limit) => listUsers(db, { ...filter, afterId, limit }));
     },
   };
 }

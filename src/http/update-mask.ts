@@ -1,4 +1,4 @@
-import { invalidArgument } from '../../lib/errors.js';
+import { invalidArgument } from '../lib/errors.js';
 
 /**
  * How each writable wire field of an entity becomes column values. The rule receives the field's
@@ -56,7 +56,7 @@ export function planUpdate<Input extends object, Row extends object>(
     }
     let changed = false;
     for (const [column, value] of Object.entries(rule(body.get(path) ?? undefined))) {
-      if (before.get(column) !== value) {
+      if (!sameValue(before.get(column), value)) {
         changes[column] = value;
         changed = true;
       }
@@ -64,6 +64,14 @@ export function planUpdate<Input extends object, Row extends object>(
     if (changed) fields.push(path);
   }
   return { changes: changes as Partial<Row>, fields };
+}
+
+/** Columns hold scalars or, decoded by their repository, lists of scalars. */
+function sameValue(before: unknown, after: unknown): boolean {
+  if (Array.isArray(before) && Array.isArray(after)) {
+    return before.length === after.length && before.every((item, index) => item === after[index]);
+  }
+  return before === after;
 }
 
 /** A display name may be changed but never emptied. */
@@ -74,4 +82,5 @@ export function requiredName(entity: string) {
   };
 }
 
-export const flag = (value: boolean | undefined): number => (value ? 1 : 0);
+/** A flag the mask clears is false. */
+export const flag = (value: boolean | undefined): boolean => value ?? false;

@@ -1,0 +1,229 @@
+import { createHash } from 'node:crypto';
+import { once } from 'node:events';
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { stringify } from 'csv-stringify/sync';
+import { listItems, shortState, waitForBulkAction } from './bulk-actions.js';
+import { type RosterClient, seg } from './client.js';
+import { chunksOf, isEmail, type PersonInput } from './people-file.js';
+import { startProgress } from './progress.js';
+import { resolveEmails } from './resolve.js';
+
+/** Where the people come from: a file (streamed twice: once to hash and count, once to send) or a list. */
+export interface PeopleSource {
+  /** Names the input in the Idempotency-Keys, so the same input always sends the same keys. */
+  readonly sha256: string;
+  readonly people: number;
+  read(): AsyncIterable<PersonInput>;
+}
+
+export interface AddMembersRun {
+  readonly client: RosterClient;
+  readonly appId: string;
+  readonly entitlementId: string;
+  readonly source: PeopleSource;
+  /** People per add request; at most the server's `maxAddUserIds`. */
+  readonly chunkSize: number;
+  readonly dryRun: boolean;
+  /** A CSV file getting one row per input line. */
+  readonly reportPath?: string | undefined;
+  /** Progress lines and the bar are for people; tests of other output turn them off. */
+  readonly showProgress: boolean;
+  /** Called after each chunk's request was answered (its bulk action is then durable). */
+  readonly onSent?: (chunk: number, bulkActionId: string) => void;
+}
+
+export interface AddMembersSummary {
+  people: number;
+  added: number;
+  alreadyMembers: number;
+  /** Succeeded without the per-user outcome being read (no --report): added or already a member. */
+  succeeded: number;
+  failed: number;
+  wouldAdd: number;
+  bulkActionIds: string[];
+  /** The failures, in input order (capped; the report has them all). */
+  problems: { line: number; input: string; reason: string }[];
+}
+
+interface Entry extends PersonInput {
+  userId: string;
+  outcome?: string;
+  reason?: string;
+}
+
+interface AddResponse {
+  bulkActionId: string;
+  failedUsersErrorMap: Record<string, string>;
+  dryRun?: { wouldAdd: string[]; wouldCreateAppUser: string[]; alreadyMembers: string[] };
+}
+
+const REPORT_COLUMNS = ['line', 'input', 'userId', 'outcome', 'reason'];
+// Chunks sent ahead of the one being finished: the server works on one while the next is prepared.
+const WINDOW = 2;
+const MAX_PROBLEMS_SHOWN = 1000;
+
+/**
+ * Adds people to an entitlement in chunks: emails are resolved a chunk at a time, each chunk is one
+ * add-manual-user request with an Idempotency-Key derived from the input and the chunk number, so
+ * running the same command again after a crash resends nothing new and doubles nothing; the bulk
+ * actions are then followed to the end and each input line gets its outcome.
+ */
+export async function addMembers(run: AddMembersRun): Promise<AddMembersSummary> {
+  const summary: AddMembersSummary = {
+    people: run.source.people,
+    added: 0,
+    alreadyMembers: 0,
+    succeeded: 0,
+    failed: 0,
+    wouldAdd: 0,
+    bulkActionIds: [],
+    problems: [],
+  };
+  const report = run.reportPath ? createWriteStream(run.reportPath) : undefined;
+  if (report) await writeCsv(report, [REPORT_COLUMNS]);
+  const progress = run.showProgress
+    ? startProgress(run.dryRun ? 'checking' : 'adding', run.source.people)
+    : { update: () => {}, stop: () => {} };
+  let finished = 0;
+  const inFlight = new Map<number, number>();
+  const showProgress = () => {
+    let partial = 0;
+    for (const done of inFlight.values()) partial += done;
+    progress.update(finished + partial);
+  };
+
+  const finish = async (chunkIndex: number, entries: Entry[]) => {
+    for (const entry of entries) {
+      if (entry.outcome === 'ADDED') summary.added++;
+      else if (entry.outcome === 'ALREADY_MEMBER') summary.alreadyMembers++;
+      else if (entry.outcome === 'WOULD_ADD') summary.wouldAdd++;
+      else if (entry.outcome === 'FAILED') summary.failed++;
+      else summary.succeeded++;
+      if (entry.outcome === 'FAILED' && summary.problems.length < MAX_PROBLEMS_SHOWN) {
+        summary.problems.push({ line: entry.line, input: entry.input, reason: entry.reason ?? '' });
+      }
+    }
+    if (report) {
+      await writeCsv(
+        report,
+        entries.map((e) => [e.line, e.input, e.userId, e.outcome ?? 'SUCCEEDED', e.reason ?? '']),
+      );
+    }
+    finished += entries.length;
+    inFlight.delete(chunkIndex);
+    showProgress();
+  };
+
+  const pending: { chunkIndex: number; done: Promise<Entry[]> }[] = [];
+  try {
+    let index = 0;
+    for await (const chunk of chunksOf(run.source.read(), run.chunkSize)) {
+      const chunkIndex = index++;
+      const entries = await resolveChunk(run.client, chunk);
+      const accepted = [...new Set(entries.filter((e) => !e.outcome).map((e) => e.userId))];
+      const answer = accepted.length > 0 ? await send(run, chunkIndex, accepted) : undefined;
+      if (answer) classifyAnswer(entries, answer, run.dryRun);
+      if (answer?.bulkActionId) {
+        summary.bulkActionIds.push(answer.bulkActionId);
+        run.onSent?.(chunkIndex, answer.bulkActionId);
+      }
+      const rejected = entries.filter((e) => e.outcome === 'FAILED').length;
+      inFlight.set(chunkIndex, rejected);
+      showProgress();
+      const done = follow(run, entries, answer?.bulkActionId, (processed, total) => {
+        const pendingEntries = entries.length - rejected;
+        inFlight.set(chunkIndex, rejected + Math.floor((processed / Math.max(total, 1)) * pendingEntries));
+        showProgress();
+      });
+      // Failures surface when the chunk's turn comes; until then they must not go unobserved.
+      done.catch(() => {});
+      pending.push({ chunkIndex, done });
+      while (pending.length > WINDOW) {
+        const next = pending.shift();
+        if (next) await finish(next.chunkIndex, await next.done);
+      }
+    }
+    for (const next of pending.splice(0)) await finish(next.chunkIndex, await next.done);
+  } finally {
+    progress.stop();
+    if (report) {
+      report.end();
+      await once(report, 'close');
+    }
+  }
+  return summary;
+}
+
+async function resolveChunk(client: RosterClient, chunk: PersonInput[]): Promise<Entry[]> {
+  const emails = chunk.filter((p) => isEmail(p.input)).map((p) => p.input);
+  const resolved = emails.length > 0 ? await resolveEmails(client, emails) : new Map();
+  return chunk.map((person) => {
+    if (!isEmail(person.input)) return { ...person, userId: person.input };
+    const found = resolved.get(person.input.toLowerCase());
+    if (found && 'userId' in found) return { ...person, userId: found.userId };
+    return { ...person, userId: '', outcome: 'FAILED', reason: found?.error ?? 'no user with this email' };
+  });
+}
+
+/** The chunk's Idempotency-Key: the same input, target and chunking give the same key. */
+export function chunkKey(run: AddMembersRun, chunkIndex: number): string {
+  const hash = createHash('sha256')
+    .update([run.source.sha256, run.appId, run.entitlementId, run.chunkSize, chunkIndex].join('\n'))
+    .digest('base64url');
+  return `roster-cli-add-${hash}`;
+}
+
+function send(run: AddMembersRun, chunkIndex: number, userIds: string[]): Promise<AddResponse> {
+  const path = `/api/v1/apps/${seg(run.appId)}/entitlements/${seg(run.entitlementId)}/add-manual-user`;
+  return run.client.post<AddResponse>(
+    path,
+    { userIds },
+    run.dryRun ? { query: { dryRun: true } } : { headers: { 'idempotency-key': chunkKey(run, chunkIndex) } },
+  );
+}
+
+function classifyAnswer(entries: Entry[], answer: AddResponse, dryRun: boolean) {
+  const already = new Set(answer.dryRun?.alreadyMembers ?? []);
+  for (const entry of entries) {
+    if (entry.outcome) continue;
+    const refused = answer.failedUsersErrorMap[entry.userId];
+    if (refused !== undefined) {
+      entry.outcome = 'FAILED';
+      entry.reason = refused;
+    } else if (dryRun) {
+      entry.outcome = already.has(entry.userId) ? 'ALREADY_MEMBER' : 'WOULD_ADD';
+    }
+  }
+}
+
+/** Waits for a chunk's bulk action and gives each of its entries an outcome. */
+async function follow(
+  run: AddMembersRun,
+  entries: Entry[],
+  bulkActionId: string | undefined,
+  onProgress: (processed: number, total: number) => void,
+): Promise<Entry[]> {
+  if (!bulkActionId) return entries;
+  const action = await waitForBulkAction(run.client, bulkActionId, (a) => onProgress(a.processed, a.total));
+  // Without a report only the failures are read; the rest are counted as succeeded.
+  const outcomes = new Map<string, { outcome: string; error: string }>();
+  for await (const item of listItems(run.client, bulkActionId, run.reportPath ? undefined : 'FAILED')) {
+    outcomes.set(item.userId, item);
+  }
+  for (const entry of entries) {
+    if (entry.outcome) continue;
+    const item = outcomes.get(entry.userId);
+    if (item) {
+      entry.outcome = item.outcome;
+      if (item.error) entry.reason = item.error;
+    } else if (run.reportPath || action.state === 'BULK_ACTION_STATE_CANCELLED') {
+      entry.outcome = 'FAILED';
+      entry.reason = `not processed: bulk action ${bulkActionId} is ${shortState(action.state)}`;
+    }
+  }
+  return entries;
+}
+
+async function writeCsv(stream: WriteStream, rows: (string | number)[][]): Promise<void> {
+  if (!stream.write(stringify(rows))) await once(stream, 'drain');
+}

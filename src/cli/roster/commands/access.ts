@@ -1,0 +1,160 @@
+import type { Command } from 'commander';
+import type { RosterClient } from '../client.js';
+import { contextOf, expandedAt, timestamp } from '../context.js';
+import { CliError, EXIT } from '../exit-codes.js';
+import { printRows, type Row } from '../output.js';
+import { findUser } from './catalog.js';
+import { MEMBER_COLUMNS, memberRows } from './members.js';
+
+interface AppUser {
+  id: string;
+  identityUserId: string;
+  email: string;
+  displayName: string;
+}
+
+interface Page<T> {
+  list: T[];
+  nextPageToken: string;
+  expanded?: unknown[];
+}
+
+/** Every item of a search that expands app users, each with its app user. */
+async function* searchWithAppUsers<T extends { appUserPath: string }>(
+  client: RosterClient,
+  path: string,
+  body: Record<string, unknown>,
+): AsyncGenerator<{ item: T; appUser: AppUser | undefined }> {
+  let pageToken = '';
+  do {
+    const page = await client.post<Page<T>>(path, {
+      ...body,
+      expandMask: { paths: ['app_user_id'] },
+      pageSize: 100,
+      ...(pageToken ? { pageToken } : {}),
+    });
+    for (const item of page.list)
+      yield { item, appUser: expandedAt<AppUser>(page.expanded, item.appUserPath) };
+    pageToken = page.nextPageToken;
+  } while (pageToken);
+}
+
+interface HistoryView {
+  history: { appUserId: string; grantedAt: string | null; revokedAt: string | null };
+  appUserPath: string;
+}
+
+interface FeedView {
+  feed: { appUserId: string; date: string | null; eventType: string };
+  appUserPath: string;
+}
+
+const at = (value: string | null) => (value ? Date.parse(value) : Number.NaN);
+
+export function registerAccessCommands(program: Command): void {
+  program
+    .command('whohas <app> <entitlement>')
+    .description('who holds an entitlement now, or at a past moment (--at)')
+    .option('--at <date>', 'a past time (RFC 3339 or YYYY-MM-DD): the holders then, from the grant history')
+    .addHelpText('after', '\nExamples:\n  roster whohas APP ENT\n  roster whohas APP ENT --at 2026-01-01')
+    .action(async (appId: string, entId: string, options: { at?: string }, command: Command) => {
+      const { client, format } = await contextOf(command);
+      if (!options.at) {
+        await printRows(memberRows(client, appId, entId), MEMBER_COLUMNS, format);
+        return;
+      }
+      const moment = Date.parse(timestamp(options.at));
+      async function* rows(): AsyncGenerator<Row> {
+        const past = searchWithAppUsers<HistoryView>(client, '/api/v1/search/past-grants', {
+          appEntitlementRefs: [{ appId, id: entId }],
+        });
+        for await (const { item, appUser } of past) {
+          const { grantedAt, revokedAt } = item.history;
+          // A grant held the entitlement over [grantedAt, revokedAt).
+          if (!(at(grantedAt) <= moment) || at(revokedAt) <= moment) continue;
+          yield {
+            userId: appUser?.identityUserId ?? '',
+            email: appUser?.email ?? '',
+            displayName: appUser?.displayName ?? '',
+            appUserId: item.history.appUserId,
+            grantedAt,
+            revokedAt,
+          };
+        }
+      }
+      await printRows(
+        rows(),
+        ['userId', 'email', 'displayName', 'appUserId', 'grantedAt', 'revokedAt'],
+        format,
+      );
+    });
+
+  program
+    .command('access <user>')
+    .description('everything a person holds (by user ID or email)')
+    .addHelpText('after', '\nExample:\n  roster access alice@example.com')
+    .action(async (input: string, _o: unknown, command: Command) => {
+      const { client, format } = await contextOf(command);
+      const user = await findUser(client, input);
+      async function* rows(): AsyncGenerator<Row> {
+        const grants = client.search<{
+          entitlement: { appEntitlement: { id: string; appId: string; displayName: string } };
+          appEntitlementUserBinding: {
+            appUser: { appUser: { id: string } };
+            appEntitlementUserBindingCreatedAt: string | null;
+            appEntitlementUserBindingDeprovisionAt: string | null;
+          };
+        }>('/api/v1/search/grants', { userId: user.id });
+        for await (const g of grants) {
+          const e = g.entitlement.appEntitlement;
+          const b = g.appEntitlementUserBinding;
+          yield {
+            appId: e.appId,
+            entitlementId: e.id,
+            entitlement: e.displayName,
+            appUserId: b.appUser.appUser.id,
+            grantedAt: b.appEntitlementUserBindingCreatedAt,
+            expiresAt: b.appEntitlementUserBindingDeprovisionAt,
+          };
+        }
+      }
+      await printRows(
+        rows(),
+        ['appId', 'entitlementId', 'entitlement', 'appUserId', 'grantedAt', 'expiresAt'],
+        format,
+      );
+    });
+
+  program
+    .command('history <app> <entitlement>')
+    .description('grants added and removed on an entitlement, oldest first')
+    .option('--since <date>', 'from this time (inclusive)')
+    .option('--until <date>', 'to this time (exclusive)')
+    .addHelpText('after', '\nExample:\n  roster history APP ENT --since 2026-01-01 --until 2026-02-01')
+    .action(
+      async (appId: string, entId: string, options: { since?: string; until?: string }, command: Command) => {
+        const { client, format } = await contextOf(command);
+        const since = options.since ? timestamp(options.since) : undefined;
+        const until = options.until ? timestamp(options.until) : undefined;
+        if (since && until && since >= until)
+          throw new CliError('--since must be before --until', EXIT.USAGE);
+        async function* rows(): AsyncGenerator<Row> {
+          const feed = searchWithAppUsers<FeedView>(client, '/api/v1/grants/feed', {
+            appEntitlementRefs: [{ appId, id: entId }],
+            ...(since ? { after: since } : {}),
+            ...(until ? { before: until } : {}),
+          });
+          for await (const { item, appUser } of feed) {
+            yield {
+              date: item.feed.date,
+              event: item.feed.eventType.replace(/^GRANT_EVENT_TYPE_/, ''),
+              userId: appUser?.identityUserId ?? '',
+              email: appUser?.email ?? '',
+              appUserId: item.feed.appUserId,
+            };
+          }
+        }
+        await printRows(rows(), ['date', 'event', 'userId', 'email', 'appUserId'], format);
+      },
+    );
+}

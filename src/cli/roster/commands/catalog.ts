@@ -1,0 +1,266 @@
+import fs from 'node:fs/promises';
+import type { Command } from 'commander';
+import { type RosterClient, seg } from '../client.js';
+import { confirm, contextOf } from '../context.js';
+import { CliError, EXIT } from '../exit-codes.js';
+import { note, printObject, printRows, type Row } from '../output.js';
+
+interface App {
+  id: string;
+  displayName: string;
+  description: string;
+  isManuallyManaged: boolean;
+  userCount: string;
+  createdAt: string | null;
+}
+
+interface Entitlement {
+  id: string;
+  appId: string;
+  displayName: string;
+  description: string;
+  alias: string;
+  slug: string;
+  isManuallyManaged: boolean;
+  grantCount: string;
+  createdAt: string | null;
+}
+
+interface User {
+  id: string;
+  displayName: string;
+  email: string;
+  username: string;
+  status: string;
+  roleIds: string[];
+  createdAt: string | null;
+}
+
+const appRow = (a: App): Row => ({
+  id: a.id,
+  displayName: a.displayName,
+  manual: a.isManuallyManaged,
+  users: a.userCount,
+  createdAt: a.createdAt,
+});
+const APP_COLUMNS = ['id', 'displayName', 'manual', 'users', 'createdAt'];
+
+const entRow = (e: Entitlement): Row => ({
+  id: e.id,
+  displayName: e.displayName,
+  alias: e.alias,
+  slug: e.slug,
+  manual: e.isManuallyManaged,
+  grants: e.grantCount,
+});
+const ENT_COLUMNS = ['id', 'displayName', 'alias', 'slug', 'manual', 'grants'];
+
+const userRow = (u: User): Row => ({
+  id: u.id,
+  displayName: u.displayName,
+  email: u.email,
+  username: u.username,
+  status: u.status,
+  roles: u.roleIds.join(' '),
+});
+const USER_COLUMNS = ['id', 'displayName', 'email', 'username', 'status', 'roles'];
+
+async function* map<T>(items: AsyncIterable<T>, f: (item: T) => Row): AsyncGenerator<Row> {
+  for await (const item of items) yield f(item);
+}
+
+const examples = (...lines: string[]) => `\nExamples:\n${lines.map((l) => `  ${l}`).join('\n')}`;
+
+export function registerCatalogCommands(program: Command): void {
+  const apps = program.command('apps').description('applications');
+  apps
+    .command('ls')
+    .description('list the apps (all pages)')
+    .addHelpText('after', examples('roster apps ls', 'roster apps ls --output csv > apps.csv'))
+    .action(async (_o: unknown, command: Command) => {
+      const { client, format } = await contextOf(command);
+      await printRows(map(client.list<App>('/api/v1/apps'), appRow), APP_COLUMNS, format);
+    });
+  apps
+    .command('show <app>')
+    .description('show one app')
+    .addHelpText('after', examples('roster apps show 2Jx9...'))
+    .action(async (appId: string, _o: unknown, command: Command) => {
+      const { client, format } = await contextOf(command);
+      const { app } = await client.get<{ app: App }>(`/api/v1/apps/${seg(appId)}`);
+      await printObject(app, { ...appRow(app), description: app.description }, format);
+    });
+  apps
+    .command('create')
+    .description('create a manually managed app')
+    .requiredOption('--name <name>', 'display name')
+    .option('--description <text>', 'description')
+    .option('--owner <userId>', 'an owner (repeatable)', (v: string, p: string[] = []) => [...p, v])
+    .addHelpText('after', examples('roster apps create --name "Payroll" --description "HR payroll system"'))
+    .action(async (options: { name: string; description?: string; owner?: string[] }, command: Command) => {
+      const { client, format } = await contextOf(command);
+      const { app } = await client.post<{ app: App }>('/api/v1/apps', {
+        displayName: options.name,
+        description: options.description ?? '',
+        ...(options.owner ? { owners: options.owner } : {}),
+      });
+      await printObject(app, appRow(app), format);
+    });
+  apps
+    .command('rm <app>')
+    .description('delete an app, its entitlements and their grants (history is kept)')
+    .option('-y, --yes', 'do not ask')
+    .addHelpText('after', examples('roster apps rm 2Jx9... --yes'))
+    .action(async (appId: string, options: { yes?: boolean }, command: Command) => {
+      const { client } = await contextOf(command);
+      const { app } = await client.get<{ app: App }>(`/api/v1/apps/${seg(appId)}`);
+      await confirm(`Delete app "${app.displayName}" (${app.id}) and revoke every grant in it?`, options.yes);
+      await client.delete(`/api/v1/apps/${seg(appId)}`);
+      note(`Deleted app ${app.id}.`);
+    });
+
+  const ents = program.command('ents').description('entitlements of an app');
+  ents
+    .command('ls <app>')
+    .description("list an app's entitlements (all pages)")
+    .addHelpText('after', examples('roster ents ls 2Jx9...'))
+    .action(async (appId: string, _o: unknown, command: Command) => {
+      const { client, format } = await contextOf(command);
+      const views = client.list<{ appEntitlement: Entitlement }>(`/api/v1/apps/${seg(appId)}/entitlements`);
+      await printRows(
+        map(views, (v) => entRow(v.appEntitlement)),
+        ENT_COLUMNS,
+        format,
+      );
+    });
+  ents
+    .command('show <app> <entitlement>')
+    .description('show one entitlement')
+    .addHelpText('after', examples('roster ents show 2Jx9... 2Jy0...'))
+    .action(async (appId: string, entId: string, _o: unknown, command: Command) => {
+      const { client, format } = await contextOf(command);
+      const { appEntitlementView } = await client.get<{
+        appEntitlementView: { appEntitlement: Entitlement };
+      }>(`/api/v1/apps/${seg(appId)}/entitlements/${seg(entId)}`);
+      const e = appEntitlementView.appEntitlement;
+      await printObject(appEntitlementView, { ...entRow(e), description: e.description }, format);
+    });
+  ents
+    .command('create <app>')
+    .description('create an entitlement in a manually managed app')
+    .requiredOption('--name <name>', 'display name')
+    .option('--description <text>', 'description')
+    .option('--alias <alias>', 'unique handle within the app')
+    .option('--slug <slug>', 'short label')
+    .addHelpText('after', examples('roster ents create 2Jx9... --name "Admin" --alias payroll-admin'))
+    .action(
+      async (
+        appId: string,
+        options: { name: string; description?: string; alias?: string; slug?: string },
+        command: Command,
+      ) => {
+        const { client, format } = await contextOf(command);
+        const { appEntitlementView } = await client.post<{
+          appEntitlementView: { appEntitlement: Entitlement };
+        }>(`/api/v1/apps/${seg(appId)}/entitlements`, {
+          displayName: options.name,
+          description: options.description ?? '',
+          alias: options.alias ?? '',
+          slug: options.slug ?? '',
+        });
+        await printObject(appEntitlementView, entRow(appEntitlementView.appEntitlement), format);
+      },
+    );
+  ents
+    .command('rm <app> <entitlement>')
+    .description('delete an entitlement and revoke its grants (history is kept)')
+    .option('-y, --yes', 'do not ask')
+    .addHelpText('after', examples('roster ents rm 2Jx9... 2Jy0... --yes'))
+    .action(async (appId: string, entId: string, options: { yes?: boolean }, command: Command) => {
+      const { client } = await contextOf(command);
+      const path = `/api/v1/apps/${seg(appId)}/entitlements/${seg(entId)}`;
+      const { appEntitlementView } = await client.get<{
+        appEntitlementView: { appEntitlement: Entitlement };
+      }>(path);
+      const e = appEntitlementView.appEntitlement;
+      await confirm(
+        `Delete entitlement "${e.displayName}" (${e.id}) and its ${e.grantCount} grants?`,
+        options.yes,
+      );
+      await client.delete(path);
+      note(`Deleted entitlement ${e.id}.`);
+    });
+
+  const users = program.command('users').description('people');
+  users
+    .command('ls')
+    .description('list users (all pages); --query matches name, email or username')
+    .option('--query <text>', 'search text')
+    .addHelpText('after', examples('roster users ls', 'roster users ls --query alice --output json'))
+    .action(async (options: { query?: string }, command: Command) => {
+      const { client, format } = await contextOf(command);
+      const views = options.query
+        ? client.search<{ user: User }>('/api/v1/search/users', { query: options.query })
+        : client.list<{ user: User }>('/api/v1/users');
+      await printRows(
+        map(views, (v) => userRow(v.user)),
+        USER_COLUMNS,
+        format,
+      );
+    });
+  users
+    .command('show <user>')
+    .description('show one user, by ID or email')
+    .addHelpText('after', examples('roster users show alice@example.com'))
+    .action(async (input: string, _o: unknown, command: Command) => {
+      const { client, format } = await contextOf(command);
+      const user = await findUser(client, input);
+      await printObject(user, { ...userRow(user), createdAt: user.createdAt }, format);
+    });
+  users
+    .command('create')
+    .description('create a user')
+    .requiredOption('--name <name>', 'display name')
+    .requiredOption('--email <email>', 'email')
+    .option('--username <username>', 'username')
+    .addHelpText('after', examples('roster users create --name "Alice Ng" --email alice@example.com'))
+    .action(async (options: { name: string; email: string; username?: string }, command: Command) => {
+      const { client, format } = await contextOf(command);
+      const { user } = await client.post<{ user: User }>('/roster/v1/users', {
+        displayName: options.name,
+        email: options.email,
+        ...(options.username ? { username: options.username } : {}),
+      });
+      await printObject(user, userRow(user), format);
+    });
+  users
+    .command('import <file>')
+    .description('create users from a CSV file with a displayName,email[,username] header')
+    .addHelpText('after', examples('roster users import people.csv'))
+    .action(async (file: string, _o: unknown, command: Command) => {
+      const { client, format } = await contextOf(command);
+      const text = await fs.readFile(file, 'utf8').catch((error: Error) => {
+        throw new CliError(`cannot read ${file}: ${error.message}`, EXIT.USAGE);
+      });
+      const { body } = await client.request<{ userIds: string[] }>('POST', '/roster/v1/users/import', {
+        raw: { text, contentType: 'text/csv' },
+      });
+      note(`Imported ${body.userIds.length} users.`);
+      await printRows(
+        body.userIds.map((id, i) => ({ row: i + 1, id })),
+        ['row', 'id'],
+        format,
+      );
+    });
+}
+
+/** A user by ID, or by exact email when the input has an @. */
+export async function findUser(client: RosterClient, input: string): Promise<User> {
+  if (!input.includes('@')) {
+    return (await client.get<{ userView: { user: User } }>(`/api/v1/users/${seg(input)}`)).userView.user;
+  }
+  const page = await client.post<{ list: { user: User }[] }>('/api/v1/search/users', { email: input });
+  const found = page.list.find((v) => v.user.status !== 'DELETED');
+  if (!found) throw new CliError(`no user with email ${input}`, EXIT.REFUSED);
+  return found.user;
+}

@@ -1,0 +1,104 @@
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { ReadableStream } from 'node:stream/web';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Command } from 'commander';
+import { contextOf, positiveInt, timestamp } from '../context.js';
+import { type OutputFormat, printRows, type Row, write } from '../output.js';
+
+interface SystemLogEvent {
+  time_dt: string;
+  activity_name: string;
+  status: string;
+  message: string;
+  actor?: { user?: { uid: string }; app_uid?: string };
+  api?: { operation: string; request?: { uid: string } };
+  metadata: { uid: string; correlation_uid?: string };
+}
+
+const EVENT_COLUMNS = ['time', 'activity', 'status', 'operation', 'actorUserId', 'message', 'requestId'];
+
+const eventRow = (e: SystemLogEvent): Row => ({
+  time: e.time_dt,
+  activity: e.activity_name,
+  status: e.status,
+  operation: e.api?.operation ?? '',
+  actorUserId: e.actor?.user?.uid ?? '',
+  message: e.message,
+  requestId: e.api?.request?.uid ?? '',
+});
+
+const FOLLOW_POLL_MS = 1000;
+
+async function printEvents(events: SystemLogEvent[], format: OutputFormat) {
+  // JSON lines when following: a stream has no end to close an array with.
+  if (format === 'json') {
+    for (const e of events) await write(`${JSON.stringify(e)}\n`);
+  } else {
+    await printRows(events.map(eventRow), EVENT_COLUMNS, format === 'csv' ? 'csv' : 'table');
+  }
+}
+
+export function registerLogCommands(program: Command): void {
+  const log = program
+    .command('log')
+    .description('the system log (who did what, when, through which request)');
+  log
+    .command('tail')
+    .description('the latest events; --follow keeps printing new ones')
+    .option('-n, --lines <n>', 'how many of the latest events', positiveInt, 20)
+    .option('-f, --follow', 'wait for new events (Ctrl-C to stop)')
+    .addHelpText('after', '\nExamples:\n  roster log tail -n 50\n  roster log tail --follow --output json')
+    .action(async (options: { lines: number; follow?: boolean }, command: Command) => {
+      const { client, format } = await contextOf(command);
+      const page = await client.post<{ list: SystemLogEvent[] }>('/api/v1/systemlog/events', {
+        sortDirection: 'SORT_DIRECTION_DESC',
+        pageSize: Math.min(options.lines, 100),
+      });
+      const latest = page.list.slice(0, options.lines).reverse();
+      await printEvents(latest, format);
+      if (!options.follow) return;
+      let last = latest.at(-1)?.metadata.uid;
+      for (;;) {
+        await sleep(FOLLOW_POLL_MS);
+        let pageToken = '';
+        do {
+          const next = await client.post<{ list: SystemLogEvent[]; nextPageToken: string }>(
+            '/api/v1/systemlog/events',
+            {
+              sortDirection: 'SORT_DIRECTION_ASC',
+              pageSize: 100,
+              ...(last
+                ? { sinceEventUid: last }
+                : { since: new Date(Date.now() - FOLLOW_POLL_MS).toISOString() }),
+              ...(pageToken ? { pageToken } : {}),
+            },
+          );
+          // Rows are printed one page at a time; a table per page keeps the screen readable.
+          await printEvents(next.list, format === 'table' ? 'csv' : format);
+          last = next.list.at(-1)?.metadata.uid ?? last;
+          pageToken = next.nextPageToken;
+        } while (pageToken);
+      }
+    });
+  log
+    .command('export')
+    .description('every event in a time window as JSON lines (NDJSON), streamed to stdout')
+    .option('--since <date>', 'from this time (inclusive)')
+    .option('--until <date>', 'to this time (exclusive)')
+    .addHelpText(
+      'after',
+      '\nExample:\n  roster log export --since 2026-01-01 --until 2026-02-01 > events.ndjson',
+    )
+    .action(async (options: { since?: string; until?: string }, command: Command) => {
+      const { client } = await contextOf(command);
+      const response = await client.stream('/roster/v1/systemlog/export', {
+        query: {
+          since: options.since ? timestamp(options.since) : undefined,
+          until: options.until ? timestamp(options.until) : undefined,
+        },
+      });
+      if (!response.body) return;
+      await pipeline(Readable.fromWeb(response.body as ReadableStream), process.stdout);
+    });
+}

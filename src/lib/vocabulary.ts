@@ -1,0 +1,80 @@
+/**
+ * The words Roster stores and answers with: each set is named once here and used by the TypeBox
+ * schemas, the table types of src/db/schema.ts and the code alike, so a misspelt state, outcome or
+ * event type fails typecheck. Lives in lib because the table types may not import a module.
+ */
+
+/** What a bulk action does; its runner picks the batch handler by it. */
+export const BULK_ACTION_KINDS = ['ADD_MANUAL_USERS', 'SET_MEMBERS'] as const;
+export type BulkActionKind = (typeof BULK_ACTION_KINDS)[number];
+
+export const BULK_ACTION_STATES = [
+  'BULK_ACTION_STATE_PENDING',
+  'BULK_ACTION_STATE_RUNNING',
+  'BULK_ACTION_STATE_SUCCEEDED',
+  'BULK_ACTION_STATE_PARTIALLY_FAILED',
+  'BULK_ACTION_STATE_FAILED',
+  'BULK_ACTION_STATE_CANCELLED',
+] as const;
+export type BulkActionState = (typeof BULK_ACTION_STATES)[number];
+
+/** States a runner may still work on. */
+export const OPEN_BULK_ACTION_STATES = [
+  'BULK_ACTION_STATE_PENDING',
+  'BULK_ACTION_STATE_RUNNING',
+] as const satisfies readonly BulkActionState[];
+
+/** What became of one item of a bulk action: adds answer the first three, set-members removals the next two. */
+export const BULK_ACTION_ITEM_OUTCOMES = [
+  'ADDED',
+  'ALREADY_MEMBER',
+  'REMOVED',
+  'NOT_MEMBER',
+  'FAILED',
+] as const;
+export type BulkActionItemOutcome = (typeof BULK_ACTION_ITEM_OUTCOMES)[number];
+
+/** The grant feed's event types (ConductorOne's GrantFeed). */
+export const GRANT_EVENT_TYPES = ['GRANT_EVENT_TYPE_ADDED', 'GRANT_EVENT_TYPE_REMOVED'] as const;
+export type GrantEventType = (typeof GRANT_EVENT_TYPES)[number];
+
+/** The OCSF activity of a system-log event (src/modules/audit/system-log.ts maps each to its ID). */
+export const SYSTEM_LOG_ACTIVITIES = ['create', 'update', 'delete', 'other'] as const;
+export type SystemLogActivity = (typeof SYSTEM_LOG_ACTIVITIES)[number];
+
+/** What a system-log event records, as `<target>.<verb>`; stored in the `activity` column. */
+export const SYSTEM_LOG_OPERATIONS = [
+  'app.created',
+  'app.updated',
+  'app.deleted',
+  'app_resource_type.created',
+  'app_resource_type.updated',
+  'app_resource_type.deleted',
+  'app_resource.created',
+  'app_resource.updated',
+  'app_resource.deleted',
+  'app_entitlement.created',
+  'app_entitlement.updated',
+  'app_entitlement.deleted',
+  'app_user.created',
+  'app_user.updated',
+  'owner.added',
+  'owner.removed',
+  'grant.added',
+  'grant.updated',
+  'grant.removed',
+  'grant.expired',
+  'bulk_action.created',
+  'bulk_action.cancelled',
+  'user.created',
+  'user.updated',
+  'role.updated',
+  'api_client.created',
+  'api_client.updated',
+  'api_client.deleted',
+  'token.issued',
+  'token.refused',
+  'console.signed_in',
+  'console.signed_out',
+] as const;
+export type SystemLogOperation = (typeof SYSTEM_LOG_OPERATIONS)[number];

@@ -1,0 +1,427 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DIALECTS } from '../harness.js';
+import {
+  BIN,
+  type CliResult,
+  cliEnv,
+  collect,
+  ensureBuilt,
+  newConfigHome,
+  type RosterServer,
+  runCli,
+  spawnCli,
+  startRosterServer,
+} from './roster-server.js';
+
+const PEOPLE = 10_000;
+// The resumed add is smaller: what it checks (no doubles, a complete report) needs chunks, not volume.
+const RESUMED = 3_000;
+const RESUMED_CHUNK = 300;
+
+const json = <T>(result: CliResult): T => {
+  expect(result.stderr.includes('roster:') ? result.stderr : '').toBe('');
+  return JSON.parse(result.stdout) as T;
+};
+
+const csvLines = (text: string) => text.trim().split('\n');
+
+describe.each(DIALECTS)('the roster command line against a real Roster (%s)', (dialect) => {
+  let server: RosterServer;
+  let home: string;
+  let env: NodeJS.ProcessEnv;
+  let work: string;
+  /** The first sign-in, made before every test so each can run alone. */
+  let login: CliResult;
+  const roster = (...args: string[]) => runCli(args, env);
+
+  beforeAll(async () => {
+    ensureBuilt();
+    server = await startRosterServer(dialect);
+    home = newConfigHome();
+    env = cliEnv(home);
+    work = fs.mkdtempSync(path.join(home, 'work-'));
+    login = await roster('login', '--server', server.url, '--credentials', server.credentialsFile);
+  }, 300_000);
+
+  afterAll(async () => {
+    await server?.close();
+    if (home) fs.rmSync(home, { recursive: true, force: true });
+  });
+
+  async function newEntitlement(name: string): Promise<{ app: string; ent: string }> {
+    const app = json<{ id: string }>(await roster('apps', 'create', '--name', `${name} app`, '-o', 'json'));
+    const ent = json<{ appEntitlement: { id: string } }>(
+      await roster('ents', 'create', app.id, '--name', name, '-o', 'json'),
+    );
+    return { app: app.id, ent: ent.appEntitlement.id };
+  }
+
+  it('signs in with the bootstrap file into a 0600 profile, and whoami introspects', async () => {
+    expect(login.code).toBe(0);
+    expect(login.stderr).toContain('profile "default" saved');
+    const config = path.join(home, 'roster', 'config.json');
+    expect(fs.statSync(config).mode & 0o777).toBe(0o600);
+    expect(fs.statSync(path.join(home, 'roster', 'tokens.json')).mode & 0o777).toBe(0o600);
+    const saved = JSON.parse(fs.readFileSync(config, 'utf8'));
+    expect(saved.profiles.default.server).toBe(server.url);
+
+    const me = json<{ userId: string; roles: string[]; email: string; profile: string }>(
+      await roster('whoami', '-o', 'json'),
+    );
+    expect(me.userId).not.toBe('');
+    expect(me.roles.length).toBe(1);
+    expect(me.email).toContain('@');
+    expect(me.profile).toBe('default');
+  });
+
+  it('keeps named profiles apart, takes the environment, and refuses bad credentials', async () => {
+    const creds = JSON.parse(fs.readFileSync(server.credentialsFile, 'utf8'));
+    const named = await roster(
+      'login',
+      '--profile',
+      'second',
+      '--server',
+      server.url,
+      '--credentials',
+      server.credentialsFile,
+    );
+    expect(named.code).toBe(0);
+    const profiles = json<{ name: string; default: boolean }[]>(await roster('profiles', '-o', 'json'));
+    expect(profiles.map((p) => [p.name, p.default])).toEqual([
+      ['default', true],
+      ['second', false],
+    ]);
+    expect((await roster('whoami', '--profile', 'second', '-o', 'json')).code).toBe(0);
+
+    const missing = await roster('whoami', '--profile', 'nope');
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('no profile named "nope"');
+
+    // Environment variables alone, with no profile saved anywhere.
+    const bare = cliEnv(newConfigHome(), {
+      ROSTER_SERVER: server.url,
+      ROSTER_CLIENT_ID: creds.clientId,
+      ROSTER_CLIENT_SECRET: creds.clientSecret,
+    });
+    const viaEnv = await runCli(['whoami', '-o', 'json'], bare);
+    expect(viaEnv.code).toBe(0);
+    expect(JSON.parse(viaEnv.stdout).clientId).toBe(creds.clientId);
+
+    const wrong = await runCli(['whoami'], {
+      ...bare,
+      ROSTER_CLIENT_SECRET: `${creds.clientSecret.slice(0, -4)}AAAA`,
+    });
+    expect(wrong.code).toBe(4);
+    expect(wrong.stderr).toMatch(/sign-in refused: .*invalid_client/);
+
+    const nobody = await runCli(['apps', 'ls'], cliEnv(newConfigHome()));
+    expect(nobody.code).toBe(2);
+    expect(nobody.stderr).toContain('not signed in');
+
+    expect((await roster('logout', '--profile', 'second')).code).toBe(0);
+    expect(json<unknown[]>(await roster('profiles', '-o', 'json'))).toHaveLength(1);
+  });
+
+  it('creates, lists, shows and deletes apps and entitlements; errors carry the API reason', async () => {
+    const { app, ent } = await newEntitlement('Catalog');
+    const apps = json<{ id: string; displayName: string }[]>(await roster('apps', 'ls', '-o', 'json'));
+    expect(apps.map((a) => a.id)).toContain(app);
+    const shown = await roster('apps', 'show', app);
+    expect(shown.stdout).toContain('Catalog app');
+    const ents = await roster('ents', 'ls', app, '-o', 'csv');
+    expect(csvLines(ents.stdout)[0]).toBe('id,displayName,alias,slug,manual,grants');
+    expect(ents.stdout).toContain(ent);
+    expect(
+      json<{ appEntitlement: { id: string } }>(await roster('ents', 'show', app, ent, '-o', 'json'))
+        .appEntitlement.id,
+    ).toBe(ent);
+
+    const unknown = await roster('apps', 'show', 'no-such-app');
+    expect(unknown.code).toBe(3);
+    expect(unknown.stderr).toMatch(/^roster: .+\(HTTP 404, [A-Z_]+\)/);
+
+    const unconfirmed = await roster('ents', 'rm', app, ent);
+    expect(unconfirmed.code).toBe(6);
+    expect((await roster('ents', 'rm', app, ent, '--yes')).code).toBe(0);
+    expect((await roster('ents', 'show', app, ent)).code).toBe(3);
+    expect((await roster('apps', 'rm', app, '--yes')).code).toBe(0);
+    expect((await roster('apps', 'show', app)).code).toBe(3);
+
+    const usage = await roster('apps', 'create');
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toContain("required option '--name <name>'");
+  });
+
+  it('creates and imports users, and shows them by ID or email', async () => {
+    const created = json<{ id: string }>(
+      await roster('users', 'create', '--name', 'Ada Admin', '--email', 'ada@cli.test', '-o', 'json'),
+    );
+    const byEmail = json<{ id: string }>(await roster('users', 'show', 'ada@cli.test', '-o', 'json'));
+    expect(byEmail.id).toBe(created.id);
+    const file = path.join(work, 'few.csv');
+    fs.writeFileSync(file, 'displayName,email\nBea,bea@cli.test\nCal,cal@cli.test\n');
+    const imported = await roster('users', 'import', file, '-o', 'csv');
+    expect(imported.code).toBe(0);
+    expect(csvLines(imported.stdout)).toHaveLength(3);
+    const found = json<{ email: string }[]>(await roster('users', 'ls', '--query', 'cli.test', '-o', 'json'));
+    expect(found.map((u) => u.email).sort()).toEqual(['ada@cli.test', 'bea@cli.test', 'cal@cli.test']);
+    const missing = await roster('users', 'show', 'nobody@cli.test');
+    expect(missing.code).toBe(3);
+  });
+
+  it('adds, lists, exports and removes members; whohas, access and history read the record', async () => {
+    const { app, ent } = await newEntitlement('Everyday');
+    const bea = json<{ id: string }>(await roster('users', 'show', 'bea@cli.test', '-o', 'json'));
+    const before = new Date().toISOString();
+    const added = await roster(
+      'members',
+      'add',
+      app,
+      ent,
+      '--email',
+      'bea@cli.test',
+      '--email',
+      'cal@cli.test',
+      '--email',
+      'ghost@cli.test',
+      '-o',
+      'json',
+    );
+    expect(added.code).toBe(5);
+    expect(added.stderr).toContain('line 3: ghost@cli.test: no user with this email');
+    const summary = JSON.parse(added.stdout);
+    expect([summary.succeeded + summary.added, summary.failed]).toEqual([2, 1]);
+
+    const members = json<{ email: string }[]>(await roster('members', 'ls', app, ent, '-o', 'json'));
+    expect(members.map((m) => m.email).sort()).toEqual(['bea@cli.test', 'cal@cli.test']);
+    const exported = await roster('members', 'export', app, ent, '--format', 'csv');
+    expect(csvLines(exported.stdout)[0]).toBe('userId,email,displayName,appUserId,grantedAt,expiresAt');
+    expect(csvLines(exported.stdout)).toHaveLength(3);
+
+    const access = json<{ entitlementId: string }[]>(await roster('access', 'bea@cli.test', '-o', 'json'));
+    expect(access.map((a) => a.entitlementId)).toEqual([ent]);
+
+    const removed = await roster('members', 'rm', app, ent, '--user', bea.id, '--yes');
+    expect(removed.code).toBe(0);
+    const now = json<{ email: string }[]>(await roster('whohas', app, ent, '-o', 'json'));
+    expect(now.map((m) => m.email)).toEqual(['cal@cli.test']);
+    const then = json<{ email: string }[]>(
+      await roster('whohas', app, ent, '--at', new Date().toISOString(), '-o', 'json'),
+    );
+    expect(then.map((m) => m.email)).toEqual(['cal@cli.test']);
+    const earlier = json<unknown[]>(await roster('whohas', app, ent, '--at', before, '-o', 'json'));
+    expect(earlier).toEqual([]);
+
+    const history = json<{ event: string; email: string }[]>(
+      await roster('history', app, ent, '--since', before, '-o', 'json'),
+    );
+    expect(history.map((h) => `${h.event} ${h.email}`).sort()).toEqual([
+      'ADDED bea@cli.test',
+      'ADDED cal@cli.test',
+      'REMOVED bea@cli.test',
+    ]);
+    const badWindow = await roster('history', app, ent, '--since', '2026-02-01', '--until', '2026-01-01');
+    expect(badWindow.code).toBe(2);
+    const notMember = await roster('members', 'rm', app, ent, '--email', 'nobody@cli.test', '--yes');
+    expect(notMember.code).toBe(5);
+  });
+
+  it('sets exact membership with If-Match, refusing a stale version', async () => {
+    const { app, ent } = await newEntitlement('Exact');
+    expect((await roster('members', 'add', app, ent, '--email', 'ada@cli.test')).code).toBe(0);
+    const file = path.join(work, 'team.csv');
+    fs.writeFileSync(file, 'email\nbea@cli.test\ncal@cli.test\n');
+    const preview = json<{ version: string; toAdd: string[]; toRemove: string[] }>(
+      await roster('members', 'set', app, ent, '--file', file, '--dry-run', '-o', 'json'),
+    );
+    expect([preview.toAdd.length, preview.toRemove.length]).toEqual([2, 1]);
+
+    // Someone else changes the members after the preview.
+    expect((await roster('members', 'rm', app, ent, '--email', 'ada@cli.test', '--yes')).code).toBe(0);
+    const stale = await roster(
+      'members',
+      'set',
+      app,
+      ent,
+      '--file',
+      file,
+      '--if-match',
+      preview.version,
+      '--yes',
+    );
+    expect(stale.code).toBe(3);
+    expect(stale.stderr).toContain('MEMBERSHIP_CHANGED');
+    expect(json<unknown[]>(await roster('members', 'ls', app, ent, '-o', 'json'))).toEqual([]);
+
+    const unconfirmed = await roster('members', 'set', app, ent, '--file', file);
+    expect(unconfirmed.code).toBe(6);
+    const applied = await roster('members', 'set', app, ent, '--file', file, '--yes', '-o', 'json');
+    expect(applied.code).toBe(0);
+    expect(JSON.parse(applied.stdout).bulkAction.state).toBe('BULK_ACTION_STATE_SUCCEEDED');
+    const members = json<{ email: string }[]>(await roster('members', 'ls', app, ent, '-o', 'json'));
+    expect(members.map((m) => m.email).sort()).toEqual(['bea@cli.test', 'cal@cli.test']);
+  });
+
+  describe('a 10,000-line file', () => {
+    let peopleFile: string;
+    /** The first RESUMED lines of the same people, and the two that name nobody. */
+    let resumedFile: string;
+
+    beforeAll(async () => {
+      const usersFile = path.join(work, 'users.csv');
+      const lines = ['displayName,email'];
+      for (let i = 0; i < PEOPLE; i++) lines.push(`Person ${i},p${i}@bulk.test`);
+      fs.writeFileSync(usersFile, `${lines.join('\n')}\n`);
+      const imported = await roster('users', 'import', usersFile, '-o', 'csv');
+      expect(imported.code).toBe(0);
+      const ids = csvLines(imported.stdout)
+        .slice(1)
+        .map((l) => l.split(',')[1]);
+      // Mostly user IDs, every 50th line an email, then two lines that name nobody.
+      const people = ['email', ...ids.map((id, i) => (i % 50 === 0 ? `p${i}@bulk.test` : id))];
+      people.push('ghost@bulk.test', 'not-a-user-id');
+      peopleFile = path.join(work, 'people.csv');
+      fs.writeFileSync(peopleFile, `${people.join('\n')}\n`);
+      resumedFile = path.join(work, 'resumed.csv');
+      fs.writeFileSync(resumedFile, `${[...people.slice(0, RESUMED + 1), ...people.slice(-2)].join('\n')}\n`);
+    }, 120_000);
+
+    it('previews with --dry-run, asks first, then adds everyone with a complete report', async () => {
+      const { app, ent } = await newEntitlement('Big');
+      const dry = await roster('members', 'add', app, ent, '--file', peopleFile, '--dry-run', '-o', 'json');
+      expect(dry.code).toBe(5);
+      expect(JSON.parse(dry.stdout)).toMatchObject({ people: PEOPLE + 2, wouldAdd: PEOPLE, failed: 2 });
+      expect(dry.stderr).toContain(`line ${PEOPLE + 2}: ghost@bulk.test: no user with this email`);
+      expect(dry.stderr).toContain(`line ${PEOPLE + 3}: not-a-user-id: invalid user id`);
+      expect(json<unknown[]>(await roster('members', 'ls', app, ent, '-o', 'json'))).toEqual([]);
+
+      const asked = await roster('members', 'add', app, ent, '--file', peopleFile);
+      expect(asked.code).toBe(6);
+
+      const report = path.join(work, 'big-report.csv');
+      const run = await roster(
+        'members',
+        'add',
+        app,
+        ent,
+        '--file',
+        peopleFile,
+        '--yes',
+        '--report',
+        report,
+        '-o',
+        'json',
+      );
+      expect(run.code).toBe(5);
+      expect(JSON.parse(run.stdout)).toMatchObject({ people: PEOPLE + 2, added: PEOPLE, failed: 2 });
+      expect(run.stderr).toContain('(100%)');
+      const rows = csvLines(fs.readFileSync(report, 'utf8'));
+      expect(rows[0]).toBe('line,input,userId,outcome,reason');
+      expect(rows).toHaveLength(PEOPLE + 3);
+      expect(rows[1]).toMatch(/^2,p0@bulk\.test,\w+,ADDED,$/);
+      expect(rows.at(-1)).toBe(`${PEOPLE + 3},not-a-user-id,not-a-user-id,FAILED,invalid user id`);
+
+      const { appEntitlement } = json<{ appEntitlement: { grantCount: string } }>(
+        await roster('ents', 'show', app, ent, '-o', 'json'),
+      );
+      expect(appEntitlement.grantCount).toBe(String(PEOPLE));
+
+      const actions = json<{ id: string; state: string; total: number }[]>(
+        await roster('bulk', 'ls', '--entitlement', ent, '-o', 'json'),
+      );
+      const action = actions.find((a) => a.total === PEOPLE);
+      if (!action) throw new Error('no bulk action for the people');
+      expect(action.state).toBe('SUCCEEDED');
+      const watched = await roster('bulk', 'watch', action.id, '-o', 'json');
+      expect([watched.code, JSON.parse(watched.stdout).succeeded]).toEqual([0, PEOPLE]);
+      const items = await roster('bulk', 'items', action.id, '--outcome', 'FAILED', '-o', 'csv');
+      expect(csvLines(items.stdout)).toEqual(['userId,outcome,appUserId,error']);
+      const cancel = await roster('bulk', 'cancel', action.id);
+      expect(cancel.code).toBe(3);
+      expect(cancel.stderr).toMatch(/HTTP 4\d\d/);
+    });
+
+    it('resumes after being killed mid-way: no doubles, a complete report', async () => {
+      const { app, ent } = await newEntitlement('Resumed');
+      const report = path.join(work, 'resumed-report.csv');
+      const args = [
+        'members',
+        'add',
+        app,
+        ent,
+        '--file',
+        resumedFile,
+        '--yes',
+        '--chunk-size',
+        String(RESUMED_CHUNK),
+        '--report',
+        report,
+      ];
+      const first = spawnCli(args, env);
+      const killed = collect(first);
+      await new Promise<void>((resolve) => {
+        first.stderr?.on('data', (text: string) => {
+          if (String(text).includes('chunk 3 sent')) {
+            first.kill('SIGKILL');
+            resolve();
+          }
+        });
+      });
+      expect((await killed).code).toBe(null);
+
+      const again = await runCli(args, env);
+      expect(again.code).toBe(5);
+      const rows = csvLines(fs.readFileSync(report, 'utf8'));
+      expect(rows).toHaveLength(RESUMED + 3);
+      expect(rows.filter((r) => r.endsWith(',ADDED,'))).toHaveLength(RESUMED);
+
+      const actions = json<unknown[]>(await roster('bulk', 'ls', '--entitlement', ent, '-o', 'json'));
+      // One bulk action per chunk: the chunks sent before the kill were not sent again.
+      expect(actions).toHaveLength(Math.ceil((RESUMED + 2) / RESUMED_CHUNK));
+      const { appEntitlement } = json<{ appEntitlement: { grantCount: string } }>(
+        await roster('ents', 'show', app, ent, '-o', 'json'),
+      );
+      expect(appEntitlement.grantCount).toBe(String(RESUMED));
+    });
+  });
+
+  it('draws a progress bar that reaches 100 % in a terminal', async () => {
+    const { app, ent } = await newEntitlement('Terminal');
+    const file = path.join(work, 'tty.csv');
+    fs.writeFileSync(file, 'email\nada@cli.test\nbea@cli.test\ncal@cli.test\n');
+    const command = `${process.execPath} ${BIN} members add ${app} ${ent} --file ${file} --yes`;
+    // script(1) gives the CLI a pseudo-terminal for stdin, stdout and stderr.
+    const child = spawn('script', ['-qfec', command, '/dev/null'], {
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const result = await collect(child);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/adding \[\u2588+\] 100% \| 3\/3/);
+    // A table, not JSON, on a terminal.
+    expect(result.stdout).toContain('│ people');
+  });
+
+  it('tails and exports the system log', async () => {
+    // A window around one change: the export holds its event and nothing older.
+    const since = new Date(Date.now() - 1000).toISOString();
+    const created = json<{ id: string }>(await roster('apps', 'create', '--name', 'Logged', '-o', 'json'));
+    const until = new Date(Date.now() + 1000).toISOString();
+
+    const tail = await roster('log', 'tail', '-n', '2', '-o', 'json');
+    const events = csvLines(tail.stdout).map((l) => JSON.parse(l));
+    expect(events).toHaveLength(2);
+    expect(events[0].metadata.uid < events[1].metadata.uid || events[0].time <= events[1].time).toBe(true);
+
+    const exported = await roster('log', 'export', '--since', since, '--until', until);
+    expect(exported.code).toBe(0);
+    const lines = csvLines(exported.stdout).map((l) => JSON.parse(l));
+    expect(lines.every((e) => e.class_name === 'API Activity' && e.time_dt >= since)).toBe(true);
+    expect(lines.some((e) => e.resources[0].uid === created.id)).toBe(true);
+    const bad = await roster('log', 'export', '--since', 'yesterday-ish');
+    expect(bad.code).toBe(2);
+  });
+});

@@ -1,0 +1,116 @@
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { pino } from 'pino';
+import { buildApp } from '../../src/app.js';
+import { loadConfig } from '../../src/config.js';
+import { createContainer } from '../../src/container.js';
+import { systemClock } from '../../src/lib/clock.js';
+import { bootstrapAdminClient } from '../../src/modules/auth/bootstrap.js';
+import { type DialectName, openTestDatabase, type TestDatabase } from '../harness.js';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+/** The built `roster` binary, as package.json's `bin` names it. */
+export const BIN = path.join(ROOT, 'dist/cli/roster/main.js');
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile())
+      newest = Math.max(newest, fs.statSync(path.join(entry.parentPath, entry.name)).mtimeMs);
+  }
+  return newest;
+}
+
+/** The tests run the real built binary; a missing or stale build is rebuilt first (CI builds before). */
+export function ensureBuilt(): void {
+  const built = fs.existsSync(BIN) ? fs.statSync(BIN).mtimeMs : 0;
+  if (built >= newestMtime(path.join(ROOT, 'src/cli/roster'))) return;
+  const result = spawnSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'inherit' });
+  if (result.status !== 0) throw new Error('npm run build failed');
+}
+
+export interface RosterServer {
+  readonly url: string;
+  readonly database: TestDatabase;
+  readonly credentialsFile: string;
+  close(): Promise<void>;
+}
+
+/**
+ * A real Roster on a free port of 127.0.0.1, on a fresh database of the dialect, with its
+ * bulk-action runner started: what `npm start` runs, in the test process.
+ */
+export async function startRosterServer(dialect: DialectName): Promise<RosterServer> {
+  const database = await openTestDatabase(dialect);
+  const config = loadConfig({ ...database.env, ROSTER_LOG_LEVEL: 'silent', ROSTER_HOST: '127.0.0.1' });
+  const logger = pino({ level: 'silent' });
+  const container = await createContainer({ config, database: database.handle, clock: systemClock, logger });
+  const credentialsFile = await bootstrapAdminClient({
+    db: database.handle.db,
+    dialect: database.handle.dialect,
+    clock: systemClock,
+    systemLog: container.systemLog,
+    publicHost: config.publicUrl.host,
+    dataDir: config.dataDir,
+  });
+  if (!credentialsFile) throw new Error('no bootstrap credentials were written');
+  const app = await buildApp(container, { logger });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  container.runner.start();
+  const { port } = app.server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    database,
+    credentialsFile,
+    async close() {
+      await app.close();
+      await container.runner.stop();
+      await database.drop();
+    },
+  };
+}
+
+export interface CliResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** A config directory of its own, so profiles never leak between tests or into the user's. */
+export const newConfigHome = () => fs.mkdtempSync(path.join(os.tmpdir(), 'roster-cli-'));
+
+/** The environment of a CLI run: no ROSTER_* settings of the test process leak in. */
+export function cliEnv(configHome: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [key, value] of Object.entries(process.env)) if (!key.startsWith('ROSTER_')) env[key] = value;
+  return { ...env, XDG_CONFIG_HOME: configHome, ...extra };
+}
+
+/** Starts `roster ARGS` as a child process. */
+export function spawnCli(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
+  return spawn(process.execPath, [BIN, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+/** Runs `roster ARGS` to its end. */
+export function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<CliResult> {
+  const child = spawnCli(args, env);
+  return collect(child);
+}
+
+export function collect(child: ChildProcess): Promise<CliResult> {
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.setEncoding('utf8').on('data', (d: string) => {
+    stdout += d;
+  });
+  child.stderr?.setEncoding('utf8').on('data', (d: string) => {
+    stderr += d;
+  });
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
