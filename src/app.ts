@@ -1,3 +1,4 @@
+import cookie from '@fastify/cookie';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Container } from './container.js';
 import { answerClientError } from './http/client-errors.js';
@@ -19,6 +20,7 @@ import { bulkActionsRoutes } from './modules/bulk-actions/bulk-actions.routes.js
 import { setMembersRoutes } from './modules/bulk-actions/set-members.routes.js';
 import { catalogRoutes } from './modules/catalog/catalog.routes.js';
 import { catalogSearchRoutes } from './modules/catalog/catalog-search.routes.js';
+import { consoleRoutes } from './modules/console/index.js';
 import { grantDurationsRoutes } from './modules/grants/grant-durations.routes.js';
 import { grantRecordRoutes } from './modules/grants/grant-record.routes.js';
 import { grantsRoutes } from './modules/grants/grants.routes.js';
@@ -82,7 +84,12 @@ export async function buildApp(container: Container, options: AppOptions): Promi
   const metrics = createMetrics(container.ops);
   await app.register(metrics.plugin);
 
-  await app.register(authenticate, { tokens: container.tokens, owns: container.owners.owns });
+  await app.register(cookie);
+  await app.register(authenticate, {
+    tokens: container.tokens,
+    owns: container.owners.owns,
+    session: container.console.authenticate,
+  });
   await app.register(tokenRoutes, { tokens: container.tokens });
   await app.register(usersRoutes, { users: container.users });
   await app.register(appsRoutes, { apps: container.apps });
@@ -106,5 +113,6 @@ export async function buildApp(container: Container, options: AppOptions): Promi
   await app.register(personalClientsRoutes, { clients: container.personalClients });
   await app.register(iamRoutes, { roles: container.roles });
   await app.register(setMembersRoutes, { setMembers: container.setMembers, config: container.config });
+  await app.register(consoleRoutes, container.console.routeOptions);
   return app;
 }

@@ -12,6 +12,7 @@ import { createBulkActionsService } from './modules/bulk-actions/bulk-actions.se
 import { createSetMembersService } from './modules/bulk-actions/set-members.service.js';
 import { createCatalogService } from './modules/catalog/catalog.service.js';
 import { createCatalogSearchService } from './modules/catalog/catalog-search.service.js';
+import { createConsoleModule } from './modules/console/index.js';
 import { createExpansionService } from './modules/expansion/expansion.service.js';
 import { createExpirySweeper } from './modules/grants/expiry-sweeper.js';
 import { createGrantDurationsService } from './modules/grants/grant-durations.service.js';
@@ -96,6 +97,8 @@ export async function createContainer({ config, database, clock, logger }: Conta
     logger: logger.child({ component: 'expiry-sweeper' }),
   });
 
+  const consoleModule = createConsoleModule({ config, db, clock, systemLog, tokens });
+
   return {
     config,
     database,
@@ -123,5 +126,6 @@ export async function createContainer({ config, database, clock, logger }: Conta
     grantDurations,
     expirySweeper,
     setMembers,
+    console: consoleModule,
   };
 }

@@ -5,6 +5,7 @@ import * as m0003 from './0003_record.js';
 import * as m0004 from './0004_durations.js';
 import * as m0005 from './0005_users_email_lower.js';
 import * as m0006 from './0006_chunk_last_error.js';
+import * as m0007 from './0007_console_sessions.js';
 
 /** Migrations are listed here, in order, so the same set runs from source and from the build. */
 const migrations: Record<string, Migration> = {
@@ -14,6 +15,7 @@ const migrations: Record<string, Migration> = {
   '0004_durations': m0004,
   '0005_users_email_lower': m0005,
   '0006_chunk_last_error': m0006,
+  '0007_console_sessions': m0007,
 };
 
 export const migrationProvider: MigrationProvider = {

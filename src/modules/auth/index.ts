@@ -10,7 +10,13 @@ export {
   updateClient,
 } from './clients.repository.js';
 export type { BuiltinRole } from './roles.js';
-export { BUILTIN_ROLES, isKnownRole, listedPermissions, READ_ONLY_ADMIN_ROLE } from './roles.js';
+export {
+  BUILTIN_ROLES,
+  isKnownRole,
+  listedPermissions,
+  permissionsOf,
+  READ_ONLY_ADMIN_ROLE,
+} from './roles.js';
 export { normalizeCidrs } from './source-address.js';
 export { deleteExpiredAssertions } from './token-keys.repository.js';
-export type { Principal, TokenService } from './tokens.service.js';
+export { OAuthError, type Principal, type TokenService } from './tokens.service.js';

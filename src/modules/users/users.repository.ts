@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { chunkRows } from '../../db/batch.js';
 import type { Executor, UsersTable } from '../../db/schema.js';
 import { containsText, equalsText, jsonArrayContains } from '../../db/text-match.js';
@@ -114,4 +115,16 @@ export async function listUsers(db: Executor, filter: UserFilter): Promise<UserR
     select = select.where((eb) => eb.or(roleIds.map((id) => jsonArrayContains('role_ids', id))));
   }
   return (await select.execute()).map(decodeUser);
+}
+
+/** Live users whose email is one of `emails`, compared case-insensitively; `emails` must be lower case. */
+export async function findUsersByEmails(db: Executor, emails: readonly string[]): Promise<UserRow[]> {
+  if (emails.length === 0) return [];
+  const rows = await db
+    .selectFrom('users')
+    .selectAll()
+    .where('deleted_at', 'is', null)
+    .where(sql`lower(email)`, 'in', emails)
+    .execute();
+  return rows.map(decodeUser);
 }
