@@ -316,7 +316,9 @@ describe.skipIf(!CHROMIUM).each(DIALECTS)('the console in Chromium on %s', (dial
 
     await page.getByRole('link', { name: 'Audit log' }).click();
     await page.getByRole('heading', { name: 'Audit log' }).waitFor();
-    await page.getByLabel('Operation').fill('app.updated');
+    // The page reads ahead through the log's pages as it opens; on a loaded machine that can take
+    // longer than the default wait before the filter takes input.
+    await page.getByLabel('Operation').fill('app.updated', { timeout: 60_000 });
     await page.getByRole('link', { name: 'Olivia Okafor (olivia@example.test)' }).first().waitFor();
     await expectAccessible(page);
     await screenshot(page, dialect, '09-audit-log');
