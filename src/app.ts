@@ -1,3 +1,4 @@
+import cookie from '@fastify/cookie';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Container } from './container.js';
 import { answerClientError } from './http/client-errors.js';
@@ -14,10 +15,12 @@ import { appsRoutes } from './modules/apps/apps.routes.js';
 import { systemLogRoutes } from './modules/audit/system-log.routes.js';
 import { authenticate } from './modules/auth/authenticate.js';
 import { tokenRoutes } from './modules/auth/token.routes.js';
+import { addManualUsersRoutes } from './modules/bulk-actions/add-manual-users.routes.js';
 import { bulkActionsRoutes } from './modules/bulk-actions/bulk-actions.routes.js';
 import { setMembersRoutes } from './modules/bulk-actions/set-members.routes.js';
 import { catalogRoutes } from './modules/catalog/catalog.routes.js';
 import { catalogSearchRoutes } from './modules/catalog/catalog-search.routes.js';
+import { consoleRoutes } from './modules/console/index.js';
 import { grantDurationsRoutes } from './modules/grants/grant-durations.routes.js';
 import { grantRecordRoutes } from './modules/grants/grant-record.routes.js';
 import { grantsRoutes } from './modules/grants/grants.routes.js';
@@ -58,7 +61,7 @@ export async function buildApp(container: Container, options: AppOptions): Promi
     ...(container.config.tls
       ? { https: { cert: container.config.tls.cert, key: container.config.tls.key } }
       : {}),
-  }) as unknown as FastifyInstance;
+  });
 
   // First of all hooks: authentication reads the path parameters this checks.
   refuseBadText(app);
@@ -82,17 +85,22 @@ export async function buildApp(container: Container, options: AppOptions): Promi
   const metrics = createMetrics(container.ops);
   await app.register(metrics.plugin);
 
-  await app.register(authenticate, { tokens: container.tokens, owns: container.owners.owns });
+  await app.register(cookie);
+  await app.register(authenticate, {
+    tokens: container.tokens,
+    owns: container.owners.owns,
+    session: container.console.authenticate,
+  });
   await app.register(tokenRoutes, { tokens: container.tokens });
   await app.register(usersRoutes, { users: container.users });
   await app.register(appsRoutes, { apps: container.apps });
   await app.register(catalogRoutes, { catalog: container.catalog, expansion: container.expansion });
-  await app.register(grantsRoutes, {
-    grants: container.grants,
+  await app.register(addManualUsersRoutes, {
     bulkActions: container.bulkActions,
     grantDurations: container.grantDurations,
     config: container.config,
   });
+  await app.register(grantsRoutes, { grants: container.grants });
   await app.register(grantDurationsRoutes, { grantDurations: container.grantDurations });
   await app.register(bulkActionsRoutes, { bulkActions: container.bulkActions });
   await app.register(limitsRoutes, { config: container.config });
@@ -106,6 +114,7 @@ export async function buildApp(container: Container, options: AppOptions): Promi
   await app.register(personalClientsRoutes, { clients: container.personalClients });
   await app.register(iamRoutes, { roles: container.roles });
   await app.register(setMembersRoutes, { setMembers: container.setMembers, config: container.config });
+  await app.register(consoleRoutes, container.console.routeOptions);
   await app.register(scimConnectionsRoutes, { connections: container.scimConnections });
   await scimRoutes(app, {
     connections: container.scimConnections,

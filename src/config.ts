@@ -25,6 +25,20 @@ export interface Config {
   readonly metricsToken: string | undefined;
   /** PEM certificate chain and key: when set, Roster serves HTTPS (the Go SDK needs it, CONTRACT.md §2). */
   readonly tls: { readonly cert: string; readonly key: string } | undefined;
+  /** Console sessions end after this long unused, and this long after sign-in whatever their use. */
+  readonly consoleIdleMinutes: number;
+  readonly consoleSessionHours: number;
+  /** The OpenID Connect provider people sign in to the console with; unset, they use API client secrets. */
+  readonly oidc: OidcConfig | undefined;
+}
+
+export interface OidcConfig {
+  readonly issuer: URL;
+  readonly clientId: string;
+  /** Unset for a public client, which PKCE alone protects. */
+  readonly clientSecret: string | undefined;
+  /** The ID-token claim that holds the Roster user's email. */
+  readonly emailClaim: string;
 }
 
 /**
@@ -164,6 +178,29 @@ export const SETTINGS = {
     'PEM certificate (chain) file; with `ROSTER_TLS_KEY`, Roster serves HTTPS (`npm run cert` makes one)',
   ),
   tlsKey: optional('ROSTER_TLS_KEY', 'PEM private key file of `ROSTER_TLS_CERT`'),
+  consoleIdleMinutes: integer(
+    'ROSTER_CONSOLE_IDLE_MINUTES',
+    30,
+    [1, 24 * 60],
+    'console sessions end after this many minutes unused',
+  ),
+  consoleSessionHours: integer(
+    'ROSTER_CONSOLE_SESSION_HOURS',
+    12,
+    [1, 30 * 24],
+    'console sessions end this many hours after sign-in, however used',
+  ),
+  oidcIssuer: optional(
+    'ROSTER_OIDC_ISSUER',
+    'OpenID Connect issuer URL people sign in to the console with (unset: API client ID and secret)',
+    (raw) => (/^https?:\/\/[^\s]+$/.test(raw) ? undefined : 'must be an https:// URL'),
+  ),
+  oidcClientId: optional('ROSTER_OIDC_CLIENT_ID', "Roster's client ID at the OpenID Connect provider"),
+  oidcClientSecret: optional(
+    'ROSTER_OIDC_CLIENT_SECRET',
+    "Roster's client secret at the provider (unset: a public client, protected by PKCE)",
+  ),
+  oidcEmailClaim: text('ROSTER_OIDC_EMAIL_CLAIM', 'email', "the claim matched against Roster users' email"),
 } as const;
 
 export class ConfigError extends Error {
@@ -217,9 +254,42 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bulkActionRetentionDays: get(SETTINGS.bulkActionRetentionDays),
     metricsToken: get(SETTINGS.metricsToken),
     tls,
+    consoleIdleMinutes: get(SETTINGS.consoleIdleMinutes),
+    consoleSessionHours: get(SETTINGS.consoleSessionHours),
+    oidc: readOidc(
+      get(SETTINGS.oidcIssuer),
+      get(SETTINGS.oidcClientId),
+      get(SETTINGS.oidcClientSecret),
+      get(SETTINGS.oidcEmailClaim),
+      problems,
+    ),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze(config);
+}
+
+/** The identity provider: an issuer URL needs a client ID, and a client ID an issuer. */
+function readOidc(
+  issuer: string | undefined,
+  clientId: string | undefined,
+  clientSecret: string | undefined,
+  emailClaim: string,
+  problems: string[],
+): OidcConfig | undefined {
+  if (issuer === undefined) {
+    if (clientId !== undefined) problems.push('ROSTER_OIDC_CLIENT_ID is set but ROSTER_OIDC_ISSUER is not');
+    return undefined;
+  }
+  if (clientId === undefined) {
+    problems.push('ROSTER_OIDC_ISSUER is set, so ROSTER_OIDC_CLIENT_ID must be too');
+    return undefined;
+  }
+  try {
+    return Object.freeze({ issuer: new URL(issuer), clientId, clientSecret, emailClaim });
+  } catch {
+    problems.push(`ROSTER_OIDC_ISSUER is not a URL: ${JSON.stringify(issuer)}`);
+    return undefined;
+  }
 }
 
 /** Reads and checks the TLS pair: both or neither, parseable PEM, and a key that fits the certificate. */

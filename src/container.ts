@@ -12,6 +12,7 @@ import { createBulkActionsService } from './modules/bulk-actions/bulk-actions.se
 import { createSetMembersService } from './modules/bulk-actions/set-members.service.js';
 import { createCatalogService } from './modules/catalog/catalog.service.js';
 import { createCatalogSearchService } from './modules/catalog/catalog-search.service.js';
+import { createConsoleModule } from './modules/console/index.js';
 import { createExpansionService } from './modules/expansion/expansion.service.js';
 import { createExpirySweeper } from './modules/grants/expiry-sweeper.js';
 import { createGrantDurationsService } from './modules/grants/grant-durations.service.js';
@@ -104,6 +105,7 @@ export async function createContainer({ config, database, clock, logger }: Conta
   const scimConnections = createScimConnectionsService({ ...base, apps, publicUrl: config.publicUrl });
   const scimUsers = createScimUsersService({ ...base, users });
   const scimGroups = createScimGroupsService({ ...base, catalog, setMembers, runner });
+  const consoleModule = createConsoleModule({ config, db, clock, systemLog, tokens });
 
   return {
     config,
@@ -135,5 +137,6 @@ export async function createContainer({ config, database, clock, logger }: Conta
     scimConnections,
     scimUsers,
     scimGroups,
+    console: consoleModule,
   };
 }

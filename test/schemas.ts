@@ -14,6 +14,8 @@ export async function dropSchemas(prefix: string): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
+    // The lock migrations take (src/db/dialects/dialect.ts): no migrator lists tables meanwhile.
+    await client.query(`select pg_advisory_lock(hashtext('roster:schema-change'))`);
     const { rows } = await client.query<{ name: string }>(
       'select nspname as name from pg_namespace where starts_with(nspname, $1)',
       [prefix],

@@ -97,10 +97,12 @@ async function migratorFor({ db, dialect }: DatabaseHandle): Promise<Migrator> {
   });
 }
 
-/** Applies every pending migration; safe to run from several processes at once (Kysely locks). */
+/** Applies every pending migration; safe to run from several processes at once. */
 export async function migrateToLatest(handle: DatabaseHandle): Promise<void> {
   const migrator = await migratorFor(handle);
-  const { error, results } = await migrator.migrateToLatest();
+  const { error, results } = await handle.dialect.withSchemaChangeLock(handle.db, () =>
+    migrator.migrateToLatest(),
+  );
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) {
     throw new Error(`database migration ${failed?.migrationName ?? ''} failed: ${String(error)}`, {
@@ -112,6 +114,6 @@ export async function migrateToLatest(handle: DatabaseHandle): Promise<void> {
 /** True when every known migration has been applied. */
 export async function isMigrated(handle: DatabaseHandle): Promise<boolean> {
   const migrator = await migratorFor(handle);
-  const migrations = await migrator.getMigrations();
+  const migrations = await handle.dialect.withSchemaChangeLock(handle.db, () => migrator.getMigrations());
   return migrations.every((m) => m.executedAt !== undefined);
 }

@@ -162,6 +162,8 @@ export interface BulkActionChunksTable {
   done: Flag;
   /** Batches of this chunk that failed in a row; a chunk that keeps failing is given up. */
   failed_attempts: number;
+  /** Why the chunk's most recent failed batch failed; kept once the chunk is given up. */
+  last_error: string | null;
   lease_owner: string | null;
   lease_expires_at: Timestamp | null;
 }
@@ -250,6 +252,29 @@ export interface RolesTable {
   updated_at: Timestamp;
 }
 
+/** A console sign-in (src/modules/console). */
+export interface ConsoleSessionsTable {
+  /** SHA-256 (base64url) of the session cookie's value. */
+  id: string;
+  user_id: string;
+  client_row_id: string | null;
+  method: 'client_secret' | 'oidc';
+  csrf_token: string;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+  /** The absolute end of the session, whatever its use. */
+  expires_at: Timestamp;
+}
+
+/** An OpenID Connect sign-in waiting for the provider's redirect back. */
+export interface ConsoleOidcLoginsTable {
+  /** SHA-256 (base64url) of the `state` sent to the provider. */
+  id: string;
+  code_verifier: string;
+  nonce: string;
+  created_at: Timestamp;
+}
+
 /** An identity provider's SCIM 2.0 connection (RFC 7644). */
 export interface ScimConnectionsTable extends Audited {
   id: string;
@@ -306,6 +331,8 @@ export interface Database {
   scim_connections: ScimConnectionsTable;
   scim_users: ScimUsersTable;
   scim_groups: ScimGroupsTable;
+  console_sessions: ConsoleSessionsTable;
+  console_oidc_logins: ConsoleOidcLoginsTable;
 }
 
 export type Db = Kysely<Database>;

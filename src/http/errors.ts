@@ -69,15 +69,15 @@ export function errorBody(error: AppError, requestId?: string): ErrorBody {
 /** Turns whatever a handler or Fastify threw into an AppError; `undefined` means a fault. */
 export function toAppError(error: unknown): AppError | undefined {
   if (error instanceof AppError) return error;
-  const e = error as Partial<FastifyError> & { validation?: unknown };
-  if (Array.isArray(e.validation) && e.validation.length > 0) {
-    const { field, message } = describeValidation(e.validation, e.validationContext);
+  const thrown = error as Partial<FastifyError> & { validation?: unknown };
+  if (Array.isArray(thrown.validation) && thrown.validation.length > 0) {
+    const { field, message } = describeValidation(thrown.validation, thrown.validationContext);
     return new AppError('INVALID_ARGUMENT', `invalid request: ${message}`, 'INVALID_REQUEST', { field });
   }
-  if (e.validation) {
-    return new AppError('INVALID_ARGUMENT', `invalid request: ${e.message}`, 'INVALID_REQUEST');
+  if (thrown.validation) {
+    return new AppError('INVALID_ARGUMENT', `invalid request: ${thrown.message}`, 'INVALID_REQUEST');
   }
-  switch (e.code) {
+  switch (thrown.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return new AppError(
         'RESOURCE_EXHAUSTED',
@@ -106,11 +106,17 @@ export function toAppError(error: unknown): AppError | undefined {
         'INVALID_CONTENT_LENGTH',
       );
   }
-  if (error instanceof SyntaxError || e.code === 'FST_ERR_CTP_INVALID_JSON_BODY') {
+  if (error instanceof SyntaxError || thrown.code === 'FST_ERR_CTP_INVALID_JSON_BODY') {
     return new AppError('INVALID_ARGUMENT', 'request body is not valid JSON', 'MALFORMED_JSON');
   }
-  if (typeof e.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500) {
-    return new AppError('INVALID_ARGUMENT', e.message ?? 'bad request', 'INVALID_REQUEST', {}, e.statusCode);
+  if (typeof thrown.statusCode === 'number' && thrown.statusCode >= 400 && thrown.statusCode < 500) {
+    return new AppError(
+      'INVALID_ARGUMENT',
+      thrown.message ?? 'bad request',
+      'INVALID_REQUEST',
+      {},
+      thrown.statusCode,
+    );
   }
   return undefined;
 }

@@ -1,7 +1,13 @@
 import { createHash } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import { AppError } from '../lib/errors.js';
-import type { IdempotencyRequest } from '../modules/idempotency/idempotency.service.js';
+
+/** An `Idempotency-Key` as it arrived: who sent it, the key, and a hash of what it was sent with. */
+export interface IdempotencyRequest {
+  readonly clientId: string;
+  readonly key: string;
+  readonly requestHash: string;
+}
 
 const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
 

@@ -7,6 +7,8 @@ import { FieldMaskString, IdString, PageTokenString, WordString } from './string
  */
 export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 
+export const Opt = <T extends TSchema>(schema: T) => Type.Optional(Nullable(schema));
+
 /** RFC 3339 with `T` and `Z`, as `Date.toISOString()` writes it. */
 export const Timestamp = WordString({ format: 'date-time' });
 export const NullableTimestamp = Nullable(Type.String());
@@ -64,3 +66,9 @@ const snakeToCamel = (s: string) => s.replace(/_([a-z])/g, (_, c: string) => c.t
 
 export const Empty = Type.Object({});
 export const IdParam = IdString({ minLength: 1 });
+
+/** `expandMask: {paths}` is accepted everywhere the contract has it; expansion is later work (§7.7). */
+export const ExpandMask = Opt(Type.Object({ paths: Type.Optional(Type.Union([MaskPathList, Type.Null()])) }));
+
+/** `expanded` of a response: always present, filled only when asked (§7.7). */
+export const Expanded = Type.Array(Type.Unknown());

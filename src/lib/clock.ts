@@ -8,15 +8,15 @@ export const systemClock: Clock = { now: () => new Date() };
 /** A clock tests move by hand. */
 export function manualClock(
   start = new Date('2026-01-01T00:00:00.000Z'),
-): Clock & { advance(ms: number): void; set(d: Date): void } {
+): Clock & { advance(ms: number): void; set(date: Date): void } {
   let current = start.getTime();
   return {
     now: () => new Date(current),
     advance(ms: number) {
       current += ms;
     },
-    set(d: Date) {
-      current = d.getTime();
+    set(date: Date) {
+      current = date.getTime();
     },
   };
 }

@@ -88,6 +88,26 @@ export const ERROR_REASONS = {
     code: 'PERMISSION_DENIED',
     meaning: 'A scoped client cannot give a new client a role it does not act with.',
   },
+  // The console's sessions (src/modules/console)
+  SESSION_MISSING: { code: 'UNAUTHENTICATED', meaning: 'The console request carries no session cookie.' },
+  SESSION_INVALID: { code: 'UNAUTHENTICATED', meaning: 'The session cookie names no console session.' },
+  SESSION_EXPIRED: {
+    code: 'UNAUTHENTICATED',
+    meaning: 'The console session passed its idle or absolute expiry; sign in again.',
+  },
+  SESSION_REVOKED: {
+    code: 'UNAUTHENTICATED',
+    meaning: 'The user or API client behind the console session is gone; sign in again.',
+  },
+  SIGN_IN_REFUSED: { code: 'UNAUTHENTICATED', meaning: 'The console sign-in credentials were refused.' },
+  TOO_MANY_FAILURES: {
+    code: 'RESOURCE_EXHAUSTED',
+    meaning: 'Too many failed console sign-ins from this address or for this client; wait a minute.',
+  },
+  CSRF_TOKEN_INVALID: {
+    code: 'PERMISSION_DENIED',
+    meaning: 'A change made with a console session lacks the session’s CSRF token header.',
+  },
   // Things that do not exist
   APP_NOT_FOUND: { code: 'NOT_FOUND', meaning: 'No live app has this ID.' },
   APP_RESOURCE_TYPE_NOT_FOUND: {

@@ -82,5 +82,7 @@ export const SYSTEM_LOG_OPERATIONS = [
   'api_client.deleted',
   'token.issued',
   'token.refused',
+  'console.signed_in',
+  'console.signed_out',
 ] as const;
 export type SystemLogOperation = (typeof SYSTEM_LOG_OPERATIONS)[number];

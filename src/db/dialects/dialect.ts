@@ -37,6 +37,13 @@ export interface DialectFeatures {
    * migrator must be pinned to it, or it finds its bookkeeping tables in any schema of the database.
    */
   currentSchema<DB>(db: Kysely<DB>): Promise<string | undefined>;
+  /**
+   * Runs `work` while no other process runs schema changes in the same database. Kysely's migrator
+   * lists the tables of every schema, and on PostgreSQL that listing fails when another schema's
+   * tables are created or dropped meanwhile (several Roster databases, or test schemas, side by
+   * side); a session advisory lock held on one pooled connection orders them. SQLite needs none.
+   */
+  withSchemaChangeLock<DB, T>(db: Kysely<DB>, work: () => Promise<T>): Promise<T>;
 }
 
 export const sqliteFeatures: DialectFeatures = {
@@ -48,6 +55,7 @@ export const sqliteFeatures: DialectFeatures = {
   serialize: async () => {},
   serializeEach: async () => {},
   currentSchema: async () => undefined,
+  withSchemaChangeLock: (_db, work) => work(),
   isUniqueViolation: (error) =>
     typeof error === 'object' &&
     error !== null &&
@@ -74,6 +82,15 @@ export const postgresFeatures: DialectFeatures = {
     const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
     return rows[0]?.schema;
   },
+  withSchemaChangeLock: (db, work) =>
+    db.connection().execute(async (connection) => {
+      await sql`select pg_advisory_lock(hashtext('roster:schema-change'))`.execute(connection);
+      try {
+        return await work();
+      } finally {
+        await sql`select pg_advisory_unlock(hashtext('roster:schema-change'))`.execute(connection);
+      }
+    }),
   isUniqueViolation: (error) =>
     typeof error === 'object' && error !== null && 'code' in error && error.code === '23505',
 };

@@ -6,8 +6,8 @@ import { type CreateTableBuilder, type Kysely, sql } from 'kysely';
 type AnyDb = Kysely<any>;
 
 // biome-ignore lint/suspicious/noExplicitAny: builder generics are irrelevant here
-const audited = <T extends CreateTableBuilder<any, any>>(t: T): T =>
-  t
+const audited = <T extends CreateTableBuilder<any, any>>(tableBuilder: T): T =>
+  tableBuilder
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .addColumn('deleted_at', 'text') as T;
@@ -15,14 +15,14 @@ const audited = <T extends CreateTableBuilder<any, any>>(t: T): T =>
 const text =
   (name: string) =>
   // biome-ignore lint/suspicious/noExplicitAny: see above
-  <T extends CreateTableBuilder<any, any>>(t: T): T =>
-    t.addColumn(name, 'text', (c) => c.notNull().defaultTo('')) as T;
+  <T extends CreateTableBuilder<any, any>>(tableBuilder: T): T =>
+    tableBuilder.addColumn(name, 'text', (c) => c.notNull().defaultTo('')) as T;
 
 const flag =
   (name: string) =>
   // biome-ignore lint/suspicious/noExplicitAny: see above
-  <T extends CreateTableBuilder<any, any>>(t: T): T =>
-    t.addColumn(name, 'integer', (c) => c.notNull().defaultTo(0)) as T;
+  <T extends CreateTableBuilder<any, any>>(tableBuilder: T): T =>
+    tableBuilder.addColumn(name, 'integer', (c) => c.notNull().defaultTo(0)) as T;
 
 export async function up(db: AnyDb): Promise<void> {
   await db.schema

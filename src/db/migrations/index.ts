@@ -4,7 +4,9 @@ import * as m0002 from './0002_identity.js';
 import * as m0003 from './0003_record.js';
 import * as m0004 from './0004_durations.js';
 import * as m0005 from './0005_users_email_lower.js';
-import * as m0006 from './0006_scim.js';
+import * as m0006 from './0006_chunk_last_error.js';
+import * as m0007 from './0007_console_sessions.js';
+import * as m0008 from './0008_scim.js';
 
 /** Migrations are listed here, in order, so the same set runs from source and from the build. */
 const migrations: Record<string, Migration> = {
@@ -13,7 +15,9 @@ const migrations: Record<string, Migration> = {
   '0003_record': m0003,
   '0004_durations': m0004,
   '0005_users_email_lower': m0005,
-  '0006_scim': m0006,
+  '0006_chunk_last_error': m0006,
+  '0007_console_sessions': m0007,
+  '0008_scim': m0008,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -69,14 +69,19 @@ export interface AppUserFilter {
 }
 
 /** Live app users in ID order after `afterId`: one keyset page (CONTRACT.md §7.8). */
-export function listAppUsers(db: Executor, f: AppUserFilter): Promise<AppUserRow[]> {
-  let q = db.selectFrom('app_users').selectAll().where('deleted_at', 'is', null).orderBy('id').limit(f.limit);
-  if (f.afterId) q = q.where('id', '>', f.afterId);
-  if (f.matchesNothing) q = q.where((eb) => eb.lit(false));
-  if (f.appId) q = q.where('app_id', '=', f.appId);
-  const query = f.query;
+export function listAppUsers(db: Executor, criteria: AppUserFilter): Promise<AppUserRow[]> {
+  let select = db
+    .selectFrom('app_users')
+    .selectAll()
+    .where('deleted_at', 'is', null)
+    .orderBy('id')
+    .limit(criteria.limit);
+  if (criteria.afterId) select = select.where('id', '>', criteria.afterId);
+  if (criteria.matchesNothing) select = select.where((eb) => eb.lit(false));
+  if (criteria.appId) select = select.where('app_id', '=', criteria.appId);
+  const query = criteria.query;
   if (query) {
-    q = q.where((eb) =>
+    select = select.where((eb) =>
       eb.or([
         containsText('display_name', query),
         containsText('email', query),
@@ -84,9 +89,9 @@ export function listAppUsers(db: Executor, f: AppUserFilter): Promise<AppUserRow
       ]),
     );
   }
-  const refs = f.refs;
+  const refs = criteria.refs;
   if (refs && refs.length > 0) {
-    q = q.where((eb) =>
+    select = select.where((eb) =>
       eb.or(
         refs.map((r) =>
           r.appId ? eb.and([eb('id', '=', r.id), eb('app_id', '=', r.appId)]) : eb('id', '=', r.id),
@@ -94,13 +99,16 @@ export function listAppUsers(db: Executor, f: AppUserFilter): Promise<AppUserRow
       ),
     );
   }
-  if (f.ids && f.ids.length > 0) q = q.where('id', 'in', f.ids);
-  if (f.excludeIds && f.excludeIds.length > 0) q = q.where('id', 'not in', f.excludeIds);
-  if (f.identityUserIds && f.identityUserIds.length > 0)
-    q = q.where('identity_user_id', 'in', f.identityUserIds);
-  if (f.types && f.types.length > 0) q = q.where('app_user_type', 'in', f.types);
-  if (f.statuses && f.statuses.length > 0) q = q.where('status', 'in', f.statuses);
-  return q.execute();
+  if (criteria.ids && criteria.ids.length > 0) select = select.where('id', 'in', criteria.ids);
+  if (criteria.excludeIds && criteria.excludeIds.length > 0)
+    select = select.where('id', 'not in', criteria.excludeIds);
+  if (criteria.identityUserIds && criteria.identityUserIds.length > 0)
+    select = select.where('identity_user_id', 'in', criteria.identityUserIds);
+  if (criteria.types && criteria.types.length > 0)
+    select = select.where('app_user_type', 'in', criteria.types);
+  if (criteria.statuses && criteria.statuses.length > 0)
+    select = select.where('status', 'in', criteria.statuses);
+  return select.execute();
 }
 
 export async function updateAppUser(db: Executor, id: string, changes: Partial<AppUserRow>): Promise<void> {

@@ -1,11 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { Expansion } from '../../http/expansion.js';
-import { ExpandedListOf, IdParam, maskPaths, PageQuery } from '../../http/wire.js';
-import { actorOf } from '../auth/authenticate.js';
-import { Expanded } from '../catalog/catalog.schemas.js';
-import type { ExpansionService } from '../expansion/expansion.service.js';
-import { appUserView } from '../expansion/views.js';
+import { Expanded, ExpandedListOf, IdParam, maskPaths, PageQuery } from '../../http/wire.js';
+import { actorOf } from '../auth/index.js';
+import type { ExpansionService } from '../expansion/index.js';
+import { appUserView } from '../expansion/index.js';
 import { AppUserView, SearchAppUsersBody, UpdateAppUserBody } from './app-users.schemas.js';
 import type { AppUsersService } from './app-users.service.js';
 
@@ -33,9 +32,9 @@ export const appUsersRoutes: FastifyPluginAsyncTypebox<{
     async (request) => {
       const { page_size: pageSize, page_token: pageToken } = request.query;
       const page = await appUsers.listForApp(request.params.app_id, { pageSize, pageToken });
-      const x = noExpansion();
+      const expand = noExpansion();
       return {
-        list: page.items.map((r) => appUserView(r, x)),
+        list: page.items.map((r) => appUserView(r, expand)),
         nextPageToken: page.nextPageToken,
         expanded: [],
       };
@@ -56,9 +55,9 @@ export const appUsersRoutes: FastifyPluginAsyncTypebox<{
       const { page_size: pageSize, page_token: pageToken } = request.query;
       const { app_id: appId, user_id: userId } = request.params;
       const page = await appUsers.listForUser(appId, userId, { pageSize, pageToken });
-      const x = noExpansion();
+      const expand = noExpansion();
       return {
-        list: page.items.map((r) => appUserView(r, x)),
+        list: page.items.map((r) => appUserView(r, expand)),
         nextPageToken: page.nextPageToken,
         expanded: [],
       };
@@ -73,9 +72,9 @@ export const appUsersRoutes: FastifyPluginAsyncTypebox<{
     },
     async (request) => {
       const page = await appUsers.search(request.body);
-      const x = new Expansion(request.body.expandMask);
-      const list = page.items.map((r) => appUserView(r, x));
-      return { list, nextPageToken: page.nextPageToken, expanded: await expansion.resolve(x) };
+      const expand = new Expansion(request.body.expandMask);
+      const list = page.items.map((r) => appUserView(r, expand));
+      return { list, nextPageToken: page.nextPageToken, expanded: await expansion.resolve(expand) };
     },
   );
 
@@ -93,8 +92,8 @@ export const appUsersRoutes: FastifyPluginAsyncTypebox<{
       const { appUser, updateMask, expandMask } = request.body;
       const { app_user_app_id: appId, app_user_id: appUserId } = request.params;
       const row = await appUsers.update(actorOf(request), appId, appUserId, appUser, maskPaths(updateMask));
-      const x = new Expansion(expandMask);
-      return { appUserView: appUserView(row, x), expanded: await expansion.resolve(x) };
+      const expand = new Expansion(expandMask);
+      return { appUserView: appUserView(row, expand), expanded: await expansion.resolve(expand) };
     },
   );
 };

@@ -1,15 +1,15 @@
 import { type Static, Type } from 'typebox';
 import { IdString, QueryString } from '../../http/strings.js';
 import {
+  ExpandMask,
   FieldMask,
   FilterIds,
   filterList,
   NullableTimestamp,
+  Opt,
   PageBody,
   StringList,
 } from '../../http/wire.js';
-import { Opt } from '../apps/apps.schemas.js';
-import { ExpandMask } from '../catalog/catalog.schemas.js';
 import type { AppUserRow } from './app-users.repository.js';
 
 /** The ConductorOne AppUser (CONTRACT.md §4), every field emitted. */

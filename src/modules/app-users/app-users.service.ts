@@ -1,12 +1,13 @@
 import type { Db } from '../../db/schema.js';
 import { keysetPage, type Page } from '../../http/pagination.js';
+import { planUpdate, type UpdateRules } from '../../http/update-mask.js';
 import type { Actor } from '../../lib/actor.js';
 import type { Clock } from '../../lib/clock.js';
 import { invalidArgument, notFound } from '../../lib/errors.js';
-import { planUpdate, type UpdateRules, writeUpdate } from '../apps/update-mask.js';
-import type { SystemLog } from '../audit/system-log.service.js';
-import { requireApp } from '../catalog/scope.js';
-import { findUserById } from '../users/users.repository.js';
+import type { SystemLog } from '../audit/index.js';
+import { writeUpdate } from '../audit/index.js';
+import { requireApp } from '../catalog/index.js';
+import { findUserById } from '../users/index.js';
 import { type AppUserRow, findAppUserById, listAppUsers, updateAppUser } from './app-users.repository.js';
 import {
   APP_USER_READ_ONLY_FIELDS,
@@ -39,40 +40,40 @@ export function createAppUsersService(deps: AppUsersServiceDeps) {
 
   return {
     /** AU.List: the live accounts of an app. */
-    async listForApp(appId: string, p: PageRequest): Promise<Page<AppUserRow>> {
+    async listForApp(appId: string, pageRequest: PageRequest): Promise<Page<AppUserRow>> {
       await requireApp(db, appId);
-      return page({ appId }, p);
+      return page({ appId }, pageRequest);
     },
 
     /** AU.ListAppUsersForUser: the live accounts of an app linked to one identity user. */
-    async listForUser(appId: string, userId: string, p: PageRequest): Promise<Page<AppUserRow>> {
+    async listForUser(appId: string, userId: string, pageRequest: PageRequest): Promise<Page<AppUserRow>> {
       await requireApp(db, appId);
       const user = await findUserById(db, userId);
       if (!user) throw notFound('user', userId);
-      return page({ appId, identityUserIds: [userId] }, p);
+      return page({ appId, identityUserIds: [userId] }, pageRequest);
     },
 
     /**
      * AU.Search. Roster keeps no status details and every account is trusted (`isExternal` is
      * false): asking for status details, or only for the EXTERNAL domain, finds nothing.
      */
-    search(b: SearchAppUsersBody): Promise<Page<AppUserRow>> {
-      const domains = b.appUserDomains ?? [];
+    search(body: SearchAppUsersBody): Promise<Page<AppUserRow>> {
+      const domains = body.appUserDomains ?? [];
       return page(
         {
-          appId: b.appId || undefined,
-          query: b.query || undefined,
-          refs: b.refs?.map((r) => ({ id: r.id, appId: r.appId ?? undefined })),
-          ids: b.appUserIds ?? undefined,
-          excludeIds: b.excludeAppUserIds ?? undefined,
-          identityUserIds: b.userIds ?? undefined,
-          types: b.appUserTypes ?? undefined,
-          statuses: b.appUserStatuses ?? undefined,
+          appId: body.appId || undefined,
+          query: body.query || undefined,
+          refs: body.refs?.map((r) => ({ id: r.id, appId: r.appId ?? undefined })),
+          ids: body.appUserIds ?? undefined,
+          excludeIds: body.excludeAppUserIds ?? undefined,
+          identityUserIds: body.userIds ?? undefined,
+          types: body.appUserTypes ?? undefined,
+          statuses: body.appUserStatuses ?? undefined,
           matchesNothing:
-            (b.appUserStatusDetails?.length ?? 0) > 0 ||
+            (body.appUserStatusDetails?.length ?? 0) > 0 ||
             (domains.length > 0 && domains.every((d) => d === 'APP_USER_DOMAIN_EXTERNAL')),
         },
-        b,
+        body,
       );
     },
 

@@ -1,7 +1,7 @@
 import type { ExpressionBuilder } from 'kysely';
 import type { AppsTable, Database, Executor } from '../../db/schema.js';
 import { containsText, equalsText } from '../../db/text-match.js';
-import type { UserRow } from '../users/users.repository.js';
+import type { UserRow } from '../users/index.js';
 
 type Flags = 'is_manually_managed' | 'strict_access_entitlement_provisioning';
 
@@ -97,24 +97,27 @@ export interface AppFilter {
 
 /** Live apps in ID order after `afterId`: one keyset page (CONTRACT.md §7.8). */
 export async function listApps(db: Executor, filter: AppFilter): Promise<AppRecord[]> {
-  let q = db
+  let select = db
     .selectFrom('apps')
     .selectAll('apps')
     .select(userCount)
     .where('deleted_at', 'is', null)
     .orderBy('id')
     .limit(filter.limit);
-  if (filter.afterId) q = q.where('id', '>', filter.afterId);
+  if (filter.afterId) select = select.where('id', '>', filter.afterId);
   if (filter.query) {
     const query = filter.query;
-    q = q.where((eb) => eb.or([containsText('display_name', query), containsText('description', query)]));
+    select = select.where((eb) =>
+      eb.or([containsText('display_name', query), containsText('description', query)]),
+    );
   }
-  if (filter.displayName) q = q.where(equalsText('display_name', filter.displayName));
-  if (filter.ids && filter.ids.length > 0) q = q.where('id', 'in', filter.ids);
-  if (filter.excludeIds && filter.excludeIds.length > 0) q = q.where('id', 'not in', filter.excludeIds);
+  if (filter.displayName) select = select.where(equalsText('display_name', filter.displayName));
+  if (filter.ids && filter.ids.length > 0) select = select.where('id', 'in', filter.ids);
+  if (filter.excludeIds && filter.excludeIds.length > 0)
+    select = select.where('id', 'not in', filter.excludeIds);
   if (filter.policyIds && filter.policyIds.length > 0) {
     const ids = filter.policyIds;
-    q = q.where((eb) =>
+    select = select.where((eb) =>
       eb.or([
         eb('grant_policy_id', 'in', ids),
         eb('revoke_policy_id', 'in', ids),
@@ -122,5 +125,20 @@ export async function listApps(db: Executor, filter: AppFilter): Promise<AppReco
       ]),
     );
   }
-  return (await q.execute()).map(decodeApp);
+  return (await select.execute()).map(decodeApp);
+}
+
+/**
+ * Related objects by ID for `expanded` (CONTRACT.md §7.7), deleted ones included: history and
+ * revoked grants point at objects that may be gone since.
+ */
+export async function findAppRecordsByIds(db: Executor, ids: readonly string[]): Promise<AppRecord[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .selectFrom('apps')
+    .selectAll('apps')
+    .select(userCount)
+    .where('id', 'in', ids)
+    .execute();
+  return rows.map(decodeApp);
 }

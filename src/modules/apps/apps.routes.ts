@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { Empty, IdParam, ListOf, maskPaths, PageQuery } from '../../http/wire.js';
-import { actorOf } from '../auth/authenticate.js';
+import { actorOf } from '../auth/index.js';
 import { App, NewApp, SearchAppsBody, toApp, UpdateAppBody } from './apps.schemas.js';
 import type { AppsService } from './apps.service.js';
 
@@ -62,16 +62,16 @@ export const appsRoutes: FastifyPluginAsyncTypebox<{ apps: AppsService }> = asyn
     '/api/v1/search/apps',
     { config: { permission: 'apps:read' }, schema: { body: SearchAppsBody, response: { 200: ListOf(App) } } },
     async (request) => {
-      const b = request.body;
+      const input = request.body;
       const page = await apps.list({
-        query: b.query ?? undefined,
-        displayName: b.displayName ?? undefined,
-        ids: b.appIds ?? undefined,
-        excludeIds: b.excludeAppIds ?? undefined,
-        policyIds: (b.policyRefs ?? []).flatMap((r) => (r.id ? [r.id] : [])),
-        onlyDirectories: b.onlyDirectories,
-        pageSize: b.pageSize,
-        pageToken: b.pageToken,
+        query: input.query ?? undefined,
+        displayName: input.displayName ?? undefined,
+        ids: input.appIds ?? undefined,
+        excludeIds: input.excludeAppIds ?? undefined,
+        policyIds: (input.policyRefs ?? []).flatMap((r) => (r.id ? [r.id] : [])),
+        onlyDirectories: input.onlyDirectories,
+        pageSize: input.pageSize,
+        pageToken: input.pageToken,
       });
       return { list: page.items.map(toApp), nextPageToken: page.nextPageToken };
     },

@@ -1,4 +1,4 @@
-import { type Static, type TSchema, Type } from 'typebox';
+import { type Static, Type } from 'typebox';
 import { IdString, NameString, QueryString, TextString, UrlString } from '../../http/strings.js';
 import {
   FieldMask,
@@ -8,9 +8,10 @@ import {
   int64,
   Nullable,
   NullableTimestamp,
+  Opt,
   PageBody,
 } from '../../http/wire.js';
-import { toUser, User } from '../users/users.schemas.js';
+import { toUser, User } from '../users/index.js';
 import type { AppRecord } from './apps.repository.js';
 
 /** The ConductorOne App (CONTRACT.md §4), every field emitted. */
@@ -72,8 +73,6 @@ export function toApp(row: AppRecord): App {
     deletedAt: row.deleted_at,
   };
 }
-
-export const Opt = <T extends TSchema>(schema: T) => Type.Optional(Nullable(schema));
 
 export const IdentityMatching = Type.Enum([
   'APP_USER_IDENTITY_MATCHING_UNSPECIFIED',

@@ -1,13 +1,15 @@
 import type { DialectFeatures } from '../../db/dialects/dialect.js';
 import type { Db } from '../../db/schema.js';
 import { decodePageToken, keysetPage, type Page } from '../../http/pagination.js';
+import { flag, planUpdate, requiredName, type UpdateRules } from '../../http/update-mask.js';
 import type { Actor } from '../../lib/actor.js';
 import type { Clock } from '../../lib/clock.js';
 import { notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
-import type { SystemLog } from '../audit/system-log.service.js';
-import { deleteWithEverythingBelow } from '../catalog/cascade.js';
-import type { OwnersService } from '../owners/owners.service.js';
+import type { SystemLog } from '../audit/index.js';
+import { writeUpdate } from '../audit/index.js';
+import { deleteWithEverythingBelow } from '../catalog/index.js';
+import type { OwnersService } from '../owners/index.js';
 import {
   type AppFilter,
   type AppRecord,
@@ -18,7 +20,6 @@ import {
   updateApp,
 } from './apps.repository.js';
 import { APP_READ_ONLY_FIELDS, type AppPatch, type NewApp } from './apps.schemas.js';
-import { flag, planUpdate, requiredName, type UpdateRules, writeUpdate } from './update-mask.js';
 
 export interface AppsServiceDeps {
   readonly db: Db;

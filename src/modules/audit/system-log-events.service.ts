@@ -105,8 +105,11 @@ export function createSystemLogEventsService(deps: { db: Db }) {
   };
 }
 
-function laterOf<T extends { occurredAt: string; id: string }>(a: T | undefined, b: T | undefined) {
-  if (!a) return b;
-  if (!b) return a;
-  return a.occurredAt > b.occurredAt || (a.occurredAt === b.occurredAt && a.id > b.id) ? a : b;
+function laterOf<T extends { occurredAt: string; id: string }>(first: T | undefined, second: T | undefined) {
+  if (!first) return second;
+  if (!second) return first;
+  return first.occurredAt > second.occurredAt ||
+    (first.occurredAt === second.occurredAt && first.id > second.id)
+    ? first
+    : second;
 }

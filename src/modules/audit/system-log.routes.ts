@@ -17,14 +17,14 @@ export const systemLogRoutes: FastifyPluginAsyncTypebox<{ systemLogEvents: Syste
       schema: { body: ListEventsBody, response: { 200: ListEventsResponse } },
     },
     async (request) => {
-      const b = request.body;
+      const input = request.body;
       const page = await systemLogEvents.list({
-        since: b.since ?? undefined,
-        until: b.until ?? undefined,
-        sinceEventUid: b.sinceEventUid ?? undefined,
-        direction: b.sortDirection === 'SORT_DIRECTION_DESC' ? 'desc' : 'asc',
-        pageSize: b.pageSize ?? undefined,
-        pageToken: b.pageToken ?? undefined,
+        since: input.since ?? undefined,
+        until: input.until ?? undefined,
+        sinceEventUid: input.sinceEventUid ?? undefined,
+        direction: input.sortDirection === 'SORT_DIRECTION_DESC' ? 'desc' : 'asc',
+        pageSize: input.pageSize ?? undefined,
+        pageToken: input.pageToken ?? undefined,
       });
       return {
         list: page.events.map((e) => JSON.parse(e) as Record<string, unknown>),

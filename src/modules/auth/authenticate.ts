@@ -64,7 +64,15 @@ const denied = (permission: Permission) =>
  * before the body is read, so a refused request never reaches a handler.
  */
 export const authenticate = fp(
-  async (app: FastifyInstance, opts: { tokens: TokenService; owns: OwnershipCheck }) => {
+  async (
+    app: FastifyInstance,
+    opts: {
+      tokens: TokenService;
+      owns: OwnershipCheck;
+      /** The principal of a request without an Authorization header, from a console session cookie. */
+      session?: (request: FastifyRequest) => Promise<Principal | undefined>;
+    },
+  ) => {
     app.decorateRequest('principal', undefined);
     app.decorate('guardedRoutes', []);
 
@@ -85,15 +93,16 @@ export const authenticate = fp(
       const config = request.routeOptions.config;
       if (config.public || !config.permission) return;
       const header = request.headers.authorization;
+      const fromSession = header === undefined && opts.session ? await opts.session(request) : undefined;
       const match = header ? /^Bearer +(\S+)\s*$/i.exec(header) : null;
-      if (!match) {
+      if (!match && !fromSession) {
         throw new AppError(
           'UNAUTHENTICATED',
           header ? 'Authorization header must be "Bearer <token>"' : 'missing Authorization header',
           header ? 'TOKEN_MALFORMED' : 'TOKEN_MISSING',
         );
       }
-      const principal = await opts.tokens.authenticate(match[1] as string, request.ip);
+      const principal = fromSession ?? (await opts.tokens.authenticate(match?.[1] ?? '', request.ip));
       if (!principal.permissions.has(config.permission)) {
         if (!config.owned || !principal.ownedPermissions.has(config.permission))
           throw denied(config.permission);

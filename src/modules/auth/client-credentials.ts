@@ -114,10 +114,10 @@ export async function verifySecret(
   const client = await findClientByClientId(db, clientId);
   if (!client) throw invalidClient('invalid client credentials');
   if (!presented) throw invalidClient('invalid client credentials', client);
-  const a = Buffer.from(presented);
-  const b = Buffer.from(client.public_key_x);
+  const presentedKey = Buffer.from(presented);
+  const storedKey = Buffer.from(client.public_key_x);
   // Constant time: how much of the key matched must not show in the answer's timing.
-  if (a.length !== b.length || !timingSafeEqual(a, b))
+  if (presentedKey.length !== storedKey.length || !timingSafeEqual(presentedKey, storedKey))
     throw invalidClient('invalid client credentials', client);
   return client;
 }

@@ -93,17 +93,19 @@ export interface ClientFilter {
 
 /** Live clients of every user in ID order after `afterId`: a keyset page (CONTRACT.md §7.8). */
 export async function searchClients(db: Executor, filter: ClientFilter): Promise<ApiClientRow[]> {
-  let q = db
+  let select = db
     .selectFrom('api_clients')
     .selectAll()
     .where('deleted_at', 'is', null)
     .orderBy('id')
     .limit(filter.limit);
-  if (filter.afterId) q = q.where('id', '>', filter.afterId);
+  if (filter.afterId) select = select.where('id', '>', filter.afterId);
   if (filter.query) {
     const query = filter.query;
-    q = q.where((eb) => eb.or([containsText('display_name', query), containsText('client_id', query)]));
+    select = select.where((eb) =>
+      eb.or([containsText('display_name', query), containsText('client_id', query)]),
+    );
   }
-  if (filter.userIds && filter.userIds.length > 0) q = q.where('user_id', 'in', filter.userIds);
-  return (await q.execute()).map(decodeClient);
+  if (filter.userIds && filter.userIds.length > 0) select = select.where('user_id', 'in', filter.userIds);
+  return (await select.execute()).map(decodeClient);
 }

@@ -81,8 +81,8 @@ export function permissionsOf(roleIds: readonly string[]): Grants {
   const ownedPermissions = new Set<Permission>();
   for (const role of BUILTIN_ROLES) {
     if (!roleIds.includes(role.id)) continue;
-    for (const p of role.permissions) permissions.add(p);
-    for (const p of role.ownedPermissions) ownedPermissions.add(p);
+    for (const granted of role.permissions) permissions.add(granted);
+    for (const granted of role.ownedPermissions) ownedPermissions.add(granted);
   }
   return { permissions, ownedPermissions };
 }

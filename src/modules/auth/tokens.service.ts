@@ -6,8 +6,8 @@ import type { Clock } from '../../lib/clock.js';
 import type { ReasonOf } from '../../lib/error-reasons.js';
 import { AppError } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
-import type { SystemLog } from '../audit/system-log.service.js';
-import { findUserById } from '../users/users.repository.js';
+import type { SystemLog } from '../audit/index.js';
+import { findUserById } from '../users/index.js';
 import { JWT_BEARER, OAuthError, verifyAssertion, verifySecret } from './client-credentials.js';
 import { type ApiClientRow, findClientById, touchClientLastUsed } from './clients.repository.js';
 import { createFailureLimiter } from './failure-limiter.js';
@@ -187,34 +187,46 @@ export async function createTokenService(deps: TokenServiceDeps) {
     });
   }
 
+  /** The client and principal behind a token request's credentials, or an OAuthError. */
+  async function verifyClient(
+    request: TokenRequest,
+    ctx: RequestContext,
+    now: Date,
+    found: { client?: ApiClientRow | undefined },
+  ): Promise<{ client: ApiClientRow; principal: Principal }> {
+    const wait = limiter.retryAfter(limiterKeys(request.client_id, ctx), now.getTime());
+    if (wait > 0) {
+      throw new OAuthError(429, 'temporarily_unavailable', `too many failed attempts; retry in ${wait} s`);
+    }
+    if (request.grant_type !== 'client_credentials') {
+      throw new OAuthError(400, 'unsupported_grant_type', 'grant_type must be client_credentials');
+    }
+    let client: ApiClientRow;
+    if (request.client_assertion !== undefined) {
+      if (request.client_assertion_type !== JWT_BEARER) {
+        throw new OAuthError(400, 'invalid_request', `client_assertion_type must be ${JWT_BEARER}`);
+      }
+      client = await verifyAssertion(db, deps.audience, request.client_assertion, request.client_id, now);
+    } else if (request.client_secret !== undefined) {
+      client = await verifySecret(db, request.client_secret, request.client_id);
+    } else {
+      throw new OAuthError(400, 'invalid_request', 'send client_assertion or client_secret');
+    }
+    found.client = client;
+    const principal = await loadPrincipal(client, now);
+    if (!principal)
+      throw new OAuthError(401, 'invalid_client', 'client is deleted, expired or disabled', client);
+    if (!addressAllowed(principal.sourceRanges, ctx.sourceAddress)) {
+      throw new OAuthError(401, 'invalid_client', 'client may not be used from this address', client);
+    }
+    return { client, principal };
+  }
+
   async function issue(request: TokenRequest, ctx: RequestContext): Promise<TokenResponse> {
     const now = clock.now();
-    let client: ApiClientRow | undefined;
+    const found: { client?: ApiClientRow | undefined } = {};
     try {
-      const wait = limiter.retryAfter(limiterKeys(request.client_id, ctx), now.getTime());
-      if (wait > 0) {
-        throw new OAuthError(429, 'temporarily_unavailable', `too many failed attempts; retry in ${wait} s`);
-      }
-      if (request.grant_type !== 'client_credentials') {
-        throw new OAuthError(400, 'unsupported_grant_type', 'grant_type must be client_credentials');
-      }
-      if (request.client_assertion !== undefined) {
-        if (request.client_assertion_type !== JWT_BEARER) {
-          throw new OAuthError(400, 'invalid_request', `client_assertion_type must be ${JWT_BEARER}`);
-        }
-        client = await verifyAssertion(db, deps.audience, request.client_assertion, request.client_id, now);
-      } else if (request.client_secret !== undefined) {
-        client = await verifySecret(db, request.client_secret, request.client_id);
-      } else {
-        throw new OAuthError(400, 'invalid_request', 'send client_assertion or client_secret');
-      }
-      const principal = await loadPrincipal(client, now);
-      if (!principal)
-        throw new OAuthError(401, 'invalid_client', 'client is deleted, expired or disabled', client);
-      if (!addressAllowed(principal.sourceRanges, ctx.sourceAddress)) {
-        throw new OAuthError(401, 'invalid_client', 'client may not be used from this address', client);
-      }
-
+      const { client } = await verifyClient(request, ctx, now, found);
       const iat = Math.floor(now.getTime() / 1000);
       const accessToken = await new SignJWT({ cid: client.client_id })
         .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
@@ -232,7 +244,7 @@ export async function createTokenService(deps: TokenServiceDeps) {
       return { access_token: accessToken, token_type: 'Bearer', expires_in: deps.tokenTtlSeconds };
     } catch (error) {
       if (error instanceof OAuthError) {
-        error.client ??= client;
+        error.client ??= found.client;
         await noteRefusal(error, ctx, request.client_id);
       }
       throw error;
@@ -242,6 +254,35 @@ export async function createTokenService(deps: TokenServiceDeps) {
   return {
     issue,
     noteRefusal,
+
+    /**
+     * The principal behind an API client ID and secret, checked as the token endpoint checks them
+     * (failure limits, source address, the system log's `token.refused`), without issuing a token:
+     * the console keeps a session instead. Throws OAuthError.
+     */
+    async verifyCredentials(clientId: string, clientSecret: string, ctx: RequestContext): Promise<Principal> {
+      const request = { grant_type: 'client_credentials', client_id: clientId, client_secret: clientSecret };
+      const found: { client?: ApiClientRow | undefined } = {};
+      try {
+        return (await verifyClient(request, ctx, clock.now(), found)).principal;
+      } catch (error) {
+        if (error instanceof OAuthError) {
+          error.client ??= found.client;
+          await noteRefusal(error, ctx, clientId);
+        }
+        throw error;
+      }
+    },
+
+    /**
+     * The principal of an API client a console session signed in with, as its bearer tokens would
+     * have it (deleted or expired clients and disallowed addresses refused), or undefined.
+     */
+    async principalOfClient(clientRowId: string, sourceAddress: string): Promise<Principal | undefined> {
+      const principal = await principalFor(clientRowId, clock.now());
+      if (!principal || !addressAllowed(principal.sourceRanges, sourceAddress)) return undefined;
+      return principal;
+    },
 
     /**
      * The principal behind `Authorization: Bearer <token>` used from `sourceAddress`, or an

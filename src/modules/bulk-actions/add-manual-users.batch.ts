@@ -2,16 +2,12 @@ import type { DialectFeatures } from '../../db/dialects/dialect.js';
 import type { Executor } from '../../db/schema.js';
 import type { Actor } from '../../lib/actor.js';
 import { newId } from '../../lib/ids.js';
-import { type AppUserRow, findGrantTargets, insertAppUsers } from '../app-users/app-users.repository.js';
-import { findAppById } from '../apps/apps.repository.js';
-import type { SystemLogEntry } from '../audit/system-log.js';
-import type { SystemLog } from '../audit/system-log.service.js';
-import { findEntitlementForShare } from '../catalog/entitlements.repository.js';
-import { parseDurationMs } from '../grants/grant-durations.service.js';
-import { expireGrants } from '../grants/grant-expiry.js';
-import { type GrantRow, insertGrantEvents, insertGrantsIfAbsent } from '../grants/grants.repository.js';
-import { grantEventRow } from '../grants/revocation.js';
-import { findUsersByIds, USER_DISABLED } from '../users/users.repository.js';
+import { ensureAppUsersFor } from '../app-users/index.js';
+import { findAppById } from '../apps/index.js';
+import type { SystemLog, SystemLogEntry } from '../audit/index.js';
+import { findEntitlementForShare } from '../catalog/index.js';
+import { expireGrants, type GrantRow, grantIfAbsent, parseDurationMs } from '../grants/index.js';
+import { findUsersByIds, USER_DISABLED } from '../users/index.js';
 import {
   type BulkActionItemRow,
   type BulkActionRow,
@@ -71,41 +67,7 @@ export async function applyAddManualUsersBatch(
     else live.push(id);
   }
 
-  const targets = await findGrantTargets(trx, action.app_id, live);
-  const missing = live.filter((userId) => !targets.has(userId));
-  if (missing.length > 0) {
-    // Two processes must not both create an account for the same person in this app: whoever takes
-    // the lock second sees the first one's app user once it commits.
-    await deps.dialect.serializeEach(
-      trx,
-      missing.map((userId) => `app-user:${action.app_id}:${userId}`),
-    );
-    for (const [userId, appUserId] of await findGrantTargets(trx, action.app_id, missing)) {
-      targets.set(userId, appUserId);
-    }
-  }
-  const created: AppUserRow[] = [];
-  for (const userId of live) {
-    if (targets.has(userId)) continue;
-    const user = users.get(userId);
-    if (!user) continue;
-    const appUser: AppUserRow = {
-      id: newId(ms),
-      app_id: action.app_id,
-      identity_user_id: userId,
-      display_name: user.display_name,
-      email: user.email,
-      username: user.username,
-      app_user_type: 'APP_USER_TYPE_USER',
-      status: 'STATUS_ENABLED',
-      created_at: at,
-      updated_at: at,
-      deleted_at: null,
-    };
-    created.push(appUser);
-    targets.set(userId, appUser.id);
-  }
-  await insertAppUsers(trx, created, deps.dialect.maxParameters);
+  const { targets, created } = await ensureAppUsersFor(trx, deps.dialect, action.app_id, live, users, now);
 
   // A grant that expired but is not swept yet still occupies the live-grant unique index; end it
   // first (as an expiry), so the user is granted anew instead of counted as already a member.
@@ -133,16 +95,7 @@ export async function applyAddManualUsersBatch(
     deleted_at: null,
   }));
   grants.sort((a, b) => (a.app_user_id < b.app_user_id ? -1 : a.app_user_id > b.app_user_id ? 1 : 0));
-  const inserted = await insertGrantsIfAbsent(trx, grants, deps.dialect.maxParameters);
-  const grantedAppUsers = new Set(inserted.map((g) => g.app_user_id));
-
-  await insertGrantEvents(
-    trx,
-    grants
-      .filter((g) => grantedAppUsers.has(g.app_user_id))
-      .map((g) => grantEventRow(g, 'GRANT_EVENT_TYPE_ADDED', now, action.id)),
-    deps.dialect.maxParameters,
-  );
+  const grantedAppUsers = await grantIfAbsent(trx, deps.dialect.maxParameters, grants, now, action.id);
 
   const log: SystemLogEntry[] = [];
   for (const appUser of created) {

@@ -4,7 +4,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { DialectFeatures } from '../../db/dialects/dialect.js';
 import type { Db } from '../../db/schema.js';
 import type { Clock } from '../../lib/clock.js';
-import type { SystemLog } from '../audit/system-log.service.js';
+import type { SystemLog } from '../audit/index.js';
 import { applyBatch } from './bulk-action.batches.js';
 import {
   type BulkActionChunkRow,
@@ -44,6 +44,8 @@ export type BulkActionRunner = ReturnType<typeof createBulkActionRunner>;
 const MAX_FAILED_ATTEMPTS = 8;
 const RETRY_PAUSE_MS = 1_000;
 const RETRY_PAUSE_MAX_MS = 5 * 60_000;
+const MAX_ERROR_TEXT = 2_000;
+
 /** How often applyNow looks again at an action whose chunks it could not claim. */
 const APPLY_NOW_WAIT_MS = 25;
 
@@ -102,7 +104,7 @@ export function createBulkActionRunner(deps: BulkActionRunnerDeps) {
   ): Promise<void> {
     const now = clock.now();
     await db.transaction().execute(async (trx) => {
-      const current = await recordChunkFailure(trx, chunk, owner);
+      const current = await recordChunkFailure(trx, chunk, owner, errorText(error));
       if (!current) return;
       if (current.failed_attempts < MAX_FAILED_ATTEMPTS) {
         const pause = Math.min(RETRY_PAUSE_MAX_MS, RETRY_PAUSE_MS * 2 ** (current.failed_attempts - 1));
@@ -253,4 +255,10 @@ export function createBulkActionRunner(deps: BulkActionRunnerDeps) {
       while (!stopping && (await runOne())) {}
     },
   };
+}
+
+/** The text kept on a failed chunk: the error's message, bounded so a huge one cannot bloat the row. */
+function errorText(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return text.slice(0, MAX_ERROR_TEXT);
 }

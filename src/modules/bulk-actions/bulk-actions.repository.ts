@@ -257,15 +257,19 @@ export async function recordBatch(
     .execute();
 }
 
-/** Counts a failed batch of the chunk `owner` holds; undefined when `owner` no longer holds it. */
+/**
+ * Counts a failed batch of the chunk `owner` holds and keeps its error; undefined when `owner` no
+ * longer holds it.
+ */
 export function recordChunkFailure(
   db: Executor,
   chunk: Pick<BulkActionChunkRow, 'bulk_action_id' | 'seq'>,
   owner: string,
+  error: string,
 ): Promise<BulkActionChunkRow | undefined> {
   return db
     .updateTable('bulk_action_chunks')
-    .set((eb) => ({ failed_attempts: eb('failed_attempts', '+', 1) }))
+    .set((eb) => ({ failed_attempts: eb('failed_attempts', '+', 1), last_error: error }))
     .where('bulk_action_id', '=', chunk.bulk_action_id)
     .where('seq', '=', chunk.seq)
     .where('lease_owner', '=', owner)
@@ -393,15 +397,15 @@ export async function listBulkActionItems(
   limit: number,
   outcome: BulkActionItemOutcome | undefined,
 ): Promise<BulkActionItemRow[]> {
-  let q = db
+  let query = db
     .selectFrom('bulk_action_items')
     .selectAll()
     .where('bulk_action_id', '=', bulkActionId)
     .orderBy('user_id')
     .limit(limit);
-  if (afterUserId) q = q.where('user_id', '>', afterUserId);
-  if (outcome) q = q.where('outcome', '=', outcome);
-  return (await q.execute()).map((row) => ({ ...row, app_user_created: row.app_user_created === 1 }));
+  if (afterUserId) query = query.where('user_id', '>', afterUserId);
+  if (outcome) query = query.where('outcome', '=', outcome);
+  return (await query.execute()).map((row) => ({ ...row, app_user_created: row.app_user_created === 1 }));
 }
 
 /** Deletes finished actions completed before `before`, with their items and chunks; returns how many. */

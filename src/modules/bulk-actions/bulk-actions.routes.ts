@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { IdParam, ListOf } from '../../http/wire.js';
-import { actorOf } from '../auth/authenticate.js';
+import { actorOf } from '../auth/index.js';
 import {
   BulkAction,
   BulkActionItem,
@@ -27,13 +27,13 @@ export const bulkActionsRoutes: FastifyPluginAsyncTypebox<{ bulkActions: BulkAct
       schema: { querystring: ListBulkActionsQuery, response: { 200: ListOf(BulkAction) } },
     },
     async (request) => {
-      const q = request.query;
+      const query = request.query;
       const page = await bulkActions.list({
-        pageSize: q.page_size,
-        pageToken: q.page_token,
-        states: q.state ? [q.state] : undefined,
-        appId: q.app_id,
-        appEntitlementId: q.app_entitlement_id,
+        pageSize: query.page_size,
+        pageToken: query.page_token,
+        states: query.state ? [query.state] : undefined,
+        appId: query.app_id,
+        appEntitlementId: query.app_entitlement_id,
       });
       return { list: page.items.map(toBulkAction), nextPageToken: page.nextPageToken };
     },

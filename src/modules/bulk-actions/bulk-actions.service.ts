@@ -6,11 +6,10 @@ import type { Clock } from '../../lib/clock.js';
 import { AppError, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import type { BulkActionItemOutcome, BulkActionKind } from '../../lib/vocabulary.js';
-import { findGrantTargets } from '../app-users/app-users.repository.js';
-import type { SystemLog } from '../audit/system-log.service.js';
-import { requireManualEntitlement } from '../grants/entitlement-guard.js';
-import { findLiveGrantHolders } from '../grants/grants.repository.js';
-import type { Idempotency, IdempotencyRequest } from '../idempotency/idempotency.service.js';
+import { findGrantTargets } from '../app-users/index.js';
+import type { SystemLog } from '../audit/index.js';
+import { findLiveGrantHolders, requireManualEntitlement } from '../grants/index.js';
+import type { Idempotency, IdempotencyRequest } from '../idempotency/index.js';
 import {
   type BulkActionFilter,
   type BulkActionRow,

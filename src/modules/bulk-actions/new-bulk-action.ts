@@ -2,8 +2,8 @@ import type { Executor } from '../../db/schema.js';
 import type { Actor } from '../../lib/actor.js';
 import { isId } from '../../lib/ids.js';
 import type { BulkActionKind } from '../../lib/vocabulary.js';
-import type { SystemLog } from '../audit/system-log.service.js';
-import { findUserStates } from '../users/users.repository.js';
+import type { SystemLog } from '../audit/index.js';
+import { findUserStates } from '../users/index.js';
 import { finalState } from './bulk-action.states.js';
 import {
   type BulkActionChunkRow,
@@ -70,46 +70,47 @@ export interface NewBulkActionDeps {
 export async function insertNewBulkAction(
   trx: Executor,
   deps: NewBulkActionDeps,
-  a: NewBulkAction,
+  newAction: NewBulkAction,
 ): Promise<boolean> {
-  const at = a.now.toISOString();
-  const done = a.work.length === 0;
+  const at = newAction.now.toISOString();
+  const done = newAction.work.length === 0;
   const row: BulkActionRow = {
-    id: a.id,
-    kind: a.kind,
-    app_id: a.appId,
-    app_entitlement_id: a.appEntitlementId,
-    state: done ? finalState({ succeeded: 0, failed: a.refused.size }) : 'BULK_ACTION_STATE_PENDING',
-    total: a.work.length + a.refused.size,
-    processed: a.refused.size,
+    id: newAction.id,
+    kind: newAction.kind,
+    app_id: newAction.appId,
+    app_entitlement_id: newAction.appEntitlementId,
+    state: done ? finalState({ succeeded: 0, failed: newAction.refused.size }) : 'BULK_ACTION_STATE_PENDING',
+    total: newAction.work.length + newAction.refused.size,
+    processed: newAction.refused.size,
     succeeded: 0,
-    failed: a.refused.size,
-    deprovision_at: a.deprovisionAt,
-    actor_user_id: a.actor.userId,
-    actor_client_id: a.actor.clientId,
-    request_id: a.actor.requestId,
+    failed: newAction.refused.size,
+    deprovision_at: newAction.deprovisionAt,
+    actor_user_id: newAction.actor.userId,
+    actor_client_id: newAction.actor.clientId,
+    request_id: newAction.actor.requestId,
     created_at: at,
     updated_at: at,
     completed_at: done ? at : null,
   };
   const chunks: BulkActionChunkRow[] = [];
-  for (let start = 0; start < a.work.length; start += deps.chunkSize) {
+  for (let start = 0; start < newAction.work.length; start += deps.chunkSize) {
     chunks.push({
-      bulk_action_id: a.id,
+      bulk_action_id: newAction.id,
       seq: chunks.length,
       start_index: start,
-      end_index: Math.min(start + deps.chunkSize, a.work.length),
+      end_index: Math.min(start + deps.chunkSize, newAction.work.length),
       cursor: start,
       done: 0,
       failed_attempts: 0,
+      last_error: null,
       lease_owner: null,
       lease_expires_at: null,
     });
   }
-  await insertBulkAction(trx, row, a.work, chunks, deps.maxParameters);
+  await insertBulkAction(trx, row, newAction.work, chunks, deps.maxParameters);
   await insertBulkActionItems(
     trx,
-    [...a.refused].map(([userId, error]) => failedItem(a.id, userId, error)),
+    [...newAction.refused].map(([userId, error]) => failedItem(newAction.id, userId, error)),
     deps.maxParameters,
   );
   await deps.systemLog.record(trx, [
@@ -117,11 +118,16 @@ export async function insertNewBulkAction(
       operation: 'bulk_action.created',
       activity: 'create',
       targetType: 'bulk_action',
-      targetId: a.id,
-      actor: a.actor,
-      occurredAt: a.now,
-      bulkActionId: a.id,
-      details: { kind: a.kind, appId: a.appId, appEntitlementId: a.appEntitlementId, ...a.details },
+      targetId: newAction.id,
+      actor: newAction.actor,
+      occurredAt: newAction.now,
+      bulkActionId: newAction.id,
+      details: {
+        kind: newAction.kind,
+        appId: newAction.appId,
+        appEntitlementId: newAction.appEntitlementId,
+        ...newAction.details,
+      },
     },
   ]);
   return !done;

@@ -1,8 +1,6 @@
 import type { Executor } from '../../db/schema.js';
 import type { Actor } from '../../lib/actor.js';
-import { expireGrants } from '../grants/grant-expiry.js';
-import { revokeGrantsOfAppUsers } from '../grants/grants.repository.js';
-import { recordRevocations } from '../grants/revocation.js';
+import { expireGrants, recordRevocations, revokeGrantsOfAppUsers } from '../grants/index.js';
 import { applyAddManualUsersBatch, type BatchDeps, type BatchResult } from './add-manual-users.batch.js';
 import type { BulkActionRow } from './bulk-actions.repository.js';
 import { insertBulkActionItems } from './bulk-actions.repository.js';

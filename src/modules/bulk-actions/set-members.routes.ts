@@ -2,8 +2,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Config } from '../../config.js';
 import { IdString, WordString } from '../../http/strings.js';
-import { actorOf } from '../auth/authenticate.js';
-import { EntitlementParams } from '../grants/grants.schemas.js';
+import { actorOf } from '../auth/index.js';
+import { EntitlementParams } from '../grants/index.js';
 import type { SetMembersService } from './set-members.service.js';
 
 const MEMBERS = '/roster/v1/apps/:app_id/entitlements/:app_entitlement_id/members';

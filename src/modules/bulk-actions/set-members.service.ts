@@ -5,14 +5,15 @@ import type { Clock } from '../../lib/clock.js';
 import { AppError } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import type { BulkActionKind } from '../../lib/vocabulary.js';
-import type { SystemLog } from '../audit/system-log.service.js';
-import { requireEntitlementInApp, requireManualEntitlement } from '../grants/entitlement-guard.js';
+import type { SystemLog } from '../audit/index.js';
 import {
   type HeldMember,
   incrementMemberSets,
   listHeldMembers,
   readMembershipCounters,
-} from '../grants/membership.repository.js';
+  requireEntitlementInApp,
+  requireManualEntitlement,
+} from '../grants/index.js';
 import { hasOpenBulkAction } from './bulk-actions.repository.js';
 import { classifyUserIds, insertNewBulkAction } from './new-bulk-action.js';
 
@@ -47,8 +48,8 @@ export type SetMembersService = ReturnType<typeof createSetMembersService>;
  * locked by batches, which keep running in parallel.
  */
 async function versionOf(db: Executor, entitlementId: string, now: string): Promise<string> {
-  const c = await readMembershipCounters(db, entitlementId, now);
-  return `${c.sets}.${c.events + c.expiredUnswept}`;
+  const counters = await readMembershipCounters(db, entitlementId, now);
+  return `${counters.sets}.${counters.events + counters.expiredUnswept}`;
 }
 
 /** RFC 9110 §13.1.1: `*`, or a list of entity tags, weak or strong, compared by their opaque part. */
@@ -69,9 +70,10 @@ function diff(members: readonly HeldMember[], accepted: readonly string[]) {
   const desired = new Set(accepted);
   const present = new Set<string>();
   const toRemove: string[] = [];
-  for (const m of members) {
-    if (m.identity_user_id !== '' && desired.has(m.identity_user_id)) present.add(m.identity_user_id);
-    else toRemove.push(m.app_user_id);
+  for (const member of members) {
+    if (member.identity_user_id !== '' && desired.has(member.identity_user_id))
+      present.add(member.identity_user_id);
+    else toRemove.push(member.app_user_id);
   }
   return { toAdd: accepted.filter((id) => !present.has(id)), toRemove };
 }
@@ -246,8 +248,11 @@ export function createSetMembersService(deps: SetMembersDeps) {
             { appEntitlementId: entitlementId },
           );
         }
-        const d = diff(members, accepted);
-        const ops = [...d.toAdd.map((u) => `add:${u}`), ...d.toRemove.map((a) => `remove:${a}`)];
+        const difference = diff(members, accepted);
+        const ops = [
+          ...difference.toAdd.map((u) => `add:${u}`),
+          ...difference.toRemove.map((a) => `remove:${a}`),
+        ];
         const queued = await insertNewBulkAction(
           trx,
           { systemLog, maxParameters: dialect.maxParameters, chunkSize: deps.chunkSize ?? 10_000 },
@@ -262,8 +267,8 @@ export function createSetMembersService(deps: SetMembersDeps) {
             actor,
             now,
             details: {
-              adds: d.toAdd.length,
-              removes: d.toRemove.length,
+              adds: difference.toAdd.length,
+              removes: difference.toRemove.length,
               refused: failed.size,
               basedOnVersion: version,
             },
@@ -272,7 +277,7 @@ export function createSetMembersService(deps: SetMembersDeps) {
         // A set that changes nothing leaves the version alone, so the caller's ETag stays good.
         if (queued) await incrementMemberSets(trx, entitlementId);
         const done = !queued;
-        return { ...d, done, version };
+        return { ...difference, done, version };
       });
       if (!result.done) deps.onCreated?.();
       return {

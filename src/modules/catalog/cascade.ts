@@ -1,8 +1,8 @@
 import type { Executor } from '../../db/schema.js';
 import type { Actor } from '../../lib/actor.js';
-import { softDeleteApp } from '../apps/apps.repository.js';
-import type { SystemLogEntry } from '../audit/system-log.js';
-import { type RevocationDeps, revokeGrantsOfEntitlements } from '../grants/revocation.js';
+import { softDeleteApp } from '../apps/index.js';
+import type { SystemLogEntry } from '../audit/index.js';
+import { type RevocationDeps, revokeGrantsOfEntitlements } from '../grants/index.js';
 import { softDeleteEntitlements } from './entitlements.repository.js';
 import { softDeleteResourceTypes } from './resource-types.repository.js';
 import { softDeleteResources } from './resources.repository.js';

@@ -1,7 +1,8 @@
 import type { ExpressionBuilder, SelectQueryBuilder } from 'kysely';
+import { type Ref, refsMatch } from '../../db/ref-match.js';
 import type { Database, Executor } from '../../db/schema.js';
 import { containsText, jsonArrayContains } from '../../db/text-match.js';
-import { heldAt } from '../grants/grants.repository.js';
+import { heldAt } from '../grants/index.js';
 import {
   decodeEntitlement,
   type EntitlementRecord,
@@ -19,28 +20,6 @@ import { type ResourceRecord, grantCount as resourceGrantCount } from './resourc
 type List = readonly string[] | undefined;
 const some = (list: List): list is readonly string[] => list !== undefined && list.length > 0;
 
-export interface Ref {
-  readonly id: string;
-  readonly appId?: string | undefined;
-}
-
-/** `{appId, id}` references: the ID must match, and the app too when the reference names one. */
-export function refsMatch<DB, TB extends keyof DB>(
-  eb: ExpressionBuilder<DB, TB>,
-  refs: readonly Ref[],
-  idColumn: string,
-  appColumn: string,
-) {
-  const ref = eb.ref as (c: string) => Parameters<typeof eb>[0];
-  return eb.or(
-    refs.map((r) =>
-      r.appId
-        ? eb.and([eb(ref(idColumn), '=', r.id), eb(ref(appColumn), '=', r.appId)])
-        : eb(ref(idColumn), '=', r.id),
-    ),
-  );
-}
-
 export interface ResourceTypeFilter {
   readonly afterId?: string | undefined;
   readonly limit: number;
@@ -53,24 +32,26 @@ export interface ResourceTypeFilter {
   readonly traitIds?: List;
 }
 
-export function searchResourceTypes(db: Executor, f: ResourceTypeFilter): Promise<ResourceTypeRow[]> {
-  let q = db
+export function searchResourceTypes(db: Executor, criteria: ResourceTypeFilter): Promise<ResourceTypeRow[]> {
+  let select = db
     .selectFrom('app_resource_types')
     .selectAll('app_resource_types')
     .where('app_resource_types.deleted_at', 'is', null)
     .orderBy('app_resource_types.id')
-    .limit(f.limit);
-  if (f.afterId) q = q.where('app_resource_types.id', '>', f.afterId);
-  if (f.query) q = q.where(containsText('app_resource_types.display_name', f.query));
-  if (f.displayName) q = q.where('app_resource_types.display_name', '=', f.displayName);
-  if (some(f.appIds)) q = q.where('app_resource_types.app_id', 'in', f.appIds);
-  if (some(f.ids)) q = q.where('app_resource_types.id', 'in', f.ids);
-  if (some(f.excludeIds)) q = q.where('app_resource_types.id', 'not in', f.excludeIds);
-  if (some(f.traitIds)) q = q.where((eb) => eb.lit(false));
-  const appUserIds = f.appUserIds;
+    .limit(criteria.limit);
+  if (criteria.afterId) select = select.where('app_resource_types.id', '>', criteria.afterId);
+  if (criteria.query) select = select.where(containsText('app_resource_types.display_name', criteria.query));
+  if (criteria.displayName)
+    select = select.where('app_resource_types.display_name', '=', criteria.displayName);
+  if (some(criteria.appIds)) select = select.where('app_resource_types.app_id', 'in', criteria.appIds);
+  if (some(criteria.ids)) select = select.where('app_resource_types.id', 'in', criteria.ids);
+  if (some(criteria.excludeIds))
+    select = select.where('app_resource_types.id', 'not in', criteria.excludeIds);
+  if (some(criteria.traitIds)) select = select.where((eb) => eb.lit(false));
+  const appUserIds = criteria.appUserIds;
   if (some(appUserIds)) {
     // Types on whose entitlements one of the app users holds a live grant.
-    q = q.where((eb) =>
+    select = select.where((eb) =>
       eb.exists(
         eb
           .selectFrom('grants')
@@ -82,7 +63,7 @@ export function searchResourceTypes(db: Executor, f: ResourceTypeFilter): Promis
       ),
     );
   }
-  return q.execute();
+  return select.execute();
 }
 
 export interface ResourceFilter {
@@ -102,28 +83,28 @@ export interface ResourceFilter {
   readonly excludeDeletedBindings?: boolean | undefined;
 }
 
-export async function searchResources(db: Executor, f: ResourceFilter): Promise<ResourceRecord[]> {
-  let q = db
+export async function searchResources(db: Executor, criteria: ResourceFilter): Promise<ResourceRecord[]> {
+  let select = db
     .selectFrom('app_resources')
     .selectAll('app_resources')
-    .select(resourceGrantCount(f.now))
+    .select(resourceGrantCount(criteria.now))
     .where('app_resources.deleted_at', 'is', null)
     .orderBy('app_resources.id')
-    .limit(f.limit);
-  if (f.afterId) q = q.where('app_resources.id', '>', f.afterId);
-  if (f.appId) q = q.where('app_resources.app_id', '=', f.appId);
-  const query = f.query;
+    .limit(criteria.limit);
+  if (criteria.afterId) select = select.where('app_resources.id', '>', criteria.afterId);
+  if (criteria.appId) select = select.where('app_resources.app_id', '=', criteria.appId);
+  const query = criteria.query;
   if (query) {
-    q = q.where((eb) =>
+    select = select.where((eb) =>
       eb.or([
         containsText('app_resources.display_name', query),
         containsText('app_resources.description', query),
       ]),
     );
   }
-  const refs = f.refs;
+  const refs = criteria.refs;
   if (refs && refs.length > 0) {
-    q = q.where((eb) =>
+    select = select.where((eb) =>
       eb.or(
         refs.map((r) => {
           const parts = [eb('app_resources.id', '=', r.id)];
@@ -135,24 +116,25 @@ export async function searchResources(db: Executor, f: ResourceFilter): Promise<
       ),
     );
   }
-  if (some(f.ids)) q = q.where('app_resources.id', 'in', f.ids);
-  if (some(f.excludeIds)) q = q.where('app_resources.id', 'not in', f.excludeIds);
-  if (some(f.resourceTypeIds)) q = q.where('app_resources.app_resource_type_id', 'in', f.resourceTypeIds);
-  if (some(f.traitIds)) q = q.where((eb) => eb.lit(false));
-  const appUserIds = f.appUserIds;
+  if (some(criteria.ids)) select = select.where('app_resources.id', 'in', criteria.ids);
+  if (some(criteria.excludeIds)) select = select.where('app_resources.id', 'not in', criteria.excludeIds);
+  if (some(criteria.resourceTypeIds))
+    select = select.where('app_resources.app_resource_type_id', 'in', criteria.resourceTypeIds);
+  if (some(criteria.traitIds)) select = select.where((eb) => eb.lit(false));
+  const appUserIds = criteria.appUserIds;
   if (some(appUserIds)) {
-    q = q.where((eb) => {
+    select = select.where((eb) => {
       let held = eb
         .selectFrom('grants')
         .innerJoin('app_entitlements', 'app_entitlements.id', 'grants.app_entitlement_id')
         .select('grants.id')
         .whereRef('app_entitlements.app_resource_id', '=', 'app_resources.id')
         .where('grants.app_user_id', 'in', appUserIds);
-      if (f.excludeDeletedBindings) held = held.where('grants.deleted_at', 'is', null);
+      if (criteria.excludeDeletedBindings) held = held.where('grants.deleted_at', 'is', null);
       return eb.exists(held);
     });
   }
-  return (await q.execute()) as ResourceRecord[];
+  return (await select.execute()) as ResourceRecord[];
 }
 
 export interface EntitlementFilter {
@@ -188,12 +170,15 @@ function liveGrantsOf(eb: ExpressionBuilder<Database, 'app_entitlements'>, appUs
     .where('grants.deleted_at', 'is', null);
 }
 
-function filterEntitlements<O>(q: EntitlementQuery<O>, f: EntitlementFilter): EntitlementQuery<O> {
-  if (!f.includeDeleted) q = q.where('app_entitlements.deleted_at', 'is', null);
-  if (f.matchesNothing) q = q.where((eb) => eb.lit(false));
-  const query = f.query;
+function filterEntitlements<O>(
+  select: EntitlementQuery<O>,
+  criteria: EntitlementFilter,
+): EntitlementQuery<O> {
+  if (!criteria.includeDeleted) select = select.where('app_entitlements.deleted_at', 'is', null);
+  if (criteria.matchesNothing) select = select.where((eb) => eb.lit(false));
+  const query = criteria.query;
   if (query) {
-    q = q.where((eb) =>
+    select = select.where((eb) =>
       eb.or([
         containsText('app_entitlements.display_name', query),
         containsText('app_entitlements.description', query),
@@ -203,38 +188,43 @@ function filterEntitlements<O>(q: EntitlementQuery<O>, f: EntitlementFilter): En
     );
   }
   // displayName and alias are exact-match handles (CONTRACT.md §5).
-  if (f.displayName) q = q.where('app_entitlements.display_name', '=', f.displayName);
-  if (f.alias) q = q.where('app_entitlements.alias', '=', f.alias);
-  const { refs, excludedRefs } = f;
+  if (criteria.displayName) select = select.where('app_entitlements.display_name', '=', criteria.displayName);
+  if (criteria.alias) select = select.where('app_entitlements.alias', '=', criteria.alias);
+  const { refs, excludedRefs } = criteria;
   if (refs && refs.length > 0) {
-    q = q.where((eb) => refsMatch(eb, refs, 'app_entitlements.id', 'app_entitlements.app_id'));
+    select = select.where((eb) => refsMatch(eb, refs, 'app_entitlements.id', 'app_entitlements.app_id'));
   }
   if (excludedRefs && excludedRefs.length > 0) {
-    q = q.where((eb) =>
+    select = select.where((eb) =>
       eb.not(refsMatch(eb, excludedRefs, 'app_entitlements.id', 'app_entitlements.app_id')),
     );
   }
-  if (some(f.appIds)) q = q.where('app_entitlements.app_id', 'in', f.appIds);
-  if (some(f.excludeAppIds)) q = q.where('app_entitlements.app_id', 'not in', f.excludeAppIds);
-  const { appUserIds, excludeAppUserIds } = f;
-  if (some(appUserIds)) q = q.where((eb) => eb.exists(liveGrantsOf(eb, appUserIds)));
-  if (some(excludeAppUserIds)) q = q.where((eb) => eb.not(eb.exists(liveGrantsOf(eb, excludeAppUserIds))));
-  if (some(f.resourceIds)) q = q.where('app_entitlements.app_resource_id', 'in', f.resourceIds);
-  if (some(f.resourceTypeIds)) q = q.where('app_entitlements.app_resource_type_id', 'in', f.resourceTypeIds);
-  if (some(f.excludeResourceTypeIds)) {
-    q = q.where('app_entitlements.app_resource_type_id', 'not in', f.excludeResourceTypeIds);
+  if (some(criteria.appIds)) select = select.where('app_entitlements.app_id', 'in', criteria.appIds);
+  if (some(criteria.excludeAppIds))
+    select = select.where('app_entitlements.app_id', 'not in', criteria.excludeAppIds);
+  const { appUserIds, excludeAppUserIds } = criteria;
+  if (some(appUserIds)) select = select.where((eb) => eb.exists(liveGrantsOf(eb, appUserIds)));
+  if (some(excludeAppUserIds))
+    select = select.where((eb) => eb.not(eb.exists(liveGrantsOf(eb, excludeAppUserIds))));
+  if (some(criteria.resourceIds))
+    select = select.where('app_entitlements.app_resource_id', 'in', criteria.resourceIds);
+  if (some(criteria.resourceTypeIds))
+    select = select.where('app_entitlements.app_resource_type_id', 'in', criteria.resourceTypeIds);
+  if (some(criteria.excludeResourceTypeIds)) {
+    select = select.where('app_entitlements.app_resource_type_id', 'not in', criteria.excludeResourceTypeIds);
   }
-  const frameworks = f.complianceFrameworkIds;
+  const frameworks = criteria.complianceFrameworkIds;
   if (some(frameworks)) {
     // The IDs are kept as a JSON array of strings; a quoted ID is one whole element.
-    q = q.where((eb) =>
+    select = select.where((eb) =>
       eb.or(frameworks.map((id) => jsonArrayContains('app_entitlements.compliance_framework_value_ids', id))),
     );
   }
-  if (some(f.riskLevelIds)) q = q.where('app_entitlements.risk_level_value_id', 'in', f.riskLevelIds);
-  const policyIds = f.policyIds;
+  if (some(criteria.riskLevelIds))
+    select = select.where('app_entitlements.risk_level_value_id', 'in', criteria.riskLevelIds);
+  const policyIds = criteria.policyIds;
   if (some(policyIds)) {
-    q = q.where((eb) =>
+    select = select.where((eb) =>
       eb.or([
         eb('app_entitlements.grant_policy_id', 'in', policyIds),
         eb('app_entitlements.revoke_policy_id', 'in', policyIds),
@@ -242,9 +232,9 @@ function filterEntitlements<O>(q: EntitlementQuery<O>, f: EntitlementFilter): En
       ]),
     );
   }
-  if (f.onlyGetExpiring) {
+  if (criteria.onlyGetExpiring) {
     // Entitlements with at least one live grant that has an end date.
-    q = q.where((eb) =>
+    select = select.where((eb) =>
       eb.exists(
         eb
           .selectFrom('grants')
@@ -255,34 +245,34 @@ function filterEntitlements<O>(q: EntitlementQuery<O>, f: EntitlementFilter): En
       ),
     );
   }
-  return q;
+  return select;
 }
 
 export async function searchEntitlements(
   db: Executor,
-  f: EntitlementFilter,
+  criteria: EntitlementFilter,
   afterId: string | undefined,
   limit: number,
   now: string,
 ): Promise<EntitlementRecord[]> {
-  let q = filterEntitlements(
+  let select = filterEntitlements(
     db.selectFrom('app_entitlements').selectAll('app_entitlements').select(entitlementGrantCount(now)),
-    f,
+    criteria,
   )
     .orderBy('app_entitlements.id')
     .limit(limit);
-  if (afterId) q = q.where('app_entitlements.id', '>', afterId);
-  return (await q.execute()).map(decodeEntitlement);
+  if (afterId) select = select.where('app_entitlements.id', '>', afterId);
+  return (await select.execute()).map(decodeEntitlement);
 }
 
 /** How many entitlements match per app, for the search's `facets`. */
 export async function countEntitlementsByApp(
   db: Executor,
-  f: EntitlementFilter,
+  criteria: EntitlementFilter,
 ): Promise<Array<{ app_id: string; n: number | string | bigint }>> {
   return filterEntitlements(
     db.selectFrom('app_entitlements').select(['app_entitlements.app_id', (eb) => eb.fn.countAll().as('n')]),
-    f,
+    criteria,
   )
     .groupBy('app_entitlements.app_id')
     .orderBy('app_entitlements.app_id')
@@ -297,7 +287,7 @@ export async function listEntitlementsOfAppUser(
   limit: number,
   now: string,
 ): Promise<EntitlementRecord[]> {
-  let q = db
+  let select = db
     .selectFrom('grants')
     .innerJoin('app_entitlements', 'app_entitlements.id', 'grants.app_entitlement_id')
     .selectAll('app_entitlements')
@@ -307,6 +297,6 @@ export async function listEntitlementsOfAppUser(
     .where('app_entitlements.deleted_at', 'is', null)
     .orderBy('grants.app_entitlement_id')
     .limit(limit);
-  if (afterId) q = q.where('grants.app_entitlement_id', '>', afterId);
-  return (await q.execute()).map(decodeEntitlement);
+  if (afterId) select = select.where('grants.app_entitlement_id', '>', afterId);
+  return (await select.execute()).map(decodeEntitlement);
 }

@@ -1,10 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { Expansion } from '../../http/expansion.js';
-import { ExpandedListOf, IdParam, ListOf, Nullable, PageQuery } from '../../http/wire.js';
-import type { ExpansionService } from '../expansion/expansion.service.js';
-import { entitlementView, resourceView } from '../expansion/views.js';
-import { Expanded } from './catalog.schemas.js';
+import { Expanded, ExpandedListOf, IdParam, ListOf, Nullable, PageQuery } from '../../http/wire.js';
+import type { ExpansionService } from '../expansion/index.js';
+import { entitlementView, resourceView } from '../expansion/index.js';
 import {
   Facets,
   SearchEntitlementsBody,
@@ -46,9 +45,9 @@ export const catalogSearchRoutes: FastifyPluginAsyncTypebox<{
     },
     async (request) => {
       const page = await search.searchResources(request.body);
-      const x = new Expansion(request.body.expandMask);
-      const list = page.items.map((row) => resourceView(row, x));
-      return { list, nextPageToken: page.nextPageToken, expanded: await expansion.resolve(x) };
+      const expand = new Expansion(request.body.expandMask);
+      const list = page.items.map((row) => resourceView(row, expand));
+      return { list, nextPageToken: page.nextPageToken, expanded: await expansion.resolve(expand) };
     },
   );
 
@@ -70,12 +69,12 @@ export const catalogSearchRoutes: FastifyPluginAsyncTypebox<{
     },
     async (request) => {
       const page = await search.searchEntitlements(request.body);
-      const x = new Expansion(request.body.expandMask);
-      const list = page.items.map((row) => entitlementView(row, x));
+      const expand = new Expansion(request.body.expandMask);
+      const list = page.items.map((row) => entitlementView(row, expand));
       return {
         list,
         nextPageToken: page.nextPageToken,
-        expanded: await expansion.resolve(x),
+        expanded: await expansion.resolve(expand),
         facets: page.facets,
       };
     },
@@ -98,9 +97,9 @@ export const catalogSearchRoutes: FastifyPluginAsyncTypebox<{
         pageSize,
         pageToken,
       });
-      const x = new Expansion(undefined);
+      const expand = new Expansion(undefined);
       return {
-        list: page.items.map((row) => entitlementView(row, x)),
+        list: page.items.map((row) => entitlementView(row, expand)),
         nextPageToken: page.nextPageToken,
         expanded: [],
       };
@@ -121,9 +120,9 @@ export const catalogSearchRoutes: FastifyPluginAsyncTypebox<{
       const { app_id: appId, app_resource_type_id: typeId, app_resource_id: resourceId } = request.params;
       const { page_size: pageSize, page_token: pageToken } = request.query;
       const page = await search.listForAppResource(appId, typeId, resourceId, { pageSize, pageToken });
-      const x = new Expansion(undefined);
+      const expand = new Expansion(undefined);
       return {
-        list: page.items.map((row) => entitlementView(row, x)),
+        list: page.items.map((row) => entitlementView(row, expand)),
         nextPageToken: page.nextPageToken,
         expanded: [],
       };

@@ -1,8 +1,6 @@
 import { Type } from 'typebox';
 import { IdString, NameString, QueryString } from '../../http/strings.js';
-import { FilterIds, filterList, Int64, PageBody } from '../../http/wire.js';
-import { Opt } from '../apps/apps.schemas.js';
-import { ExpandMask } from './catalog.schemas.js';
+import { ExpandMask, FilterIds, filterList, Int64, Opt, PageBody } from '../../http/wire.js';
 
 /**
  * Request bodies of the catalog searches (CONTRACT.md §5; the subset spec has every field). Fields

@@ -4,8 +4,8 @@ import { keysetPage, type Page } from '../../http/pagination.js';
 import { int64 } from '../../http/wire.js';
 import type { Clock } from '../../lib/clock.js';
 import { notFound } from '../../lib/errors.js';
-import { findAppUserById } from '../app-users/app-users.repository.js';
-import { findAppRecordsByIds } from '../expansion/expansion.repository.js';
+import { findAppUserById } from '../app-users/index.js';
+import { findAppRecordsByIds } from '../apps/index.js';
 import {
   countEntitlementsByApp,
   type EntitlementFilter,
@@ -35,34 +35,34 @@ const MEMBER_TYPES = [
   'APP_ENTITLEMENT_MEMBERSHIP_TYPE_MEMBER',
 ];
 
-export function entitlementFilter(b: Static<typeof SearchEntitlementsBody>): EntitlementFilter {
-  const membership = b.membershipType ?? [];
+export function entitlementFilter(body: Static<typeof SearchEntitlementsBody>): EntitlementFilter {
+  const membership = body.membershipType ?? [];
   return {
-    query: nonEmpty(b.query),
-    displayName: nonEmpty(b.displayName),
-    alias: nonEmpty(b.alias),
-    refs: b.refs?.map((r) => ({ id: r.id, appId: r.appId ?? undefined })),
-    excludedRefs: b.excludedEntitlementRefs?.map((r) => ({ id: r.id, appId: r.appId ?? undefined })),
-    appIds: list(b.appIds),
-    excludeAppIds: list(b.excludeAppIds),
-    appUserIds: list(b.appUserIds),
-    excludeAppUserIds: list(b.excludeAppUserIds),
-    resourceIds: list(b.resourceIds),
-    resourceTypeIds: list(b.resourceTypeIds),
-    excludeResourceTypeIds: list(b.excludeResourceTypeIds),
-    complianceFrameworkIds: list(b.complianceFrameworkIds),
-    riskLevelIds: list(b.riskLevelIds),
-    policyIds: (b.policyRefs ?? []).flatMap((r) => (r.id ? [r.id] : [])),
-    includeDeleted: b.includeDeleted ?? false,
-    onlyGetExpiring: b.onlyGetExpiring ?? false,
+    query: nonEmpty(body.query),
+    displayName: nonEmpty(body.displayName),
+    alias: nonEmpty(body.alias),
+    refs: body.refs?.map((r) => ({ id: r.id, appId: r.appId ?? undefined })),
+    excludedRefs: body.excludedEntitlementRefs?.map((r) => ({ id: r.id, appId: r.appId ?? undefined })),
+    appIds: list(body.appIds),
+    excludeAppIds: list(body.excludeAppIds),
+    appUserIds: list(body.appUserIds),
+    excludeAppUserIds: list(body.excludeAppUserIds),
+    resourceIds: list(body.resourceIds),
+    resourceTypeIds: list(body.resourceTypeIds),
+    excludeResourceTypeIds: list(body.excludeResourceTypeIds),
+    complianceFrameworkIds: list(body.complianceFrameworkIds),
+    riskLevelIds: list(body.riskLevelIds),
+    policyIds: (body.policyRefs ?? []).flatMap((r) => (r.id ? [r.id] : [])),
+    includeDeleted: body.includeDeleted ?? false,
+    onlyGetExpiring: body.onlyGetExpiring ?? false,
     // Roster keeps no traits, access reviews, connectors or automation, and every grant is a plain
     // membership: asking for any of those finds nothing. `excludeImmutable` excludes nothing, since
     // every Roster entitlement is manually managed and so mutable.
     matchesNothing:
-      (b.resourceTraitIds?.length ?? 0) > 0 ||
-      !!b.accessReviewId ||
-      !!b.sourceConnectorId ||
-      b.isAutomated === true ||
+      (body.resourceTraitIds?.length ?? 0) > 0 ||
+      !!body.accessReviewId ||
+      !!body.sourceConnectorId ||
+      body.isAutomated === true ||
       (membership.length > 0 && !membership.some((m) => MEMBER_TYPES.includes(m))),
   };
 }
@@ -74,41 +74,41 @@ export function createCatalogSearchService(deps: { readonly db: Db; readonly clo
   const now = () => deps.clock.now().toISOString();
 
   return {
-    async searchResourceTypes(b: Static<typeof SearchResourceTypesBody>): Promise<Page<ResourceTypeRow>> {
-      return keysetPage(b, (afterId, limit) =>
+    async searchResourceTypes(body: Static<typeof SearchResourceTypesBody>): Promise<Page<ResourceTypeRow>> {
+      return keysetPage(body, (afterId, limit) =>
         searchResourceTypes(db, {
           afterId,
           limit,
-          query: nonEmpty(b.query),
-          displayName: nonEmpty(b.displayName),
-          appIds: list(b.appIds),
-          appUserIds: list(b.appUserIds),
-          ids: list(b.resourceTypeIds),
-          excludeIds: list(b.excludeResourceTypeIds),
-          traitIds: list(b.resourceTypeTraitIds),
+          query: nonEmpty(body.query),
+          displayName: nonEmpty(body.displayName),
+          appIds: list(body.appIds),
+          appUserIds: list(body.appUserIds),
+          ids: list(body.resourceTypeIds),
+          excludeIds: list(body.excludeResourceTypeIds),
+          traitIds: list(body.resourceTypeTraitIds),
         }),
       );
     },
 
-    async searchResources(b: Static<typeof SearchResourcesBody>): Promise<Page<ResourceRecord>> {
-      return keysetPage(b, (afterId, limit) =>
+    async searchResources(body: Static<typeof SearchResourcesBody>): Promise<Page<ResourceRecord>> {
+      return keysetPage(body, (afterId, limit) =>
         searchResources(db, {
           now: now(),
           afterId,
           limit,
-          appId: nonEmpty(b.appId),
-          query: nonEmpty(b.query),
-          refs: b.refs?.map((r) => ({
+          appId: nonEmpty(body.appId),
+          query: nonEmpty(body.query),
+          refs: body.refs?.map((r) => ({
             id: r.id,
             appId: r.appId ?? undefined,
             appResourceTypeId: r.appResourceTypeId ?? undefined,
           })),
-          ids: list(b.resourceIds),
-          excludeIds: list(b.excludeResourceIds),
-          resourceTypeIds: list(b.resourceTypeIds),
-          traitIds: list(b.resourceTypeTraitIds),
-          appUserIds: list(b.appUserIds),
-          excludeDeletedBindings: b.excludeDeletedResourceBindings ?? false,
+          ids: list(body.resourceIds),
+          excludeIds: list(body.excludeResourceIds),
+          resourceTypeIds: list(body.resourceTypeIds),
+          traitIds: list(body.resourceTypeTraitIds),
+          appUserIds: list(body.appUserIds),
+          excludeDeletedBindings: body.excludeDeletedResourceBindings ?? false,
         }),
       );
     },
@@ -119,13 +119,13 @@ export function createCatalogSearchService(deps: { readonly db: Db; readonly clo
      * the first (CONTRACT.md §7.8); later pages answer `facets: null`.
      */
     async searchEntitlements(
-      b: Static<typeof SearchEntitlementsBody>,
+      body: Static<typeof SearchEntitlementsBody>,
     ): Promise<Page<EntitlementRecord> & { facets: Static<typeof Facets> | null }> {
-      const filter = entitlementFilter(b);
-      const page = await keysetPage(b, (afterId, limit) =>
+      const filter = entitlementFilter(body);
+      const page = await keysetPage(body, (afterId, limit) =>
         searchEntitlements(db, filter, afterId, limit, now()),
       );
-      if (b.pageToken) return { ...page, facets: null };
+      if (body.pageToken) return { ...page, facets: null };
       const counts = await countEntitlementsByApp(db, filter);
       const names = new Map(
         (
@@ -168,11 +168,13 @@ export function createCatalogSearchService(deps: { readonly db: Db; readonly clo
       appId: string,
       typeId: string,
       resourceId: string,
-      p: PageRequest,
+      pageRequest: PageRequest,
     ): Promise<Page<EntitlementRecord>> {
       await requireApp(db, appId);
       await requireResource(db, appId, typeId, resourceId);
-      return keysetPage(p, (afterId, limit) => listEntitlements(db, { resourceId }, afterId, limit, now()));
+      return keysetPage(pageRequest, (afterId, limit) =>
+        listEntitlements(db, { resourceId }, afterId, limit, now()),
+      );
     },
   };
 }

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { ExpansionService } from '../expansion/expansion.service.js';
+import type { ExpansionService } from '../expansion/index.js';
 import type { CatalogService } from './catalog.service.js';
 import { entitlementsRoutes } from './entitlements.routes.js';
 import { resourceTypesRoutes } from './resource-types.routes.js';

@@ -1,8 +1,8 @@
 import type { DialectFeatures } from '../../db/dialects/dialect.js';
 import type { Db } from '../../db/schema.js';
 import type { Clock } from '../../lib/clock.js';
-import type { SystemLog } from '../audit/system-log.service.js';
-import type { OwnersService } from '../owners/owners.service.js';
+import type { SystemLog } from '../audit/index.js';
+import type { OwnersService } from '../owners/index.js';
 import { createEntitlementsService } from './entitlements.service.js';
 import { createResourceTypesService } from './resource-types.service.js';
 import { createResourcesService } from './resources.service.js';

@@ -1,7 +1,7 @@
 import type { ExpressionBuilder } from 'kysely';
 import type { DialectFeatures } from '../../db/dialects/dialect.js';
 import type { AppEntitlementsTable, Database, Executor } from '../../db/schema.js';
-import { heldAt } from '../grants/grants.repository.js';
+import { heldAt } from '../grants/index.js';
 
 type Decoded = 'is_manually_managed' | 'emergency_grant_enabled' | 'override_access_requests_defaults';
 
@@ -125,19 +125,19 @@ export async function listEntitlements(
   limit: number,
   now: string,
 ): Promise<EntitlementRecord[]> {
-  let q = db
+  let query = db
     .selectFrom('app_entitlements')
     .selectAll('app_entitlements')
     .select(grantCount(now))
     .where('app_entitlements.deleted_at', 'is', null)
     .orderBy('app_entitlements.id')
     .limit(limit);
-  q =
+  query =
     'appId' in of
-      ? q.where('app_entitlements.app_id', '=', of.appId)
-      : q.where('app_entitlements.app_resource_id', '=', of.resourceId);
-  if (afterId) q = q.where('app_entitlements.id', '>', afterId);
-  return (await q.execute()).map(decodeEntitlement);
+      ? query.where('app_entitlements.app_id', '=', of.appId)
+      : query.where('app_entitlements.app_resource_id', '=', of.resourceId);
+  if (afterId) query = query.where('app_entitlements.id', '>', afterId);
+  return (await query.execute()).map(decodeEntitlement);
 }
 
 export type EntitlementScope =
@@ -155,15 +155,15 @@ export async function softDeleteEntitlements(
   scope: EntitlementScope,
   at: string,
 ): Promise<string[]> {
-  let q = db
+  let query = db
     .updateTable('app_entitlements')
     .set({ deleted_at: at, updated_at: at })
     .where('deleted_at', 'is', null);
-  if ('id' in scope) q = q.where('id', '=', scope.id);
-  else if ('resourceId' in scope) q = q.where('app_resource_id', '=', scope.resourceId);
+  if ('id' in scope) query = query.where('id', '=', scope.id);
+  else if ('resourceId' in scope) query = query.where('app_resource_id', '=', scope.resourceId);
   else if ('resourceTypeId' in scope) {
     const typeId = scope.resourceTypeId;
-    q = q.where((eb) =>
+    query = query.where((eb) =>
       eb.or([
         eb('app_resource_type_id', '=', typeId),
         eb(
@@ -176,7 +176,26 @@ export async function softDeleteEntitlements(
         ),
       ]),
     );
-  } else q = q.where('app_id', '=', scope.appId);
-  const rows = await q.returning('id').execute();
+  } else query = query.where('app_id', '=', scope.appId);
+  const rows = await query.returning('id').execute();
   return rows.map((r) => r.id);
+}
+
+/**
+ * Related objects by ID for `expanded` (CONTRACT.md §7.7), deleted ones included: history and
+ * revoked grants point at objects that may be gone since.
+ */
+export async function findEntitlementRecordsByIds(
+  db: Executor,
+  ids: readonly string[],
+  now: string,
+): Promise<EntitlementRecord[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .selectFrom('app_entitlements')
+    .selectAll('app_entitlements')
+    .select(grantCount(now))
+    .where('id', 'in', ids)
+    .execute();
+  return rows.map(decodeEntitlement);
 }

@@ -1,11 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { Expansion } from '../../http/expansion.js';
-import { Empty, ExpandedListOf, IdParam, maskPaths, PageQuery } from '../../http/wire.js';
-import { actorOf } from '../auth/authenticate.js';
-import type { ExpansionService } from '../expansion/expansion.service.js';
-import { entitlementView } from '../expansion/views.js';
-import { Expanded } from './catalog.schemas.js';
+import { Empty, Expanded, ExpandedListOf, IdParam, maskPaths, PageQuery } from '../../http/wire.js';
+import { actorOf } from '../auth/index.js';
+import type { ExpansionService } from '../expansion/index.js';
+import { entitlementView } from '../expansion/index.js';
 import {
   AppEntitlementView,
   NewEntitlement,
@@ -53,8 +52,8 @@ export const entitlementsRoutes: FastifyPluginAsyncTypebox<{
     },
     async (request) => {
       const row = await entitlements.create(actorOf(request), request.params.app_id, request.body);
-      const x = new Expansion(request.body.expandMask);
-      return { appEntitlementView: entitlementView(row, x), expanded: await expansion.resolve(x) };
+      const expand = new Expansion(request.body.expandMask);
+      return { appEntitlementView: entitlementView(row, expand), expanded: await expansion.resolve(expand) };
     },
   );
 
@@ -77,8 +76,8 @@ export const entitlementsRoutes: FastifyPluginAsyncTypebox<{
       const { entitlement: patch, updateMask } = request.body;
       const { app_id: appId, id } = request.params;
       const row = await entitlements.update(actorOf(request), appId, id, patch, maskPaths(updateMask));
-      const x = new Expansion(request.body.expandMask);
-      return { appEntitlementView: entitlementView(row, x), expanded: await expansion.resolve(x) };
+      const expand = new Expansion(request.body.expandMask);
+      return { appEntitlementView: entitlementView(row, expand), expanded: await expansion.resolve(expand) };
     },
   );
 

@@ -1,16 +1,17 @@
 import { type Static, Type } from 'typebox';
 import { WordString } from '../../http/strings.js';
 import {
+  ExpandMask,
   FieldMask,
   FilterIds,
   Int64,
   int64,
   Nullable,
   NullableTimestamp,
+  Opt,
   StringList,
 } from '../../http/wire.js';
-import { Opt } from '../apps/apps.schemas.js';
-import { DisplayName, ExpandMask, NameEdit, Ref, Text } from './catalog.schemas.js';
+import { DisplayName, NameEdit, Ref, Text } from './catalog.schemas.js';
 import type { EntitlementRecord } from './entitlements.repository.js';
 
 const FreeObject = Type.Record(Type.String(), Type.Unknown());

@@ -1,9 +1,10 @@
 import type { Executor } from '../../db/schema.js';
 import { keysetPage, type Page } from '../../http/pagination.js';
+import { flag, planUpdate, requiredName, type UpdateRules } from '../../http/update-mask.js';
 import type { Actor } from '../../lib/actor.js';
 import { AppError, invalidArgument, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
-import { flag, planUpdate, requiredName, type UpdateRules, writeUpdate } from '../apps/update-mask.js';
+import { writeUpdate } from '../audit/index.js';
 import { deleteWithEverythingBelow } from './cascade.js';
 import type { CatalogServiceDeps } from './catalog.service.js';
 import {

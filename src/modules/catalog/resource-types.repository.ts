@@ -25,15 +25,15 @@ export function listResourceTypes(
   afterId: string | undefined,
   limit: number,
 ): Promise<ResourceTypeRow[]> {
-  let q = db
+  let query = db
     .selectFrom('app_resource_types')
     .selectAll()
     .where('app_id', '=', appId)
     .where('deleted_at', 'is', null)
     .orderBy('id')
     .limit(limit);
-  if (afterId) q = q.where('id', '>', afterId);
-  return q.execute();
+  if (afterId) query = query.where('id', '>', afterId);
+  return query.execute();
 }
 
 /** Marks live resource types deleted, one by ID or all of an app; returns the IDs it marked. */
@@ -42,11 +42,20 @@ export async function softDeleteResourceTypes(
   scope: { id: string } | { appId: string },
   at: string,
 ): Promise<string[]> {
-  let q = db
+  let query = db
     .updateTable('app_resource_types')
     .set({ deleted_at: at, updated_at: at })
     .where('deleted_at', 'is', null);
-  q = 'id' in scope ? q.where('id', '=', scope.id) : q.where('app_id', '=', scope.appId);
-  const rows = await q.returning('id').execute();
+  query = 'id' in scope ? query.where('id', '=', scope.id) : query.where('app_id', '=', scope.appId);
+  const rows = await query.returning('id').execute();
   return rows.map((r) => r.id);
+}
+
+/**
+ * Related objects by ID for `expanded` (CONTRACT.md §7.7), deleted ones included: history and
+ * revoked grants point at objects that may be gone since.
+ */
+export function findResourceTypesByIds(db: Executor, ids: readonly string[]): Promise<ResourceTypeRow[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.selectFrom('app_resource_types').selectAll().where('id', 'in', ids).execute();
 }

@@ -1,8 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { Empty, ExpandedListOf, IdParam, maskPaths, PageQuery } from '../../http/wire.js';
-import { actorOf } from '../auth/authenticate.js';
-import { Expanded } from './catalog.schemas.js';
+import { Empty, Expanded, ExpandedListOf, IdParam, maskPaths, PageQuery } from '../../http/wire.js';
+import { actorOf } from '../auth/index.js';
 import {
   AppResourceType,
   AppResourceTypeView,

@@ -1,6 +1,5 @@
 import { type Static, Type } from 'typebox';
-import { FieldMask, NullableTimestamp, StringList } from '../../http/wire.js';
-import { Opt } from '../apps/apps.schemas.js';
+import { FieldMask, NullableTimestamp, Opt, StringList } from '../../http/wire.js';
 import { DisplayName, NameEdit } from './catalog.schemas.js';
 import type { ResourceTypeRow } from './resource-types.repository.js';
 

@@ -50,7 +50,7 @@ export async function listResources(
   limit: number,
   now: string,
 ): Promise<ResourceRecord[]> {
-  let q = db
+  let query = db
     .selectFrom('app_resources')
     .selectAll('app_resources')
     .select(grantCount(now))
@@ -58,8 +58,8 @@ export async function listResources(
     .where('deleted_at', 'is', null)
     .orderBy('id')
     .limit(limit);
-  if (afterId) q = q.where('id', '>', afterId);
-  return (await q.execute()) as ResourceRecord[];
+  if (afterId) query = query.where('id', '>', afterId);
+  return (await query.execute()) as ResourceRecord[];
 }
 
 /** Marks live resources deleted (one, a type's, or an app's); returns the IDs it marked. */
@@ -68,13 +68,32 @@ export async function softDeleteResources(
   scope: { id: string } | { resourceTypeId: string } | { appId: string },
   at: string,
 ): Promise<string[]> {
-  let q = db
+  let query = db
     .updateTable('app_resources')
     .set({ deleted_at: at, updated_at: at })
     .where('deleted_at', 'is', null);
-  if ('id' in scope) q = q.where('id', '=', scope.id);
-  else if ('resourceTypeId' in scope) q = q.where('app_resource_type_id', '=', scope.resourceTypeId);
-  else q = q.where('app_id', '=', scope.appId);
-  const rows = await q.returning('id').execute();
+  if ('id' in scope) query = query.where('id', '=', scope.id);
+  else if ('resourceTypeId' in scope) query = query.where('app_resource_type_id', '=', scope.resourceTypeId);
+  else query = query.where('app_id', '=', scope.appId);
+  const rows = await query.returning('id').execute();
   return rows.map((r) => r.id);
+}
+
+/**
+ * Related objects by ID for `expanded` (CONTRACT.md §7.7), deleted ones included: history and
+ * revoked grants point at objects that may be gone since.
+ */
+export async function findResourceRecordsByIds(
+  db: Executor,
+  ids: readonly string[],
+  now: string,
+): Promise<ResourceRecord[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .selectFrom('app_resources')
+    .selectAll('app_resources')
+    .select(grantCount(now))
+    .where('id', 'in', ids)
+    .execute();
+  return rows as ResourceRecord[];
 }

@@ -1,8 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { Empty, ExpandedListOf, IdParam, maskPaths, PageQuery } from '../../http/wire.js';
-import { actorOf } from '../auth/authenticate.js';
-import { Expanded } from './catalog.schemas.js';
+import { Empty, Expanded, ExpandedListOf, IdParam, maskPaths, PageQuery } from '../../http/wire.js';
+import { actorOf } from '../auth/index.js';
 import {
   AppResource,
   AppResourceView,
@@ -17,10 +16,10 @@ const TypeParams = Type.Object({ app_id: IdParam, app_resource_type_id: IdParam 
 const Params = Type.Object({ app_id: IdParam, app_resource_type_id: IdParam, id: IdParam });
 const ViewResponse = Type.Object({ appResourceView: AppResourceView, expanded: Expanded });
 
-const pathOf = (p: { app_id: string; app_resource_type_id: string; id: string }) => ({
-  appId: p.app_id,
-  typeId: p.app_resource_type_id,
-  id: p.id,
+const pathOf = (routeParams: { app_id: string; app_resource_type_id: string; id: string }) => ({
+  appId: routeParams.app_id,
+  typeId: routeParams.app_resource_type_id,
+  id: routeParams.id,
 });
 
 export const resourcesRoutes: FastifyPluginAsyncTypebox<{ resources: ResourcesService }> = async (

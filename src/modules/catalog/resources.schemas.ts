@@ -1,7 +1,15 @@
 import { type Static, Type } from 'typebox';
-import { FieldMask, FilterIds, Int64, int64, Nullable, NullableTimestamp } from '../../http/wire.js';
-import { Opt } from '../apps/apps.schemas.js';
-import { DisplayName, ExpandMask, NameEdit, Ref, Text } from './catalog.schemas.js';
+import {
+  ExpandMask,
+  FieldMask,
+  FilterIds,
+  Int64,
+  int64,
+  Nullable,
+  NullableTimestamp,
+  Opt,
+} from '../../http/wire.js';
+import { DisplayName, NameEdit, Ref, Text } from './catalog.schemas.js';
 import type { ResourceRecord } from './resources.repository.js';
 
 const SecretTrait = Type.Object({

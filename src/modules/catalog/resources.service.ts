@@ -1,8 +1,9 @@
 import { keysetPage, type Page } from '../../http/pagination.js';
+import { planUpdate, requiredName, type UpdateRules } from '../../http/update-mask.js';
 import type { Actor } from '../../lib/actor.js';
 import { notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
-import { planUpdate, requiredName, type UpdateRules, writeUpdate } from '../apps/update-mask.js';
+import { writeUpdate } from '../audit/index.js';
 import { deleteWithEverythingBelow } from './cascade.js';
 import type { CatalogServiceDeps } from './catalog.service.js';
 import {

@@ -1,20 +1,17 @@
 import type { Db } from '../../db/schema.js';
 import { type ExpandKind, type Expansion, TYPE_URLS } from '../../http/expansion.js';
 import type { Clock } from '../../lib/clock.js';
-import { findAppUsersByIds } from '../app-users/app-users.repository.js';
-import { toAppUser } from '../app-users/app-users.schemas.js';
-import { toApp } from '../apps/apps.schemas.js';
-import { toEntitlement } from '../catalog/entitlements.schemas.js';
-import { toResourceType } from '../catalog/resource-types.schemas.js';
-import { toResource } from '../catalog/resources.schemas.js';
-import { findUsersByIds } from '../users/users.repository.js';
-import { toUser } from '../users/users.schemas.js';
+import { findAppUsersByIds, toAppUser } from '../app-users/index.js';
+import { findAppRecordsByIds, toApp } from '../apps/index.js';
 import {
-  findAppRecordsByIds,
   findEntitlementRecordsByIds,
   findResourceRecordsByIds,
   findResourceTypesByIds,
-} from './expansion.repository.js';
+  toEntitlement,
+  toResource,
+  toResourceType,
+} from '../catalog/index.js';
+import { findUsersByIds, toUser } from '../users/index.js';
 
 type Loader = (db: Db, ids: string[], now: string) => Promise<Array<{ id: string } & object>>;
 

@@ -1,35 +1,33 @@
 import type { Expansion } from '../../http/expansion.js';
-import type { AppUserRow } from '../app-users/app-users.repository.js';
-import { toAppUser } from '../app-users/app-users.schemas.js';
-import type { EntitlementRecord } from '../catalog/entitlements.repository.js';
-import { toEntitlement } from '../catalog/entitlements.schemas.js';
-import type { ResourceRecord } from '../catalog/resources.repository.js';
-import { toResource } from '../catalog/resources.schemas.js';
+import type { AppUserRow } from '../app-users/index.js';
+import { toAppUser } from '../app-users/index.js';
+import type { EntitlementRecord, ResourceRecord } from '../catalog/index.js';
+import { toEntitlement, toResource } from '../catalog/index.js';
 
 /**
  * Views with their `*Path` pointers filled through one Expansion per response (CONTRACT.md §1,
  * §7.7). The mask paths are those the expand masks of the official spec list for each view.
  */
-export const entitlementView = (row: EntitlementRecord, x: Expansion) => ({
+export const entitlementView = (row: EntitlementRecord, wanted: Expansion) => ({
   appEntitlement: toEntitlement(row),
-  appPath: x.path('app_id', 'app', row.app_id),
-  appResourceTypePath: x.path('app_resource_type_id', 'appResourceType', row.app_resource_type_id),
-  appResourcePath: x.path('app_resource_id', 'appResource', row.app_resource_id),
+  appPath: wanted.path('app_id', 'app', row.app_id),
+  appResourceTypePath: wanted.path('app_resource_type_id', 'appResourceType', row.app_resource_type_id),
+  appResourcePath: wanted.path('app_resource_id', 'appResource', row.app_resource_id),
 });
 
-export const resourceView = (row: ResourceRecord, x: Expansion) => ({
+export const resourceView = (row: ResourceRecord, wanted: Expansion) => ({
   appResource: toResource(row),
-  appPath: x.path('app_id', 'app', row.app_id),
-  resourceTypePath: x.path('app_resource_type_id', 'appResourceType', row.app_resource_type_id),
+  appPath: wanted.path('app_id', 'app', row.app_id),
+  resourceTypePath: wanted.path('app_resource_type_id', 'appResourceType', row.app_resource_type_id),
   // Roster's resources have no parents.
   parentResourcePath: '',
   parentResourceTypePath: '',
 });
 
-export const appUserView = (row: AppUserRow, x: Expansion) => ({
+export const appUserView = (row: AppUserRow, wanted: Expansion) => ({
   appUser: toAppUser(row),
-  appPath: x.path('app_id', 'app', row.app_id),
-  identityUserPath: x.path('identity_user_id', 'user', row.identity_user_id),
+  appPath: wanted.path('app_id', 'app', row.app_id),
+  identityUserPath: wanted.path('identity_user_id', 'user', row.identity_user_id),
   // Roster records no usage, so `last_usage` has nothing to point at.
   lastUsagePath: '',
 });
@@ -40,9 +38,9 @@ export const appUserView = (row: AppUserRow, x: Expansion) => ({
  */
 export const grantRecordPaths = (
   row: { app_id: string; app_entitlement_id: string; app_user_id: string },
-  x: Expansion,
+  wanted: Expansion,
 ) => ({
-  appPath: x.path('app_id', 'app', row.app_id),
-  appUserPath: x.path('app_user_id', 'appUser', row.app_user_id),
-  entitlementPath: x.path('app_entitlement_id', 'appEntitlement', row.app_entitlement_id),
+  appPath: wanted.path('app_id', 'app', row.app_id),
+  appUserPath: wanted.path('app_user_id', 'appUser', row.app_user_id),
+  entitlementPath: wanted.path('app_entitlement_id', 'appEntitlement', row.app_entitlement_id),
 });

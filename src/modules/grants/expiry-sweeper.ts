@@ -2,7 +2,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { DialectFeatures } from '../../db/dialects/dialect.js';
 import type { Db } from '../../db/schema.js';
 import type { Clock } from '../../lib/clock.js';
-import type { SystemLog } from '../audit/system-log.service.js';
+import type { SystemLog } from '../audit/index.js';
 import { expireGrants } from './grant-expiry.js';
 
 export interface ExpirySweeperDeps {

@@ -3,8 +3,8 @@ import type { Db } from '../../db/schema.js';
 import type { Actor } from '../../lib/actor.js';
 import type { Clock } from '../../lib/clock.js';
 import { AppError, invalidArgument, notFound } from '../../lib/errors.js';
-import { findAppUserById } from '../app-users/app-users.repository.js';
-import type { SystemLog } from '../audit/system-log.service.js';
+import { findAppUserById } from '../app-users/index.js';
+import type { SystemLog } from '../audit/index.js';
 import { requireEntitlementInApp } from './entitlement-guard.js';
 import { findLiveGrant, type GrantRow, setGrantDeprovisionAt } from './grants.repository.js';
 

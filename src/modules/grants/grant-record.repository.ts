@@ -1,5 +1,5 @@
+import { type Ref, refsMatch } from '../../db/ref-match.js';
 import type { Executor } from '../../db/schema.js';
-import { type Ref, refsMatch } from '../catalog/catalog-search.repository.js';
 import type { GrantEventRow, GrantRow } from './grants.repository.js';
 import { heldAt } from './grants.repository.js';
 
@@ -26,17 +26,17 @@ export interface GrantSearchFilter {
 }
 
 /** Live grants in ID order (ES.SearchGrants). */
-export function searchLiveGrants(db: Executor, f: GrantSearchFilter): Promise<GrantRow[]> {
-  let q = db.selectFrom('grants').selectAll('grants').where(heldAt(f.now));
-  if (f.afterId) q = q.where('grants.id', '>', f.afterId);
-  if (some(f.appIds)) q = q.where('grants.app_id', 'in', f.appIds);
-  if (some(f.appUserIds)) q = q.where('grants.app_user_id', 'in', f.appUserIds);
-  const refs = f.entitlementRefs;
+export function searchLiveGrants(db: Executor, criteria: GrantSearchFilter): Promise<GrantRow[]> {
+  let query = db.selectFrom('grants').selectAll('grants').where(heldAt(criteria.now));
+  if (criteria.afterId) query = query.where('grants.id', '>', criteria.afterId);
+  if (some(criteria.appIds)) query = query.where('grants.app_id', 'in', criteria.appIds);
+  if (some(criteria.appUserIds)) query = query.where('grants.app_user_id', 'in', criteria.appUserIds);
+  const refs = criteria.entitlementRefs;
   if (refs && refs.length > 0)
-    q = q.where((eb) => refsMatch(eb, refs, 'grants.app_entitlement_id', 'grants.app_id'));
-  const { resourceIds, resourceTypeIds, userId } = f;
+    query = query.where((eb) => refsMatch(eb, refs, 'grants.app_entitlement_id', 'grants.app_id'));
+  const { resourceIds, resourceTypeIds, userId } = criteria;
   if (some(resourceIds)) {
-    q = q.where('grants.app_entitlement_id', 'in', (eb) =>
+    query = query.where('grants.app_entitlement_id', 'in', (eb) =>
       eb
         .selectFrom('app_entitlements')
         .select('app_entitlements.id')
@@ -44,7 +44,7 @@ export function searchLiveGrants(db: Executor, f: GrantSearchFilter): Promise<Gr
     );
   }
   if (some(resourceTypeIds)) {
-    q = q.where('grants.app_entitlement_id', 'in', (eb) =>
+    query = query.where('grants.app_entitlement_id', 'in', (eb) =>
       eb
         .selectFrom('app_entitlements')
         .select('app_entitlements.id')
@@ -52,11 +52,11 @@ export function searchLiveGrants(db: Executor, f: GrantSearchFilter): Promise<Gr
     );
   }
   if (userId) {
-    q = q.where('grants.app_user_id', 'in', (eb) =>
+    query = query.where('grants.app_user_id', 'in', (eb) =>
       eb.selectFrom('app_users').select('app_users.id').where('app_users.identity_user_id', '=', userId),
     );
   }
-  return q.orderBy('grants.id').limit(f.limit).execute();
+  return query.orderBy('grants.id').limit(criteria.limit).execute();
 }
 
 export interface PastGrantFilter {
@@ -68,18 +68,18 @@ export interface PastGrantFilter {
 }
 
 /** Grants live and revoked, in ID order (UB.SearchPastGrants): history is never erased (§7.12). */
-export function searchPastGrants(db: Executor, f: PastGrantFilter): Promise<GrantRow[]> {
-  let q = db.selectFrom('grants').selectAll();
-  if (f.afterId) q = q.where('id', '>', f.afterId);
-  if (some(f.appIds)) q = q.where('app_id', 'in', f.appIds);
-  const { entitlementRefs, appUserRefs } = f;
+export function searchPastGrants(db: Executor, criteria: PastGrantFilter): Promise<GrantRow[]> {
+  let query = db.selectFrom('grants').selectAll();
+  if (criteria.afterId) query = query.where('id', '>', criteria.afterId);
+  if (some(criteria.appIds)) query = query.where('app_id', 'in', criteria.appIds);
+  const { entitlementRefs, appUserRefs } = criteria;
   if (entitlementRefs && entitlementRefs.length > 0) {
-    q = q.where((eb) => refsMatch(eb, entitlementRefs, 'grants.app_entitlement_id', 'grants.app_id'));
+    query = query.where((eb) => refsMatch(eb, entitlementRefs, 'grants.app_entitlement_id', 'grants.app_id'));
   }
   if (appUserRefs && appUserRefs.length > 0) {
-    q = q.where((eb) => refsMatch(eb, appUserRefs, 'grants.app_user_id', 'grants.app_id'));
+    query = query.where((eb) => refsMatch(eb, appUserRefs, 'grants.app_user_id', 'grants.app_id'));
   }
-  return q.orderBy('id').limit(f.limit).execute();
+  return query.orderBy('id').limit(criteria.limit).execute();
 }
 
 export interface GrantFeedFilter {
@@ -96,30 +96,32 @@ export interface GrantFeedFilter {
 }
 
 /** Grant events in (occurred_at, id) order (UB.SearchGrantFeed). */
-export function searchGrantEvents(db: Executor, f: GrantFeedFilter): Promise<GrantEventRow[]> {
-  let q = db.selectFrom('grant_events').selectAll();
-  const after = f.after;
+export function searchGrantEvents(db: Executor, criteria: GrantFeedFilter): Promise<GrantEventRow[]> {
+  let query = db.selectFrom('grant_events').selectAll();
+  const after = criteria.after;
   if (after) {
-    q = q.where((eb) => eb(eb.refTuple('occurred_at', 'id'), '>', eb.tuple(after[0], after[1])));
+    query = query.where((eb) => eb(eb.refTuple('occurred_at', 'id'), '>', eb.tuple(after[0], after[1])));
   }
-  if (f.from) q = q.where('occurred_at', '>=', f.from);
-  if (f.to) q = q.where('occurred_at', '<', f.to);
-  if (some(f.appIds)) q = q.where('app_id', 'in', f.appIds);
-  const { entitlementRefs, appUserRefs, userIds } = f;
+  if (criteria.from) query = query.where('occurred_at', '>=', criteria.from);
+  if (criteria.to) query = query.where('occurred_at', '<', criteria.to);
+  if (some(criteria.appIds)) query = query.where('app_id', 'in', criteria.appIds);
+  const { entitlementRefs, appUserRefs, userIds } = criteria;
   if (entitlementRefs && entitlementRefs.length > 0) {
-    q = q.where((eb) =>
+    query = query.where((eb) =>
       refsMatch(eb, entitlementRefs, 'grant_events.app_entitlement_id', 'grant_events.app_id'),
     );
   }
   if (appUserRefs && appUserRefs.length > 0) {
-    q = q.where((eb) => refsMatch(eb, appUserRefs, 'grant_events.app_user_id', 'grant_events.app_id'));
+    query = query.where((eb) =>
+      refsMatch(eb, appUserRefs, 'grant_events.app_user_id', 'grant_events.app_id'),
+    );
   }
   if (some(userIds)) {
-    q = q.where('app_user_id', 'in', (eb) =>
+    query = query.where('app_user_id', 'in', (eb) =>
       eb.selectFrom('app_users').select('app_users.id').where('app_users.identity_user_id', 'in', userIds),
     );
   }
-  return q.orderBy('occurred_at').orderBy('id').limit(f.limit).execute();
+  return query.orderBy('occurred_at').orderBy('id').limit(criteria.limit).execute();
 }
 
 /** The live accounts of an identity user in one app, in ID order. */

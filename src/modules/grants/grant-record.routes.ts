@@ -2,8 +2,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { Expansion } from '../../http/expansion.js';
 import { ExpandedListOf, IdParam } from '../../http/wire.js';
-import type { ExpansionService } from '../expansion/expansion.service.js';
-import { appUserView, entitlementView, grantRecordPaths } from '../expansion/views.js';
+import type { ExpansionService } from '../expansion/index.js';
+import { appUserView, entitlementView, grantRecordPaths } from '../expansion/index.js';
 import {
   Binding,
   EntitlementWithUserBinding,
@@ -28,24 +28,24 @@ export const grantRecordRoutes: FastifyPluginAsyncTypebox<{
     },
     async (request) => {
       const page = await record.search(request.body);
-      const x = new Expansion(request.body.expandMask);
-      const list = page.items.flatMap((g) => {
-        const entitlement = page.entitlements.get(g.app_entitlement_id);
-        const appUser = page.appUsers.get(g.app_user_id);
+      const expand = new Expansion(request.body.expandMask);
+      const list = page.items.flatMap((row) => {
+        const entitlement = page.entitlements.get(row.app_entitlement_id);
+        const appUser = page.appUsers.get(row.app_user_id);
         if (!entitlement || !appUser) return [];
         return [
           {
-            entitlement: entitlementView(entitlement, x),
+            entitlement: entitlementView(entitlement, expand),
             appEntitlementUserBinding: {
-              appUser: appUserView(appUser, x),
-              appEntitlementUserBindingCreatedAt: g.created_at,
-              appEntitlementUserBindingDeprovisionAt: g.deprovision_at,
+              appUser: appUserView(appUser, expand),
+              appEntitlementUserBindingCreatedAt: row.created_at,
+              appEntitlementUserBindingDeprovisionAt: row.deprovision_at,
               grantSources: [],
             },
           },
         ];
       });
-      return { list, nextPageToken: page.nextPageToken, expanded: await expansion.resolve(x) };
+      return { list, nextPageToken: page.nextPageToken, expanded: await expansion.resolve(expand) };
     },
   );
 
@@ -57,18 +57,18 @@ export const grantRecordRoutes: FastifyPluginAsyncTypebox<{
     },
     async (request) => {
       const page = await record.pastGrants(request.body);
-      const x = new Expansion(request.body.expandMask);
-      const list = page.items.map((g) => ({
+      const expand = new Expansion(request.body.expandMask);
+      const list = page.items.map((row) => ({
         history: {
-          appId: g.app_id,
-          appEntitlementId: g.app_entitlement_id,
-          appUserId: g.app_user_id,
-          grantedAt: g.created_at,
-          revokedAt: g.deleted_at,
+          appId: row.app_id,
+          appEntitlementId: row.app_entitlement_id,
+          appUserId: row.app_user_id,
+          grantedAt: row.created_at,
+          revokedAt: row.deleted_at,
         },
-        ...grantRecordPaths(g, x),
+        ...grantRecordPaths(row, expand),
       }));
-      return { list, nextPageToken: page.nextPageToken, expanded: await expansion.resolve(x) };
+      return { list, nextPageToken: page.nextPageToken, expanded: await expansion.resolve(expand) };
     },
   );
 
@@ -80,21 +80,21 @@ export const grantRecordRoutes: FastifyPluginAsyncTypebox<{
     },
     async (request) => {
       const page = await record.feed(request.body);
-      const x = new Expansion(request.body.expandMask);
-      const list = page.items.map((e) => ({
+      const expand = new Expansion(request.body.expandMask);
+      const list = page.items.map((event) => ({
         feed: {
-          appId: e.app_id,
-          appEntitlementId: e.app_entitlement_id,
-          appUserId: e.app_user_id,
-          date: e.occurred_at,
-          eventType: e.event_type,
+          appId: event.app_id,
+          appEntitlementId: event.app_entitlement_id,
+          appUserId: event.app_user_id,
+          date: event.occurred_at,
+          eventType: event.event_type,
           // Roster has no tickets: grants are changed through the API, not through requests.
           ticketId: '',
         },
-        ...grantRecordPaths(e, x),
+        ...grantRecordPaths(event, expand),
         ticketPath: '',
       }));
-      return { list, nextPageToken: page.nextPageToken, expanded: await expansion.resolve(x) };
+      return { list, nextPageToken: page.nextPageToken, expanded: await expansion.resolve(expand) };
     },
   );
 

@@ -1,10 +1,16 @@
 import { type Static, Type } from 'typebox';
 import { IdString } from '../../http/strings.js';
-import { FilterIds, filterList, NullableTimestamp, PageBody, Timestamp } from '../../http/wire.js';
+import {
+  ExpandMask,
+  FilterIds,
+  filterList,
+  NullableTimestamp,
+  Opt,
+  PageBody,
+  Timestamp,
+} from '../../http/wire.js';
 import { GRANT_EVENT_TYPES } from '../../lib/vocabulary.js';
-import { Opt } from '../apps/apps.schemas.js';
-import { ExpandMask } from '../catalog/catalog.schemas.js';
-import { AppEntitlementView } from '../catalog/entitlements.schemas.js';
+import { AppEntitlementView } from '../catalog/index.js';
 import { EntitlementUserView } from './grants.schemas.js';
 
 /** Request and response shapes of grant search, past grants and the grant feed (CONTRACT.md §4, §5). */

@@ -9,10 +9,10 @@ import {
 } from '../../http/pagination.js';
 import type { Clock } from '../../lib/clock.js';
 import { invalidArgument, notFound } from '../../lib/errors.js';
-import { type AppUserRow, findAppUsersByIds } from '../app-users/app-users.repository.js';
-import type { EntitlementRecord } from '../catalog/entitlements.repository.js';
-import { findEntitlementRecordsByIds } from '../expansion/expansion.repository.js';
-import { findUserById } from '../users/users.repository.js';
+import { type AppUserRow, findAppUsersByIds } from '../app-users/index.js';
+import type { EntitlementRecord } from '../catalog/index.js';
+import { findEntitlementRecordsByIds } from '../catalog/index.js';
+import { findUserById } from '../users/index.js';
 import { requireEntitlementInApp } from './entitlement-guard.js';
 import {
   findLiveGrantsOfAppUsers,
@@ -37,21 +37,21 @@ export function createGrantRecordService(deps: { readonly db: Db; readonly clock
   return {
     /** ES.SearchGrants: live grants with their entitlements and accounts. */
     async search(
-      b: SearchGrantsBody,
+      body: SearchGrantsBody,
     ): Promise<
       Page<GrantRow> & { entitlements: Map<string, EntitlementRecord>; appUsers: Map<string, AppUserRow> }
     > {
-      const page = await keysetPage(b, (afterId, limit) =>
+      const page = await keysetPage(body, (afterId, limit) =>
         searchLiveGrants(db, {
           now: deps.clock.now().toISOString(),
           afterId,
           limit,
-          appIds: b.appIds ?? undefined,
-          appUserIds: b.appUserIds ?? undefined,
-          entitlementRefs: refs(b.entitlementRefs),
-          resourceIds: b.resourceIds ?? undefined,
-          resourceTypeIds: b.resourceTypeIds ?? undefined,
-          userId: b.userId || undefined,
+          appIds: body.appIds ?? undefined,
+          appUserIds: body.appUserIds ?? undefined,
+          entitlementRefs: refs(body.entitlementRefs),
+          resourceIds: body.resourceIds ?? undefined,
+          resourceTypeIds: body.resourceTypeIds ?? undefined,
+          userId: body.userId || undefined,
         }),
       );
       const entitlementIds = [...new Set(page.items.map((g) => g.app_entitlement_id))];
@@ -67,14 +67,14 @@ export function createGrantRecordService(deps: { readonly db: Db; readonly clock
     },
 
     /** UB.SearchPastGrants: every grant, live or revoked, with when it was granted and revoked. */
-    async pastGrants(b: SearchPastGrantsBody): Promise<Page<GrantRow>> {
-      return keysetPage(b, (afterId, limit) =>
+    async pastGrants(body: SearchPastGrantsBody): Promise<Page<GrantRow>> {
+      return keysetPage(body, (afterId, limit) =>
         searchPastGrants(db, {
           afterId,
           limit,
-          appIds: b.appIds ?? undefined,
-          entitlementRefs: refs(b.appEntitlementRefs),
-          appUserRefs: refs(b.appUserRefs),
+          appIds: body.appIds ?? undefined,
+          entitlementRefs: refs(body.appEntitlementRefs),
+          appUserRefs: refs(body.appUserRefs),
         }),
       );
     },
@@ -84,25 +84,25 @@ export function createGrantRecordService(deps: { readonly db: Db; readonly clock
      * window, so consecutive windows neither overlap nor leave gaps), oldest first. `userRefs`
      * reaches the events of the accounts linked to those users now.
      */
-    async feed(b: GrantFeedBody): Promise<Page<GrantEventRow>> {
-      const cursor = decodeCursor(b.pageToken, 2);
-      const from = instant(b.after);
-      const to = instant(b.before);
+    async feed(body: GrantFeedBody): Promise<Page<GrantEventRow>> {
+      const cursor = decodeCursor(body.pageToken, 2);
+      const from = instant(body.after);
+      const to = instant(body.before);
       if (from && to && from > to) {
         throw invalidArgument('`after` must not be later than `before`', 'INVALID_TIME_RANGE');
       }
       return fetchPage(
-        pageSize(b.pageSize ?? undefined),
+        pageSize(body.pageSize ?? undefined),
         (limit) =>
           searchGrantEvents(db, {
             after: cursor ? [cursor[0] as string, cursor[1] as string] : undefined,
             limit,
             from,
             to,
-            appIds: b.appRefs?.map((r) => r.id),
-            entitlementRefs: refs(b.appEntitlementRefs),
-            appUserRefs: refs(b.appUserRefs),
-            userIds: b.userRefs?.map((r) => r.id),
+            appIds: body.appRefs?.map((r) => r.id),
+            entitlementRefs: refs(body.appEntitlementRefs),
+            appUserRefs: refs(body.appUserRefs),
+            userIds: body.userRefs?.map((r) => r.id),
           }),
         (last) => encodeCursor([last.occurred_at, last.id]),
       );

@@ -1,14 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
-import type { Config } from '../../config.js';
 import { idempotencyOf } from '../../http/idempotency-key.js';
 import { ExpandedListOf, ListOf, PageQuery } from '../../http/wire.js';
-import { actorOf } from '../auth/authenticate.js';
-import type { BulkActionsService } from '../bulk-actions/bulk-actions.service.js';
-import type { GrantDurationsService } from './grant-durations.service.js';
+import { actorOf } from '../auth/index.js';
 import {
-  AddManualUsersBody,
-  AddManualUsersResponse,
   EntitlementParams,
   EntitlementUserView,
   GrantWithExpired,
@@ -23,49 +17,7 @@ const ENTITLEMENT = '/api/v1/apps/:app_id/entitlements/:app_entitlement_id';
 
 export const grantsRoutes: FastifyPluginAsyncTypebox<{
   grants: GrantsService;
-  bulkActions: BulkActionsService;
-  grantDurations: GrantDurationsService;
-  config: Config;
-}> = async (app, { grants, bulkActions, grantDurations, config }) => {
-  app.post(
-    `${ENTITLEMENT}/add-manual-user`,
-    {
-      // The published request limit (CONTRACT.md §7.16), enforced while the body streams in.
-      bodyLimit: config.maxAddRequestBytes,
-      config: {
-        permission: 'grants:write',
-        owned: { app: 'app_id', entitlement: 'app_entitlement_id' },
-        idempotencyKey: true,
-      },
-      schema: {
-        params: EntitlementParams,
-        // `dryRun` is a Roster extension: classify every ID and write nothing.
-        querystring: Type.Object({
-          dryRun: Type.Optional(
-            Type.Boolean({
-              description:
-                'Roster extension: classify every user ID (would add, already a member, refused) and write nothing.',
-            }),
-          ),
-        }),
-        body: AddManualUsersBody,
-        response: { 200: AddManualUsersResponse },
-      },
-    },
-    async (request) =>
-      bulkActions.addManualUsers(
-        actorOf(request),
-        request.params.app_id,
-        request.params.app_entitlement_id,
-        request.body.userIds,
-        {
-          dryRun: request.query.dryRun === true,
-          idempotency: idempotencyOf(request),
-          deprovisionAt: grantDurations.requestedExpiry(request.body),
-        },
-      ),
-  );
-
+}> = async (app, { grants }) => {
   app.delete(
     `${ENTITLEMENT}/remove-membership`,
     {

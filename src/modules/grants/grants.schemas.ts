@@ -1,11 +1,10 @@
 import { Type } from 'typebox';
 import { IdString } from '../../http/strings.js';
 import { Nullable, NullableTimestamp } from '../../http/wire.js';
-import type { AppUserRow } from '../app-users/app-users.repository.js';
-import { AppUser, AppUserView, toAppUser, toAppUserView } from '../app-users/app-users.schemas.js';
-import type { UserRow } from '../users/users.repository.js';
-import { toUser, User } from '../users/users.schemas.js';
-import { GrantExpiryFields } from './grant-durations.schemas.js';
+import type { AppUserRow } from '../app-users/index.js';
+import { AppUser, AppUserView, toAppUser, toAppUserView } from '../app-users/index.js';
+import type { UserRow } from '../users/index.js';
+import { toUser, User } from '../users/index.js';
 import type { GrantRow } from './grants.repository.js';
 
 const AppEntitlementRef = Type.Object({ appId: Type.String(), id: Type.String() });
@@ -29,24 +28,6 @@ export const EntitlementUserView = Type.Object({
   appEntitlementUserBindingCreatedAt: NullableTimestamp,
   appEntitlementUserBindingDeprovisionAt: NullableTimestamp,
   grantSources: Type.Array(AppEntitlementRef),
-});
-
-export const AddManualUsersBody = Type.Object({
-  // Real IDs are 27 characters; a longer string cannot be one and is refused outright.
-  userIds: Type.Optional(Nullable(Type.Array(IdString()))),
-  ...GrantExpiryFields,
-});
-
-export const AddManualUsersResponse = Type.Object({
-  bulkActionId: Type.String(),
-  failedUsersErrorMap: Type.Record(Type.String(), Type.String()),
-  dryRun: Type.Optional(
-    Type.Object({
-      wouldAdd: Type.Array(Type.String()),
-      wouldCreateAppUser: Type.Array(Type.String()),
-      alreadyMembers: Type.Array(Type.String()),
-    }),
-  ),
 });
 
 export const RemoveMembershipBody = Type.Object({

@@ -3,7 +3,7 @@ import type { Executor } from '../../db/schema.js';
 import type { Actor } from '../../lib/actor.js';
 import { newId } from '../../lib/ids.js';
 import type { GrantEventType, SystemLogOperation } from '../../lib/vocabulary.js';
-import type { SystemLog } from '../audit/system-log.service.js';
+import type { SystemLog } from '../audit/index.js';
 import { type GrantEventRow, type GrantRow, insertGrantEvents } from './grants.repository.js';
 
 export function grantEventRow(

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { Empty, IdParam, ListOf, maskPaths } from '../../http/wire.js';
-import { actorOf, principalOf } from '../auth/authenticate.js';
+import { actorOf, principalOf } from '../auth/index.js';
 import {
   CreatedPersonalClient,
   NewPersonalClient,
@@ -86,12 +86,12 @@ export const personalClientsRoutes: FastifyPluginAsyncTypebox<{ clients: Persona
       schema: { body: SearchPersonalClientsBody, response: { 200: ListOf(PersonalClient) } },
     },
     async (request) => {
-      const b = request.body;
+      const input = request.body;
       const page = await clients.search({
-        ...(b.query ? { query: b.query } : {}),
-        userIds: (b.users ?? []).flatMap((u) => (u.id ? [u.id] : [])),
-        ...(b.pageSize ? { pageSize: b.pageSize } : {}),
-        ...(b.pageToken ? { pageToken: b.pageToken } : {}),
+        ...(input.query ? { query: input.query } : {}),
+        userIds: (input.users ?? []).flatMap((u) => (u.id ? [u.id] : [])),
+        ...(input.pageSize ? { pageSize: input.pageSize } : {}),
+        ...(input.pageToken ? { pageToken: input.pageToken } : {}),
       });
       return { list: page.items.map(toPersonalClient), nextPageToken: page.nextPageToken };
     },

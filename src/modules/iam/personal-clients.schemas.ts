@@ -1,8 +1,15 @@
 import { type Static, Type } from 'typebox';
 import { IdString, NameString, QueryString, WordString } from '../../http/strings.js';
-import { FieldMask, filterList, Nullable, NullableTimestamp, PageBody, StringList } from '../../http/wire.js';
-import { Opt } from '../apps/apps.schemas.js';
-import type { ApiClientRow } from '../auth/clients.repository.js';
+import {
+  FieldMask,
+  filterList,
+  Nullable,
+  NullableTimestamp,
+  Opt,
+  PageBody,
+  StringList,
+} from '../../http/wire.js';
+import type { ApiClientRow } from '../auth/index.js';
 
 /** iam.v1.PersonalClient (CONTRACT.md §4). Never the secret, never the public key. */
 export const PersonalClient = Type.Object({

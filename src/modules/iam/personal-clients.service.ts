@@ -1,26 +1,27 @@
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../../db/schema.js';
 import { keysetPage } from '../../http/pagination.js';
+import { planUpdate, type UpdateRules } from '../../http/update-mask.js';
 import type { Actor } from '../../lib/actor.js';
 import type { Clock } from '../../lib/clock.js';
 import { AppError, invalidArgument, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import type { SystemLogActivity, SystemLogOperation } from '../../lib/vocabulary.js';
-import { planUpdate, type UpdateRules, writeUpdate } from '../apps/update-mask.js';
-import type { SystemLog } from '../audit/system-log.service.js';
-import { generateClientKey } from '../auth/client-secret.js';
+import type { SystemLog } from '../audit/index.js';
+import { writeUpdate } from '../audit/index.js';
+import type { Principal, TokenService } from '../auth/index.js';
 import {
   type ApiClientRow,
   findClientById,
+  generateClientKey,
   insertClient,
+  isKnownRole,
   listClientsOfUser,
+  normalizeCidrs,
   searchClients,
   updateClient,
-} from '../auth/clients.repository.js';
-import { isKnownRole } from '../auth/roles.js';
-import { normalizeCidrs } from '../auth/source-address.js';
-import type { Principal, TokenService } from '../auth/tokens.service.js';
-import { findUserById } from '../users/users.repository.js';
+} from '../auth/index.js';
+import { findUserById } from '../users/index.js';
 import {
   CLIENT_READ_ONLY_FIELDS,
   type NewPersonalClient,

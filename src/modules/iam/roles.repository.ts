@@ -7,9 +7,9 @@ export function findRoleById(db: Executor, id: string): Promise<RoleRow | undefi
 }
 
 export function listRoles(db: Executor, afterId: string | undefined, limit: number): Promise<RoleRow[]> {
-  let q = db.selectFrom('roles').selectAll().orderBy('id').limit(limit);
-  if (afterId) q = q.where('id', '>', afterId);
-  return q.execute();
+  let query = db.selectFrom('roles').selectAll().orderBy('id').limit(limit);
+  if (afterId) query = query.where('id', '>', afterId);
+  return query.execute();
 }
 
 export async function updateRole(db: Executor, id: string, changes: Partial<RoleRow>): Promise<void> {

@@ -1,15 +1,11 @@
 import type { DialectFeatures } from '../../db/dialects/dialect.js';
 import type { Db, Executor } from '../../db/schema.js';
+import type { IdempotencyRequest } from '../../http/idempotency-key.js';
 import type { Clock } from '../../lib/clock.js';
 import { AppError } from '../../lib/errors.js';
 import { findIdempotencyKey, insertIdempotencyKey } from './idempotency.repository.js';
 
-/** An `Idempotency-Key` as it arrived: who sent it, the key, and a hash of what it was sent with. */
-export interface IdempotencyRequest {
-  readonly clientId: string;
-  readonly key: string;
-  readonly requestHash: string;
-}
+export type { IdempotencyRequest };
 
 /** Stores the answer of a keyed request inside the transaction of the change it answers. */
 export type StoreAnswer = (trx: Executor, response: unknown) => Promise<void>;

@@ -2,8 +2,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Config } from '../../config.js';
 import { STRING_LIMITS } from '../../http/strings.js';
-import { IDEMPOTENCY_KEY_TTL_MS } from '../idempotency/idempotency.service.js';
-import { MAX_IMPORT_USERS } from '../users/users.schemas.js';
+import { IDEMPOTENCY_KEY_TTL_MS } from '../idempotency/index.js';
+import { MAX_IMPORT_USERS } from '../users/index.js';
 
 const Limits = Type.Object({
   maxAddUserIds: Type.Integer(),

@@ -1,8 +1,8 @@
 import type { Db } from '../../db/schema.js';
 import type { Clock } from '../../lib/clock.js';
-import { deleteExpiredAssertions } from '../auth/token-keys.repository.js';
-import { deleteFinishedBefore } from '../bulk-actions/bulk-actions.repository.js';
-import { deleteExpiredIdempotencyKeys } from '../idempotency/idempotency.repository.js';
+import { deleteExpiredAssertions } from '../auth/index.js';
+import { deleteFinishedBefore } from '../bulk-actions/index.js';
+import { deleteExpiredIdempotencyKeys } from '../idempotency/index.js';
 
 export interface MaintenanceDeps {
   readonly db: Db;

@@ -44,8 +44,8 @@ export function createMetrics(ops: OpsService) {
     help: 'Bulk actions pending or running',
     registers: [registry],
     async collect() {
-      const t = await totals();
-      if (t) this.set(t.openActions);
+      const counts = await totals();
+      if (counts) this.set(counts.openActions);
     },
   });
   new Gauge({
@@ -53,8 +53,8 @@ export function createMetrics(ops: OpsService) {
     help: 'Users of open bulk actions not yet processed',
     registers: [registry],
     async collect() {
-      const t = await totals();
-      if (t) this.set(t.remainingUsers);
+      const counts = await totals();
+      if (counts) this.set(counts.remainingUsers);
     },
   });
   new Counter({
@@ -63,12 +63,12 @@ export function createMetrics(ops: OpsService) {
     labelNames: ['outcome'],
     registers: [registry],
     async collect() {
-      const t = await totals();
-      if (!t) return;
+      const counts = await totals();
+      if (!counts) return;
       // The rows hold the running totals; the counter mirrors them rather than counting itself.
       this.reset();
-      this.inc({ outcome: 'succeeded' }, t.succeededUsers);
-      this.inc({ outcome: 'failed' }, t.failedUsers);
+      this.inc({ outcome: 'succeeded' }, counts.succeededUsers);
+      this.inc({ outcome: 'failed' }, counts.failedUsers);
     },
   });
   new Gauge({

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../db/schema.js';
-import { OPEN_STATES } from '../bulk-actions/bulk-actions.repository.js';
+import { OPEN_STATES } from '../bulk-actions/index.js';
 
 /** The cheapest statement that proves the database answers. */
 export async function pingDatabase(db: Executor): Promise<void> {

@@ -131,6 +131,53 @@ export const ROSTER_OPERATIONS: Readonly<Record<string, OperationDoc>> = {
     summary: 'Revoke Token',
     description: 'Revoke the token: the identity provider is refused until a new one is issued.',
   },
+  'GET /console/api/options': {
+    operationId: 'roster.console.Options',
+    tag: 'Roster: Console',
+    summary: 'Sign-in Options',
+    description:
+      'How people can sign in to the console: whether an OpenID Connect provider is set up, and the idle time.',
+  },
+  'POST /console/api/session': {
+    operationId: 'roster.console.SignIn',
+    tag: 'Roster: Console',
+    summary: 'Sign In',
+    description:
+      'Sign in to the console with an API client ID and secret (checked as the token endpoint checks them). Answers the session and sets its HttpOnly, SameSite=Strict cookie, which the API then accepts in place of a bearer token.',
+  },
+  'GET /console/api/session': {
+    operationId: 'roster.console.Session',
+    tag: 'Roster: Console',
+    summary: 'Session',
+    description:
+      'The signed-in person, their roles and permissions, and the CSRF token every change made with the session cookie must carry in `x-csrf-token`.',
+  },
+  'DELETE /console/api/session': {
+    operationId: 'roster.console.SignOut',
+    tag: 'Roster: Console',
+    summary: 'Sign Out',
+    description: 'Ends the console session (needs its `x-csrf-token`) and clears the cookie.',
+  },
+  'GET /console/auth/oidc/start': {
+    operationId: 'roster.console.OidcStart',
+    tag: 'Roster: Console',
+    summary: 'OpenID Connect Start',
+    description: 'Sends the browser to the OpenID Connect provider (authorization code with PKCE).',
+  },
+  'GET /console/auth/oidc/callback': {
+    operationId: 'roster.console.OidcCallback',
+    tag: 'Roster: Console',
+    summary: 'OpenID Connect Callback',
+    description:
+      'Where the provider sends the browser back: signs in the Roster user with the email the provider vouches for, or answers a page saying why not.',
+  },
+  'POST /console/api/resolve-people': {
+    operationId: 'roster.console.ResolvePeople',
+    tag: 'Roster: Console',
+    summary: 'Resolve People',
+    description:
+      'Which Roster users a pasted or uploaded list of emails and user IDs names, with the reason for each line that names no one.',
+  },
   'GET /healthz': {
     operationId: 'roster.ops.Health',
     tag: 'Operations',

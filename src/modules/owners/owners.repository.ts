@@ -1,5 +1,5 @@
 import type { Executor, OwnersTable } from '../../db/schema.js';
-import { decodeUser, type UserRow } from '../users/users.repository.js';
+import { decodeUser, type UserRow } from '../users/index.js';
 
 export type OwnerRow = OwnersTable;
 export type OwnedType = OwnersTable['target_type'];
@@ -33,7 +33,7 @@ export async function listOwnerUsers(
   afterId: string | undefined,
   limit: number,
 ): Promise<UserRow[]> {
-  let q = db
+  let query = db
     .selectFrom('owners')
     .innerJoin('users', 'users.id', 'owners.user_id')
     .selectAll('users')
@@ -42,8 +42,8 @@ export async function listOwnerUsers(
     .where('users.deleted_at', 'is', null)
     .orderBy('users.id')
     .limit(limit);
-  if (afterId) q = q.where('users.id', '>', afterId);
-  return (await q.execute()).map(decodeUser);
+  if (afterId) query = query.where('users.id', '>', afterId);
+  return (await query.execute()).map(decodeUser);
 }
 
 /** The live owners of each of `appIds` (for App.appOwners). */

@@ -1,14 +1,14 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { Empty, FilterIds, IdParam, ListOf, PageQuery } from '../../http/wire.js';
-import { actorOf } from '../auth/authenticate.js';
-import { toUser, User } from '../users/users.schemas.js';
+import { actorOf } from '../auth/index.js';
+import { toUser, User } from '../users/index.js';
 import type { OwnersService, OwnerTarget } from './owners.service.js';
 
-const A = '/api/v1/apps/:app_id';
-const E = `${A}/entitlements/:entitlement_id`;
+const APP = '/api/v1/apps/:app_id';
+const ENTITLEMENT = `${APP}/entitlements/:entitlement_id`;
 // The singular `resource` segment is the published path (CONTRACT.md §5, Routing pitfalls).
-const R = `${A}/resource_types/:resource_type_id/resource/:resource_id`;
+const RESOURCE = `${APP}/resource_types/:resource_type_id/resource/:resource_id`;
 
 const AppParams = Type.Object({ app_id: IdParam });
 const AppUserParams = Type.Object({ app_id: IdParam, user_id: IdParam });
@@ -26,16 +26,20 @@ export const ownersRoutes: FastifyPluginAsyncTypebox<{ owners: OwnersService }> 
     return { list: page.items.map(toUser), nextPageToken: page.nextPageToken };
   };
   const appT = (p: { app_id: string }): OwnerTarget => ({ type: 'app', appId: p.app_id });
-  const entT = (p: { app_id: string; entitlement_id: string }): OwnerTarget => ({
+  const entT = (routeParams: { app_id: string; entitlement_id: string }): OwnerTarget => ({
     type: 'entitlement',
-    appId: p.app_id,
-    entitlementId: p.entitlement_id,
+    appId: routeParams.app_id,
+    entitlementId: routeParams.entitlement_id,
   });
-  const resT = (p: { app_id: string; resource_type_id: string; resource_id: string }): OwnerTarget => ({
+  const resT = (routeParams: {
+    app_id: string;
+    resource_type_id: string;
+    resource_id: string;
+  }): OwnerTarget => ({
     type: 'resource',
-    appId: p.app_id,
-    resourceTypeId: p.resource_type_id,
-    resourceId: p.resource_id,
+    appId: routeParams.app_id,
+    resourceTypeId: routeParams.resource_type_id,
+    resourceId: routeParams.resource_id,
   });
   // App owners decide who administers an app, so only apps:write changes them; entitlement and
   // resource owners are part of the catalog an App Admin manages (CONTRACT.md §7.10).
@@ -43,7 +47,7 @@ export const ownersRoutes: FastifyPluginAsyncTypebox<{ owners: OwnersService }> 
   const ownedRes = { app: 'app_id', resource: 'resource_id' };
 
   app.get(
-    `${A}/owners`,
+    `${APP}/owners`,
     {
       config: { permission: 'apps:read' },
       schema: { params: AppParams, querystring: PageQuery, response: { 200: OwnerList } },
@@ -51,7 +55,7 @@ export const ownersRoutes: FastifyPluginAsyncTypebox<{ owners: OwnersService }> 
     async (request) => listed(appT(request.params), request.query),
   );
   app.put(
-    `${A}/owners`,
+    `${APP}/owners`,
     {
       config: { permission: 'apps:write' },
       schema: { params: AppParams, body: UserIdsBody, response: { 200: Empty } },
@@ -62,7 +66,7 @@ export const ownersRoutes: FastifyPluginAsyncTypebox<{ owners: OwnersService }> 
     },
   );
   app.post(
-    `${A}/owners/:user_id`,
+    `${APP}/owners/:user_id`,
     { config: { permission: 'apps:write' }, schema: { params: AppUserParams, response: { 200: Empty } } },
     async (request) => {
       await owners.add(actorOf(request), appT(request.params), [request.params.user_id]);
@@ -70,7 +74,7 @@ export const ownersRoutes: FastifyPluginAsyncTypebox<{ owners: OwnersService }> 
     },
   );
   app.delete(
-    `${A}/owners/:user_id`,
+    `${APP}/owners/:user_id`,
     { config: { permission: 'apps:write' }, schema: { params: AppUserParams, response: { 200: Empty } } },
     async (request) => {
       await owners.remove(actorOf(request), appT(request.params), request.params.user_id);
@@ -79,7 +83,7 @@ export const ownersRoutes: FastifyPluginAsyncTypebox<{ owners: OwnersService }> 
   );
 
   app.get(
-    `${E}/owners`,
+    `${ENTITLEMENT}/owners`,
     {
       config: { permission: 'catalog:read' },
       schema: { params: EntParams, querystring: PageQuery, response: { 200: OwnerList } },
@@ -87,7 +91,7 @@ export const ownersRoutes: FastifyPluginAsyncTypebox<{ owners: OwnersService }> 
     async (request) => listed(entT(request.params), request.query),
   );
   app.post(
-    `${E}/owners`,
+    `${ENTITLEMENT}/owners`,
     {
       config: { permission: 'catalog:write', owned: ownedEnt },
       schema: { params: EntParams, body: UserIdBody, response: { 200: Empty } },
@@ -98,7 +102,7 @@ export const ownersRoutes: FastifyPluginAsyncTypebox<{ owners: OwnersService }> 
     },
   );
   app.put(
-    `${E}/owners`,
+    `${ENTITLEMENT}/owners`,
     {
       config: { permission: 'catalog:write', owned: ownedEnt },
       schema: { params: EntParams, body: UserIdsBody, response: { 200: Empty } },
@@ -109,7 +113,7 @@ export const ownersRoutes: FastifyPluginAsyncTypebox<{ owners: OwnersService }> 
     },
   );
   app.delete(
-    `${E}/owners/:user_id`,
+    `${ENTITLEMENT}/owners/:user_id`,
     {
       config: { permission: 'catalog:write', owned: ownedEnt },
       schema: { params: EntUserParams, response: { 200: Empty } },
@@ -121,7 +125,7 @@ export const ownersRoutes: FastifyPluginAsyncTypebox<{ owners: OwnersService }> 
   );
 
   app.get(
-    `${R}/owners`,
+    `${RESOURCE}/owners`,
     {
       config: { permission: 'catalog:read' },
       schema: { params: ResParams, querystring: PageQuery, response: { 200: OwnerList } },
@@ -129,7 +133,7 @@ export const ownersRoutes: FastifyPluginAsyncTypebox<{ owners: OwnersService }> 
     async (request) => listed(resT(request.params), request.query),
   );
   app.post(
-    `${R}/owners`,
+    `${RESOURCE}/owners`,
     {
       config: { permission: 'catalog:write', owned: ownedRes },
       schema: { params: ResParams, body: UserIdBody, response: { 200: Empty } },
@@ -141,7 +145,7 @@ export const ownersRoutes: FastifyPluginAsyncTypebox<{ owners: OwnersService }> 
   );
   // AppResourceOwners.Remove carries its user ID in the DELETE body (CONTRACT.md §1, Requests).
   app.delete(
-    `${R}/owners`,
+    `${RESOURCE}/owners`,
     {
       config: { permission: 'catalog:write', owned: ownedRes },
       schema: { params: ResParams, body: UserIdBody, response: { 200: Empty } },

@@ -5,10 +5,10 @@ import type { Actor } from '../../lib/actor.js';
 import type { Clock } from '../../lib/clock.js';
 import { invalidArgument } from '../../lib/errors.js';
 import type { SystemLogOperation } from '../../lib/vocabulary.js';
-import type { SystemLog } from '../audit/system-log.service.js';
-import { requireApp, requireResource, requireResourceType } from '../catalog/scope.js';
-import { requireEntitlementInApp } from '../grants/entitlement-guard.js';
-import { findUserStates, type UserRow } from '../users/users.repository.js';
+import type { SystemLog } from '../audit/index.js';
+import { requireApp, requireResource, requireResourceType } from '../catalog/index.js';
+import { requireEntitlementInApp } from '../grants/index.js';
+import { findUserStates, type UserRow } from '../users/index.js';
 import {
   deleteOwners,
   insertOwners,
@@ -56,8 +56,8 @@ export async function requireOwnerUsers(
   return unique;
 }
 
-const targetId = (t: OwnerTarget) =>
-  t.type === 'app' ? t.appId : t.type === 'entitlement' ? t.entitlementId : t.resourceId;
+const targetId = (owned: OwnerTarget) =>
+  owned.type === 'app' ? owned.appId : owned.type === 'entitlement' ? owned.entitlementId : owned.resourceId;
 
 /** The live target, or a 404 naming the first unknown part of its path. */
 async function requireTarget(db: Executor, target: OwnerTarget): Promise<void> {

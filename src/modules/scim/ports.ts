@@ -5,11 +5,9 @@
  * audit and the grant feed read the same whichever door a change came through.
  */
 
-export type { AppsService } from '../apps/apps.service.js';
-export type { SystemLog } from '../audit/system-log.service.js';
-export { actorOf } from '../auth/authenticate.js';
-export type { BulkActionRunner } from '../bulk-actions/bulk-action.runner.js';
-export type { SetMembersService } from '../bulk-actions/set-members.service.js';
-export type { CatalogService } from '../catalog/catalog.service.js';
-export type { UserRow } from '../users/users.repository.js';
-export type { DirectoryUserInput, UsersService } from '../users/users.service.js';
+export type { AppsService } from '../apps/index.js';
+export type { SystemLog } from '../audit/index.js';
+export { actorOf } from '../auth/index.js';
+export type { BulkActionRunner, SetMembersService } from '../bulk-actions/index.js';
+export type { CatalogService } from '../catalog/index.js';
+export type { DirectoryUserInput, UserRow, UsersService } from '../users/index.js';

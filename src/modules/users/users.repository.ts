@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { chunkRows } from '../../db/batch.js';
 import type { Executor, UsersTable } from '../../db/schema.js';
 import { containsText, equalsText, jsonArrayContains } from '../../db/text-match.js';
@@ -115,12 +116,12 @@ export interface UserFilter {
 }
 
 export async function listUsers(db: Executor, filter: UserFilter): Promise<UserRow[]> {
-  let q = db.selectFrom('users').selectAll().orderBy('id').limit(filter.limit);
-  if (!filter.includeDeleted) q = q.where('deleted_at', 'is', null);
-  if (filter.afterId) q = q.where('id', '>', filter.afterId);
+  let select = db.selectFrom('users').selectAll().orderBy('id').limit(filter.limit);
+  if (!filter.includeDeleted) select = select.where('deleted_at', 'is', null);
+  if (filter.afterId) select = select.where('id', '>', filter.afterId);
   if (filter.query) {
     const query = filter.query;
-    q = q.where((eb) =>
+    select = select.where((eb) =>
       eb.or([
         containsText('display_name', query),
         containsText('email', query),
@@ -128,15 +129,28 @@ export async function listUsers(db: Executor, filter: UserFilter): Promise<UserR
       ]),
     );
   }
-  if (filter.email) q = q.where(equalsText('email', filter.email));
-  if (filter.ids && filter.ids.length > 0) q = q.where('id', 'in', filter.ids);
-  if (filter.excludeIds && filter.excludeIds.length > 0) q = q.where('id', 'not in', filter.excludeIds);
+  if (filter.email) select = select.where(equalsText('email', filter.email));
+  if (filter.ids && filter.ids.length > 0) select = select.where('id', 'in', filter.ids);
+  if (filter.excludeIds && filter.excludeIds.length > 0)
+    select = select.where('id', 'not in', filter.excludeIds);
   if (filter.excludeTypes && filter.excludeTypes.length > 0)
-    q = q.where('type', 'not in', filter.excludeTypes);
-  if (filter.statuses && filter.statuses.length > 0) q = q.where('status', 'in', filter.statuses);
+    select = select.where('type', 'not in', filter.excludeTypes);
+  if (filter.statuses && filter.statuses.length > 0) select = select.where('status', 'in', filter.statuses);
   const roleIds = filter.roleIds;
   if (roleIds && roleIds.length > 0) {
-    q = q.where((eb) => eb.or(roleIds.map((id) => jsonArrayContains('role_ids', id))));
+    select = select.where((eb) => eb.or(roleIds.map((id) => jsonArrayContains('role_ids', id))));
   }
-  return (await q.execute()).map(decodeUser);
+  return (await select.execute()).map(decodeUser);
+}
+
+/** Live users whose email is one of `emails`, compared case-insensitively; `emails` must be lower case. */
+export async function findUsersByEmails(db: Executor, emails: readonly string[]): Promise<UserRow[]> {
+  if (emails.length === 0) return [];
+  const rows = await db
+    .selectFrom('users')
+    .selectAll()
+    .where('deleted_at', 'is', null)
+    .where(sql`lower(email)`, 'in', emails)
+    .execute();
+  return rows.map(decodeUser);
 }

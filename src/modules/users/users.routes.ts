@@ -5,7 +5,7 @@ import { Value } from 'typebox/value';
 import { decodeUtf8Body } from '../../http/input-text.js';
 import { ExpandedListOf, IdParam, PageQuery } from '../../http/wire.js';
 import { AppError } from '../../lib/errors.js';
-import { actorOf } from '../auth/authenticate.js';
+import { actorOf } from '../auth/index.js';
 import {
   ImportUsersBody,
   ImportUsersResponse,
@@ -73,18 +73,18 @@ export const usersRoutes: FastifyPluginAsyncTypebox<{ users: UsersService }> = a
       schema: { body: SearchUsersBody, response: { 200: ExpandedListOf(UserView) } },
     },
     async (request) => {
-      const b = request.body;
-      const ids = [...(b.ids ?? []), ...(b.refs ?? []).map((r) => r.id)];
+      const input = request.body;
+      const ids = [...(input.ids ?? []), ...(input.refs ?? []).map((r) => r.id)];
       const page = await users.list({
-        query: b.query ?? undefined,
-        email: b.email ?? undefined,
+        query: input.query ?? undefined,
+        email: input.email ?? undefined,
         ids,
-        excludeIds: b.excludeIds ?? undefined,
-        excludeTypes: b.excludeTypes ?? undefined,
-        statuses: b.userStatuses ?? undefined,
-        roleIds: b.roleIds ?? undefined,
-        pageSize: b.pageSize,
-        pageToken: b.pageToken,
+        excludeIds: input.excludeIds ?? undefined,
+        excludeTypes: input.excludeTypes ?? undefined,
+        statuses: input.userStatuses ?? undefined,
+        roleIds: input.roleIds ?? undefined,
+        pageSize: input.pageSize,
+        pageToken: input.pageToken,
       });
       return { list: page.items.map(toUserView), nextPageToken: page.nextPageToken, expanded: [] };
     },

@@ -5,9 +5,9 @@ import type { Actor } from '../../lib/actor.js';
 import type { Clock } from '../../lib/clock.js';
 import { invalidArgument, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
-import type { SystemLog } from '../audit/system-log.service.js';
-import { isKnownRole } from '../auth/roles.js';
-import { revokeGrantsOfUser } from '../grants/revocation.js';
+import type { SystemLog } from '../audit/index.js';
+import { isKnownRole } from '../auth/index.js';
+import { revokeGrantsOfUser } from '../grants/index.js';
 import {
   findUserById,
   findUsersByIds,

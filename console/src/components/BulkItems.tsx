@@ -1,0 +1,74 @@
+import { Anchor, SegmentedControl, Stack } from '@mantine/core';
+import type { ColumnDef } from '@tanstack/react-table';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { api, unwrap } from '../api/client';
+import type { BulkItem } from '../api/types';
+import { DataTable } from './DataTable';
+import { useKeysetPages } from './paging';
+
+const OUTCOME_LABEL: Record<string, string> = {
+  ADDED: 'Added',
+  ALREADY_MEMBER: 'Already a member',
+  FAILED: 'Failed',
+};
+
+/** The per-person outcomes of a bulk action, paged, filterable by outcome. */
+export function BulkItems({ id, names }: { id: string; names?: ReadonlyMap<string, string> }) {
+  const [outcome, setOutcome] = useState('ALL');
+  const items = useKeysetPages(['bulk-actions', id, 'items', outcome], (pageToken) =>
+    unwrap(
+      api.GET('/roster/v1/bulk_actions/{id}/items', {
+        params: {
+          path: { id },
+          query: {
+            page_size: 50,
+            page_token: pageToken,
+            ...(outcome === 'ALL' ? {} : { outcome: outcome as 'ADDED' }),
+          },
+        },
+      }),
+    ),
+  );
+  const columns: ColumnDef<BulkItem, unknown>[] = [
+    {
+      header: 'Person',
+      id: 'person',
+      cell: ({ row }) => (
+        <Anchor component={Link} to={`/people/${row.original.userId}`}>
+          {names?.get(row.original.userId) ?? row.original.userId}
+        </Anchor>
+      ),
+    },
+    {
+      header: 'Outcome',
+      id: 'outcome',
+      cell: ({ row }) => OUTCOME_LABEL[row.original.outcome] ?? row.original.outcome,
+    },
+    { header: 'Why', accessorKey: 'error' },
+  ];
+  return (
+    <Stack gap="xs">
+      <SegmentedControl
+        aria-label="Show outcomes"
+        value={outcome}
+        onChange={setOutcome}
+        data={[
+          { value: 'ALL', label: 'All' },
+          { value: 'ADDED', label: 'Added' },
+          { value: 'ALREADY_MEMBER', label: 'Already members' },
+          { value: 'FAILED', label: 'Failed' },
+        ]}
+      />
+      <DataTable
+        caption="Outcome for each person"
+        data={items.data?.list}
+        columns={columns}
+        loading={items.isFetching}
+        error={items.error}
+        empty="No person has this outcome."
+        pager={items.pager}
+      />
+    </Stack>
+  );
+}

@@ -1,0 +1,73 @@
+import { Group, Select } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { api, unwrap } from '../api/client';
+
+export interface Picked {
+  appId: string;
+  entitlementId: string;
+  label: string;
+}
+
+/** An app, then one of its entitlements, each searchable by name. */
+export function EntitlementPicker({
+  value,
+  onChange,
+}: {
+  value?: Picked;
+  onChange: (p: Picked | undefined) => void;
+}) {
+  const [appId, setAppId] = useState(value?.appId ?? '');
+  const [appSearch, setAppSearch] = useState('');
+  const [debounced] = useDebouncedValue(appSearch, 300);
+  const apps = useQuery({
+    queryKey: ['apps', 'picker', debounced],
+    queryFn: () => unwrap(api.POST('/api/v1/search/apps', { body: { query: debounced, pageSize: 50 } })),
+  });
+  const entitlements = useQuery({
+    enabled: appId !== '',
+    queryKey: ['apps', appId, 'entitlements', 'picker'],
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/v1/apps/{app_id}/entitlements', {
+          params: { path: { app_id: appId }, query: { page_size: 100 } },
+        }),
+      ),
+  });
+  const appData = (apps.data?.list ?? []).map((a) => ({ value: a.id, label: a.displayName }));
+  const entitlementData = (entitlements.data?.list ?? []).map((e) => ({
+    value: e.appEntitlement.id,
+    label: e.appEntitlement.displayName,
+  }));
+  return (
+    <Group grow align="flex-start">
+      <Select
+        label="App"
+        searchable
+        placeholder="Choose an app"
+        data={appData}
+        value={appId || null}
+        onSearchChange={setAppSearch}
+        onChange={(v) => {
+          setAppId(v ?? '');
+          onChange(undefined);
+        }}
+        nothingFoundMessage="No app matches"
+      />
+      <Select
+        label="Entitlement"
+        searchable
+        placeholder={appId ? 'Choose an entitlement' : 'Choose an app first'}
+        disabled={!appId}
+        data={entitlementData}
+        value={value?.entitlementId ?? null}
+        onChange={(v) => {
+          const label = entitlementData.find((e) => e.value === v)?.label ?? '';
+          onChange(v ? { appId, entitlementId: v, label } : undefined);
+        }}
+        nothingFoundMessage="No entitlement matches"
+      />
+    </Group>
+  );
+}

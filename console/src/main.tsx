@@ -1,0 +1,89 @@
+import '@mantine/core/styles.css';
+import { Center, Loader, MantineProvider } from '@mantine/core';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { createBrowserRouter, Navigate, RouterProvider } from 'react-router';
+import { ApiError } from './api/client';
+import { ErrorAlert } from './components/ErrorAlert';
+import { Layout } from './Layout';
+import { AddMembersPage } from './pages/AddMembersPage';
+import { AppPage } from './pages/AppPage';
+import { AppsPage } from './pages/AppsPage';
+import { AuditPage } from './pages/AuditPage';
+import { BulkActionPage } from './pages/BulkActionPage';
+import { BulkActionsPage } from './pages/BulkActionsPage';
+import { EntitlementPage } from './pages/EntitlementPage';
+import { PeoplePage } from './pages/PeoplePage';
+import { PersonPage } from './pages/PersonPage';
+import { ReviewPage } from './pages/ReviewPage';
+import { SettingsPage } from './pages/SettingsPage';
+import { SignInPage } from './pages/SignInPage';
+import { SessionProvider, useSessionQuery } from './session';
+import { cssVariables, theme } from './theme';
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      // A refused or missing thing will not appear by asking again.
+      retry: (count, error) => !(error instanceof ApiError && error.status < 500) && count < 2,
+      refetchOnWindowFocus: false,
+    },
+  },
+});
+
+const router = createBrowserRouter(
+  [
+    {
+      path: '/',
+      element: <Layout />,
+      children: [
+        { index: true, element: <Navigate to="/apps" replace /> },
+        { path: 'apps', element: <AppsPage /> },
+        { path: 'apps/:appId', element: <AppPage /> },
+        { path: 'apps/:appId/entitlements/:entitlementId', element: <EntitlementPage /> },
+        { path: 'apps/:appId/entitlements/:entitlementId/add', element: <AddMembersPage /> },
+        { path: 'people', element: <PeoplePage /> },
+        { path: 'people/:userId', element: <PersonPage /> },
+        { path: 'review', element: <ReviewPage /> },
+        { path: 'bulk-actions', element: <BulkActionsPage /> },
+        { path: 'bulk-actions/:bulkActionId', element: <BulkActionPage /> },
+        { path: 'audit', element: <AuditPage /> },
+        { path: 'settings', element: <SettingsPage /> },
+        { path: '*', element: <Navigate to="/apps" replace /> },
+      ],
+    },
+  ],
+  { basename: '/console' },
+);
+
+function Root() {
+  const session = useSessionQuery();
+  if (session.isPending) {
+    return (
+      <Center h="100vh">
+        <Loader role="status" aria-label="Loading" />
+      </Center>
+    );
+  }
+  if (session.error) return <ErrorAlert error={session.error} title="Roster cannot be reached" />;
+  if (!session.data) return <SignInPage />;
+  return (
+    <SessionProvider session={session.data}>
+      <RouterProvider router={router} />
+    </SessionProvider>
+  );
+}
+
+const root = document.getElementById('root');
+if (root) {
+  createRoot(root).render(
+    <StrictMode>
+      <MantineProvider theme={theme} cssVariablesResolver={cssVariables}>
+        <QueryClientProvider client={queryClient}>
+          <Root />
+        </QueryClientProvider>
+      </MantineProvider>
+    </StrictMode>,
+  );
+}

@@ -1,0 +1,285 @@
+import { Anchor, Button, Group, Modal, Stack, Tabs, Text, Title } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ColumnDef } from '@tanstack/react-table';
+import { Link, useNavigate, useParams } from 'react-router';
+import { api, unwrap } from '../api/client';
+import type { App, Entitlement } from '../api/types';
+import { DataTable } from '../components/DataTable';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { ConfirmButtons, type Named, NameForm } from '../components/forms';
+import { allPages, useKeysetPages } from '../components/paging';
+import { useAbilities } from '../session';
+
+export function AppPage() {
+  const appId = useParams().appId ?? '';
+  const { canOnApp } = useAbilities();
+  const app = useQuery({
+    queryKey: ['apps', appId],
+    queryFn: () => unwrap(api.GET('/api/v1/apps/{id}', { params: { path: { id: appId } } })),
+  });
+  const [editing, edit] = useDisclosure();
+  const [deleting, del] = useDisclosure();
+  if (app.error) return <ErrorAlert error={app.error} title="This app could not be loaded" />;
+  const current = app.data?.app;
+  return (
+    <Stack>
+      <Anchor component={Link} to="/apps" size="sm">
+        ← All apps
+      </Anchor>
+      <Group justify="space-between">
+        <div>
+          <Title order={2}>{current?.displayName ?? 'Loading…'}</Title>
+          <Text c="gray.7">{current?.description}</Text>
+        </div>
+        {current && (
+          <Group>
+            {canOnApp('apps:write', current) && (
+              <Button variant="default" onClick={edit.open}>
+                Edit app
+              </Button>
+            )}
+            {canOnApp('apps:write', current) && (
+              <Button color="red.9" variant="outline" onClick={del.open}>
+                Delete app
+              </Button>
+            )}
+          </Group>
+        )}
+      </Group>
+      {current && (
+        <Tabs defaultValue="entitlements" keepMounted={false}>
+          <Tabs.List>
+            <Tabs.Tab value="entitlements">Entitlements</Tabs.Tab>
+            <Tabs.Tab value="resources">Resources</Tabs.Tab>
+            <Tabs.Tab value="owners">Owners</Tabs.Tab>
+          </Tabs.List>
+          <Tabs.Panel value="entitlements" pt="md">
+            <Entitlements app={current} />
+          </Tabs.Panel>
+          <Tabs.Panel value="resources" pt="md">
+            <Resources app={current} />
+          </Tabs.Panel>
+          <Tabs.Panel value="owners" pt="md">
+            <Owners app={current} />
+          </Tabs.Panel>
+        </Tabs>
+      )}
+      {current && (
+        <>
+          <Modal opened={editing} onClose={edit.close} title="Edit app">
+            <EditApp app={current} onDone={edit.close} />
+          </Modal>
+          <Modal opened={deleting} onClose={del.close} title={`Delete ${current.displayName}?`}>
+            <DeleteApp app={current} onCancel={del.close} />
+          </Modal>
+        </>
+      )}
+    </Stack>
+  );
+}
+
+function Entitlements({ app }: { app: App }) {
+  const { canOnApp } = useAbilities();
+  const [creating, create] = useDisclosure();
+  const list = useKeysetPages(['apps', app.id, 'entitlements'], (pageToken) =>
+    unwrap(
+      api.GET('/api/v1/apps/{app_id}/entitlements', {
+        params: { path: { app_id: app.id }, query: { page_size: 25, page_token: pageToken } },
+      }),
+    ),
+  );
+  const columns: ColumnDef<{ appEntitlement: Entitlement }, unknown>[] = [
+    {
+      header: 'Entitlement',
+      id: 'name',
+      cell: ({ row }) => (
+        <Anchor component={Link} to={`/apps/${app.id}/entitlements/${row.original.appEntitlement.id}`}>
+          {row.original.appEntitlement.displayName}
+        </Anchor>
+      ),
+    },
+    { header: 'Members', id: 'grants', cell: ({ row }) => row.original.appEntitlement.grantCount },
+    {
+      header: 'Default grant duration',
+      id: 'duration',
+      cell: ({ row }) => row.original.appEntitlement.durationGrant ?? 'none',
+    },
+  ];
+  return (
+    <Stack>
+      {canOnApp('catalog:write', app) && (
+        <Group>
+          <Button onClick={create.open}>New entitlement</Button>
+        </Group>
+      )}
+      <DataTable
+        caption={`Entitlements of ${app.displayName}`}
+        data={list.data?.list}
+        columns={columns}
+        loading={list.isFetching}
+        error={list.error}
+        empty="This app has no entitlements yet."
+        pager={list.pager}
+      />
+      <Modal opened={creating} onClose={create.close} title="New entitlement">
+        <NewEntitlement app={app} onDone={create.close} />
+      </Modal>
+    </Stack>
+  );
+}
+
+function NewEntitlement({ app, onDone }: { app: App; onDone: () => void }) {
+  const queryClient = useQueryClient();
+  const create = useMutation({
+    mutationFn: (body: Named) =>
+      unwrap(api.POST('/api/v1/apps/{app_id}/entitlements', { params: { path: { app_id: app.id } }, body })),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: ['apps', app.id] });
+      onDone();
+    },
+  });
+  return (
+    <NameForm
+      described
+      submitLabel="Create entitlement"
+      errorTitle="The entitlement was not created"
+      pending={create.isPending}
+      error={create.error}
+      onSubmit={(values) => create.mutate(values)}
+    />
+  );
+}
+
+function Resources({ app }: { app: App }) {
+  const list = useKeysetPages(['apps', app.id, 'resources'], (pageToken) =>
+    unwrap(api.POST('/api/v1/search/app_resources', { body: { appId: app.id, pageSize: 25, pageToken } })),
+  );
+  type Row = NonNullable<typeof list.data>['list'][number];
+  const columns: ColumnDef<Row, unknown>[] = [
+    { header: 'Resource', id: 'name', cell: ({ row }) => row.original.appResource.displayName },
+    { header: 'Description', id: 'description', cell: ({ row }) => row.original.appResource.description },
+  ];
+  return (
+    <DataTable
+      caption={`Resources of ${app.displayName}`}
+      data={list.data?.list}
+      columns={columns}
+      loading={list.isFetching}
+      error={list.error}
+      empty="This app has no resources."
+      pager={list.pager}
+    />
+  );
+}
+
+function Owners({ app }: { app: App }) {
+  const owners = useKeysetPages(['apps', app.id, 'owners'], (pageToken) =>
+    unwrap(
+      api.GET('/api/v1/apps/{app_id}/owners', {
+        params: { path: { app_id: app.id }, query: { page_size: 25, page_token: pageToken } },
+      }),
+    ),
+  );
+  type Row = NonNullable<typeof owners.data>['list'][number];
+  const columns: ColumnDef<Row, unknown>[] = [
+    {
+      header: 'Owner',
+      id: 'name',
+      cell: ({ row }) => (
+        <Anchor component={Link} to={`/people/${row.original.id}`}>
+          {row.original.displayName || row.original.email}
+        </Anchor>
+      ),
+    },
+    { header: 'Email', accessorKey: 'email' },
+  ];
+  return (
+    <DataTable
+      caption={`Owners of ${app.displayName}`}
+      data={owners.data?.list}
+      columns={columns}
+      loading={owners.isFetching}
+      error={owners.error}
+      empty="This app has no owners."
+      pager={owners.pager}
+    />
+  );
+}
+
+function EditApp({ app, onDone }: { app: App; onDone: () => void }) {
+  const queryClient = useQueryClient();
+  const save = useMutation({
+    mutationFn: (values: Named) =>
+      unwrap(
+        api.POST('/api/v1/apps/{id}', {
+          params: { path: { id: app.id } },
+          body: { app: values, updateMask: 'displayName,description' },
+        }),
+      ),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: ['apps'] });
+      onDone();
+    },
+  });
+  return (
+    <NameForm
+      described
+      initial={app}
+      submitLabel="Save"
+      errorTitle="The app was not saved"
+      pending={save.isPending}
+      error={save.error}
+      onSubmit={(values) => save.mutate(values)}
+    />
+  );
+}
+
+/** Says what the cascade revokes before anything is deleted (CONTRACT.md §7.12). */
+function DeleteApp({ app, onCancel }: { app: App; onCancel: () => void }) {
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const cascade = useQuery({
+    queryKey: ['apps', app.id, 'cascade'],
+    queryFn: async () => {
+      const entitlements = await allPages((pageToken) =>
+        unwrap(
+          api.GET('/api/v1/apps/{app_id}/entitlements', {
+            params: { path: { app_id: app.id }, query: { page_size: 100, page_token: pageToken } },
+          }),
+        ),
+      );
+      const grants = entitlements.reduce((sum, e) => sum + Number(e.appEntitlement.grantCount || 0), 0);
+      return { entitlements: entitlements.length, grants };
+    },
+  });
+  const remove = useMutation({
+    mutationFn: () => unwrap(api.DELETE('/api/v1/apps/{id}', { params: { path: { id: app.id } } })),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: ['apps'] });
+      navigate('/apps');
+    },
+  });
+  return (
+    <Stack>
+      <ErrorAlert error={cascade.error} />
+      {cascade.data ? (
+        <Text data-testid="cascade">
+          Deleting {app.displayName} revokes {cascade.data.grants} grants across {cascade.data.entitlements}{' '}
+          entitlements, and deletes its entitlements, resources, resource types and app users. The revocations
+          are recorded in the grant history. This cannot be undone.
+        </Text>
+      ) : (
+        <Text>Counting what this would revoke…</Text>
+      )}
+      <ErrorAlert error={remove.error} title="The app was not deleted" />
+      <ConfirmButtons
+        confirmLabel={`Delete app and revoke ${cascade.data?.grants ?? '…'} grants`}
+        disabled={!cascade.data}
+        pending={remove.isPending}
+        onCancel={onCancel}
+        onConfirm={() => remove.mutate()}
+      />
+    </Stack>
+  );
+}

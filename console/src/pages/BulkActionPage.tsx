@@ -1,0 +1,77 @@
+import { Anchor, Button, Group, Modal, Paper, Stack, Text, Title } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link, useParams } from 'react-router';
+import { api, unwrap } from '../api/client';
+import { BulkItems } from '../components/BulkItems';
+import { BulkProgress, isFinished } from '../components/BulkProgress';
+import { formatTime } from '../components/csv';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { ConfirmButtons } from '../components/forms';
+import { useAbilities } from '../session';
+
+export function BulkActionPage() {
+  const id = useParams().bulkActionId ?? '';
+  const { can } = useAbilities();
+  const queryClient = useQueryClient();
+  const [confirming, confirm] = useDisclosure();
+  const action = useQuery({
+    queryKey: ['bulk-actions', id],
+    queryFn: () => unwrap(api.GET('/roster/v1/bulk_actions/{id}', { params: { path: { id } } })),
+  });
+  const cancel = useMutation({
+    mutationFn: () => unwrap(api.POST('/roster/v1/bulk_actions/{id}/cancel', { params: { path: { id } } })),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: ['bulk-actions'] });
+      confirm.close();
+    },
+  });
+  if (action.error) return <ErrorAlert error={action.error} title="This bulk action could not be loaded" />;
+  const a = action.data?.bulkAction;
+  return (
+    <Stack>
+      <Anchor component={Link} to="/bulk-actions" size="sm">
+        ← Bulk actions
+      </Anchor>
+      <Group justify="space-between">
+        <Title order={2}>Bulk action {id.slice(-8)}</Title>
+        {a && !isFinished(a.state) && can('grants:write') && (
+          <Button color="red.9" variant="outline" onClick={confirm.open}>
+            Cancel bulk action
+          </Button>
+        )}
+      </Group>
+      {a && (
+        <Text c="gray.7">
+          {a.kind.toLowerCase().replaceAll('_', ' ')} on{' '}
+          <Anchor component={Link} to={`/apps/${a.appId}/entitlements/${a.appEntitlementId}`}>
+            the entitlement
+          </Anchor>
+          , started {formatTime(a.createdAt)}
+          {a.completedAt ? `, finished ${formatTime(a.completedAt)}` : ''}.
+        </Text>
+      )}
+      <Paper withBorder p="md">
+        <BulkProgress ids={[id]} />
+      </Paper>
+      <Title order={3}>Outcomes</Title>
+      <BulkItems id={id} />
+      <Modal opened={confirming} onClose={confirm.close} title="Cancel this bulk action?">
+        <Stack>
+          <Text>
+            People not yet processed are not added. Those already added keep their access; remove them
+            separately if needed.
+          </Text>
+          <ErrorAlert error={cancel.error} title="The bulk action was not cancelled" />
+          <ConfirmButtons
+            cancelLabel="Keep it running"
+            confirmLabel="Cancel bulk action"
+            pending={cancel.isPending}
+            onCancel={confirm.close}
+            onConfirm={() => cancel.mutate()}
+          />
+        </Stack>
+      </Modal>
+    </Stack>
+  );
+}

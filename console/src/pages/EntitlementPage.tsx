@@ -1,0 +1,312 @@
+import { Anchor, Button, Group, Modal, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ColumnDef } from '@tanstack/react-table';
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { api, unwrap } from '../api/client';
+import type { App, MemberRow } from '../api/types';
+import { downloadCsv, formatTime } from '../components/csv';
+import { DataTable } from '../components/DataTable';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { ConfirmButtons } from '../components/forms';
+import { useKeysetPages } from '../components/paging';
+import { useAbilities } from '../session';
+
+export function useEntitlement(appId: string, entitlementId: string) {
+  const app = useQuery({
+    queryKey: ['apps', appId],
+    queryFn: () => unwrap(api.GET('/api/v1/apps/{id}', { params: { path: { id: appId } } })),
+  });
+  const entitlement = useQuery({
+    queryKey: ['apps', appId, 'entitlements', entitlementId],
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/v1/apps/{app_id}/entitlements/{id}', {
+          params: { path: { app_id: appId, id: entitlementId } },
+        }),
+      ),
+  });
+  return { app, entitlement };
+}
+
+type Change = { kind: 'remove' | 'expiry'; row: MemberRow };
+
+export function EntitlementPage() {
+  const { appId = '', entitlementId = '' } = useParams();
+  const { canOnApp } = useAbilities();
+  const { app, entitlement } = useEntitlement(appId, entitlementId);
+  const [query, setQuery] = useState('');
+  const [debounced] = useDebouncedValue(query.trim(), 300);
+  const [change, setChange] = useState<Change | undefined>();
+  const ref = { path: { app_id: appId, app_entitlement_id: entitlementId } };
+
+  // Members are read a page at a time: an entitlement of 100,000 opens as fast as one of 10.
+  const members = useKeysetPages(['members', appId, entitlementId, debounced], async (pageToken) => {
+    if (!debounced) {
+      return unwrap(
+        api.GET('/api/v1/apps/{app_id}/entitlements/{app_entitlement_id}/users', {
+          params: { ...ref, query: { page_size: 25, page_token: pageToken } },
+        }),
+      );
+    }
+    // A search: the app's accounts that match, then which of them hold this entitlement.
+    const accounts = await unwrap(
+      api.POST('/api/v1/search/app_users', { body: { appId, query: debounced, pageSize: 100 } }),
+    );
+    const appUserIds = accounts.list.map((a) => a.appUser.id);
+    if (appUserIds.length === 0) return { list: [] as MemberRow[], nextPageToken: '' };
+    const grants = await unwrap(
+      api.POST('/api/v1/search/grants', {
+        body: { entitlementRefs: [{ appId, id: entitlementId }], appUserIds, pageSize: 100 },
+      }),
+    );
+    return { list: grants.list.map((g) => g.appEntitlementUserBinding as MemberRow), nextPageToken: '' };
+  });
+
+  const currentApp = app.data?.app;
+  const current = entitlement.data?.appEntitlementView.appEntitlement;
+  const mayChange = canOnApp('grants:write', currentApp);
+
+  const exportCsv = useMutation({
+    mutationFn: async () => {
+      const all = await unwrap(
+        api.GET('/roster/v1/apps/{app_id}/entitlements/{app_entitlement_id}/members', { params: ref }),
+      );
+      downloadCsv(
+        `${current?.displayName ?? entitlementId}-members.csv`,
+        all.userIds.map((userId) => ({ userId })),
+        ['userId'],
+      );
+    },
+  });
+
+  const columns: ColumnDef<MemberRow, unknown>[] = [
+    {
+      header: 'Person',
+      id: 'person',
+      cell: ({ row }) => {
+        const u = row.original.appUser.appUser;
+        return u.identityUserId ? (
+          <Anchor component={Link} to={`/people/${u.identityUserId}`}>
+            {u.displayName || u.email || u.identityUserId}
+          </Anchor>
+        ) : (
+          u.displayName || u.email || u.id
+        );
+      },
+    },
+    { header: 'Email', id: 'email', cell: ({ row }) => row.original.appUser.appUser.email },
+    {
+      header: 'Member since',
+      id: 'since',
+      cell: ({ row }) => formatTime(row.original.appEntitlementUserBindingCreatedAt),
+    },
+    {
+      header: 'Expires',
+      id: 'expires',
+      cell: ({ row }) => formatTime(row.original.appEntitlementUserBindingDeprovisionAt) || 'never',
+    },
+  ];
+  if (mayChange) {
+    columns.push({
+      header: 'Actions',
+      id: 'actions',
+      cell: ({ row }) => {
+        const name = row.original.appUser.appUser.displayName || row.original.appUser.appUser.email;
+        return (
+          <Group gap="xs" wrap="nowrap">
+            <Button
+              size="compact-sm"
+              variant="default"
+              onClick={() => setChange({ kind: 'expiry', row: row.original })}
+              aria-label={`Set expiry of ${name}`}
+            >
+              Expiry
+            </Button>
+            <Button
+              size="compact-sm"
+              variant="outline"
+              color="red.9"
+              onClick={() => setChange({ kind: 'remove', row: row.original })}
+              aria-label={`Remove ${name}`}
+            >
+              Remove
+            </Button>
+          </Group>
+        );
+      },
+    });
+  }
+
+  if (entitlement.error)
+    return <ErrorAlert error={entitlement.error} title="This entitlement could not be loaded" />;
+  return (
+    <Stack>
+      <Anchor component={Link} to={`/apps/${appId}`} size="sm">
+        ← {currentApp?.displayName ?? 'App'}
+      </Anchor>
+      <Group justify="space-between" align="flex-end">
+        <div>
+          <Title order={2}>{current?.displayName ?? 'Loading…'}</Title>
+          <Text c="gray.7">
+            {current?.description} {current ? `${current.grantCount} members.` : ''}
+          </Text>
+        </div>
+        <Group>
+          <Button variant="default" loading={exportCsv.isPending} onClick={() => exportCsv.mutate()}>
+            Export members (CSV)
+          </Button>
+          <Button variant="default" component={Link} to={`/bulk-actions?app_entitlement_id=${entitlementId}`}>
+            Bulk actions
+          </Button>
+          {mayChange && (
+            <Button component={Link} to={`/apps/${appId}/entitlements/${entitlementId}/add`}>
+              Add members
+            </Button>
+          )}
+        </Group>
+      </Group>
+      <ErrorAlert error={exportCsv.error} title="The export failed" />
+      <TextInput
+        label="Search members"
+        placeholder="Name, email or username"
+        value={query}
+        onChange={(e) => setQuery(e.currentTarget.value)}
+      />
+      <DataTable
+        caption="Members"
+        data={members.data?.list}
+        columns={columns}
+        loading={members.isFetching}
+        error={members.error}
+        empty={debounced ? 'No member matches this search.' : 'No one holds this entitlement yet.'}
+        pager={members.pager}
+      />
+      {currentApp && change?.kind === 'remove' && (
+        <RemoveMember
+          app={currentApp}
+          entitlementId={entitlementId}
+          row={change.row}
+          onClose={() => setChange(undefined)}
+        />
+      )}
+      {change?.kind === 'expiry' && (
+        <SetExpiry
+          appId={appId}
+          entitlementId={entitlementId}
+          row={change.row}
+          onClose={() => setChange(undefined)}
+        />
+      )}
+    </Stack>
+  );
+}
+
+function RemoveMember(props: { app: App; entitlementId: string; row: MemberRow; onClose: () => void }) {
+  const queryClient = useQueryClient();
+  const user = props.row.appUser.appUser;
+  const remove = useMutation({
+    mutationFn: () =>
+      unwrap(
+        api.DELETE('/api/v1/apps/{app_id}/entitlements/{app_entitlement_id}/remove-membership', {
+          params: { path: { app_id: props.app.id, app_entitlement_id: props.entitlementId } },
+          body: { appUserId: user.id },
+        }),
+      ),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: ['members', props.app.id, props.entitlementId] });
+      await queryClient.invalidateQueries({ queryKey: ['apps', props.app.id] });
+      props.onClose();
+    },
+  });
+  return (
+    <Modal opened onClose={props.onClose} title="Remove member?">
+      <Stack>
+        <Text>
+          Remove {user.displayName || user.email} from this entitlement? Their access is revoked now, and the
+          removal is recorded in the grant history and the audit log.
+        </Text>
+        <ErrorAlert error={remove.error} title="The member was not removed" />
+        <ConfirmButtons
+          confirmLabel={`Remove ${user.displayName || user.email}`}
+          pending={remove.isPending}
+          onCancel={props.onClose}
+          onConfirm={() => remove.mutate()}
+        />
+      </Stack>
+    </Modal>
+  );
+}
+
+const toLocalInput = (iso: string | null | undefined) => {
+  if (!iso) return '';
+  const d = new Date(iso);
+  return new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+};
+
+function SetExpiry(props: { appId: string; entitlementId: string; row: MemberRow; onClose: () => void }) {
+  const queryClient = useQueryClient();
+  const user = props.row.appUser.appUser;
+  const [value, setValue] = useState(toLocalInput(props.row.appEntitlementUserBindingDeprovisionAt));
+  const path = { app_id: props.appId, app_entitlement_id: props.entitlementId, app_user_id: user.id };
+  const done = async () => {
+    await queryClient.invalidateQueries({ queryKey: ['members', props.appId, props.entitlementId] });
+    props.onClose();
+  };
+  const save = useMutation({
+    mutationFn: () =>
+      unwrap(
+        api.POST(
+          '/api/v1/apps/{app_id}/entitlements/{app_entitlement_id}/users/{app_user_id}/update-grant-duration',
+          {
+            params: { path },
+            body: { newDeprovisionAt: new Date(value).toISOString() },
+          },
+        ),
+      ),
+    onSuccess: done,
+  });
+  const clear = useMutation({
+    mutationFn: () =>
+      unwrap(
+        api.POST(
+          '/api/v1/apps/{app_id}/entitlements/{app_entitlement_id}/users/{app_user_id}/remove-grant-duration',
+          {
+            params: { path },
+            body: {},
+          },
+        ),
+      ),
+    onSuccess: done,
+  });
+  return (
+    <Modal opened onClose={props.onClose} title={`Expiry of ${user.displayName || user.email}`}>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          save.mutate();
+        }}
+      >
+        <Stack>
+          <TextInput
+            type="datetime-local"
+            label="Access ends at"
+            required
+            value={value}
+            onChange={(e) => setValue(e.currentTarget.value)}
+          />
+          <ErrorAlert error={save.error ?? clear.error} title="The expiry was not changed" />
+          <Group justify="flex-end">
+            <Button variant="default" loading={clear.isPending} onClick={() => clear.mutate()}>
+              Clear expiry
+            </Button>
+            <Button type="submit" loading={save.isPending}>
+              Set expiry
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,276 @@
+import {
+  Alert,
+  Anchor,
+  Button,
+  Checkbox,
+  Code,
+  CopyButton,
+  Group,
+  Modal,
+  Stack,
+  Tabs,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ColumnDef } from '@tanstack/react-table';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { api, unwrap } from '../api/client';
+import type { PersonalClient, User } from '../api/types';
+import { formatTime } from '../components/csv';
+import { DataTable } from '../components/DataTable';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { ConfirmButtons, NameForm } from '../components/forms';
+import { useKeysetPages } from '../components/paging';
+import { useAbilities } from '../session';
+
+export function SettingsPage() {
+  const { can } = useAbilities();
+  return (
+    <Stack>
+      <Title order={2}>Settings</Title>
+      <Tabs defaultValue="clients" keepMounted={false}>
+        <Tabs.List>
+          <Tabs.Tab value="clients">API clients</Tabs.Tab>
+          {can('users:write') && can('roles:write') && <Tabs.Tab value="roles">Users' roles</Tabs.Tab>}
+        </Tabs.List>
+        <Tabs.Panel value="clients" pt="md">
+          <ApiClients />
+        </Tabs.Panel>
+        <Tabs.Panel value="roles" pt="md">
+          <UserRoles />
+        </Tabs.Panel>
+      </Tabs>
+    </Stack>
+  );
+}
+
+function ApiClients() {
+  const { can, session } = useAbilities();
+  const queryClient = useQueryClient();
+  const everyone = can('clients:read');
+  const [creating, setCreating] = useState(false);
+  const [deleting, setDeleting] = useState<PersonalClient | undefined>();
+  const clients = useKeysetPages(['clients', everyone], (pageToken) =>
+    everyone
+      ? unwrap(api.POST('/api/v1/search/iam/personal_clients', { body: { pageSize: 25, pageToken } }))
+      : unwrap(
+          api.POST('/api/v1/search/iam/personal_clients', {
+            body: { users: [{ id: session.user.id }], pageSize: 25, pageToken },
+          }),
+        ),
+  );
+  const remove = useMutation({
+    mutationFn: (id: string) =>
+      unwrap(api.DELETE('/api/v1/iam/personal_clients/{id}', { params: { path: { id } } })),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: ['clients'] });
+      setDeleting(undefined);
+    },
+  });
+  const columns: ColumnDef<PersonalClient, unknown>[] = [
+    { header: 'Name', accessorKey: 'displayName' },
+    { header: 'Client ID', id: 'clientId', cell: ({ row }) => <Code>{row.original.clientId}</Code> },
+    {
+      header: 'User',
+      id: 'user',
+      cell: ({ row }) => (
+        <Anchor component={Link} to={`/people/${row.original.userId}`}>
+          {row.original.userId === session.user.id ? 'You' : row.original.userId}
+        </Anchor>
+      ),
+    },
+    { header: 'Last used', id: 'used', cell: ({ row }) => formatTime(row.original.lastUsedAt) || 'never' },
+    {
+      header: 'Actions',
+      id: 'actions',
+      cell: ({ row }) => (
+        <Button
+          size="compact-sm"
+          color="red.9"
+          variant="outline"
+          onClick={() => setDeleting(row.original)}
+          aria-label={`Delete API client ${row.original.displayName}`}
+        >
+          Delete
+        </Button>
+      ),
+    },
+  ];
+  return (
+    <Stack>
+      <Group>
+        <Button onClick={() => setCreating(true)}>New API client</Button>
+      </Group>
+      <DataTable
+        caption={everyone ? 'API clients of every user' : 'Your API clients'}
+        data={clients.data?.list}
+        columns={columns}
+        loading={clients.isFetching}
+        error={clients.error}
+        empty="No API clients."
+        pager={clients.pager}
+      />
+      {creating && <NewClient onClose={() => setCreating(false)} />}
+      <Modal
+        opened={deleting !== undefined}
+        onClose={() => setDeleting(undefined)}
+        title="Delete API client?"
+      >
+        <Stack>
+          <Text>
+            Delete {deleting?.displayName}? Programs using it stop working at once, and console sessions
+            signed in with it end.
+          </Text>
+          <ErrorAlert error={remove.error} title="The API client was not deleted" />
+          <ConfirmButtons
+            confirmLabel="Delete API client"
+            pending={remove.isPending}
+            onCancel={() => setDeleting(undefined)}
+            onConfirm={() => deleting && remove.mutate(deleting.id)}
+          />
+        </Stack>
+      </Modal>
+    </Stack>
+  );
+}
+
+function NewClient({ onClose }: { onClose: () => void }) {
+  const { can } = useAbilities();
+  const queryClient = useQueryClient();
+  const [forEmail, setForEmail] = useState('');
+  const create = useMutation({
+    mutationFn: async (displayName: string) => {
+      if (!forEmail.trim()) {
+        return unwrap(api.POST('/api/v1/iam/personal_clients', { body: { displayName } }));
+      }
+      const found = await unwrap(
+        api.POST('/api/v1/search/users', { body: { email: forEmail.trim(), pageSize: 2 } }),
+      );
+      const user = found.list[0]?.user;
+      if (!user) throw new Error(`No Roster user has the email ${forEmail.trim()}.`);
+      return unwrap(
+        api.POST('/roster/v1/users/{user_id}/personal_clients', {
+          params: { path: { user_id: user.id } },
+          body: { displayName },
+        }),
+      );
+    },
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['clients'] }),
+  });
+  return (
+    <Modal opened onClose={onClose} title="New API client">
+      {create.data ? (
+        <Stack>
+          <Alert color="yellow" title="Copy the secret now">
+            Roster keeps only its public half: this is the only time the secret is shown.
+          </Alert>
+          <Text size="sm">Client ID</Text>
+          <Code block>{create.data.client.clientId}</Code>
+          <Text size="sm">Client secret</Text>
+          <Code block data-testid="client-secret">
+            {create.data.clientSecret}
+          </Code>
+          <Group justify="flex-end">
+            <CopyButton value={create.data.clientSecret}>
+              {({ copied, copy }) => <Button onClick={copy}>{copied ? 'Copied' : 'Copy secret'}</Button>}
+            </CopyButton>
+            <Button variant="default" onClick={onClose}>
+              Done
+            </Button>
+          </Group>
+        </Stack>
+      ) : (
+        <NameForm
+          submitLabel="Create API client"
+          errorTitle="The API client was not created"
+          pending={create.isPending}
+          error={create.error}
+          onSubmit={(values) => create.mutate(values.displayName)}
+        >
+          {can('clients:write') && (
+            <TextInput
+              label="For the user with email"
+              description="Leave empty to make one for yourself."
+              value={forEmail}
+              onChange={(e) => setForEmail(e.currentTarget.value)}
+            />
+          )}
+        </NameForm>
+      )}
+    </Modal>
+  );
+}
+
+function UserRoles() {
+  const queryClient = useQueryClient();
+  const [query, setQuery] = useState('');
+  const [debounced] = useDebouncedValue(query.trim(), 300);
+  const roles = useQuery({ queryKey: ['roles'], queryFn: () => unwrap(api.GET('/api/v1/iam/roles')) });
+  const people = useKeysetPages(['people', 'roles', debounced], (pageToken) =>
+    unwrap(api.POST('/api/v1/search/users', { body: { query: debounced, pageSize: 25, pageToken } })),
+  );
+  const save = useMutation({
+    mutationFn: (change: { userId: string; roleIds: string[] }) =>
+      unwrap(
+        api.POST('/roster/v1/users/{id}', {
+          params: { path: { id: change.userId } },
+          body: { roleIds: change.roleIds },
+        }),
+      ),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['people'] }),
+  });
+  const columns: ColumnDef<{ user: User }, unknown>[] = [
+    {
+      header: 'Person',
+      id: 'person',
+      cell: ({ row }) => (
+        <Anchor component={Link} to={`/people/${row.original.user.id}`}>
+          {row.original.user.displayName || row.original.user.email}
+        </Anchor>
+      ),
+    },
+    ...(roles.data?.list ?? []).map(
+      (role): ColumnDef<{ user: User }, unknown> => ({
+        header: role.displayName,
+        id: role.id,
+        cell: ({ row }) => {
+          const held = row.original.user.roleIds.includes(role.id);
+          return (
+            <Checkbox
+              aria-label={`${role.displayName} for ${row.original.user.displayName || row.original.user.email}`}
+              checked={held}
+              disabled={save.isPending}
+              onChange={() =>
+                save.mutate({
+                  userId: row.original.user.id,
+                  roleIds: held
+                    ? row.original.user.roleIds.filter((id) => id !== role.id)
+                    : [...row.original.user.roleIds, role.id],
+                })
+              }
+            />
+          );
+        },
+      }),
+    ),
+  ];
+  return (
+    <Stack>
+      <ErrorAlert error={save.error} title="The roles were not changed" />
+      <TextInput label="Search people" value={query} onChange={(e) => setQuery(e.currentTarget.value)} />
+      <DataTable
+        caption="Roster roles of each person (a change applies at once, to their API clients too)"
+        data={people.data?.list}
+        columns={columns}
+        loading={people.isFetching || roles.isFetching}
+        error={people.error ?? roles.error}
+        empty="No one matches."
+        pager={people.pager}
+      />
+    </Stack>
+  );
+}

@@ -1,0 +1,19 @@
+/**
+ * The catalog of each app (resource types, resources, entitlements): what other modules may use.
+ * `require*` look an object up under its parent and refuse a missing one with 404.
+ */
+export { deleteWithEverythingBelow } from './cascade.js';
+export type { CatalogService } from './catalog.service.js';
+export type { EntitlementRecord, EntitlementRow } from './entitlements.repository.js';
+export {
+  findEntitlementById,
+  findEntitlementForShare,
+  findEntitlementRecordsByIds,
+} from './entitlements.repository.js';
+export { AppEntitlementView, toEntitlement } from './entitlements.schemas.js';
+export { findResourceTypesByIds } from './resource-types.repository.js';
+export { toResourceType } from './resource-types.schemas.js';
+export type { ResourceRecord } from './resources.repository.js';
+export { findResourceRecordsByIds } from './resources.repository.js';
+export { toResource } from './resources.schemas.js';
+export { requireApp, requireResource, requireResourceType } from './scope.js';

@@ -1,0 +1,2 @@
+/** Owners of apps, entitlements and resources: what other modules may use. */
+export type { OwnersService } from './owners.service.js';

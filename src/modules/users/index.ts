@@ -1,0 +1,14 @@
+/** Users, the people in the directory: what other modules may use. */
+export type { UserRow } from './users.repository.js';
+export {
+  decodeUser,
+  findUserById,
+  findUserStates,
+  findUsersByEmails,
+  findUsersByIds,
+  insertUsers,
+  listUsers,
+  USER_DISABLED,
+} from './users.repository.js';
+export { MAX_IMPORT_USERS, toUser, User } from './users.schemas.js';
+export type { DirectoryUserInput, UsersService } from './users.service.js';

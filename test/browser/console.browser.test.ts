@@ -1,0 +1,394 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DIALECTS } from '../harness.js';
+import { createCaller, ROLES } from '../identity-fixtures.js';
+import {
+  expectAccessible,
+  findChromium,
+  freePort,
+  launchChromium,
+  localInput,
+  newContext,
+  type ServedRoster,
+  screenshot,
+  serveRoster,
+} from './browser.js';
+import { startIdentityProvider, type TestIdentityProvider } from './oidc-provider.js';
+
+const CHROMIUM = findChromium();
+const MEMBERS = 1_000;
+const email = (i: number) => `person${String(i).padStart(4, '0')}@example.test`;
+
+describe.skipIf(!CHROMIUM).each(DIALECTS)('the console in Chromium on %s', (dialect) => {
+  let roster: ServedRoster;
+  let idp: TestIdentityProvider;
+  let chromium: Awaited<ReturnType<typeof launchChromium>>;
+  let browser: Browser;
+  let olivia: { id: string };
+  let reader: Awaited<ReturnType<typeof createCaller>>;
+  let userIds: string[];
+  const contexts: BrowserContext[] = [];
+  const world = { appId: '', entitlementId: '', addedAt: new Date(0), removedAt: new Date(0) };
+
+  beforeAll(async () => {
+    const port = await freePort();
+    // The provider must know Roster's callback before Roster starts, and Roster the provider.
+    idp = await startIdentityProvider(`http://127.0.0.1:${port}/console/auth/oidc/callback`);
+    roster = await serveRoster(
+      dialect,
+      {
+        ROSTER_OIDC_ISSUER: idp.issuer,
+        ROSTER_OIDC_CLIENT_ID: idp.clientId,
+        ROSTER_OIDC_CLIENT_SECRET: idp.clientSecret,
+        // Small batches, so the progress bar has steps to follow.
+        ROSTER_BULK_BATCH_SIZE: '100',
+      },
+      port,
+    );
+    const { t } = roster;
+    const made = await t.request('POST', '/roster/v1/users', {
+      displayName: 'Olivia Okafor',
+      email: 'olivia@example.test',
+      roleIds: [ROLES.superAdmin],
+    });
+    expect(made.status, JSON.stringify(made.body)).toBe(200);
+    olivia = made.body.user ?? made.body.userView?.user ?? made.body;
+    reader = await createCaller(t, [ROLES.readOnlyAdmin]);
+    const imported = await t.request('POST', '/roster/v1/users/import', {
+      users: Array.from({ length: MEMBERS }, (_, i) => ({ displayName: `Person ${i}`, email: email(i) })),
+    });
+    expect(imported.status, JSON.stringify(imported.body)).toBe(200);
+    userIds = imported.body.userIds;
+    chromium = await launchChromium(CHROMIUM ?? '');
+    browser = chromium.browser;
+  }, 120_000);
+
+  afterAll(async () => {
+    for (const context of contexts) await context.close();
+    await chromium?.close();
+    await roster?.close();
+    await idp?.close();
+  });
+
+  async function open(): Promise<Page> {
+    const context = await newContext(browser);
+    context.setDefaultTimeout(15_000);
+    contexts.push(context);
+    return context.newPage();
+  }
+
+  async function signInWithSecret(page: Page, clientId: string, clientSecret: string) {
+    await page.goto(`${roster.url}/`);
+    await page.getByLabel('Client ID').fill(clientId);
+    await page.getByLabel(/^Client secret/).fill(clientSecret);
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.getByRole('heading', { name: 'Apps' }).waitFor();
+  }
+
+  const signInAsAdmin = (page: Page) =>
+    signInWithSecret(page, roster.t.credentials.clientId, roster.t.credentials.clientSecret);
+
+  /** A request made from the page's own JavaScript, as a forged one would be. */
+  const fetchFromPage = (page: Page, url: string, init: { method: string; body?: unknown; csrf?: boolean }) =>
+    page.evaluate(
+      async ({ url, init }) => {
+        const headers: Record<string, string> = { 'content-type': 'application/json' };
+        if (init.csrf) {
+          const session = (await (await fetch('/console/api/session')).json()) as { csrfToken: string };
+          headers['x-csrf-token'] = session.csrfToken;
+        }
+        const response = await fetch(url, {
+          method: init.method,
+          headers,
+          body: init.body === undefined ? undefined : JSON.stringify(init.body),
+        });
+        const body: any = await response.json().catch(() => null);
+        return { status: response.status, body };
+      },
+      { url, init },
+    );
+
+  it('signs in with a client secret into an HttpOnly cookie, refuses a change without the CSRF token, and signs out', async () => {
+    const page = await open();
+    await page.goto(`${roster.url}/`);
+    expect(new URL(page.url()).pathname).toBe('/console/');
+    await page.getByRole('heading', { name: 'Sign in to Roster' }).waitFor();
+    await expectAccessible(page);
+    await screenshot(page, dialect, '01-sign-in');
+
+    await signInAsAdmin(page);
+    const cookies = await page.context().cookies();
+    expect(cookies.find((c) => c.name === 'roster_session')).toMatchObject({
+      httpOnly: true,
+      sameSite: 'Strict',
+    });
+    expect(
+      await page.evaluate(() => {
+        const g = globalThis as any;
+        return g.localStorage.length + g.sessionStorage.length;
+      }),
+    ).toBe(0);
+
+    const before = await roster.t.db.selectFrom('apps').select('id').execute();
+    const forged = await fetchFromPage(page, '/api/v1/apps', {
+      method: 'POST',
+      body: { displayName: 'Forged' },
+    });
+    expect(forged.status).toBe(403);
+    expect(forged.body.details[0].reason).toBe('CSRF_TOKEN_INVALID');
+    expect(await roster.t.db.selectFrom('apps').select('id').execute()).toEqual(before);
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('heading', { name: 'Sign in to Roster' }).waitFor();
+    expect((await fetchFromPage(page, '/api/v1/apps', { method: 'GET' })).status).toBe(401);
+  });
+
+  it('returns to sign-in when the session has been idle too long', async () => {
+    const page = await open();
+    await signInAsAdmin(page);
+    roster.t.clock.advance(31 * 60_000);
+    await page.getByRole('link', { name: 'People' }).click();
+    await page.getByRole('heading', { name: 'Sign in to Roster' }).waitFor();
+    const expired = await fetchFromPage(page, '/api/v1/apps', { method: 'GET' });
+    expect(expired.status).toBe(401);
+  });
+
+  it('creates an app and an entitlement, then adds 1,000 people from a CSV: preview, progress, outcomes', async () => {
+    const page = await open();
+    await signInAsAdmin(page);
+    await screenshot(page, dialect, '02-apps');
+    await page.getByRole('button', { name: 'New app' }).click();
+    await page.getByLabel('Name').fill('Payroll');
+    await page.getByLabel('Description').fill('Pays people');
+    await page.getByRole('button', { name: 'Create app' }).click();
+    await page.getByRole('heading', { name: 'Payroll' }).waitFor();
+    world.appId = page.url().split('/apps/')[1] ?? '';
+    await page.getByRole('button', { name: 'New entitlement' }).click();
+    await page.getByLabel('Name').fill('Payroll admins');
+    await page.getByRole('button', { name: 'Create entitlement' }).click();
+    await page.getByRole('link', { name: 'Payroll admins' }).click();
+    await page.getByRole('heading', { name: 'Payroll admins' }).waitFor();
+    world.entitlementId = page.url().split('/entitlements/')[1] ?? '';
+    await expectAccessible(page);
+
+    await page.getByRole('link', { name: 'Add members' }).click();
+    const csv = [
+      'email',
+      ...Array.from({ length: MEMBERS }, (_, i) => email(i)),
+      'ghost@example.test',
+      'not a person',
+    ];
+    await page.locator('input[type=file]').setInputFiles({
+      name: 'people.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(csv.join('\n')),
+    });
+    await page.getByRole('button', { name: 'Preview', exact: true }).click();
+    await expect
+      .poll(() => page.getByTestId('would-add').textContent(), { timeout: 30_000 })
+      .toContain('1,000');
+    expect(await page.getByTestId('already-members').textContent()).toContain('0');
+    expect(await page.getByTestId('cannot-add').textContent()).toContain('2');
+    await page.getByRole('cell', { name: 'no Roster user has this email' }).waitFor();
+    await page.getByRole('cell', { name: 'neither an email address nor a Roster user ID' }).waitFor();
+    // The preview wrote nothing.
+    expect(await roster.t.db.selectFrom('grants').select('id').execute()).toEqual([]);
+    await expectAccessible(page);
+    await screenshot(page, dialect, '03-add-members-preview');
+
+    world.addedAt = roster.t.clock.now();
+    await page.getByRole('button', { name: 'Add 1,000 people' }).click();
+    await page.getByRole('progressbar', { name: 'Bulk action progress' }).waitFor();
+    await expect
+      .poll(() => page.getByTestId('bulk-progress').textContent(), { timeout: 60_000 })
+      .toContain('1,000 of 1,000 processed (100%) — finished');
+    await page.getByRole('caption').filter({ hasText: 'Outcome for each person' }).waitFor();
+    await page.getByRole('cell', { name: 'Added' }).first().waitFor();
+    await expectAccessible(page);
+    await screenshot(page, dialect, '04-add-members-outcomes');
+    const grants = await roster.t.db
+      .selectFrom('grants')
+      .select('id')
+      .where('app_entitlement_id', '=', world.entitlementId)
+      .where('deleted_at', 'is', null)
+      .execute();
+    expect(grants).toHaveLength(MEMBERS);
+  }, 180_000);
+
+  it('finds a member, removes them after a confirmation, and shows their page with their history', async () => {
+    const page = await open();
+    roster.t.clock.advance(10 * 60_000);
+    await signInAsAdmin(page);
+    await page.goto(`${roster.url}/console/apps/${world.appId}/entitlements/${world.entitlementId}`);
+    await page.getByRole('heading', { name: 'Payroll admins' }).waitFor();
+    await page
+      .getByRole('cell', { name: /person\d{4}@example\.test/ })
+      .first()
+      .waitFor();
+    await screenshot(page, dialect, '05-entitlement-members');
+    await page.getByLabel('Search members').fill('person0007@');
+    await page.getByRole('cell', { name: 'person0007@example.test' }).waitFor();
+    await expect.poll(() => page.getByRole('button', { name: /^Remove / }).count()).toBe(1);
+    await page.getByRole('button', { name: 'Remove Person 7' }).click();
+    await page.getByRole('dialog').getByText('Their access is revoked now').waitFor();
+    await page.getByRole('dialog').getByRole('button', { name: 'Remove Person 7' }).click();
+    await page.getByText('No member matches this search.').waitFor();
+    world.removedAt = roster.t.clock.now();
+    roster.t.clock.advance(10 * 60_000);
+
+    await page.goto(`${roster.url}/console/people/${userIds[7]}`);
+    await page.getByRole('heading', { name: 'Person 7' }).waitFor();
+    await page.getByText('This person holds no entitlements.').waitFor();
+    await page.getByRole('cell', { name: 'Granted' }).waitFor();
+    await page.getByRole('cell', { name: 'Revoked' }).waitFor();
+    await expectAccessible(page);
+    await screenshot(page, dialect, '06-person-history');
+
+    await page.goto(`${roster.url}/console/people/${userIds[8]}`);
+    await page.getByRole('link', { name: 'Payroll admins' }).first().waitFor();
+    await page.getByRole('cell', { name: 'Payroll', exact: true }).waitFor();
+  }, 120_000);
+
+  it('answers who held the entitlement at a moment and what changed between two, with a CSV export', async () => {
+    const page = await open();
+    await signInAsAdmin(page);
+    await page.getByRole('link', { name: 'Access review' }).click();
+    await page.getByRole('combobox', { name: 'App' }).click();
+    await page.getByRole('option', { name: 'Payroll' }).click();
+    await page.getByRole('combobox', { name: 'Entitlement' }).click();
+    await page.getByRole('option', { name: 'Payroll admins' }).click();
+
+    const between = new Date(world.addedAt.getTime() + 5 * 60_000);
+    await page.getByLabel('Moment').fill(localInput(between));
+    await page.getByRole('button', { name: 'Show who held it' }).click();
+    await expect
+      .poll(() => page.getByTestId('holders-count').textContent(), { timeout: 30_000 })
+      .toContain('1,000 people');
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export CSV' }).first().click();
+    const file = await (await download).path();
+    const lines = (await import('node:fs')).readFileSync(file, 'utf8').trim().split(/\r?\n/);
+    expect(lines).toHaveLength(MEMBERS + 1);
+
+    const after = new Date(world.removedAt.getTime() + 2 * 60_000);
+    await page.getByLabel('Moment').fill(localInput(after));
+    await page.getByRole('button', { name: 'Show who held it' }).click();
+    await expect
+      .poll(() => page.getByTestId('holders-count').textContent(), { timeout: 30_000 })
+      .toContain('999 people');
+
+    await page.getByLabel('From').fill(localInput(new Date(world.addedAt.getTime() + 60_000)));
+    await page.getByLabel('To').fill(localInput(after));
+    await page.getByRole('button', { name: 'Show changes' }).click();
+    await page.getByRole('cell', { name: 'Revoked' }).waitFor();
+    await page.getByRole('cell', { name: 'person0007@example.test' }).waitFor();
+    await expectAccessible(page);
+    await screenshot(page, dialect, '07-access-review');
+  }, 120_000);
+
+  it('signs a person in with OpenID Connect; their change is in the audit log with them as actor', async () => {
+    const page = await open();
+    await page.goto(`${roster.url}/console/`);
+    await page.getByRole('link', { name: 'Sign in with single sign-on' }).click();
+    await page.locator('input[name=login]').fill('olivia@example.test');
+    await page.locator('input[name=password]').fill('anything');
+    await page.getByRole('button', { name: 'Sign-in' }).click();
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('heading', { name: 'Apps' }).waitFor();
+    expect(await page.getByTestId('signed-in-as').textContent()).toBe('Olivia Okafor');
+
+    await page.getByRole('link', { name: 'Payroll' }).click();
+    await page.getByRole('button', { name: 'Edit app' }).click();
+    await page.getByLabel('Description').fill('Edited by Olivia');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('dialog').waitFor({ state: 'hidden' });
+    await page.getByText('Edited by Olivia').waitFor();
+    await expectAccessible(page);
+    await screenshot(page, dialect, '08-app');
+
+    const event = await roster.t.db
+      .selectFrom('system_log_events')
+      .selectAll()
+      .where('target_id', '=', world.appId)
+      .where('event', 'like', '%app.updated%')
+      .executeTakeFirstOrThrow();
+    expect(event.actor_user_id).toBe(olivia.id);
+
+    await page.getByRole('link', { name: 'Audit log' }).click();
+    await page.getByRole('heading', { name: 'Audit log' }).waitFor();
+    // The page reads ahead through the log's pages as it opens; on a loaded machine that can take
+    // longer than the default wait before the filter takes input.
+    await page.getByLabel('Operation').fill('app.updated', { timeout: 60_000 });
+    await page.getByRole('link', { name: 'Olivia Okafor (olivia@example.test)' }).first().waitFor();
+    await expectAccessible(page);
+    await screenshot(page, dialect, '09-audit-log');
+  }, 120_000);
+
+  it('refuses a person the identity provider knows but Roster does not, with a page that says so', async () => {
+    const page = await open();
+    await page.goto(`${roster.url}/console/`);
+    await page.getByRole('link', { name: 'Sign in with single sign-on' }).click();
+    await page.locator('input[name=login]').fill('stranger@example.test');
+    await page.locator('input[name=password]').fill('anything');
+    await page.getByRole('button', { name: 'Sign-in' }).click();
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('heading', { name: 'You have no access to Roster' }).waitFor();
+    await page.getByText('signed you in as stranger@example.test').waitFor();
+    expect((await page.context().cookies()).some((c) => c.name === 'roster_session')).toBe(false);
+    await expectAccessible(page);
+    await screenshot(page, dialect, '10-oidc-unknown-person');
+  }, 60_000);
+
+  it('lists bulk actions with their progress and shows one with its outcomes; settings list API clients and roles', async () => {
+    const page = await open();
+    await signInAsAdmin(page);
+    await page.getByRole('link', { name: 'Bulk actions' }).click();
+    await page.getByRole('cell', { name: 'Succeeded' }).first().waitFor();
+    await expectAccessible(page);
+    await screenshot(page, dialect, '11-bulk-actions');
+    await page
+      .getByRole('link', { name: /^add manual users/ })
+      .first()
+      .click();
+    await page.getByText('1,000 of 1,000 processed').waitFor();
+    await screenshot(page, dialect, '12-bulk-action');
+
+    await page.getByRole('link', { name: 'Settings' }).click();
+    await page.getByRole('cell', { name: roster.t.credentials.clientId }).waitFor();
+    await expectAccessible(page);
+    await screenshot(page, dialect, '13-settings-api-clients');
+    await page.getByRole('tab', { name: "Users' roles" }).click();
+    await page.getByRole('checkbox', { name: 'Super Admin for Olivia Okafor' }).waitFor();
+    await expectAccessible(page);
+    await screenshot(page, dialect, '14-settings-roles');
+  }, 120_000);
+
+  it('shows a Read-Only Admin no change controls, and refuses their forged change', async () => {
+    const page = await open();
+    await signInWithSecret(page, reader.client.clientId, reader.clientSecret);
+    await page.getByRole('link', { name: 'Payroll' }).waitFor();
+    expect(await page.getByRole('button', { name: 'New app' }).count()).toBe(0);
+    await page.getByRole('link', { name: 'Payroll' }).click();
+    await page.getByRole('link', { name: 'Payroll admins' }).waitFor();
+    expect(await page.getByRole('button', { name: /Edit app|Delete app|New entitlement/ }).count()).toBe(0);
+    await page.getByRole('link', { name: 'Payroll admins' }).click();
+    await page
+      .getByRole('cell', { name: /person\d{4}@example\.test/ })
+      .first()
+      .waitFor();
+    expect(await page.getByRole('link', { name: 'Add members' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: /^(Remove|Set expiry)/ }).count()).toBe(0);
+    await expectAccessible(page);
+    await screenshot(page, dialect, '15-read-only-entitlement');
+
+    const before = await roster.t.db.selectFrom('apps').select('id').execute();
+    const forged = await fetchFromPage(page, '/api/v1/apps', {
+      method: 'POST',
+      body: { displayName: 'Forged by a reader' },
+      csrf: true,
+    });
+    expect(forged.status).toBe(403);
+    expect(forged.body.details[0].reason).toBe('PERMISSION_DENIED');
+    expect(await roster.t.db.selectFrom('apps').select('id').execute()).toEqual(before);
+  }, 60_000);
+});
