@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AxeBuilder } from '@axe-core/playwright';
@@ -23,7 +24,15 @@ export function findChromium(): string | undefined {
 }
 
 export const CONSOLE_DIR = fileURLToPath(new URL('../../console/', import.meta.url));
-export const SCREENSHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
+/**
+ * Where the tests save screenshots of each page: the committed folder reviewers look at when
+ * ROSTER_UPDATE_SCREENSHOTS=1, else a folder under the system's temporary directory, so an
+ * ordinary test run leaves the working tree as it found it.
+ */
+export const SCREENSHOTS =
+  process.env.ROSTER_UPDATE_SCREENSHOTS === '1'
+    ? fileURLToPath(new URL('./screenshots/', import.meta.url))
+    : path.join(os.tmpdir(), 'roster-console-screenshots');
 
 /** Builds the console when its sources are newer than the last build (CI has just built it). */
 export function buildConsoleIfStale(): void {
