@@ -101,7 +101,28 @@ export async function insertGrant(
       deleted_at: null,
     })
     .execute();
+  // The entitlement's stored count of unrevoked grants, which every grant write keeps.
+  await t.db
+    .updateTable('app_entitlements')
+    .set((eb) => ({ member_count: eb('member_count', '+', 1) }))
+    .where('id', '=', entitlementId)
+    .execute();
   return { appUserId, grantId };
+}
+
+/** Revokes a grant written by insertGrant straight in the tables, keeping its entitlement's count. */
+export async function revokeInsertedGrant(t: TestApp, grantId: string): Promise<void> {
+  const grant = await t.db
+    .updateTable('grants')
+    .set({ deleted_at: t.clock.now().toISOString() })
+    .where('id', '=', grantId)
+    .returning('app_entitlement_id')
+    .executeTakeFirstOrThrow();
+  await t.db
+    .updateTable('app_entitlements')
+    .set((eb) => ({ member_count: eb('member_count', '-', 1) }))
+    .where('id', '=', grant.app_entitlement_id)
+    .execute();
 }
 
 /** Asserts the error body of CONTRACT.md §7.1 with its HTTP status, gRPC code and reason. */
@@ -152,4 +173,20 @@ export async function walkPages(t: TestApp, url: string, pageSize: number): Prom
     expect(response.body.list.length).toBe(pageSize);
   }
   throw new Error(`${url} never reached its last page`);
+}
+
+/** For each REMOVED grant-history entry of the entitlement: whether it names a client and a request. */
+export async function removalOrigins(t: TestApp, entitlementId: string): Promise<boolean[]> {
+  const rows = await t.db
+    .selectFrom('grant_events')
+    .select(['actor_client_id', 'request_id'])
+    .where('app_entitlement_id', '=', entitlementId)
+    .where('event_type', '=', 'GRANT_EVENT_TYPE_REMOVED')
+    .execute();
+  return rows.map((r) => r.actor_client_id !== null && r.request_id !== null);
+}
+
+/** Every item of a bulk action, as `GET /roster/v1/bulk_actions/{id}/items` answers them, page by page. */
+export function bulkItems(t: TestApp, bulkActionId: string, pageSize = 100): Promise<Wire[]> {
+  return walkPages(t, `/roster/v1/bulk_actions/${bulkActionId}/items`, pageSize);
 }

@@ -155,7 +155,9 @@ export async function allRowsBaseline(
           bulk_action_id: bulkActionId,
         };
         batch.grants.push(grant);
-        batch.grant_events.push(grantEventRow(grant, 'GRANT_EVENT_TYPE_ADDED', now, bulkActionId));
+        batch.grant_events.push(
+          grantEventRow(grant, 'GRANT_EVENT_TYPE_ADDED', now, { actor, bulkActionId }, true),
+        );
         const entry = { actor, occurredAt: now, bulkActionId, activity: 'create' } as const;
         const events: SystemLogEntry[] = [
           {

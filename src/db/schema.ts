@@ -91,6 +91,12 @@ export interface AppEntitlementsTable extends Audited {
   match_baton_id: string;
   /** A protobuf Duration such as "3600s", or null for no default grant duration. */
   duration_grant: string | null;
+  /**
+   * How many grants of the entitlement are not revoked (`deleted_at` null), kept in the transaction
+   * of every grant added or removed. Grants past their deprovision time count until the sweeper
+   * revokes them; reads subtract those (see the catalog's grantCount).
+   */
+  member_count: number;
 }
 
 export interface AppUsersTable extends Audited {
@@ -126,6 +132,15 @@ export interface GrantEventsTable {
   event_type: GrantEventType;
   occurred_at: Timestamp;
   bulk_action_id: string | null;
+  /** Who made the change (null for an expiry, which nobody asked for). */
+  actor_user_id: string | null;
+  actor_client_id: string | null;
+  request_id: string | null;
+  /**
+   * On an ADDED entry: the app user it names was created to receive this grant. App users are only
+   * created to receive a grant, so this flag is the grant history's entry for each app user created.
+   */
+  app_user_created: Flag;
 }
 
 export interface BulkActionsTable {

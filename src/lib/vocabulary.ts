@@ -65,6 +65,8 @@ export const SYSTEM_LOG_OPERATIONS = [
   'grant.removed',
   'grant.expired',
   'bulk_action.created',
+  'bulk_action.started',
+  'bulk_action.finished',
   'bulk_action.cancelled',
   'user.created',
   'user.updated',

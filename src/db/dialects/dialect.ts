@@ -23,6 +23,15 @@ export interface DialectFeatures {
   lockForShare<DB, TB extends keyof DB, O>(
     query: SelectQueryBuilder<DB, TB, O>,
   ): SelectQueryBuilder<DB, TB, O>;
+  /**
+   * Takes the selected rows for update (without blocking key-share locks of foreign keys) until the
+   * transaction ends: a writer that will update the row later in the transaction takes it first, so
+   * two writers queue instead of deadlocking on upgraded share locks. SQLite's single writer already
+   * orders them.
+   */
+  lockForUpdate<DB, TB extends keyof DB, O>(
+    query: SelectQueryBuilder<DB, TB, O>,
+  ): SelectQueryBuilder<DB, TB, O>;
   /** True when `error` is a violation of a unique index. */
   isUniqueViolation(error: unknown): boolean;
   /**
@@ -52,6 +61,7 @@ export const sqliteFeatures: DialectFeatures = {
   maxParameters: 32_766,
   lockSkippingLocked: (query) => query,
   lockForShare: (query) => query,
+  lockForUpdate: (query) => query,
   serialize: async () => {},
   serializeEach: async () => {},
   currentSchema: async () => undefined,
@@ -69,6 +79,7 @@ export const postgresFeatures: DialectFeatures = {
   maxParameters: 65_535,
   lockSkippingLocked: (query) => query.forUpdate().skipLocked(),
   lockForShare: (query) => query.forShare(),
+  lockForUpdate: (query) => query.forNoKeyUpdate(),
   serialize: async (trx, key) => {
     await sql`select pg_advisory_xact_lock(hashtext(${key}))`.execute(trx);
   },

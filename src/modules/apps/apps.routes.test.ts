@@ -356,17 +356,29 @@ describe.each(DIALECTS)('apps routes on %s', (dialect) => {
           `app_entitlement.deleted ${loose.id}`,
         ].sort(),
       );
+      // The grants' removals are grant history only, each naming the delete request (CONTRACT.md §7.11).
       const grantLogs = await t.db
         .selectFrom('system_log_events')
         .select('target_id')
-        .where('activity', '=', 'grant.removed')
         .where(
           'target_id',
           'in',
           grants.map((g) => g.grantId),
         )
         .execute();
-      expect(grantLogs).toHaveLength(3);
+      expect(grantLogs).toHaveLength(0);
+      const removals = await t.db
+        .selectFrom('grant_events')
+        .select(['actor_client_id', 'request_id'])
+        .where('event_type', '=', 'GRANT_EVENT_TYPE_REMOVED')
+        .where(
+          'grant_id',
+          'in',
+          grants.map((g) => g.grantId),
+        )
+        .execute();
+      expect(removals).toHaveLength(3);
+      expect(removals.every((r) => r.actor_client_id !== null && r.request_id !== null)).toBe(true);
 
       expectNotFound(await t.request('GET', `/api/v1/apps/${app.id}`), 'APP_NOT_FOUND', app.id);
       expectNotFound(await t.request('DELETE', `/api/v1/apps/${app.id}`), 'APP_NOT_FOUND', app.id);

@@ -184,26 +184,43 @@ describe.each(DIALECTS)('system-log contents on %s', (dialect) => {
     let events = await allEvents();
     expect(summary(byRequest(events, 'req-import'))).toEqual(['user.created user', 'user.created user']);
     const adds = byRequest(events, 'req-add');
+    // The request and the action's state changes; the rows it touched are in the grant history.
     expect(summary(adds)).toEqual([
-      'app_user.created app_user',
-      'app_user.created app_user',
       'bulk_action.created bulk_action',
-      'grant.added grant',
-      'grant.added grant',
+      'bulk_action.finished bulk_action',
+      'bulk_action.started bulk_action',
     ]);
     // Events the runner writes keep the actor and request of the add request.
     for (const e of adds) {
       expect(e.metadata.correlation_uid).toBe(added.bulkActionId);
       expect(e.actor).toEqual({ user: { uid: adminUserId }, app_uid: adminClientRowId });
     }
-    const grantAdded = adds.find((e) => e.api.operation === 'grant.added');
-    expect(grantAdded.unmapped).toEqual({
-      appId,
-      appEntitlementId: entitlementId,
-      appUserId: expect.any(String),
+    const finished = adds.find((e) => e.api.operation === 'bulk_action.finished');
+    expect(finished.unmapped).toMatchObject({
+      state: 'BULK_ACTION_STATE_SUCCEEDED',
+      total: 2,
+      processed: 2,
+      succeeded: 2,
+      failed: 0,
     });
+    const history = await t.db
+      .selectFrom('grant_events')
+      .selectAll()
+      .where('bulk_action_id', '=', added.bulkActionId)
+      .execute();
+    expect(history).toHaveLength(2);
+    for (const entry of history) {
+      expect(entry).toMatchObject({
+        event_type: 'GRANT_EVENT_TYPE_ADDED',
+        app_entitlement_id: entitlementId,
+        actor_user_id: adminUserId,
+        actor_client_id: adminClientRowId,
+        request_id: 'req-add',
+        app_user_created: 1,
+      });
+    }
 
-    const appUserId = grantAdded.unmapped.appUserId;
+    const appUserId = history[0]?.app_user_id;
     await step('req-remove', 'DELETE', `${base}/remove-membership`, { appUserId });
     events = await allEvents();
     const [removed, ...others] = byRequest(events, 'req-remove');
@@ -211,7 +228,7 @@ describe.each(DIALECTS)('system-log contents on %s', (dialect) => {
     expect(removed).toMatchObject({
       activity_id: 4,
       api: { operation: 'grant.removed', request: { uid: 'req-remove' } },
-      resources: [{ uid: grantAdded.resources[0].uid, type: 'grant' }],
+      resources: [{ uid: history[0]?.grant_id, type: 'grant' }],
       unmapped: { appId, appEntitlementId: entitlementId, appUserId },
     });
     expect(removed.metadata.correlation_uid).toBeUndefined();

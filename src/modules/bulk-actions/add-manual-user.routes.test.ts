@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, createEntitlement, createUser } from '../../../test/fixtures.js';
+import { bulkItems, createApp, createEntitlement, createUser } from '../../../test/fixtures.js';
 import { DIALECTS, startTestApp, type TestApp } from '../../../test/harness.js';
 
 const entitlementUrl = (appId: string, entitlementId: string) =>
@@ -85,21 +85,106 @@ describe.each(DIALECTS)('add-manual-user on %s', (dialect) => {
       .where('bulk_action_id', '=', bulkActionId)
       .execute();
     expect(events.map((e) => e.event_type)).toEqual(Array(3).fill('GRANT_EVENT_TYPE_ADDED'));
+    expect(events.every((e) => e.app_user_created === 1 && e.request_id !== null)).toBe(true);
+    expect(events.every((e) => e.actor_user_id !== null && e.actor_client_id !== null)).toBe(true);
+    // The system log holds the request and the action's state changes, not a row per member.
     const log = await t.db
       .selectFrom('system_log_events')
       .select(['activity', 'actor_user_id', 'request_id'])
       .where('bulk_action_id', '=', bulkActionId)
       .execute();
-    expect(log.filter((e) => e.activity === 'grant.added')).toHaveLength(3);
-    expect(log.filter((e) => e.activity === 'app_user.created')).toHaveLength(3);
-    expect(log.filter((e) => e.activity === 'bulk_action.created')).toHaveLength(1);
+    expect(log.map((e) => e.activity).sort()).toEqual([
+      'bulk_action.created',
+      'bulk_action.finished',
+      'bulk_action.started',
+    ]);
     expect(log.every((e) => e.actor_user_id !== null && e.request_id !== null)).toBe(true);
-    const items = await t.db
+    // No item is stored for a success; the outcomes are read from the grant history.
+    const stored = await t.db
       .selectFrom('bulk_action_items')
       .selectAll()
       .where('bulk_action_id', '=', bulkActionId)
       .execute();
-    expect(items.map((i) => [i.outcome, i.app_user_created])).toEqual(Array(3).fill(['ADDED', 1]));
+    expect(stored).toEqual([]);
+    const items = await bulkItems(t, bulkActionId);
+    expect(items.map((i) => [i.userId, i.outcome, i.appUserCreated])).toEqual(
+      [...ids].sort().map((id) => [id, 'ADDED', true]),
+    );
+  });
+
+  it('writes 3 rows per new member and 2 per member whose app user existed, whatever the size', async () => {
+    const tables = [
+      'users',
+      'apps',
+      'app_resource_types',
+      'app_resources',
+      'app_entitlements',
+      'app_users',
+      'grants',
+      'grant_events',
+      'bulk_actions',
+      'bulk_action_chunks',
+      'bulk_action_items',
+      'entitlement_member_sets',
+      'api_clients',
+      'signing_keys',
+      'used_assertions',
+      'idempotency_keys',
+      'system_log_events',
+      'owners',
+      'roles',
+      'scim_connections',
+      'scim_users',
+      'scim_groups',
+      'console_sessions',
+      'console_oidc_logins',
+    ] as const;
+    const counts = async () => {
+      const out: Record<string, number> = {};
+      for (const table of tables) {
+        const row = await t.db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow();
+        out[table] = Number(row.n);
+      }
+      return out;
+    };
+    const delta = (before: Record<string, number>, after: Record<string, number>) =>
+      Object.fromEntries(
+        tables.filter((n) => after[n] !== before[n]).map((n) => [n, (after[n] ?? 0) - (before[n] ?? 0)]),
+      );
+    const imported = await t.request('POST', '/roster/v1/users/import', {
+      users: Array.from({ length: 40 }, (_, i) => ({
+        displayName: `Rows ${i}`,
+        email: `rows${i}@example.test`,
+      })),
+    });
+    const userIds = imported.body.userIds as string[];
+    const second = (await createEntitlement(t, appId)).id;
+
+    for (const size of [1, 40]) {
+      const freshEntitlement = (await createEntitlement(t, appId)).id;
+      const target = size === 1 ? freshEntitlement : second;
+      const ids = size === 1 ? [userIds[0] as string] : userIds;
+      const before = await counts();
+      const added = await t.request('POST', `${entitlementUrl(appId, target)}/add-manual-user`, {
+        userIds: ids,
+      });
+      expect(added.status).toBe(200);
+      await t.drainBulkActions();
+      const newAppUsers = size === 1 ? 1 : 39;
+      // Per member: its grant and one grant-history entry, and its app user when one was created;
+      // per request: the action, its one chunk, and created/started/finished in the system log.
+      expect(delta(before, await counts())).toEqual({
+        app_users: newAppUsers,
+        grants: size,
+        grant_events: size,
+        bulk_actions: 1,
+        bulk_action_chunks: 1,
+        system_log_events: 3,
+      });
+    }
   });
 
   it('reports each refused ID, counts duplicates once, and treats existing members as successes', async () => {
@@ -133,13 +218,8 @@ describe.each(DIALECTS)('add-manual-user on %s', (dialect) => {
       succeeded: 2,
       failed: 3,
     });
-    const items = await t.db
-      .selectFrom('bulk_action_items')
-      .select(['user_id', 'outcome', 'error'])
-      .where('bulk_action_id', '=', response.body.bulkActionId)
-      .orderBy('user_id')
-      .execute();
-    expect(Object.fromEntries(items.map((i) => [i.user_id, i.outcome]))).toEqual({
+    const items = await bulkItems(t, response.body.bulkActionId);
+    expect(Object.fromEntries(items.map((i) => [i.userId, i.outcome]))).toEqual({
       [member.id]: 'ALREADY_MEMBER',
       [fresh.id]: 'ADDED',
       'not an id': 'FAILED',

@@ -4,8 +4,8 @@ import type { Actor } from '../../lib/actor.js';
 import { newId } from '../../lib/ids.js';
 import { ensureAppUsersFor } from '../app-users/index.js';
 import { findAppById } from '../apps/index.js';
-import type { SystemLog, SystemLogEntry } from '../audit/index.js';
-import { findEntitlementForShare } from '../catalog/index.js';
+import type { SystemLog } from '../audit/index.js';
+import { findEntitlementForUpdate } from '../catalog/index.js';
 import { expireGrants, type GrantRow, grantIfAbsent, parseDurationMs } from '../grants/index.js';
 import { findUsersByIds, USER_DISABLED } from '../users/index.js';
 import {
@@ -28,8 +28,12 @@ export interface BatchResult {
 /**
  * Applies one batch of an add-manual-users bulk action inside the caller's transaction: finds or
  * creates each user's app user (CONTRACT.md §7.4), grants the entitlement where no live grant exists,
- * and writes an ADDED grant event, system-log events and one item row per user. Safe to repeat: a
- * batch that did not commit left nothing behind, and the unique index on live grants refuses doubles.
+ * and writes one ADDED grant-history entry per grant, naming the action, its actor and request, and
+ * whether the app user was created for it. That is three rows per new member (app user, grant,
+ * entry), two when the app user existed. Nothing goes to the system log per user (the action's state
+ * changes are logged by the runner), and an item row is written only for a user that failed.
+ * Safe to repeat: a batch that did not commit left nothing behind, and the unique index on live
+ * grants refuses doubles.
  */
 export async function applyAddManualUsersBatch(
   trx: Executor,
@@ -48,7 +52,7 @@ export async function applyAddManualUsersBatch(
   const items: BulkActionItemRow[] = [];
   const fail = (userId: string, error: string) => items.push(failedItem(action.id, userId, error));
 
-  const entitlement = await findEntitlementForShare(trx, deps.dialect, action.app_entitlement_id);
+  const entitlement = await findEntitlementForUpdate(trx, deps.dialect, action.app_entitlement_id);
   const app = await findAppById(trx, action.app_id);
   if (!entitlement || entitlement.deleted_at !== null || !app || app.deleted_at !== null) {
     for (const id of userIds) fail(id, 'entitlement is deleted');
@@ -95,51 +99,15 @@ export async function applyAddManualUsersBatch(
     deleted_at: null,
   }));
   grants.sort((a, b) => (a.app_user_id < b.app_user_id ? -1 : a.app_user_id > b.app_user_id ? 1 : 0));
-  const grantedAppUsers = await grantIfAbsent(trx, deps.dialect.maxParameters, grants, now, action.id);
-
-  const log: SystemLogEntry[] = [];
-  for (const appUser of created) {
-    log.push({
-      operation: 'app_user.created',
-      activity: 'create',
-      targetType: 'app_user',
-      targetId: appUser.id,
-      actor,
-      occurredAt: now,
-      bulkActionId: action.id,
-      details: { appId: action.app_id, identityUserId: appUser.identity_user_id },
-    });
-  }
-  for (const grant of grants) {
-    if (!grantedAppUsers.has(grant.app_user_id)) continue;
-    log.push({
-      operation: 'grant.added',
-      activity: 'create',
-      targetType: 'grant',
-      targetId: grant.id,
-      actor,
-      occurredAt: now,
-      bulkActionId: action.id,
-      details: {
-        appId: grant.app_id,
-        appEntitlementId: grant.app_entitlement_id,
-        appUserId: grant.app_user_id,
-      },
-    });
-  }
-  await deps.systemLog.record(trx, log);
-
-  for (const userId of live) {
-    const appUserId = targets.get(userId) as string;
-    items.push({
-      bulk_action_id: action.id,
-      user_id: userId,
-      outcome: grantedAppUsers.has(appUserId) ? 'ADDED' : 'ALREADY_MEMBER',
-      app_user_id: appUserId,
-      app_user_created: createdIds.has(appUserId),
-      error: null,
-    });
-  }
+  await grantIfAbsent(
+    trx,
+    deps.dialect.maxParameters,
+    grants,
+    now,
+    { actor, bulkActionId: action.id },
+    createdIds,
+  );
+  // Only failures are items: every other outcome is read from the grant history (listBulkActionItems).
   await insertBulkActionItems(trx, items, deps.dialect.maxParameters);
   return { succeeded: live.length, failed: userIds.length - live.length };
 }

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, createEntitlement } from '../../../test/fixtures.js';
+import { bulkItems, createApp, createEntitlement } from '../../../test/fixtures.js';
 import { DIALECTS, startTestApp, type TestApp } from '../../../test/harness.js';
 import { newId } from '../../lib/ids.js';
 import { createBulkActionRunner } from './bulk-action.runner.js';
@@ -102,9 +102,24 @@ describe.each(DIALECTS)('bulk-action runner on %s', (dialect) => {
     expect(await chunksOf(id)).toEqual([{ cursor: 95, done: 1, lease_owner: null }]);
     expect(await countWhere('grants', id)).toBe(95);
     expect(await countWhere('grant_events', id)).toBe(95);
-    expect(await countWhere('bulk_action_items', id)).toBe(95);
-    // 95 grants and 95 app users, plus the bulk action's own creation event.
-    expect(await countWhere('system_log_events', id)).toBe(95 * 2 + 1);
+    // Outcomes are read from the grant history: no item is stored for a success.
+    expect(await countWhere('bulk_action_items', id)).toBe(0);
+    const items = await bulkItems(t, id);
+    expect(items).toHaveLength(95);
+    expect(items.every((i) => i.outcome === 'ADDED' && i.appUserCreated === true)).toBe(true);
+    // The action's life only: created, started (once, by the first runner) and finished.
+    const log = await t.db
+      .selectFrom('system_log_events')
+      .select('activity')
+      .where('bulk_action_id', '=', id)
+      .orderBy('occurred_at')
+      .orderBy('id')
+      .execute();
+    expect(log.map((e) => e.activity)).toEqual([
+      'bulk_action.created',
+      'bulk_action.started',
+      'bulk_action.finished',
+    ]);
     const live = await t.db
       .selectFrom('grants')
       .select('app_user_id')
@@ -137,11 +152,7 @@ describe.each(DIALECTS)('bulk-action runner on %s', (dialect) => {
       .executeTakeFirstOrThrow();
     // Everyone was already a member from the previous test: each is a success, none is granted twice.
     expect(done).toMatchObject({ state: 'BULK_ACTION_STATE_SUCCEEDED', processed: 95, succeeded: 95 });
-    const outcomes = await t.db
-      .selectFrom('bulk_action_items')
-      .select('outcome')
-      .where('bulk_action_id', '=', id)
-      .execute();
+    const outcomes = await bulkItems(t, id);
     expect(outcomes).toHaveLength(95);
     expect(new Set(outcomes.map((o) => o.outcome))).toEqual(new Set(['ALREADY_MEMBER']));
     expect(await countWhere('grants', id)).toBe(0);
@@ -214,12 +225,9 @@ describe.each(DIALECTS)('runners sharing one action on %s', (dialect) => {
       .execute();
     expect(grants).toHaveLength(95);
     expect(new Set(grants.map((g) => g.app_user_id)).size).toBe(95);
-    const items = await t.db
-      .selectFrom('bulk_action_items')
-      .select('user_id')
-      .where('bulk_action_id', '=', id)
-      .execute();
-    expect(new Set(items.map((i) => i.user_id))).toEqual(new Set(imported.body.userIds));
+    const items = await bulkItems(t, id, 10);
+    expect(items.map((i) => i.userId)).toEqual([...imported.body.userIds].sort());
+    expect(new Set(items.map((i) => i.outcome))).toEqual(new Set(['ADDED']));
     // No batch ran twice: 13 chunks of 7 users take 3 batches each (3 + 3 + 1), the last chunk of 4 takes 2.
     expect([...seen.values()].reduce((a, b) => a + b, 0)).toBe(13 * 3 + 2);
   });

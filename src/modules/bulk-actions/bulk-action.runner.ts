@@ -6,6 +6,7 @@ import type { Db } from '../../db/schema.js';
 import type { Clock } from '../../lib/clock.js';
 import type { SystemLog } from '../audit/index.js';
 import { applyBatch } from './bulk-action.batches.js';
+import { logBulkActionFinished, logBulkActionStarted } from './bulk-action.log.js';
 import {
   type BulkActionChunkRow,
   type BulkActionRow,
@@ -20,6 +21,7 @@ import {
   releaseChunkLease,
   renewChunkLease,
 } from './bulk-actions.repository.js';
+import { itemKeyOf } from './set-members.batch.js';
 
 export interface BulkActionRunnerDeps {
   readonly db: Db;
@@ -74,11 +76,14 @@ export function createBulkActionRunner(deps: BulkActionRunnerDeps) {
   const leaseUntil = () => new Date(clock.now().getTime() + leaseMs).toISOString();
 
   async function claim(onlyActionId?: string): Promise<BulkActionChunkRow | undefined> {
-    return db
-      .transaction()
-      .execute((trx) =>
-        claimChunk(trx, dialect, owner, clock.now().toISOString(), leaseUntil(), onlyActionId),
-      );
+    return db.transaction().execute(async (trx) => {
+      const now = clock.now();
+      const claimed = await claimChunk(trx, dialect, owner, now.toISOString(), leaseUntil(), onlyActionId);
+      if (!claimed) return undefined;
+      const { started, ...chunk } = claimed;
+      if (started) await logBulkActionStarted(trx, deps.systemLog, started, now);
+      return chunk;
+    });
   }
 
   async function actionOf(chunk: BulkActionChunkRow) {
@@ -114,12 +119,12 @@ export function createBulkActionRunner(deps: BulkActionRunnerDeps) {
       const rest = userIds.slice(current.cursor, current.end_index);
       await insertBulkActionItems(
         trx,
-        rest.map((userId) =>
-          failedItem(chunk.bulk_action_id, userId, 'could not be applied; see the server log'),
+        rest.map((item) =>
+          failedItem(chunk.bulk_action_id, itemKeyOf(item), 'could not be applied; see the server log'),
         ),
         dialect.maxParameters,
       );
-      await recordBatch(
+      const finished = await recordBatch(
         trx,
         chunk,
         current.end_index,
@@ -127,6 +132,7 @@ export function createBulkActionRunner(deps: BulkActionRunnerDeps) {
         { processed: rest.length, succeeded: 0, failed: rest.length },
         now.toISOString(),
       );
+      if (finished) await logBulkActionFinished(trx, deps.systemLog, finished, now);
     });
     logger.error(
       { err: error, bulkActionId: chunk.bulk_action_id, chunk: chunk.seq },
@@ -148,7 +154,7 @@ export function createBulkActionRunner(deps: BulkActionRunnerDeps) {
           const result = await applyBatch(trx, deps, action, slice, now);
           const next = cursor + slice.length;
           const done = next >= chunk.end_index;
-          await recordBatch(
+          const finished = await recordBatch(
             trx,
             chunk,
             next,
@@ -156,6 +162,7 @@ export function createBulkActionRunner(deps: BulkActionRunnerDeps) {
             { processed: slice.length, succeeded: result.succeeded, failed: result.failed },
             now.toISOString(),
           );
+          if (finished) await logBulkActionFinished(trx, deps.systemLog, finished, now);
           return { cursor: next, done };
         })
         .catch(async (error: unknown) => {

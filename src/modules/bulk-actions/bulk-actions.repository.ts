@@ -6,11 +6,7 @@ import type {
   BulkActionsTable,
   Executor,
 } from '../../db/schema.js';
-import {
-  type BulkActionItemOutcome,
-  type BulkActionState,
-  OPEN_BULK_ACTION_STATES,
-} from '../../lib/vocabulary.js';
+import { type BulkActionState, OPEN_BULK_ACTION_STATES } from '../../lib/vocabulary.js';
 import { finalStateSql } from './bulk-action.states.js';
 
 /** A bulk action without its work list, which only runners read (findBulkActionWork). */
@@ -108,7 +104,8 @@ export async function insertBulkActionItems(
 /**
  * Takes the lease of the oldest unfinished chunk whose lease is free or expired, atomically: on
  * PostgreSQL the candidate row is locked with SKIP LOCKED so racing processes take different chunks;
- * on SQLite the write transaction itself excludes other claimants. Marks its action RUNNING.
+ * on SQLite the write transaction itself excludes other claimants. Marks its action RUNNING and
+ * returns it as `started` when this claim is what started it.
  */
 export async function claimChunk(
   db: Executor,
@@ -118,7 +115,7 @@ export async function claimChunk(
   leaseExpiresAt: string,
   /** Claims only a chunk of this action (a request applying its own action before it answers). */
   onlyActionId?: string,
-): Promise<BulkActionChunkRow | undefined> {
+): Promise<(BulkActionChunkRow & { started: BulkActionRow | undefined }) | undefined> {
   let chunks = db.selectFrom('bulk_action_chunks').select(['bulk_action_id', 'seq']).where('done', '=', 0);
   if (onlyActionId !== undefined) chunks = chunks.where('bulk_action_id', '=', onlyActionId);
   const candidate = await dialect
@@ -161,15 +158,15 @@ export async function claimChunk(
     .where('done', '=', 0)
     .returningAll()
     .executeTakeFirst();
-  if (chunk) {
-    await db
-      .updateTable('bulk_actions')
-      .set({ state: 'BULK_ACTION_STATE_RUNNING', updated_at: now })
-      .where('id', '=', chunk.bulk_action_id)
-      .where('state', '=', 'BULK_ACTION_STATE_PENDING')
-      .execute();
-  }
-  return chunk;
+  if (!chunk) return undefined;
+  const started = await db
+    .updateTable('bulk_actions')
+    .set({ state: 'BULK_ACTION_STATE_RUNNING', updated_at: now })
+    .where('id', '=', chunk.bulk_action_id)
+    .where('state', '=', 'BULK_ACTION_STATE_PENDING')
+    .returning(ACTION_COLUMNS)
+    .executeTakeFirst();
+  return { ...chunk, started };
 }
 
 /**
@@ -201,7 +198,7 @@ export interface Progress {
 }
 
 /**
- * Commits a batch's effect on its chunk and action. The statements run in this order so that two
+ * Commits a batch's effect on its chunk and action; returns the action when this batch finished it. The statements run in this order so that two
  * chunks finishing at once on PostgreSQL cannot both miss the completion: the action row is locked
  * after the chunk is marked, and the completion check runs in a later statement, which (read
  * committed) sees the other transaction's chunk once its lock is released.
@@ -213,7 +210,7 @@ export async function recordBatch(
   chunkDone: boolean,
   progress: Progress,
   now: string,
-): Promise<void> {
+): Promise<BulkActionRow | undefined> {
   const id = chunk.bulk_action_id;
   await db
     .updateTable('bulk_action_chunks')
@@ -235,8 +232,8 @@ export async function recordBatch(
     }))
     .where('id', '=', id)
     .execute();
-  if (!chunkDone) return;
-  await db
+  if (!chunkDone) return undefined;
+  return db
     .updateTable('bulk_actions')
     .set({
       state: finalStateSql(),
@@ -254,7 +251,8 @@ export async function recordBatch(
         ),
       ),
     )
-    .execute();
+    .returning(ACTION_COLUMNS)
+    .executeTakeFirst();
 }
 
 /**
@@ -343,34 +341,38 @@ export async function hasOpenBulkAction(db: Executor, entitlementId: string): Pr
 /**
  * An open bulk action on the entitlement that was asked to add `userId` and has not reached it yet,
  * if any. The accepted IDs are a JSON array of KSUIDs (or "add:<id>" operations), so a text match
- * on the quoted ID finds them.
+ * on the quoted ID finds the candidates; whether the action reached the ID is its chunk's committed
+ * cursor (successes leave no item row).
  */
 export async function findPendingAdd(
   db: Executor,
   entitlementId: string,
   userId: string,
 ): Promise<string | undefined> {
-  const row = await db
+  const candidates = await db
     .selectFrom('bulk_actions')
-    .select('bulk_actions.id')
+    .select(['bulk_actions.id', 'bulk_actions.user_ids'])
     .where('app_entitlement_id', '=', entitlementId)
     .where('state', 'in', OPEN_STATES)
     .where((eb) =>
       eb.or([eb('user_ids', 'like', `%"${userId}"%`), eb('user_ids', 'like', `%"add:${userId}"%`)]),
     )
-    .where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom('bulk_action_items')
-            .select('user_id')
-            .whereRef('bulk_action_items.bulk_action_id', '=', 'bulk_actions.id')
-            .where('bulk_action_items.user_id', '=', userId),
-        ),
-      ),
-    )
-    .limit(1)
-    .executeTakeFirst();
-  return row?.id;
+    .orderBy('bulk_actions.id')
+    .execute();
+  for (const candidate of candidates) {
+    const work = JSON.parse(candidate.user_ids) as string[];
+    const index = work.findIndex((item) => item === userId || item === `add:${userId}`);
+    if (index < 0) continue;
+    const chunk = await db
+      .selectFrom('bulk_action_chunks')
+      .select(['cursor', 'done'])
+      .where('bulk_action_id', '=', candidate.id)
+      .where('start_index', '<=', index)
+      .where('end_index', '>', index)
+      .executeTakeFirst();
+    if (chunk && chunk.done === 0 && chunk.cursor <= index) return candidate.id;
+  }
+  return undefined;
 }
 
 export interface BulkActionFilter {
@@ -388,24 +390,6 @@ export function listBulkActions(db: Executor, filter: BulkActionFilter): Promise
   if (filter.appId) q = q.where('app_id', '=', filter.appId);
   if (filter.appEntitlementId) q = q.where('app_entitlement_id', '=', filter.appEntitlementId);
   return q.execute();
-}
-
-export async function listBulkActionItems(
-  db: Executor,
-  bulkActionId: string,
-  afterUserId: string | undefined,
-  limit: number,
-  outcome: BulkActionItemOutcome | undefined,
-): Promise<BulkActionItemRow[]> {
-  let query = db
-    .selectFrom('bulk_action_items')
-    .selectAll()
-    .where('bulk_action_id', '=', bulkActionId)
-    .orderBy('user_id')
-    .limit(limit);
-  if (afterUserId) query = query.where('user_id', '>', afterUserId);
-  if (outcome) query = query.where('outcome', '=', outcome);
-  return (await query.execute()).map((row) => ({ ...row, app_user_created: row.app_user_created === 1 }));
 }
 
 /** Deletes finished actions completed before `before`, with their items and chunks; returns how many. */

@@ -10,13 +10,13 @@ import { findGrantTargets } from '../app-users/index.js';
 import type { SystemLog } from '../audit/index.js';
 import { findLiveGrantHolders, requireManualEntitlement } from '../grants/index.js';
 import type { Idempotency, IdempotencyRequest } from '../idempotency/index.js';
+import { listBulkActionItems } from './bulk-action-items.js';
 import {
   type BulkActionFilter,
   type BulkActionRow,
   CANCELLED,
   cancelBulkAction,
   findBulkActionById,
-  listBulkActionItems,
   listBulkActions,
 } from './bulk-actions.repository.js';
 import { classifyUserIds, insertNewBulkAction } from './new-bulk-action.js';
@@ -202,10 +202,10 @@ export function createBulkActionsService(deps: BulkActionsServiceDeps) {
       page: { pageSize?: number; pageToken?: string; outcome?: BulkActionItemOutcome },
     ) {
       const afterUserId = decodePageToken(page.pageToken);
-      await this.get(id);
+      const action = await this.get(id);
       return fetchPage(
         pageSize(page.pageSize),
-        (limit) => listBulkActionItems(db, id, afterUserId, limit, page.outcome),
+        (limit) => listBulkActionItems(db, action, afterUserId, limit, page.outcome),
         (last) => encodePageToken(last.user_id),
       );
     },

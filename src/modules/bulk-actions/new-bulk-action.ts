@@ -4,6 +4,7 @@ import { isId } from '../../lib/ids.js';
 import type { BulkActionKind } from '../../lib/vocabulary.js';
 import type { SystemLog } from '../audit/index.js';
 import { findUserStates } from '../users/index.js';
+import { logBulkActionFinished } from './bulk-action.log.js';
 import { finalState } from './bulk-action.states.js';
 import {
   type BulkActionChunkRow,
@@ -130,5 +131,7 @@ export async function insertNewBulkAction(
       },
     },
   ]);
+  // An action with no work is finished as it is created.
+  if (done) await logBulkActionFinished(trx, deps.systemLog, row, newAction.now);
   return !done;
 }

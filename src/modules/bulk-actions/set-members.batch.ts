@@ -3,13 +3,20 @@ import type { Actor } from '../../lib/actor.js';
 import { expireGrants, recordRevocations, revokeGrantsOfAppUsers } from '../grants/index.js';
 import { applyAddManualUsersBatch, type BatchDeps, type BatchResult } from './add-manual-users.batch.js';
 import type { BulkActionRow } from './bulk-actions.repository.js';
-import { insertBulkActionItems } from './bulk-actions.repository.js';
+
+/** The key of an operation's item: the user ID of an add, the app user ID of a removal. */
+export function itemKeyOf(operation: string): string {
+  if (operation.startsWith('add:')) return operation.slice('add:'.length);
+  if (operation.startsWith('remove:')) return operation.slice('remove:'.length);
+  return operation;
+}
 
 /**
  * Applies one batch of a SET_MEMBERS action: `add:<userId>` operations go through the add batch
- * (same app-user resolution, grants, events and items), `remove:<appUserId>` operations revoke that
- * app user's grant with a REMOVED event. Removal items are keyed by the app user ID, the operation's
- * target. Safe to repeat for the same reasons as the add batch.
+ * (same app-user resolution, grants, history entries and failure items), `remove:<appUserId>`
+ * operations revoke that app user's grant with a REMOVED entry naming the action. A removal writes no
+ * item: REMOVED and NOT_MEMBER are read from the grant history, keyed by the app user ID, the
+ * operation's target. Safe to repeat for the same reasons as the add batch.
  */
 export async function applySetMembersBatch(
   trx: Executor,
@@ -40,18 +47,5 @@ export async function applySetMembersBatch(
   await expireGrants(trx, deps, now, { entitlementId: action.app_entitlement_id, appUserIds: removes });
   const revoked = await revokeGrantsOfAppUsers(trx, action.app_entitlement_id, removes, now.toISOString());
   await recordRevocations(trx, deps, revoked, actor, now, action.id);
-  const removed = new Set(revoked.map((g) => g.app_user_id));
-  await insertBulkActionItems(
-    trx,
-    removes.map((appUserId) => ({
-      bulk_action_id: action.id,
-      user_id: appUserId,
-      outcome: removed.has(appUserId) ? 'REMOVED' : 'NOT_MEMBER',
-      app_user_id: appUserId,
-      app_user_created: false,
-      error: null,
-    })),
-    deps.dialect.maxParameters,
-  );
   return { succeeded: added.succeeded + removes.length, failed: added.failed };
 }

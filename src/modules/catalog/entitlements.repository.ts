@@ -1,7 +1,7 @@
 import type { ExpressionBuilder } from 'kysely';
 import type { DialectFeatures } from '../../db/dialects/dialect.js';
 import type { AppEntitlementsTable, Database, Executor } from '../../db/schema.js';
-import { heldAt } from '../grants/index.js';
+import { expiredUnswept } from '../grants/index.js';
 
 type Decoded = 'is_manually_managed' | 'emergency_grant_enabled' | 'override_access_requests_defaults';
 
@@ -54,16 +54,18 @@ function encodeEntitlement(changes: Partial<EntitlementRow>): Partial<AppEntitle
 }
 
 /**
- * The entitlement, share-locked until the transaction ends: a bulk-action batch reads it this way so
- * that a delete cascading to its grants cannot slip in between the check and the grants it inserts.
+ * The entitlement, locked for update until the transaction ends: a bulk-action batch reads it this
+ * way so that a delete cascading to its grants cannot slip in between the check and the grants it
+ * inserts, and so that its own update of `member_count` later in the transaction queues batches on
+ * the row instead of deadlocking two share locks that both want to become update locks.
  */
-export async function findEntitlementForShare(
+export async function findEntitlementForUpdate(
   db: Executor,
   dialect: DialectFeatures,
   id: string,
 ): Promise<EntitlementRow | undefined> {
   const stored = await dialect
-    .lockForShare(db.selectFrom('app_entitlements').selectAll().where('id', '=', id))
+    .lockForUpdate(db.selectFrom('app_entitlements').selectAll().where('id', '=', id))
     .executeTakeFirst();
   return stored && decodeEntitlement(stored);
 }
@@ -73,13 +75,22 @@ export async function findEntitlementById(db: Executor, id: string): Promise<Ent
   return stored && decodeEntitlement(stored);
 }
 
+/**
+ * The grants of the entitlement held at `now`: its stored `member_count` (unrevoked grants, kept by
+ * every grant write) less those past their deprovision time that the sweeper has not revoked yet,
+ * which are not held (heldAt). That set is small and found through the partial index
+ * `grants_live_expiry`, so no read counts an entitlement's grants.
+ */
 export const grantCount = (now: string) => (eb: ExpressionBuilder<Database, 'app_entitlements'>) =>
-  eb
-    .selectFrom('grants')
-    .select((sub) => sub.fn.countAll().as('n'))
-    .whereRef('grants.app_entitlement_id', '=', 'app_entitlements.id')
-    .where(heldAt(now))
-    .as('grant_count');
+  eb(
+    'app_entitlements.member_count',
+    '-',
+    eb
+      .selectFrom('grants')
+      .select((sub) => sub.fn.countAll<number>().as('n'))
+      .whereRef('grants.app_entitlement_id', '=', 'app_entitlements.id')
+      .where(expiredUnswept(now)),
+  ).as('grant_count');
 
 export async function findEntitlementRecord(
   db: Executor,

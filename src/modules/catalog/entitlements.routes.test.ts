@@ -7,6 +7,8 @@ import {
   expectError,
   expectNotFound,
   insertGrant,
+  removalOrigins,
+  revokeInsertedGrant,
   walkPages,
 } from '../../../test/fixtures.js';
 import { DIALECTS, startTestApp, type TestApp } from '../../../test/harness.js';
@@ -203,11 +205,7 @@ describe.each(DIALECTS)('entitlement routes on %s', (dialect) => {
       const entitlement = await createEntitlement(t, appId);
       await insertGrant(t, appId, entitlement.id);
       const revoked = await insertGrant(t, appId, entitlement.id);
-      await t.db
-        .updateTable('grants')
-        .set({ deleted_at: t.clock.now().toISOString() })
-        .where('id', '=', revoked.grantId)
-        .execute();
+      await revokeInsertedGrant(t, revoked.grantId);
       const response = await t.request('GET', url(appId, entitlement.id));
       expect(response.status).toBe(200);
       expect(response.body).toEqual({
@@ -384,7 +382,9 @@ describe.each(DIALECTS)('entitlement routes on %s', (dialect) => {
         'app_entitlement.created',
         'app_entitlement.deleted',
       ]);
-      for (const g of grants) expect(await activities(g.grantId)).toEqual(['grant.removed']);
+      // Grants' removals are in the grant history only, naming the delete request (CONTRACT.md §7.11).
+      for (const g of grants) expect(await activities(g.grantId)).toEqual([]);
+      expect(await removalOrigins(t, entitlement.id)).toEqual([true, true]);
 
       expectNotFound(
         await t.request('GET', url(appId, entitlement.id)),

@@ -7,6 +7,7 @@ import {
   expectError,
   expectNotFound,
   insertGrant,
+  removalOrigins,
   walkPages,
 } from '../../../test/fixtures.js';
 import { DIALECTS, startTestApp, type TestApp } from '../../../test/harness.js';
@@ -236,7 +237,8 @@ describe.each(DIALECTS)('resource type routes on %s', (dialect) => {
       expect(await activities(type.id)).toEqual(['app_resource_type.created', 'app_resource_type.deleted']);
       expect(await activities(resource.id)).toEqual(['app_resource.created', 'app_resource.deleted']);
       expect(await activities(onType.id)).toEqual(['app_entitlement.created', 'app_entitlement.deleted']);
-      expect(await activities(g1.grantId)).toEqual(['grant.removed']);
+      expect(await activities(g1.grantId)).toEqual([]);
+      expect(await removalOrigins(t, onResource.id)).toEqual([true]);
       expect(await activities(kept.grantId)).toEqual([]);
 
       expectNotFound(await t.request('GET', url(appId, type.id)), 'APP_RESOURCE_TYPE_NOT_FOUND', type.id);

@@ -1,8 +1,12 @@
 import type { ExpressionBuilder } from 'kysely';
 import type { AppResourcesTable, Database, Executor } from '../../db/schema.js';
+import { expiredUnswept } from '../grants/index.js';
 
 export type ResourceRow = AppResourcesTable;
-/** A resource with its derived `grantCount`: live grants of its live entitlements. */
+/**
+ * A resource with its derived `grantCount`: live grants of its live entitlements, read from their
+ * `member_count` columns.
+ */
 export type ResourceRecord = ResourceRow & { grant_count: number | string | bigint };
 
 export function findResourceById(db: Executor, id: string): Promise<ResourceRow | undefined> {
@@ -10,15 +14,25 @@ export function findResourceById(db: Executor, id: string): Promise<ResourceRow 
 }
 
 export const grantCount = (now: string) => (eb: ExpressionBuilder<Database, 'app_resources'>) =>
-  eb
-    .selectFrom('grants')
-    .innerJoin('app_entitlements', 'app_entitlements.id', 'grants.app_entitlement_id')
-    .select((sub) => sub.fn.countAll().as('n'))
-    .whereRef('app_entitlements.app_resource_id', '=', 'app_resources.id')
-    .where('app_entitlements.deleted_at', 'is', null)
-    .where('grants.deleted_at', 'is', null)
-    .where((w) => w.or([w('grants.deprovision_at', 'is', null), w('grants.deprovision_at', '>', now)]))
-    .as('grant_count');
+  eb(
+    eb.fn.coalesce(
+      eb
+        .selectFrom('app_entitlements')
+        .select((sub) => sub.fn.sum<number>('app_entitlements.member_count').as('n'))
+        .whereRef('app_entitlements.app_resource_id', '=', 'app_resources.id')
+        .where('app_entitlements.deleted_at', 'is', null),
+      eb.lit(0),
+    ),
+    '-',
+    // Grants past their deprovision time are counted by member_count until swept, but not held.
+    eb
+      .selectFrom('grants')
+      .innerJoin('app_entitlements', 'app_entitlements.id', 'grants.app_entitlement_id')
+      .select((sub) => sub.fn.countAll<number>().as('n'))
+      .whereRef('app_entitlements.app_resource_id', '=', 'app_resources.id')
+      .where('app_entitlements.deleted_at', 'is', null)
+      .where(expiredUnswept(now)),
+  ).as('grant_count');
 
 export async function findResourceRecord(
   db: Executor,

@@ -7,6 +7,8 @@ import {
   expectError,
   expectNotFound,
   insertGrant,
+  removalOrigins,
+  revokeInsertedGrant,
   walkPages,
 } from '../../../test/fixtures.js';
 import { DIALECTS, startTestApp, type TestApp } from '../../../test/harness.js';
@@ -113,11 +115,7 @@ describe.each(DIALECTS)('resource routes on %s', (dialect) => {
       await insertGrant(t, appId, live.id);
       await insertGrant(t, appId, live.id);
       const revoked = await insertGrant(t, appId, live.id);
-      await t.db
-        .updateTable('grants')
-        .set({ deleted_at: t.clock.now().toISOString() })
-        .where('id', '=', revoked.grantId)
-        .execute();
+      await revokeInsertedGrant(t, revoked.grantId);
       await insertGrant(t, appId, deleted.id);
       await t.request('DELETE', `/api/v1/apps/${appId}/entitlements/${deleted.id}`);
 
@@ -270,7 +268,8 @@ describe.each(DIALECTS)('resource routes on %s', (dialect) => {
         'app_entitlement.created',
         'app_entitlement.deleted',
       ]);
-      expect(await activities(grant.grantId)).toEqual(['grant.removed']);
+      expect(await activities(grant.grantId)).toEqual([]);
+      expect(await removalOrigins(t, entitlement.id)).toEqual([true]);
 
       expectNotFound(
         await t.request('GET', url(appId, typeId, resource.id)),

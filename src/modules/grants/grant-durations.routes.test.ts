@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  bulkItems,
   createApp,
   createEntitlement,
   createUser,
@@ -226,16 +227,20 @@ describe.each(DIALECTS)('grant durations on %s', (dialect) => {
       'GRANT_EVENT_TYPE_ADDED',
       'GRANT_EVENT_TYPE_REMOVED',
     ]);
+    // An expiry is grant history only: no actor, no request, and no system-log event (CONTRACT.md §7.11).
+    const removal = await t.db
+      .selectFrom('grant_events')
+      .selectAll()
+      .where('grant_id', '=', swept?.id as string)
+      .where('event_type', '=', 'GRANT_EVENT_TYPE_REMOVED')
+      .executeTakeFirstOrThrow();
+    expect(removal).toMatchObject({ actor_user_id: null, actor_client_id: null, request_id: null });
     const logged = await t.db
       .selectFrom('system_log_events')
-      .select('event')
+      .select('id')
       .where('target_id', '=', swept?.id as string)
-      .where('activity', '=', 'grant.expired')
       .execute();
-    expect(logged).toHaveLength(1);
-    expect(JSON.parse(logged[0]?.event as string).unmapped).toMatchObject({
-      reason: 'grant duration elapsed',
-    });
+    expect(logged).toHaveLength(0);
     expect(await t.container.expirySweeper.runOnce()).toBe(0);
     expect(await held()).toEqual({ grants: false, users: false, count: '1' });
   });
@@ -263,12 +268,8 @@ describe.each(DIALECTS)('grant durations on %s', (dialect) => {
       'GRANT_EVENT_TYPE_ADDED',
       'GRANT_EVENT_TYPE_REMOVED',
     ]);
-    const item = await t.db
-      .selectFrom('bulk_action_items')
-      .selectAll()
-      .where('bulk_action_id', '=', again.bulkActionId)
-      .executeTakeFirstOrThrow();
-    expect(item).toMatchObject({ outcome: 'ADDED', app_user_id: appUserId });
+    const items = await bulkItems(t, again.bulkActionId);
+    expect(items).toEqual([expect.objectContaining({ outcome: 'ADDED', appUserId })]);
     expect(await t.container.expirySweeper.runOnce()).toBe(0);
   });
 });

@@ -1,18 +1,21 @@
 import type { Executor } from '../../db/schema.js';
 import { type GrantRow, insertGrantEvents, insertGrantsIfAbsent } from './grants.repository.js';
-import { grantEventRow } from './revocation.js';
+import { type ChangeOrigin, grantEventRow } from './revocation.js';
 
 /**
- * Inserts each grant whose app user holds no live grant of its entitlement yet, with an ADDED grant
- * event, inside the caller's transaction; returns the app users actually granted. Grants come in the
- * caller's order, which is the order the unique index locks are taken in.
+ * Inserts each grant whose app user holds no live grant of its entitlement yet, with an ADDED
+ * grant-history entry, inside the caller's transaction; returns the app users actually granted.
+ * Grants come in the caller's order, which is the order the unique index locks are taken in.
+ * An app user in `createdAppUsers` was created to receive its grant: its ADDED entry says so
+ * (`app_user_created`), which is the grant history's one entry for that app user (CONTRACT.md §7.11).
  */
 export async function grantIfAbsent(
   trx: Executor,
   maxParameters: number,
   grants: readonly GrantRow[],
   now: Date,
-  bulkActionId: string | null,
+  origin: ChangeOrigin,
+  createdAppUsers: ReadonlySet<string> = new Set(),
 ): Promise<Set<string>> {
   const inserted = await insertGrantsIfAbsent(trx, grants, maxParameters);
   const grantedAppUsers = new Set(inserted.map((g) => g.app_user_id));
@@ -21,7 +24,9 @@ export async function grantIfAbsent(
     trx,
     grants
       .filter((g) => grantedAppUsers.has(g.app_user_id))
-      .map((g) => grantEventRow(g, 'GRANT_EVENT_TYPE_ADDED', now, bulkActionId)),
+      .map((g) =>
+        grantEventRow(g, 'GRANT_EVENT_TYPE_ADDED', now, origin, createdAppUsers.has(g.app_user_id)),
+      ),
     maxParameters,
   );
   return grantedAppUsers;

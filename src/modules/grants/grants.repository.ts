@@ -16,6 +16,18 @@ export const heldAt = (now: string) => (eb: ExpressionBuilder<Database, 'grants'
   ]);
 
 /**
+ * Grants not revoked yet but past their deprovision time at `now`: counted in an entitlement's
+ * `member_count` until the sweeper revokes them, yet not held. Written to match the partial index
+ * `grants_live_expiry` (deleted_at null, deprovision_at not null), which keeps this set at hand.
+ */
+export const expiredUnswept = (now: string) => (eb: ExpressionBuilder<Database, 'grants'>) =>
+  eb.and([
+    eb('grants.deleted_at', 'is', null),
+    eb('grants.deprovision_at', 'is not', null),
+    eb('grants.deprovision_at', '<=', now),
+  ]);
+
+/**
  * Inserts grants, skipping any (entitlement, app user) pair that already holds a live grant, and
  * returns the rows actually inserted. The partial unique index `grants_live_member` decides.
  */
@@ -39,6 +51,11 @@ export async function insertGrantsIfAbsent(
   return inserted;
 }
 
+/**
+ * Writes grant-history entries and moves each entitlement's `member_count` by them, in the caller's
+ * transaction: every grant added or removed writes exactly one entry, so the count follows every
+ * path that changes grants. Entitlements are updated in ID order, so writers cannot deadlock on them.
+ */
 export async function insertGrantEvents(
   db: Executor,
   rows: readonly GrantEventRow[],
@@ -46,6 +63,20 @@ export async function insertGrantEvents(
 ): Promise<void> {
   for (const chunk of chunkRows(rows, maxParameters)) {
     await db.insertInto('grant_events').values(chunk).execute();
+  }
+  const deltas = new Map<string, number>();
+  for (const row of rows) {
+    const step = row.event_type === 'GRANT_EVENT_TYPE_ADDED' ? 1 : -1;
+    deltas.set(row.app_entitlement_id, (deltas.get(row.app_entitlement_id) ?? 0) + step);
+  }
+  for (const entitlementId of [...deltas.keys()].sort()) {
+    const delta = deltas.get(entitlementId) as number;
+    if (delta === 0) continue;
+    await db
+      .updateTable('app_entitlements')
+      .set((eb) => ({ member_count: eb('member_count', '+', delta) }))
+      .where('id', '=', entitlementId)
+      .execute();
   }
 }
 

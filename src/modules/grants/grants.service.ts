@@ -56,7 +56,8 @@ export function createGrantsService(deps: GrantsServiceDeps) {
     },
 
     /**
-     * Revokes the app user's grant of the entitlement, with a REMOVED event and a system-log event.
+     * Revokes the app user's grant of the entitlement, with a REMOVED entry and the request's
+     * system-log event.
      * Idempotent: an app user without a grant is answered like a removed one (CONTRACT.md §7.5).
      */
     async removeMembership(
@@ -92,6 +93,18 @@ export function createGrantsService(deps: GrantsServiceDeps) {
           const now = clock.now();
           if (!(await revokeGrant(trx, grant.id, now.toISOString()))) return;
           await recordRevocations(trx, deps, [grant], actor, now, null);
+          // The request's one system-log event (CONTRACT.md §7.11).
+          await deps.systemLog.record(trx, [
+            {
+              operation: 'grant.removed',
+              activity: 'delete',
+              targetType: 'grant',
+              targetId: grant.id,
+              actor,
+              occurredAt: now,
+              details: { appId: grant.app_id, appEntitlementId: entitlementId, appUserId },
+            },
+          ]);
         });
         return answer;
       });

@@ -2,15 +2,24 @@ import type { DialectFeatures } from '../../db/dialects/dialect.js';
 import type { Executor } from '../../db/schema.js';
 import type { Actor } from '../../lib/actor.js';
 import { newId } from '../../lib/ids.js';
-import type { GrantEventType, SystemLogOperation } from '../../lib/vocabulary.js';
+import type { GrantEventType } from '../../lib/vocabulary.js';
 import type { SystemLog } from '../audit/index.js';
 import { type GrantEventRow, type GrantRow, insertGrantEvents } from './grants.repository.js';
+
+/** What a grant-history entry says about how the change came about (CONTRACT.md §7.11). */
+export interface ChangeOrigin {
+  /** Who asked; the system actor (an expiry) is stored as no actor. */
+  readonly actor: Actor;
+  /** The bulk action that applied the change, if one did. */
+  readonly bulkActionId: string | null;
+}
 
 export function grantEventRow(
   grant: Pick<GrantRow, 'id' | 'app_id' | 'app_entitlement_id' | 'app_user_id'>,
   eventType: GrantEventType,
   at: Date,
-  bulkActionId: string | null,
+  origin: ChangeOrigin,
+  appUserCreated = false,
 ): GrantEventRow {
   return {
     id: newId(at.getTime()),
@@ -20,7 +29,11 @@ export function grantEventRow(
     grant_id: grant.id,
     event_type: eventType,
     occurred_at: at.toISOString(),
-    bulk_action_id: bulkActionId,
+    bulk_action_id: origin.bulkActionId,
+    actor_user_id: origin.actor.userId || null,
+    actor_client_id: origin.actor.clientId || null,
+    request_id: origin.actor.requestId || null,
+    app_user_created: appUserCreated ? 1 : 0,
   };
 }
 
@@ -31,8 +44,9 @@ export interface RevocationDeps {
 
 /**
  * Revokes every live grant of the given entitlements inside the caller's transaction, with a REMOVED
- * grant event and a system-log event for each (CONTRACT.md §7.12: deletes cascade to grants, and
- * history is kept). Returns how many grants it revoked.
+ * grant-history entry for each (CONTRACT.md §7.12: deletes cascade to grants, and history is kept).
+ * The delete request itself is the system-log event; the grants are not logged there one by one.
+ * Returns how many grants it revoked.
  */
 export async function revokeGrantsOfEntitlements(
   trx: Executor,
@@ -61,52 +75,29 @@ export async function revokeGrantsOfEntitlements(
 
 type RevokedGrant = Pick<GrantRow, 'id' | 'app_id' | 'app_entitlement_id' | 'app_user_id'>;
 
-/** Why grants were revoked, as the system log tells it: asked to (the default), or their time ran out. */
-interface RevocationCause<G extends RevokedGrant> {
-  readonly operation: Extract<SystemLogOperation, 'grant.removed' | 'grant.expired'>;
-  /** Facts beyond the grant's app, entitlement and app user. */
-  readonly details?: (grant: G) => Record<string, unknown>;
-}
-
-/** The REMOVED grant events and system-log events of grants just revoked. */
-export async function recordRevocations<G extends RevokedGrant>(
+/**
+ * The REMOVED grant-history entries of grants just revoked, naming who revoked them. The system log
+ * is the caller's: one event for the request (or the bulk action's state changes), never one per grant.
+ */
+export async function recordRevocations(
   trx: Executor,
-  deps: RevocationDeps,
-  grants: readonly G[],
+  deps: Pick<RevocationDeps, 'dialect'>,
+  grants: readonly RevokedGrant[],
   actor: Actor,
   now: Date,
   bulkActionId: string | null,
-  cause: RevocationCause<G> = { operation: 'grant.removed' },
 ): Promise<void> {
   await insertGrantEvents(
     trx,
-    grants.map((g) => grantEventRow(g, 'GRANT_EVENT_TYPE_REMOVED', now, bulkActionId)),
+    grants.map((g) => grantEventRow(g, 'GRANT_EVENT_TYPE_REMOVED', now, { actor, bulkActionId })),
     deps.dialect.maxParameters,
-  );
-  await deps.systemLog.record(
-    trx,
-    grants.map((g) => ({
-      operation: cause.operation,
-      activity: 'delete' as const,
-      targetType: 'grant',
-      targetId: g.id,
-      actor,
-      occurredAt: now,
-      bulkActionId: bulkActionId ?? undefined,
-      details: {
-        appId: g.app_id,
-        appEntitlementId: g.app_entitlement_id,
-        appUserId: g.app_user_id,
-        ...cause.details?.(g),
-      },
-    })),
   );
 }
 
 /**
  * Revokes every live grant of every app user linked to `userId`, in every app, inside the caller's
- * transaction, with REMOVED events (a deleted person holds nothing, CONTRACT.md §7.12). Returns how
- * many grants it revoked.
+ * transaction, with REMOVED entries (a deleted person holds nothing, CONTRACT.md §7.12); the user's
+ * deletion is the system-log event. Returns how many grants it revoked.
  */
 export async function revokeGrantsOfUser(
   trx: Executor,

@@ -214,10 +214,10 @@ describe.each(DIALECTS)("Microsoft Entra's provisioning sequence on %s", (dialec
     expect(await holders(t, gid)).toEqual([c]);
     expect((await history(t, gid)).filter((e) => e.endsWith(b))).toEqual([`ADDED:${b}`, `REMOVED:${b}`]);
     const revocation = await t.db
-      .selectFrom('system_log_events')
+      .selectFrom('grant_events')
       .select(['actor_client_id'])
-      .where('activity', '=', 'grant.removed')
-      .where('event', 'like', `%${gid}%`)
+      .where('event_type', '=', 'GRANT_EVENT_TYPE_REMOVED')
+      .where('app_entitlement_id', '=', gid)
       .execute();
     expect(revocation.map((r) => r.actor_client_id)).toEqual([entra.connectionId, entra.connectionId]);
     // The group's read-back no longer lists the deleted user.
