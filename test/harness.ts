@@ -8,7 +8,7 @@ import { pino } from 'pino';
 import { buildApp } from '../src/app.js';
 import { type Config, loadConfig } from '../src/config.js';
 import { type Container, createContainer } from '../src/container.js';
-import { connectDatabase, type DatabaseHandle, migrateToLatest } from '../src/db/connect.js';
+import { connectDatabase, type DatabaseHandle, migrateTo, migrateToLatest } from '../src/db/connect.js';
 import { manualClock } from '../src/lib/clock.js';
 import { bootstrapAdminClient } from '../src/modules/auth/bootstrap.js';
 import { dropSchemas, TEST_SCHEMA_PREFIX } from './schemas.js';
@@ -32,11 +32,16 @@ export interface TestDatabase {
  * A fresh, migrated database: a new SQLite file, or a new PostgreSQL schema in the test database,
  * dropped afterwards.
  */
-export async function openTestDatabase(dialect: DialectName): Promise<TestDatabase> {
+export async function openTestDatabase(
+  dialect: DialectName,
+  /** Migrate only up to this migration (for migration tests), instead of to the latest. */
+  upTo?: string,
+): Promise<TestDatabase> {
+  const migrate = (handle: DatabaseHandle) => (upTo ? migrateTo(handle, upTo) : migrateToLatest(handle));
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'roster-test-'));
   if (dialect === 'sqlite') {
     const handle = connectDatabase({ sqlitePath: path.join(dataDir, 'roster.db') });
-    await migrateToLatest(handle);
+    await migrate(handle);
     return {
       handle,
       dataDir,
@@ -54,7 +59,7 @@ export async function openTestDatabase(dialect: DialectName): Promise<TestDataba
   await admin.query(`create schema ${schema}`);
   await admin.end();
   const handle = connectDatabase({ postgresUrl: POSTGRES_URL, postgresSchema: schema, postgresPoolSize: 4 });
-  await migrateToLatest(handle);
+  await migrate(handle);
   const url = new URL(POSTGRES_URL);
   url.searchParams.set('options', `-c search_path=${schema}`);
   return {

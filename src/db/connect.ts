@@ -111,6 +111,23 @@ export async function migrateToLatest(handle: DatabaseHandle): Promise<void> {
   }
 }
 
+/**
+ * Applies the migrations up to and including `name`, and no further: tests write data in the shape
+ * of an earlier version, then migrate it to check that nothing is lost.
+ */
+export async function migrateTo(handle: DatabaseHandle, name: string): Promise<void> {
+  const migrator = await migratorFor(handle);
+  const { error, results } = await handle.dialect.withSchemaChangeLock(handle.db, () =>
+    migrator.migrateTo(name),
+  );
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error || failed) {
+    throw new Error(`database migration ${failed?.migrationName ?? ''} failed: ${String(error)}`, {
+      cause: error,
+    });
+  }
+}
+
 /** True when every known migration has been applied. */
 export async function isMigrated(handle: DatabaseHandle): Promise<boolean> {
   const migrator = await migratorFor(handle);
