@@ -52,11 +52,17 @@ export async function up(db: AnyDb): Promise<void> {
     .on('grant_events')
     .columns(['grant_id'])
     .execute();
+  await db.schema
+    .createIndex('tmp_0009_items_app_user')
+    .on('bulk_action_items')
+    .columns(['bulk_action_id', 'app_user_id'])
+    .execute();
 
   await backfillActors(db);
   await backfillAppUsersCreated(db);
   await deletePerRowEvents(db);
 
+  await db.schema.dropIndex('tmp_0009_items_app_user').execute();
   await db.schema.dropIndex('tmp_0009_grant_events_grant').execute();
   await db.schema.dropIndex('tmp_0009_system_log_target').execute();
 

@@ -10,7 +10,7 @@ import { findGrantTargets } from '../app-users/index.js';
 import type { SystemLog } from '../audit/index.js';
 import { findLiveGrantHolders, requireManualEntitlement } from '../grants/index.js';
 import type { Idempotency, IdempotencyRequest } from '../idempotency/index.js';
-import { listBulkActionItems } from './bulk-action-items.js';
+import { listBulkActionItems } from './bulk-action-items.repository.js';
 import {
   type BulkActionFilter,
   type BulkActionRow,

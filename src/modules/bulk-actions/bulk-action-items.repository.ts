@@ -22,7 +22,7 @@ interface WorkKey {
   readonly removal: boolean;
 }
 
-/** Work keys examined per round: large enough to amortise the queries, small enough for IN lists. */
+/** Work keys examined per round of a filtered page: enough to amortise the queries, small enough for IN lists. */
 const WINDOW = 500;
 /** Finished actions' reached keys are kept, sorted: they never change. */
 const finishedKeys = new Map<string, WorkKey[]>();
@@ -84,16 +84,27 @@ async function deriveOutcomes(
   const removals = keys.filter((k) => k.removal).map((k) => k.key);
   const added = new Map<string, { appUserId: string; created: boolean }>();
   if (adds.length > 0) {
-    const rows = await db
-      .selectFrom('grant_events')
-      .innerJoin('app_users', 'app_users.id', 'grant_events.app_user_id')
-      .select(['grant_events.app_user_id', 'grant_events.app_user_created', 'app_users.identity_user_id'])
-      .where('grant_events.bulk_action_id', '=', action.id)
-      .where('grant_events.event_type', '=', 'GRANT_EVENT_TYPE_ADDED')
-      .where('app_users.identity_user_id', 'in', adds)
+    // The users' accounts in the app (whatever their state now), then this action's ADDED entries of
+    // those accounts: two index lookups by list, never a walk of the action's whole history.
+    const accounts = await db
+      .selectFrom('app_users')
+      .select(['id', 'identity_user_id'])
+      .where('app_id', '=', action.app_id)
+      .where('identity_user_id', 'in', adds)
       .execute();
-    for (const row of rows) {
-      added.set(row.identity_user_id, { appUserId: row.app_user_id, created: row.app_user_created === 1 });
+    const identityOf = new Map(accounts.map((a) => [a.id, a.identity_user_id]));
+    if (accounts.length > 0) {
+      const rows = await db
+        .selectFrom('grant_events')
+        .select(['app_user_id', 'app_user_created'])
+        .where('bulk_action_id', '=', action.id)
+        .where('app_user_id', 'in', [...identityOf.keys()])
+        .where('event_type', '=', 'GRANT_EVENT_TYPE_ADDED')
+        .execute();
+      for (const row of rows) {
+        const userId = identityOf.get(row.app_user_id) as string;
+        added.set(userId, { appUserId: row.app_user_id, created: row.app_user_created === 1 });
+      }
     }
   }
   const members = await findGrantTargets(
@@ -135,6 +146,24 @@ async function deriveOutcomes(
   });
 }
 
+async function listStoredItems(
+  db: Executor,
+  bulkActionId: string,
+  afterKey: string | undefined,
+  limit: number,
+  outcome: BulkActionItemOutcome,
+): Promise<BulkActionItemRow[]> {
+  let query = db
+    .selectFrom('bulk_action_items')
+    .selectAll()
+    .where('bulk_action_id', '=', bulkActionId)
+    .where('outcome', '=', outcome)
+    .orderBy('user_id')
+    .limit(limit);
+  if (afterKey !== undefined) query = query.where('user_id', '>', afterKey);
+  return (await query.execute()).map((row) => ({ ...row, app_user_created: row.app_user_created === 1 }));
+}
+
 /**
  * One keyset page of the action's items in key order after `afterKey`: stored items (refusals,
  * failures, and every item of actions from before) merged with the outcomes derived for the rest.
@@ -146,14 +175,18 @@ export async function listBulkActionItems(
   limit: number,
   outcome: BulkActionItemOutcome | undefined,
 ): Promise<BulkActionItemRow[]> {
+  // Failures are always stored: the page is a plain read of the items table.
+  if (outcome === 'FAILED') return listStoredItems(db, action.id, afterKey, limit, outcome);
   const keys = await reachedKeys(db, action);
   const page: BulkActionItemRow[] = [];
   let position = positionAfter(keys, afterKey);
   let cursor = afterKey;
-  const storedCap = WINDOW + limit;
+  // Unfiltered, a page needs as many keys as it holds; filtered, more are looked at per round.
+  const windowSize = outcome === undefined ? limit : WINDOW;
+  const storedCap = windowSize + limit;
   for (;;) {
-    const window = keys.slice(position, position + WINDOW);
-    let high = position + WINDOW < keys.length ? (window[window.length - 1] as WorkKey).key : undefined;
+    const window = keys.slice(position, position + windowSize);
+    let high = position + windowSize < keys.length ? (window[window.length - 1] as WorkKey).key : undefined;
     let query = db
       .selectFrom('bulk_action_items')
       .selectAll()
