@@ -59,6 +59,6 @@ export async function ensureAppUsersFor(
     created.push(appUser);
     targets.set(userId, appUser.id);
   }
-  await insertAppUsers(trx, created, dialect.maxParameters);
+  await insertAppUsers(trx, created, dialect);
   return { targets, created };
 }

@@ -52,7 +52,7 @@ export async function applyAddManualUsersBatch(
   const app = await findAppById(trx, action.app_id);
   if (!entitlement || entitlement.deleted_at !== null || !app || app.deleted_at !== null) {
     for (const id of userIds) fail(id, 'entitlement is deleted');
-    await insertBulkActionItems(trx, items, deps.dialect.maxParameters);
+    await insertBulkActionItems(trx, items, deps.dialect);
     return { succeeded: 0, failed: userIds.length };
   }
 
@@ -95,7 +95,7 @@ export async function applyAddManualUsersBatch(
     deleted_at: null,
   }));
   grants.sort((a, b) => (a.app_user_id < b.app_user_id ? -1 : a.app_user_id > b.app_user_id ? 1 : 0));
-  const grantedAppUsers = await grantIfAbsent(trx, deps.dialect.maxParameters, grants, now, action.id);
+  const grantedAppUsers = await grantIfAbsent(trx, deps.dialect, grants, now, action.id);
 
   const log: SystemLogEntry[] = [];
   for (const appUser of created) {
@@ -140,6 +140,6 @@ export async function applyAddManualUsersBatch(
       error: null,
     });
   }
-  await insertBulkActionItems(trx, items, deps.dialect.maxParameters);
+  await insertBulkActionItems(trx, items, deps.dialect);
   return { succeeded: live.length, failed: userIds.length - live.length };
 }

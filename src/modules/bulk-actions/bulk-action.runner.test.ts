@@ -396,7 +396,7 @@ describe.each(DIALECTS)('a batch that keeps failing on %s', (dialect) => {
     await t.db.transaction().execute((trx) =>
       insertNewBulkAction(
         trx,
-        { systemLog: t.container.systemLog, maxParameters: t.container.dialect.maxParameters, chunkSize: 10 },
+        { systemLog: t.container.systemLog, dialect: t.container.dialect, chunkSize: 10 },
         {
           id,
           kind: 'ADD_MANUAL_USERS',

@@ -117,7 +117,7 @@ export function createBulkActionRunner(deps: BulkActionRunnerDeps) {
         rest.map((userId) =>
           failedItem(chunk.bulk_action_id, userId, 'could not be applied; see the server log'),
         ),
-        dialect.maxParameters,
+        dialect,
       );
       await recordBatch(
         trx,

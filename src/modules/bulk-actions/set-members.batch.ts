@@ -51,7 +51,7 @@ export async function applySetMembersBatch(
       app_user_created: false,
       error: null,
     })),
-    deps.dialect.maxParameters,
+    deps.dialect,
   );
   return { succeeded: added.succeeded + removes.length, failed: added.failed };
 }

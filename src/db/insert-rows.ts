@@ -1,0 +1,148 @@
+import { CompiledQuery, type Kysely, type Transaction } from 'kysely';
+
+/** What a many-row INSERT does besides inserting: skip conflicting rows, return columns. */
+export interface InsertRowsOptions {
+  /**
+   * Rows that conflict with a unique index on these columns are skipped (`ON CONFLICT ... DO
+   * NOTHING`). `where` names the partial index's predicate, as trusted SQL text (a constant of the
+   * caller, never request input).
+   */
+  readonly onConflictDoNothing?: { readonly columns: readonly string[]; readonly where?: string };
+  /** Columns to return of the rows actually inserted (skipped ones are not returned). */
+  readonly returning?: readonly string[];
+  /** The columns to write; by default the keys of the first row (every row must have the same). */
+  readonly columns?: readonly string[];
+}
+
+/** A value a row may hold: what both drivers bind as is. */
+export type RowValue = string | number | bigint | null;
+
+// biome-ignore lint/suspicious/noExplicitAny: any database type; the SQL is built from names.
+type AnyExecutor = Kysely<any> | Transaction<any>;
+
+/**
+ * Inserts many rows of one table. Bulk paths write thousands of rows per transaction, and building a
+ * Kysely multi-row INSERT of thousands of values costs more than executing it (PERFORMANCE-NOTES.md),
+ * so the SQL is written here once per shape and the values are only bound. Returns the `returning`
+ * columns of the inserted rows (empty without `returning`).
+ */
+export type InsertRows = <R extends object>(
+  db: AnyExecutor,
+  table: string,
+  rows: readonly R[],
+  options?: InsertRowsOptions,
+) => Promise<Array<Record<string, unknown>>>;
+
+const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
+
+function columnsOf(rows: readonly object[], options: InsertRowsOptions): readonly string[] {
+  return options.columns ?? Object.keys(rows[0] as object);
+}
+
+function tail(options: InsertRowsOptions): string {
+  let text = '';
+  const conflict = options.onConflictDoNothing;
+  if (conflict) {
+    text += ` on conflict (${conflict.columns.map(quote).join(', ')})`;
+    if (conflict.where) text += ` where ${conflict.where}`;
+    text += ' do nothing';
+  }
+  if (options.returning && options.returning.length > 0) {
+    text += ` returning ${options.returning.map(quote).join(', ')}`;
+  }
+  return text;
+}
+
+/** Rows per SQLite statement: about 100 amortise the per-statement cost without long SQL text. */
+const SQLITE_ROWS_PER_STATEMENT = 100;
+
+/** SQL text by shape (table, columns, conflict, returning, row count): the same text every time. */
+const sqliteTexts = new Map<string, string>();
+
+function sqliteText(table: string, columns: readonly string[], options: InsertRowsOptions, count: number) {
+  const key = `${table}\u0000${columns.join(',')}\u0000${tail(options)}\u0000${count}`;
+  let text = sqliteTexts.get(key);
+  if (text === undefined) {
+    const tuple = `(${columns.map(() => '?').join(', ')})`;
+    text = `insert into ${quote(table)} (${columns.map(quote).join(', ')}) values ${Array(count)
+      .fill(tuple)
+      .join(', ')}${tail(options)}`;
+    sqliteTexts.set(key, text);
+  }
+  return text;
+}
+
+/**
+ * SQLite: multi-row INSERTs of up to 100 rows with the same SQL text each time, plus one for the
+ * remainder, so the connection's statement cache (connect.ts) prepares each shape once and every
+ * later batch only binds values.
+ */
+export function sqliteInsertRows(maxParameters: number): InsertRows {
+  return async (db, table, rows, options = {}) => {
+    if (rows.length === 0) return [];
+    const columns = columnsOf(rows, options);
+    const perStatement = Math.max(
+      1,
+      Math.min(SQLITE_ROWS_PER_STATEMENT, Math.floor(maxParameters / columns.length)),
+    );
+    const returned: Array<Record<string, unknown>> = [];
+    for (let start = 0; start < rows.length; start += perStatement) {
+      const end = Math.min(rows.length, start + perStatement);
+      const parameters: unknown[] = [];
+      for (let i = start; i < end; i++) {
+        const row = rows[i] as Record<string, unknown>;
+        for (const column of columns) parameters.push(row[column] ?? null);
+      }
+      const text = sqliteText(table, columns, options, end - start);
+      const result = await db.executeQuery<Record<string, unknown>>(CompiledQuery.raw(text, parameters));
+      if (options.returning) for (const row of result.rows) returned.push(row);
+    }
+    return returned;
+  };
+}
+
+/** Column types by table, read once from the catalog: unnest needs typed arrays. */
+const postgresTypes = new Map<string, Promise<Map<string, string>>>();
+
+async function postgresColumnTypes(db: AnyExecutor, table: string): Promise<Map<string, string>> {
+  let types = postgresTypes.get(table);
+  if (!types) {
+    types = db
+      .executeQuery<{ name: string; type: string }>(
+        CompiledQuery.raw(
+          'select attname as name, format_type(atttypid, atttypmod) as type from pg_attribute where attrelid = $1::regclass and attnum > 0 and not attisdropped',
+          [table],
+        ),
+      )
+      .then((result) => new Map(result.rows.map((r) => [r.name, r.type])));
+    postgresTypes.set(table, types);
+    types.catch(() => postgresTypes.delete(table));
+  }
+  return types;
+}
+
+/**
+ * PostgreSQL: one `INSERT ... SELECT * FROM unnest($1::type[], ...)` per call: one array parameter
+ * per column whatever the number of rows, and one short SQL text to parse.
+ */
+export function postgresInsertRows(): InsertRows {
+  return async (db, table, rows, options = {}) => {
+    if (rows.length === 0) return [];
+    const columns = columnsOf(rows, options);
+    const types = await postgresColumnTypes(db, table);
+    const arrays = columns.map(() => new Array<unknown>(rows.length));
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i] as Record<string, unknown>;
+      for (let c = 0; c < columns.length; c++)
+        (arrays[c] as unknown[])[i] = row[columns[c] as string] ?? null;
+    }
+    const unnest = columns.map((column, i) => {
+      const type = types.get(column);
+      if (type === undefined) throw new Error(`table ${table} has no column ${column}`);
+      return `$${i + 1}::${type}[]`;
+    });
+    const text = `insert into ${quote(table)} (${columns.map(quote).join(', ')}) select * from unnest(${unnest.join(', ')})${tail(options)}`;
+    const result = await db.executeQuery<Record<string, unknown>>(CompiledQuery.raw(text, arrays));
+    return options.returning ? result.rows : [];
+  };
+}
