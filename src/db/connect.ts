@@ -18,6 +18,11 @@ export interface DatabaseHandle {
   readonly db: Db;
   readonly dialect: DialectFeatures;
   poolStats(): PoolStats;
+  /**
+   * How another thread opens a connection of its own to this same database (the bulk-action worker);
+   * undefined for an in-memory SQLite database, which no other connection can see.
+   */
+  readonly shareable: ConnectOptions | undefined;
   close(): Promise<void>;
 }
 
@@ -42,6 +47,7 @@ export function connectDatabase(options: ConnectOptions): DatabaseHandle {
       db,
       dialect: postgresFeatures,
       poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
+      shareable: { postgresUrl: options.postgresUrl, postgresSchema: options.postgresSchema },
       close: () => db.destroy(),
     };
   }
@@ -57,7 +63,13 @@ export function connectDatabase(options: ConnectOptions): DatabaseHandle {
   // The default 2 MB page cache costs about a quarter of bulk insert speed (PERFORMANCE-NOTES.md).
   sqlite.pragma('cache_size = -65536');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
-  return { db, dialect: sqliteFeatures, poolStats: () => ({ total: 1 }), close: () => db.destroy() };
+  return {
+    db,
+    dialect: sqliteFeatures,
+    poolStats: () => ({ total: 1 }),
+    shareable: file === ':memory:' ? undefined : { sqlitePath: file },
+    close: () => db.destroy(),
+  };
 }
 
 /**
