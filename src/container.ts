@@ -61,7 +61,7 @@ export async function createContainer({
   backgroundRunner,
 }: ContainerOptions) {
   const { db, dialect } = database;
-  const systemLog = createSystemLog({ maxParameters: dialect.maxParameters });
+  const systemLog = createSystemLog({ dialect });
   const base = { db, dialect, clock, systemLog };
 
   const tokens = await createTokenService({

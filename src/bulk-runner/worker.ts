@@ -23,7 +23,7 @@ const runner = createBulkActionRunner({
   db: database.db,
   dialect: database.dialect,
   clock: systemClock,
-  systemLog: createSystemLog({ maxParameters: database.dialect.maxParameters }),
+  systemLog: createSystemLog({ dialect: database.dialect }),
   logger,
   ...(settings.batchSize === undefined ? {} : { batchSize: settings.batchSize }),
   ...(settings.owner === undefined ? {} : { owner: settings.owner }),

@@ -143,4 +143,21 @@ describe.each(DIALECTS)('inserting many rows on %s', (dialect) => {
       .execute();
     expect(stored).toEqual([row]);
   });
+
+  it('writes every column any row has, a missing one as null', async () => {
+    const entitlementId = newId();
+    const full = { ...grant(entitlementId, 'a'), deprovision_at: '2027-01-01T00:00:00.000Z' };
+    const { deprovision_at: _, ...short } = grant(entitlementId, 'b');
+    await insertRows(database.handle.db, 'grants', [short, full]);
+    const stored = await database.handle.db
+      .selectFrom('grants')
+      .select(['app_user_id', 'deprovision_at'])
+      .where('app_entitlement_id', '=', entitlementId)
+      .orderBy('app_user_id')
+      .execute();
+    expect(stored).toEqual([
+      { app_user_id: 'a', deprovision_at: '2027-01-01T00:00:00.000Z' },
+      { app_user_id: 'b', deprovision_at: null },
+    ]);
+  });
 });

@@ -10,7 +10,7 @@ export interface InsertRowsOptions {
   readonly onConflictDoNothing?: { readonly columns: readonly string[]; readonly where?: string };
   /** Columns to return of the rows actually inserted (skipped ones are not returned). */
   readonly returning?: readonly string[];
-  /** The columns to write; by default the keys of the first row (every row must have the same). */
+  /** The columns to write; by default every key the rows have. */
   readonly columns?: readonly string[];
 }
 
@@ -35,8 +35,20 @@ export type InsertRows = <R extends object>(
 
 const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
+/**
+ * The columns to write: those asked for, or every key any row has (a key a row lacks is written as
+ * null, as Kysely's multi-row INSERT does). Reading every row's keys costs little next to binding.
+ */
 function columnsOf(rows: readonly object[], options: InsertRowsOptions): readonly string[] {
-  return options.columns ?? Object.keys(rows[0] as object);
+  if (options.columns) return options.columns;
+  const first = Object.keys(rows[0] as object);
+  const columns = new Set(first);
+  for (const row of rows) {
+    const keys = Object.keys(row);
+    if (keys.length === first.length && keys.every((key, i) => key === first[i])) continue;
+    for (const key of keys) columns.add(key);
+  }
+  return [...columns];
 }
 
 function tail(options: InsertRowsOptions): string {
