@@ -7,7 +7,7 @@ import { findAppById } from '../apps/index.js';
 import type { SystemLog, SystemLogEntry } from '../audit/index.js';
 import { findEntitlementForShare } from '../catalog/index.js';
 import { expireGrants, type GrantRow, grantIfAbsent, parseDurationMs } from '../grants/index.js';
-import { findUsersByIds, USER_DISABLED } from '../users/index.js';
+import { findGrantableUsers, USER_DISABLED } from '../users/index.js';
 import {
   type BulkActionItemRow,
   type BulkActionRow,
@@ -57,7 +57,7 @@ export async function applyAddManualUsersBatch(
   }
 
   // A user may have been deleted since the request was validated.
-  const users = new Map((await findUsersByIds(trx, userIds)).map((u) => [u.id, u]));
+  const users = new Map((await findGrantableUsers(trx, userIds)).map((u) => [u.id, u]));
   const live: string[] = [];
   for (const id of userIds) {
     const user = users.get(id);
