@@ -133,28 +133,37 @@ async function postgresColumnTypes(db: AnyExecutor, table: string): Promise<Map<
   return types;
 }
 
+/** Rows per PostgreSQL statement: bounds the array literals the driver builds for one statement. */
+const POSTGRES_ROWS_PER_STATEMENT = 10_000;
+
 /**
- * PostgreSQL: one `INSERT ... SELECT * FROM unnest($1::type[], ...)` per call: one array parameter
- * per column whatever the number of rows, and one short SQL text to parse.
+ * PostgreSQL: `INSERT ... SELECT * FROM unnest($1::type[], ...)`: one array parameter per column
+ * whatever the number of rows (up to 10,000 a statement), and one short SQL text to parse.
  */
 export function postgresInsertRows(): InsertRows {
   return async (db, table, rows, options = {}) => {
     if (rows.length === 0) return [];
     const columns = columnsOf(rows, options);
     const types = await postgresColumnTypes(db, table);
-    const arrays = columns.map(() => new Array<unknown>(rows.length));
-    for (let i = 0; i < rows.length; i++) {
-      const row = rows[i] as Record<string, unknown>;
-      for (let c = 0; c < columns.length; c++)
-        (arrays[c] as unknown[])[i] = row[columns[c] as string] ?? null;
-    }
     const unnest = columns.map((column, i) => {
       const type = types.get(column);
       if (type === undefined) throw new Error(`table ${table} has no column ${column}`);
       return `$${i + 1}::${type}[]`;
     });
     const text = `insert into ${quote(table)} (${columns.map(quote).join(', ')}) select * from unnest(${unnest.join(', ')})${tail(options)}`;
-    const result = await db.executeQuery<Record<string, unknown>>(CompiledQuery.raw(text, arrays));
-    return options.returning ? result.rows : [];
+    const returned: Array<Record<string, unknown>> = [];
+    for (let start = 0; start < rows.length; start += POSTGRES_ROWS_PER_STATEMENT) {
+      const end = Math.min(rows.length, start + POSTGRES_ROWS_PER_STATEMENT);
+      const arrays = columns.map(() => new Array<unknown>(end - start));
+      for (let i = start; i < end; i++) {
+        const row = rows[i] as Record<string, unknown>;
+        for (let c = 0; c < columns.length; c++) {
+          (arrays[c] as unknown[])[i - start] = row[columns[c] as string] ?? null;
+        }
+      }
+      const result = await db.executeQuery<Record<string, unknown>>(CompiledQuery.raw(text, arrays));
+      if (options.returning) for (const row of result.rows) returned.push(row);
+    }
+    return returned;
   };
 }
