@@ -73,6 +73,15 @@ export function connectDatabase(options: ConnectOptions): DatabaseHandle {
 }
 
 /**
+ * Kysely opens SQLite transactions with a deferred `begin`. With a second connection writing (the
+ * bulk-action thread, or another process), a deferred transaction that has read and then writes
+ * fails at once with SQLITE_BUSY_SNAPSHOT whenever the other committed in between: the busy timeout
+ * cannot help, its snapshot is stale. `begin immediate` takes the write lock first, waiting up to
+ * the busy timeout for the other connection's transaction, so transactions queue instead of failing.
+ */
+const BEGIN_WRITE = 'begin immediate';
+
+/**
  * Kysely prepares every query anew; on SQLite that costs about as much as running a small query
  * (a CPU profile of authenticated GETs showed it). Prepared statements are reusable, and Kysely runs
  * one query at a time on its single connection, so the most recent ones are kept by SQL text.
@@ -81,7 +90,8 @@ function withStatementCache(sqlite: SQLite.Database, size = 500) {
   const statements = new Map<string, SQLite.Statement>();
   return {
     close: () => sqlite.close(),
-    prepare(sql: string): SQLite.Statement {
+    prepare(text: string): SQLite.Statement {
+      const sql = text === 'begin' ? BEGIN_WRITE : text;
       const cached = statements.get(sql);
       if (cached) {
         statements.delete(sql);
