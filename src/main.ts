@@ -7,6 +7,9 @@ import { systemClock } from './lib/clock.js';
 import { createLogger } from './lib/logger.js';
 import { bootstrapAdminClient } from './modules/auth/bootstrap.js';
 
+/** How many times the configured batch size the runner thread's batches may grow to. */
+const MAX_BATCH_GROWTH = 5;
+
 /** Start-up: config → database → container → listen + bulk-action runner; one shutdown path. */
 async function main(argv: readonly string[]): Promise<void> {
   if (argv.includes('--help') || argv.includes('-h')) {
@@ -37,7 +40,13 @@ async function main(argv: readonly string[]): Promise<void> {
   // holds the request thread; an in-memory database cannot be shared, so it keeps the in-process runner.
   const backgroundRunner = database.shareable
     ? createRunnerThread({
-        settings: { connect: database.shareable, logLevel: config.logLevel, batchSize: config.bulkBatchSize },
+        settings: {
+          connect: database.shareable,
+          logLevel: config.logLevel,
+          batchSize: config.bulkBatchSize,
+          // Batches grow while they stay short (bulk-action.runner.ts), to amortise their fixed costs.
+          maxBatchSize: config.bulkBatchSize * MAX_BATCH_GROWTH,
+        },
         logger: logger.child({ component: 'bulk-actions' }),
       })
     : undefined;

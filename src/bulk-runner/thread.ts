@@ -9,6 +9,7 @@ export interface RunnerThreadSettings {
   readonly connect: ConnectOptions;
   readonly logLevel: string;
   readonly batchSize?: number;
+  readonly maxBatchSize?: number;
   readonly owner?: string;
 }
 

@@ -26,6 +26,7 @@ const runner = createBulkActionRunner({
   systemLog: createSystemLog({ dialect: database.dialect }),
   logger,
   ...(settings.batchSize === undefined ? {} : { batchSize: settings.batchSize }),
+  ...(settings.maxBatchSize === undefined ? {} : { maxBatchSize: settings.maxBatchSize }),
   ...(settings.owner === undefined ? {} : { owner: settings.owner }),
 });
 
