@@ -2,7 +2,7 @@
  * A quick measurement of the bulk-action runner alone, for working on it without the whole bench:
  * the raw grant-insert baseline (bench/lib/inserts.ts), then against a running Roster server (a
  * child process) a 100,000-user add of new app users and one of existing app users, the server's
- * peak RSS during the first, and the p99 of an authenticated GET at rest and while an add runs.
+ * peak RSS during the first, and the p99 of an authenticated GET at rest and while a third add runs.
  *
  *   npx tsx bench/runner-check.ts [sqlite|postgres ...] [--users N] [--batch N]
  *
@@ -20,7 +20,7 @@ import {
 } from './lib/api.js';
 import { freePort, killAllChildren, loadTest, rssBytes, sampleRss, startServer } from './lib/children.js';
 import { createPostgresDatabase, type Dialect, dropPostgresDatabase } from './lib/databases.js';
-import { grantInsertBaseline } from './lib/inserts.js';
+import { allRowsBaseline, grantInsertBaseline } from './lib/inserts.js';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: number) => {
@@ -38,6 +38,7 @@ async function check(dialect: Dialect): Promise<void> {
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'roster-runner-check-'));
   try {
     const baseline = await grantInsertBaseline(dialect, users, postgresUrl);
+    const ownRows = await allRowsBaseline(dialect, users, postgresUrl);
     const port = await freePort();
     const server = await startServer(
       'src/main.ts',
@@ -61,26 +62,29 @@ async function check(dialect: Dialect): Promise<void> {
       const first = await createEntitlement(client, 'new app users');
       const idle = (await rssBytes(server.pid)) ?? 0;
       const sampler = sampleRss(server.pid);
-      const adding = addUsersAndWait(client, first, userIds);
-      const during = await loadTest(probeUrl, load);
-      const timing = await adding;
+      const timing = await addUsersAndWait(client, first, userIds);
       const peak = await sampler.stop();
       const firstRate = users / (timing.totalMs / 1000);
 
-      const second = {
+      const sameApp = async (name: string) => ({
         appId: first.appId,
         entitlementId: (
-          await client.call('POST', `/api/v1/apps/${first.appId}/entitlements`, { displayName: 'again' })
+          await client.call('POST', `/api/v1/apps/${first.appId}/entitlements`, { displayName: name })
         ).appEntitlementView.appEntitlement.id as string,
-      };
-      const again = await addUsersAndWait(client, second, userIds);
+      });
+      const again = await addUsersAndWait(client, await sameApp('again'), userIds);
       const secondRate = users / (again.totalMs / 1000);
+
+      // A third add, of existing app users, with GETs running against the server meanwhile.
+      const adding = addUsersAndWait(client, await sameApp('under load'), userIds);
+      const during = await loadTest(probeUrl, load);
+      await adding;
 
       const line = (label: string, value: string) => process.stdout.write(`${dialect}\t${label}\t${value}\n`);
       line('grant-insert baseline', `${Math.round(baseline)} rows/s`);
       line(
         'add, new app users',
-        `${Math.round(firstRate)} users/s = ${(firstRate / baseline).toFixed(2)} of baseline`,
+        `${Math.round(firstRate)} users/s = ${(firstRate / baseline).toFixed(2)} of baseline, ${(firstRate / ownRows).toFixed(2)} of own rows`,
       );
       line(
         'add, existing app users',
