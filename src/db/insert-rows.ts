@@ -14,9 +14,6 @@ export interface InsertRowsOptions {
   readonly columns?: readonly string[];
 }
 
-/** A value a row may hold: what both drivers bind as is. */
-export type RowValue = string | number | bigint | null;
-
 // biome-ignore lint/suspicious/noExplicitAny: any database type; the SQL is built from names.
 type AnyExecutor = Kysely<any> | Transaction<any>;
 
