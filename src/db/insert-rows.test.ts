@@ -160,4 +160,30 @@ describe.each(DIALECTS)('inserting many rows on %s', (dialect) => {
       { app_user_id: 'b', deprovision_at: null },
     ]);
   });
+
+  it('stores wide rows of long texts full of quotes exactly, more than one statement of them', async () => {
+    const actionId = newId();
+    const event = (i: number) =>
+      JSON.stringify({ n: i, text: 'it\'s "quoted", {braced} \\ and, comma; '.repeat(20), list: [1, 2] });
+    const rows = Array.from({ length: 1_234 }, (_, i) => ({
+      id: `${actionId}-${String(i).padStart(5, '0')}`,
+      occurred_at: '2026-01-01T00:00:00.000Z',
+      activity: 'create',
+      actor_user_id: null,
+      actor_client_id: 'client',
+      target_type: 'grant',
+      target_id: `g${i}`,
+      request_id: null,
+      bulk_action_id: actionId,
+      event: event(i),
+    }));
+    await insertRows(database.handle.db, 'system_log_events', rows);
+    const stored = await database.handle.db
+      .selectFrom('system_log_events')
+      .selectAll()
+      .where('bulk_action_id', '=', actionId)
+      .orderBy('id')
+      .execute();
+    expect(stored).toEqual(rows);
+  });
 });
