@@ -155,7 +155,7 @@ export const SETTINGS = {
     'ROSTER_BULK_BATCH_SIZE',
     1_000,
     [1, 10_000],
-    'users per bulk-action batch transaction',
+    'users per bulk-action batch transaction to start with; batches grow to 5 times this while they stay short',
   ),
   bulkChunkSize: integer(
     'ROSTER_BULK_CHUNK_SIZE',

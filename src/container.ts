@@ -36,14 +36,32 @@ export interface ContainerOptions {
   readonly database: DatabaseHandle;
   readonly clock: Clock;
   readonly logger: FastifyBaseLogger;
+  /**
+   * Where bulk actions are applied in the background: the server passes its runner thread
+   * (src/bulk-runner/thread.ts); without one, the in-process runner does it (tests drive it).
+   */
+  readonly backgroundRunner?: BackgroundRunner;
+}
+
+/** What the server needs of whatever applies bulk actions in the background. */
+export interface BackgroundRunner {
+  start(): void;
+  wake(): void;
+  stop(): Promise<void>;
 }
 
 export type Container = Awaited<ReturnType<typeof createContainer>>;
 
 /** The composition root: every module built from its explicit dependencies, nothing else. */
-export async function createContainer({ config, database, clock, logger }: ContainerOptions) {
+export async function createContainer({
+  config,
+  database,
+  clock,
+  logger,
+  backgroundRunner,
+}: ContainerOptions) {
   const { db, dialect } = database;
-  const systemLog = createSystemLog({ maxParameters: dialect.maxParameters });
+  const systemLog = createSystemLog({ dialect });
   const base = { db, dialect, clock, systemLog };
 
   const tokens = await createTokenService({
@@ -77,7 +95,9 @@ export async function createContainer({ config, database, clock, logger }: Conta
     batchSize: config.bulkBatchSize,
     logger: logger.child({ component: 'bulk-actions' }),
   });
-  bulkActions.onCreated(() => runner.wake());
+  // The in-process runner serves applyNow (SCIM answers with the result) and tests.
+  const background: BackgroundRunner = backgroundRunner ?? runner;
+  bulkActions.onCreated(() => background.wake());
   const maintenance = createMaintenance({
     db,
     clock,
@@ -94,7 +114,7 @@ export async function createContainer({ config, database, clock, logger }: Conta
     ...base,
     limits: { maxUserIds: config.maxAddUserIds },
     chunkSize: config.bulkChunkSize,
-    onCreated: () => runner.wake(),
+    onCreated: () => background.wake(),
   });
   const grantDurations = createGrantDurationsService(base);
   const expirySweeper = createExpirySweeper({
@@ -121,6 +141,7 @@ export async function createContainer({ config, database, clock, logger }: Conta
     bulkActions,
     grants,
     runner,
+    background,
     maintenance,
     systemLogEvents,
     ops,

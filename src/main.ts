@@ -1,10 +1,14 @@
 import { buildApp } from './app.js';
+import { createRunnerThread } from './bulk-runner/thread.js';
 import { ConfigError, helpText, loadConfig } from './config.js';
 import { createContainer } from './container.js';
 import { connectDatabase, migrateToLatest } from './db/connect.js';
 import { systemClock } from './lib/clock.js';
 import { createLogger } from './lib/logger.js';
 import { bootstrapAdminClient } from './modules/auth/bootstrap.js';
+
+/** How many times the configured batch size the runner thread's batches may grow to. */
+const MAX_BATCH_GROWTH = 5;
 
 /** Start-up: config → database → container → listen + bulk-action runner; one shutdown path. */
 async function main(argv: readonly string[]): Promise<void> {
@@ -32,7 +36,27 @@ async function main(argv: readonly string[]): Promise<void> {
   await migrateToLatest(database);
   logger.info({ database: database.dialect.name }, 'database ready');
 
-  const container = await createContainer({ config, database, clock: systemClock, logger });
+  // Bulk actions are applied in a thread of their own with its own connection, so a large add never
+  // holds the request thread; an in-memory database cannot be shared, so it keeps the in-process runner.
+  const backgroundRunner = database.shareable
+    ? createRunnerThread({
+        settings: {
+          connect: database.shareable,
+          logLevel: config.logLevel,
+          batchSize: config.bulkBatchSize,
+          // Batches grow while they stay short (bulk-action.runner.ts), to amortise their fixed costs.
+          maxBatchSize: config.bulkBatchSize * MAX_BATCH_GROWTH,
+        },
+        logger: logger.child({ component: 'bulk-actions' }),
+      })
+    : undefined;
+  const container = await createContainer({
+    config,
+    database,
+    clock: systemClock,
+    logger,
+    ...(backgroundRunner ? { backgroundRunner } : {}),
+  });
   const app = await buildApp(container, { logger });
   // Listen before bootstrapping, so a server that cannot start writes no credentials for itself.
   try {
@@ -58,6 +82,7 @@ async function main(argv: readonly string[]): Promise<void> {
     await started.catch(() => undefined);
     clearInterval(maintenance);
     await app.close();
+    await container.background.stop();
     await container.runner.stop();
     await container.expirySweeper.stop();
     await database.close();
@@ -80,7 +105,7 @@ async function main(argv: readonly string[]): Promise<void> {
         'created the bootstrap Super Admin API client; its credentials are in this file',
       );
     }
-    container.runner.start();
+    container.background.start();
     maintenance = setInterval(() => {
       container.maintenance
         .runOnce()

@@ -18,6 +18,11 @@ export interface DatabaseHandle {
   readonly db: Db;
   readonly dialect: DialectFeatures;
   poolStats(): PoolStats;
+  /**
+   * How another thread opens a connection of its own to this same database (the bulk-action worker);
+   * undefined for an in-memory SQLite database, which no other connection can see.
+   */
+  readonly shareable: ConnectOptions | undefined;
   close(): Promise<void>;
 }
 
@@ -42,6 +47,7 @@ export function connectDatabase(options: ConnectOptions): DatabaseHandle {
       db,
       dialect: postgresFeatures,
       poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
+      shareable: { postgresUrl: options.postgresUrl, postgresSchema: options.postgresSchema },
       close: () => db.destroy(),
     };
   }
@@ -57,8 +63,23 @@ export function connectDatabase(options: ConnectOptions): DatabaseHandle {
   // The default 2 MB page cache costs about a quarter of bulk insert speed (PERFORMANCE-NOTES.md).
   sqlite.pragma('cache_size = -65536');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
-  return { db, dialect: sqliteFeatures, poolStats: () => ({ total: 1 }), close: () => db.destroy() };
+  return {
+    db,
+    dialect: sqliteFeatures,
+    poolStats: () => ({ total: 1 }),
+    shareable: file === ':memory:' ? undefined : { sqlitePath: file },
+    close: () => db.destroy(),
+  };
 }
+
+/**
+ * Kysely opens SQLite transactions with a deferred `begin`. With a second connection writing (the
+ * bulk-action thread, or another process), a deferred transaction that has read and then writes
+ * fails at once with SQLITE_BUSY_SNAPSHOT whenever the other committed in between: the busy timeout
+ * cannot help, its snapshot is stale. `begin immediate` takes the write lock first, waiting up to
+ * the busy timeout for the other connection's transaction, so transactions queue instead of failing.
+ */
+const BEGIN_WRITE = 'begin immediate';
 
 /**
  * Kysely prepares every query anew; on SQLite that costs about as much as running a small query
@@ -69,7 +90,8 @@ function withStatementCache(sqlite: SQLite.Database, size = 500) {
   const statements = new Map<string, SQLite.Statement>();
   return {
     close: () => sqlite.close(),
-    prepare(sql: string): SQLite.Statement {
+    prepare(text: string): SQLite.Statement {
+      const sql = text === 'begin' ? BEGIN_WRITE : text;
       const cached = statements.get(sql);
       if (cached) {
         statements.delete(sql);

@@ -1,4 +1,4 @@
-import { chunkRows } from '../../db/batch.js';
+import type { DialectFeatures } from '../../db/dialects/dialect.js';
 import type { AppUsersTable, Executor } from '../../db/schema.js';
 import { containsText } from '../../db/text-match.js';
 
@@ -45,11 +45,9 @@ export async function findGrantTargets(
 export async function insertAppUsers(
   db: Executor,
   rows: readonly AppUserRow[],
-  maxParameters: number,
+  dialect: DialectFeatures,
 ): Promise<void> {
-  for (const chunk of chunkRows(rows, maxParameters)) {
-    await db.insertInto('app_users').values(chunk).execute();
-  }
+  await dialect.insertRows(db, 'app_users', rows);
 }
 
 export interface AppUserFilter {

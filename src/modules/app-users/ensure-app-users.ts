@@ -1,7 +1,7 @@
 import type { DialectFeatures } from '../../db/dialects/dialect.js';
 import type { Executor } from '../../db/schema.js';
 import { newId } from '../../lib/ids.js';
-import type { UserRow } from '../users/index.js';
+import type { GrantableUser } from '../users/index.js';
 import { type AppUserRow, findGrantTargets, insertAppUsers } from './app-users.repository.js';
 
 export interface EnsuredAppUsers {
@@ -20,7 +20,7 @@ export async function ensureAppUsersFor(
   dialect: DialectFeatures,
   appId: string,
   userIds: readonly string[],
-  users: ReadonlyMap<string, UserRow>,
+  users: ReadonlyMap<string, Pick<GrantableUser, 'display_name' | 'email' | 'username'>>,
   now: Date,
 ): Promise<EnsuredAppUsers> {
   const at = now.toISOString();
@@ -59,6 +59,6 @@ export async function ensureAppUsersFor(
     created.push(appUser);
     targets.set(userId, appUser.id);
   }
-  await insertAppUsers(trx, created, dialect.maxParameters);
+  await insertAppUsers(trx, created, dialect);
   return { targets, created };
 }

@@ -1,14 +1,12 @@
-import { chunkRows } from '../../db/batch.js';
+import type { DialectFeatures } from '../../db/dialects/dialect.js';
 import type { Executor, SystemLogEventsTable } from '../../db/schema.js';
 
 export async function insertSystemLogEvents(
   db: Executor,
   rows: readonly SystemLogEventsTable[],
-  maxParameters: number,
+  dialect: Pick<DialectFeatures, 'insertRows'>,
 ): Promise<void> {
-  for (const chunk of chunkRows(rows, maxParameters)) {
-    await db.insertInto('system_log_events').values(chunk).execute();
-  }
+  await dialect.insertRows(db, 'system_log_events', rows);
 }
 
 /** A position in the log's order, (occurred_at, id): the order the (occurred_at, id) index serves. */

@@ -1,3 +1,4 @@
+import type { DialectFeatures } from '../../db/dialects/dialect.js';
 import type { Executor } from '../../db/schema.js';
 import { type SystemLogEntry, systemLogRow } from './system-log.js';
 import { insertSystemLogEvents } from './system-log.repository.js';
@@ -7,11 +8,16 @@ export interface SystemLog {
   record(db: Executor, entries: readonly SystemLogEntry[]): Promise<void>;
 }
 
-export function createSystemLog(deps: { maxParameters: number }): SystemLog {
+const RECORD_SLICE = 2_000;
+
+export function createSystemLog(deps: { dialect: Pick<DialectFeatures, 'insertRows'> }): SystemLog {
   return {
     async record(db, entries) {
-      if (entries.length === 0) return;
-      await insertSystemLogEvents(db, entries.map(systemLogRow), deps.maxParameters);
+      // Events are rendered slice by slice: an import of 100,000 users would otherwise hold all of
+      // their JSON documents at once.
+      for (let i = 0; i < entries.length; i += RECORD_SLICE) {
+        await insertSystemLogEvents(db, entries.slice(i, i + RECORD_SLICE).map(systemLogRow), deps.dialect);
+      }
     },
   };
 }

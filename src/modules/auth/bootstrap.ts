@@ -65,7 +65,7 @@ export async function bootstrapAdminClient(deps: BootstrapDeps): Promise<string 
             deleted_at: null,
           },
         ],
-        deps.dialect.maxParameters,
+        deps.dialect,
       );
       await insertClient(trx, {
         id: clientRowId,

@@ -7,7 +7,7 @@ import { findAppById } from '../apps/index.js';
 import type { SystemLog } from '../audit/index.js';
 import { findEntitlementForUpdate } from '../catalog/index.js';
 import { expireGrants, type GrantRow, grantIfAbsent, parseDurationMs } from '../grants/index.js';
-import { findUsersByIds, USER_DISABLED } from '../users/index.js';
+import { findGrantableUsers, USER_DISABLED } from '../users/index.js';
 import {
   type BulkActionItemRow,
   type BulkActionRow,
@@ -56,12 +56,12 @@ export async function applyAddManualUsersBatch(
   const app = await findAppById(trx, action.app_id);
   if (!entitlement || entitlement.deleted_at !== null || !app || app.deleted_at !== null) {
     for (const id of userIds) fail(id, 'entitlement is deleted');
-    await insertBulkActionItems(trx, items, deps.dialect.maxParameters);
+    await insertBulkActionItems(trx, items, deps.dialect);
     return { succeeded: 0, failed: userIds.length };
   }
 
   // A user may have been deleted since the request was validated.
-  const users = new Map((await findUsersByIds(trx, userIds)).map((u) => [u.id, u]));
+  const users = new Map((await findGrantableUsers(trx, userIds)).map((u) => [u.id, u]));
   const live: string[] = [];
   for (const id of userIds) {
     const user = users.get(id);
@@ -99,15 +99,8 @@ export async function applyAddManualUsersBatch(
     deleted_at: null,
   }));
   grants.sort((a, b) => (a.app_user_id < b.app_user_id ? -1 : a.app_user_id > b.app_user_id ? 1 : 0));
-  await grantIfAbsent(
-    trx,
-    deps.dialect.maxParameters,
-    grants,
-    now,
-    { actor, bulkActionId: action.id },
-    createdIds,
-  );
+  await grantIfAbsent(trx, deps.dialect, grants, now, { actor, bulkActionId: action.id }, createdIds);
   // Only failures are items: every other outcome is read from the grant history (listBulkActionItems).
-  await insertBulkActionItems(trx, items, deps.dialect.maxParameters);
+  await insertBulkActionItems(trx, items, deps.dialect);
   return { succeeded: live.length, failed: userIds.length - live.length };
 }

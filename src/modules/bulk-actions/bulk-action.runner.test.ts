@@ -157,6 +157,30 @@ describe.each(DIALECTS)('bulk-action runner on %s', (dialect) => {
     expect(new Set(outcomes.map((o) => o.outcome))).toEqual(new Set(['ALREADY_MEMBER']));
     expect(await countWhere('grants', id)).toBe(0);
   });
+
+  it('grows its batches up to the largest size while they finish well inside the target', async () => {
+    const { body } = await t.request('POST', url, { userIds });
+    const id = body.bulkActionId as string;
+    const cursors: number[] = [];
+    await runnerFor(t, {
+      batchSize: 10,
+      maxBatchSize: 40,
+      // No batch takes anywhere near an hour: each one may double the next.
+      batchTargetMs: 3_600_000,
+      owner: 'growing',
+      afterBatch: ({ cursor }) => {
+        cursors.push(cursor);
+      },
+    }).runUntilIdle();
+    expect(cursors).toEqual([10, 30, 70, 95]);
+    expect(await chunksOf(id)).toEqual([{ cursor: 95, done: 1, lease_owner: null }]);
+    const outcomes = await t.db
+      .selectFrom('bulk_action_items')
+      .select('user_id')
+      .where('bulk_action_id', '=', id)
+      .execute();
+    expect(new Set(outcomes.map((o) => o.user_id)).size).toBe(95);
+  });
 });
 
 describe.each(DIALECTS)('runners sharing one action on %s', (dialect) => {
@@ -404,7 +428,7 @@ describe.each(DIALECTS)('a batch that keeps failing on %s', (dialect) => {
     await t.db.transaction().execute((trx) =>
       insertNewBulkAction(
         trx,
-        { systemLog: t.container.systemLog, maxParameters: t.container.dialect.maxParameters, chunkSize: 10 },
+        { systemLog: t.container.systemLog, dialect: t.container.dialect, chunkSize: 10 },
         {
           id,
           kind: 'ADD_MANUAL_USERS',

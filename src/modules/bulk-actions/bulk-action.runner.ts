@@ -31,6 +31,15 @@ export interface BulkActionRunnerDeps {
   readonly logger: Pick<FastifyBaseLogger, 'info' | 'warn' | 'error'>;
   /** Users per batch transaction: big enough to amortise the commit, small enough to keep SQLite's one writer free. */
   readonly batchSize?: number;
+  /**
+   * The runner grows batches up to this many users while they finish well inside `batchTargetMs`
+   * (each batch has fixed costs: lease, lookups, counters, commit), and shrinks them back towards
+   * `batchSize` when they take longer, so SQLite's write lock is never held much beyond the target.
+   * Defaults to `batchSize`: fixed batches.
+   */
+  readonly maxBatchSize?: number;
+  /** How long one batch transaction should take at most, when batches adapt. */
+  readonly batchTargetMs?: number;
   /** How long a claim lasts without renewal; another runner takes over an action whose lease ran out. */
   readonly leaseMs?: number;
   /** How often an idle runner looks for work it was not woken for (work created by other processes). */
@@ -62,6 +71,10 @@ const APPLY_NOW_WAIT_MS = 25;
 export function createBulkActionRunner(deps: BulkActionRunnerDeps) {
   const { db, dialect, clock, logger } = deps;
   const batchSize = deps.batchSize ?? 1_000;
+  const maxBatchSize = Math.max(batchSize, deps.maxBatchSize ?? batchSize);
+  const batchTargetMs = deps.batchTargetMs ?? 200;
+  // The current batch size; kept across chunks, since the cost per user changes slowly.
+  let size = batchSize;
   const leaseMs = deps.leaseMs ?? 30_000;
   const pollMs = deps.pollMs ?? 1_000;
   const owner = deps.owner ?? `runner-${process.pid}-${randomBytes(4).toString('hex')}`;
@@ -122,7 +135,7 @@ export function createBulkActionRunner(deps: BulkActionRunnerDeps) {
         rest.map((item) =>
           failedItem(chunk.bulk_action_id, itemKeyOf(item), 'could not be applied; see the server log'),
         ),
-        dialect.maxParameters,
+        dialect,
       );
       const finished = await recordBatch(
         trx,
@@ -140,17 +153,24 @@ export function createBulkActionRunner(deps: BulkActionRunnerDeps) {
     );
   }
 
+  /** Doubles the batch size after a batch well inside the target, halves it after one beyond. */
+  function adapt(elapsedMs: number): void {
+    if (elapsedMs < batchTargetMs / 2) size = Math.min(maxBatchSize, size * 2);
+    else if (elapsedMs > batchTargetMs) size = Math.max(batchSize, Math.floor(size / 2));
+  }
+
   /** Works through one claimed chunk until it is done, the lease is lost, or the runner stops. */
   async function work(chunk: BulkActionChunkRow): Promise<void> {
     const { action, userIds } = await actionOf(chunk);
     while (!stopping) {
+      const started = performance.now();
       const outcome = await db
         .transaction()
         .execute(async (trx) => {
           const cursor = await renewChunkLease(trx, chunk, owner, leaseUntil());
           if (cursor === undefined) return undefined;
           const now = clock.now();
-          const slice = userIds.slice(cursor, Math.min(cursor + batchSize, chunk.end_index));
+          const slice = userIds.slice(cursor, Math.min(cursor + size, chunk.end_index));
           const result = await applyBatch(trx, deps, action, slice, now);
           const next = cursor + slice.length;
           const done = next >= chunk.end_index;
@@ -177,6 +197,7 @@ export function createBulkActionRunner(deps: BulkActionRunnerDeps) {
         );
         return;
       }
+      adapt(performance.now() - started);
       await deps.afterBatch?.({ bulkActionId: action.id, cursor: outcome.cursor });
       if (outcome.done) return;
       // Let HTTP requests in between batches.

@@ -87,18 +87,14 @@ export function failedItem(bulkActionId: string, userId: string, error: string):
 export async function insertBulkActionItems(
   db: Executor,
   rows: readonly BulkActionItemRow[],
-  maxParameters: number,
+  dialect: DialectFeatures,
 ): Promise<void> {
   const stored = rows.map((row) => ({ ...row, app_user_created: row.app_user_created ? 1 : 0 }));
-  for (const chunk of chunkRows(stored, maxParameters)) {
-    // One outcome per key: a set-members removal keyed by an app user ID that the same request also
-    // named (and was refused) as a user ID keeps the refusal rather than failing the batch forever.
-    await db
-      .insertInto('bulk_action_items')
-      .values(chunk)
-      .onConflict((oc) => oc.columns(['bulk_action_id', 'user_id']).doNothing())
-      .execute();
-  }
+  // One outcome per key: a set-members removal keyed by an app user ID that the same request also
+  // named (and was refused) as a user ID keeps the refusal rather than failing the batch forever.
+  await dialect.insertRows(db, 'bulk_action_items', stored, {
+    onConflictDoNothing: { columns: ['bulk_action_id', 'user_id'] },
+  });
 }
 
 /**

@@ -66,7 +66,7 @@ export function createBulkActionsService(deps: BulkActionsServiceDeps) {
   const listeners: Array<() => void> = [];
   const newActionDeps = {
     systemLog,
-    maxParameters: dialect.maxParameters,
+    dialect,
     chunkSize: deps.chunkSize ?? 10_000,
   };
 

@@ -1,3 +1,4 @@
+import type { DialectFeatures } from '../../db/dialects/dialect.js';
 import type { Executor } from '../../db/schema.js';
 import type { Actor } from '../../lib/actor.js';
 import { isId } from '../../lib/ids.js';
@@ -59,7 +60,7 @@ export interface NewBulkAction {
 
 export interface NewBulkActionDeps {
   readonly systemLog: SystemLog;
-  readonly maxParameters: number;
+  readonly dialect: DialectFeatures;
   readonly chunkSize: number;
 }
 
@@ -108,11 +109,11 @@ export async function insertNewBulkAction(
       lease_expires_at: null,
     });
   }
-  await insertBulkAction(trx, row, newAction.work, chunks, deps.maxParameters);
+  await insertBulkAction(trx, row, newAction.work, chunks, deps.dialect.maxParameters);
   await insertBulkActionItems(
     trx,
     [...newAction.refused].map(([userId, error]) => failedItem(newAction.id, userId, error)),
-    deps.maxParameters,
+    deps.dialect,
   );
   await deps.systemLog.record(trx, [
     {

@@ -157,7 +157,7 @@ export function createSetMembersService(deps: SetMembersDeps) {
       ];
       const queued = await insertNewBulkAction(
         trx,
-        { systemLog, maxParameters: dialect.maxParameters, chunkSize: deps.chunkSize ?? 10_000 },
+        { systemLog, dialect, chunkSize: deps.chunkSize ?? 10_000 },
         {
           id,
           kind: SET_MEMBERS,
@@ -255,7 +255,7 @@ export function createSetMembersService(deps: SetMembersDeps) {
         ];
         const queued = await insertNewBulkAction(
           trx,
-          { systemLog, maxParameters: dialect.maxParameters, chunkSize: deps.chunkSize ?? 10_000 },
+          { systemLog, dialect, chunkSize: deps.chunkSize ?? 10_000 },
           {
             id,
             kind: SET_MEMBERS,

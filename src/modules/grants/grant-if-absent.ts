@@ -1,3 +1,4 @@
+import type { DialectFeatures } from '../../db/dialects/dialect.js';
 import type { Executor } from '../../db/schema.js';
 import { type GrantRow, insertGrantEvents, insertGrantsIfAbsent } from './grants.repository.js';
 import { type ChangeOrigin, grantEventRow } from './revocation.js';
@@ -11,13 +12,13 @@ import { type ChangeOrigin, grantEventRow } from './revocation.js';
  */
 export async function grantIfAbsent(
   trx: Executor,
-  maxParameters: number,
+  dialect: DialectFeatures,
   grants: readonly GrantRow[],
   now: Date,
   origin: ChangeOrigin,
   createdAppUsers: ReadonlySet<string> = new Set(),
 ): Promise<Set<string>> {
-  const inserted = await insertGrantsIfAbsent(trx, grants, maxParameters);
+  const inserted = await insertGrantsIfAbsent(trx, grants, dialect);
   const grantedAppUsers = new Set(inserted.map((g) => g.app_user_id));
 
   await insertGrantEvents(
@@ -27,7 +28,7 @@ export async function grantIfAbsent(
       .map((g) =>
         grantEventRow(g, 'GRANT_EVENT_TYPE_ADDED', now, origin, createdAppUsers.has(g.app_user_id)),
       ),
-    maxParameters,
+    dialect,
   );
   return grantedAppUsers;
 }

@@ -1,5 +1,5 @@
 import type { ExpressionBuilder } from 'kysely';
-import { chunkRows } from '../../db/batch.js';
+import type { DialectFeatures } from '../../db/dialects/dialect.js';
 import type { Database, Executor, GrantEventsTable, GrantsTable } from '../../db/schema.js';
 
 export type GrantRow = GrantsTable;
@@ -34,21 +34,13 @@ export const expiredUnswept = (now: string) => (eb: ExpressionBuilder<Database, 
 export async function insertGrantsIfAbsent(
   db: Executor,
   rows: readonly GrantRow[],
-  maxParameters: number,
+  dialect: DialectFeatures,
 ): Promise<Array<{ id: string; app_user_id: string }>> {
-  const inserted: Array<{ id: string; app_user_id: string }> = [];
-  for (const chunk of chunkRows(rows, maxParameters)) {
-    const result = await db
-      .insertInto('grants')
-      .values(chunk)
-      .onConflict((oc) =>
-        oc.columns(['app_entitlement_id', 'app_user_id']).where('deleted_at', 'is', null).doNothing(),
-      )
-      .returning(['id', 'app_user_id'])
-      .execute();
-    inserted.push(...result);
-  }
-  return inserted;
+  const inserted = await dialect.insertRows(db, 'grants', rows, {
+    onConflictDoNothing: { columns: ['app_entitlement_id', 'app_user_id'], where: '"deleted_at" is null' },
+    returning: ['id', 'app_user_id'],
+  });
+  return inserted as Array<{ id: string; app_user_id: string }>;
 }
 
 /**
@@ -59,11 +51,9 @@ export async function insertGrantsIfAbsent(
 export async function insertGrantEvents(
   db: Executor,
   rows: readonly GrantEventRow[],
-  maxParameters: number,
+  dialect: DialectFeatures,
 ): Promise<void> {
-  for (const chunk of chunkRows(rows, maxParameters)) {
-    await db.insertInto('grant_events').values(chunk).execute();
-  }
+  await dialect.insertRows(db, 'grant_events', rows);
   const deltas = new Map<string, number>();
   for (const row of rows) {
     const step = row.event_type === 'GRANT_EVENT_TYPE_ADDED' ? 1 : -1;

@@ -90,7 +90,7 @@ export async function recordRevocations(
   await insertGrantEvents(
     trx,
     grants.map((g) => grantEventRow(g, 'GRANT_EVENT_TYPE_REMOVED', now, { actor, bulkActionId })),
-    deps.dialect.maxParameters,
+    deps.dialect,
   );
 }
 

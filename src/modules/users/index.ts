@@ -1,7 +1,8 @@
 /** Users, the people in the directory: what other modules may use. */
-export type { UserRow } from './users.repository.js';
+export type { GrantableUser, UserRow } from './users.repository.js';
 export {
   decodeUser,
+  findGrantableUsers,
   findUserById,
   findUserStates,
   findUsersByEmails,

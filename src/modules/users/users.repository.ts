@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { chunkRows } from '../../db/batch.js';
+import type { DialectFeatures } from '../../db/dialects/dialect.js';
 import type { Executor, UsersTable } from '../../db/schema.js';
 import { containsText, equalsText, jsonArrayContains } from '../../db/text-match.js';
 
@@ -61,11 +61,9 @@ export async function updateUser(
 export async function insertUsers(
   db: Executor,
   rows: readonly UserRow[],
-  maxParameters: number,
+  dialect: DialectFeatures,
 ): Promise<void> {
-  for (const chunk of chunkRows(rows.map(encodeUser), maxParameters)) {
-    await db.insertInto('users').values(chunk).execute();
-  }
+  await dialect.insertRows(db, 'users', rows.map(encodeUser));
 }
 
 export interface UserState {
@@ -93,6 +91,25 @@ export async function findUserStates(
     }
   }
   return found;
+}
+
+/** What granting a user needs of them: whether they may be granted, and the names an app user copies. */
+export type GrantableUser = Pick<
+  UserRow,
+  'id' | 'deleted_at' | 'status' | 'display_name' | 'email' | 'username'
+>;
+
+/**
+ * The listed users that exist, with only the columns granting reads: bulk adds look up thousands
+ * per batch, and decoding every user's JSON columns would cost more than the lookup.
+ */
+export function findGrantableUsers(db: Executor, ids: readonly string[]): Promise<GrantableUser[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('users')
+    .select(['id', 'deleted_at', 'status', 'display_name', 'email', 'username'])
+    .where('id', 'in', ids)
+    .execute();
 }
 
 export async function findUsersByIds(db: Executor, ids: readonly string[]): Promise<UserRow[]> {

@@ -87,7 +87,7 @@ export function createUsersService(deps: UsersServiceDeps) {
     for (const input of inputs) checkRoles(input.roleIds);
     const rows = inputs.map((input) => newUserRow(input, now));
     await db.transaction().execute(async (trx) => {
-      await insertUsers(trx, rows, deps.dialect.maxParameters);
+      await insertUsers(trx, rows, deps.dialect);
       await systemLog.record(
         trx,
         rows.map((row) => ({
@@ -127,7 +127,7 @@ export function createUsersService(deps: UsersServiceDeps) {
         ...newUserRow({ displayName: input.displayName, email: input.email }, now),
         ...directoryColumns(input),
       };
-      await insertUsers(trx, [row], deps.dialect.maxParameters);
+      await insertUsers(trx, [row], deps.dialect);
       await systemLog.record(trx, [
         {
           operation: 'user.created',

@@ -1,0 +1,188 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import net from 'node:net';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { pino } from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp, createEntitlement } from '../../test/fixtures.js';
+import { DIALECTS, PUBLIC_URL, startTestApp, type TestApp } from '../../test/harness.js';
+import { createRunnerThread } from './thread.js';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+
+/** Imports `count` users and asks for them all on a new entitlement; returns the action's ID. */
+async function acceptAdd(t: TestApp, count: number, tag: string) {
+  const appId = (await createApp(t)).id;
+  const entitlementId = (await createEntitlement(t, appId)).id;
+  const imported = await t.request('POST', '/roster/v1/users/import', {
+    users: Array.from({ length: count }, (_, i) => ({
+      displayName: `${tag}${i}`,
+      email: `${tag}${i}@example.com`,
+    })),
+  });
+  const added = await t.request(
+    'POST',
+    `/api/v1/apps/${appId}/entitlements/${entitlementId}/add-manual-user`,
+    {
+      userIds: imported.body.userIds,
+    },
+  );
+  expect(added.status).toBe(200);
+  return { id: added.body.bulkActionId as string, appId };
+}
+
+async function actionOf(t: TestApp, id: string) {
+  return t.db
+    .selectFrom('bulk_actions')
+    .select(['state', 'processed', 'succeeded', 'failed'])
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
+}
+
+/** Every accepted user granted exactly once, with one app user each, as the action reports. */
+async function expectEachGrantedOnce(t: TestApp, id: string, appId: string, count: number) {
+  expect(await actionOf(t, id)).toEqual({
+    state: 'BULK_ACTION_STATE_SUCCEEDED',
+    processed: count,
+    succeeded: count,
+    failed: 0,
+  });
+  const rows = async (table: 'grants' | 'grant_events' | 'bulk_action_items') =>
+    Number(
+      (
+        await t.db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll().as('n'))
+          .where('bulk_action_id', '=', id)
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  expect(await rows('grants')).toBe(count);
+  expect(await rows('grant_events')).toBe(count);
+  expect(await rows('bulk_action_items')).toBe(count);
+  const appUsers = await t.db
+    .selectFrom('app_users')
+    .select('identity_user_id')
+    .where('app_id', '=', appId)
+    .execute();
+  expect(new Set(appUsers.map((a) => a.identity_user_id)).size).toBe(count);
+  expect(appUsers).toHaveLength(count);
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+const children = new Set<ChildProcess>();
+
+/** Roster itself (src/main.ts) as a child process on the test's database. */
+async function startServer(t: TestApp, batchSize: number) {
+  const port = await freePort();
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('ROSTER_')));
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: ROOT,
+    env: {
+      ...inherited,
+      ...t.database.env,
+      ROSTER_PORT: String(port),
+      ROSTER_PUBLIC_URL: PUBLIC_URL,
+      ROSTER_LOG_LEVEL: 'error',
+      ROSTER_BULK_BATCH_SIZE: String(batchSize),
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  children.add(child);
+  child.on('exit', () => children.delete(child));
+  const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) =>
+    child.on('exit', (code, signal) => resolve({ code, signal })),
+  );
+  const url = `http://127.0.0.1:${port}`;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error('the server exited at start-up');
+    const up = await fetch(`${url}/healthz`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (up) break;
+    await sleep(50);
+  }
+  return { child, exited, url };
+}
+
+describe.each(DIALECTS)('the bulk-action runner thread on %s', (dialect) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp(dialect);
+  });
+  afterAll(async () => {
+    for (const child of children) child.kill('SIGKILL');
+    await t.close();
+  });
+
+  it('applies an action in its own thread and connection, and stops when asked', async () => {
+    const { id, appId } = await acceptAdd(t, 600, 'T');
+    const shareable = t.database.handle.shareable;
+    if (!shareable) throw new Error('the test database is a file or a schema, which a thread can share');
+    const thread = createRunnerThread({
+      settings: { connect: shareable, logLevel: 'silent', batchSize: 50, owner: 'runner-thread-test' },
+      logger: pino({ level: 'silent' }),
+    });
+    thread.start();
+    expect(thread.threadId).toBeGreaterThan(0);
+    thread.wake();
+    const owners = new Set<string>();
+    while ((await actionOf(t, id)).state !== 'BULK_ACTION_STATE_SUCCEEDED') {
+      const leased = await t.db
+        .selectFrom('bulk_action_chunks')
+        .select('lease_owner')
+        .where('bulk_action_id', '=', id)
+        .where('lease_owner', 'is not', null)
+        .execute();
+      for (const row of leased) owners.add(row.lease_owner as string);
+      await sleep(10);
+    }
+    await thread.stop();
+    expect(thread.threadId).toBeUndefined();
+    // Only the thread worked on it: the in-process runner of this test app was never started.
+    expect([...owners].every((owner) => owner === 'runner-thread-test')).toBe(true);
+    await expectEachGrantedOnce(t, id, appId, 600);
+  });
+
+  it('answers requests while a large add is applied, and a server killed mid-add leaves each user granted once', async () => {
+    const count = 3_000;
+    const { id, appId } = await acceptAdd(t, count, 'K');
+    const first = await startServer(t, 10);
+    const token = t.token;
+    // A request to the server answered while its runner is part-way through the add.
+    let answeredMidway = false;
+    for (;;) {
+      const response = await fetch(`${first.url}/roster/v1/bulk_actions/${id}`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      expect(response.status).toBe(200);
+      const { bulkAction } = (await response.json()) as { bulkAction: { processed: number } };
+      if (bulkAction.processed >= 200 && bulkAction.processed < count) answeredMidway = true;
+      if (bulkAction.processed >= 200) break;
+      await sleep(10);
+    }
+    first.child.kill('SIGKILL');
+    expect((await first.exited).signal).toBe('SIGKILL');
+    const atKill = (await actionOf(t, id)).processed;
+    expect(answeredMidway).toBe(true);
+    expect(atKill).toBeLessThan(count);
+
+    // A new server takes the chunk over once the dead one's lease runs out, and stops cleanly.
+    const second = await startServer(t, 500);
+    while ((await actionOf(t, id)).state !== 'BULK_ACTION_STATE_SUCCEEDED') await sleep(100);
+    second.child.kill('SIGTERM');
+    expect((await second.exited).code).toBe(0);
+    await expectEachGrantedOnce(t, id, appId, count);
+  }, 120_000);
+});

@@ -1,0 +1,123 @@
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { FastifyBaseLogger } from 'fastify';
+import type { ConnectOptions } from '../db/connect.js';
+
+/** What the runner thread needs to start: how to reach the database, and the runner's settings. */
+export interface RunnerThreadSettings {
+  readonly connect: ConnectOptions;
+  readonly logLevel: string;
+  readonly batchSize?: number;
+  readonly maxBatchSize?: number;
+  readonly owner?: string;
+}
+
+/** Messages between the server and its runner thread. */
+export type RunnerThreadMessage = 'wake' | 'stop' | 'started' | 'stopped';
+
+export interface RunnerThreadOptions {
+  readonly settings: RunnerThreadSettings;
+  readonly logger: Pick<FastifyBaseLogger, 'info' | 'warn' | 'error'>;
+  /** How long to wait before starting a crashed thread again; doubles per crash in a row. */
+  readonly restartMs?: number;
+  /** How long stop() waits for the current batch before ending the thread anyway. */
+  readonly stopTimeoutMs?: number;
+}
+
+export type RunnerThread = ReturnType<typeof createRunnerThread>;
+
+/**
+ * The old generation a runner thread may use. A batch holds a few thousand rows; the largest part is
+ * an action's parsed user IDs (100,000 IDs ≈ 10 MB), so this leaves room without letting a runaway
+ * thread take the server's memory; a thread that exceeds it crashes and is started again.
+ */
+const THREAD_HEAP_MB = 256;
+const MAX_RESTART_MS = 60_000;
+
+/**
+ * Runs the bulk-action runner in a `worker_threads` worker with its own database connection, so the
+ * request thread's event loop never waits for bulk work: under WAL, SQLite readers continue while
+ * the runner writes, and requests only wait for SQLite's write lock during one batch. A thread that
+ * crashes is logged and started again; its chunk's lease runs out and the new thread (or any other
+ * runner) takes the chunk up from its last committed batch.
+ */
+export function createRunnerThread(options: RunnerThreadOptions) {
+  const { settings, logger } = options;
+  const restartMs = options.restartMs ?? 1_000;
+  const stopTimeoutMs = options.stopTimeoutMs ?? 60_000;
+  let worker: Worker | undefined;
+  let stopping = false;
+  let crashes = 0;
+  let restartTimer: NodeJS.Timeout | undefined;
+
+  function spawn(): void {
+    const thread = startWorker(settings);
+    worker = thread;
+    thread.on('message', (message: RunnerThreadMessage) => {
+      if (message === 'started') crashes = 0;
+    });
+    thread.on('error', (error) => logger.error({ err: error }, 'bulk-action runner thread failed'));
+    thread.on('exit', (code) => {
+      if (worker === thread) worker = undefined;
+      if (stopping) return;
+      crashes++;
+      const pause = Math.min(MAX_RESTART_MS, restartMs * 2 ** (crashes - 1));
+      logger.error({ code, restartInMs: pause }, 'bulk-action runner thread ended; starting it again');
+      restartTimer = setTimeout(spawn, pause);
+      restartTimer.unref();
+    });
+  }
+
+  return {
+    /** Starts the thread; it looks for work at once and then every poll. */
+    start(): void {
+      stopping = false;
+      if (!worker) spawn();
+    },
+    /** Tells the thread to look for work now (a bulk action was just created). */
+    wake(): void {
+      worker?.postMessage('wake' satisfies RunnerThreadMessage);
+    },
+    /** Lets the thread finish its current batch and release its lease, then ends it. */
+    async stop(): Promise<void> {
+      stopping = true;
+      clearTimeout(restartTimer);
+      const thread = worker;
+      if (!thread) return;
+      const exited = new Promise<void>((resolve) => thread.once('exit', () => resolve()));
+      thread.postMessage('stop' satisfies RunnerThreadMessage);
+      const timer = setTimeout(() => {
+        logger.warn('bulk-action runner thread did not stop in time; ending it');
+        void thread.terminate();
+      }, stopTimeoutMs);
+      await exited;
+      clearTimeout(timer);
+    },
+    /** The running thread's ID, for tests; undefined while none runs. */
+    get threadId(): number | undefined {
+      return worker?.threadId;
+    },
+  };
+}
+
+/**
+ * Starts worker.ts. From the build (dist/) that is a plain .js file. From source (tsx, vitest) the
+ * thread must first register tsx's loader, which `--import tsx` in execArgv does not do for a worker
+ * on Node 20, so a one-line bootstrap registers it and then imports the TypeScript entry.
+ */
+function startWorker(settings: RunnerThreadSettings): Worker {
+  const options = {
+    workerData: settings,
+    resourceLimits: { maxOldGenerationSizeMb: THREAD_HEAP_MB },
+  };
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./worker.js', import.meta.url), options);
+  const entry = new URL('./worker.ts', import.meta.url).href;
+  const tsx = pathToFileURL(
+    createRequire(import.meta.url)
+      .resolve('tsx/esm/api')
+      .replace(/\.cjs$/, '.mjs'),
+  ).href;
+  const bootstrap = `import(${JSON.stringify(tsx)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); })`;
+  return new Worker(bootstrap, { ...options, eval: true });
+}

@@ -1,0 +1,50 @@
+/**
+ * The bulk-action runner's thread (started by thread.ts): its own database connection and runner, so
+ * long bulk work never holds the request thread's event loop (better-sqlite3 is synchronous). The
+ * parent sends `wake` when it has created work and `stop` on shutdown; the thread answers `stopped`
+ * once the current batch has committed and its lease is released, then ends.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { type ConnectOptions, connectDatabase } from '../db/connect.js';
+import { systemClock } from '../lib/clock.js';
+import { createLogger } from '../lib/logger.js';
+import { createSystemLog } from '../modules/audit/system-log.service.js';
+import { createBulkActionRunner } from '../modules/bulk-actions/bulk-action.runner.js';
+import type { RunnerThreadMessage, RunnerThreadSettings } from './thread.js';
+
+const settings = workerData as RunnerThreadSettings;
+const port = parentPort;
+if (!port) throw new Error('the bulk-action runner thread must be started as a worker thread');
+
+const connect: ConnectOptions = { ...settings.connect, postgresPoolSize: 2 };
+const database = connectDatabase(connect);
+const logger = createLogger(settings.logLevel).child({ component: 'bulk-actions', thread: 'runner' });
+const runner = createBulkActionRunner({
+  db: database.db,
+  dialect: database.dialect,
+  clock: systemClock,
+  systemLog: createSystemLog({ dialect: database.dialect }),
+  logger,
+  ...(settings.batchSize === undefined ? {} : { batchSize: settings.batchSize }),
+  ...(settings.maxBatchSize === undefined ? {} : { maxBatchSize: settings.maxBatchSize }),
+  ...(settings.owner === undefined ? {} : { owner: settings.owner }),
+});
+
+port.on('message', (message: RunnerThreadMessage) => {
+  if (message === 'wake') runner.wake();
+  else if (message === 'stop') void stop();
+});
+
+let stopping: Promise<void> | undefined;
+function stop(): Promise<void> {
+  stopping ??= (async () => {
+    await runner.stop();
+    await database.close();
+    port?.postMessage('stopped');
+    port?.close();
+  })();
+  return stopping;
+}
+
+runner.start();
+port.postMessage('started');
