@@ -174,12 +174,8 @@ describe.each(DIALECTS)('bulk-action runner on %s', (dialect) => {
     }).runUntilIdle();
     expect(cursors).toEqual([10, 30, 70, 95]);
     expect(await chunksOf(id)).toEqual([{ cursor: 95, done: 1, lease_owner: null }]);
-    const outcomes = await t.db
-      .selectFrom('bulk_action_items')
-      .select('user_id')
-      .where('bulk_action_id', '=', id)
-      .execute();
-    expect(new Set(outcomes.map((o) => o.user_id)).size).toBe(95);
+    const outcomes = await bulkItems(t, id);
+    expect(new Set(outcomes.map((o) => o.userId)).size).toBe(95);
   });
 });
 
