@@ -43,7 +43,7 @@ export type Container = Awaited<ReturnType<typeof createContainer>>;
 /** The composition root: every module built from its explicit dependencies, nothing else. */
 export async function createContainer({ config, database, clock, logger }: ContainerOptions) {
   const { db, dialect } = database;
-  const systemLog = createSystemLog({ maxParameters: dialect.maxParameters });
+  const systemLog = createSystemLog({ dialect });
   const base = { db, dialect, clock, systemLog };
 
   const tokens = await createTokenService({
