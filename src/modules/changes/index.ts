@@ -5,7 +5,6 @@
  * a reader may go on each database.
  */
 export {
-  CHANGE_CURSOR_MAX_LENGTH,
   type ChangeCursor,
   comparePositions,
   decodeChangeCursor,

@@ -1,17 +1,19 @@
+import type { ChangePosition, DialectFeatures } from '../../db/dialects/dialect.js';
 import type { Db } from '../../db/schema.js';
-import {
-  decodeCursor,
-  encodeCursor,
-  fetchPage,
-  keysetPage,
-  type Page,
-  pageSize,
-} from '../../http/pagination.js';
+import { fetchPage, keysetPage, type Page, pageSize } from '../../http/pagination.js';
 import type { Clock } from '../../lib/clock.js';
-import { invalidArgument, notFound } from '../../lib/errors.js';
+import { AppError, invalidArgument, notFound } from '../../lib/errors.js';
 import { type AppUserRow, findAppUsersByIds } from '../app-users/index.js';
 import type { EntitlementRecord } from '../catalog/index.js';
 import { findEntitlementRecordsByIds } from '../catalog/index.js';
+import {
+  type ChangeCursor,
+  type GrantEventRow as ChangeGrantEventRow,
+  comparePositions,
+  decodeChangeCursor,
+  encodeChangeCursor,
+  positionOf,
+} from '../changes/index.js';
 import { findUserById } from '../users/index.js';
 import { requireEntitlementInApp } from './entitlement-guard.js';
 import {
@@ -22,16 +24,36 @@ import {
   searchPastGrants,
 } from './grant-record.repository.js';
 import type { GrantFeedBody, SearchGrantsBody, SearchPastGrantsBody } from './grant-record.schemas.js';
-import type { GrantEventRow, GrantRow } from './grants.repository.js';
+import type { GrantRow } from './grants.repository.js';
 
 type AppScoped = ReadonlyArray<{ id: string; appId?: string | null | undefined }> | null | undefined;
 const refs = (list: AppScoped) => list?.map((r) => ({ id: r.id, appId: r.appId ?? undefined }));
 /** Timestamps are stored as `toISOString()` text, so bounds are normalised to it before comparing. */
 const instant = (t: string | null | undefined) => (t ? new Date(t).toISOString() : undefined);
 
+/** A page token of the feed is the position of the page's last event (a change cursor). */
+function pagePosition(token: string | null | undefined): ChangePosition | undefined {
+  try {
+    return decodeChangeCursor(token);
+  } catch {
+    throw new AppError('INVALID_ARGUMENT', 'page token is not one Roster issued', 'INVALID_PAGE_TOKEN');
+  }
+}
+
+function laterPosition(a: ChangePosition | undefined, b: ChangePosition | undefined) {
+  if (!a || !b) return a ?? b;
+  return comparePositions(a, b) >= 0 ? a : b;
+}
+
+export type FeedEventRow = ChangeGrantEventRow;
+
 export type GrantRecordService = ReturnType<typeof createGrantRecordService>;
 
-export function createGrantRecordService(deps: { readonly db: Db; readonly clock: Clock }) {
+export function createGrantRecordService(deps: {
+  readonly db: Db;
+  readonly dialect: DialectFeatures;
+  readonly clock: Clock;
+}) {
   const { db } = deps;
 
   return {
@@ -81,21 +103,27 @@ export function createGrantRecordService(deps: { readonly db: Db; readonly clock
 
     /**
      * UB.SearchGrantFeed: ADDED and REMOVED events with `after <= date < before` (a half-open
-     * window, so consecutive windows neither overlap nor leave gaps), oldest first. `userRefs`
-     * reaches the events of the accounts linked to those users now.
+     * window, so consecutive windows neither overlap nor leave gaps), in change-stream position
+     * order (src/modules/changes). `userRefs` reaches the events of the accounts linked to those
+     * users now. Pages and the `cursor` extension both move by position and stop at the stream's
+     * horizon, so a poller that passes `nextCursor` back sees every event once, however many
+     * writers commit meanwhile. `nextCursor` is the last event's position while more follow, and
+     * the horizon on the last page: every matching event up to there has been returned.
      */
-    async feed(body: GrantFeedBody): Promise<Page<GrantEventRow>> {
-      const cursor = decodeCursor(body.pageToken, 2);
+    async feed(body: GrantFeedBody): Promise<Page<FeedEventRow> & { nextCursor: ChangeCursor }> {
       const from = instant(body.after);
       const to = instant(body.before);
       if (from && to && from > to) {
         throw invalidArgument('`after` must not be later than `before`', 'INVALID_TIME_RANGE');
       }
-      return fetchPage(
+      const cursor = decodeChangeCursor(body.cursor);
+      const after = laterPosition(cursor, pagePosition(body.pageToken));
+      const upTo = await deps.dialect.changeHorizon(db);
+      const page = await fetchPage(
         pageSize(body.pageSize ?? undefined),
         (limit) =>
           searchGrantEvents(db, {
-            after: cursor ? [cursor[0] as string, cursor[1] as string] : undefined,
+            window: { after, upTo },
             limit,
             from,
             to,
@@ -104,8 +132,10 @@ export function createGrantRecordService(deps: { readonly db: Db; readonly clock
             appUserRefs: refs(body.appUserRefs),
             userIds: body.userRefs?.map((r) => r.id),
           }),
-        (last) => encodeCursor([last.occurred_at, last.id]),
+        (last) => encodeChangeCursor(positionOf(last)),
       );
+      const nextCursor = page.nextPageToken || encodeChangeCursor(laterPosition(after, upTo) ?? upTo);
+      return { ...page, nextCursor };
     },
 
     /**
