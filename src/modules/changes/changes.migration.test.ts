@@ -63,7 +63,7 @@ describe.each(DIALECTS)('the change-stream migration on %s', (dialect) => {
     // Inserted out of order; two share a minute, so the ID decides between them.
     const grants = [grantEvent('g-b', 3), grantEvent('g-a', 1), grantEvent('g-c', 5)];
     const logs = [logEvent('s-z', 5), logEvent('s-a', 0), logEvent('s-m', 2)];
-    // biome-ignore lint/suspicious/noExplicitAny: the tables as they were before the migration
+    // The tables as they were before the migration.
     const untyped = db as any;
     await untyped.insertInto('grant_events').values(grants).execute();
     await untyped.insertInto('system_log_events').values(logs).execute();
