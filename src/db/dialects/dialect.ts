@@ -63,7 +63,7 @@ export interface DialectFeatures {
    * - SQLite: one writer at a time (also across connections), so positions handed out inside the
    *   write transaction, in insert order, are commit order. One UPDATE reserves `rows.length`
    *   numbers from the `change_positions` counter, which commits or rolls back with the rows; tx_id
-   *   keeps its default, 0. Each row is copied with its `seq` added (one more column per row).
+   *   keeps its default, 0. Each row gets its `seq` set in place (one more column per row).
    */
   withChangePositions<DB, R extends object>(
     trx: Transaction<DB> | Kysely<DB>,
@@ -106,9 +106,10 @@ export const sqliteFeatures: DialectFeatures = {
       set next_seq = next_seq + ${rows.length} returning next_seq - ${rows.length} as first`.execute(trx);
     let seq = reserved[0]?.first;
     if (seq === undefined) throw new Error('the change_positions counter is missing (migration 0010)');
-    const positioned = new Array<(typeof rows)[number]>(rows.length);
-    for (let i = 0; i < rows.length; i++) positioned[i] = { ...rows[i], seq: seq++ } as (typeof rows)[number];
-    return positioned;
+    // In place: copying each row (spread or Object.assign) costs 0.25-2.4 µs a row, setting one
+    // property a few ns, and the rows are the INSERT's own fresh values.
+    for (const row of rows as ReadonlyArray<{ seq?: number }>) row.seq = seq++;
+    return rows;
   },
   changePositionColumnsAdded: 1,
   changeHorizon: async (db) => {
