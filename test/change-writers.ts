@@ -2,6 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { DatabaseHandle } from '../src/db/connect.js';
 import type { Executor, GrantEventsTable, SystemLogEventsTable } from '../src/db/schema.js';
 import { newId } from '../src/lib/ids.js';
+import { comparePositions } from '../src/modules/changes/index.js';
 
 /**
  * Concurrent writers of change-stream events (issue 12), for tests of its readers: each writer runs
@@ -101,4 +102,18 @@ export async function runConcurrentWriters(
   };
   await Promise.all(Array.from({ length: options.writers }, (_, w) => writer(w)));
   return written;
+}
+
+/**
+ * Waits until readers of the change stream can see everything committed before the call. On
+ * PostgreSQL the horizon is cluster-wide, so transactions of other test files (or anything else
+ * on the server) may hold it back for a while; on SQLite it returns at once.
+ */
+export async function waitForChangeStream(handle: DatabaseHandle, timeoutMs = 60_000): Promise<void> {
+  const target = await handle.dialect.changeFrontier(handle.db);
+  const deadline = Date.now() + timeoutMs;
+  while (comparePositions(await handle.dialect.changeHorizon(handle.db), target) < 0) {
+    if (Date.now() > deadline) throw new Error('the change-stream horizon did not move on');
+    await sleep(10);
+  }
 }

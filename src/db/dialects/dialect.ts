@@ -81,6 +81,13 @@ export interface DialectFeatures {
    * - SQLite: (0, last number the counter handed out): a counter value is committed with its rows.
    */
   changeHorizon<DB>(db: Transaction<DB> | Kysely<DB>): Promise<ChangePosition>;
+  /**
+   * A position every row committed so far lies at or below: once `changeHorizon` reaches it, a
+   * reader can see everything written before this call (read-your-writes for tests and tools).
+   * - PostgreSQL: (xmax of the current snapshot, 0), the first transaction ID not yet handed out.
+   * - SQLite: the horizon itself; its readers are never held back.
+   */
+  changeFrontier<DB>(db: Transaction<DB> | Kysely<DB>): Promise<ChangePosition>;
 }
 
 function requireTransaction(db: { readonly isTransaction: boolean }): void {
@@ -118,6 +125,7 @@ export const sqliteFeatures: DialectFeatures = {
     );
     return { txId: '0', seq: String(rows[0]?.last ?? 0) };
   },
+  changeFrontier: (db) => sqliteFeatures.changeHorizon(db),
   isUniqueViolation: (error) =>
     typeof error === 'object' &&
     error !== null &&
@@ -162,6 +170,14 @@ export const postgresFeatures: DialectFeatures = {
     const horizon = rows[0]?.horizon;
     if (horizon === undefined) throw new Error('pg_current_snapshot() returned no row');
     return { txId: horizon, seq: '0' };
+  },
+  changeFrontier: async (db) => {
+    const { rows } = await sql<{
+      frontier: string;
+    }>`select pg_snapshot_xmax(pg_current_snapshot())::text as frontier`.execute(db);
+    const frontier = rows[0]?.frontier;
+    if (frontier === undefined) throw new Error('pg_current_snapshot() returned no row');
+    return { txId: frontier, seq: '0' };
   },
   isUniqueViolation: (error) =>
     typeof error === 'object' && error !== null && 'code' in error && error.code === '23505',

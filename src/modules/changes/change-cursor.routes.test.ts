@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runConcurrentWriters } from '../../../test/change-writers.js';
+import { runConcurrentWriters, waitForChangeStream } from '../../../test/change-writers.js';
 import { createApp, createEntitlement, createUser, expectError } from '../../../test/fixtures.js';
 import { DIALECTS, startTestApp, type TestApp } from '../../../test/harness.js';
 import { connectDatabase, type DatabaseHandle } from '../../db/connect.js';
@@ -38,6 +38,7 @@ describe.each(DIALECTS)('change cursors over HTTP on %s', (dialect) => {
     );
     expect(added.status, JSON.stringify(added.body)).toBe(200);
     await t.drainBulkActions();
+    await waitForChangeStream(t.database.handle);
   }
 
   async function feed(body: Record<string, unknown>) {
@@ -118,12 +119,14 @@ describe.each(DIALECTS)('change cursors over HTTP on %s', (dialect) => {
       } while (pageToken !== '');
       return { events, nextCursor };
     };
+    await waitForChangeStream(t.database.handle);
     const everything = await walk({});
     const descending = await walk({ sortDirection: 'SORT_DIRECTION_DESC' });
     expect(descending.events).toEqual([...everything.events].reverse());
     expect(descending.nextCursor).toBe(everything.nextCursor);
 
     const created = await createApp(t);
+    await waitForChangeStream(t.database.handle);
     const after = await walk({ cursor: everything.nextCursor });
     expect(after.events.map((e) => e.api.operation)).toEqual(['app.created']);
     expect(after.events[0].resources[0].uid).toBe(created.id);

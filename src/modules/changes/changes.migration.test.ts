@@ -1,5 +1,6 @@
 import { Migrator } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { waitForChangeStream } from '../../../test/change-writers.js';
 import { DIALECTS, openTestDatabase, type TestDatabase } from '../../../test/harness.js';
 import { migrateToLatest } from '../../db/connect.js';
 import { migrationProvider } from '../../db/migrations/index.js';
@@ -69,6 +70,7 @@ describe.each(DIALECTS)('the change-stream migration on %s', (dialect) => {
     await untyped.insertInto('system_log_events').values(logs).execute();
 
     await migrateToLatest(database.handle);
+    await waitForChangeStream(database.handle);
 
     const expected = ['s-a', 'g-a', 's-m', 'g-b', 'g-c', 's-z'];
     const { changes, cursor } = await readChanges(db, features, '', 100);
@@ -98,6 +100,7 @@ describe.each(DIALECTS)('the change-stream migration on %s', (dialect) => {
         .values(await features.withChangePositions(trx, [grantEvent('g-new', 0)]))
         .execute();
     });
+    await waitForChangeStream(database.handle);
     const next = await readChanges(db, features, cursor, 100);
     expect(next.changes.map((c) => c.row.id)).toEqual(['g-new']);
     expect(BigInt(next.changes[0]?.row.seq ?? 0)).toBeGreaterThan(6n);
