@@ -7,9 +7,10 @@ import {
   type ChangeCursor,
   comparePositions,
   decodeChangeCursor,
+  decodePositionPageToken,
   encodeChangeCursor,
+  encodePositionPageToken,
 } from '../changes/index.js';
-import { decodeEventPageToken, encodeEventPageToken } from './system-log.page-token.js';
 import {
   findSystemLogEventPosition,
   listSystemLogEvents,
@@ -79,12 +80,15 @@ export function createSystemLogEventsService(deps: { db: Db; dialect: DialectFea
   return {
     /**
      * One page of ListEvents in change-stream position order (src/modules/changes), either way.
-     * A walk reads up to the horizon its first page saw, which its page tokens carry.
+     * With a `cursor` (even "") it is a cursor read: only events up to the horizon the walk's first
+     * page saw, so a poller sees each event once. Without one it is a listing of every committed
+     * event, as ConductorOne's ListEvents is; its nextCursor still never passes that horizon.
      */
     async list(query: EventQuery): Promise<EventPage> {
       const { since, until, after } = await bounds(query);
-      const token = query.pageToken ? decodeEventPageToken(query.pageToken, query.direction) : undefined;
-      const upTo = token?.upTo ?? (await deps.dialect.changeHorizon(db));
+      const token = query.pageToken ? decodePositionPageToken(query.pageToken, query.direction) : undefined;
+      const horizon = token?.upTo ?? (await deps.dialect.changeHorizon(db));
+      const cursorRead = query.cursor !== undefined;
       const asc = query.direction === 'asc';
       const page = await fetchPage(
         pageSize(query.pageSize),
@@ -93,16 +97,21 @@ export function createSystemLogEventsService(deps: { db: Db; dialect: DialectFea
             since,
             until,
             // The page token narrows the window on the side the walk moves towards.
-            window: { after: asc ? laterOf(after, token?.last) : after, upTo },
+            window: {
+              after: asc ? laterOf(after, token?.last) : after,
+              upTo: cursorRead ? horizon : undefined,
+            },
             before: asc ? undefined : token?.last,
             direction: query.direction,
             limit,
           }),
-        (last) => encodeEventPageToken({ last: last.position, upTo }, query.direction),
+        (last) => encodePositionPageToken({ last: last.position, upTo: horizon }, query.direction),
       );
       const lastRead = page.items[page.items.length - 1];
       const nextCursor =
-        asc && page.nextPageToken && lastRead ? lastRead.position : (laterOf(after, upTo) ?? upTo);
+        asc && page.nextPageToken && lastRead
+          ? earlierOf(lastRead.position, horizon)
+          : (laterOf(after, horizon) ?? horizon);
       return {
         events: page.items.map((r) => r.event),
         nextPageToken: page.nextPageToken,
@@ -111,8 +120,9 @@ export function createSystemLogEventsService(deps: { db: Db; dialect: DialectFea
     },
 
     /**
-     * Every event of a time range after `cursor`, in position order, as JSON lines, up to the
-     * horizon at the start of the export; `nextCursor` resumes after it. Read batch by batch as the
+     * Every event of a time range in position order, as JSON lines: with a `cursor`, those after it
+     * up to the horizon at the start of the export; without, every committed event. `nextCursor`
+     * (that horizon, never behind the cursor) resumes after it. Read batch by batch as the
      * consumer pulls, so an export of millions of events holds one batch in memory.
      */
     async export(query: {
@@ -121,7 +131,9 @@ export function createSystemLogEventsService(deps: { db: Db; dialect: DialectFea
       cursor?: string | undefined;
     }): Promise<{ lines: AsyncGenerator<string>; nextCursor: ChangeCursor }> {
       const { since, until, after } = await bounds(query);
-      const upTo = await deps.dialect.changeHorizon(db);
+      const horizon = await deps.dialect.changeHorizon(db);
+      // With a cursor, a cursor read up to the horizon; without, every committed event.
+      const upTo = query.cursor !== undefined ? horizon : undefined;
       const lines = (async function* lines(): AsyncGenerator<string> {
         let from = after;
         for (;;) {
@@ -138,9 +150,13 @@ export function createSystemLogEventsService(deps: { db: Db; dialect: DialectFea
           from = last.position;
         }
       })();
-      return { lines, nextCursor: encodeChangeCursor(laterOf(after, upTo) ?? upTo) };
+      return { lines, nextCursor: encodeChangeCursor(laterOf(after, horizon) ?? horizon) };
     },
   };
+}
+
+function earlierOf(first: ChangePosition, second: ChangePosition): ChangePosition {
+  return comparePositions(first, second) <= 0 ? first : second;
 }
 
 function laterOf(first: ChangePosition | undefined, second: ChangePosition | undefined) {

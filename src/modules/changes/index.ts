@@ -20,3 +20,8 @@ export {
   type SystemLogEventRow,
 } from './changes.js';
 export { inWindow, type PositionWindow } from './changes.repository.js';
+export {
+  decodePositionPageToken,
+  encodePositionPageToken,
+  type PositionPageToken,
+} from './position-page-token.js';

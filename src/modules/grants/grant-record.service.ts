@@ -2,7 +2,7 @@ import type { ChangePosition, DialectFeatures } from '../../db/dialects/dialect.
 import type { Db } from '../../db/schema.js';
 import { fetchPage, keysetPage, type Page, pageSize } from '../../http/pagination.js';
 import type { Clock } from '../../lib/clock.js';
-import { AppError, invalidArgument, notFound } from '../../lib/errors.js';
+import { invalidArgument, notFound } from '../../lib/errors.js';
 import { type AppUserRow, findAppUsersByIds } from '../app-users/index.js';
 import type { EntitlementRecord } from '../catalog/index.js';
 import { findEntitlementRecordsByIds } from '../catalog/index.js';
@@ -11,7 +11,9 @@ import {
   type GrantEventRow as ChangeGrantEventRow,
   comparePositions,
   decodeChangeCursor,
+  decodePositionPageToken,
   encodeChangeCursor,
+  encodePositionPageToken,
   positionOf,
 } from '../changes/index.js';
 import { findUserById } from '../users/index.js';
@@ -31,13 +33,8 @@ const refs = (list: AppScoped) => list?.map((r) => ({ id: r.id, appId: r.appId ?
 /** Timestamps are stored as `toISOString()` text, so bounds are normalised to it before comparing. */
 const instant = (t: string | null | undefined) => (t ? new Date(t).toISOString() : undefined);
 
-/** A page token of the feed is the position of the page's last event (a change cursor). */
-function pagePosition(token: string | null | undefined): ChangePosition | undefined {
-  try {
-    return decodeChangeCursor(token);
-  } catch {
-    throw new AppError('INVALID_ARGUMENT', 'page token is not one Roster issued', 'INVALID_PAGE_TOKEN');
-  }
+function earlierPosition(a: ChangePosition, b: ChangePosition): ChangePosition {
+  return comparePositions(a, b) <= 0 ? a : b;
 }
 
 function laterPosition(a: ChangePosition | undefined, b: ChangePosition | undefined) {
@@ -105,10 +102,10 @@ export function createGrantRecordService(deps: {
      * UB.SearchGrantFeed: ADDED and REMOVED events with `after <= date < before` (a half-open
      * window, so consecutive windows neither overlap nor leave gaps), in change-stream position
      * order (src/modules/changes). `userRefs` reaches the events of the accounts linked to those
-     * users now. Pages and the `cursor` extension both move by position and stop at the stream's
-     * horizon, so a poller that passes `nextCursor` back sees every event once, however many
-     * writers commit meanwhile. `nextCursor` is the last event's position while more follow, and
-     * the horizon on the last page: every matching event up to there has been returned.
+     * users now. With Roster's `cursor` (even "") it is a cursor read: only events after the
+     * cursor and up to the horizon the walk's first page saw, so a poller passing `nextCursor` back
+     * sees every event once however many writers commit meanwhile. Without it, it lists every
+     * committed event, as ConductorOne's feed does; its `nextCursor` still never passes the horizon.
      */
     async feed(body: GrantFeedBody): Promise<Page<FeedEventRow> & { nextCursor: ChangeCursor }> {
       const from = instant(body.after);
@@ -116,14 +113,16 @@ export function createGrantRecordService(deps: {
       if (from && to && from > to) {
         throw invalidArgument('`after` must not be later than `before`', 'INVALID_TIME_RANGE');
       }
+      const cursorRead = body.cursor !== undefined && body.cursor !== null;
       const cursor = decodeChangeCursor(body.cursor);
-      const after = laterPosition(cursor, pagePosition(body.pageToken));
-      const upTo = await deps.dialect.changeHorizon(db);
+      const token = body.pageToken ? decodePositionPageToken(body.pageToken, 'asc') : undefined;
+      const horizon = token?.upTo ?? (await deps.dialect.changeHorizon(db));
+      const after = laterPosition(cursor, token?.last);
       const page = await fetchPage(
         pageSize(body.pageSize ?? undefined),
         (limit) =>
           searchGrantEvents(db, {
-            window: { after, upTo },
+            window: { after, upTo: cursorRead ? horizon : undefined },
             limit,
             from,
             to,
@@ -132,10 +131,16 @@ export function createGrantRecordService(deps: {
             appUserRefs: refs(body.appUserRefs),
             userIds: body.userRefs?.map((r) => r.id),
           }),
-        (last) => encodeChangeCursor(positionOf(last)),
+        (last) => encodePositionPageToken({ last: positionOf(last), upTo: horizon }, 'asc'),
       );
-      const nextCursor = page.nextPageToken || encodeChangeCursor(laterPosition(after, upTo) ?? upTo);
-      return { ...page, nextCursor };
+      const last = page.items[page.items.length - 1];
+      // While pages follow, the last event's position (never past the horizon); on the last page,
+      // the horizon: every matching event up to it has been returned.
+      const next =
+        page.nextPageToken && last
+          ? earlierPosition(positionOf(last), horizon)
+          : (laterPosition(cursor, horizon) ?? horizon);
+      return { ...page, nextCursor: encodeChangeCursor(next) };
     },
 
     /**

@@ -1,26 +1,27 @@
 import type { ChangePosition } from '../../db/dialects/dialect.js';
 import type { Direction } from '../../http/position-page-token.js';
 import { AppError } from '../../lib/errors.js';
-import { decodeChangeCursor, encodeChangeCursor } from '../changes/index.js';
+import { decodeChangeCursor, encodeChangeCursor } from './change-cursor.js';
 
 /**
- * ListEvents page tokens: the direction of the walk, the position of the last event returned, and
- * the change-stream horizon the walk started at, which bounds every page of it (so a descending
- * walk never skips events that became readable after its first page). Opaque; never an offset.
+ * Page tokens of walks in change-stream position order (the grant feed, system-log ListEvents): the
+ * direction of the walk, the position of the last row returned, and the horizon the walk's first
+ * page saw. A cursor read stops there; a listing reads past it but its nextCursor never does, so a
+ * reader that switches from listing to cursor skips nothing. Opaque; never an offset.
  */
-export interface EventPageToken {
+export interface PositionPageToken {
   readonly last: ChangePosition;
   readonly upTo: ChangePosition;
 }
 
 const PREFIX = 'p2.';
 
-export function encodeEventPageToken(token: EventPageToken, direction: Direction): string {
+export function encodePositionPageToken(token: PositionPageToken, direction: Direction): string {
   const text = `${direction}|${encodeChangeCursor(token.last)}|${encodeChangeCursor(token.upTo)}`;
   return PREFIX + Buffer.from(text, 'utf8').toString('base64url');
 }
 
-export function decodeEventPageToken(token: string, direction: Direction): EventPageToken {
+export function decodePositionPageToken(token: string, direction: Direction): PositionPageToken {
   const invalid = () =>
     new AppError('INVALID_ARGUMENT', 'page token is not one Roster issued', 'INVALID_PAGE_TOKEN');
   if (!token.startsWith(PREFIX)) throw invalid();
