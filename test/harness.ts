@@ -30,14 +30,17 @@ export interface TestDatabase {
 
 /**
  * A fresh, migrated database: a new SQLite file, or a new PostgreSQL schema in the test database,
- * dropped afterwards.
+ * dropped afterwards. `migrate: false` leaves it empty, for tests of the migrations themselves.
  */
 export async function openTestDatabase(
   dialect: DialectName,
-  /** Migrate only up to this migration (for migration tests), instead of to the latest. */
-  upTo?: string,
+  /** `upTo`: migrate only up to this migration; `migrate: false`: not at all (migration tests). */
+  options: { migrate?: boolean; upTo?: string } = {},
 ): Promise<TestDatabase> {
-  const migrate = (handle: DatabaseHandle) => (upTo ? migrateTo(handle, upTo) : migrateToLatest(handle));
+  const migrate = async (handle: DatabaseHandle) => {
+    if (options.migrate === false) return;
+    await (options.upTo ? migrateTo(handle, options.upTo) : migrateToLatest(handle));
+  };
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'roster-test-'));
   if (dialect === 'sqlite') {
     const handle = connectDatabase({ sqlitePath: path.join(dataDir, 'roster.db') });

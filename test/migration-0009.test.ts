@@ -312,7 +312,7 @@ describe.each(DIALECTS)('migration 0009 on %s', (dialect) => {
   }
 
   beforeAll(async () => {
-    database = await openTestDatabase(dialect, '0008_scim');
+    database = await openTestDatabase(dialect, { upTo: '0008_scim' });
     await writeOldShape(database.handle.db as AnyDb);
     await migrateToLatest(database.handle);
     t = await startTestApp(dialect, { database });

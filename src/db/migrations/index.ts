@@ -8,6 +8,7 @@ import * as m0006 from './0006_chunk_last_error.js';
 import * as m0007 from './0007_console_sessions.js';
 import * as m0008 from './0008_scim.js';
 import * as m0009 from './0009_grant_history.js';
+import * as m0010 from './0010_change_stream.js';
 
 /** Migrations are listed here, in order, so the same set runs from source and from the build. */
 const migrations: Record<string, Migration> = {
@@ -20,6 +21,7 @@ const migrations: Record<string, Migration> = {
   '0007_console_sessions': m0007,
   '0008_scim': m0008,
   '0009_grant_history': m0009,
+  '0010_change_stream': m0010,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -10,7 +10,7 @@ export interface SystemLog {
 
 const RECORD_SLICE = 2_000;
 
-export function createSystemLog(deps: { dialect: Pick<DialectFeatures, 'insertRows'> }): SystemLog {
+export function createSystemLog(deps: { dialect: DialectFeatures }): SystemLog {
   return {
     async record(db, entries) {
       // Events are rendered slice by slice: an import of 100,000 users would otherwise hold all of

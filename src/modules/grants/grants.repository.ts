@@ -1,4 +1,5 @@
 import type { ExpressionBuilder } from 'kysely';
+import { inTransaction } from '../../db/batch.js';
 import type { DialectFeatures } from '../../db/dialects/dialect.js';
 import type { Database, Executor, GrantEventsTable, GrantsTable } from '../../db/schema.js';
 
@@ -45,7 +46,7 @@ export async function insertGrantsIfAbsent(
 
 /**
  * Writes grant-history entries and moves each entitlement's `member_count` by them, in the caller's
- * transaction: every grant added or removed writes exactly one entry, so the count follows every
+ * transaction: every grant added or removed writes exactly one entry (with its change-stream position), so the count follows every
  * path that changes grants. Entitlements are updated in ID order, so writers cannot deadlock on them.
  */
 export async function insertGrantEvents(
@@ -53,21 +54,24 @@ export async function insertGrantEvents(
   rows: readonly GrantEventRow[],
   dialect: DialectFeatures,
 ): Promise<void> {
-  await dialect.insertRows(db, 'grant_events', rows);
-  const deltas = new Map<string, number>();
-  for (const row of rows) {
-    const step = row.event_type === 'GRANT_EVENT_TYPE_ADDED' ? 1 : -1;
-    deltas.set(row.app_entitlement_id, (deltas.get(row.app_entitlement_id) ?? 0) + step);
-  }
-  for (const entitlementId of [...deltas.keys()].sort()) {
-    const delta = deltas.get(entitlementId) as number;
-    if (delta === 0) continue;
-    await db
-      .updateTable('app_entitlements')
-      .set((eb) => ({ member_count: eb('member_count', '+', delta) }))
-      .where('id', '=', entitlementId)
-      .execute();
-  }
+  if (rows.length === 0) return;
+  await inTransaction(db, async (trx) => {
+    await dialect.insertRows(trx, 'grant_events', await dialect.withChangePositions(trx, rows));
+    const deltas = new Map<string, number>();
+    for (const row of rows) {
+      const step = row.event_type === 'GRANT_EVENT_TYPE_ADDED' ? 1 : -1;
+      deltas.set(row.app_entitlement_id, (deltas.get(row.app_entitlement_id) ?? 0) + step);
+    }
+    for (const entitlementId of [...deltas.keys()].sort()) {
+      const delta = deltas.get(entitlementId) as number;
+      if (delta === 0) continue;
+      await trx
+        .updateTable('app_entitlements')
+        .set((eb) => ({ member_count: eb('member_count', '+', delta) }))
+        .where('id', '=', entitlementId)
+        .execute();
+    }
+  });
 }
 
 export function findLiveGrant(
