@@ -30,6 +30,8 @@ import {
   createScimUsersService,
 } from './modules/scim/index.js';
 import { createUsersService } from './modules/users/users.service.js';
+import { createWebhookWorker } from './modules/webhooks/webhook-delivery.worker.js';
+import { createWebhooksService } from './modules/webhooks/webhooks.service.js';
 
 export interface ContainerOptions {
   readonly config: Config;
@@ -107,6 +109,20 @@ export async function createContainer({ config, database, clock, logger }: Conta
   const scimGroups = createScimGroupsService({ ...base, catalog, setMembers, runner });
   const consoleModule = createConsoleModule({ config, db, clock, systemLog, tokens });
 
+  // Webhooks (issue 12): the sender works through queued deliveries; services wake it in-process.
+  const webhookPolicy = { allowPrivate: config.webhookAllowPrivate, allowHttp: config.webhookAllowHttp };
+  const webhookWorker = createWebhookWorker({
+    ...base,
+    policy: webhookPolicy,
+    logger: logger.child({ component: 'webhooks' }),
+  });
+  const webhooks = createWebhooksService({
+    ...base,
+    policy: webhookPolicy,
+    ownsApp: (userId, appId) => owners.owns(userId, appId, [{ type: 'app', id: appId }]),
+    onQueued: () => webhookWorker.wake(),
+  });
+
   return {
     config,
     database,
@@ -138,5 +154,7 @@ export async function createContainer({ config, database, clock, logger }: Conta
     scimUsers,
     scimGroups,
     console: consoleModule,
+    webhooks,
+    webhookWorker,
   };
 }
