@@ -117,7 +117,7 @@ describe.each(DIALECTS)('webhook routes on %s', (dialect) => {
     await t.container.webhookWorker.runUntilIdle();
     const got = receiver.received.slice(before);
     expect(got).toHaveLength(1);
-    const request = got[0]!;
+    const request = got[0] as (typeof got)[number];
     const verified = new Webhook(made.body.secret).verify(request.body, request.headers) as any;
     expect(verified).toMatchObject({ type: 'webhook.ping', data: { webhookId: id } });
     expect(request.headers['webhook-id']).toBe(ping.body.delivery.messageId);
