@@ -1,0 +1,47 @@
+/**
+ * A webhook sender in its own process, for tests that kill it with SIGKILL. It runs the real worker
+ * and database code. Settings come from the environment: ROSTER_DATA_DIR / ROSTER_DATABASE_URL as
+ * Roster reads them, SENDER_OWNER, SENDER_LEASE_MS, and SENDER_UNTIL (a webhook ID: the sender stops
+ * once nothing of it is pending).
+ */
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { pino } from 'pino';
+import { connectDatabase } from '../../src/db/connect.js';
+import { systemClock } from '../../src/lib/clock.js';
+import { createSystemLog } from '../../src/modules/audit/system-log.service.js';
+import { createWebhookWorker } from '../../src/modules/webhooks/webhook-delivery.worker.js';
+
+const env = process.env;
+const handle = connectDatabase({
+  postgresUrl: env.ROSTER_DATABASE_URL,
+  sqlitePath: path.join(env.ROSTER_DATA_DIR ?? '.', 'roster.db'),
+  postgresPoolSize: 2,
+});
+const worker = createWebhookWorker({
+  db: handle.db,
+  dialect: handle.dialect,
+  clock: systemClock,
+  systemLog: createSystemLog({ maxParameters: handle.dialect.maxParameters }),
+  logger: pino({ level: 'silent' }),
+  policy: { allowPrivate: true, allowHttp: true },
+  owner: env.SENDER_OWNER ?? `child-${process.pid}`,
+  leaseMs: Number(env.SENDER_LEASE_MS ?? '60000'),
+  retry: { baseMs: 20, maxMs: 200, disableAfterMs: 3_600_000 },
+  pollMs: 20,
+});
+
+const until = env.SENDER_UNTIL ?? '';
+worker.start();
+for (;;) {
+  const pending = await handle.db
+    .selectFrom('webhook_deliveries')
+    .select('id')
+    .where('subscription_id', '=', until)
+    .where('state', '=', 'PENDING')
+    .executeTakeFirst();
+  if (!pending) break;
+  await sleep(50);
+}
+await worker.stop();
+await handle.close();
