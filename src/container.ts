@@ -12,6 +12,7 @@ import { createBulkActionsService } from './modules/bulk-actions/bulk-actions.se
 import { createSetMembersService } from './modules/bulk-actions/set-members.service.js';
 import { createCatalogService } from './modules/catalog/catalog.service.js';
 import { createCatalogSearchService } from './modules/catalog/catalog-search.service.js';
+import { currentChangeCursor, readChanges } from './modules/changes/index.js';
 import { createConsoleModule } from './modules/console/index.js';
 import { createExpansionService } from './modules/expansion/expansion.service.js';
 import { createExpirySweeper } from './modules/grants/expiry-sweeper.js';
@@ -31,6 +32,7 @@ import {
 } from './modules/scim/index.js';
 import { createUsersService } from './modules/users/users.service.js';
 import { createWebhookWorker } from './modules/webhooks/webhook-delivery.worker.js';
+import { createWebhookDispatcher } from './modules/webhooks/webhook-dispatcher.js';
 import { createWebhooksService } from './modules/webhooks/webhooks.service.js';
 
 export interface ContainerOptions {
@@ -45,7 +47,7 @@ export type Container = Awaited<ReturnType<typeof createContainer>>;
 /** The composition root: every module built from its explicit dependencies, nothing else. */
 export async function createContainer({ config, database, clock, logger }: ContainerOptions) {
   const { db, dialect } = database;
-  const systemLog = createSystemLog({ maxParameters: dialect.maxParameters });
+  const systemLog = createSystemLog({ dialect });
   const base = { db, dialect, clock, systemLog };
 
   const tokens = await createTokenService({
@@ -74,8 +76,23 @@ export async function createContainer({ config, database, clock, logger }: Conta
     chunkSize: config.bulkChunkSize,
   });
   const grants = createGrantsService({ ...base, idempotency });
+  // Webhooks (issue 12): the dispatcher turns the change stream into deliveries, the worker sends
+  // them; both also poll, for work committed by other processes.
+  const webhookPolicy = { allowPrivate: config.webhookAllowPrivate, allowHttp: config.webhookAllowHttp };
+  const webhookWorker = createWebhookWorker({
+    ...base,
+    policy: webhookPolicy,
+    logger: logger.child({ component: 'webhooks' }),
+  });
+  const webhookDispatcher = createWebhookDispatcher({
+    ...base,
+    changes: { read: readChanges, current: currentChangeCursor },
+    logger: logger.child({ component: 'webhook-dispatch' }),
+    onQueued: () => webhookWorker.wake(),
+  });
   const runner = createBulkActionRunner({
     ...base,
+    afterBatch: () => webhookDispatcher.wake(),
     batchSize: config.bulkBatchSize,
     logger: logger.child({ component: 'bulk-actions' }),
   });
@@ -109,13 +126,6 @@ export async function createContainer({ config, database, clock, logger }: Conta
   const scimGroups = createScimGroupsService({ ...base, catalog, setMembers, runner });
   const consoleModule = createConsoleModule({ config, db, clock, systemLog, tokens });
 
-  // Webhooks (issue 12): the sender works through queued deliveries; services wake it in-process.
-  const webhookPolicy = { allowPrivate: config.webhookAllowPrivate, allowHttp: config.webhookAllowHttp };
-  const webhookWorker = createWebhookWorker({
-    ...base,
-    policy: webhookPolicy,
-    logger: logger.child({ component: 'webhooks' }),
-  });
   const webhooks = createWebhooksService({
     ...base,
     policy: webhookPolicy,
@@ -156,5 +166,6 @@ export async function createContainer({ config, database, clock, logger }: Conta
     console: consoleModule,
     webhooks,
     webhookWorker,
+    webhookDispatcher,
   };
 }

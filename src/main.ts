@@ -59,6 +59,7 @@ async function main(argv: readonly string[]): Promise<void> {
     clearInterval(maintenance);
     await app.close();
     await container.runner.stop();
+    await container.webhookDispatcher.stop();
     await container.webhookWorker.stop();
     await container.expirySweeper.stop();
     await database.close();
@@ -82,6 +83,7 @@ async function main(argv: readonly string[]): Promise<void> {
       );
     }
     container.runner.start();
+    container.webhookDispatcher.start();
     container.webhookWorker.start();
     maintenance = setInterval(() => {
       container.maintenance

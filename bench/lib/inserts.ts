@@ -1,6 +1,7 @@
-import type { Kysely } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import { pino } from 'pino';
 import { chunkRows } from '../../src/db/batch.js';
+import type { DialectFeatures } from '../../src/db/dialects/dialect.js';
 import type { Database } from '../../src/db/schema.js';
 import { systemClock } from '../../src/lib/clock.js';
 import { newId } from '../../src/lib/ids.js';
@@ -17,26 +18,32 @@ import { QueryTimer } from './query-timer.js';
 /** Users per batch transaction, as the runner's default (ROSTER_BULK_BATCH_SIZE). */
 export const BATCH_SIZE = 1_000;
 
-type Rows = { [T in keyof Database]?: Database[T][] };
+type Rows = { [T in keyof Database]?: Insertable<Database[T]>[] };
+
+/** The tables whose rows carry change-stream positions (src/modules/changes). */
+const POSITIONED: ReadonlySet<string> = new Set(['grant_events', 'system_log_events']);
 
 /** Writes `rows` table by table in multi-row INSERTs, as the runner's repositories do. */
-async function insertRows(trx: TestApp['db'], rows: Rows, maxParameters: number): Promise<void> {
+async function insertRows(trx: TestApp['db'], rows: Rows, dialect: DialectFeatures): Promise<void> {
   for (const [table, list] of Object.entries(rows) as [keyof Database, object[]][]) {
-    for (const chunk of chunkRows(list, maxParameters)) {
+    const positioned = POSITIONED.has(table);
+    const added = positioned ? dialect.changePositionColumnsAdded : 0;
+    for (const chunk of chunkRows(list, dialect.maxParameters, undefined, added)) {
+      const values = positioned ? await dialect.withChangePositions(trx, chunk) : chunk;
       // The rows are the table's own (Rows ties them to their key); Kysely cannot see that per entry.
       await (trx as unknown as Kysely<Record<string, Record<string, unknown>>>)
         .insertInto(table)
-        .values(chunk as Record<string, unknown>[])
+        .values(values as Record<string, unknown>[])
         .execute();
     }
   }
 }
 
 /** Times `batches` of rows, one transaction each, into `db`; returns seconds. */
-async function timeBatches(db: TestApp['db'], batches: Rows[], maxParameters: number): Promise<number> {
+async function timeBatches(db: TestApp['db'], batches: Rows[], dialect: DialectFeatures): Promise<number> {
   const started = performance.now();
   for (const batch of batches) {
-    await db.transaction().execute((trx) => insertRows(trx, batch, maxParameters));
+    await db.transaction().execute((trx) => insertRows(trx, batch, dialect));
   }
   return (performance.now() - started) / 1000;
 }
@@ -77,7 +84,7 @@ export async function grantInsertBaseline(
       }
       batches.push({ grants });
     }
-    const seconds = await timeBatches(database.handle.db, batches, database.handle.dialect.maxParameters);
+    const seconds = await timeBatches(database.handle.db, batches, database.handle.dialect);
     return count / seconds;
   } finally {
     await database.drop();
@@ -128,11 +135,11 @@ export async function allRowsBaseline(
     const batches: Rows[] = [];
     for (let first = 0; first < count; first += BATCH_SIZE) {
       const batch = {
-        app_users: [] as Database['app_users'][],
-        grants: [] as Database['grants'][],
-        grant_events: [] as Database['grant_events'][],
-        system_log_events: [] as Database['system_log_events'][],
-        bulk_action_items: [] as Database['bulk_action_items'][],
+        app_users: [] as Insertable<Database['app_users']>[],
+        grants: [] as Insertable<Database['grants']>[],
+        grant_events: [] as Insertable<Database['grant_events']>[],
+        system_log_events: [] as Insertable<Database['system_log_events']>[],
+        bulk_action_items: [] as Insertable<Database['bulk_action_items']>[],
       };
       for (let i = first; i < Math.min(count, first + BATCH_SIZE); i++) {
         const userId = newId();
@@ -185,7 +192,7 @@ export async function allRowsBaseline(
       }
       batches.push(batch);
     }
-    const seconds = await timeBatches(bench.t.db, batches, bench.t.container.dialect.maxParameters);
+    const seconds = await timeBatches(bench.t.db, batches, bench.t.container.dialect);
     return count / seconds;
   } finally {
     await bench.close();

@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Generated, Kysely, Transaction } from 'kysely';
 import type {
   BulkActionItemOutcome,
   BulkActionKind,
@@ -310,6 +310,18 @@ export interface ScimGroupsTable {
   updated_at: Timestamp;
 }
 
+/**
+ * A row's place in the change stream (src/modules/changes), which grant history and the system log
+ * share. Readers order by (tx_id, seq). The database fills both on PostgreSQL (column defaults: the
+ * writing transaction's ID and one shared sequence); on SQLite tx_id is always 0 and the insert paths
+ * set seq from `DialectFeatures.withChangePositions`. PostgreSQL returns both as decimal strings,
+ * SQLite as numbers.
+ */
+export interface ChangePositionColumns {
+  tx_id: Generated<string | number>;
+  seq: Generated<string | number>;
+}
+
 /** A webhook subscription (issue 12): where to send which events, signed with its secret. */
 export interface WebhookSubscriptionsTable {
   id: string;
@@ -376,7 +388,7 @@ export interface Database {
   app_entitlements: AppEntitlementsTable;
   app_users: AppUsersTable;
   grants: GrantsTable;
-  grant_events: GrantEventsTable;
+  grant_events: GrantEventsTable & ChangePositionColumns;
   bulk_actions: BulkActionsTable;
   bulk_action_chunks: BulkActionChunksTable;
   bulk_action_items: BulkActionItemsTable;
@@ -385,7 +397,7 @@ export interface Database {
   signing_keys: SigningKeysTable;
   used_assertions: UsedAssertionsTable;
   idempotency_keys: IdempotencyKeysTable;
-  system_log_events: SystemLogEventsTable;
+  system_log_events: SystemLogEventsTable & ChangePositionColumns;
   owners: OwnersTable;
   roles: RolesTable;
   scim_connections: ScimConnectionsTable;

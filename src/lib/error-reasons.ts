@@ -53,6 +53,10 @@ export const ERROR_REASONS = {
     code: 'INVALID_ARGUMENT',
     meaning: 'The page token was issued for the other sort direction.',
   },
+  INVALID_CHANGE_CURSOR: {
+    code: 'INVALID_ARGUMENT',
+    meaning: 'The change-stream cursor is not one Roster issued; pass back a nextCursor, or "" to start.',
+  },
   INVALID_TIMESTAMP: { code: 'INVALID_ARGUMENT', meaning: 'A timestamp is not RFC 3339.' },
   INVALID_TIME_RANGE: { code: 'INVALID_ARGUMENT', meaning: 'since is later than until.' },
   TIMESTAMP_OUT_OF_RANGE: { code: 'INVALID_ARGUMENT', meaning: 'A timestamp is after the year 9999.' },

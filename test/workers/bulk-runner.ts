@@ -25,7 +25,7 @@ const runner = createBulkActionRunner({
   db: handle.db,
   dialect: handle.dialect,
   clock: systemClock,
-  systemLog: createSystemLog({ maxParameters: handle.dialect.maxParameters }),
+  systemLog: createSystemLog({ dialect: handle.dialect }),
   logger: pino({ level: 'silent' }),
   owner: env.RUNNER_OWNER ?? `child-${process.pid}`,
   leaseMs: Number(env.RUNNER_LEASE_MS ?? '30000'),

@@ -22,7 +22,7 @@ const worker = createWebhookWorker({
   db: handle.db,
   dialect: handle.dialect,
   clock: systemClock,
-  systemLog: createSystemLog({ maxParameters: handle.dialect.maxParameters }),
+  systemLog: createSystemLog({ dialect: handle.dialect }),
   logger: pino({ level: 'silent' }),
   policy: { allowPrivate: true, allowHttp: true },
   owner: env.SENDER_OWNER ?? `child-${process.pid}`,

@@ -1,6 +1,15 @@
 import { type Kysely, type SelectQueryBuilder, sql, type Transaction } from 'kysely';
 
 /**
+ * A place in the change stream (src/modules/changes): the writing transaction's ID and a sequence
+ * number, as decimal strings. Positions are ordered by (txId, seq).
+ */
+export interface ChangePosition {
+  readonly txId: string;
+  readonly seq: string;
+}
+
+/**
  * Every difference between SQLite and PostgreSQL that Roster's code depends on, named once.
  * Nothing outside src/db/ branches on the dialect.
  */
@@ -44,6 +53,40 @@ export interface DialectFeatures {
    * side); a session advisory lock held on one pooled connection orders them. SQLite needs none.
    */
   withSchemaChangeLock<DB, T>(db: Kysely<DB>, work: () => Promise<T>): Promise<T>;
+  /**
+   * Gives rows about to be inserted into grant_events or system_log_events their change-stream
+   * positions (columns tx_id, seq): called once per INSERT statement, inside the transaction that
+   * inserts them (it refuses to run outside one), with `rows` in insert order.
+   * - PostgreSQL: nothing to do, the rows come back as they are; column defaults store the writing
+   *   transaction's ID (`pg_current_xact_id()`) and a number from one shared sequence, and readers
+   *   only pass rows whose transaction is below the oldest one still running (`changeHorizon`).
+   * - SQLite: one writer at a time (also across connections), so positions handed out inside the
+   *   write transaction, in insert order, are commit order. One UPDATE reserves `rows.length`
+   *   numbers from the `change_positions` counter, which commits or rolls back with the rows; tx_id
+   *   keeps its default, 0. Each row is copied with its `seq` added (one more column per row).
+   */
+  withChangePositions<DB, R extends object>(
+    trx: Transaction<DB> | Kysely<DB>,
+    rows: readonly R[],
+  ): Promise<readonly R[]>;
+  /** Columns `withChangePositions` adds to each row: count them when sizing a multi-row INSERT. */
+  readonly changePositionColumnsAdded: number;
+  /**
+   * The furthest position a reader of the change stream may pass now: every row at or before it
+   * has committed, and every row not yet committed will lie after it, so a cursor never skips one.
+   * - PostgreSQL: (xmin of the current snapshot, 0). Every transaction below xmin has ended, and no
+   *   new one can get a lower ID, so rows with tx_id < xmin are final. xmin is cluster-wide: a long
+   *   transaction in any database of the cluster (or a prepared one) holds readers back until it
+   *   ends; it delays them, never makes them miss a row.
+   * - SQLite: (0, last number the counter handed out): a counter value is committed with its rows.
+   */
+  changeHorizon<DB>(db: Transaction<DB> | Kysely<DB>): Promise<ChangePosition>;
+}
+
+function requireTransaction(db: { readonly isTransaction: boolean }): void {
+  if (!db.isTransaction) {
+    throw new Error('change-stream positions are given inside the transaction that inserts the rows');
+  }
 }
 
 export const sqliteFeatures: DialectFeatures = {
@@ -56,6 +99,24 @@ export const sqliteFeatures: DialectFeatures = {
   serializeEach: async () => {},
   currentSchema: async () => undefined,
   withSchemaChangeLock: (_db, work) => work(),
+  withChangePositions: async (trx, rows) => {
+    if (rows.length === 0) return rows;
+    requireTransaction(trx);
+    const { rows: reserved } = await sql<{ first: number }>`update change_positions
+      set next_seq = next_seq + ${rows.length} returning next_seq - ${rows.length} as first`.execute(trx);
+    let seq = reserved[0]?.first;
+    if (seq === undefined) throw new Error('the change_positions counter is missing (migration 0010)');
+    const positioned = new Array<(typeof rows)[number]>(rows.length);
+    for (let i = 0; i < rows.length; i++) positioned[i] = { ...rows[i], seq: seq++ } as (typeof rows)[number];
+    return positioned;
+  },
+  changePositionColumnsAdded: 1,
+  changeHorizon: async (db) => {
+    const { rows } = await sql<{ last: number }>`select next_seq - 1 as last from change_positions`.execute(
+      db,
+    );
+    return { txId: '0', seq: String(rows[0]?.last ?? 0) };
+  },
   isUniqueViolation: (error) =>
     typeof error === 'object' &&
     error !== null &&
@@ -91,6 +152,16 @@ export const postgresFeatures: DialectFeatures = {
         await sql`select pg_advisory_unlock(hashtext('roster:schema-change'))`.execute(connection);
       }
     }),
+  withChangePositions: async (_trx, rows) => rows,
+  changePositionColumnsAdded: 0,
+  changeHorizon: async (db) => {
+    const { rows } = await sql<{
+      horizon: string;
+    }>`select pg_snapshot_xmin(pg_current_snapshot())::text as horizon`.execute(db);
+    const horizon = rows[0]?.horizon;
+    if (horizon === undefined) throw new Error('pg_current_snapshot() returned no row');
+    return { txId: horizon, seq: '0' };
+  },
   isUniqueViolation: (error) =>
     typeof error === 'object' && error !== null && 'code' in error && error.code === '23505',
 };

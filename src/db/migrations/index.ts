@@ -7,6 +7,7 @@ import * as m0005 from './0005_users_email_lower.js';
 import * as m0006 from './0006_chunk_last_error.js';
 import * as m0007 from './0007_console_sessions.js';
 import * as m0008 from './0008_scim.js';
+import * as m0010 from './0010_change_stream.js';
 import * as m0011 from './0011_webhooks.js';
 
 /** Migrations are listed here, in order, so the same set runs from source and from the build. */
@@ -19,6 +20,7 @@ const migrations: Record<string, Migration> = {
   '0006_chunk_last_error': m0006,
   '0007_console_sessions': m0007,
   '0008_scim': m0008,
+  '0010_change_stream': m0010,
   '0011_webhooks': m0011,
 };
 

@@ -1,14 +1,23 @@
-import { chunkRows } from '../../db/batch.js';
+import { chunkRows, inTransaction } from '../../db/batch.js';
+import type { DialectFeatures } from '../../db/dialects/dialect.js';
 import type { Executor, SystemLogEventsTable } from '../../db/schema.js';
 
+/** Inserts events with their change-stream positions (src/modules/changes). */
 export async function insertSystemLogEvents(
   db: Executor,
   rows: readonly SystemLogEventsTable[],
-  maxParameters: number,
+  dialect: DialectFeatures,
 ): Promise<void> {
-  for (const chunk of chunkRows(rows, maxParameters)) {
-    await db.insertInto('system_log_events').values(chunk).execute();
-  }
+  if (rows.length === 0) return;
+  await inTransaction(db, async (trx) => {
+    const chunks = chunkRows(rows, dialect.maxParameters, undefined, dialect.changePositionColumnsAdded);
+    for (const chunk of chunks) {
+      await trx
+        .insertInto('system_log_events')
+        .values(await dialect.withChangePositions(trx, chunk))
+        .execute();
+    }
+  });
 }
 
 /** A position in the log's order, (occurred_at, id): the order the (occurred_at, id) index serves. */

@@ -1,3 +1,4 @@
+import type { DialectFeatures } from '../../db/dialects/dialect.js';
 import type { Executor } from '../../db/schema.js';
 import { type SystemLogEntry, systemLogRow } from './system-log.js';
 import { insertSystemLogEvents } from './system-log.repository.js';
@@ -7,11 +8,11 @@ export interface SystemLog {
   record(db: Executor, entries: readonly SystemLogEntry[]): Promise<void>;
 }
 
-export function createSystemLog(deps: { maxParameters: number }): SystemLog {
+export function createSystemLog(deps: { dialect: DialectFeatures }): SystemLog {
   return {
     async record(db, entries) {
       if (entries.length === 0) return;
-      await insertSystemLogEvents(db, entries.map(systemLogRow), deps.maxParameters);
+      await insertSystemLogEvents(db, entries.map(systemLogRow), deps.dialect);
     },
   };
 }

@@ -95,7 +95,7 @@ export async function applyAddManualUsersBatch(
     deleted_at: null,
   }));
   grants.sort((a, b) => (a.app_user_id < b.app_user_id ? -1 : a.app_user_id > b.app_user_id ? 1 : 0));
-  const grantedAppUsers = await grantIfAbsent(trx, deps.dialect.maxParameters, grants, now, action.id);
+  const grantedAppUsers = await grantIfAbsent(trx, deps.dialect, grants, now, action.id);
 
   const log: SystemLogEntry[] = [];
   for (const appUser of created) {

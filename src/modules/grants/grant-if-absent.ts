@@ -1,3 +1,4 @@
+import type { DialectFeatures } from '../../db/dialects/dialect.js';
 import type { Executor } from '../../db/schema.js';
 import { type GrantRow, insertGrantEvents, insertGrantsIfAbsent } from './grants.repository.js';
 import { grantEventRow } from './revocation.js';
@@ -9,12 +10,12 @@ import { grantEventRow } from './revocation.js';
  */
 export async function grantIfAbsent(
   trx: Executor,
-  maxParameters: number,
+  dialect: DialectFeatures,
   grants: readonly GrantRow[],
   now: Date,
   bulkActionId: string | null,
 ): Promise<Set<string>> {
-  const inserted = await insertGrantsIfAbsent(trx, grants, maxParameters);
+  const inserted = await insertGrantsIfAbsent(trx, grants, dialect.maxParameters);
   const grantedAppUsers = new Set(inserted.map((g) => g.app_user_id));
 
   await insertGrantEvents(
@@ -22,7 +23,7 @@ export async function grantIfAbsent(
     grants
       .filter((g) => grantedAppUsers.has(g.app_user_id))
       .map((g) => grantEventRow(g, 'GRANT_EVENT_TYPE_ADDED', now, bulkActionId)),
-    maxParameters,
+    dialect,
   );
   return grantedAppUsers;
 }

@@ -1,5 +1,6 @@
 import type { ExpressionBuilder } from 'kysely';
-import { chunkRows } from '../../db/batch.js';
+import { chunkRows, inTransaction } from '../../db/batch.js';
+import type { DialectFeatures } from '../../db/dialects/dialect.js';
 import type { Database, Executor, GrantEventsTable, GrantsTable } from '../../db/schema.js';
 
 export type GrantRow = GrantsTable;
@@ -39,14 +40,22 @@ export async function insertGrantsIfAbsent(
   return inserted;
 }
 
+/** Inserts grant events with their change-stream positions (src/modules/changes). */
 export async function insertGrantEvents(
   db: Executor,
   rows: readonly GrantEventRow[],
-  maxParameters: number,
+  dialect: DialectFeatures,
 ): Promise<void> {
-  for (const chunk of chunkRows(rows, maxParameters)) {
-    await db.insertInto('grant_events').values(chunk).execute();
-  }
+  if (rows.length === 0) return;
+  await inTransaction(db, async (trx) => {
+    const chunks = chunkRows(rows, dialect.maxParameters, undefined, dialect.changePositionColumnsAdded);
+    for (const chunk of chunks) {
+      await trx
+        .insertInto('grant_events')
+        .values(await dialect.withChangePositions(trx, chunk))
+        .execute();
+    }
+  });
 }
 
 export function findLiveGrant(

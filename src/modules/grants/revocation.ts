@@ -81,7 +81,7 @@ export async function recordRevocations<G extends RevokedGrant>(
   await insertGrantEvents(
     trx,
     grants.map((g) => grantEventRow(g, 'GRANT_EVENT_TYPE_REMOVED', now, bulkActionId)),
-    deps.dialect.maxParameters,
+    deps.dialect,
   );
   await deps.systemLog.record(
     trx,
