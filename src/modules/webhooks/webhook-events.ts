@@ -6,7 +6,11 @@ import { newMessageId, type WebhookPayload } from './webhook-payload.js';
  * The part of the change stream (src/modules/changes) the dispatcher reads, declared by what it
  * uses: a grant-history row may carry more columns (actor, request ID) than these.
  */
-export type GrantHistoryRow = GrantEventsTable & { readonly request_id?: string | null };
+export type GrantHistoryRow = GrantEventsTable & {
+  readonly request_id?: string | null;
+  /** The writing transaction on PostgreSQL (0 on SQLite): a bulk-action batch is one transaction. */
+  readonly tx_id?: string | number;
+};
 export type StreamChange =
   | { readonly kind: 'grant_history'; readonly position: string; readonly row: GrantHistoryRow }
   | { readonly kind: 'system_log'; readonly position: string; readonly row: SystemLogEventsTable };
@@ -47,9 +51,11 @@ export const MAX_GRANTS_PER_EVENT = 1_000;
 
 /**
  * Turns a page of changes, in commit order, into webhook events. Consecutive grant-history entries
- * of one bulk action (one batch commits them together) or of one request, of the same type and app,
+ * of one bulk-action batch (one transaction, one time) or of one request, of the same type and app,
  * become one event listing the grants, so a 100,000-user add makes a hundred deliveries, not
- * 100,000.
+ * 100,000. Where the database cannot tell two batches apart (SQLite has no transaction IDs, and two
+ * batches may share a millisecond) they share an event, still of at most MAX_GRANTS_PER_EVENT
+ * grants. A page boundary of the stream may split a batch in two events.
  */
 export function eventsOf(changes: readonly StreamChange[], nowMs: number): WebhookEvent[] {
   const events: WebhookEvent[] = [];
@@ -81,7 +87,11 @@ export function eventsOf(changes: readonly StreamChange[], nowMs: number): Webho
       const type: WebhookEventType =
         row.event_type === 'GRANT_EVENT_TYPE_ADDED' ? 'grant.added' : 'grant.removed';
       const batch = row.bulk_action_id ?? row.request_id ?? null;
-      const key = batch === null ? `single:${row.id}` : `${type}:${row.app_id}:${batch}`;
+      // One batch: same action (or request), same transaction where the database tells it, same time.
+      const key =
+        batch === null
+          ? `single:${row.id}`
+          : `${type}:${row.app_id}:${batch}:${row.tx_id ?? ''}:${row.occurred_at}`;
       if (group && (group.key !== key || group.rows.length >= MAX_GRANTS_PER_EVENT)) flush();
       if (group) group.rows.push(row);
       else group = { key, type, rows: [row] };
