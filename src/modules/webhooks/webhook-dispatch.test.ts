@@ -45,11 +45,11 @@ describe.each(DIALECTS)('webhooks from the change stream on %s', (dialect) => {
     const everything = await create('everything', {
       eventTypes: ['grant.added', 'user.created', 'bulk_action.finished'],
     });
-    const otherApp = await create('other', {
+    await create('other', {
       eventTypes: ['grant.added', 'user.created'],
       appIds: [other.id],
     });
-    const usersOnly = await create('users', { eventTypes: ['user.created'] });
+    await create('users', { eventTypes: ['user.created'] });
 
     const firstUser = await createUser(t);
     const imported = await t.request('POST', '/roster/v1/users/import', {
