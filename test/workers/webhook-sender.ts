@@ -1,6 +1,6 @@
 /**
- * A webhook sender in its own process, for tests that kill it with SIGKILL. It runs the real worker
- * and database code. Settings come from the environment: ROSTER_DATA_DIR / ROSTER_DATABASE_URL as
+ * Roster's webhook pipeline in its own process, for tests that kill it with SIGKILL: the dispatcher
+ * (change stream → deliveries) and the sender, as the server runs them, with the real database code. Settings come from the environment: ROSTER_DATA_DIR / ROSTER_DATABASE_URL as
  * Roster reads them, SENDER_OWNER, SENDER_LEASE_MS, and SENDER_UNTIL (a webhook ID: the sender stops
  * once nothing of it is pending).
  */
@@ -10,7 +10,9 @@ import { pino } from 'pino';
 import { connectDatabase } from '../../src/db/connect.js';
 import { systemClock } from '../../src/lib/clock.js';
 import { createSystemLog } from '../../src/modules/audit/system-log.service.js';
+import { currentChangeCursor, readChanges } from '../../src/modules/changes/index.js';
 import { createWebhookWorker } from '../../src/modules/webhooks/webhook-delivery.worker.js';
+import { createWebhookDispatcher } from '../../src/modules/webhooks/webhook-dispatcher.js';
 
 const env = process.env;
 const handle = connectDatabase({
@@ -31,17 +33,30 @@ const worker = createWebhookWorker({
   pollMs: 20,
 });
 
+const dispatcher = createWebhookDispatcher({
+  db: handle.db,
+  dialect: handle.dialect,
+  clock: systemClock,
+  changes: { read: readChanges, current: currentChangeCursor },
+  logger: pino({ level: 'silent' }),
+  onQueued: () => worker.wake(),
+  pollMs: 20,
+});
+
+/** Stops once the webhook has SENDER_EXPECT deliveries and none is pending. */
 const until = env.SENDER_UNTIL ?? '';
+const expect = Number(env.SENDER_EXPECT ?? '0');
+dispatcher.start();
 worker.start();
 for (;;) {
-  const pending = await handle.db
+  const rows = await handle.db
     .selectFrom('webhook_deliveries')
-    .select('id')
+    .select('state')
     .where('subscription_id', '=', until)
-    .where('state', '=', 'PENDING')
-    .executeTakeFirst();
-  if (!pending) break;
+    .execute();
+  if (rows.length >= expect && rows.every((r) => r.state !== 'PENDING')) break;
   await sleep(50);
 }
+await dispatcher.stop();
 await worker.stop();
 await handle.close();
