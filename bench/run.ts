@@ -92,7 +92,7 @@ async function measure(dialect: Dialect, postgresUrl: string | undefined): Promi
     progress(`${name}: ${m}`),
   );
   const scim = await scimRun(dialect, postgresUrl, SCIM_MEMBERS, (m) => progress(`${name}: SCIM: ${m}`));
-  const webhooks = await webhooksRun(dialect, postgresUrl, sizes.adds.at(-1) as number, (m) =>
+  const webhooks = await webhooksRun(dialect, sizes.adds.at(-1) as number, (m) =>
     progress(`${name}: webhooks: ${m}`),
   );
   return { baseline, allRows, profile, server, bare, cli, scim, webhooks };

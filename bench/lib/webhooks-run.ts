@@ -11,7 +11,7 @@ import {
   readAdminCredentials,
 } from './api.js';
 import { freePort, startServer } from './children.js';
-import type { Dialect } from './databases.js';
+import { createPostgresDatabase, type Dialect, dropPostgresDatabase } from './databases.js';
 import { BATCH_SIZE } from './inserts.js';
 import { int, ratio } from './table.js';
 
@@ -58,11 +58,13 @@ async function startCountingReceiver() {
  */
 export async function webhooksRun(
   dialect: Dialect,
-  databaseUrl: string | undefined,
   size: number,
   progress: (message: string) => void,
 ): Promise<WebhooksResults> {
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'roster-bench-webhooks-'));
+  // A database of its own: the bootstrap credentials are written only on a first start.
+  const pgName = `roster_bench_webhooks_${process.pid}`;
+  const databaseUrl = dialect === 'postgres' ? await createPostgresDatabase(pgName) : undefined;
   const port = await freePort();
   const server = await startServer(
     'src/main.ts',
@@ -79,7 +81,7 @@ export async function webhooksRun(
   );
   const receiver = await startCountingReceiver();
   try {
-    const client = await connectClient(server.url, await readAdminCredentials(dataDir));
+    const client = await connectClient(server.url, await credentialsOf(dataDir));
     progress(`importing ${int(size)} users`);
     const userIds = await importUsers(client, size, `webhooks-${dialect}`);
     const addOnce = async (name: string) => {
@@ -123,7 +125,20 @@ export async function webhooksRun(
   } finally {
     await receiver.close();
     await server.stop();
+    if (databaseUrl) await dropPostgresDatabase(pgName);
     await fs.rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** The bootstrap credentials, which the server writes just after it starts listening. */
+async function credentialsOf(dataDir: string) {
+  for (let i = 0; ; i++) {
+    try {
+      return await readAdminCredentials(dataDir);
+    } catch (error) {
+      if (i >= 300) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
   }
 }
 
