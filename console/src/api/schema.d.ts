@@ -1439,299 +1439,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: {
-            parameters: {
-                query?: {
-                    page_size?: number;
-                    page_token?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            list: {
-                                appIds: string[];
-                                createdAt: string;
-                                description: string;
-                                disabledReason: string | null;
-                                eventTypes: string[];
-                                id: string;
-                                /** @enum {unknown} */
-                                state: "ACTIVE" | "PAUSED" | "DISABLED";
-                                updatedAt: string;
-                                url: string;
-                            }[];
-                            nextPageToken: string;
-                        };
-                    };
-                };
-                /**
-                 * @description Error: the status code and body of CONTRACT.md §7.1; `details[0].reason` names the error and `details[0].metadata` carries its particulars. `details[0].reason` is one of
-                 *
-                 *     | reason                             | HTTP status | gRPC code               | meaning                                                                                    |
-                 *     | ---------------------------------- | ----------- | ----------------------- | ------------------------------------------------------------------------------------------ |
-                 *     | `INVALID_REQUEST`                  | 400         | INVALID_ARGUMENT (3)    | The request does not match the operation’s schema; the message names the field.            |
-                 *     | `MALFORMED_JSON`                   | 400         | INVALID_ARGUMENT (3)    | The request body is not valid JSON.                                                        |
-                 *     | `INVALID_CONTENT_LENGTH`           | 400         | INVALID_ARGUMENT (3)    | Content-Length does not match the body.                                                    |
-                 *     | `UNSUPPORTED_MEDIA_TYPE`           | 415         | INVALID_ARGUMENT (3)    | The body is not sent as application/json.                                                  |
-                 *     | `REQUEST_TOO_LARGE`                | 413         | RESOURCE_EXHAUSTED (8)  | The body is larger than the route accepts; GET /roster/v1/limits tells the limits.         |
-                 *     | `INVALID_TEXT`                     | 400         | INVALID_ARGUMENT (3)    | A string holds a NUL character, a lone surrogate or bytes that are not UTF-8.              |
-                 *     | `MALFORMED_URL`                    | 400         | INVALID_ARGUMENT (3)    | The path is not valid percent-encoded UTF-8.                                               |
-                 *     | `PATH_PARAMETER_TOO_LONG`          | 400         | INVALID_ARGUMENT (3)    | A path parameter is longer than allowed.                                                   |
-                 *     | `MALFORMED_HTTP_REQUEST`           | 400         | INVALID_ARGUMENT (3)    | The HTTP message itself is malformed (for example, conflicting length headers).            |
-                 *     | `HEADERS_TOO_LARGE`                | 431         | INVALID_ARGUMENT (3)    | The request headers are larger than the server accepts.                                    |
-                 *     | `REQUEST_TIMEOUT`                  | 408         | DEADLINE_EXCEEDED (4)   | The request did not arrive in time.                                                        |
-                 *     | `ROUTE_NOT_FOUND`                  | 404         | NOT_FOUND (5)           | No operation is served at this method and path.                                            |
-                 *     | `INVALID_ARGUMENT`                 | 400         | INVALID_ARGUMENT (3)    | A value of the request is refused; the message says which.                                 |
-                 *     | `INVALID_PAGE_TOKEN`               | 400         | INVALID_ARGUMENT (3)    | The page token is not one Roster issued.                                                   |
-                 *     | `PAGE_TOKEN_DIRECTION_MISMATCH`    | 400         | INVALID_ARGUMENT (3)    | The page token was issued for the other sort direction.                                    |
-                 *     | `INVALID_CHANGE_CURSOR`            | 400         | INVALID_ARGUMENT (3)    | The change-stream cursor is not one Roster issued; pass back a nextCursor, or "" to start. |
-                 *     | `INVALID_TIMESTAMP`                | 400         | INVALID_ARGUMENT (3)    | A timestamp is not RFC 3339.                                                               |
-                 *     | `INVALID_TIME_RANGE`               | 400         | INVALID_ARGUMENT (3)    | since is later than until.                                                                 |
-                 *     | `TIMESTAMP_OUT_OF_RANGE`           | 400         | INVALID_ARGUMENT (3)    | A timestamp is after the year 9999.                                                        |
-                 *     | `INVALID_UPDATE_MASK`              | 400         | INVALID_ARGUMENT (3)    | updateMask names a field that cannot be updated.                                           |
-                 *     | `DISPLAY_NAME_REQUIRED`            | 400         | INVALID_ARGUMENT (3)    | displayName is empty.                                                                      |
-                 *     | `INVALID_IDEMPOTENCY_KEY`          | 400         | INVALID_ARGUMENT (3)    | The Idempotency-Key header is malformed.                                                   |
-                 *     | `IDEMPOTENCY_KEY_REUSED`           | 409         | ABORTED (10)            | The Idempotency-Key was already used with a different request.                             |
-                 *     | `TOKEN_MISSING`                    | 401         | UNAUTHENTICATED (16)    | No bearer access token was sent.                                                           |
-                 *     | `TOKEN_MALFORMED`                  | 401         | UNAUTHENTICATED (16)    | The Authorization header is not a bearer token.                                            |
-                 *     | `TOKEN_INVALID`                    | 401         | UNAUTHENTICATED (16)    | The access token’s signature or claims are not valid.                                      |
-                 *     | `TOKEN_EXPIRED`                    | 401         | UNAUTHENTICATED (16)    | The access token has expired; fetch a new one.                                             |
-                 *     | `CLIENT_REVOKED`                   | 401         | UNAUTHENTICATED (16)    | The API client of the token is deleted or expired.                                         |
-                 *     | `METRICS_TOKEN_REQUIRED`           | 401         | UNAUTHENTICATED (16)    | /metrics needs the metrics bearer token.                                                   |
-                 *     | `PERMISSION_DENIED`                | 403         | PERMISSION_DENIED (7)   | The caller’s roles do not allow the operation.                                             |
-                 *     | `SOURCE_ADDRESS_NOT_ALLOWED`       | 403         | PERMISSION_DENIED (7)   | The client may not be used from the request’s source address.                              |
-                 *     | `SCOPE_EXCEEDS_CALLER`             | 403         | PERMISSION_DENIED (7)   | A scoped client cannot give a new client a role it does not act with.                      |
-                 *     | `SESSION_MISSING`                  | 401         | UNAUTHENTICATED (16)    | The console request carries no session cookie.                                             |
-                 *     | `SESSION_INVALID`                  | 401         | UNAUTHENTICATED (16)    | The session cookie names no console session.                                               |
-                 *     | `SESSION_EXPIRED`                  | 401         | UNAUTHENTICATED (16)    | The console session passed its idle or absolute expiry; sign in again.                     |
-                 *     | `SESSION_REVOKED`                  | 401         | UNAUTHENTICATED (16)    | The user or API client behind the console session is gone; sign in again.                  |
-                 *     | `SIGN_IN_REFUSED`                  | 401         | UNAUTHENTICATED (16)    | The console sign-in credentials were refused.                                              |
-                 *     | `TOO_MANY_FAILURES`                | 429         | RESOURCE_EXHAUSTED (8)  | Too many failed console sign-ins from this address or for this client; wait a minute.      |
-                 *     | `CSRF_TOKEN_INVALID`               | 403         | PERMISSION_DENIED (7)   | A change made with a console session lacks the session’s CSRF token header.                |
-                 *     | `APP_NOT_FOUND`                    | 404         | NOT_FOUND (5)           | No live app has this ID.                                                                   |
-                 *     | `APP_RESOURCE_TYPE_NOT_FOUND`      | 404         | NOT_FOUND (5)           | No live resource type of the app has this ID.                                              |
-                 *     | `APP_RESOURCE_NOT_FOUND`           | 404         | NOT_FOUND (5)           | No live resource of the resource type has this ID.                                         |
-                 *     | `ENTITLEMENT_NOT_FOUND`            | 404         | NOT_FOUND (5)           | No live entitlement of the app has this ID.                                                |
-                 *     | `APP_USER_NOT_FOUND`               | 404         | NOT_FOUND (5)           | No app user of the app has this ID.                                                        |
-                 *     | `USER_NOT_FOUND`                   | 404         | NOT_FOUND (5)           | No live user has this ID.                                                                  |
-                 *     | `GRANT_NOT_FOUND`                  | 404         | NOT_FOUND (5)           | The app user holds no live grant of the entitlement.                                       |
-                 *     | `ROLE_NOT_FOUND`                   | 404         | NOT_FOUND (5)           | No role has this ID.                                                                       |
-                 *     | `PERSONAL_CLIENT_NOT_FOUND`        | 404         | NOT_FOUND (5)           | The caller has no API client with this ID.                                                 |
-                 *     | `BULK_ACTION_NOT_FOUND`            | 404         | NOT_FOUND (5)           | No bulk action has this ID.                                                                |
-                 *     | `SCIM_CONNECTION_NOT_FOUND`        | 404         | NOT_FOUND (5)           | No live SCIM connection has this ID.                                                       |
-                 *     | `WEBHOOK_NOT_FOUND`                | 404         | NOT_FOUND (5)           | No live webhook the caller may see has this ID.                                            |
-                 *     | `WEBHOOK_DELIVERY_NOT_FOUND`       | 404         | NOT_FOUND (5)           | The webhook has no delivery with this ID.                                                  |
-                 *     | `UNKNOWN_EVENT_UID`                | 400         | INVALID_ARGUMENT (3)    | sinceEventUid is not the uid of a system-log event.                                        |
-                 *     | `ALIAS_TAKEN`                      | 409         | ALREADY_EXISTS (6)      | Another entitlement of the app has this alias.                                             |
-                 *     | `DURATION_CONFLICT`                | 400         | INVALID_ARGUMENT (3)    | durationGrant and durationUnset are both set.                                              |
-                 *     | `INVALID_GRANT_DURATION`           | 400         | INVALID_ARGUMENT (3)    | grantDuration is not a positive number of seconds within the limit.                        |
-                 *     | `DEPROVISION_AT_NOT_IN_FUTURE`     | 400         | INVALID_ARGUMENT (3)    | deprovisionAt is not in the future.                                                        |
-                 *     | `DEPROVISION_AT_REQUIRED`          | 400         | INVALID_ARGUMENT (3)    | The update needs a deprovisionAt.                                                          |
-                 *     | `CONFLICTING_GRANT_EXPIRY`         | 400         | INVALID_ARGUMENT (3)    | The request sets the grant’s expiry in two ways that disagree.                             |
-                 *     | `TOO_MANY_USER_IDS`                | 400         | INVALID_ARGUMENT (3)    | The request names more user IDs than one bulk action takes.                                |
-                 *     | `WEBHOOK_URL_REFUSED`              | 400         | INVALID_ARGUMENT (3)    | The webhook URL is not https://, or names a private, loopback or link-local address.       |
-                 *     | `UNKNOWN_ROLE`                     | 400         | INVALID_ARGUMENT (3)    | A role ID names no role.                                                                   |
-                 *     | `INVALID_CIDR`                     | 400         | INVALID_ARGUMENT (3)    | An allowed source is not an IP address or CIDR block.                                      |
-                 *     | `INVALID_EXPIRY`                   | 400         | INVALID_ARGUMENT (3)    | A client’s expiry is not a positive duration.                                              |
-                 *     | `OWNER_NOT_FOUND`                  | 400         | INVALID_ARGUMENT (3)    | A named owner is not a user.                                                               |
-                 *     | `OWNER_DELETED`                    | 400         | INVALID_ARGUMENT (3)    | A named owner is a deleted user.                                                           |
-                 *     | `USER_DELETED`                     | 400         | INVALID_ARGUMENT (3)    | The named user is deleted; name a live user.                                               |
-                 *     | `MALFORMED_CSV`                    | 400         | INVALID_ARGUMENT (3)    | The imported CSV cannot be parsed.                                                         |
-                 *     | `INVALID_IMPORT`                   | 400         | INVALID_ARGUMENT (3)    | The import is not a list of users, or lists too many; the message says which.              |
-                 *     | `ENTITLEMENT_NOT_MANUALLY_MANAGED` | 400         | FAILED_PRECONDITION (9) | Members of the entitlement are managed by its connector, not by hand.                      |
-                 *     | `BUILTIN_ROLE_IMMUTABLE`           | 400         | FAILED_PRECONDITION (9) | That field of a built-in role cannot be changed.                                           |
-                 *     | `BULK_ACTION_FINISHED`             | 400         | FAILED_PRECONDITION (9) | The bulk action has already finished.                                                      |
-                 *     | `BULK_ACTION_IN_PROGRESS`          | 409         | ABORTED (10)            | A bulk action on the entitlement is still running; retry when it ends.                     |
-                 *     | `MEMBERSHIP_CHANGE_PENDING`        | 409         | ABORTED (10)            | A pending bulk action on the entitlement still has to reach this user.                     |
-                 *     | `IF_MATCH_REQUIRED`                | 400         | FAILED_PRECONDITION (9) | Setting exact membership needs If-Match (a dry run does not).                              |
-                 *     | `MEMBERSHIP_CHANGED`               | 400         | FAILED_PRECONDITION (9) | The membership changed since the version sent in If-Match.                                 |
-                 *     | `DATABASE_UNAVAILABLE`             | 503         | UNAVAILABLE (14)        | The database cannot be reached.                                                            |
-                 *     | `MIGRATIONS_PENDING`               | 503         | UNAVAILABLE (14)        | The database schema is older than the server.                                              |
-                 *     | `INTERNAL`                         | 500         | INTERNAL (13)           | A fault of the server; the log has the request ID.                                         |
-                 */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description gRPC status code */
-                            code: number;
-                            details: {
-                                "@type": string;
-                                domain: string;
-                                metadata: {
-                                    [key: string]: string;
-                                };
-                                /** @enum {unknown} */
-                                reason: "INVALID_REQUEST" | "MALFORMED_JSON" | "INVALID_CONTENT_LENGTH" | "UNSUPPORTED_MEDIA_TYPE" | "REQUEST_TOO_LARGE" | "INVALID_TEXT" | "MALFORMED_URL" | "PATH_PARAMETER_TOO_LONG" | "MALFORMED_HTTP_REQUEST" | "HEADERS_TOO_LARGE" | "REQUEST_TIMEOUT" | "ROUTE_NOT_FOUND" | "INVALID_ARGUMENT" | "INVALID_PAGE_TOKEN" | "PAGE_TOKEN_DIRECTION_MISMATCH" | "INVALID_CHANGE_CURSOR" | "INVALID_TIMESTAMP" | "INVALID_TIME_RANGE" | "TIMESTAMP_OUT_OF_RANGE" | "INVALID_UPDATE_MASK" | "DISPLAY_NAME_REQUIRED" | "INVALID_IDEMPOTENCY_KEY" | "IDEMPOTENCY_KEY_REUSED" | "TOKEN_MISSING" | "TOKEN_MALFORMED" | "TOKEN_INVALID" | "TOKEN_EXPIRED" | "CLIENT_REVOKED" | "METRICS_TOKEN_REQUIRED" | "PERMISSION_DENIED" | "SOURCE_ADDRESS_NOT_ALLOWED" | "SCOPE_EXCEEDS_CALLER" | "SESSION_MISSING" | "SESSION_INVALID" | "SESSION_EXPIRED" | "SESSION_REVOKED" | "SIGN_IN_REFUSED" | "TOO_MANY_FAILURES" | "CSRF_TOKEN_INVALID" | "APP_NOT_FOUND" | "APP_RESOURCE_TYPE_NOT_FOUND" | "APP_RESOURCE_NOT_FOUND" | "ENTITLEMENT_NOT_FOUND" | "APP_USER_NOT_FOUND" | "USER_NOT_FOUND" | "GRANT_NOT_FOUND" | "ROLE_NOT_FOUND" | "PERSONAL_CLIENT_NOT_FOUND" | "BULK_ACTION_NOT_FOUND" | "SCIM_CONNECTION_NOT_FOUND" | "WEBHOOK_NOT_FOUND" | "WEBHOOK_DELIVERY_NOT_FOUND" | "UNKNOWN_EVENT_UID" | "ALIAS_TAKEN" | "DURATION_CONFLICT" | "INVALID_GRANT_DURATION" | "DEPROVISION_AT_NOT_IN_FUTURE" | "DEPROVISION_AT_REQUIRED" | "CONFLICTING_GRANT_EXPIRY" | "TOO_MANY_USER_IDS" | "WEBHOOK_URL_REFUSED" | "UNKNOWN_ROLE" | "INVALID_CIDR" | "INVALID_EXPIRY" | "OWNER_NOT_FOUND" | "OWNER_DELETED" | "USER_DELETED" | "MALFORMED_CSV" | "INVALID_IMPORT" | "ENTITLEMENT_NOT_MANUALLY_MANAGED" | "BUILTIN_ROLE_IMMUTABLE" | "BULK_ACTION_FINISHED" | "BULK_ACTION_IN_PROGRESS" | "MEMBERSHIP_CHANGE_PENDING" | "IF_MATCH_REQUIRED" | "MEMBERSHIP_CHANGED" | "DATABASE_UNAVAILABLE" | "MIGRATIONS_PENDING" | "INTERNAL";
-                            }[];
-                            message: string;
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * List
+         * @description The webhooks the caller may see (an App Admin: those limited to apps they own), never their secrets.
+         */
+        get: operations["roster.v1.Webhooks.List"];
         put?: never;
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        appIds?: string[];
-                        description?: string;
-                        eventTypes: ("grant.added" | "grant.removed" | "bulk_action.finished" | "user.created" | "user.updated" | "user.deleted")[];
-                        url: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            secret: string;
-                            webhook: {
-                                appIds: string[];
-                                createdAt: string;
-                                description: string;
-                                disabledReason: string | null;
-                                eventTypes: string[];
-                                id: string;
-                                /** @enum {unknown} */
-                                state: "ACTIVE" | "PAUSED" | "DISABLED";
-                                updatedAt: string;
-                                url: string;
-                            };
-                        };
-                    };
-                };
-                /**
-                 * @description Error: the status code and body of CONTRACT.md §7.1; `details[0].reason` names the error and `details[0].metadata` carries its particulars. `details[0].reason` is one of
-                 *
-                 *     | reason                             | HTTP status | gRPC code               | meaning                                                                                    |
-                 *     | ---------------------------------- | ----------- | ----------------------- | ------------------------------------------------------------------------------------------ |
-                 *     | `INVALID_REQUEST`                  | 400         | INVALID_ARGUMENT (3)    | The request does not match the operation’s schema; the message names the field.            |
-                 *     | `MALFORMED_JSON`                   | 400         | INVALID_ARGUMENT (3)    | The request body is not valid JSON.                                                        |
-                 *     | `INVALID_CONTENT_LENGTH`           | 400         | INVALID_ARGUMENT (3)    | Content-Length does not match the body.                                                    |
-                 *     | `UNSUPPORTED_MEDIA_TYPE`           | 415         | INVALID_ARGUMENT (3)    | The body is not sent as application/json.                                                  |
-                 *     | `REQUEST_TOO_LARGE`                | 413         | RESOURCE_EXHAUSTED (8)  | The body is larger than the route accepts; GET /roster/v1/limits tells the limits.         |
-                 *     | `INVALID_TEXT`                     | 400         | INVALID_ARGUMENT (3)    | A string holds a NUL character, a lone surrogate or bytes that are not UTF-8.              |
-                 *     | `MALFORMED_URL`                    | 400         | INVALID_ARGUMENT (3)    | The path is not valid percent-encoded UTF-8.                                               |
-                 *     | `PATH_PARAMETER_TOO_LONG`          | 400         | INVALID_ARGUMENT (3)    | A path parameter is longer than allowed.                                                   |
-                 *     | `MALFORMED_HTTP_REQUEST`           | 400         | INVALID_ARGUMENT (3)    | The HTTP message itself is malformed (for example, conflicting length headers).            |
-                 *     | `HEADERS_TOO_LARGE`                | 431         | INVALID_ARGUMENT (3)    | The request headers are larger than the server accepts.                                    |
-                 *     | `REQUEST_TIMEOUT`                  | 408         | DEADLINE_EXCEEDED (4)   | The request did not arrive in time.                                                        |
-                 *     | `ROUTE_NOT_FOUND`                  | 404         | NOT_FOUND (5)           | No operation is served at this method and path.                                            |
-                 *     | `INVALID_ARGUMENT`                 | 400         | INVALID_ARGUMENT (3)    | A value of the request is refused; the message says which.                                 |
-                 *     | `INVALID_PAGE_TOKEN`               | 400         | INVALID_ARGUMENT (3)    | The page token is not one Roster issued.                                                   |
-                 *     | `PAGE_TOKEN_DIRECTION_MISMATCH`    | 400         | INVALID_ARGUMENT (3)    | The page token was issued for the other sort direction.                                    |
-                 *     | `INVALID_CHANGE_CURSOR`            | 400         | INVALID_ARGUMENT (3)    | The change-stream cursor is not one Roster issued; pass back a nextCursor, or "" to start. |
-                 *     | `INVALID_TIMESTAMP`                | 400         | INVALID_ARGUMENT (3)    | A timestamp is not RFC 3339.                                                               |
-                 *     | `INVALID_TIME_RANGE`               | 400         | INVALID_ARGUMENT (3)    | since is later than until.                                                                 |
-                 *     | `TIMESTAMP_OUT_OF_RANGE`           | 400         | INVALID_ARGUMENT (3)    | A timestamp is after the year 9999.                                                        |
-                 *     | `INVALID_UPDATE_MASK`              | 400         | INVALID_ARGUMENT (3)    | updateMask names a field that cannot be updated.                                           |
-                 *     | `DISPLAY_NAME_REQUIRED`            | 400         | INVALID_ARGUMENT (3)    | displayName is empty.                                                                      |
-                 *     | `INVALID_IDEMPOTENCY_KEY`          | 400         | INVALID_ARGUMENT (3)    | The Idempotency-Key header is malformed.                                                   |
-                 *     | `IDEMPOTENCY_KEY_REUSED`           | 409         | ABORTED (10)            | The Idempotency-Key was already used with a different request.                             |
-                 *     | `TOKEN_MISSING`                    | 401         | UNAUTHENTICATED (16)    | No bearer access token was sent.                                                           |
-                 *     | `TOKEN_MALFORMED`                  | 401         | UNAUTHENTICATED (16)    | The Authorization header is not a bearer token.                                            |
-                 *     | `TOKEN_INVALID`                    | 401         | UNAUTHENTICATED (16)    | The access token’s signature or claims are not valid.                                      |
-                 *     | `TOKEN_EXPIRED`                    | 401         | UNAUTHENTICATED (16)    | The access token has expired; fetch a new one.                                             |
-                 *     | `CLIENT_REVOKED`                   | 401         | UNAUTHENTICATED (16)    | The API client of the token is deleted or expired.                                         |
-                 *     | `METRICS_TOKEN_REQUIRED`           | 401         | UNAUTHENTICATED (16)    | /metrics needs the metrics bearer token.                                                   |
-                 *     | `PERMISSION_DENIED`                | 403         | PERMISSION_DENIED (7)   | The caller’s roles do not allow the operation.                                             |
-                 *     | `SOURCE_ADDRESS_NOT_ALLOWED`       | 403         | PERMISSION_DENIED (7)   | The client may not be used from the request’s source address.                              |
-                 *     | `SCOPE_EXCEEDS_CALLER`             | 403         | PERMISSION_DENIED (7)   | A scoped client cannot give a new client a role it does not act with.                      |
-                 *     | `SESSION_MISSING`                  | 401         | UNAUTHENTICATED (16)    | The console request carries no session cookie.                                             |
-                 *     | `SESSION_INVALID`                  | 401         | UNAUTHENTICATED (16)    | The session cookie names no console session.                                               |
-                 *     | `SESSION_EXPIRED`                  | 401         | UNAUTHENTICATED (16)    | The console session passed its idle or absolute expiry; sign in again.                     |
-                 *     | `SESSION_REVOKED`                  | 401         | UNAUTHENTICATED (16)    | The user or API client behind the console session is gone; sign in again.                  |
-                 *     | `SIGN_IN_REFUSED`                  | 401         | UNAUTHENTICATED (16)    | The console sign-in credentials were refused.                                              |
-                 *     | `TOO_MANY_FAILURES`                | 429         | RESOURCE_EXHAUSTED (8)  | Too many failed console sign-ins from this address or for this client; wait a minute.      |
-                 *     | `CSRF_TOKEN_INVALID`               | 403         | PERMISSION_DENIED (7)   | A change made with a console session lacks the session’s CSRF token header.                |
-                 *     | `APP_NOT_FOUND`                    | 404         | NOT_FOUND (5)           | No live app has this ID.                                                                   |
-                 *     | `APP_RESOURCE_TYPE_NOT_FOUND`      | 404         | NOT_FOUND (5)           | No live resource type of the app has this ID.                                              |
-                 *     | `APP_RESOURCE_NOT_FOUND`           | 404         | NOT_FOUND (5)           | No live resource of the resource type has this ID.                                         |
-                 *     | `ENTITLEMENT_NOT_FOUND`            | 404         | NOT_FOUND (5)           | No live entitlement of the app has this ID.                                                |
-                 *     | `APP_USER_NOT_FOUND`               | 404         | NOT_FOUND (5)           | No app user of the app has this ID.                                                        |
-                 *     | `USER_NOT_FOUND`                   | 404         | NOT_FOUND (5)           | No live user has this ID.                                                                  |
-                 *     | `GRANT_NOT_FOUND`                  | 404         | NOT_FOUND (5)           | The app user holds no live grant of the entitlement.                                       |
-                 *     | `ROLE_NOT_FOUND`                   | 404         | NOT_FOUND (5)           | No role has this ID.                                                                       |
-                 *     | `PERSONAL_CLIENT_NOT_FOUND`        | 404         | NOT_FOUND (5)           | The caller has no API client with this ID.                                                 |
-                 *     | `BULK_ACTION_NOT_FOUND`            | 404         | NOT_FOUND (5)           | No bulk action has this ID.                                                                |
-                 *     | `SCIM_CONNECTION_NOT_FOUND`        | 404         | NOT_FOUND (5)           | No live SCIM connection has this ID.                                                       |
-                 *     | `WEBHOOK_NOT_FOUND`                | 404         | NOT_FOUND (5)           | No live webhook the caller may see has this ID.                                            |
-                 *     | `WEBHOOK_DELIVERY_NOT_FOUND`       | 404         | NOT_FOUND (5)           | The webhook has no delivery with this ID.                                                  |
-                 *     | `UNKNOWN_EVENT_UID`                | 400         | INVALID_ARGUMENT (3)    | sinceEventUid is not the uid of a system-log event.                                        |
-                 *     | `ALIAS_TAKEN`                      | 409         | ALREADY_EXISTS (6)      | Another entitlement of the app has this alias.                                             |
-                 *     | `DURATION_CONFLICT`                | 400         | INVALID_ARGUMENT (3)    | durationGrant and durationUnset are both set.                                              |
-                 *     | `INVALID_GRANT_DURATION`           | 400         | INVALID_ARGUMENT (3)    | grantDuration is not a positive number of seconds within the limit.                        |
-                 *     | `DEPROVISION_AT_NOT_IN_FUTURE`     | 400         | INVALID_ARGUMENT (3)    | deprovisionAt is not in the future.                                                        |
-                 *     | `DEPROVISION_AT_REQUIRED`          | 400         | INVALID_ARGUMENT (3)    | The update needs a deprovisionAt.                                                          |
-                 *     | `CONFLICTING_GRANT_EXPIRY`         | 400         | INVALID_ARGUMENT (3)    | The request sets the grant’s expiry in two ways that disagree.                             |
-                 *     | `TOO_MANY_USER_IDS`                | 400         | INVALID_ARGUMENT (3)    | The request names more user IDs than one bulk action takes.                                |
-                 *     | `WEBHOOK_URL_REFUSED`              | 400         | INVALID_ARGUMENT (3)    | The webhook URL is not https://, or names a private, loopback or link-local address.       |
-                 *     | `UNKNOWN_ROLE`                     | 400         | INVALID_ARGUMENT (3)    | A role ID names no role.                                                                   |
-                 *     | `INVALID_CIDR`                     | 400         | INVALID_ARGUMENT (3)    | An allowed source is not an IP address or CIDR block.                                      |
-                 *     | `INVALID_EXPIRY`                   | 400         | INVALID_ARGUMENT (3)    | A client’s expiry is not a positive duration.                                              |
-                 *     | `OWNER_NOT_FOUND`                  | 400         | INVALID_ARGUMENT (3)    | A named owner is not a user.                                                               |
-                 *     | `OWNER_DELETED`                    | 400         | INVALID_ARGUMENT (3)    | A named owner is a deleted user.                                                           |
-                 *     | `USER_DELETED`                     | 400         | INVALID_ARGUMENT (3)    | The named user is deleted; name a live user.                                               |
-                 *     | `MALFORMED_CSV`                    | 400         | INVALID_ARGUMENT (3)    | The imported CSV cannot be parsed.                                                         |
-                 *     | `INVALID_IMPORT`                   | 400         | INVALID_ARGUMENT (3)    | The import is not a list of users, or lists too many; the message says which.              |
-                 *     | `ENTITLEMENT_NOT_MANUALLY_MANAGED` | 400         | FAILED_PRECONDITION (9) | Members of the entitlement are managed by its connector, not by hand.                      |
-                 *     | `BUILTIN_ROLE_IMMUTABLE`           | 400         | FAILED_PRECONDITION (9) | That field of a built-in role cannot be changed.                                           |
-                 *     | `BULK_ACTION_FINISHED`             | 400         | FAILED_PRECONDITION (9) | The bulk action has already finished.                                                      |
-                 *     | `BULK_ACTION_IN_PROGRESS`          | 409         | ABORTED (10)            | A bulk action on the entitlement is still running; retry when it ends.                     |
-                 *     | `MEMBERSHIP_CHANGE_PENDING`        | 409         | ABORTED (10)            | A pending bulk action on the entitlement still has to reach this user.                     |
-                 *     | `IF_MATCH_REQUIRED`                | 400         | FAILED_PRECONDITION (9) | Setting exact membership needs If-Match (a dry run does not).                              |
-                 *     | `MEMBERSHIP_CHANGED`               | 400         | FAILED_PRECONDITION (9) | The membership changed since the version sent in If-Match.                                 |
-                 *     | `DATABASE_UNAVAILABLE`             | 503         | UNAVAILABLE (14)        | The database cannot be reached.                                                            |
-                 *     | `MIGRATIONS_PENDING`               | 503         | UNAVAILABLE (14)        | The database schema is older than the server.                                              |
-                 *     | `INTERNAL`                         | 500         | INTERNAL (13)           | A fault of the server; the log has the request ID.                                         |
-                 */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description gRPC status code */
-                            code: number;
-                            details: {
-                                "@type": string;
-                                domain: string;
-                                metadata: {
-                                    [key: string]: string;
-                                };
-                                /** @enum {unknown} */
-                                reason: "INVALID_REQUEST" | "MALFORMED_JSON" | "INVALID_CONTENT_LENGTH" | "UNSUPPORTED_MEDIA_TYPE" | "REQUEST_TOO_LARGE" | "INVALID_TEXT" | "MALFORMED_URL" | "PATH_PARAMETER_TOO_LONG" | "MALFORMED_HTTP_REQUEST" | "HEADERS_TOO_LARGE" | "REQUEST_TIMEOUT" | "ROUTE_NOT_FOUND" | "INVALID_ARGUMENT" | "INVALID_PAGE_TOKEN" | "PAGE_TOKEN_DIRECTION_MISMATCH" | "INVALID_CHANGE_CURSOR" | "INVALID_TIMESTAMP" | "INVALID_TIME_RANGE" | "TIMESTAMP_OUT_OF_RANGE" | "INVALID_UPDATE_MASK" | "DISPLAY_NAME_REQUIRED" | "INVALID_IDEMPOTENCY_KEY" | "IDEMPOTENCY_KEY_REUSED" | "TOKEN_MISSING" | "TOKEN_MALFORMED" | "TOKEN_INVALID" | "TOKEN_EXPIRED" | "CLIENT_REVOKED" | "METRICS_TOKEN_REQUIRED" | "PERMISSION_DENIED" | "SOURCE_ADDRESS_NOT_ALLOWED" | "SCOPE_EXCEEDS_CALLER" | "SESSION_MISSING" | "SESSION_INVALID" | "SESSION_EXPIRED" | "SESSION_REVOKED" | "SIGN_IN_REFUSED" | "TOO_MANY_FAILURES" | "CSRF_TOKEN_INVALID" | "APP_NOT_FOUND" | "APP_RESOURCE_TYPE_NOT_FOUND" | "APP_RESOURCE_NOT_FOUND" | "ENTITLEMENT_NOT_FOUND" | "APP_USER_NOT_FOUND" | "USER_NOT_FOUND" | "GRANT_NOT_FOUND" | "ROLE_NOT_FOUND" | "PERSONAL_CLIENT_NOT_FOUND" | "BULK_ACTION_NOT_FOUND" | "SCIM_CONNECTION_NOT_FOUND" | "WEBHOOK_NOT_FOUND" | "WEBHOOK_DELIVERY_NOT_FOUND" | "UNKNOWN_EVENT_UID" | "ALIAS_TAKEN" | "DURATION_CONFLICT" | "INVALID_GRANT_DURATION" | "DEPROVISION_AT_NOT_IN_FUTURE" | "DEPROVISION_AT_REQUIRED" | "CONFLICTING_GRANT_EXPIRY" | "TOO_MANY_USER_IDS" | "WEBHOOK_URL_REFUSED" | "UNKNOWN_ROLE" | "INVALID_CIDR" | "INVALID_EXPIRY" | "OWNER_NOT_FOUND" | "OWNER_DELETED" | "USER_DELETED" | "MALFORMED_CSV" | "INVALID_IMPORT" | "ENTITLEMENT_NOT_MANUALLY_MANAGED" | "BUILTIN_ROLE_IMMUTABLE" | "BULK_ACTION_FINISHED" | "BULK_ACTION_IN_PROGRESS" | "MEMBERSHIP_CHANGE_PENDING" | "IF_MATCH_REQUIRED" | "MEMBERSHIP_CHANGED" | "DATABASE_UNAVAILABLE" | "MIGRATIONS_PENDING" | "INTERNAL";
-                            }[];
-                            message: string;
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * Create
+         * @description Subscribe a URL to event types (optionally limited to apps); answers the webhook and its Standard Webhooks signing secret, shown only this once.
+         */
+        post: operations["roster.v1.Webhooks.Create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1745,426 +1463,22 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            webhook: {
-                                appIds: string[];
-                                createdAt: string;
-                                description: string;
-                                disabledReason: string | null;
-                                eventTypes: string[];
-                                id: string;
-                                /** @enum {unknown} */
-                                state: "ACTIVE" | "PAUSED" | "DISABLED";
-                                updatedAt: string;
-                                url: string;
-                            };
-                        };
-                    };
-                };
-                /**
-                 * @description Error: the status code and body of CONTRACT.md §7.1; `details[0].reason` names the error and `details[0].metadata` carries its particulars. `details[0].reason` is one of
-                 *
-                 *     | reason                             | HTTP status | gRPC code               | meaning                                                                                    |
-                 *     | ---------------------------------- | ----------- | ----------------------- | ------------------------------------------------------------------------------------------ |
-                 *     | `INVALID_REQUEST`                  | 400         | INVALID_ARGUMENT (3)    | The request does not match the operation’s schema; the message names the field.            |
-                 *     | `MALFORMED_JSON`                   | 400         | INVALID_ARGUMENT (3)    | The request body is not valid JSON.                                                        |
-                 *     | `INVALID_CONTENT_LENGTH`           | 400         | INVALID_ARGUMENT (3)    | Content-Length does not match the body.                                                    |
-                 *     | `UNSUPPORTED_MEDIA_TYPE`           | 415         | INVALID_ARGUMENT (3)    | The body is not sent as application/json.                                                  |
-                 *     | `REQUEST_TOO_LARGE`                | 413         | RESOURCE_EXHAUSTED (8)  | The body is larger than the route accepts; GET /roster/v1/limits tells the limits.         |
-                 *     | `INVALID_TEXT`                     | 400         | INVALID_ARGUMENT (3)    | A string holds a NUL character, a lone surrogate or bytes that are not UTF-8.              |
-                 *     | `MALFORMED_URL`                    | 400         | INVALID_ARGUMENT (3)    | The path is not valid percent-encoded UTF-8.                                               |
-                 *     | `PATH_PARAMETER_TOO_LONG`          | 400         | INVALID_ARGUMENT (3)    | A path parameter is longer than allowed.                                                   |
-                 *     | `MALFORMED_HTTP_REQUEST`           | 400         | INVALID_ARGUMENT (3)    | The HTTP message itself is malformed (for example, conflicting length headers).            |
-                 *     | `HEADERS_TOO_LARGE`                | 431         | INVALID_ARGUMENT (3)    | The request headers are larger than the server accepts.                                    |
-                 *     | `REQUEST_TIMEOUT`                  | 408         | DEADLINE_EXCEEDED (4)   | The request did not arrive in time.                                                        |
-                 *     | `ROUTE_NOT_FOUND`                  | 404         | NOT_FOUND (5)           | No operation is served at this method and path.                                            |
-                 *     | `INVALID_ARGUMENT`                 | 400         | INVALID_ARGUMENT (3)    | A value of the request is refused; the message says which.                                 |
-                 *     | `INVALID_PAGE_TOKEN`               | 400         | INVALID_ARGUMENT (3)    | The page token is not one Roster issued.                                                   |
-                 *     | `PAGE_TOKEN_DIRECTION_MISMATCH`    | 400         | INVALID_ARGUMENT (3)    | The page token was issued for the other sort direction.                                    |
-                 *     | `INVALID_CHANGE_CURSOR`            | 400         | INVALID_ARGUMENT (3)    | The change-stream cursor is not one Roster issued; pass back a nextCursor, or "" to start. |
-                 *     | `INVALID_TIMESTAMP`                | 400         | INVALID_ARGUMENT (3)    | A timestamp is not RFC 3339.                                                               |
-                 *     | `INVALID_TIME_RANGE`               | 400         | INVALID_ARGUMENT (3)    | since is later than until.                                                                 |
-                 *     | `TIMESTAMP_OUT_OF_RANGE`           | 400         | INVALID_ARGUMENT (3)    | A timestamp is after the year 9999.                                                        |
-                 *     | `INVALID_UPDATE_MASK`              | 400         | INVALID_ARGUMENT (3)    | updateMask names a field that cannot be updated.                                           |
-                 *     | `DISPLAY_NAME_REQUIRED`            | 400         | INVALID_ARGUMENT (3)    | displayName is empty.                                                                      |
-                 *     | `INVALID_IDEMPOTENCY_KEY`          | 400         | INVALID_ARGUMENT (3)    | The Idempotency-Key header is malformed.                                                   |
-                 *     | `IDEMPOTENCY_KEY_REUSED`           | 409         | ABORTED (10)            | The Idempotency-Key was already used with a different request.                             |
-                 *     | `TOKEN_MISSING`                    | 401         | UNAUTHENTICATED (16)    | No bearer access token was sent.                                                           |
-                 *     | `TOKEN_MALFORMED`                  | 401         | UNAUTHENTICATED (16)    | The Authorization header is not a bearer token.                                            |
-                 *     | `TOKEN_INVALID`                    | 401         | UNAUTHENTICATED (16)    | The access token’s signature or claims are not valid.                                      |
-                 *     | `TOKEN_EXPIRED`                    | 401         | UNAUTHENTICATED (16)    | The access token has expired; fetch a new one.                                             |
-                 *     | `CLIENT_REVOKED`                   | 401         | UNAUTHENTICATED (16)    | The API client of the token is deleted or expired.                                         |
-                 *     | `METRICS_TOKEN_REQUIRED`           | 401         | UNAUTHENTICATED (16)    | /metrics needs the metrics bearer token.                                                   |
-                 *     | `PERMISSION_DENIED`                | 403         | PERMISSION_DENIED (7)   | The caller’s roles do not allow the operation.                                             |
-                 *     | `SOURCE_ADDRESS_NOT_ALLOWED`       | 403         | PERMISSION_DENIED (7)   | The client may not be used from the request’s source address.                              |
-                 *     | `SCOPE_EXCEEDS_CALLER`             | 403         | PERMISSION_DENIED (7)   | A scoped client cannot give a new client a role it does not act with.                      |
-                 *     | `SESSION_MISSING`                  | 401         | UNAUTHENTICATED (16)    | The console request carries no session cookie.                                             |
-                 *     | `SESSION_INVALID`                  | 401         | UNAUTHENTICATED (16)    | The session cookie names no console session.                                               |
-                 *     | `SESSION_EXPIRED`                  | 401         | UNAUTHENTICATED (16)    | The console session passed its idle or absolute expiry; sign in again.                     |
-                 *     | `SESSION_REVOKED`                  | 401         | UNAUTHENTICATED (16)    | The user or API client behind the console session is gone; sign in again.                  |
-                 *     | `SIGN_IN_REFUSED`                  | 401         | UNAUTHENTICATED (16)    | The console sign-in credentials were refused.                                              |
-                 *     | `TOO_MANY_FAILURES`                | 429         | RESOURCE_EXHAUSTED (8)  | Too many failed console sign-ins from this address or for this client; wait a minute.      |
-                 *     | `CSRF_TOKEN_INVALID`               | 403         | PERMISSION_DENIED (7)   | A change made with a console session lacks the session’s CSRF token header.                |
-                 *     | `APP_NOT_FOUND`                    | 404         | NOT_FOUND (5)           | No live app has this ID.                                                                   |
-                 *     | `APP_RESOURCE_TYPE_NOT_FOUND`      | 404         | NOT_FOUND (5)           | No live resource type of the app has this ID.                                              |
-                 *     | `APP_RESOURCE_NOT_FOUND`           | 404         | NOT_FOUND (5)           | No live resource of the resource type has this ID.                                         |
-                 *     | `ENTITLEMENT_NOT_FOUND`            | 404         | NOT_FOUND (5)           | No live entitlement of the app has this ID.                                                |
-                 *     | `APP_USER_NOT_FOUND`               | 404         | NOT_FOUND (5)           | No app user of the app has this ID.                                                        |
-                 *     | `USER_NOT_FOUND`                   | 404         | NOT_FOUND (5)           | No live user has this ID.                                                                  |
-                 *     | `GRANT_NOT_FOUND`                  | 404         | NOT_FOUND (5)           | The app user holds no live grant of the entitlement.                                       |
-                 *     | `ROLE_NOT_FOUND`                   | 404         | NOT_FOUND (5)           | No role has this ID.                                                                       |
-                 *     | `PERSONAL_CLIENT_NOT_FOUND`        | 404         | NOT_FOUND (5)           | The caller has no API client with this ID.                                                 |
-                 *     | `BULK_ACTION_NOT_FOUND`            | 404         | NOT_FOUND (5)           | No bulk action has this ID.                                                                |
-                 *     | `SCIM_CONNECTION_NOT_FOUND`        | 404         | NOT_FOUND (5)           | No live SCIM connection has this ID.                                                       |
-                 *     | `WEBHOOK_NOT_FOUND`                | 404         | NOT_FOUND (5)           | No live webhook the caller may see has this ID.                                            |
-                 *     | `WEBHOOK_DELIVERY_NOT_FOUND`       | 404         | NOT_FOUND (5)           | The webhook has no delivery with this ID.                                                  |
-                 *     | `UNKNOWN_EVENT_UID`                | 400         | INVALID_ARGUMENT (3)    | sinceEventUid is not the uid of a system-log event.                                        |
-                 *     | `ALIAS_TAKEN`                      | 409         | ALREADY_EXISTS (6)      | Another entitlement of the app has this alias.                                             |
-                 *     | `DURATION_CONFLICT`                | 400         | INVALID_ARGUMENT (3)    | durationGrant and durationUnset are both set.                                              |
-                 *     | `INVALID_GRANT_DURATION`           | 400         | INVALID_ARGUMENT (3)    | grantDuration is not a positive number of seconds within the limit.                        |
-                 *     | `DEPROVISION_AT_NOT_IN_FUTURE`     | 400         | INVALID_ARGUMENT (3)    | deprovisionAt is not in the future.                                                        |
-                 *     | `DEPROVISION_AT_REQUIRED`          | 400         | INVALID_ARGUMENT (3)    | The update needs a deprovisionAt.                                                          |
-                 *     | `CONFLICTING_GRANT_EXPIRY`         | 400         | INVALID_ARGUMENT (3)    | The request sets the grant’s expiry in two ways that disagree.                             |
-                 *     | `TOO_MANY_USER_IDS`                | 400         | INVALID_ARGUMENT (3)    | The request names more user IDs than one bulk action takes.                                |
-                 *     | `WEBHOOK_URL_REFUSED`              | 400         | INVALID_ARGUMENT (3)    | The webhook URL is not https://, or names a private, loopback or link-local address.       |
-                 *     | `UNKNOWN_ROLE`                     | 400         | INVALID_ARGUMENT (3)    | A role ID names no role.                                                                   |
-                 *     | `INVALID_CIDR`                     | 400         | INVALID_ARGUMENT (3)    | An allowed source is not an IP address or CIDR block.                                      |
-                 *     | `INVALID_EXPIRY`                   | 400         | INVALID_ARGUMENT (3)    | A client’s expiry is not a positive duration.                                              |
-                 *     | `OWNER_NOT_FOUND`                  | 400         | INVALID_ARGUMENT (3)    | A named owner is not a user.                                                               |
-                 *     | `OWNER_DELETED`                    | 400         | INVALID_ARGUMENT (3)    | A named owner is a deleted user.                                                           |
-                 *     | `USER_DELETED`                     | 400         | INVALID_ARGUMENT (3)    | The named user is deleted; name a live user.                                               |
-                 *     | `MALFORMED_CSV`                    | 400         | INVALID_ARGUMENT (3)    | The imported CSV cannot be parsed.                                                         |
-                 *     | `INVALID_IMPORT`                   | 400         | INVALID_ARGUMENT (3)    | The import is not a list of users, or lists too many; the message says which.              |
-                 *     | `ENTITLEMENT_NOT_MANUALLY_MANAGED` | 400         | FAILED_PRECONDITION (9) | Members of the entitlement are managed by its connector, not by hand.                      |
-                 *     | `BUILTIN_ROLE_IMMUTABLE`           | 400         | FAILED_PRECONDITION (9) | That field of a built-in role cannot be changed.                                           |
-                 *     | `BULK_ACTION_FINISHED`             | 400         | FAILED_PRECONDITION (9) | The bulk action has already finished.                                                      |
-                 *     | `BULK_ACTION_IN_PROGRESS`          | 409         | ABORTED (10)            | A bulk action on the entitlement is still running; retry when it ends.                     |
-                 *     | `MEMBERSHIP_CHANGE_PENDING`        | 409         | ABORTED (10)            | A pending bulk action on the entitlement still has to reach this user.                     |
-                 *     | `IF_MATCH_REQUIRED`                | 400         | FAILED_PRECONDITION (9) | Setting exact membership needs If-Match (a dry run does not).                              |
-                 *     | `MEMBERSHIP_CHANGED`               | 400         | FAILED_PRECONDITION (9) | The membership changed since the version sent in If-Match.                                 |
-                 *     | `DATABASE_UNAVAILABLE`             | 503         | UNAVAILABLE (14)        | The database cannot be reached.                                                            |
-                 *     | `MIGRATIONS_PENDING`               | 503         | UNAVAILABLE (14)        | The database schema is older than the server.                                              |
-                 *     | `INTERNAL`                         | 500         | INTERNAL (13)           | A fault of the server; the log has the request ID.                                         |
-                 */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description gRPC status code */
-                            code: number;
-                            details: {
-                                "@type": string;
-                                domain: string;
-                                metadata: {
-                                    [key: string]: string;
-                                };
-                                /** @enum {unknown} */
-                                reason: "INVALID_REQUEST" | "MALFORMED_JSON" | "INVALID_CONTENT_LENGTH" | "UNSUPPORTED_MEDIA_TYPE" | "REQUEST_TOO_LARGE" | "INVALID_TEXT" | "MALFORMED_URL" | "PATH_PARAMETER_TOO_LONG" | "MALFORMED_HTTP_REQUEST" | "HEADERS_TOO_LARGE" | "REQUEST_TIMEOUT" | "ROUTE_NOT_FOUND" | "INVALID_ARGUMENT" | "INVALID_PAGE_TOKEN" | "PAGE_TOKEN_DIRECTION_MISMATCH" | "INVALID_CHANGE_CURSOR" | "INVALID_TIMESTAMP" | "INVALID_TIME_RANGE" | "TIMESTAMP_OUT_OF_RANGE" | "INVALID_UPDATE_MASK" | "DISPLAY_NAME_REQUIRED" | "INVALID_IDEMPOTENCY_KEY" | "IDEMPOTENCY_KEY_REUSED" | "TOKEN_MISSING" | "TOKEN_MALFORMED" | "TOKEN_INVALID" | "TOKEN_EXPIRED" | "CLIENT_REVOKED" | "METRICS_TOKEN_REQUIRED" | "PERMISSION_DENIED" | "SOURCE_ADDRESS_NOT_ALLOWED" | "SCOPE_EXCEEDS_CALLER" | "SESSION_MISSING" | "SESSION_INVALID" | "SESSION_EXPIRED" | "SESSION_REVOKED" | "SIGN_IN_REFUSED" | "TOO_MANY_FAILURES" | "CSRF_TOKEN_INVALID" | "APP_NOT_FOUND" | "APP_RESOURCE_TYPE_NOT_FOUND" | "APP_RESOURCE_NOT_FOUND" | "ENTITLEMENT_NOT_FOUND" | "APP_USER_NOT_FOUND" | "USER_NOT_FOUND" | "GRANT_NOT_FOUND" | "ROLE_NOT_FOUND" | "PERSONAL_CLIENT_NOT_FOUND" | "BULK_ACTION_NOT_FOUND" | "SCIM_CONNECTION_NOT_FOUND" | "WEBHOOK_NOT_FOUND" | "WEBHOOK_DELIVERY_NOT_FOUND" | "UNKNOWN_EVENT_UID" | "ALIAS_TAKEN" | "DURATION_CONFLICT" | "INVALID_GRANT_DURATION" | "DEPROVISION_AT_NOT_IN_FUTURE" | "DEPROVISION_AT_REQUIRED" | "CONFLICTING_GRANT_EXPIRY" | "TOO_MANY_USER_IDS" | "WEBHOOK_URL_REFUSED" | "UNKNOWN_ROLE" | "INVALID_CIDR" | "INVALID_EXPIRY" | "OWNER_NOT_FOUND" | "OWNER_DELETED" | "USER_DELETED" | "MALFORMED_CSV" | "INVALID_IMPORT" | "ENTITLEMENT_NOT_MANUALLY_MANAGED" | "BUILTIN_ROLE_IMMUTABLE" | "BULK_ACTION_FINISHED" | "BULK_ACTION_IN_PROGRESS" | "MEMBERSHIP_CHANGE_PENDING" | "IF_MATCH_REQUIRED" | "MEMBERSHIP_CHANGED" | "DATABASE_UNAVAILABLE" | "MIGRATIONS_PENDING" | "INTERNAL";
-                            }[];
-                            message: string;
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * Get
+         * @description One webhook, with its state (ACTIVE, PAUSED, or DISABLED after days of failed deliveries).
+         */
+        get: operations["roster.v1.Webhooks.Get"];
         put?: never;
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        appIds?: string[];
-                        description?: string;
-                        eventTypes?: ("grant.added" | "grant.removed" | "bulk_action.finished" | "user.created" | "user.updated" | "user.deleted")[];
-                        url?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            webhook: {
-                                appIds: string[];
-                                createdAt: string;
-                                description: string;
-                                disabledReason: string | null;
-                                eventTypes: string[];
-                                id: string;
-                                /** @enum {unknown} */
-                                state: "ACTIVE" | "PAUSED" | "DISABLED";
-                                updatedAt: string;
-                                url: string;
-                            };
-                        };
-                    };
-                };
-                /**
-                 * @description Error: the status code and body of CONTRACT.md §7.1; `details[0].reason` names the error and `details[0].metadata` carries its particulars. `details[0].reason` is one of
-                 *
-                 *     | reason                             | HTTP status | gRPC code               | meaning                                                                                    |
-                 *     | ---------------------------------- | ----------- | ----------------------- | ------------------------------------------------------------------------------------------ |
-                 *     | `INVALID_REQUEST`                  | 400         | INVALID_ARGUMENT (3)    | The request does not match the operation’s schema; the message names the field.            |
-                 *     | `MALFORMED_JSON`                   | 400         | INVALID_ARGUMENT (3)    | The request body is not valid JSON.                                                        |
-                 *     | `INVALID_CONTENT_LENGTH`           | 400         | INVALID_ARGUMENT (3)    | Content-Length does not match the body.                                                    |
-                 *     | `UNSUPPORTED_MEDIA_TYPE`           | 415         | INVALID_ARGUMENT (3)    | The body is not sent as application/json.                                                  |
-                 *     | `REQUEST_TOO_LARGE`                | 413         | RESOURCE_EXHAUSTED (8)  | The body is larger than the route accepts; GET /roster/v1/limits tells the limits.         |
-                 *     | `INVALID_TEXT`                     | 400         | INVALID_ARGUMENT (3)    | A string holds a NUL character, a lone surrogate or bytes that are not UTF-8.              |
-                 *     | `MALFORMED_URL`                    | 400         | INVALID_ARGUMENT (3)    | The path is not valid percent-encoded UTF-8.                                               |
-                 *     | `PATH_PARAMETER_TOO_LONG`          | 400         | INVALID_ARGUMENT (3)    | A path parameter is longer than allowed.                                                   |
-                 *     | `MALFORMED_HTTP_REQUEST`           | 400         | INVALID_ARGUMENT (3)    | The HTTP message itself is malformed (for example, conflicting length headers).            |
-                 *     | `HEADERS_TOO_LARGE`                | 431         | INVALID_ARGUMENT (3)    | The request headers are larger than the server accepts.                                    |
-                 *     | `REQUEST_TIMEOUT`                  | 408         | DEADLINE_EXCEEDED (4)   | The request did not arrive in time.                                                        |
-                 *     | `ROUTE_NOT_FOUND`                  | 404         | NOT_FOUND (5)           | No operation is served at this method and path.                                            |
-                 *     | `INVALID_ARGUMENT`                 | 400         | INVALID_ARGUMENT (3)    | A value of the request is refused; the message says which.                                 |
-                 *     | `INVALID_PAGE_TOKEN`               | 400         | INVALID_ARGUMENT (3)    | The page token is not one Roster issued.                                                   |
-                 *     | `PAGE_TOKEN_DIRECTION_MISMATCH`    | 400         | INVALID_ARGUMENT (3)    | The page token was issued for the other sort direction.                                    |
-                 *     | `INVALID_CHANGE_CURSOR`            | 400         | INVALID_ARGUMENT (3)    | The change-stream cursor is not one Roster issued; pass back a nextCursor, or "" to start. |
-                 *     | `INVALID_TIMESTAMP`                | 400         | INVALID_ARGUMENT (3)    | A timestamp is not RFC 3339.                                                               |
-                 *     | `INVALID_TIME_RANGE`               | 400         | INVALID_ARGUMENT (3)    | since is later than until.                                                                 |
-                 *     | `TIMESTAMP_OUT_OF_RANGE`           | 400         | INVALID_ARGUMENT (3)    | A timestamp is after the year 9999.                                                        |
-                 *     | `INVALID_UPDATE_MASK`              | 400         | INVALID_ARGUMENT (3)    | updateMask names a field that cannot be updated.                                           |
-                 *     | `DISPLAY_NAME_REQUIRED`            | 400         | INVALID_ARGUMENT (3)    | displayName is empty.                                                                      |
-                 *     | `INVALID_IDEMPOTENCY_KEY`          | 400         | INVALID_ARGUMENT (3)    | The Idempotency-Key header is malformed.                                                   |
-                 *     | `IDEMPOTENCY_KEY_REUSED`           | 409         | ABORTED (10)            | The Idempotency-Key was already used with a different request.                             |
-                 *     | `TOKEN_MISSING`                    | 401         | UNAUTHENTICATED (16)    | No bearer access token was sent.                                                           |
-                 *     | `TOKEN_MALFORMED`                  | 401         | UNAUTHENTICATED (16)    | The Authorization header is not a bearer token.                                            |
-                 *     | `TOKEN_INVALID`                    | 401         | UNAUTHENTICATED (16)    | The access token’s signature or claims are not valid.                                      |
-                 *     | `TOKEN_EXPIRED`                    | 401         | UNAUTHENTICATED (16)    | The access token has expired; fetch a new one.                                             |
-                 *     | `CLIENT_REVOKED`                   | 401         | UNAUTHENTICATED (16)    | The API client of the token is deleted or expired.                                         |
-                 *     | `METRICS_TOKEN_REQUIRED`           | 401         | UNAUTHENTICATED (16)    | /metrics needs the metrics bearer token.                                                   |
-                 *     | `PERMISSION_DENIED`                | 403         | PERMISSION_DENIED (7)   | The caller’s roles do not allow the operation.                                             |
-                 *     | `SOURCE_ADDRESS_NOT_ALLOWED`       | 403         | PERMISSION_DENIED (7)   | The client may not be used from the request’s source address.                              |
-                 *     | `SCOPE_EXCEEDS_CALLER`             | 403         | PERMISSION_DENIED (7)   | A scoped client cannot give a new client a role it does not act with.                      |
-                 *     | `SESSION_MISSING`                  | 401         | UNAUTHENTICATED (16)    | The console request carries no session cookie.                                             |
-                 *     | `SESSION_INVALID`                  | 401         | UNAUTHENTICATED (16)    | The session cookie names no console session.                                               |
-                 *     | `SESSION_EXPIRED`                  | 401         | UNAUTHENTICATED (16)    | The console session passed its idle or absolute expiry; sign in again.                     |
-                 *     | `SESSION_REVOKED`                  | 401         | UNAUTHENTICATED (16)    | The user or API client behind the console session is gone; sign in again.                  |
-                 *     | `SIGN_IN_REFUSED`                  | 401         | UNAUTHENTICATED (16)    | The console sign-in credentials were refused.                                              |
-                 *     | `TOO_MANY_FAILURES`                | 429         | RESOURCE_EXHAUSTED (8)  | Too many failed console sign-ins from this address or for this client; wait a minute.      |
-                 *     | `CSRF_TOKEN_INVALID`               | 403         | PERMISSION_DENIED (7)   | A change made with a console session lacks the session’s CSRF token header.                |
-                 *     | `APP_NOT_FOUND`                    | 404         | NOT_FOUND (5)           | No live app has this ID.                                                                   |
-                 *     | `APP_RESOURCE_TYPE_NOT_FOUND`      | 404         | NOT_FOUND (5)           | No live resource type of the app has this ID.                                              |
-                 *     | `APP_RESOURCE_NOT_FOUND`           | 404         | NOT_FOUND (5)           | No live resource of the resource type has this ID.                                         |
-                 *     | `ENTITLEMENT_NOT_FOUND`            | 404         | NOT_FOUND (5)           | No live entitlement of the app has this ID.                                                |
-                 *     | `APP_USER_NOT_FOUND`               | 404         | NOT_FOUND (5)           | No app user of the app has this ID.                                                        |
-                 *     | `USER_NOT_FOUND`                   | 404         | NOT_FOUND (5)           | No live user has this ID.                                                                  |
-                 *     | `GRANT_NOT_FOUND`                  | 404         | NOT_FOUND (5)           | The app user holds no live grant of the entitlement.                                       |
-                 *     | `ROLE_NOT_FOUND`                   | 404         | NOT_FOUND (5)           | No role has this ID.                                                                       |
-                 *     | `PERSONAL_CLIENT_NOT_FOUND`        | 404         | NOT_FOUND (5)           | The caller has no API client with this ID.                                                 |
-                 *     | `BULK_ACTION_NOT_FOUND`            | 404         | NOT_FOUND (5)           | No bulk action has this ID.                                                                |
-                 *     | `SCIM_CONNECTION_NOT_FOUND`        | 404         | NOT_FOUND (5)           | No live SCIM connection has this ID.                                                       |
-                 *     | `WEBHOOK_NOT_FOUND`                | 404         | NOT_FOUND (5)           | No live webhook the caller may see has this ID.                                            |
-                 *     | `WEBHOOK_DELIVERY_NOT_FOUND`       | 404         | NOT_FOUND (5)           | The webhook has no delivery with this ID.                                                  |
-                 *     | `UNKNOWN_EVENT_UID`                | 400         | INVALID_ARGUMENT (3)    | sinceEventUid is not the uid of a system-log event.                                        |
-                 *     | `ALIAS_TAKEN`                      | 409         | ALREADY_EXISTS (6)      | Another entitlement of the app has this alias.                                             |
-                 *     | `DURATION_CONFLICT`                | 400         | INVALID_ARGUMENT (3)    | durationGrant and durationUnset are both set.                                              |
-                 *     | `INVALID_GRANT_DURATION`           | 400         | INVALID_ARGUMENT (3)    | grantDuration is not a positive number of seconds within the limit.                        |
-                 *     | `DEPROVISION_AT_NOT_IN_FUTURE`     | 400         | INVALID_ARGUMENT (3)    | deprovisionAt is not in the future.                                                        |
-                 *     | `DEPROVISION_AT_REQUIRED`          | 400         | INVALID_ARGUMENT (3)    | The update needs a deprovisionAt.                                                          |
-                 *     | `CONFLICTING_GRANT_EXPIRY`         | 400         | INVALID_ARGUMENT (3)    | The request sets the grant’s expiry in two ways that disagree.                             |
-                 *     | `TOO_MANY_USER_IDS`                | 400         | INVALID_ARGUMENT (3)    | The request names more user IDs than one bulk action takes.                                |
-                 *     | `WEBHOOK_URL_REFUSED`              | 400         | INVALID_ARGUMENT (3)    | The webhook URL is not https://, or names a private, loopback or link-local address.       |
-                 *     | `UNKNOWN_ROLE`                     | 400         | INVALID_ARGUMENT (3)    | A role ID names no role.                                                                   |
-                 *     | `INVALID_CIDR`                     | 400         | INVALID_ARGUMENT (3)    | An allowed source is not an IP address or CIDR block.                                      |
-                 *     | `INVALID_EXPIRY`                   | 400         | INVALID_ARGUMENT (3)    | A client’s expiry is not a positive duration.                                              |
-                 *     | `OWNER_NOT_FOUND`                  | 400         | INVALID_ARGUMENT (3)    | A named owner is not a user.                                                               |
-                 *     | `OWNER_DELETED`                    | 400         | INVALID_ARGUMENT (3)    | A named owner is a deleted user.                                                           |
-                 *     | `USER_DELETED`                     | 400         | INVALID_ARGUMENT (3)    | The named user is deleted; name a live user.                                               |
-                 *     | `MALFORMED_CSV`                    | 400         | INVALID_ARGUMENT (3)    | The imported CSV cannot be parsed.                                                         |
-                 *     | `INVALID_IMPORT`                   | 400         | INVALID_ARGUMENT (3)    | The import is not a list of users, or lists too many; the message says which.              |
-                 *     | `ENTITLEMENT_NOT_MANUALLY_MANAGED` | 400         | FAILED_PRECONDITION (9) | Members of the entitlement are managed by its connector, not by hand.                      |
-                 *     | `BUILTIN_ROLE_IMMUTABLE`           | 400         | FAILED_PRECONDITION (9) | That field of a built-in role cannot be changed.                                           |
-                 *     | `BULK_ACTION_FINISHED`             | 400         | FAILED_PRECONDITION (9) | The bulk action has already finished.                                                      |
-                 *     | `BULK_ACTION_IN_PROGRESS`          | 409         | ABORTED (10)            | A bulk action on the entitlement is still running; retry when it ends.                     |
-                 *     | `MEMBERSHIP_CHANGE_PENDING`        | 409         | ABORTED (10)            | A pending bulk action on the entitlement still has to reach this user.                     |
-                 *     | `IF_MATCH_REQUIRED`                | 400         | FAILED_PRECONDITION (9) | Setting exact membership needs If-Match (a dry run does not).                              |
-                 *     | `MEMBERSHIP_CHANGED`               | 400         | FAILED_PRECONDITION (9) | The membership changed since the version sent in If-Match.                                 |
-                 *     | `DATABASE_UNAVAILABLE`             | 503         | UNAVAILABLE (14)        | The database cannot be reached.                                                            |
-                 *     | `MIGRATIONS_PENDING`               | 503         | UNAVAILABLE (14)        | The database schema is older than the server.                                              |
-                 *     | `INTERNAL`                         | 500         | INTERNAL (13)           | A fault of the server; the log has the request ID.                                         |
-                 */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description gRPC status code */
-                            code: number;
-                            details: {
-                                "@type": string;
-                                domain: string;
-                                metadata: {
-                                    [key: string]: string;
-                                };
-                                /** @enum {unknown} */
-                                reason: "INVALID_REQUEST" | "MALFORMED_JSON" | "INVALID_CONTENT_LENGTH" | "UNSUPPORTED_MEDIA_TYPE" | "REQUEST_TOO_LARGE" | "INVALID_TEXT" | "MALFORMED_URL" | "PATH_PARAMETER_TOO_LONG" | "MALFORMED_HTTP_REQUEST" | "HEADERS_TOO_LARGE" | "REQUEST_TIMEOUT" | "ROUTE_NOT_FOUND" | "INVALID_ARGUMENT" | "INVALID_PAGE_TOKEN" | "PAGE_TOKEN_DIRECTION_MISMATCH" | "INVALID_CHANGE_CURSOR" | "INVALID_TIMESTAMP" | "INVALID_TIME_RANGE" | "TIMESTAMP_OUT_OF_RANGE" | "INVALID_UPDATE_MASK" | "DISPLAY_NAME_REQUIRED" | "INVALID_IDEMPOTENCY_KEY" | "IDEMPOTENCY_KEY_REUSED" | "TOKEN_MISSING" | "TOKEN_MALFORMED" | "TOKEN_INVALID" | "TOKEN_EXPIRED" | "CLIENT_REVOKED" | "METRICS_TOKEN_REQUIRED" | "PERMISSION_DENIED" | "SOURCE_ADDRESS_NOT_ALLOWED" | "SCOPE_EXCEEDS_CALLER" | "SESSION_MISSING" | "SESSION_INVALID" | "SESSION_EXPIRED" | "SESSION_REVOKED" | "SIGN_IN_REFUSED" | "TOO_MANY_FAILURES" | "CSRF_TOKEN_INVALID" | "APP_NOT_FOUND" | "APP_RESOURCE_TYPE_NOT_FOUND" | "APP_RESOURCE_NOT_FOUND" | "ENTITLEMENT_NOT_FOUND" | "APP_USER_NOT_FOUND" | "USER_NOT_FOUND" | "GRANT_NOT_FOUND" | "ROLE_NOT_FOUND" | "PERSONAL_CLIENT_NOT_FOUND" | "BULK_ACTION_NOT_FOUND" | "SCIM_CONNECTION_NOT_FOUND" | "WEBHOOK_NOT_FOUND" | "WEBHOOK_DELIVERY_NOT_FOUND" | "UNKNOWN_EVENT_UID" | "ALIAS_TAKEN" | "DURATION_CONFLICT" | "INVALID_GRANT_DURATION" | "DEPROVISION_AT_NOT_IN_FUTURE" | "DEPROVISION_AT_REQUIRED" | "CONFLICTING_GRANT_EXPIRY" | "TOO_MANY_USER_IDS" | "WEBHOOK_URL_REFUSED" | "UNKNOWN_ROLE" | "INVALID_CIDR" | "INVALID_EXPIRY" | "OWNER_NOT_FOUND" | "OWNER_DELETED" | "USER_DELETED" | "MALFORMED_CSV" | "INVALID_IMPORT" | "ENTITLEMENT_NOT_MANUALLY_MANAGED" | "BUILTIN_ROLE_IMMUTABLE" | "BULK_ACTION_FINISHED" | "BULK_ACTION_IN_PROGRESS" | "MEMBERSHIP_CHANGE_PENDING" | "IF_MATCH_REQUIRED" | "MEMBERSHIP_CHANGED" | "DATABASE_UNAVAILABLE" | "MIGRATIONS_PENDING" | "INTERNAL";
-                            }[];
-                            message: string;
-                        };
-                    };
-                };
-            };
-        };
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": Record<string, never>;
-                    };
-                };
-                /**
-                 * @description Error: the status code and body of CONTRACT.md §7.1; `details[0].reason` names the error and `details[0].metadata` carries its particulars. `details[0].reason` is one of
-                 *
-                 *     | reason                             | HTTP status | gRPC code               | meaning                                                                                    |
-                 *     | ---------------------------------- | ----------- | ----------------------- | ------------------------------------------------------------------------------------------ |
-                 *     | `INVALID_REQUEST`                  | 400         | INVALID_ARGUMENT (3)    | The request does not match the operation’s schema; the message names the field.            |
-                 *     | `MALFORMED_JSON`                   | 400         | INVALID_ARGUMENT (3)    | The request body is not valid JSON.                                                        |
-                 *     | `INVALID_CONTENT_LENGTH`           | 400         | INVALID_ARGUMENT (3)    | Content-Length does not match the body.                                                    |
-                 *     | `UNSUPPORTED_MEDIA_TYPE`           | 415         | INVALID_ARGUMENT (3)    | The body is not sent as application/json.                                                  |
-                 *     | `REQUEST_TOO_LARGE`                | 413         | RESOURCE_EXHAUSTED (8)  | The body is larger than the route accepts; GET /roster/v1/limits tells the limits.         |
-                 *     | `INVALID_TEXT`                     | 400         | INVALID_ARGUMENT (3)    | A string holds a NUL character, a lone surrogate or bytes that are not UTF-8.              |
-                 *     | `MALFORMED_URL`                    | 400         | INVALID_ARGUMENT (3)    | The path is not valid percent-encoded UTF-8.                                               |
-                 *     | `PATH_PARAMETER_TOO_LONG`          | 400         | INVALID_ARGUMENT (3)    | A path parameter is longer than allowed.                                                   |
-                 *     | `MALFORMED_HTTP_REQUEST`           | 400         | INVALID_ARGUMENT (3)    | The HTTP message itself is malformed (for example, conflicting length headers).            |
-                 *     | `HEADERS_TOO_LARGE`                | 431         | INVALID_ARGUMENT (3)    | The request headers are larger than the server accepts.                                    |
-                 *     | `REQUEST_TIMEOUT`                  | 408         | DEADLINE_EXCEEDED (4)   | The request did not arrive in time.                                                        |
-                 *     | `ROUTE_NOT_FOUND`                  | 404         | NOT_FOUND (5)           | No operation is served at this method and path.                                            |
-                 *     | `INVALID_ARGUMENT`                 | 400         | INVALID_ARGUMENT (3)    | A value of the request is refused; the message says which.                                 |
-                 *     | `INVALID_PAGE_TOKEN`               | 400         | INVALID_ARGUMENT (3)    | The page token is not one Roster issued.                                                   |
-                 *     | `PAGE_TOKEN_DIRECTION_MISMATCH`    | 400         | INVALID_ARGUMENT (3)    | The page token was issued for the other sort direction.                                    |
-                 *     | `INVALID_CHANGE_CURSOR`            | 400         | INVALID_ARGUMENT (3)    | The change-stream cursor is not one Roster issued; pass back a nextCursor, or "" to start. |
-                 *     | `INVALID_TIMESTAMP`                | 400         | INVALID_ARGUMENT (3)    | A timestamp is not RFC 3339.                                                               |
-                 *     | `INVALID_TIME_RANGE`               | 400         | INVALID_ARGUMENT (3)    | since is later than until.                                                                 |
-                 *     | `TIMESTAMP_OUT_OF_RANGE`           | 400         | INVALID_ARGUMENT (3)    | A timestamp is after the year 9999.                                                        |
-                 *     | `INVALID_UPDATE_MASK`              | 400         | INVALID_ARGUMENT (3)    | updateMask names a field that cannot be updated.                                           |
-                 *     | `DISPLAY_NAME_REQUIRED`            | 400         | INVALID_ARGUMENT (3)    | displayName is empty.                                                                      |
-                 *     | `INVALID_IDEMPOTENCY_KEY`          | 400         | INVALID_ARGUMENT (3)    | The Idempotency-Key header is malformed.                                                   |
-                 *     | `IDEMPOTENCY_KEY_REUSED`           | 409         | ABORTED (10)            | The Idempotency-Key was already used with a different request.                             |
-                 *     | `TOKEN_MISSING`                    | 401         | UNAUTHENTICATED (16)    | No bearer access token was sent.                                                           |
-                 *     | `TOKEN_MALFORMED`                  | 401         | UNAUTHENTICATED (16)    | The Authorization header is not a bearer token.                                            |
-                 *     | `TOKEN_INVALID`                    | 401         | UNAUTHENTICATED (16)    | The access token’s signature or claims are not valid.                                      |
-                 *     | `TOKEN_EXPIRED`                    | 401         | UNAUTHENTICATED (16)    | The access token has expired; fetch a new one.                                             |
-                 *     | `CLIENT_REVOKED`                   | 401         | UNAUTHENTICATED (16)    | The API client of the token is deleted or expired.                                         |
-                 *     | `METRICS_TOKEN_REQUIRED`           | 401         | UNAUTHENTICATED (16)    | /metrics needs the metrics bearer token.                                                   |
-                 *     | `PERMISSION_DENIED`                | 403         | PERMISSION_DENIED (7)   | The caller’s roles do not allow the operation.                                             |
-                 *     | `SOURCE_ADDRESS_NOT_ALLOWED`       | 403         | PERMISSION_DENIED (7)   | The client may not be used from the request’s source address.                              |
-                 *     | `SCOPE_EXCEEDS_CALLER`             | 403         | PERMISSION_DENIED (7)   | A scoped client cannot give a new client a role it does not act with.                      |
-                 *     | `SESSION_MISSING`                  | 401         | UNAUTHENTICATED (16)    | The console request carries no session cookie.                                             |
-                 *     | `SESSION_INVALID`                  | 401         | UNAUTHENTICATED (16)    | The session cookie names no console session.                                               |
-                 *     | `SESSION_EXPIRED`                  | 401         | UNAUTHENTICATED (16)    | The console session passed its idle or absolute expiry; sign in again.                     |
-                 *     | `SESSION_REVOKED`                  | 401         | UNAUTHENTICATED (16)    | The user or API client behind the console session is gone; sign in again.                  |
-                 *     | `SIGN_IN_REFUSED`                  | 401         | UNAUTHENTICATED (16)    | The console sign-in credentials were refused.                                              |
-                 *     | `TOO_MANY_FAILURES`                | 429         | RESOURCE_EXHAUSTED (8)  | Too many failed console sign-ins from this address or for this client; wait a minute.      |
-                 *     | `CSRF_TOKEN_INVALID`               | 403         | PERMISSION_DENIED (7)   | A change made with a console session lacks the session’s CSRF token header.                |
-                 *     | `APP_NOT_FOUND`                    | 404         | NOT_FOUND (5)           | No live app has this ID.                                                                   |
-                 *     | `APP_RESOURCE_TYPE_NOT_FOUND`      | 404         | NOT_FOUND (5)           | No live resource type of the app has this ID.                                              |
-                 *     | `APP_RESOURCE_NOT_FOUND`           | 404         | NOT_FOUND (5)           | No live resource of the resource type has this ID.                                         |
-                 *     | `ENTITLEMENT_NOT_FOUND`            | 404         | NOT_FOUND (5)           | No live entitlement of the app has this ID.                                                |
-                 *     | `APP_USER_NOT_FOUND`               | 404         | NOT_FOUND (5)           | No app user of the app has this ID.                                                        |
-                 *     | `USER_NOT_FOUND`                   | 404         | NOT_FOUND (5)           | No live user has this ID.                                                                  |
-                 *     | `GRANT_NOT_FOUND`                  | 404         | NOT_FOUND (5)           | The app user holds no live grant of the entitlement.                                       |
-                 *     | `ROLE_NOT_FOUND`                   | 404         | NOT_FOUND (5)           | No role has this ID.                                                                       |
-                 *     | `PERSONAL_CLIENT_NOT_FOUND`        | 404         | NOT_FOUND (5)           | The caller has no API client with this ID.                                                 |
-                 *     | `BULK_ACTION_NOT_FOUND`            | 404         | NOT_FOUND (5)           | No bulk action has this ID.                                                                |
-                 *     | `SCIM_CONNECTION_NOT_FOUND`        | 404         | NOT_FOUND (5)           | No live SCIM connection has this ID.                                                       |
-                 *     | `WEBHOOK_NOT_FOUND`                | 404         | NOT_FOUND (5)           | No live webhook the caller may see has this ID.                                            |
-                 *     | `WEBHOOK_DELIVERY_NOT_FOUND`       | 404         | NOT_FOUND (5)           | The webhook has no delivery with this ID.                                                  |
-                 *     | `UNKNOWN_EVENT_UID`                | 400         | INVALID_ARGUMENT (3)    | sinceEventUid is not the uid of a system-log event.                                        |
-                 *     | `ALIAS_TAKEN`                      | 409         | ALREADY_EXISTS (6)      | Another entitlement of the app has this alias.                                             |
-                 *     | `DURATION_CONFLICT`                | 400         | INVALID_ARGUMENT (3)    | durationGrant and durationUnset are both set.                                              |
-                 *     | `INVALID_GRANT_DURATION`           | 400         | INVALID_ARGUMENT (3)    | grantDuration is not a positive number of seconds within the limit.                        |
-                 *     | `DEPROVISION_AT_NOT_IN_FUTURE`     | 400         | INVALID_ARGUMENT (3)    | deprovisionAt is not in the future.                                                        |
-                 *     | `DEPROVISION_AT_REQUIRED`          | 400         | INVALID_ARGUMENT (3)    | The update needs a deprovisionAt.                                                          |
-                 *     | `CONFLICTING_GRANT_EXPIRY`         | 400         | INVALID_ARGUMENT (3)    | The request sets the grant’s expiry in two ways that disagree.                             |
-                 *     | `TOO_MANY_USER_IDS`                | 400         | INVALID_ARGUMENT (3)    | The request names more user IDs than one bulk action takes.                                |
-                 *     | `WEBHOOK_URL_REFUSED`              | 400         | INVALID_ARGUMENT (3)    | The webhook URL is not https://, or names a private, loopback or link-local address.       |
-                 *     | `UNKNOWN_ROLE`                     | 400         | INVALID_ARGUMENT (3)    | A role ID names no role.                                                                   |
-                 *     | `INVALID_CIDR`                     | 400         | INVALID_ARGUMENT (3)    | An allowed source is not an IP address or CIDR block.                                      |
-                 *     | `INVALID_EXPIRY`                   | 400         | INVALID_ARGUMENT (3)    | A client’s expiry is not a positive duration.                                              |
-                 *     | `OWNER_NOT_FOUND`                  | 400         | INVALID_ARGUMENT (3)    | A named owner is not a user.                                                               |
-                 *     | `OWNER_DELETED`                    | 400         | INVALID_ARGUMENT (3)    | A named owner is a deleted user.                                                           |
-                 *     | `USER_DELETED`                     | 400         | INVALID_ARGUMENT (3)    | The named user is deleted; name a live user.                                               |
-                 *     | `MALFORMED_CSV`                    | 400         | INVALID_ARGUMENT (3)    | The imported CSV cannot be parsed.                                                         |
-                 *     | `INVALID_IMPORT`                   | 400         | INVALID_ARGUMENT (3)    | The import is not a list of users, or lists too many; the message says which.              |
-                 *     | `ENTITLEMENT_NOT_MANUALLY_MANAGED` | 400         | FAILED_PRECONDITION (9) | Members of the entitlement are managed by its connector, not by hand.                      |
-                 *     | `BUILTIN_ROLE_IMMUTABLE`           | 400         | FAILED_PRECONDITION (9) | That field of a built-in role cannot be changed.                                           |
-                 *     | `BULK_ACTION_FINISHED`             | 400         | FAILED_PRECONDITION (9) | The bulk action has already finished.                                                      |
-                 *     | `BULK_ACTION_IN_PROGRESS`          | 409         | ABORTED (10)            | A bulk action on the entitlement is still running; retry when it ends.                     |
-                 *     | `MEMBERSHIP_CHANGE_PENDING`        | 409         | ABORTED (10)            | A pending bulk action on the entitlement still has to reach this user.                     |
-                 *     | `IF_MATCH_REQUIRED`                | 400         | FAILED_PRECONDITION (9) | Setting exact membership needs If-Match (a dry run does not).                              |
-                 *     | `MEMBERSHIP_CHANGED`               | 400         | FAILED_PRECONDITION (9) | The membership changed since the version sent in If-Match.                                 |
-                 *     | `DATABASE_UNAVAILABLE`             | 503         | UNAVAILABLE (14)        | The database cannot be reached.                                                            |
-                 *     | `MIGRATIONS_PENDING`               | 503         | UNAVAILABLE (14)        | The database schema is older than the server.                                              |
-                 *     | `INTERNAL`                         | 500         | INTERNAL (13)           | A fault of the server; the log has the request ID.                                         |
-                 */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description gRPC status code */
-                            code: number;
-                            details: {
-                                "@type": string;
-                                domain: string;
-                                metadata: {
-                                    [key: string]: string;
-                                };
-                                /** @enum {unknown} */
-                                reason: "INVALID_REQUEST" | "MALFORMED_JSON" | "INVALID_CONTENT_LENGTH" | "UNSUPPORTED_MEDIA_TYPE" | "REQUEST_TOO_LARGE" | "INVALID_TEXT" | "MALFORMED_URL" | "PATH_PARAMETER_TOO_LONG" | "MALFORMED_HTTP_REQUEST" | "HEADERS_TOO_LARGE" | "REQUEST_TIMEOUT" | "ROUTE_NOT_FOUND" | "INVALID_ARGUMENT" | "INVALID_PAGE_TOKEN" | "PAGE_TOKEN_DIRECTION_MISMATCH" | "INVALID_CHANGE_CURSOR" | "INVALID_TIMESTAMP" | "INVALID_TIME_RANGE" | "TIMESTAMP_OUT_OF_RANGE" | "INVALID_UPDATE_MASK" | "DISPLAY_NAME_REQUIRED" | "INVALID_IDEMPOTENCY_KEY" | "IDEMPOTENCY_KEY_REUSED" | "TOKEN_MISSING" | "TOKEN_MALFORMED" | "TOKEN_INVALID" | "TOKEN_EXPIRED" | "CLIENT_REVOKED" | "METRICS_TOKEN_REQUIRED" | "PERMISSION_DENIED" | "SOURCE_ADDRESS_NOT_ALLOWED" | "SCOPE_EXCEEDS_CALLER" | "SESSION_MISSING" | "SESSION_INVALID" | "SESSION_EXPIRED" | "SESSION_REVOKED" | "SIGN_IN_REFUSED" | "TOO_MANY_FAILURES" | "CSRF_TOKEN_INVALID" | "APP_NOT_FOUND" | "APP_RESOURCE_TYPE_NOT_FOUND" | "APP_RESOURCE_NOT_FOUND" | "ENTITLEMENT_NOT_FOUND" | "APP_USER_NOT_FOUND" | "USER_NOT_FOUND" | "GRANT_NOT_FOUND" | "ROLE_NOT_FOUND" | "PERSONAL_CLIENT_NOT_FOUND" | "BULK_ACTION_NOT_FOUND" | "SCIM_CONNECTION_NOT_FOUND" | "WEBHOOK_NOT_FOUND" | "WEBHOOK_DELIVERY_NOT_FOUND" | "UNKNOWN_EVENT_UID" | "ALIAS_TAKEN" | "DURATION_CONFLICT" | "INVALID_GRANT_DURATION" | "DEPROVISION_AT_NOT_IN_FUTURE" | "DEPROVISION_AT_REQUIRED" | "CONFLICTING_GRANT_EXPIRY" | "TOO_MANY_USER_IDS" | "WEBHOOK_URL_REFUSED" | "UNKNOWN_ROLE" | "INVALID_CIDR" | "INVALID_EXPIRY" | "OWNER_NOT_FOUND" | "OWNER_DELETED" | "USER_DELETED" | "MALFORMED_CSV" | "INVALID_IMPORT" | "ENTITLEMENT_NOT_MANUALLY_MANAGED" | "BUILTIN_ROLE_IMMUTABLE" | "BULK_ACTION_FINISHED" | "BULK_ACTION_IN_PROGRESS" | "MEMBERSHIP_CHANGE_PENDING" | "IF_MATCH_REQUIRED" | "MEMBERSHIP_CHANGED" | "DATABASE_UNAVAILABLE" | "MIGRATIONS_PENDING" | "INTERNAL";
-                            }[];
-                            message: string;
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * Update
+         * @description Change the URL, description, event types or apps of a webhook; fields present are changed.
+         */
+        post: operations["roster.v1.Webhooks.Update"];
+        /**
+         * Delete
+         * @description Delete a webhook; deliveries not yet sent are cancelled.
+         */
+        delete: operations["roster.v1.Webhooks.Delete"];
         options?: never;
         head?: never;
         patch?: never;
@@ -2177,155 +1491,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: {
-            parameters: {
-                query?: {
-                    page_size?: number;
-                    page_token?: string;
-                };
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            list: {
-                                attempts: number;
-                                createdAt: string;
-                                deliveredAt: string | null;
-                                eventType: string;
-                                id: string;
-                                lastError: string | null;
-                                lastStatus: number | null;
-                                messageId: string;
-                                nextAttemptAt: string;
-                                redeliveryOf: string | null;
-                                seq: number;
-                                /** @enum {unknown} */
-                                state: "PENDING" | "DELIVERED" | "CANCELLED";
-                                webhookId: string;
-                            }[];
-                            nextPageToken: string;
-                        };
-                    };
-                };
-                /**
-                 * @description Error: the status code and body of CONTRACT.md §7.1; `details[0].reason` names the error and `details[0].metadata` carries its particulars. `details[0].reason` is one of
-                 *
-                 *     | reason                             | HTTP status | gRPC code               | meaning                                                                                    |
-                 *     | ---------------------------------- | ----------- | ----------------------- | ------------------------------------------------------------------------------------------ |
-                 *     | `INVALID_REQUEST`                  | 400         | INVALID_ARGUMENT (3)    | The request does not match the operation’s schema; the message names the field.            |
-                 *     | `MALFORMED_JSON`                   | 400         | INVALID_ARGUMENT (3)    | The request body is not valid JSON.                                                        |
-                 *     | `INVALID_CONTENT_LENGTH`           | 400         | INVALID_ARGUMENT (3)    | Content-Length does not match the body.                                                    |
-                 *     | `UNSUPPORTED_MEDIA_TYPE`           | 415         | INVALID_ARGUMENT (3)    | The body is not sent as application/json.                                                  |
-                 *     | `REQUEST_TOO_LARGE`                | 413         | RESOURCE_EXHAUSTED (8)  | The body is larger than the route accepts; GET /roster/v1/limits tells the limits.         |
-                 *     | `INVALID_TEXT`                     | 400         | INVALID_ARGUMENT (3)    | A string holds a NUL character, a lone surrogate or bytes that are not UTF-8.              |
-                 *     | `MALFORMED_URL`                    | 400         | INVALID_ARGUMENT (3)    | The path is not valid percent-encoded UTF-8.                                               |
-                 *     | `PATH_PARAMETER_TOO_LONG`          | 400         | INVALID_ARGUMENT (3)    | A path parameter is longer than allowed.                                                   |
-                 *     | `MALFORMED_HTTP_REQUEST`           | 400         | INVALID_ARGUMENT (3)    | The HTTP message itself is malformed (for example, conflicting length headers).            |
-                 *     | `HEADERS_TOO_LARGE`                | 431         | INVALID_ARGUMENT (3)    | The request headers are larger than the server accepts.                                    |
-                 *     | `REQUEST_TIMEOUT`                  | 408         | DEADLINE_EXCEEDED (4)   | The request did not arrive in time.                                                        |
-                 *     | `ROUTE_NOT_FOUND`                  | 404         | NOT_FOUND (5)           | No operation is served at this method and path.                                            |
-                 *     | `INVALID_ARGUMENT`                 | 400         | INVALID_ARGUMENT (3)    | A value of the request is refused; the message says which.                                 |
-                 *     | `INVALID_PAGE_TOKEN`               | 400         | INVALID_ARGUMENT (3)    | The page token is not one Roster issued.                                                   |
-                 *     | `PAGE_TOKEN_DIRECTION_MISMATCH`    | 400         | INVALID_ARGUMENT (3)    | The page token was issued for the other sort direction.                                    |
-                 *     | `INVALID_CHANGE_CURSOR`            | 400         | INVALID_ARGUMENT (3)    | The change-stream cursor is not one Roster issued; pass back a nextCursor, or "" to start. |
-                 *     | `INVALID_TIMESTAMP`                | 400         | INVALID_ARGUMENT (3)    | A timestamp is not RFC 3339.                                                               |
-                 *     | `INVALID_TIME_RANGE`               | 400         | INVALID_ARGUMENT (3)    | since is later than until.                                                                 |
-                 *     | `TIMESTAMP_OUT_OF_RANGE`           | 400         | INVALID_ARGUMENT (3)    | A timestamp is after the year 9999.                                                        |
-                 *     | `INVALID_UPDATE_MASK`              | 400         | INVALID_ARGUMENT (3)    | updateMask names a field that cannot be updated.                                           |
-                 *     | `DISPLAY_NAME_REQUIRED`            | 400         | INVALID_ARGUMENT (3)    | displayName is empty.                                                                      |
-                 *     | `INVALID_IDEMPOTENCY_KEY`          | 400         | INVALID_ARGUMENT (3)    | The Idempotency-Key header is malformed.                                                   |
-                 *     | `IDEMPOTENCY_KEY_REUSED`           | 409         | ABORTED (10)            | The Idempotency-Key was already used with a different request.                             |
-                 *     | `TOKEN_MISSING`                    | 401         | UNAUTHENTICATED (16)    | No bearer access token was sent.                                                           |
-                 *     | `TOKEN_MALFORMED`                  | 401         | UNAUTHENTICATED (16)    | The Authorization header is not a bearer token.                                            |
-                 *     | `TOKEN_INVALID`                    | 401         | UNAUTHENTICATED (16)    | The access token’s signature or claims are not valid.                                      |
-                 *     | `TOKEN_EXPIRED`                    | 401         | UNAUTHENTICATED (16)    | The access token has expired; fetch a new one.                                             |
-                 *     | `CLIENT_REVOKED`                   | 401         | UNAUTHENTICATED (16)    | The API client of the token is deleted or expired.                                         |
-                 *     | `METRICS_TOKEN_REQUIRED`           | 401         | UNAUTHENTICATED (16)    | /metrics needs the metrics bearer token.                                                   |
-                 *     | `PERMISSION_DENIED`                | 403         | PERMISSION_DENIED (7)   | The caller’s roles do not allow the operation.                                             |
-                 *     | `SOURCE_ADDRESS_NOT_ALLOWED`       | 403         | PERMISSION_DENIED (7)   | The client may not be used from the request’s source address.                              |
-                 *     | `SCOPE_EXCEEDS_CALLER`             | 403         | PERMISSION_DENIED (7)   | A scoped client cannot give a new client a role it does not act with.                      |
-                 *     | `SESSION_MISSING`                  | 401         | UNAUTHENTICATED (16)    | The console request carries no session cookie.                                             |
-                 *     | `SESSION_INVALID`                  | 401         | UNAUTHENTICATED (16)    | The session cookie names no console session.                                               |
-                 *     | `SESSION_EXPIRED`                  | 401         | UNAUTHENTICATED (16)    | The console session passed its idle or absolute expiry; sign in again.                     |
-                 *     | `SESSION_REVOKED`                  | 401         | UNAUTHENTICATED (16)    | The user or API client behind the console session is gone; sign in again.                  |
-                 *     | `SIGN_IN_REFUSED`                  | 401         | UNAUTHENTICATED (16)    | The console sign-in credentials were refused.                                              |
-                 *     | `TOO_MANY_FAILURES`                | 429         | RESOURCE_EXHAUSTED (8)  | Too many failed console sign-ins from this address or for this client; wait a minute.      |
-                 *     | `CSRF_TOKEN_INVALID`               | 403         | PERMISSION_DENIED (7)   | A change made with a console session lacks the session’s CSRF token header.                |
-                 *     | `APP_NOT_FOUND`                    | 404         | NOT_FOUND (5)           | No live app has this ID.                                                                   |
-                 *     | `APP_RESOURCE_TYPE_NOT_FOUND`      | 404         | NOT_FOUND (5)           | No live resource type of the app has this ID.                                              |
-                 *     | `APP_RESOURCE_NOT_FOUND`           | 404         | NOT_FOUND (5)           | No live resource of the resource type has this ID.                                         |
-                 *     | `ENTITLEMENT_NOT_FOUND`            | 404         | NOT_FOUND (5)           | No live entitlement of the app has this ID.                                                |
-                 *     | `APP_USER_NOT_FOUND`               | 404         | NOT_FOUND (5)           | No app user of the app has this ID.                                                        |
-                 *     | `USER_NOT_FOUND`                   | 404         | NOT_FOUND (5)           | No live user has this ID.                                                                  |
-                 *     | `GRANT_NOT_FOUND`                  | 404         | NOT_FOUND (5)           | The app user holds no live grant of the entitlement.                                       |
-                 *     | `ROLE_NOT_FOUND`                   | 404         | NOT_FOUND (5)           | No role has this ID.                                                                       |
-                 *     | `PERSONAL_CLIENT_NOT_FOUND`        | 404         | NOT_FOUND (5)           | The caller has no API client with this ID.                                                 |
-                 *     | `BULK_ACTION_NOT_FOUND`            | 404         | NOT_FOUND (5)           | No bulk action has this ID.                                                                |
-                 *     | `SCIM_CONNECTION_NOT_FOUND`        | 404         | NOT_FOUND (5)           | No live SCIM connection has this ID.                                                       |
-                 *     | `WEBHOOK_NOT_FOUND`                | 404         | NOT_FOUND (5)           | No live webhook the caller may see has this ID.                                            |
-                 *     | `WEBHOOK_DELIVERY_NOT_FOUND`       | 404         | NOT_FOUND (5)           | The webhook has no delivery with this ID.                                                  |
-                 *     | `UNKNOWN_EVENT_UID`                | 400         | INVALID_ARGUMENT (3)    | sinceEventUid is not the uid of a system-log event.                                        |
-                 *     | `ALIAS_TAKEN`                      | 409         | ALREADY_EXISTS (6)      | Another entitlement of the app has this alias.                                             |
-                 *     | `DURATION_CONFLICT`                | 400         | INVALID_ARGUMENT (3)    | durationGrant and durationUnset are both set.                                              |
-                 *     | `INVALID_GRANT_DURATION`           | 400         | INVALID_ARGUMENT (3)    | grantDuration is not a positive number of seconds within the limit.                        |
-                 *     | `DEPROVISION_AT_NOT_IN_FUTURE`     | 400         | INVALID_ARGUMENT (3)    | deprovisionAt is not in the future.                                                        |
-                 *     | `DEPROVISION_AT_REQUIRED`          | 400         | INVALID_ARGUMENT (3)    | The update needs a deprovisionAt.                                                          |
-                 *     | `CONFLICTING_GRANT_EXPIRY`         | 400         | INVALID_ARGUMENT (3)    | The request sets the grant’s expiry in two ways that disagree.                             |
-                 *     | `TOO_MANY_USER_IDS`                | 400         | INVALID_ARGUMENT (3)    | The request names more user IDs than one bulk action takes.                                |
-                 *     | `WEBHOOK_URL_REFUSED`              | 400         | INVALID_ARGUMENT (3)    | The webhook URL is not https://, or names a private, loopback or link-local address.       |
-                 *     | `UNKNOWN_ROLE`                     | 400         | INVALID_ARGUMENT (3)    | A role ID names no role.                                                                   |
-                 *     | `INVALID_CIDR`                     | 400         | INVALID_ARGUMENT (3)    | An allowed source is not an IP address or CIDR block.                                      |
-                 *     | `INVALID_EXPIRY`                   | 400         | INVALID_ARGUMENT (3)    | A client’s expiry is not a positive duration.                                              |
-                 *     | `OWNER_NOT_FOUND`                  | 400         | INVALID_ARGUMENT (3)    | A named owner is not a user.                                                               |
-                 *     | `OWNER_DELETED`                    | 400         | INVALID_ARGUMENT (3)    | A named owner is a deleted user.                                                           |
-                 *     | `USER_DELETED`                     | 400         | INVALID_ARGUMENT (3)    | The named user is deleted; name a live user.                                               |
-                 *     | `MALFORMED_CSV`                    | 400         | INVALID_ARGUMENT (3)    | The imported CSV cannot be parsed.                                                         |
-                 *     | `INVALID_IMPORT`                   | 400         | INVALID_ARGUMENT (3)    | The import is not a list of users, or lists too many; the message says which.              |
-                 *     | `ENTITLEMENT_NOT_MANUALLY_MANAGED` | 400         | FAILED_PRECONDITION (9) | Members of the entitlement are managed by its connector, not by hand.                      |
-                 *     | `BUILTIN_ROLE_IMMUTABLE`           | 400         | FAILED_PRECONDITION (9) | That field of a built-in role cannot be changed.                                           |
-                 *     | `BULK_ACTION_FINISHED`             | 400         | FAILED_PRECONDITION (9) | The bulk action has already finished.                                                      |
-                 *     | `BULK_ACTION_IN_PROGRESS`          | 409         | ABORTED (10)            | A bulk action on the entitlement is still running; retry when it ends.                     |
-                 *     | `MEMBERSHIP_CHANGE_PENDING`        | 409         | ABORTED (10)            | A pending bulk action on the entitlement still has to reach this user.                     |
-                 *     | `IF_MATCH_REQUIRED`                | 400         | FAILED_PRECONDITION (9) | Setting exact membership needs If-Match (a dry run does not).                              |
-                 *     | `MEMBERSHIP_CHANGED`               | 400         | FAILED_PRECONDITION (9) | The membership changed since the version sent in If-Match.                                 |
-                 *     | `DATABASE_UNAVAILABLE`             | 503         | UNAVAILABLE (14)        | The database cannot be reached.                                                            |
-                 *     | `MIGRATIONS_PENDING`               | 503         | UNAVAILABLE (14)        | The database schema is older than the server.                                              |
-                 *     | `INTERNAL`                         | 500         | INTERNAL (13)           | A fault of the server; the log has the request ID.                                         |
-                 */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description gRPC status code */
-                            code: number;
-                            details: {
-                                "@type": string;
-                                domain: string;
-                                metadata: {
-                                    [key: string]: string;
-                                };
-                                /** @enum {unknown} */
-                                reason: "INVALID_REQUEST" | "MALFORMED_JSON" | "INVALID_CONTENT_LENGTH" | "UNSUPPORTED_MEDIA_TYPE" | "REQUEST_TOO_LARGE" | "INVALID_TEXT" | "MALFORMED_URL" | "PATH_PARAMETER_TOO_LONG" | "MALFORMED_HTTP_REQUEST" | "HEADERS_TOO_LARGE" | "REQUEST_TIMEOUT" | "ROUTE_NOT_FOUND" | "INVALID_ARGUMENT" | "INVALID_PAGE_TOKEN" | "PAGE_TOKEN_DIRECTION_MISMATCH" | "INVALID_CHANGE_CURSOR" | "INVALID_TIMESTAMP" | "INVALID_TIME_RANGE" | "TIMESTAMP_OUT_OF_RANGE" | "INVALID_UPDATE_MASK" | "DISPLAY_NAME_REQUIRED" | "INVALID_IDEMPOTENCY_KEY" | "IDEMPOTENCY_KEY_REUSED" | "TOKEN_MISSING" | "TOKEN_MALFORMED" | "TOKEN_INVALID" | "TOKEN_EXPIRED" | "CLIENT_REVOKED" | "METRICS_TOKEN_REQUIRED" | "PERMISSION_DENIED" | "SOURCE_ADDRESS_NOT_ALLOWED" | "SCOPE_EXCEEDS_CALLER" | "SESSION_MISSING" | "SESSION_INVALID" | "SESSION_EXPIRED" | "SESSION_REVOKED" | "SIGN_IN_REFUSED" | "TOO_MANY_FAILURES" | "CSRF_TOKEN_INVALID" | "APP_NOT_FOUND" | "APP_RESOURCE_TYPE_NOT_FOUND" | "APP_RESOURCE_NOT_FOUND" | "ENTITLEMENT_NOT_FOUND" | "APP_USER_NOT_FOUND" | "USER_NOT_FOUND" | "GRANT_NOT_FOUND" | "ROLE_NOT_FOUND" | "PERSONAL_CLIENT_NOT_FOUND" | "BULK_ACTION_NOT_FOUND" | "SCIM_CONNECTION_NOT_FOUND" | "WEBHOOK_NOT_FOUND" | "WEBHOOK_DELIVERY_NOT_FOUND" | "UNKNOWN_EVENT_UID" | "ALIAS_TAKEN" | "DURATION_CONFLICT" | "INVALID_GRANT_DURATION" | "DEPROVISION_AT_NOT_IN_FUTURE" | "DEPROVISION_AT_REQUIRED" | "CONFLICTING_GRANT_EXPIRY" | "TOO_MANY_USER_IDS" | "WEBHOOK_URL_REFUSED" | "UNKNOWN_ROLE" | "INVALID_CIDR" | "INVALID_EXPIRY" | "OWNER_NOT_FOUND" | "OWNER_DELETED" | "USER_DELETED" | "MALFORMED_CSV" | "INVALID_IMPORT" | "ENTITLEMENT_NOT_MANUALLY_MANAGED" | "BUILTIN_ROLE_IMMUTABLE" | "BULK_ACTION_FINISHED" | "BULK_ACTION_IN_PROGRESS" | "MEMBERSHIP_CHANGE_PENDING" | "IF_MATCH_REQUIRED" | "MEMBERSHIP_CHANGED" | "DATABASE_UNAVAILABLE" | "MIGRATIONS_PENDING" | "INTERNAL";
-                            }[];
-                            message: string;
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * List Deliveries
+         * @description The webhook's deliveries, newest first, with their state, attempts and last answer.
+         */
+        get: operations["roster.v1.Webhooks.ListDeliveries"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2341,160 +1511,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    deliveryId: string;
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            attempts: {
-                                attemptedAt: string;
-                                error: string | null;
-                                latencyMs: number;
-                                responseExcerpt: string;
-                                status: number | null;
-                            }[];
-                            delivery: {
-                                attempts: number;
-                                createdAt: string;
-                                deliveredAt: string | null;
-                                eventType: string;
-                                id: string;
-                                lastError: string | null;
-                                lastStatus: number | null;
-                                messageId: string;
-                                nextAttemptAt: string;
-                                redeliveryOf: string | null;
-                                seq: number;
-                                /** @enum {unknown} */
-                                state: "PENDING" | "DELIVERED" | "CANCELLED";
-                                webhookId: string;
-                            };
-                            payload: unknown;
-                        };
-                    };
-                };
-                /**
-                 * @description Error: the status code and body of CONTRACT.md §7.1; `details[0].reason` names the error and `details[0].metadata` carries its particulars. `details[0].reason` is one of
-                 *
-                 *     | reason                             | HTTP status | gRPC code               | meaning                                                                                    |
-                 *     | ---------------------------------- | ----------- | ----------------------- | ------------------------------------------------------------------------------------------ |
-                 *     | `INVALID_REQUEST`                  | 400         | INVALID_ARGUMENT (3)    | The request does not match the operation’s schema; the message names the field.            |
-                 *     | `MALFORMED_JSON`                   | 400         | INVALID_ARGUMENT (3)    | The request body is not valid JSON.                                                        |
-                 *     | `INVALID_CONTENT_LENGTH`           | 400         | INVALID_ARGUMENT (3)    | Content-Length does not match the body.                                                    |
-                 *     | `UNSUPPORTED_MEDIA_TYPE`           | 415         | INVALID_ARGUMENT (3)    | The body is not sent as application/json.                                                  |
-                 *     | `REQUEST_TOO_LARGE`                | 413         | RESOURCE_EXHAUSTED (8)  | The body is larger than the route accepts; GET /roster/v1/limits tells the limits.         |
-                 *     | `INVALID_TEXT`                     | 400         | INVALID_ARGUMENT (3)    | A string holds a NUL character, a lone surrogate or bytes that are not UTF-8.              |
-                 *     | `MALFORMED_URL`                    | 400         | INVALID_ARGUMENT (3)    | The path is not valid percent-encoded UTF-8.                                               |
-                 *     | `PATH_PARAMETER_TOO_LONG`          | 400         | INVALID_ARGUMENT (3)    | A path parameter is longer than allowed.                                                   |
-                 *     | `MALFORMED_HTTP_REQUEST`           | 400         | INVALID_ARGUMENT (3)    | The HTTP message itself is malformed (for example, conflicting length headers).            |
-                 *     | `HEADERS_TOO_LARGE`                | 431         | INVALID_ARGUMENT (3)    | The request headers are larger than the server accepts.                                    |
-                 *     | `REQUEST_TIMEOUT`                  | 408         | DEADLINE_EXCEEDED (4)   | The request did not arrive in time.                                                        |
-                 *     | `ROUTE_NOT_FOUND`                  | 404         | NOT_FOUND (5)           | No operation is served at this method and path.                                            |
-                 *     | `INVALID_ARGUMENT`                 | 400         | INVALID_ARGUMENT (3)    | A value of the request is refused; the message says which.                                 |
-                 *     | `INVALID_PAGE_TOKEN`               | 400         | INVALID_ARGUMENT (3)    | The page token is not one Roster issued.                                                   |
-                 *     | `PAGE_TOKEN_DIRECTION_MISMATCH`    | 400         | INVALID_ARGUMENT (3)    | The page token was issued for the other sort direction.                                    |
-                 *     | `INVALID_CHANGE_CURSOR`            | 400         | INVALID_ARGUMENT (3)    | The change-stream cursor is not one Roster issued; pass back a nextCursor, or "" to start. |
-                 *     | `INVALID_TIMESTAMP`                | 400         | INVALID_ARGUMENT (3)    | A timestamp is not RFC 3339.                                                               |
-                 *     | `INVALID_TIME_RANGE`               | 400         | INVALID_ARGUMENT (3)    | since is later than until.                                                                 |
-                 *     | `TIMESTAMP_OUT_OF_RANGE`           | 400         | INVALID_ARGUMENT (3)    | A timestamp is after the year 9999.                                                        |
-                 *     | `INVALID_UPDATE_MASK`              | 400         | INVALID_ARGUMENT (3)    | updateMask names a field that cannot be updated.                                           |
-                 *     | `DISPLAY_NAME_REQUIRED`            | 400         | INVALID_ARGUMENT (3)    | displayName is empty.                                                                      |
-                 *     | `INVALID_IDEMPOTENCY_KEY`          | 400         | INVALID_ARGUMENT (3)    | The Idempotency-Key header is malformed.                                                   |
-                 *     | `IDEMPOTENCY_KEY_REUSED`           | 409         | ABORTED (10)            | The Idempotency-Key was already used with a different request.                             |
-                 *     | `TOKEN_MISSING`                    | 401         | UNAUTHENTICATED (16)    | No bearer access token was sent.                                                           |
-                 *     | `TOKEN_MALFORMED`                  | 401         | UNAUTHENTICATED (16)    | The Authorization header is not a bearer token.                                            |
-                 *     | `TOKEN_INVALID`                    | 401         | UNAUTHENTICATED (16)    | The access token’s signature or claims are not valid.                                      |
-                 *     | `TOKEN_EXPIRED`                    | 401         | UNAUTHENTICATED (16)    | The access token has expired; fetch a new one.                                             |
-                 *     | `CLIENT_REVOKED`                   | 401         | UNAUTHENTICATED (16)    | The API client of the token is deleted or expired.                                         |
-                 *     | `METRICS_TOKEN_REQUIRED`           | 401         | UNAUTHENTICATED (16)    | /metrics needs the metrics bearer token.                                                   |
-                 *     | `PERMISSION_DENIED`                | 403         | PERMISSION_DENIED (7)   | The caller’s roles do not allow the operation.                                             |
-                 *     | `SOURCE_ADDRESS_NOT_ALLOWED`       | 403         | PERMISSION_DENIED (7)   | The client may not be used from the request’s source address.                              |
-                 *     | `SCOPE_EXCEEDS_CALLER`             | 403         | PERMISSION_DENIED (7)   | A scoped client cannot give a new client a role it does not act with.                      |
-                 *     | `SESSION_MISSING`                  | 401         | UNAUTHENTICATED (16)    | The console request carries no session cookie.                                             |
-                 *     | `SESSION_INVALID`                  | 401         | UNAUTHENTICATED (16)    | The session cookie names no console session.                                               |
-                 *     | `SESSION_EXPIRED`                  | 401         | UNAUTHENTICATED (16)    | The console session passed its idle or absolute expiry; sign in again.                     |
-                 *     | `SESSION_REVOKED`                  | 401         | UNAUTHENTICATED (16)    | The user or API client behind the console session is gone; sign in again.                  |
-                 *     | `SIGN_IN_REFUSED`                  | 401         | UNAUTHENTICATED (16)    | The console sign-in credentials were refused.                                              |
-                 *     | `TOO_MANY_FAILURES`                | 429         | RESOURCE_EXHAUSTED (8)  | Too many failed console sign-ins from this address or for this client; wait a minute.      |
-                 *     | `CSRF_TOKEN_INVALID`               | 403         | PERMISSION_DENIED (7)   | A change made with a console session lacks the session’s CSRF token header.                |
-                 *     | `APP_NOT_FOUND`                    | 404         | NOT_FOUND (5)           | No live app has this ID.                                                                   |
-                 *     | `APP_RESOURCE_TYPE_NOT_FOUND`      | 404         | NOT_FOUND (5)           | No live resource type of the app has this ID.                                              |
-                 *     | `APP_RESOURCE_NOT_FOUND`           | 404         | NOT_FOUND (5)           | No live resource of the resource type has this ID.                                         |
-                 *     | `ENTITLEMENT_NOT_FOUND`            | 404         | NOT_FOUND (5)           | No live entitlement of the app has this ID.                                                |
-                 *     | `APP_USER_NOT_FOUND`               | 404         | NOT_FOUND (5)           | No app user of the app has this ID.                                                        |
-                 *     | `USER_NOT_FOUND`                   | 404         | NOT_FOUND (5)           | No live user has this ID.                                                                  |
-                 *     | `GRANT_NOT_FOUND`                  | 404         | NOT_FOUND (5)           | The app user holds no live grant of the entitlement.                                       |
-                 *     | `ROLE_NOT_FOUND`                   | 404         | NOT_FOUND (5)           | No role has this ID.                                                                       |
-                 *     | `PERSONAL_CLIENT_NOT_FOUND`        | 404         | NOT_FOUND (5)           | The caller has no API client with this ID.                                                 |
-                 *     | `BULK_ACTION_NOT_FOUND`            | 404         | NOT_FOUND (5)           | No bulk action has this ID.                                                                |
-                 *     | `SCIM_CONNECTION_NOT_FOUND`        | 404         | NOT_FOUND (5)           | No live SCIM connection has this ID.                                                       |
-                 *     | `WEBHOOK_NOT_FOUND`                | 404         | NOT_FOUND (5)           | No live webhook the caller may see has this ID.                                            |
-                 *     | `WEBHOOK_DELIVERY_NOT_FOUND`       | 404         | NOT_FOUND (5)           | The webhook has no delivery with this ID.                                                  |
-                 *     | `UNKNOWN_EVENT_UID`                | 400         | INVALID_ARGUMENT (3)    | sinceEventUid is not the uid of a system-log event.                                        |
-                 *     | `ALIAS_TAKEN`                      | 409         | ALREADY_EXISTS (6)      | Another entitlement of the app has this alias.                                             |
-                 *     | `DURATION_CONFLICT`                | 400         | INVALID_ARGUMENT (3)    | durationGrant and durationUnset are both set.                                              |
-                 *     | `INVALID_GRANT_DURATION`           | 400         | INVALID_ARGUMENT (3)    | grantDuration is not a positive number of seconds within the limit.                        |
-                 *     | `DEPROVISION_AT_NOT_IN_FUTURE`     | 400         | INVALID_ARGUMENT (3)    | deprovisionAt is not in the future.                                                        |
-                 *     | `DEPROVISION_AT_REQUIRED`          | 400         | INVALID_ARGUMENT (3)    | The update needs a deprovisionAt.                                                          |
-                 *     | `CONFLICTING_GRANT_EXPIRY`         | 400         | INVALID_ARGUMENT (3)    | The request sets the grant’s expiry in two ways that disagree.                             |
-                 *     | `TOO_MANY_USER_IDS`                | 400         | INVALID_ARGUMENT (3)    | The request names more user IDs than one bulk action takes.                                |
-                 *     | `WEBHOOK_URL_REFUSED`              | 400         | INVALID_ARGUMENT (3)    | The webhook URL is not https://, or names a private, loopback or link-local address.       |
-                 *     | `UNKNOWN_ROLE`                     | 400         | INVALID_ARGUMENT (3)    | A role ID names no role.                                                                   |
-                 *     | `INVALID_CIDR`                     | 400         | INVALID_ARGUMENT (3)    | An allowed source is not an IP address or CIDR block.                                      |
-                 *     | `INVALID_EXPIRY`                   | 400         | INVALID_ARGUMENT (3)    | A client’s expiry is not a positive duration.                                              |
-                 *     | `OWNER_NOT_FOUND`                  | 400         | INVALID_ARGUMENT (3)    | A named owner is not a user.                                                               |
-                 *     | `OWNER_DELETED`                    | 400         | INVALID_ARGUMENT (3)    | A named owner is a deleted user.                                                           |
-                 *     | `USER_DELETED`                     | 400         | INVALID_ARGUMENT (3)    | The named user is deleted; name a live user.                                               |
-                 *     | `MALFORMED_CSV`                    | 400         | INVALID_ARGUMENT (3)    | The imported CSV cannot be parsed.                                                         |
-                 *     | `INVALID_IMPORT`                   | 400         | INVALID_ARGUMENT (3)    | The import is not a list of users, or lists too many; the message says which.              |
-                 *     | `ENTITLEMENT_NOT_MANUALLY_MANAGED` | 400         | FAILED_PRECONDITION (9) | Members of the entitlement are managed by its connector, not by hand.                      |
-                 *     | `BUILTIN_ROLE_IMMUTABLE`           | 400         | FAILED_PRECONDITION (9) | That field of a built-in role cannot be changed.                                           |
-                 *     | `BULK_ACTION_FINISHED`             | 400         | FAILED_PRECONDITION (9) | The bulk action has already finished.                                                      |
-                 *     | `BULK_ACTION_IN_PROGRESS`          | 409         | ABORTED (10)            | A bulk action on the entitlement is still running; retry when it ends.                     |
-                 *     | `MEMBERSHIP_CHANGE_PENDING`        | 409         | ABORTED (10)            | A pending bulk action on the entitlement still has to reach this user.                     |
-                 *     | `IF_MATCH_REQUIRED`                | 400         | FAILED_PRECONDITION (9) | Setting exact membership needs If-Match (a dry run does not).                              |
-                 *     | `MEMBERSHIP_CHANGED`               | 400         | FAILED_PRECONDITION (9) | The membership changed since the version sent in If-Match.                                 |
-                 *     | `DATABASE_UNAVAILABLE`             | 503         | UNAVAILABLE (14)        | The database cannot be reached.                                                            |
-                 *     | `MIGRATIONS_PENDING`               | 503         | UNAVAILABLE (14)        | The database schema is older than the server.                                              |
-                 *     | `INTERNAL`                         | 500         | INTERNAL (13)           | A fault of the server; the log has the request ID.                                         |
-                 */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description gRPC status code */
-                            code: number;
-                            details: {
-                                "@type": string;
-                                domain: string;
-                                metadata: {
-                                    [key: string]: string;
-                                };
-                                /** @enum {unknown} */
-                                reason: "INVALID_REQUEST" | "MALFORMED_JSON" | "INVALID_CONTENT_LENGTH" | "UNSUPPORTED_MEDIA_TYPE" | "REQUEST_TOO_LARGE" | "INVALID_TEXT" | "MALFORMED_URL" | "PATH_PARAMETER_TOO_LONG" | "MALFORMED_HTTP_REQUEST" | "HEADERS_TOO_LARGE" | "REQUEST_TIMEOUT" | "ROUTE_NOT_FOUND" | "INVALID_ARGUMENT" | "INVALID_PAGE_TOKEN" | "PAGE_TOKEN_DIRECTION_MISMATCH" | "INVALID_CHANGE_CURSOR" | "INVALID_TIMESTAMP" | "INVALID_TIME_RANGE" | "TIMESTAMP_OUT_OF_RANGE" | "INVALID_UPDATE_MASK" | "DISPLAY_NAME_REQUIRED" | "INVALID_IDEMPOTENCY_KEY" | "IDEMPOTENCY_KEY_REUSED" | "TOKEN_MISSING" | "TOKEN_MALFORMED" | "TOKEN_INVALID" | "TOKEN_EXPIRED" | "CLIENT_REVOKED" | "METRICS_TOKEN_REQUIRED" | "PERMISSION_DENIED" | "SOURCE_ADDRESS_NOT_ALLOWED" | "SCOPE_EXCEEDS_CALLER" | "SESSION_MISSING" | "SESSION_INVALID" | "SESSION_EXPIRED" | "SESSION_REVOKED" | "SIGN_IN_REFUSED" | "TOO_MANY_FAILURES" | "CSRF_TOKEN_INVALID" | "APP_NOT_FOUND" | "APP_RESOURCE_TYPE_NOT_FOUND" | "APP_RESOURCE_NOT_FOUND" | "ENTITLEMENT_NOT_FOUND" | "APP_USER_NOT_FOUND" | "USER_NOT_FOUND" | "GRANT_NOT_FOUND" | "ROLE_NOT_FOUND" | "PERSONAL_CLIENT_NOT_FOUND" | "BULK_ACTION_NOT_FOUND" | "SCIM_CONNECTION_NOT_FOUND" | "WEBHOOK_NOT_FOUND" | "WEBHOOK_DELIVERY_NOT_FOUND" | "UNKNOWN_EVENT_UID" | "ALIAS_TAKEN" | "DURATION_CONFLICT" | "INVALID_GRANT_DURATION" | "DEPROVISION_AT_NOT_IN_FUTURE" | "DEPROVISION_AT_REQUIRED" | "CONFLICTING_GRANT_EXPIRY" | "TOO_MANY_USER_IDS" | "WEBHOOK_URL_REFUSED" | "UNKNOWN_ROLE" | "INVALID_CIDR" | "INVALID_EXPIRY" | "OWNER_NOT_FOUND" | "OWNER_DELETED" | "USER_DELETED" | "MALFORMED_CSV" | "INVALID_IMPORT" | "ENTITLEMENT_NOT_MANUALLY_MANAGED" | "BUILTIN_ROLE_IMMUTABLE" | "BULK_ACTION_FINISHED" | "BULK_ACTION_IN_PROGRESS" | "MEMBERSHIP_CHANGE_PENDING" | "IF_MATCH_REQUIRED" | "MEMBERSHIP_CHANGED" | "DATABASE_UNAVAILABLE" | "MIGRATIONS_PENDING" | "INTERNAL";
-                            }[];
-                            message: string;
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * Get Delivery
+         * @description One delivery: the exact body sent and every attempt (status, latency, first bytes of the answer).
+         */
+        get: operations["roster.v1.Webhooks.GetDelivery"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2512,152 +1533,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    deliveryId: string;
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            delivery: {
-                                attempts: number;
-                                createdAt: string;
-                                deliveredAt: string | null;
-                                eventType: string;
-                                id: string;
-                                lastError: string | null;
-                                lastStatus: number | null;
-                                messageId: string;
-                                nextAttemptAt: string;
-                                redeliveryOf: string | null;
-                                seq: number;
-                                /** @enum {unknown} */
-                                state: "PENDING" | "DELIVERED" | "CANCELLED";
-                                webhookId: string;
-                            };
-                        };
-                    };
-                };
-                /**
-                 * @description Error: the status code and body of CONTRACT.md §7.1; `details[0].reason` names the error and `details[0].metadata` carries its particulars. `details[0].reason` is one of
-                 *
-                 *     | reason                             | HTTP status | gRPC code               | meaning                                                                                    |
-                 *     | ---------------------------------- | ----------- | ----------------------- | ------------------------------------------------------------------------------------------ |
-                 *     | `INVALID_REQUEST`                  | 400         | INVALID_ARGUMENT (3)    | The request does not match the operation’s schema; the message names the field.            |
-                 *     | `MALFORMED_JSON`                   | 400         | INVALID_ARGUMENT (3)    | The request body is not valid JSON.                                                        |
-                 *     | `INVALID_CONTENT_LENGTH`           | 400         | INVALID_ARGUMENT (3)    | Content-Length does not match the body.                                                    |
-                 *     | `UNSUPPORTED_MEDIA_TYPE`           | 415         | INVALID_ARGUMENT (3)    | The body is not sent as application/json.                                                  |
-                 *     | `REQUEST_TOO_LARGE`                | 413         | RESOURCE_EXHAUSTED (8)  | The body is larger than the route accepts; GET /roster/v1/limits tells the limits.         |
-                 *     | `INVALID_TEXT`                     | 400         | INVALID_ARGUMENT (3)    | A string holds a NUL character, a lone surrogate or bytes that are not UTF-8.              |
-                 *     | `MALFORMED_URL`                    | 400         | INVALID_ARGUMENT (3)    | The path is not valid percent-encoded UTF-8.                                               |
-                 *     | `PATH_PARAMETER_TOO_LONG`          | 400         | INVALID_ARGUMENT (3)    | A path parameter is longer than allowed.                                                   |
-                 *     | `MALFORMED_HTTP_REQUEST`           | 400         | INVALID_ARGUMENT (3)    | The HTTP message itself is malformed (for example, conflicting length headers).            |
-                 *     | `HEADERS_TOO_LARGE`                | 431         | INVALID_ARGUMENT (3)    | The request headers are larger than the server accepts.                                    |
-                 *     | `REQUEST_TIMEOUT`                  | 408         | DEADLINE_EXCEEDED (4)   | The request did not arrive in time.                                                        |
-                 *     | `ROUTE_NOT_FOUND`                  | 404         | NOT_FOUND (5)           | No operation is served at this method and path.                                            |
-                 *     | `INVALID_ARGUMENT`                 | 400         | INVALID_ARGUMENT (3)    | A value of the request is refused; the message says which.                                 |
-                 *     | `INVALID_PAGE_TOKEN`               | 400         | INVALID_ARGUMENT (3)    | The page token is not one Roster issued.                                                   |
-                 *     | `PAGE_TOKEN_DIRECTION_MISMATCH`    | 400         | INVALID_ARGUMENT (3)    | The page token was issued for the other sort direction.                                    |
-                 *     | `INVALID_CHANGE_CURSOR`            | 400         | INVALID_ARGUMENT (3)    | The change-stream cursor is not one Roster issued; pass back a nextCursor, or "" to start. |
-                 *     | `INVALID_TIMESTAMP`                | 400         | INVALID_ARGUMENT (3)    | A timestamp is not RFC 3339.                                                               |
-                 *     | `INVALID_TIME_RANGE`               | 400         | INVALID_ARGUMENT (3)    | since is later than until.                                                                 |
-                 *     | `TIMESTAMP_OUT_OF_RANGE`           | 400         | INVALID_ARGUMENT (3)    | A timestamp is after the year 9999.                                                        |
-                 *     | `INVALID_UPDATE_MASK`              | 400         | INVALID_ARGUMENT (3)    | updateMask names a field that cannot be updated.                                           |
-                 *     | `DISPLAY_NAME_REQUIRED`            | 400         | INVALID_ARGUMENT (3)    | displayName is empty.                                                                      |
-                 *     | `INVALID_IDEMPOTENCY_KEY`          | 400         | INVALID_ARGUMENT (3)    | The Idempotency-Key header is malformed.                                                   |
-                 *     | `IDEMPOTENCY_KEY_REUSED`           | 409         | ABORTED (10)            | The Idempotency-Key was already used with a different request.                             |
-                 *     | `TOKEN_MISSING`                    | 401         | UNAUTHENTICATED (16)    | No bearer access token was sent.                                                           |
-                 *     | `TOKEN_MALFORMED`                  | 401         | UNAUTHENTICATED (16)    | The Authorization header is not a bearer token.                                            |
-                 *     | `TOKEN_INVALID`                    | 401         | UNAUTHENTICATED (16)    | The access token’s signature or claims are not valid.                                      |
-                 *     | `TOKEN_EXPIRED`                    | 401         | UNAUTHENTICATED (16)    | The access token has expired; fetch a new one.                                             |
-                 *     | `CLIENT_REVOKED`                   | 401         | UNAUTHENTICATED (16)    | The API client of the token is deleted or expired.                                         |
-                 *     | `METRICS_TOKEN_REQUIRED`           | 401         | UNAUTHENTICATED (16)    | /metrics needs the metrics bearer token.                                                   |
-                 *     | `PERMISSION_DENIED`                | 403         | PERMISSION_DENIED (7)   | The caller’s roles do not allow the operation.                                             |
-                 *     | `SOURCE_ADDRESS_NOT_ALLOWED`       | 403         | PERMISSION_DENIED (7)   | The client may not be used from the request’s source address.                              |
-                 *     | `SCOPE_EXCEEDS_CALLER`             | 403         | PERMISSION_DENIED (7)   | A scoped client cannot give a new client a role it does not act with.                      |
-                 *     | `SESSION_MISSING`                  | 401         | UNAUTHENTICATED (16)    | The console request carries no session cookie.                                             |
-                 *     | `SESSION_INVALID`                  | 401         | UNAUTHENTICATED (16)    | The session cookie names no console session.                                               |
-                 *     | `SESSION_EXPIRED`                  | 401         | UNAUTHENTICATED (16)    | The console session passed its idle or absolute expiry; sign in again.                     |
-                 *     | `SESSION_REVOKED`                  | 401         | UNAUTHENTICATED (16)    | The user or API client behind the console session is gone; sign in again.                  |
-                 *     | `SIGN_IN_REFUSED`                  | 401         | UNAUTHENTICATED (16)    | The console sign-in credentials were refused.                                              |
-                 *     | `TOO_MANY_FAILURES`                | 429         | RESOURCE_EXHAUSTED (8)  | Too many failed console sign-ins from this address or for this client; wait a minute.      |
-                 *     | `CSRF_TOKEN_INVALID`               | 403         | PERMISSION_DENIED (7)   | A change made with a console session lacks the session’s CSRF token header.                |
-                 *     | `APP_NOT_FOUND`                    | 404         | NOT_FOUND (5)           | No live app has this ID.                                                                   |
-                 *     | `APP_RESOURCE_TYPE_NOT_FOUND`      | 404         | NOT_FOUND (5)           | No live resource type of the app has this ID.                                              |
-                 *     | `APP_RESOURCE_NOT_FOUND`           | 404         | NOT_FOUND (5)           | No live resource of the resource type has this ID.                                         |
-                 *     | `ENTITLEMENT_NOT_FOUND`            | 404         | NOT_FOUND (5)           | No live entitlement of the app has this ID.                                                |
-                 *     | `APP_USER_NOT_FOUND`               | 404         | NOT_FOUND (5)           | No app user of the app has this ID.                                                        |
-                 *     | `USER_NOT_FOUND`                   | 404         | NOT_FOUND (5)           | No live user has this ID.                                                                  |
-                 *     | `GRANT_NOT_FOUND`                  | 404         | NOT_FOUND (5)           | The app user holds no live grant of the entitlement.                                       |
-                 *     | `ROLE_NOT_FOUND`                   | 404         | NOT_FOUND (5)           | No role has this ID.                                                                       |
-                 *     | `PERSONAL_CLIENT_NOT_FOUND`        | 404         | NOT_FOUND (5)           | The caller has no API client with this ID.                                                 |
-                 *     | `BULK_ACTION_NOT_FOUND`            | 404         | NOT_FOUND (5)           | No bulk action has this ID.                                                                |
-                 *     | `SCIM_CONNECTION_NOT_FOUND`        | 404         | NOT_FOUND (5)           | No live SCIM connection has this ID.                                                       |
-                 *     | `WEBHOOK_NOT_FOUND`                | 404         | NOT_FOUND (5)           | No live webhook the caller may see has this ID.                                            |
-                 *     | `WEBHOOK_DELIVERY_NOT_FOUND`       | 404         | NOT_FOUND (5)           | The webhook has no delivery with this ID.                                                  |
-                 *     | `UNKNOWN_EVENT_UID`                | 400         | INVALID_ARGUMENT (3)    | sinceEventUid is not the uid of a system-log event.                                        |
-                 *     | `ALIAS_TAKEN`                      | 409         | ALREADY_EXISTS (6)      | Another entitlement of the app has this alias.                                             |
-                 *     | `DURATION_CONFLICT`                | 400         | INVALID_ARGUMENT (3)    | durationGrant and durationUnset are both set.                                              |
-                 *     | `INVALID_GRANT_DURATION`           | 400         | INVALID_ARGUMENT (3)    | grantDuration is not a positive number of seconds within the limit.                        |
-                 *     | `DEPROVISION_AT_NOT_IN_FUTURE`     | 400         | INVALID_ARGUMENT (3)    | deprovisionAt is not in the future.                                                        |
-                 *     | `DEPROVISION_AT_REQUIRED`          | 400         | INVALID_ARGUMENT (3)    | The update needs a deprovisionAt.                                                          |
-                 *     | `CONFLICTING_GRANT_EXPIRY`         | 400         | INVALID_ARGUMENT (3)    | The request sets the grant’s expiry in two ways that disagree.                             |
-                 *     | `TOO_MANY_USER_IDS`                | 400         | INVALID_ARGUMENT (3)    | The request names more user IDs than one bulk action takes.                                |
-                 *     | `WEBHOOK_URL_REFUSED`              | 400         | INVALID_ARGUMENT (3)    | The webhook URL is not https://, or names a private, loopback or link-local address.       |
-                 *     | `UNKNOWN_ROLE`                     | 400         | INVALID_ARGUMENT (3)    | A role ID names no role.                                                                   |
-                 *     | `INVALID_CIDR`                     | 400         | INVALID_ARGUMENT (3)    | An allowed source is not an IP address or CIDR block.                                      |
-                 *     | `INVALID_EXPIRY`                   | 400         | INVALID_ARGUMENT (3)    | A client’s expiry is not a positive duration.                                              |
-                 *     | `OWNER_NOT_FOUND`                  | 400         | INVALID_ARGUMENT (3)    | A named owner is not a user.                                                               |
-                 *     | `OWNER_DELETED`                    | 400         | INVALID_ARGUMENT (3)    | A named owner is a deleted user.                                                           |
-                 *     | `USER_DELETED`                     | 400         | INVALID_ARGUMENT (3)    | The named user is deleted; name a live user.                                               |
-                 *     | `MALFORMED_CSV`                    | 400         | INVALID_ARGUMENT (3)    | The imported CSV cannot be parsed.                                                         |
-                 *     | `INVALID_IMPORT`                   | 400         | INVALID_ARGUMENT (3)    | The import is not a list of users, or lists too many; the message says which.              |
-                 *     | `ENTITLEMENT_NOT_MANUALLY_MANAGED` | 400         | FAILED_PRECONDITION (9) | Members of the entitlement are managed by its connector, not by hand.                      |
-                 *     | `BUILTIN_ROLE_IMMUTABLE`           | 400         | FAILED_PRECONDITION (9) | That field of a built-in role cannot be changed.                                           |
-                 *     | `BULK_ACTION_FINISHED`             | 400         | FAILED_PRECONDITION (9) | The bulk action has already finished.                                                      |
-                 *     | `BULK_ACTION_IN_PROGRESS`          | 409         | ABORTED (10)            | A bulk action on the entitlement is still running; retry when it ends.                     |
-                 *     | `MEMBERSHIP_CHANGE_PENDING`        | 409         | ABORTED (10)            | A pending bulk action on the entitlement still has to reach this user.                     |
-                 *     | `IF_MATCH_REQUIRED`                | 400         | FAILED_PRECONDITION (9) | Setting exact membership needs If-Match (a dry run does not).                              |
-                 *     | `MEMBERSHIP_CHANGED`               | 400         | FAILED_PRECONDITION (9) | The membership changed since the version sent in If-Match.                                 |
-                 *     | `DATABASE_UNAVAILABLE`             | 503         | UNAVAILABLE (14)        | The database cannot be reached.                                                            |
-                 *     | `MIGRATIONS_PENDING`               | 503         | UNAVAILABLE (14)        | The database schema is older than the server.                                              |
-                 *     | `INTERNAL`                         | 500         | INTERNAL (13)           | A fault of the server; the log has the request ID.                                         |
-                 */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description gRPC status code */
-                            code: number;
-                            details: {
-                                "@type": string;
-                                domain: string;
-                                metadata: {
-                                    [key: string]: string;
-                                };
-                                /** @enum {unknown} */
-                                reason: "INVALID_REQUEST" | "MALFORMED_JSON" | "INVALID_CONTENT_LENGTH" | "UNSUPPORTED_MEDIA_TYPE" | "REQUEST_TOO_LARGE" | "INVALID_TEXT" | "MALFORMED_URL" | "PATH_PARAMETER_TOO_LONG" | "MALFORMED_HTTP_REQUEST" | "HEADERS_TOO_LARGE" | "REQUEST_TIMEOUT" | "ROUTE_NOT_FOUND" | "INVALID_ARGUMENT" | "INVALID_PAGE_TOKEN" | "PAGE_TOKEN_DIRECTION_MISMATCH" | "INVALID_CHANGE_CURSOR" | "INVALID_TIMESTAMP" | "INVALID_TIME_RANGE" | "TIMESTAMP_OUT_OF_RANGE" | "INVALID_UPDATE_MASK" | "DISPLAY_NAME_REQUIRED" | "INVALID_IDEMPOTENCY_KEY" | "IDEMPOTENCY_KEY_REUSED" | "TOKEN_MISSING" | "TOKEN_MALFORMED" | "TOKEN_INVALID" | "TOKEN_EXPIRED" | "CLIENT_REVOKED" | "METRICS_TOKEN_REQUIRED" | "PERMISSION_DENIED" | "SOURCE_ADDRESS_NOT_ALLOWED" | "SCOPE_EXCEEDS_CALLER" | "SESSION_MISSING" | "SESSION_INVALID" | "SESSION_EXPIRED" | "SESSION_REVOKED" | "SIGN_IN_REFUSED" | "TOO_MANY_FAILURES" | "CSRF_TOKEN_INVALID" | "APP_NOT_FOUND" | "APP_RESOURCE_TYPE_NOT_FOUND" | "APP_RESOURCE_NOT_FOUND" | "ENTITLEMENT_NOT_FOUND" | "APP_USER_NOT_FOUND" | "USER_NOT_FOUND" | "GRANT_NOT_FOUND" | "ROLE_NOT_FOUND" | "PERSONAL_CLIENT_NOT_FOUND" | "BULK_ACTION_NOT_FOUND" | "SCIM_CONNECTION_NOT_FOUND" | "WEBHOOK_NOT_FOUND" | "WEBHOOK_DELIVERY_NOT_FOUND" | "UNKNOWN_EVENT_UID" | "ALIAS_TAKEN" | "DURATION_CONFLICT" | "INVALID_GRANT_DURATION" | "DEPROVISION_AT_NOT_IN_FUTURE" | "DEPROVISION_AT_REQUIRED" | "CONFLICTING_GRANT_EXPIRY" | "TOO_MANY_USER_IDS" | "WEBHOOK_URL_REFUSED" | "UNKNOWN_ROLE" | "INVALID_CIDR" | "INVALID_EXPIRY" | "OWNER_NOT_FOUND" | "OWNER_DELETED" | "USER_DELETED" | "MALFORMED_CSV" | "INVALID_IMPORT" | "ENTITLEMENT_NOT_MANUALLY_MANAGED" | "BUILTIN_ROLE_IMMUTABLE" | "BULK_ACTION_FINISHED" | "BULK_ACTION_IN_PROGRESS" | "MEMBERSHIP_CHANGE_PENDING" | "IF_MATCH_REQUIRED" | "MEMBERSHIP_CHANGED" | "DATABASE_UNAVAILABLE" | "MIGRATIONS_PENDING" | "INTERNAL";
-                            }[];
-                            message: string;
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * Redeliver
+         * @description Send one delivery again, at the end of the queue, with its original message ID.
+         */
+        post: operations["roster.v1.Webhooks.Redeliver"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2673,147 +1553,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            webhook: {
-                                appIds: string[];
-                                createdAt: string;
-                                description: string;
-                                disabledReason: string | null;
-                                eventTypes: string[];
-                                id: string;
-                                /** @enum {unknown} */
-                                state: "ACTIVE" | "PAUSED" | "DISABLED";
-                                updatedAt: string;
-                                url: string;
-                            };
-                        };
-                    };
-                };
-                /**
-                 * @description Error: the status code and body of CONTRACT.md §7.1; `details[0].reason` names the error and `details[0].metadata` carries its particulars. `details[0].reason` is one of
-                 *
-                 *     | reason                             | HTTP status | gRPC code               | meaning                                                                                    |
-                 *     | ---------------------------------- | ----------- | ----------------------- | ------------------------------------------------------------------------------------------ |
-                 *     | `INVALID_REQUEST`                  | 400         | INVALID_ARGUMENT (3)    | The request does not match the operation’s schema; the message names the field.            |
-                 *     | `MALFORMED_JSON`                   | 400         | INVALID_ARGUMENT (3)    | The request body is not valid JSON.                                                        |
-                 *     | `INVALID_CONTENT_LENGTH`           | 400         | INVALID_ARGUMENT (3)    | Content-Length does not match the body.                                                    |
-                 *     | `UNSUPPORTED_MEDIA_TYPE`           | 415         | INVALID_ARGUMENT (3)    | The body is not sent as application/json.                                                  |
-                 *     | `REQUEST_TOO_LARGE`                | 413         | RESOURCE_EXHAUSTED (8)  | The body is larger than the route accepts; GET /roster/v1/limits tells the limits.         |
-                 *     | `INVALID_TEXT`                     | 400         | INVALID_ARGUMENT (3)    | A string holds a NUL character, a lone surrogate or bytes that are not UTF-8.              |
-                 *     | `MALFORMED_URL`                    | 400         | INVALID_ARGUMENT (3)    | The path is not valid percent-encoded UTF-8.                                               |
-                 *     | `PATH_PARAMETER_TOO_LONG`          | 400         | INVALID_ARGUMENT (3)    | A path parameter is longer than allowed.                                                   |
-                 *     | `MALFORMED_HTTP_REQUEST`           | 400         | INVALID_ARGUMENT (3)    | The HTTP message itself is malformed (for example, conflicting length headers).            |
-                 *     | `HEADERS_TOO_LARGE`                | 431         | INVALID_ARGUMENT (3)    | The request headers are larger than the server accepts.                                    |
-                 *     | `REQUEST_TIMEOUT`                  | 408         | DEADLINE_EXCEEDED (4)   | The request did not arrive in time.                                                        |
-                 *     | `ROUTE_NOT_FOUND`                  | 404         | NOT_FOUND (5)           | No operation is served at this method and path.                                            |
-                 *     | `INVALID_ARGUMENT`                 | 400         | INVALID_ARGUMENT (3)    | A value of the request is refused; the message says which.                                 |
-                 *     | `INVALID_PAGE_TOKEN`               | 400         | INVALID_ARGUMENT (3)    | The page token is not one Roster issued.                                                   |
-                 *     | `PAGE_TOKEN_DIRECTION_MISMATCH`    | 400         | INVALID_ARGUMENT (3)    | The page token was issued for the other sort direction.                                    |
-                 *     | `INVALID_CHANGE_CURSOR`            | 400         | INVALID_ARGUMENT (3)    | The change-stream cursor is not one Roster issued; pass back a nextCursor, or "" to start. |
-                 *     | `INVALID_TIMESTAMP`                | 400         | INVALID_ARGUMENT (3)    | A timestamp is not RFC 3339.                                                               |
-                 *     | `INVALID_TIME_RANGE`               | 400         | INVALID_ARGUMENT (3)    | since is later than until.                                                                 |
-                 *     | `TIMESTAMP_OUT_OF_RANGE`           | 400         | INVALID_ARGUMENT (3)    | A timestamp is after the year 9999.                                                        |
-                 *     | `INVALID_UPDATE_MASK`              | 400         | INVALID_ARGUMENT (3)    | updateMask names a field that cannot be updated.                                           |
-                 *     | `DISPLAY_NAME_REQUIRED`            | 400         | INVALID_ARGUMENT (3)    | displayName is empty.                                                                      |
-                 *     | `INVALID_IDEMPOTENCY_KEY`          | 400         | INVALID_ARGUMENT (3)    | The Idempotency-Key header is malformed.                                                   |
-                 *     | `IDEMPOTENCY_KEY_REUSED`           | 409         | ABORTED (10)            | The Idempotency-Key was already used with a different request.                             |
-                 *     | `TOKEN_MISSING`                    | 401         | UNAUTHENTICATED (16)    | No bearer access token was sent.                                                           |
-                 *     | `TOKEN_MALFORMED`                  | 401         | UNAUTHENTICATED (16)    | The Authorization header is not a bearer token.                                            |
-                 *     | `TOKEN_INVALID`                    | 401         | UNAUTHENTICATED (16)    | The access token’s signature or claims are not valid.                                      |
-                 *     | `TOKEN_EXPIRED`                    | 401         | UNAUTHENTICATED (16)    | The access token has expired; fetch a new one.                                             |
-                 *     | `CLIENT_REVOKED`                   | 401         | UNAUTHENTICATED (16)    | The API client of the token is deleted or expired.                                         |
-                 *     | `METRICS_TOKEN_REQUIRED`           | 401         | UNAUTHENTICATED (16)    | /metrics needs the metrics bearer token.                                                   |
-                 *     | `PERMISSION_DENIED`                | 403         | PERMISSION_DENIED (7)   | The caller’s roles do not allow the operation.                                             |
-                 *     | `SOURCE_ADDRESS_NOT_ALLOWED`       | 403         | PERMISSION_DENIED (7)   | The client may not be used from the request’s source address.                              |
-                 *     | `SCOPE_EXCEEDS_CALLER`             | 403         | PERMISSION_DENIED (7)   | A scoped client cannot give a new client a role it does not act with.                      |
-                 *     | `SESSION_MISSING`                  | 401         | UNAUTHENTICATED (16)    | The console request carries no session cookie.                                             |
-                 *     | `SESSION_INVALID`                  | 401         | UNAUTHENTICATED (16)    | The session cookie names no console session.                                               |
-                 *     | `SESSION_EXPIRED`                  | 401         | UNAUTHENTICATED (16)    | The console session passed its idle or absolute expiry; sign in again.                     |
-                 *     | `SESSION_REVOKED`                  | 401         | UNAUTHENTICATED (16)    | The user or API client behind the console session is gone; sign in again.                  |
-                 *     | `SIGN_IN_REFUSED`                  | 401         | UNAUTHENTICATED (16)    | The console sign-in credentials were refused.                                              |
-                 *     | `TOO_MANY_FAILURES`                | 429         | RESOURCE_EXHAUSTED (8)  | Too many failed console sign-ins from this address or for this client; wait a minute.      |
-                 *     | `CSRF_TOKEN_INVALID`               | 403         | PERMISSION_DENIED (7)   | A change made with a console session lacks the session’s CSRF token header.                |
-                 *     | `APP_NOT_FOUND`                    | 404         | NOT_FOUND (5)           | No live app has this ID.                                                                   |
-                 *     | `APP_RESOURCE_TYPE_NOT_FOUND`      | 404         | NOT_FOUND (5)           | No live resource type of the app has this ID.                                              |
-                 *     | `APP_RESOURCE_NOT_FOUND`           | 404         | NOT_FOUND (5)           | No live resource of the resource type has this ID.                                         |
-                 *     | `ENTITLEMENT_NOT_FOUND`            | 404         | NOT_FOUND (5)           | No live entitlement of the app has this ID.                                                |
-                 *     | `APP_USER_NOT_FOUND`               | 404         | NOT_FOUND (5)           | No app user of the app has this ID.                                                        |
-                 *     | `USER_NOT_FOUND`                   | 404         | NOT_FOUND (5)           | No live user has this ID.                                                                  |
-                 *     | `GRANT_NOT_FOUND`                  | 404         | NOT_FOUND (5)           | The app user holds no live grant of the entitlement.                                       |
-                 *     | `ROLE_NOT_FOUND`                   | 404         | NOT_FOUND (5)           | No role has this ID.                                                                       |
-                 *     | `PERSONAL_CLIENT_NOT_FOUND`        | 404         | NOT_FOUND (5)           | The caller has no API client with this ID.                                                 |
-                 *     | `BULK_ACTION_NOT_FOUND`            | 404         | NOT_FOUND (5)           | No bulk action has this ID.                                                                |
-                 *     | `SCIM_CONNECTION_NOT_FOUND`        | 404         | NOT_FOUND (5)           | No live SCIM connection has this ID.                                                       |
-                 *     | `WEBHOOK_NOT_FOUND`                | 404         | NOT_FOUND (5)           | No live webhook the caller may see has this ID.                                            |
-                 *     | `WEBHOOK_DELIVERY_NOT_FOUND`       | 404         | NOT_FOUND (5)           | The webhook has no delivery with this ID.                                                  |
-                 *     | `UNKNOWN_EVENT_UID`                | 400         | INVALID_ARGUMENT (3)    | sinceEventUid is not the uid of a system-log event.                                        |
-                 *     | `ALIAS_TAKEN`                      | 409         | ALREADY_EXISTS (6)      | Another entitlement of the app has this alias.                                             |
-                 *     | `DURATION_CONFLICT`                | 400         | INVALID_ARGUMENT (3)    | durationGrant and durationUnset are both set.                                              |
-                 *     | `INVALID_GRANT_DURATION`           | 400         | INVALID_ARGUMENT (3)    | grantDuration is not a positive number of seconds within the limit.                        |
-                 *     | `DEPROVISION_AT_NOT_IN_FUTURE`     | 400         | INVALID_ARGUMENT (3)    | deprovisionAt is not in the future.                                                        |
-                 *     | `DEPROVISION_AT_REQUIRED`          | 400         | INVALID_ARGUMENT (3)    | The update needs a deprovisionAt.                                                          |
-                 *     | `CONFLICTING_GRANT_EXPIRY`         | 400         | INVALID_ARGUMENT (3)    | The request sets the grant’s expiry in two ways that disagree.                             |
-                 *     | `TOO_MANY_USER_IDS`                | 400         | INVALID_ARGUMENT (3)    | The request names more user IDs than one bulk action takes.                                |
-                 *     | `WEBHOOK_URL_REFUSED`              | 400         | INVALID_ARGUMENT (3)    | The webhook URL is not https://, or names a private, loopback or link-local address.       |
-                 *     | `UNKNOWN_ROLE`                     | 400         | INVALID_ARGUMENT (3)    | A role ID names no role.                                                                   |
-                 *     | `INVALID_CIDR`                     | 400         | INVALID_ARGUMENT (3)    | An allowed source is not an IP address or CIDR block.                                      |
-                 *     | `INVALID_EXPIRY`                   | 400         | INVALID_ARGUMENT (3)    | A client’s expiry is not a positive duration.                                              |
-                 *     | `OWNER_NOT_FOUND`                  | 400         | INVALID_ARGUMENT (3)    | A named owner is not a user.                                                               |
-                 *     | `OWNER_DELETED`                    | 400         | INVALID_ARGUMENT (3)    | A named owner is a deleted user.                                                           |
-                 *     | `USER_DELETED`                     | 400         | INVALID_ARGUMENT (3)    | The named user is deleted; name a live user.                                               |
-                 *     | `MALFORMED_CSV`                    | 400         | INVALID_ARGUMENT (3)    | The imported CSV cannot be parsed.                                                         |
-                 *     | `INVALID_IMPORT`                   | 400         | INVALID_ARGUMENT (3)    | The import is not a list of users, or lists too many; the message says which.              |
-                 *     | `ENTITLEMENT_NOT_MANUALLY_MANAGED` | 400         | FAILED_PRECONDITION (9) | Members of the entitlement are managed by its connector, not by hand.                      |
-                 *     | `BUILTIN_ROLE_IMMUTABLE`           | 400         | FAILED_PRECONDITION (9) | That field of a built-in role cannot be changed.                                           |
-                 *     | `BULK_ACTION_FINISHED`             | 400         | FAILED_PRECONDITION (9) | The bulk action has already finished.                                                      |
-                 *     | `BULK_ACTION_IN_PROGRESS`          | 409         | ABORTED (10)            | A bulk action on the entitlement is still running; retry when it ends.                     |
-                 *     | `MEMBERSHIP_CHANGE_PENDING`        | 409         | ABORTED (10)            | A pending bulk action on the entitlement still has to reach this user.                     |
-                 *     | `IF_MATCH_REQUIRED`                | 400         | FAILED_PRECONDITION (9) | Setting exact membership needs If-Match (a dry run does not).                              |
-                 *     | `MEMBERSHIP_CHANGED`               | 400         | FAILED_PRECONDITION (9) | The membership changed since the version sent in If-Match.                                 |
-                 *     | `DATABASE_UNAVAILABLE`             | 503         | UNAVAILABLE (14)        | The database cannot be reached.                                                            |
-                 *     | `MIGRATIONS_PENDING`               | 503         | UNAVAILABLE (14)        | The database schema is older than the server.                                              |
-                 *     | `INTERNAL`                         | 500         | INTERNAL (13)           | A fault of the server; the log has the request ID.                                         |
-                 */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description gRPC status code */
-                            code: number;
-                            details: {
-                                "@type": string;
-                                domain: string;
-                                metadata: {
-                                    [key: string]: string;
-                                };
-                                /** @enum {unknown} */
-                                reason: "INVALID_REQUEST" | "MALFORMED_JSON" | "INVALID_CONTENT_LENGTH" | "UNSUPPORTED_MEDIA_TYPE" | "REQUEST_TOO_LARGE" | "INVALID_TEXT" | "MALFORMED_URL" | "PATH_PARAMETER_TOO_LONG" | "MALFORMED_HTTP_REQUEST" | "HEADERS_TOO_LARGE" | "REQUEST_TIMEOUT" | "ROUTE_NOT_FOUND" | "INVALID_ARGUMENT" | "INVALID_PAGE_TOKEN" | "PAGE_TOKEN_DIRECTION_MISMATCH" | "INVALID_CHANGE_CURSOR" | "INVALID_TIMESTAMP" | "INVALID_TIME_RANGE" | "TIMESTAMP_OUT_OF_RANGE" | "INVALID_UPDATE_MASK" | "DISPLAY_NAME_REQUIRED" | "INVALID_IDEMPOTENCY_KEY" | "IDEMPOTENCY_KEY_REUSED" | "TOKEN_MISSING" | "TOKEN_MALFORMED" | "TOKEN_INVALID" | "TOKEN_EXPIRED" | "CLIENT_REVOKED" | "METRICS_TOKEN_REQUIRED" | "PERMISSION_DENIED" | "SOURCE_ADDRESS_NOT_ALLOWED" | "SCOPE_EXCEEDS_CALLER" | "SESSION_MISSING" | "SESSION_INVALID" | "SESSION_EXPIRED" | "SESSION_REVOKED" | "SIGN_IN_REFUSED" | "TOO_MANY_FAILURES" | "CSRF_TOKEN_INVALID" | "APP_NOT_FOUND" | "APP_RESOURCE_TYPE_NOT_FOUND" | "APP_RESOURCE_NOT_FOUND" | "ENTITLEMENT_NOT_FOUND" | "APP_USER_NOT_FOUND" | "USER_NOT_FOUND" | "GRANT_NOT_FOUND" | "ROLE_NOT_FOUND" | "PERSONAL_CLIENT_NOT_FOUND" | "BULK_ACTION_NOT_FOUND" | "SCIM_CONNECTION_NOT_FOUND" | "WEBHOOK_NOT_FOUND" | "WEBHOOK_DELIVERY_NOT_FOUND" | "UNKNOWN_EVENT_UID" | "ALIAS_TAKEN" | "DURATION_CONFLICT" | "INVALID_GRANT_DURATION" | "DEPROVISION_AT_NOT_IN_FUTURE" | "DEPROVISION_AT_REQUIRED" | "CONFLICTING_GRANT_EXPIRY" | "TOO_MANY_USER_IDS" | "WEBHOOK_URL_REFUSED" | "UNKNOWN_ROLE" | "INVALID_CIDR" | "INVALID_EXPIRY" | "OWNER_NOT_FOUND" | "OWNER_DELETED" | "USER_DELETED" | "MALFORMED_CSV" | "INVALID_IMPORT" | "ENTITLEMENT_NOT_MANUALLY_MANAGED" | "BUILTIN_ROLE_IMMUTABLE" | "BULK_ACTION_FINISHED" | "BULK_ACTION_IN_PROGRESS" | "MEMBERSHIP_CHANGE_PENDING" | "IF_MATCH_REQUIRED" | "MEMBERSHIP_CHANGED" | "DATABASE_UNAVAILABLE" | "MIGRATIONS_PENDING" | "INTERNAL";
-                            }[];
-                            message: string;
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * Pause
+         * @description Stop sending; deliveries keep being queued and go out in order on resume.
+         */
+        post: operations["roster.v1.Webhooks.Pause"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2829,151 +1573,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            delivery: {
-                                attempts: number;
-                                createdAt: string;
-                                deliveredAt: string | null;
-                                eventType: string;
-                                id: string;
-                                lastError: string | null;
-                                lastStatus: number | null;
-                                messageId: string;
-                                nextAttemptAt: string;
-                                redeliveryOf: string | null;
-                                seq: number;
-                                /** @enum {unknown} */
-                                state: "PENDING" | "DELIVERED" | "CANCELLED";
-                                webhookId: string;
-                            };
-                        };
-                    };
-                };
-                /**
-                 * @description Error: the status code and body of CONTRACT.md §7.1; `details[0].reason` names the error and `details[0].metadata` carries its particulars. `details[0].reason` is one of
-                 *
-                 *     | reason                             | HTTP status | gRPC code               | meaning                                                                                    |
-                 *     | ---------------------------------- | ----------- | ----------------------- | ------------------------------------------------------------------------------------------ |
-                 *     | `INVALID_REQUEST`                  | 400         | INVALID_ARGUMENT (3)    | The request does not match the operation’s schema; the message names the field.            |
-                 *     | `MALFORMED_JSON`                   | 400         | INVALID_ARGUMENT (3)    | The request body is not valid JSON.                                                        |
-                 *     | `INVALID_CONTENT_LENGTH`           | 400         | INVALID_ARGUMENT (3)    | Content-Length does not match the body.                                                    |
-                 *     | `UNSUPPORTED_MEDIA_TYPE`           | 415         | INVALID_ARGUMENT (3)    | The body is not sent as application/json.                                                  |
-                 *     | `REQUEST_TOO_LARGE`                | 413         | RESOURCE_EXHAUSTED (8)  | The body is larger than the route accepts; GET /roster/v1/limits tells the limits.         |
-                 *     | `INVALID_TEXT`                     | 400         | INVALID_ARGUMENT (3)    | A string holds a NUL character, a lone surrogate or bytes that are not UTF-8.              |
-                 *     | `MALFORMED_URL`                    | 400         | INVALID_ARGUMENT (3)    | The path is not valid percent-encoded UTF-8.                                               |
-                 *     | `PATH_PARAMETER_TOO_LONG`          | 400         | INVALID_ARGUMENT (3)    | A path parameter is longer than allowed.                                                   |
-                 *     | `MALFORMED_HTTP_REQUEST`           | 400         | INVALID_ARGUMENT (3)    | The HTTP message itself is malformed (for example, conflicting length headers).            |
-                 *     | `HEADERS_TOO_LARGE`                | 431         | INVALID_ARGUMENT (3)    | The request headers are larger than the server accepts.                                    |
-                 *     | `REQUEST_TIMEOUT`                  | 408         | DEADLINE_EXCEEDED (4)   | The request did not arrive in time.                                                        |
-                 *     | `ROUTE_NOT_FOUND`                  | 404         | NOT_FOUND (5)           | No operation is served at this method and path.                                            |
-                 *     | `INVALID_ARGUMENT`                 | 400         | INVALID_ARGUMENT (3)    | A value of the request is refused; the message says which.                                 |
-                 *     | `INVALID_PAGE_TOKEN`               | 400         | INVALID_ARGUMENT (3)    | The page token is not one Roster issued.                                                   |
-                 *     | `PAGE_TOKEN_DIRECTION_MISMATCH`    | 400         | INVALID_ARGUMENT (3)    | The page token was issued for the other sort direction.                                    |
-                 *     | `INVALID_CHANGE_CURSOR`            | 400         | INVALID_ARGUMENT (3)    | The change-stream cursor is not one Roster issued; pass back a nextCursor, or "" to start. |
-                 *     | `INVALID_TIMESTAMP`                | 400         | INVALID_ARGUMENT (3)    | A timestamp is not RFC 3339.                                                               |
-                 *     | `INVALID_TIME_RANGE`               | 400         | INVALID_ARGUMENT (3)    | since is later than until.                                                                 |
-                 *     | `TIMESTAMP_OUT_OF_RANGE`           | 400         | INVALID_ARGUMENT (3)    | A timestamp is after the year 9999.                                                        |
-                 *     | `INVALID_UPDATE_MASK`              | 400         | INVALID_ARGUMENT (3)    | updateMask names a field that cannot be updated.                                           |
-                 *     | `DISPLAY_NAME_REQUIRED`            | 400         | INVALID_ARGUMENT (3)    | displayName is empty.                                                                      |
-                 *     | `INVALID_IDEMPOTENCY_KEY`          | 400         | INVALID_ARGUMENT (3)    | The Idempotency-Key header is malformed.                                                   |
-                 *     | `IDEMPOTENCY_KEY_REUSED`           | 409         | ABORTED (10)            | The Idempotency-Key was already used with a different request.                             |
-                 *     | `TOKEN_MISSING`                    | 401         | UNAUTHENTICATED (16)    | No bearer access token was sent.                                                           |
-                 *     | `TOKEN_MALFORMED`                  | 401         | UNAUTHENTICATED (16)    | The Authorization header is not a bearer token.                                            |
-                 *     | `TOKEN_INVALID`                    | 401         | UNAUTHENTICATED (16)    | The access token’s signature or claims are not valid.                                      |
-                 *     | `TOKEN_EXPIRED`                    | 401         | UNAUTHENTICATED (16)    | The access token has expired; fetch a new one.                                             |
-                 *     | `CLIENT_REVOKED`                   | 401         | UNAUTHENTICATED (16)    | The API client of the token is deleted or expired.                                         |
-                 *     | `METRICS_TOKEN_REQUIRED`           | 401         | UNAUTHENTICATED (16)    | /metrics needs the metrics bearer token.                                                   |
-                 *     | `PERMISSION_DENIED`                | 403         | PERMISSION_DENIED (7)   | The caller’s roles do not allow the operation.                                             |
-                 *     | `SOURCE_ADDRESS_NOT_ALLOWED`       | 403         | PERMISSION_DENIED (7)   | The client may not be used from the request’s source address.                              |
-                 *     | `SCOPE_EXCEEDS_CALLER`             | 403         | PERMISSION_DENIED (7)   | A scoped client cannot give a new client a role it does not act with.                      |
-                 *     | `SESSION_MISSING`                  | 401         | UNAUTHENTICATED (16)    | The console request carries no session cookie.                                             |
-                 *     | `SESSION_INVALID`                  | 401         | UNAUTHENTICATED (16)    | The session cookie names no console session.                                               |
-                 *     | `SESSION_EXPIRED`                  | 401         | UNAUTHENTICATED (16)    | The console session passed its idle or absolute expiry; sign in again.                     |
-                 *     | `SESSION_REVOKED`                  | 401         | UNAUTHENTICATED (16)    | The user or API client behind the console session is gone; sign in again.                  |
-                 *     | `SIGN_IN_REFUSED`                  | 401         | UNAUTHENTICATED (16)    | The console sign-in credentials were refused.                                              |
-                 *     | `TOO_MANY_FAILURES`                | 429         | RESOURCE_EXHAUSTED (8)  | Too many failed console sign-ins from this address or for this client; wait a minute.      |
-                 *     | `CSRF_TOKEN_INVALID`               | 403         | PERMISSION_DENIED (7)   | A change made with a console session lacks the session’s CSRF token header.                |
-                 *     | `APP_NOT_FOUND`                    | 404         | NOT_FOUND (5)           | No live app has this ID.                                                                   |
-                 *     | `APP_RESOURCE_TYPE_NOT_FOUND`      | 404         | NOT_FOUND (5)           | No live resource type of the app has this ID.                                              |
-                 *     | `APP_RESOURCE_NOT_FOUND`           | 404         | NOT_FOUND (5)           | No live resource of the resource type has this ID.                                         |
-                 *     | `ENTITLEMENT_NOT_FOUND`            | 404         | NOT_FOUND (5)           | No live entitlement of the app has this ID.                                                |
-                 *     | `APP_USER_NOT_FOUND`               | 404         | NOT_FOUND (5)           | No app user of the app has this ID.                                                        |
-                 *     | `USER_NOT_FOUND`                   | 404         | NOT_FOUND (5)           | No live user has this ID.                                                                  |
-                 *     | `GRANT_NOT_FOUND`                  | 404         | NOT_FOUND (5)           | The app user holds no live grant of the entitlement.                                       |
-                 *     | `ROLE_NOT_FOUND`                   | 404         | NOT_FOUND (5)           | No role has this ID.                                                                       |
-                 *     | `PERSONAL_CLIENT_NOT_FOUND`        | 404         | NOT_FOUND (5)           | The caller has no API client with this ID.                                                 |
-                 *     | `BULK_ACTION_NOT_FOUND`            | 404         | NOT_FOUND (5)           | No bulk action has this ID.                                                                |
-                 *     | `SCIM_CONNECTION_NOT_FOUND`        | 404         | NOT_FOUND (5)           | No live SCIM connection has this ID.                                                       |
-                 *     | `WEBHOOK_NOT_FOUND`                | 404         | NOT_FOUND (5)           | No live webhook the caller may see has this ID.                                            |
-                 *     | `WEBHOOK_DELIVERY_NOT_FOUND`       | 404         | NOT_FOUND (5)           | The webhook has no delivery with this ID.                                                  |
-                 *     | `UNKNOWN_EVENT_UID`                | 400         | INVALID_ARGUMENT (3)    | sinceEventUid is not the uid of a system-log event.                                        |
-                 *     | `ALIAS_TAKEN`                      | 409         | ALREADY_EXISTS (6)      | Another entitlement of the app has this alias.                                             |
-                 *     | `DURATION_CONFLICT`                | 400         | INVALID_ARGUMENT (3)    | durationGrant and durationUnset are both set.                                              |
-                 *     | `INVALID_GRANT_DURATION`           | 400         | INVALID_ARGUMENT (3)    | grantDuration is not a positive number of seconds within the limit.                        |
-                 *     | `DEPROVISION_AT_NOT_IN_FUTURE`     | 400         | INVALID_ARGUMENT (3)    | deprovisionAt is not in the future.                                                        |
-                 *     | `DEPROVISION_AT_REQUIRED`          | 400         | INVALID_ARGUMENT (3)    | The update needs a deprovisionAt.                                                          |
-                 *     | `CONFLICTING_GRANT_EXPIRY`         | 400         | INVALID_ARGUMENT (3)    | The request sets the grant’s expiry in two ways that disagree.                             |
-                 *     | `TOO_MANY_USER_IDS`                | 400         | INVALID_ARGUMENT (3)    | The request names more user IDs than one bulk action takes.                                |
-                 *     | `WEBHOOK_URL_REFUSED`              | 400         | INVALID_ARGUMENT (3)    | The webhook URL is not https://, or names a private, loopback or link-local address.       |
-                 *     | `UNKNOWN_ROLE`                     | 400         | INVALID_ARGUMENT (3)    | A role ID names no role.                                                                   |
-                 *     | `INVALID_CIDR`                     | 400         | INVALID_ARGUMENT (3)    | An allowed source is not an IP address or CIDR block.                                      |
-                 *     | `INVALID_EXPIRY`                   | 400         | INVALID_ARGUMENT (3)    | A client’s expiry is not a positive duration.                                              |
-                 *     | `OWNER_NOT_FOUND`                  | 400         | INVALID_ARGUMENT (3)    | A named owner is not a user.                                                               |
-                 *     | `OWNER_DELETED`                    | 400         | INVALID_ARGUMENT (3)    | A named owner is a deleted user.                                                           |
-                 *     | `USER_DELETED`                     | 400         | INVALID_ARGUMENT (3)    | The named user is deleted; name a live user.                                               |
-                 *     | `MALFORMED_CSV`                    | 400         | INVALID_ARGUMENT (3)    | The imported CSV cannot be parsed.                                                         |
-                 *     | `INVALID_IMPORT`                   | 400         | INVALID_ARGUMENT (3)    | The import is not a list of users, or lists too many; the message says which.              |
-                 *     | `ENTITLEMENT_NOT_MANUALLY_MANAGED` | 400         | FAILED_PRECONDITION (9) | Members of the entitlement are managed by its connector, not by hand.                      |
-                 *     | `BUILTIN_ROLE_IMMUTABLE`           | 400         | FAILED_PRECONDITION (9) | That field of a built-in role cannot be changed.                                           |
-                 *     | `BULK_ACTION_FINISHED`             | 400         | FAILED_PRECONDITION (9) | The bulk action has already finished.                                                      |
-                 *     | `BULK_ACTION_IN_PROGRESS`          | 409         | ABORTED (10)            | A bulk action on the entitlement is still running; retry when it ends.                     |
-                 *     | `MEMBERSHIP_CHANGE_PENDING`        | 409         | ABORTED (10)            | A pending bulk action on the entitlement still has to reach this user.                     |
-                 *     | `IF_MATCH_REQUIRED`                | 400         | FAILED_PRECONDITION (9) | Setting exact membership needs If-Match (a dry run does not).                              |
-                 *     | `MEMBERSHIP_CHANGED`               | 400         | FAILED_PRECONDITION (9) | The membership changed since the version sent in If-Match.                                 |
-                 *     | `DATABASE_UNAVAILABLE`             | 503         | UNAVAILABLE (14)        | The database cannot be reached.                                                            |
-                 *     | `MIGRATIONS_PENDING`               | 503         | UNAVAILABLE (14)        | The database schema is older than the server.                                              |
-                 *     | `INTERNAL`                         | 500         | INTERNAL (13)           | A fault of the server; the log has the request ID.                                         |
-                 */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description gRPC status code */
-                            code: number;
-                            details: {
-                                "@type": string;
-                                domain: string;
-                                metadata: {
-                                    [key: string]: string;
-                                };
-                                /** @enum {unknown} */
-                                reason: "INVALID_REQUEST" | "MALFORMED_JSON" | "INVALID_CONTENT_LENGTH" | "UNSUPPORTED_MEDIA_TYPE" | "REQUEST_TOO_LARGE" | "INVALID_TEXT" | "MALFORMED_URL" | "PATH_PARAMETER_TOO_LONG" | "MALFORMED_HTTP_REQUEST" | "HEADERS_TOO_LARGE" | "REQUEST_TIMEOUT" | "ROUTE_NOT_FOUND" | "INVALID_ARGUMENT" | "INVALID_PAGE_TOKEN" | "PAGE_TOKEN_DIRECTION_MISMATCH" | "INVALID_CHANGE_CURSOR" | "INVALID_TIMESTAMP" | "INVALID_TIME_RANGE" | "TIMESTAMP_OUT_OF_RANGE" | "INVALID_UPDATE_MASK" | "DISPLAY_NAME_REQUIRED" | "INVALID_IDEMPOTENCY_KEY" | "IDEMPOTENCY_KEY_REUSED" | "TOKEN_MISSING" | "TOKEN_MALFORMED" | "TOKEN_INVALID" | "TOKEN_EXPIRED" | "CLIENT_REVOKED" | "METRICS_TOKEN_REQUIRED" | "PERMISSION_DENIED" | "SOURCE_ADDRESS_NOT_ALLOWED" | "SCOPE_EXCEEDS_CALLER" | "SESSION_MISSING" | "SESSION_INVALID" | "SESSION_EXPIRED" | "SESSION_REVOKED" | "SIGN_IN_REFUSED" | "TOO_MANY_FAILURES" | "CSRF_TOKEN_INVALID" | "APP_NOT_FOUND" | "APP_RESOURCE_TYPE_NOT_FOUND" | "APP_RESOURCE_NOT_FOUND" | "ENTITLEMENT_NOT_FOUND" | "APP_USER_NOT_FOUND" | "USER_NOT_FOUND" | "GRANT_NOT_FOUND" | "ROLE_NOT_FOUND" | "PERSONAL_CLIENT_NOT_FOUND" | "BULK_ACTION_NOT_FOUND" | "SCIM_CONNECTION_NOT_FOUND" | "WEBHOOK_NOT_FOUND" | "WEBHOOK_DELIVERY_NOT_FOUND" | "UNKNOWN_EVENT_UID" | "ALIAS_TAKEN" | "DURATION_CONFLICT" | "INVALID_GRANT_DURATION" | "DEPROVISION_AT_NOT_IN_FUTURE" | "DEPROVISION_AT_REQUIRED" | "CONFLICTING_GRANT_EXPIRY" | "TOO_MANY_USER_IDS" | "WEBHOOK_URL_REFUSED" | "UNKNOWN_ROLE" | "INVALID_CIDR" | "INVALID_EXPIRY" | "OWNER_NOT_FOUND" | "OWNER_DELETED" | "USER_DELETED" | "MALFORMED_CSV" | "INVALID_IMPORT" | "ENTITLEMENT_NOT_MANUALLY_MANAGED" | "BUILTIN_ROLE_IMMUTABLE" | "BULK_ACTION_FINISHED" | "BULK_ACTION_IN_PROGRESS" | "MEMBERSHIP_CHANGE_PENDING" | "IF_MATCH_REQUIRED" | "MEMBERSHIP_CHANGED" | "DATABASE_UNAVAILABLE" | "MIGRATIONS_PENDING" | "INTERNAL";
-                            }[];
-                            message: string;
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * Ping
+         * @description Queue a signed `webhook.ping` behind what is already queued.
+         */
+        post: operations["roster.v1.Webhooks.Ping"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2989,143 +1593,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** Format: date-time */
-                        since: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            queued: number;
-                        };
-                    };
-                };
-                /**
-                 * @description Error: the status code and body of CONTRACT.md §7.1; `details[0].reason` names the error and `details[0].metadata` carries its particulars. `details[0].reason` is one of
-                 *
-                 *     | reason                             | HTTP status | gRPC code               | meaning                                                                                    |
-                 *     | ---------------------------------- | ----------- | ----------------------- | ------------------------------------------------------------------------------------------ |
-                 *     | `INVALID_REQUEST`                  | 400         | INVALID_ARGUMENT (3)    | The request does not match the operation’s schema; the message names the field.            |
-                 *     | `MALFORMED_JSON`                   | 400         | INVALID_ARGUMENT (3)    | The request body is not valid JSON.                                                        |
-                 *     | `INVALID_CONTENT_LENGTH`           | 400         | INVALID_ARGUMENT (3)    | Content-Length does not match the body.                                                    |
-                 *     | `UNSUPPORTED_MEDIA_TYPE`           | 415         | INVALID_ARGUMENT (3)    | The body is not sent as application/json.                                                  |
-                 *     | `REQUEST_TOO_LARGE`                | 413         | RESOURCE_EXHAUSTED (8)  | The body is larger than the route accepts; GET /roster/v1/limits tells the limits.         |
-                 *     | `INVALID_TEXT`                     | 400         | INVALID_ARGUMENT (3)    | A string holds a NUL character, a lone surrogate or bytes that are not UTF-8.              |
-                 *     | `MALFORMED_URL`                    | 400         | INVALID_ARGUMENT (3)    | The path is not valid percent-encoded UTF-8.                                               |
-                 *     | `PATH_PARAMETER_TOO_LONG`          | 400         | INVALID_ARGUMENT (3)    | A path parameter is longer than allowed.                                                   |
-                 *     | `MALFORMED_HTTP_REQUEST`           | 400         | INVALID_ARGUMENT (3)    | The HTTP message itself is malformed (for example, conflicting length headers).            |
-                 *     | `HEADERS_TOO_LARGE`                | 431         | INVALID_ARGUMENT (3)    | The request headers are larger than the server accepts.                                    |
-                 *     | `REQUEST_TIMEOUT`                  | 408         | DEADLINE_EXCEEDED (4)   | The request did not arrive in time.                                                        |
-                 *     | `ROUTE_NOT_FOUND`                  | 404         | NOT_FOUND (5)           | No operation is served at this method and path.                                            |
-                 *     | `INVALID_ARGUMENT`                 | 400         | INVALID_ARGUMENT (3)    | A value of the request is refused; the message says which.                                 |
-                 *     | `INVALID_PAGE_TOKEN`               | 400         | INVALID_ARGUMENT (3)    | The page token is not one Roster issued.                                                   |
-                 *     | `PAGE_TOKEN_DIRECTION_MISMATCH`    | 400         | INVALID_ARGUMENT (3)    | The page token was issued for the other sort direction.                                    |
-                 *     | `INVALID_CHANGE_CURSOR`            | 400         | INVALID_ARGUMENT (3)    | The change-stream cursor is not one Roster issued; pass back a nextCursor, or "" to start. |
-                 *     | `INVALID_TIMESTAMP`                | 400         | INVALID_ARGUMENT (3)    | A timestamp is not RFC 3339.                                                               |
-                 *     | `INVALID_TIME_RANGE`               | 400         | INVALID_ARGUMENT (3)    | since is later than until.                                                                 |
-                 *     | `TIMESTAMP_OUT_OF_RANGE`           | 400         | INVALID_ARGUMENT (3)    | A timestamp is after the year 9999.                                                        |
-                 *     | `INVALID_UPDATE_MASK`              | 400         | INVALID_ARGUMENT (3)    | updateMask names a field that cannot be updated.                                           |
-                 *     | `DISPLAY_NAME_REQUIRED`            | 400         | INVALID_ARGUMENT (3)    | displayName is empty.                                                                      |
-                 *     | `INVALID_IDEMPOTENCY_KEY`          | 400         | INVALID_ARGUMENT (3)    | The Idempotency-Key header is malformed.                                                   |
-                 *     | `IDEMPOTENCY_KEY_REUSED`           | 409         | ABORTED (10)            | The Idempotency-Key was already used with a different request.                             |
-                 *     | `TOKEN_MISSING`                    | 401         | UNAUTHENTICATED (16)    | No bearer access token was sent.                                                           |
-                 *     | `TOKEN_MALFORMED`                  | 401         | UNAUTHENTICATED (16)    | The Authorization header is not a bearer token.                                            |
-                 *     | `TOKEN_INVALID`                    | 401         | UNAUTHENTICATED (16)    | The access token’s signature or claims are not valid.                                      |
-                 *     | `TOKEN_EXPIRED`                    | 401         | UNAUTHENTICATED (16)    | The access token has expired; fetch a new one.                                             |
-                 *     | `CLIENT_REVOKED`                   | 401         | UNAUTHENTICATED (16)    | The API client of the token is deleted or expired.                                         |
-                 *     | `METRICS_TOKEN_REQUIRED`           | 401         | UNAUTHENTICATED (16)    | /metrics needs the metrics bearer token.                                                   |
-                 *     | `PERMISSION_DENIED`                | 403         | PERMISSION_DENIED (7)   | The caller’s roles do not allow the operation.                                             |
-                 *     | `SOURCE_ADDRESS_NOT_ALLOWED`       | 403         | PERMISSION_DENIED (7)   | The client may not be used from the request’s source address.                              |
-                 *     | `SCOPE_EXCEEDS_CALLER`             | 403         | PERMISSION_DENIED (7)   | A scoped client cannot give a new client a role it does not act with.                      |
-                 *     | `SESSION_MISSING`                  | 401         | UNAUTHENTICATED (16)    | The console request carries no session cookie.                                             |
-                 *     | `SESSION_INVALID`                  | 401         | UNAUTHENTICATED (16)    | The session cookie names no console session.                                               |
-                 *     | `SESSION_EXPIRED`                  | 401         | UNAUTHENTICATED (16)    | The console session passed its idle or absolute expiry; sign in again.                     |
-                 *     | `SESSION_REVOKED`                  | 401         | UNAUTHENTICATED (16)    | The user or API client behind the console session is gone; sign in again.                  |
-                 *     | `SIGN_IN_REFUSED`                  | 401         | UNAUTHENTICATED (16)    | The console sign-in credentials were refused.                                              |
-                 *     | `TOO_MANY_FAILURES`                | 429         | RESOURCE_EXHAUSTED (8)  | Too many failed console sign-ins from this address or for this client; wait a minute.      |
-                 *     | `CSRF_TOKEN_INVALID`               | 403         | PERMISSION_DENIED (7)   | A change made with a console session lacks the session’s CSRF token header.                |
-                 *     | `APP_NOT_FOUND`                    | 404         | NOT_FOUND (5)           | No live app has this ID.                                                                   |
-                 *     | `APP_RESOURCE_TYPE_NOT_FOUND`      | 404         | NOT_FOUND (5)           | No live resource type of the app has this ID.                                              |
-                 *     | `APP_RESOURCE_NOT_FOUND`           | 404         | NOT_FOUND (5)           | No live resource of the resource type has this ID.                                         |
-                 *     | `ENTITLEMENT_NOT_FOUND`            | 404         | NOT_FOUND (5)           | No live entitlement of the app has this ID.                                                |
-                 *     | `APP_USER_NOT_FOUND`               | 404         | NOT_FOUND (5)           | No app user of the app has this ID.                                                        |
-                 *     | `USER_NOT_FOUND`                   | 404         | NOT_FOUND (5)           | No live user has this ID.                                                                  |
-                 *     | `GRANT_NOT_FOUND`                  | 404         | NOT_FOUND (5)           | The app user holds no live grant of the entitlement.                                       |
-                 *     | `ROLE_NOT_FOUND`                   | 404         | NOT_FOUND (5)           | No role has this ID.                                                                       |
-                 *     | `PERSONAL_CLIENT_NOT_FOUND`        | 404         | NOT_FOUND (5)           | The caller has no API client with this ID.                                                 |
-                 *     | `BULK_ACTION_NOT_FOUND`            | 404         | NOT_FOUND (5)           | No bulk action has this ID.                                                                |
-                 *     | `SCIM_CONNECTION_NOT_FOUND`        | 404         | NOT_FOUND (5)           | No live SCIM connection has this ID.                                                       |
-                 *     | `WEBHOOK_NOT_FOUND`                | 404         | NOT_FOUND (5)           | No live webhook the caller may see has this ID.                                            |
-                 *     | `WEBHOOK_DELIVERY_NOT_FOUND`       | 404         | NOT_FOUND (5)           | The webhook has no delivery with this ID.                                                  |
-                 *     | `UNKNOWN_EVENT_UID`                | 400         | INVALID_ARGUMENT (3)    | sinceEventUid is not the uid of a system-log event.                                        |
-                 *     | `ALIAS_TAKEN`                      | 409         | ALREADY_EXISTS (6)      | Another entitlement of the app has this alias.                                             |
-                 *     | `DURATION_CONFLICT`                | 400         | INVALID_ARGUMENT (3)    | durationGrant and durationUnset are both set.                                              |
-                 *     | `INVALID_GRANT_DURATION`           | 400         | INVALID_ARGUMENT (3)    | grantDuration is not a positive number of seconds within the limit.                        |
-                 *     | `DEPROVISION_AT_NOT_IN_FUTURE`     | 400         | INVALID_ARGUMENT (3)    | deprovisionAt is not in the future.                                                        |
-                 *     | `DEPROVISION_AT_REQUIRED`          | 400         | INVALID_ARGUMENT (3)    | The update needs a deprovisionAt.                                                          |
-                 *     | `CONFLICTING_GRANT_EXPIRY`         | 400         | INVALID_ARGUMENT (3)    | The request sets the grant’s expiry in two ways that disagree.                             |
-                 *     | `TOO_MANY_USER_IDS`                | 400         | INVALID_ARGUMENT (3)    | The request names more user IDs than one bulk action takes.                                |
-                 *     | `WEBHOOK_URL_REFUSED`              | 400         | INVALID_ARGUMENT (3)    | The webhook URL is not https://, or names a private, loopback or link-local address.       |
-                 *     | `UNKNOWN_ROLE`                     | 400         | INVALID_ARGUMENT (3)    | A role ID names no role.                                                                   |
-                 *     | `INVALID_CIDR`                     | 400         | INVALID_ARGUMENT (3)    | An allowed source is not an IP address or CIDR block.                                      |
-                 *     | `INVALID_EXPIRY`                   | 400         | INVALID_ARGUMENT (3)    | A client’s expiry is not a positive duration.                                              |
-                 *     | `OWNER_NOT_FOUND`                  | 400         | INVALID_ARGUMENT (3)    | A named owner is not a user.                                                               |
-                 *     | `OWNER_DELETED`                    | 400         | INVALID_ARGUMENT (3)    | A named owner is a deleted user.                                                           |
-                 *     | `USER_DELETED`                     | 400         | INVALID_ARGUMENT (3)    | The named user is deleted; name a live user.                                               |
-                 *     | `MALFORMED_CSV`                    | 400         | INVALID_ARGUMENT (3)    | The imported CSV cannot be parsed.                                                         |
-                 *     | `INVALID_IMPORT`                   | 400         | INVALID_ARGUMENT (3)    | The import is not a list of users, or lists too many; the message says which.              |
-                 *     | `ENTITLEMENT_NOT_MANUALLY_MANAGED` | 400         | FAILED_PRECONDITION (9) | Members of the entitlement are managed by its connector, not by hand.                      |
-                 *     | `BUILTIN_ROLE_IMMUTABLE`           | 400         | FAILED_PRECONDITION (9) | That field of a built-in role cannot be changed.                                           |
-                 *     | `BULK_ACTION_FINISHED`             | 400         | FAILED_PRECONDITION (9) | The bulk action has already finished.                                                      |
-                 *     | `BULK_ACTION_IN_PROGRESS`          | 409         | ABORTED (10)            | A bulk action on the entitlement is still running; retry when it ends.                     |
-                 *     | `MEMBERSHIP_CHANGE_PENDING`        | 409         | ABORTED (10)            | A pending bulk action on the entitlement still has to reach this user.                     |
-                 *     | `IF_MATCH_REQUIRED`                | 400         | FAILED_PRECONDITION (9) | Setting exact membership needs If-Match (a dry run does not).                              |
-                 *     | `MEMBERSHIP_CHANGED`               | 400         | FAILED_PRECONDITION (9) | The membership changed since the version sent in If-Match.                                 |
-                 *     | `DATABASE_UNAVAILABLE`             | 503         | UNAVAILABLE (14)        | The database cannot be reached.                                                            |
-                 *     | `MIGRATIONS_PENDING`               | 503         | UNAVAILABLE (14)        | The database schema is older than the server.                                              |
-                 *     | `INTERNAL`                         | 500         | INTERNAL (13)           | A fault of the server; the log has the request ID.                                         |
-                 */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description gRPC status code */
-                            code: number;
-                            details: {
-                                "@type": string;
-                                domain: string;
-                                metadata: {
-                                    [key: string]: string;
-                                };
-                                /** @enum {unknown} */
-                                reason: "INVALID_REQUEST" | "MALFORMED_JSON" | "INVALID_CONTENT_LENGTH" | "UNSUPPORTED_MEDIA_TYPE" | "REQUEST_TOO_LARGE" | "INVALID_TEXT" | "MALFORMED_URL" | "PATH_PARAMETER_TOO_LONG" | "MALFORMED_HTTP_REQUEST" | "HEADERS_TOO_LARGE" | "REQUEST_TIMEOUT" | "ROUTE_NOT_FOUND" | "INVALID_ARGUMENT" | "INVALID_PAGE_TOKEN" | "PAGE_TOKEN_DIRECTION_MISMATCH" | "INVALID_CHANGE_CURSOR" | "INVALID_TIMESTAMP" | "INVALID_TIME_RANGE" | "TIMESTAMP_OUT_OF_RANGE" | "INVALID_UPDATE_MASK" | "DISPLAY_NAME_REQUIRED" | "INVALID_IDEMPOTENCY_KEY" | "IDEMPOTENCY_KEY_REUSED" | "TOKEN_MISSING" | "TOKEN_MALFORMED" | "TOKEN_INVALID" | "TOKEN_EXPIRED" | "CLIENT_REVOKED" | "METRICS_TOKEN_REQUIRED" | "PERMISSION_DENIED" | "SOURCE_ADDRESS_NOT_ALLOWED" | "SCOPE_EXCEEDS_CALLER" | "SESSION_MISSING" | "SESSION_INVALID" | "SESSION_EXPIRED" | "SESSION_REVOKED" | "SIGN_IN_REFUSED" | "TOO_MANY_FAILURES" | "CSRF_TOKEN_INVALID" | "APP_NOT_FOUND" | "APP_RESOURCE_TYPE_NOT_FOUND" | "APP_RESOURCE_NOT_FOUND" | "ENTITLEMENT_NOT_FOUND" | "APP_USER_NOT_FOUND" | "USER_NOT_FOUND" | "GRANT_NOT_FOUND" | "ROLE_NOT_FOUND" | "PERSONAL_CLIENT_NOT_FOUND" | "BULK_ACTION_NOT_FOUND" | "SCIM_CONNECTION_NOT_FOUND" | "WEBHOOK_NOT_FOUND" | "WEBHOOK_DELIVERY_NOT_FOUND" | "UNKNOWN_EVENT_UID" | "ALIAS_TAKEN" | "DURATION_CONFLICT" | "INVALID_GRANT_DURATION" | "DEPROVISION_AT_NOT_IN_FUTURE" | "DEPROVISION_AT_REQUIRED" | "CONFLICTING_GRANT_EXPIRY" | "TOO_MANY_USER_IDS" | "WEBHOOK_URL_REFUSED" | "UNKNOWN_ROLE" | "INVALID_CIDR" | "INVALID_EXPIRY" | "OWNER_NOT_FOUND" | "OWNER_DELETED" | "USER_DELETED" | "MALFORMED_CSV" | "INVALID_IMPORT" | "ENTITLEMENT_NOT_MANUALLY_MANAGED" | "BUILTIN_ROLE_IMMUTABLE" | "BULK_ACTION_FINISHED" | "BULK_ACTION_IN_PROGRESS" | "MEMBERSHIP_CHANGE_PENDING" | "IF_MATCH_REQUIRED" | "MEMBERSHIP_CHANGED" | "DATABASE_UNAVAILABLE" | "MIGRATIONS_PENDING" | "INTERNAL";
-                            }[];
-                            message: string;
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * Redeliver Since
+         * @description Send again every event delivery made since a time, in order, with their original message IDs.
+         */
+        post: operations["roster.v1.Webhooks.RedeliverSince"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3141,147 +1613,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            webhook: {
-                                appIds: string[];
-                                createdAt: string;
-                                description: string;
-                                disabledReason: string | null;
-                                eventTypes: string[];
-                                id: string;
-                                /** @enum {unknown} */
-                                state: "ACTIVE" | "PAUSED" | "DISABLED";
-                                updatedAt: string;
-                                url: string;
-                            };
-                        };
-                    };
-                };
-                /**
-                 * @description Error: the status code and body of CONTRACT.md §7.1; `details[0].reason` names the error and `details[0].metadata` carries its particulars. `details[0].reason` is one of
-                 *
-                 *     | reason                             | HTTP status | gRPC code               | meaning                                                                                    |
-                 *     | ---------------------------------- | ----------- | ----------------------- | ------------------------------------------------------------------------------------------ |
-                 *     | `INVALID_REQUEST`                  | 400         | INVALID_ARGUMENT (3)    | The request does not match the operation’s schema; the message names the field.            |
-                 *     | `MALFORMED_JSON`                   | 400         | INVALID_ARGUMENT (3)    | The request body is not valid JSON.                                                        |
-                 *     | `INVALID_CONTENT_LENGTH`           | 400         | INVALID_ARGUMENT (3)    | Content-Length does not match the body.                                                    |
-                 *     | `UNSUPPORTED_MEDIA_TYPE`           | 415         | INVALID_ARGUMENT (3)    | The body is not sent as application/json.                                                  |
-                 *     | `REQUEST_TOO_LARGE`                | 413         | RESOURCE_EXHAUSTED (8)  | The body is larger than the route accepts; GET /roster/v1/limits tells the limits.         |
-                 *     | `INVALID_TEXT`                     | 400         | INVALID_ARGUMENT (3)    | A string holds a NUL character, a lone surrogate or bytes that are not UTF-8.              |
-                 *     | `MALFORMED_URL`                    | 400         | INVALID_ARGUMENT (3)    | The path is not valid percent-encoded UTF-8.                                               |
-                 *     | `PATH_PARAMETER_TOO_LONG`          | 400         | INVALID_ARGUMENT (3)    | A path parameter is longer than allowed.                                                   |
-                 *     | `MALFORMED_HTTP_REQUEST`           | 400         | INVALID_ARGUMENT (3)    | The HTTP message itself is malformed (for example, conflicting length headers).            |
-                 *     | `HEADERS_TOO_LARGE`                | 431         | INVALID_ARGUMENT (3)    | The request headers are larger than the server accepts.                                    |
-                 *     | `REQUEST_TIMEOUT`                  | 408         | DEADLINE_EXCEEDED (4)   | The request did not arrive in time.                                                        |
-                 *     | `ROUTE_NOT_FOUND`                  | 404         | NOT_FOUND (5)           | No operation is served at this method and path.                                            |
-                 *     | `INVALID_ARGUMENT`                 | 400         | INVALID_ARGUMENT (3)    | A value of the request is refused; the message says which.                                 |
-                 *     | `INVALID_PAGE_TOKEN`               | 400         | INVALID_ARGUMENT (3)    | The page token is not one Roster issued.                                                   |
-                 *     | `PAGE_TOKEN_DIRECTION_MISMATCH`    | 400         | INVALID_ARGUMENT (3)    | The page token was issued for the other sort direction.                                    |
-                 *     | `INVALID_CHANGE_CURSOR`            | 400         | INVALID_ARGUMENT (3)    | The change-stream cursor is not one Roster issued; pass back a nextCursor, or "" to start. |
-                 *     | `INVALID_TIMESTAMP`                | 400         | INVALID_ARGUMENT (3)    | A timestamp is not RFC 3339.                                                               |
-                 *     | `INVALID_TIME_RANGE`               | 400         | INVALID_ARGUMENT (3)    | since is later than until.                                                                 |
-                 *     | `TIMESTAMP_OUT_OF_RANGE`           | 400         | INVALID_ARGUMENT (3)    | A timestamp is after the year 9999.                                                        |
-                 *     | `INVALID_UPDATE_MASK`              | 400         | INVALID_ARGUMENT (3)    | updateMask names a field that cannot be updated.                                           |
-                 *     | `DISPLAY_NAME_REQUIRED`            | 400         | INVALID_ARGUMENT (3)    | displayName is empty.                                                                      |
-                 *     | `INVALID_IDEMPOTENCY_KEY`          | 400         | INVALID_ARGUMENT (3)    | The Idempotency-Key header is malformed.                                                   |
-                 *     | `IDEMPOTENCY_KEY_REUSED`           | 409         | ABORTED (10)            | The Idempotency-Key was already used with a different request.                             |
-                 *     | `TOKEN_MISSING`                    | 401         | UNAUTHENTICATED (16)    | No bearer access token was sent.                                                           |
-                 *     | `TOKEN_MALFORMED`                  | 401         | UNAUTHENTICATED (16)    | The Authorization header is not a bearer token.                                            |
-                 *     | `TOKEN_INVALID`                    | 401         | UNAUTHENTICATED (16)    | The access token’s signature or claims are not valid.                                      |
-                 *     | `TOKEN_EXPIRED`                    | 401         | UNAUTHENTICATED (16)    | The access token has expired; fetch a new one.                                             |
-                 *     | `CLIENT_REVOKED`                   | 401         | UNAUTHENTICATED (16)    | The API client of the token is deleted or expired.                                         |
-                 *     | `METRICS_TOKEN_REQUIRED`           | 401         | UNAUTHENTICATED (16)    | /metrics needs the metrics bearer token.                                                   |
-                 *     | `PERMISSION_DENIED`                | 403         | PERMISSION_DENIED (7)   | The caller’s roles do not allow the operation.                                             |
-                 *     | `SOURCE_ADDRESS_NOT_ALLOWED`       | 403         | PERMISSION_DENIED (7)   | The client may not be used from the request’s source address.                              |
-                 *     | `SCOPE_EXCEEDS_CALLER`             | 403         | PERMISSION_DENIED (7)   | A scoped client cannot give a new client a role it does not act with.                      |
-                 *     | `SESSION_MISSING`                  | 401         | UNAUTHENTICATED (16)    | The console request carries no session cookie.                                             |
-                 *     | `SESSION_INVALID`                  | 401         | UNAUTHENTICATED (16)    | The session cookie names no console session.                                               |
-                 *     | `SESSION_EXPIRED`                  | 401         | UNAUTHENTICATED (16)    | The console session passed its idle or absolute expiry; sign in again.                     |
-                 *     | `SESSION_REVOKED`                  | 401         | UNAUTHENTICATED (16)    | The user or API client behind the console session is gone; sign in again.                  |
-                 *     | `SIGN_IN_REFUSED`                  | 401         | UNAUTHENTICATED (16)    | The console sign-in credentials were refused.                                              |
-                 *     | `TOO_MANY_FAILURES`                | 429         | RESOURCE_EXHAUSTED (8)  | Too many failed console sign-ins from this address or for this client; wait a minute.      |
-                 *     | `CSRF_TOKEN_INVALID`               | 403         | PERMISSION_DENIED (7)   | A change made with a console session lacks the session’s CSRF token header.                |
-                 *     | `APP_NOT_FOUND`                    | 404         | NOT_FOUND (5)           | No live app has this ID.                                                                   |
-                 *     | `APP_RESOURCE_TYPE_NOT_FOUND`      | 404         | NOT_FOUND (5)           | No live resource type of the app has this ID.                                              |
-                 *     | `APP_RESOURCE_NOT_FOUND`           | 404         | NOT_FOUND (5)           | No live resource of the resource type has this ID.                                         |
-                 *     | `ENTITLEMENT_NOT_FOUND`            | 404         | NOT_FOUND (5)           | No live entitlement of the app has this ID.                                                |
-                 *     | `APP_USER_NOT_FOUND`               | 404         | NOT_FOUND (5)           | No app user of the app has this ID.                                                        |
-                 *     | `USER_NOT_FOUND`                   | 404         | NOT_FOUND (5)           | No live user has this ID.                                                                  |
-                 *     | `GRANT_NOT_FOUND`                  | 404         | NOT_FOUND (5)           | The app user holds no live grant of the entitlement.                                       |
-                 *     | `ROLE_NOT_FOUND`                   | 404         | NOT_FOUND (5)           | No role has this ID.                                                                       |
-                 *     | `PERSONAL_CLIENT_NOT_FOUND`        | 404         | NOT_FOUND (5)           | The caller has no API client with this ID.                                                 |
-                 *     | `BULK_ACTION_NOT_FOUND`            | 404         | NOT_FOUND (5)           | No bulk action has this ID.                                                                |
-                 *     | `SCIM_CONNECTION_NOT_FOUND`        | 404         | NOT_FOUND (5)           | No live SCIM connection has this ID.                                                       |
-                 *     | `WEBHOOK_NOT_FOUND`                | 404         | NOT_FOUND (5)           | No live webhook the caller may see has this ID.                                            |
-                 *     | `WEBHOOK_DELIVERY_NOT_FOUND`       | 404         | NOT_FOUND (5)           | The webhook has no delivery with this ID.                                                  |
-                 *     | `UNKNOWN_EVENT_UID`                | 400         | INVALID_ARGUMENT (3)    | sinceEventUid is not the uid of a system-log event.                                        |
-                 *     | `ALIAS_TAKEN`                      | 409         | ALREADY_EXISTS (6)      | Another entitlement of the app has this alias.                                             |
-                 *     | `DURATION_CONFLICT`                | 400         | INVALID_ARGUMENT (3)    | durationGrant and durationUnset are both set.                                              |
-                 *     | `INVALID_GRANT_DURATION`           | 400         | INVALID_ARGUMENT (3)    | grantDuration is not a positive number of seconds within the limit.                        |
-                 *     | `DEPROVISION_AT_NOT_IN_FUTURE`     | 400         | INVALID_ARGUMENT (3)    | deprovisionAt is not in the future.                                                        |
-                 *     | `DEPROVISION_AT_REQUIRED`          | 400         | INVALID_ARGUMENT (3)    | The update needs a deprovisionAt.                                                          |
-                 *     | `CONFLICTING_GRANT_EXPIRY`         | 400         | INVALID_ARGUMENT (3)    | The request sets the grant’s expiry in two ways that disagree.                             |
-                 *     | `TOO_MANY_USER_IDS`                | 400         | INVALID_ARGUMENT (3)    | The request names more user IDs than one bulk action takes.                                |
-                 *     | `WEBHOOK_URL_REFUSED`              | 400         | INVALID_ARGUMENT (3)    | The webhook URL is not https://, or names a private, loopback or link-local address.       |
-                 *     | `UNKNOWN_ROLE`                     | 400         | INVALID_ARGUMENT (3)    | A role ID names no role.                                                                   |
-                 *     | `INVALID_CIDR`                     | 400         | INVALID_ARGUMENT (3)    | An allowed source is not an IP address or CIDR block.                                      |
-                 *     | `INVALID_EXPIRY`                   | 400         | INVALID_ARGUMENT (3)    | A client’s expiry is not a positive duration.                                              |
-                 *     | `OWNER_NOT_FOUND`                  | 400         | INVALID_ARGUMENT (3)    | A named owner is not a user.                                                               |
-                 *     | `OWNER_DELETED`                    | 400         | INVALID_ARGUMENT (3)    | A named owner is a deleted user.                                                           |
-                 *     | `USER_DELETED`                     | 400         | INVALID_ARGUMENT (3)    | The named user is deleted; name a live user.                                               |
-                 *     | `MALFORMED_CSV`                    | 400         | INVALID_ARGUMENT (3)    | The imported CSV cannot be parsed.                                                         |
-                 *     | `INVALID_IMPORT`                   | 400         | INVALID_ARGUMENT (3)    | The import is not a list of users, or lists too many; the message says which.              |
-                 *     | `ENTITLEMENT_NOT_MANUALLY_MANAGED` | 400         | FAILED_PRECONDITION (9) | Members of the entitlement are managed by its connector, not by hand.                      |
-                 *     | `BUILTIN_ROLE_IMMUTABLE`           | 400         | FAILED_PRECONDITION (9) | That field of a built-in role cannot be changed.                                           |
-                 *     | `BULK_ACTION_FINISHED`             | 400         | FAILED_PRECONDITION (9) | The bulk action has already finished.                                                      |
-                 *     | `BULK_ACTION_IN_PROGRESS`          | 409         | ABORTED (10)            | A bulk action on the entitlement is still running; retry when it ends.                     |
-                 *     | `MEMBERSHIP_CHANGE_PENDING`        | 409         | ABORTED (10)            | A pending bulk action on the entitlement still has to reach this user.                     |
-                 *     | `IF_MATCH_REQUIRED`                | 400         | FAILED_PRECONDITION (9) | Setting exact membership needs If-Match (a dry run does not).                              |
-                 *     | `MEMBERSHIP_CHANGED`               | 400         | FAILED_PRECONDITION (9) | The membership changed since the version sent in If-Match.                                 |
-                 *     | `DATABASE_UNAVAILABLE`             | 503         | UNAVAILABLE (14)        | The database cannot be reached.                                                            |
-                 *     | `MIGRATIONS_PENDING`               | 503         | UNAVAILABLE (14)        | The database schema is older than the server.                                              |
-                 *     | `INTERNAL`                         | 500         | INTERNAL (13)           | A fault of the server; the log has the request ID.                                         |
-                 */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description gRPC status code */
-                            code: number;
-                            details: {
-                                "@type": string;
-                                domain: string;
-                                metadata: {
-                                    [key: string]: string;
-                                };
-                                /** @enum {unknown} */
-                                reason: "INVALID_REQUEST" | "MALFORMED_JSON" | "INVALID_CONTENT_LENGTH" | "UNSUPPORTED_MEDIA_TYPE" | "REQUEST_TOO_LARGE" | "INVALID_TEXT" | "MALFORMED_URL" | "PATH_PARAMETER_TOO_LONG" | "MALFORMED_HTTP_REQUEST" | "HEADERS_TOO_LARGE" | "REQUEST_TIMEOUT" | "ROUTE_NOT_FOUND" | "INVALID_ARGUMENT" | "INVALID_PAGE_TOKEN" | "PAGE_TOKEN_DIRECTION_MISMATCH" | "INVALID_CHANGE_CURSOR" | "INVALID_TIMESTAMP" | "INVALID_TIME_RANGE" | "TIMESTAMP_OUT_OF_RANGE" | "INVALID_UPDATE_MASK" | "DISPLAY_NAME_REQUIRED" | "INVALID_IDEMPOTENCY_KEY" | "IDEMPOTENCY_KEY_REUSED" | "TOKEN_MISSING" | "TOKEN_MALFORMED" | "TOKEN_INVALID" | "TOKEN_EXPIRED" | "CLIENT_REVOKED" | "METRICS_TOKEN_REQUIRED" | "PERMISSION_DENIED" | "SOURCE_ADDRESS_NOT_ALLOWED" | "SCOPE_EXCEEDS_CALLER" | "SESSION_MISSING" | "SESSION_INVALID" | "SESSION_EXPIRED" | "SESSION_REVOKED" | "SIGN_IN_REFUSED" | "TOO_MANY_FAILURES" | "CSRF_TOKEN_INVALID" | "APP_NOT_FOUND" | "APP_RESOURCE_TYPE_NOT_FOUND" | "APP_RESOURCE_NOT_FOUND" | "ENTITLEMENT_NOT_FOUND" | "APP_USER_NOT_FOUND" | "USER_NOT_FOUND" | "GRANT_NOT_FOUND" | "ROLE_NOT_FOUND" | "PERSONAL_CLIENT_NOT_FOUND" | "BULK_ACTION_NOT_FOUND" | "SCIM_CONNECTION_NOT_FOUND" | "WEBHOOK_NOT_FOUND" | "WEBHOOK_DELIVERY_NOT_FOUND" | "UNKNOWN_EVENT_UID" | "ALIAS_TAKEN" | "DURATION_CONFLICT" | "INVALID_GRANT_DURATION" | "DEPROVISION_AT_NOT_IN_FUTURE" | "DEPROVISION_AT_REQUIRED" | "CONFLICTING_GRANT_EXPIRY" | "TOO_MANY_USER_IDS" | "WEBHOOK_URL_REFUSED" | "UNKNOWN_ROLE" | "INVALID_CIDR" | "INVALID_EXPIRY" | "OWNER_NOT_FOUND" | "OWNER_DELETED" | "USER_DELETED" | "MALFORMED_CSV" | "INVALID_IMPORT" | "ENTITLEMENT_NOT_MANUALLY_MANAGED" | "BUILTIN_ROLE_IMMUTABLE" | "BULK_ACTION_FINISHED" | "BULK_ACTION_IN_PROGRESS" | "MEMBERSHIP_CHANGE_PENDING" | "IF_MATCH_REQUIRED" | "MEMBERSHIP_CHANGED" | "DATABASE_UNAVAILABLE" | "MIGRATIONS_PENDING" | "INTERNAL";
-                            }[];
-                            message: string;
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * Resume
+         * @description Send again, also to a webhook Roster disabled; queued deliveries go out in order.
+         */
+        post: operations["roster.v1.Webhooks.Resume"];
         delete?: never;
         options?: never;
         head?: never;
@@ -18474,6 +16810,1730 @@ export interface operations {
                 content: {
                     "application/json": {
                         userIds: string[];
+                    };
+                };
+            };
+            /**
+             * @description Error: the status code and body of CONTRACT.md §7.1; `details[0].reason` names the error and `details[0].metadata` carries its particulars. `details[0].reason` is one of
+             *
+             *     | reason                             | HTTP status | gRPC code               | meaning                                                                                    |
+             *     | ---------------------------------- | ----------- | ----------------------- | ------------------------------------------------------------------------------------------ |
+             *     | `INVALID_REQUEST`                  | 400         | INVALID_ARGUMENT (3)    | The request does not match the operation’s schema; the message names the field.            |
+             *     | `MALFORMED_JSON`                   | 400         | INVALID_ARGUMENT (3)    | The request body is not valid JSON.                                                        |
+             *     | `INVALID_CONTENT_LENGTH`           | 400         | INVALID_ARGUMENT (3)    | Content-Length does not match the body.                                                    |
+             *     | `UNSUPPORTED_MEDIA_TYPE`           | 415         | INVALID_ARGUMENT (3)    | The body is not sent as application/json.                                                  |
+             *     | `REQUEST_TOO_LARGE`                | 413         | RESOURCE_EXHAUSTED (8)  | The body is larger than the route accepts; GET /roster/v1/limits tells the limits.         |
+             *     | `INVALID_TEXT`                     | 400         | INVALID_ARGUMENT (3)    | A string holds a NUL character, a lone surrogate or bytes that are not UTF-8.              |
+             *     | `MALFORMED_URL`                    | 400         | INVALID_ARGUMENT (3)    | The path is not valid percent-encoded UTF-8.                                               |
+             *     | `PATH_PARAMETER_TOO_LONG`          | 400         | INVALID_ARGUMENT (3)    | A path parameter is longer than allowed.                                                   |
+             *     | `MALFORMED_HTTP_REQUEST`           | 400         | INVALID_ARGUMENT (3)    | The HTTP message itself is malformed (for example, conflicting length headers).            |
+             *     | `HEADERS_TOO_LARGE`                | 431         | INVALID_ARGUMENT (3)    | The request headers are larger than the server accepts.                                    |
+             *     | `REQUEST_TIMEOUT`                  | 408         | DEADLINE_EXCEEDED (4)   | The request did not arrive in time.                                                        |
+             *     | `ROUTE_NOT_FOUND`                  | 404         | NOT_FOUND (5)           | No operation is served at this method and path.                                            |
+             *     | `INVALID_ARGUMENT`                 | 400         | INVALID_ARGUMENT (3)    | A value of the request is refused; the message says which.                                 |
+             *     | `INVALID_PAGE_TOKEN`               | 400         | INVALID_ARGUMENT (3)    | The page token is not one Roster issued.                                                   |
+             *     | `PAGE_TOKEN_DIRECTION_MISMATCH`    | 400         | INVALID_ARGUMENT (3)    | The page token was issued for the other sort direction.                                    |
+             *     | `INVALID_CHANGE_CURSOR`            | 400         | INVALID_ARGUMENT (3)    | The change-stream cursor is not one Roster issued; pass back a nextCursor, or "" to start. |
+             *     | `INVALID_TIMESTAMP`                | 400         | INVALID_ARGUMENT (3)    | A timestamp is not RFC 3339.                                                               |
+             *     | `INVALID_TIME_RANGE`               | 400         | INVALID_ARGUMENT (3)    | since is later than until.                                                                 |
+             *     | `TIMESTAMP_OUT_OF_RANGE`           | 400         | INVALID_ARGUMENT (3)    | A timestamp is after the year 9999.                                                        |
+             *     | `INVALID_UPDATE_MASK`              | 400         | INVALID_ARGUMENT (3)    | updateMask names a field that cannot be updated.                                           |
+             *     | `DISPLAY_NAME_REQUIRED`            | 400         | INVALID_ARGUMENT (3)    | displayName is empty.                                                                      |
+             *     | `INVALID_IDEMPOTENCY_KEY`          | 400         | INVALID_ARGUMENT (3)    | The Idempotency-Key header is malformed.                                                   |
+             *     | `IDEMPOTENCY_KEY_REUSED`           | 409         | ABORTED (10)            | The Idempotency-Key was already used with a different request.                             |
+             *     | `TOKEN_MISSING`                    | 401         | UNAUTHENTICATED (16)    | No bearer access token was sent.                                                           |
+             *     | `TOKEN_MALFORMED`                  | 401         | UNAUTHENTICATED (16)    | The Authorization header is not a bearer token.                                            |
+             *     | `TOKEN_INVALID`                    | 401         | UNAUTHENTICATED (16)    | The access token’s signature or claims are not valid.                                      |
+             *     | `TOKEN_EXPIRED`                    | 401         | UNAUTHENTICATED (16)    | The access token has expired; fetch a new one.                                             |
+             *     | `CLIENT_REVOKED`                   | 401         | UNAUTHENTICATED (16)    | The API client of the token is deleted or expired.                                         |
+             *     | `METRICS_TOKEN_REQUIRED`           | 401         | UNAUTHENTICATED (16)    | /metrics needs the metrics bearer token.                                                   |
+             *     | `PERMISSION_DENIED`                | 403         | PERMISSION_DENIED (7)   | The caller’s roles do not allow the operation.                                             |
+             *     | `SOURCE_ADDRESS_NOT_ALLOWED`       | 403         | PERMISSION_DENIED (7)   | The client may not be used from the request’s source address.                              |
+             *     | `SCOPE_EXCEEDS_CALLER`             | 403         | PERMISSION_DENIED (7)   | A scoped client cannot give a new client a role it does not act with.                      |
+             *     | `SESSION_MISSING`                  | 401         | UNAUTHENTICATED (16)    | The console request carries no session cookie.                                             |
+             *     | `SESSION_INVALID`                  | 401         | UNAUTHENTICATED (16)    | The session cookie names no console session.                                               |
+             *     | `SESSION_EXPIRED`                  | 401         | UNAUTHENTICATED (16)    | The console session passed its idle or absolute expiry; sign in again.                     |
+             *     | `SESSION_REVOKED`                  | 401         | UNAUTHENTICATED (16)    | The user or API client behind the console session is gone; sign in again.                  |
+             *     | `SIGN_IN_REFUSED`                  | 401         | UNAUTHENTICATED (16)    | The console sign-in credentials were refused.                                              |
+             *     | `TOO_MANY_FAILURES`                | 429         | RESOURCE_EXHAUSTED (8)  | Too many failed console sign-ins from this address or for this client; wait a minute.      |
+             *     | `CSRF_TOKEN_INVALID`               | 403         | PERMISSION_DENIED (7)   | A change made with a console session lacks the session’s CSRF token header.                |
+             *     | `APP_NOT_FOUND`                    | 404         | NOT_FOUND (5)           | No live app has this ID.                                                                   |
+             *     | `APP_RESOURCE_TYPE_NOT_FOUND`      | 404         | NOT_FOUND (5)           | No live resource type of the app has this ID.                                              |
+             *     | `APP_RESOURCE_NOT_FOUND`           | 404         | NOT_FOUND (5)           | No live resource of the resource type has this ID.                                         |
+             *     | `ENTITLEMENT_NOT_FOUND`            | 404         | NOT_FOUND (5)           | No live entitlement of the app has this ID.                                                |
+             *     | `APP_USER_NOT_FOUND`               | 404         | NOT_FOUND (5)           | No app user of the app has this ID.                                                        |
+             *     | `USER_NOT_FOUND`                   | 404         | NOT_FOUND (5)           | No live user has this ID.                                                                  |
+             *     | `GRANT_NOT_FOUND`                  | 404         | NOT_FOUND (5)           | The app user holds no live grant of the entitlement.                                       |
+             *     | `ROLE_NOT_FOUND`                   | 404         | NOT_FOUND (5)           | No role has this ID.                                                                       |
+             *     | `PERSONAL_CLIENT_NOT_FOUND`        | 404         | NOT_FOUND (5)           | The caller has no API client with this ID.                                                 |
+             *     | `BULK_ACTION_NOT_FOUND`            | 404         | NOT_FOUND (5)           | No bulk action has this ID.                                                                |
+             *     | `SCIM_CONNECTION_NOT_FOUND`        | 404         | NOT_FOUND (5)           | No live SCIM connection has this ID.                                                       |
+             *     | `WEBHOOK_NOT_FOUND`                | 404         | NOT_FOUND (5)           | No live webhook the caller may see has this ID.                                            |
+             *     | `WEBHOOK_DELIVERY_NOT_FOUND`       | 404         | NOT_FOUND (5)           | The webhook has no delivery with this ID.                                                  |
+             *     | `UNKNOWN_EVENT_UID`                | 400         | INVALID_ARGUMENT (3)    | sinceEventUid is not the uid of a system-log event.                                        |
+             *     | `ALIAS_TAKEN`                      | 409         | ALREADY_EXISTS (6)      | Another entitlement of the app has this alias.                                             |
+             *     | `DURATION_CONFLICT`                | 400         | INVALID_ARGUMENT (3)    | durationGrant and durationUnset are both set.                                              |
+             *     | `INVALID_GRANT_DURATION`           | 400         | INVALID_ARGUMENT (3)    | grantDuration is not a positive number of seconds within the limit.                        |
+             *     | `DEPROVISION_AT_NOT_IN_FUTURE`     | 400         | INVALID_ARGUMENT (3)    | deprovisionAt is not in the future.                                                        |
+             *     | `DEPROVISION_AT_REQUIRED`          | 400         | INVALID_ARGUMENT (3)    | The update needs a deprovisionAt.                                                          |
+             *     | `CONFLICTING_GRANT_EXPIRY`         | 400         | INVALID_ARGUMENT (3)    | The request sets the grant’s expiry in two ways that disagree.                             |
+             *     | `TOO_MANY_USER_IDS`                | 400         | INVALID_ARGUMENT (3)    | The request names more user IDs than one bulk action takes.                                |
+             *     | `WEBHOOK_URL_REFUSED`              | 400         | INVALID_ARGUMENT (3)    | The webhook URL is not https://, or names a private, loopback or link-local address.       |
+             *     | `UNKNOWN_ROLE`                     | 400         | INVALID_ARGUMENT (3)    | A role ID names no role.                                                                   |
+             *     | `INVALID_CIDR`                     | 400         | INVALID_ARGUMENT (3)    | An allowed source is not an IP address or CIDR block.                                      |
+             *     | `INVALID_EXPIRY`                   | 400         | INVALID_ARGUMENT (3)    | A client’s expiry is not a positive duration.                                              |
+             *     | `OWNER_NOT_FOUND`                  | 400         | INVALID_ARGUMENT (3)    | A named owner is not a user.                                                               |
+             *     | `OWNER_DELETED`                    | 400         | INVALID_ARGUMENT (3)    | A named owner is a deleted user.                                                           |
+             *     | `USER_DELETED`                     | 400         | INVALID_ARGUMENT (3)    | The named user is deleted; name a live user.                                               |
+             *     | `MALFORMED_CSV`                    | 400         | INVALID_ARGUMENT (3)    | The imported CSV cannot be parsed.                                                         |
+             *     | `INVALID_IMPORT`                   | 400         | INVALID_ARGUMENT (3)    | The import is not a list of users, or lists too many; the message says which.              |
+             *     | `ENTITLEMENT_NOT_MANUALLY_MANAGED` | 400         | FAILED_PRECONDITION (9) | Members of the entitlement are managed by its connector, not by hand.                      |
+             *     | `BUILTIN_ROLE_IMMUTABLE`           | 400         | FAILED_PRECONDITION (9) | That field of a built-in role cannot be changed.                                           |
+             *     | `BULK_ACTION_FINISHED`             | 400         | FAILED_PRECONDITION (9) | The bulk action has already finished.                                                      |
+             *     | `BULK_ACTION_IN_PROGRESS`          | 409         | ABORTED (10)            | A bulk action on the entitlement is still running; retry when it ends.                     |
+             *     | `MEMBERSHIP_CHANGE_PENDING`        | 409         | ABORTED (10)            | A pending bulk action on the entitlement still has to reach this user.                     |
+             *     | `IF_MATCH_REQUIRED`                | 400         | FAILED_PRECONDITION (9) | Setting exact membership needs If-Match (a dry run does not).                              |
+             *     | `MEMBERSHIP_CHANGED`               | 400         | FAILED_PRECONDITION (9) | The membership changed since the version sent in If-Match.                                 |
+             *     | `DATABASE_UNAVAILABLE`             | 503         | UNAVAILABLE (14)        | The database cannot be reached.                                                            |
+             *     | `MIGRATIONS_PENDING`               | 503         | UNAVAILABLE (14)        | The database schema is older than the server.                                              |
+             *     | `INTERNAL`                         | 500         | INTERNAL (13)           | A fault of the server; the log has the request ID.                                         |
+             */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description gRPC status code */
+                        code: number;
+                        details: {
+                            "@type": string;
+                            domain: string;
+                            metadata: {
+                                [key: string]: string;
+                            };
+                            /** @enum {unknown} */
+                            reason: "INVALID_REQUEST" | "MALFORMED_JSON" | "INVALID_CONTENT_LENGTH" | "UNSUPPORTED_MEDIA_TYPE" | "REQUEST_TOO_LARGE" | "INVALID_TEXT" | "MALFORMED_URL" | "PATH_PARAMETER_TOO_LONG" | "MALFORMED_HTTP_REQUEST" | "HEADERS_TOO_LARGE" | "REQUEST_TIMEOUT" | "ROUTE_NOT_FOUND" | "INVALID_ARGUMENT" | "INVALID_PAGE_TOKEN" | "PAGE_TOKEN_DIRECTION_MISMATCH" | "INVALID_CHANGE_CURSOR" | "INVALID_TIMESTAMP" | "INVALID_TIME_RANGE" | "TIMESTAMP_OUT_OF_RANGE" | "INVALID_UPDATE_MASK" | "DISPLAY_NAME_REQUIRED" | "INVALID_IDEMPOTENCY_KEY" | "IDEMPOTENCY_KEY_REUSED" | "TOKEN_MISSING" | "TOKEN_MALFORMED" | "TOKEN_INVALID" | "TOKEN_EXPIRED" | "CLIENT_REVOKED" | "METRICS_TOKEN_REQUIRED" | "PERMISSION_DENIED" | "SOURCE_ADDRESS_NOT_ALLOWED" | "SCOPE_EXCEEDS_CALLER" | "SESSION_MISSING" | "SESSION_INVALID" | "SESSION_EXPIRED" | "SESSION_REVOKED" | "SIGN_IN_REFUSED" | "TOO_MANY_FAILURES" | "CSRF_TOKEN_INVALID" | "APP_NOT_FOUND" | "APP_RESOURCE_TYPE_NOT_FOUND" | "APP_RESOURCE_NOT_FOUND" | "ENTITLEMENT_NOT_FOUND" | "APP_USER_NOT_FOUND" | "USER_NOT_FOUND" | "GRANT_NOT_FOUND" | "ROLE_NOT_FOUND" | "PERSONAL_CLIENT_NOT_FOUND" | "BULK_ACTION_NOT_FOUND" | "SCIM_CONNECTION_NOT_FOUND" | "WEBHOOK_NOT_FOUND" | "WEBHOOK_DELIVERY_NOT_FOUND" | "UNKNOWN_EVENT_UID" | "ALIAS_TAKEN" | "DURATION_CONFLICT" | "INVALID_GRANT_DURATION" | "DEPROVISION_AT_NOT_IN_FUTURE" | "DEPROVISION_AT_REQUIRED" | "CONFLICTING_GRANT_EXPIRY" | "TOO_MANY_USER_IDS" | "WEBHOOK_URL_REFUSED" | "UNKNOWN_ROLE" | "INVALID_CIDR" | "INVALID_EXPIRY" | "OWNER_NOT_FOUND" | "OWNER_DELETED" | "USER_DELETED" | "MALFORMED_CSV" | "INVALID_IMPORT" | "ENTITLEMENT_NOT_MANUALLY_MANAGED" | "BUILTIN_ROLE_IMMUTABLE" | "BULK_ACTION_FINISHED" | "BULK_ACTION_IN_PROGRESS" | "MEMBERSHIP_CHANGE_PENDING" | "IF_MATCH_REQUIRED" | "MEMBERSHIP_CHANGED" | "DATABASE_UNAVAILABLE" | "MIGRATIONS_PENDING" | "INTERNAL";
+                        }[];
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    "roster.v1.Webhooks.List": {
+        parameters: {
+            query?: {
+                page_size?: number;
+                page_token?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        list: {
+                            appIds: string[];
+                            createdAt: string;
+                            description: string;
+                            disabledReason: string | null;
+                            eventTypes: string[];
+                            id: string;
+                            /** @enum {unknown} */
+                            state: "ACTIVE" | "PAUSED" | "DISABLED";
+                            updatedAt: string;
+                            url: string;
+                        }[];
+                        nextPageToken: string;
+                    };
+                };
+            };
+            /**
+             * @description Error: the status code and body of CONTRACT.md §7.1; `details[0].reason` names the error and `details[0].metadata` carries its particulars. `details[0].reason` is one of
+             *
+             *     | reason                             | HTTP status | gRPC code               | meaning                                                                                    |
+             *     | ---------------------------------- | ----------- | ----------------------- | ------------------------------------------------------------------------------------------ |
+             *     | `INVALID_REQUEST`                  | 400         | INVALID_ARGUMENT (3)    | The request does not match the operation’s schema; the message names the field.            |
+             *     | `MALFORMED_JSON`                   | 400         | INVALID_ARGUMENT (3)    | The request body is not valid JSON.                                                        |
+             *     | `INVALID_CONTENT_LENGTH`           | 400         | INVALID_ARGUMENT (3)    | Content-Length does not match the body.                                                    |
+             *     | `UNSUPPORTED_MEDIA_TYPE`           | 415         | INVALID_ARGUMENT (3)    | The body is not sent as application/json.                                                  |
+             *     | `REQUEST_TOO_LARGE`                | 413         | RESOURCE_EXHAUSTED (8)  | The body is larger than the route accepts; GET /roster/v1/limits tells the limits.         |
+             *     | `INVALID_TEXT`                     | 400         | INVALID_ARGUMENT (3)    | A string holds a NUL character, a lone surrogate or bytes that are not UTF-8.              |
+             *     | `MALFORMED_URL`                    | 400         | INVALID_ARGUMENT (3)    | The path is not valid percent-encoded UTF-8.                                               |
+             *     | `PATH_PARAMETER_TOO_LONG`          | 400         | INVALID_ARGUMENT (3)    | A path parameter is longer than allowed.                                                   |
+             *     | `MALFORMED_HTTP_REQUEST`           | 400         | INVALID_ARGUMENT (3)    | The HTTP message itself is malformed (for example, conflicting length headers).            |
+             *     | `HEADERS_TOO_LARGE`                | 431         | INVALID_ARGUMENT (3)    | The request headers are larger than the server accepts.                                    |
+             *     | `REQUEST_TIMEOUT`                  | 408         | DEADLINE_EXCEEDED (4)   | The request did not arrive in time.                                                        |
+             *     | `ROUTE_NOT_FOUND`                  | 404         | NOT_FOUND (5)           | No operation is served at this method and path.                                            |
+             *     | `INVALID_ARGUMENT`                 | 400         | INVALID_ARGUMENT (3)    | A value of the request is refused; the message says which.                                 |
+             *     | `INVALID_PAGE_TOKEN`               | 400         | INVALID_ARGUMENT (3)    | The page token is not one Roster issued.                                                   |
+             *     | `PAGE_TOKEN_DIRECTION_MISMATCH`    | 400         | INVALID_ARGUMENT (3)    | The page token was issued for the other sort direction.                                    |
+             *     | `INVALID_CHANGE_CURSOR`            | 400         | INVALID_ARGUMENT (3)    | The change-stream cursor is not one Roster issued; pass back a nextCursor, or "" to start. |
+             *     | `INVALID_TIMESTAMP`                | 400         | INVALID_ARGUMENT (3)    | A timestamp is not RFC 3339.                                                               |
+             *     | `INVALID_TIME_RANGE`               | 400         | INVALID_ARGUMENT (3)    | since is later than until.                                                                 |
+             *     | `TIMESTAMP_OUT_OF_RANGE`           | 400         | INVALID_ARGUMENT (3)    | A timestamp is after the year 9999.                                                        |
+             *     | `INVALID_UPDATE_MASK`              | 400         | INVALID_ARGUMENT (3)    | updateMask names a field that cannot be updated.                                           |
+             *     | `DISPLAY_NAME_REQUIRED`            | 400         | INVALID_ARGUMENT (3)    | displayName is empty.                                                                      |
+             *     | `INVALID_IDEMPOTENCY_KEY`          | 400         | INVALID_ARGUMENT (3)    | The Idempotency-Key header is malformed.                                                   |
+             *     | `IDEMPOTENCY_KEY_REUSED`           | 409         | ABORTED (10)            | The Idempotency-Key was already used with a different request.                             |
+             *     | `TOKEN_MISSING`                    | 401         | UNAUTHENTICATED (16)    | No bearer access token was sent.                                                           |
+             *     | `TOKEN_MALFORMED`                  | 401         | UNAUTHENTICATED (16)    | The Authorization header is not a bearer token.                                            |
+             *     | `TOKEN_INVALID`                    | 401         | UNAUTHENTICATED (16)    | The access token’s signature or claims are not valid.                                      |
+             *     | `TOKEN_EXPIRED`                    | 401         | UNAUTHENTICATED (16)    | The access token has expired; fetch a new one.                                             |
+             *     | `CLIENT_REVOKED`                   | 401         | UNAUTHENTICATED (16)    | The API client of the token is deleted or expired.                                         |
+             *     | `METRICS_TOKEN_REQUIRED`           | 401         | UNAUTHENTICATED (16)    | /metrics needs the metrics bearer token.                                                   |
+             *     | `PERMISSION_DENIED`                | 403         | PERMISSION_DENIED (7)   | The caller’s roles do not allow the operation.                                             |
+             *     | `SOURCE_ADDRESS_NOT_ALLOWED`       | 403         | PERMISSION_DENIED (7)   | The client may not be used from the request’s source address.                              |
+             *     | `SCOPE_EXCEEDS_CALLER`             | 403         | PERMISSION_DENIED (7)   | A scoped client cannot give a new client a role it does not act with.                      |
+             *     | `SESSION_MISSING`                  | 401         | UNAUTHENTICATED (16)    | The console request carries no session cookie.                                             |
+             *     | `SESSION_INVALID`                  | 401         | UNAUTHENTICATED (16)    | The session cookie names no console session.                                               |
+             *     | `SESSION_EXPIRED`                  | 401         | UNAUTHENTICATED (16)    | The console session passed its idle or absolute expiry; sign in again.                     |
+             *     | `SESSION_REVOKED`                  | 401         | UNAUTHENTICATED (16)    | The user or API client behind the console session is gone; sign in again.                  |
+             *     | `SIGN_IN_REFUSED`                  | 401         | UNAUTHENTICATED (16)    | The console sign-in credentials were refused.                                              |
+             *     | `TOO_MANY_FAILURES`                | 429         | RESOURCE_EXHAUSTED (8)  | Too many failed console sign-ins from this address or for this client; wait a minute.      |
+             *     | `CSRF_TOKEN_INVALID`               | 403         | PERMISSION_DENIED (7)   | A change made with a console session lacks the session’s CSRF token header.                |
+             *     | `APP_NOT_FOUND`                    | 404         | NOT_FOUND (5)           | No live app has this ID.                                                                   |
+             *     | `APP_RESOURCE_TYPE_NOT_FOUND`      | 404         | NOT_FOUND (5)           | No live resource type of the app has this ID.                                              |
+             *     | `APP_RESOURCE_NOT_FOUND`           | 404         | NOT_FOUND (5)           | No live resource of the resource type has this ID.                                         |
+             *     | `ENTITLEMENT_NOT_FOUND`            | 404         | NOT_FOUND (5)           | No live entitlement of the app has this ID.                                                |
+             *     | `APP_USER_NOT_FOUND`               | 404         | NOT_FOUND (5)           | No app user of the app has this ID.                                                        |
+             *     | `USER_NOT_FOUND`                   | 404         | NOT_FOUND (5)           | No live user has this ID.                                                                  |
+             *     | `GRANT_NOT_FOUND`                  | 404         | NOT_FOUND (5)           | The app user holds no live grant of the entitlement.                                       |
+             *     | `ROLE_NOT_FOUND`                   | 404         | NOT_FOUND (5)           | No role has this ID.                                                                       |
+             *     | `PERSONAL_CLIENT_NOT_FOUND`        | 404         | NOT_FOUND (5)           | The caller has no API client with this ID.                                                 |
+             *     | `BULK_ACTION_NOT_FOUND`            | 404         | NOT_FOUND (5)           | No bulk action has this ID.                                                                |
+             *     | `SCIM_CONNECTION_NOT_FOUND`        | 404         | NOT_FOUND (5)           | No live SCIM connection has this ID.                                                       |
+             *     | `WEBHOOK_NOT_FOUND`                | 404         | NOT_FOUND (5)           | No live webhook the caller may see has this ID.                                            |
+             *     | `WEBHOOK_DELIVERY_NOT_FOUND`       | 404         | NOT_FOUND (5)           | The webhook has no delivery with this ID.                                                  |
+             *     | `UNKNOWN_EVENT_UID`                | 400         | INVALID_ARGUMENT (3)    | sinceEventUid is not the uid of a system-log event.                                        |
+             *     | `ALIAS_TAKEN`                      | 409         | ALREADY_EXISTS (6)      | Another entitlement of the app has this alias.                                             |
+             *     | `DURATION_CONFLICT`                | 400         | INVALID_ARGUMENT (3)    | durationGrant and durationUnset are both set.                                              |
+             *     | `INVALID_GRANT_DURATION`           | 400         | INVALID_ARGUMENT (3)    | grantDuration is not a positive number of seconds within the limit.                        |
+             *     | `DEPROVISION_AT_NOT_IN_FUTURE`     | 400         | INVALID_ARGUMENT (3)    | deprovisionAt is not in the future.                                                        |
+             *     | `DEPROVISION_AT_REQUIRED`          | 400         | INVALID_ARGUMENT (3)    | The update needs a deprovisionAt.                                                          |
+             *     | `CONFLICTING_GRANT_EXPIRY`         | 400         | INVALID_ARGUMENT (3)    | The request sets the grant’s expiry in two ways that disagree.                             |
+             *     | `TOO_MANY_USER_IDS`                | 400         | INVALID_ARGUMENT (3)    | The request names more user IDs than one bulk action takes.                                |
+             *     | `WEBHOOK_URL_REFUSED`              | 400         | INVALID_ARGUMENT (3)    | The webhook URL is not https://, or names a private, loopback or link-local address.       |
+             *     | `UNKNOWN_ROLE`                     | 400         | INVALID_ARGUMENT (3)    | A role ID names no role.                                                                   |
+             *     | `INVALID_CIDR`                     | 400         | INVALID_ARGUMENT (3)    | An allowed source is not an IP address or CIDR block.                                      |
+             *     | `INVALID_EXPIRY`                   | 400         | INVALID_ARGUMENT (3)    | A client’s expiry is not a positive duration.                                              |
+             *     | `OWNER_NOT_FOUND`                  | 400         | INVALID_ARGUMENT (3)    | A named owner is not a user.                                                               |
+             *     | `OWNER_DELETED`                    | 400         | INVALID_ARGUMENT (3)    | A named owner is a deleted user.                                                           |
+             *     | `USER_DELETED`                     | 400         | INVALID_ARGUMENT (3)    | The named user is deleted; name a live user.                                               |
+             *     | `MALFORMED_CSV`                    | 400         | INVALID_ARGUMENT (3)    | The imported CSV cannot be parsed.                                                         |
+             *     | `INVALID_IMPORT`                   | 400         | INVALID_ARGUMENT (3)    | The import is not a list of users, or lists too many; the message says which.              |
+             *     | `ENTITLEMENT_NOT_MANUALLY_MANAGED` | 400         | FAILED_PRECONDITION (9) | Members of the entitlement are managed by its connector, not by hand.                      |
+             *     | `BUILTIN_ROLE_IMMUTABLE`           | 400         | FAILED_PRECONDITION (9) | That field of a built-in role cannot be changed.                                           |
+             *     | `BULK_ACTION_FINISHED`             | 400         | FAILED_PRECONDITION (9) | The bulk action has already finished.                                                      |
+             *     | `BULK_ACTION_IN_PROGRESS`          | 409         | ABORTED (10)            | A bulk action on the entitlement is still running; retry when it ends.                     |
+             *     | `MEMBERSHIP_CHANGE_PENDING`        | 409         | ABORTED (10)            | A pending bulk action on the entitlement still has to reach this user.                     |
+             *     | `IF_MATCH_REQUIRED`                | 400         | FAILED_PRECONDITION (9) | Setting exact membership needs If-Match (a dry run does not).                              |
+             *     | `MEMBERSHIP_CHANGED`               | 400         | FAILED_PRECONDITION (9) | The membership changed since the version sent in If-Match.                                 |
+             *     | `DATABASE_UNAVAILABLE`             | 503         | UNAVAILABLE (14)        | The database cannot be reached.                                                            |
+             *     | `MIGRATIONS_PENDING`               | 503         | UNAVAILABLE (14)        | The database schema is older than the server.                                              |
+             *     | `INTERNAL`                         | 500         | INTERNAL (13)           | A fault of the server; the log has the request ID.                                         |
+             */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description gRPC status code */
+                        code: number;
+                        details: {
+                            "@type": string;
+                            domain: string;
+                            metadata: {
+                                [key: string]: string;
+                            };
+                            /** @enum {unknown} */
+                            reason: "INVALID_REQUEST" | "MALFORMED_JSON" | "INVALID_CONTENT_LENGTH" | "UNSUPPORTED_MEDIA_TYPE" | "REQUEST_TOO_LARGE" | "INVALID_TEXT" | "MALFORMED_URL" | "PATH_PARAMETER_TOO_LONG" | "MALFORMED_HTTP_REQUEST" | "HEADERS_TOO_LARGE" | "REQUEST_TIMEOUT" | "ROUTE_NOT_FOUND" | "INVALID_ARGUMENT" | "INVALID_PAGE_TOKEN" | "PAGE_TOKEN_DIRECTION_MISMATCH" | "INVALID_CHANGE_CURSOR" | "INVALID_TIMESTAMP" | "INVALID_TIME_RANGE" | "TIMESTAMP_OUT_OF_RANGE" | "INVALID_UPDATE_MASK" | "DISPLAY_NAME_REQUIRED" | "INVALID_IDEMPOTENCY_KEY" | "IDEMPOTENCY_KEY_REUSED" | "TOKEN_MISSING" | "TOKEN_MALFORMED" | "TOKEN_INVALID" | "TOKEN_EXPIRED" | "CLIENT_REVOKED" | "METRICS_TOKEN_REQUIRED" | "PERMISSION_DENIED" | "SOURCE_ADDRESS_NOT_ALLOWED" | "SCOPE_EXCEEDS_CALLER" | "SESSION_MISSING" | "SESSION_INVALID" | "SESSION_EXPIRED" | "SESSION_REVOKED" | "SIGN_IN_REFUSED" | "TOO_MANY_FAILURES" | "CSRF_TOKEN_INVALID" | "APP_NOT_FOUND" | "APP_RESOURCE_TYPE_NOT_FOUND" | "APP_RESOURCE_NOT_FOUND" | "ENTITLEMENT_NOT_FOUND" | "APP_USER_NOT_FOUND" | "USER_NOT_FOUND" | "GRANT_NOT_FOUND" | "ROLE_NOT_FOUND" | "PERSONAL_CLIENT_NOT_FOUND" | "BULK_ACTION_NOT_FOUND" | "SCIM_CONNECTION_NOT_FOUND" | "WEBHOOK_NOT_FOUND" | "WEBHOOK_DELIVERY_NOT_FOUND" | "UNKNOWN_EVENT_UID" | "ALIAS_TAKEN" | "DURATION_CONFLICT" | "INVALID_GRANT_DURATION" | "DEPROVISION_AT_NOT_IN_FUTURE" | "DEPROVISION_AT_REQUIRED" | "CONFLICTING_GRANT_EXPIRY" | "TOO_MANY_USER_IDS" | "WEBHOOK_URL_REFUSED" | "UNKNOWN_ROLE" | "INVALID_CIDR" | "INVALID_EXPIRY" | "OWNER_NOT_FOUND" | "OWNER_DELETED" | "USER_DELETED" | "MALFORMED_CSV" | "INVALID_IMPORT" | "ENTITLEMENT_NOT_MANUALLY_MANAGED" | "BUILTIN_ROLE_IMMUTABLE" | "BULK_ACTION_FINISHED" | "BULK_ACTION_IN_PROGRESS" | "MEMBERSHIP_CHANGE_PENDING" | "IF_MATCH_REQUIRED" | "MEMBERSHIP_CHANGED" | "DATABASE_UNAVAILABLE" | "MIGRATIONS_PENDING" | "INTERNAL";
+                        }[];
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    "roster.v1.Webhooks.Create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    appIds?: string[];
+                    description?: string;
+                    eventTypes: ("grant.added" | "grant.removed" | "bulk_action.finished" | "user.created" | "user.updated" | "user.deleted")[];
+                    url: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        secret: string;
+                        webhook: {
+                            appIds: string[];
+                            createdAt: string;
+                            description: string;
+                            disabledReason: string | null;
+                            eventTypes: string[];
+                            id: string;
+                            /** @enum {unknown} */
+                            state: "ACTIVE" | "PAUSED" | "DISABLED";
+                            updatedAt: string;
+                            url: string;
+                        };
+                    };
+                };
+            };
+            /**
+             * @description Error: the status code and body of CONTRACT.md §7.1; `details[0].reason` names the error and `details[0].metadata` carries its particulars. `details[0].reason` is one of
+             *
+             *     | reason                             | HTTP status | gRPC code               | meaning                                                                                    |
+             *     | ---------------------------------- | ----------- | ----------------------- | ------------------------------------------------------------------------------------------ |
+             *     | `INVALID_REQUEST`                  | 400         | INVALID_ARGUMENT (3)    | The request does not match the operation’s schema; the message names the field.            |
+             *     | `MALFORMED_JSON`                   | 400         | INVALID_ARGUMENT (3)    | The request body is not valid JSON.                                                        |
+             *     | `INVALID_CONTENT_LENGTH`           | 400         | INVALID_ARGUMENT (3)    | Content-Length does not match the body.                                                    |
+             *     | `UNSUPPORTED_MEDIA_TYPE`           | 415         | INVALID_ARGUMENT (3)    | The body is not sent as application/json.                                                  |
+             *     | `REQUEST_TOO_LARGE`                | 413         | RESOURCE_EXHAUSTED (8)  | The body is larger than the route accepts; GET /roster/v1/limits tells the limits.         |
+             *     | `INVALID_TEXT`                     | 400         | INVALID_ARGUMENT (3)    | A string holds a NUL character, a lone surrogate or bytes that are not UTF-8.              |
+             *     | `MALFORMED_URL`                    | 400         | INVALID_ARGUMENT (3)    | The path is not valid percent-encoded UTF-8.                                               |
+             *     | `PATH_PARAMETER_TOO_LONG`          | 400         | INVALID_ARGUMENT (3)    | A path parameter is longer than allowed.                                                   |
+             *     | `MALFORMED_HTTP_REQUEST`           | 400         | INVALID_ARGUMENT (3)    | The HTTP message itself is malformed (for example, conflicting length headers).            |
+             *     | `HEADERS_TOO_LARGE`                | 431         | INVALID_ARGUMENT (3)    | The request headers are larger than the server accepts.                                    |
+             *     | `REQUEST_TIMEOUT`                  | 408         | DEADLINE_EXCEEDED (4)   | The request did not arrive in time.                                                        |
+             *     | `ROUTE_NOT_FOUND`                  | 404         | NOT_FOUND (5)           | No operation is served at this method and path.                                            |
+             *     | `INVALID_ARGUMENT`                 | 400         | INVALID_ARGUMENT (3)    | A value of the request is refused; the message says which.                                 |
+             *     | `INVALID_PAGE_TOKEN`               | 400         | INVALID_ARGUMENT (3)    | The page token is not one Roster issued.                                                   |
+             *     | `PAGE_TOKEN_DIRECTION_MISMATCH`    | 400         | INVALID_ARGUMENT (3)    | The page token was issued for the other sort direction.                                    |
+             *     | `INVALID_CHANGE_CURSOR`            | 400         | INVALID_ARGUMENT (3)    | The change-stream cursor is not one Roster issued; pass back a nextCursor, or "" to start. |
+             *     | `INVALID_TIMESTAMP`                | 400         | INVALID_ARGUMENT (3)    | A timestamp is not RFC 3339.                                                               |
+             *     | `INVALID_TIME_RANGE`               | 400         | INVALID_ARGUMENT (3)    | since is later than until.                                                                 |
+             *     | `TIMESTAMP_OUT_OF_RANGE`           | 400         | INVALID_ARGUMENT (3)    | A timestamp is after the year 9999.                                                        |
+             *     | `INVALID_UPDATE_MASK`              | 400         | INVALID_ARGUMENT (3)    | updateMask names a field that cannot be updated.                                           |
+             *     | `DISPLAY_NAME_REQUIRED`            | 400         | INVALID_ARGUMENT (3)    | displayName is empty.                                                                      |
+             *     | `INVALID_IDEMPOTENCY_KEY`          | 400         | INVALID_ARGUMENT (3)    | The Idempotency-Key header is malformed.                                                   |
+             *     | `IDEMPOTENCY_KEY_REUSED`           | 409         | ABORTED (10)            | The Idempotency-Key was already used with a different request.                             |
+             *     | `TOKEN_MISSING`                    | 401         | UNAUTHENTICATED (16)    | No bearer access token was sent.                                                           |
+             *     | `TOKEN_MALFORMED`                  | 401         | UNAUTHENTICATED (16)    | The Authorization header is not a bearer token.                                            |
+             *     | `TOKEN_INVALID`                    | 401         | UNAUTHENTICATED (16)    | The access token’s signature or claims are not valid.                                      |
+             *     | `TOKEN_EXPIRED`                    | 401         | UNAUTHENTICATED (16)    | The access token has expired; fetch a new one.                                             |
+             *     | `CLIENT_REVOKED`                   | 401         | UNAUTHENTICATED (16)    | The API client of the token is deleted or expired.                                         |
+             *     | `METRICS_TOKEN_REQUIRED`           | 401         | UNAUTHENTICATED (16)    | /metrics needs the metrics bearer token.                                                   |
+             *     | `PERMISSION_DENIED`                | 403         | PERMISSION_DENIED (7)   | The caller’s roles do not allow the operation.                                             |
+             *     | `SOURCE_ADDRESS_NOT_ALLOWED`       | 403         | PERMISSION_DENIED (7)   | The client may not be used from the request’s source address.                              |
+             *     | `SCOPE_EXCEEDS_CALLER`             | 403         | PERMISSION_DENIED (7)   | A scoped client cannot give a new client a role it does not act with.                      |
+             *     | `SESSION_MISSING`                  | 401         | UNAUTHENTICATED (16)    | The console request carries no session cookie.                                             |
+             *     | `SESSION_INVALID`                  | 401         | UNAUTHENTICATED (16)    | The session cookie names no console session.                                               |
+             *     | `SESSION_EXPIRED`                  | 401         | UNAUTHENTICATED (16)    | The console session passed its idle or absolute expiry; sign in again.                     |
+             *     | `SESSION_REVOKED`                  | 401         | UNAUTHENTICATED (16)    | The user or API client behind the console session is gone; sign in again.                  |
+             *     | `SIGN_IN_REFUSED`                  | 401         | UNAUTHENTICATED (16)    | The console sign-in credentials were refused.                                              |
+             *     | `TOO_MANY_FAILURES`                | 429         | RESOURCE_EXHAUSTED (8)  | Too many failed console sign-ins from this address or for this client; wait a minute.      |
+             *     | `CSRF_TOKEN_INVALID`               | 403         | PERMISSION_DENIED (7)   | A change made with a console session lacks the session’s CSRF token header.                |
+             *     | `APP_NOT_FOUND`                    | 404         | NOT_FOUND (5)           | No live app has this ID.                                                                   |
+             *     | `APP_RESOURCE_TYPE_NOT_FOUND`      | 404         | NOT_FOUND (5)           | No live resource type of the app has this ID.                                              |
+             *     | `APP_RESOURCE_NOT_FOUND`           | 404         | NOT_FOUND (5)           | No live resource of the resource type has this ID.                                         |
+             *     | `ENTITLEMENT_NOT_FOUND`            | 404         | NOT_FOUND (5)           | No live entitlement of the app has this ID.                                                |
+             *     | `APP_USER_NOT_FOUND`               | 404         | NOT_FOUND (5)           | No app user of the app has this ID.                                                        |
+             *     | `USER_NOT_FOUND`                   | 404         | NOT_FOUND (5)           | No live user has this ID.                                                                  |
+             *     | `GRANT_NOT_FOUND`                  | 404         | NOT_FOUND (5)           | The app user holds no live grant of the entitlement.                                       |
+             *     | `ROLE_NOT_FOUND`                   | 404         | NOT_FOUND (5)           | No role has this ID.                                                                       |
+             *     | `PERSONAL_CLIENT_NOT_FOUND`        | 404         | NOT_FOUND (5)           | The caller has no API client with this ID.                                                 |
+             *     | `BULK_ACTION_NOT_FOUND`            | 404         | NOT_FOUND (5)           | No bulk action has this ID.                                                                |
+             *     | `SCIM_CONNECTION_NOT_FOUND`        | 404         | NOT_FOUND (5)           | No live SCIM connection has this ID.                                                       |
+             *     | `WEBHOOK_NOT_FOUND`                | 404         | NOT_FOUND (5)           | No live webhook the caller may see has this ID.                                            |
+             *     | `WEBHOOK_DELIVERY_NOT_FOUND`       | 404         | NOT_FOUND (5)           | The webhook has no delivery with this ID.                                                  |
+             *     | `UNKNOWN_EVENT_UID`                | 400         | INVALID_ARGUMENT (3)    | sinceEventUid is not the uid of a system-log event.                                        |
+             *     | `ALIAS_TAKEN`                      | 409         | ALREADY_EXISTS (6)      | Another entitlement of the app has this alias.                                             |
+             *     | `DURATION_CONFLICT`                | 400         | INVALID_ARGUMENT (3)    | durationGrant and durationUnset are both set.                                              |
+             *     | `INVALID_GRANT_DURATION`           | 400         | INVALID_ARGUMENT (3)    | grantDuration is not a positive number of seconds within the limit.                        |
+             *     | `DEPROVISION_AT_NOT_IN_FUTURE`     | 400         | INVALID_ARGUMENT (3)    | deprovisionAt is not in the future.                                                        |
+             *     | `DEPROVISION_AT_REQUIRED`          | 400         | INVALID_ARGUMENT (3)    | The update needs a deprovisionAt.                                                          |
+             *     | `CONFLICTING_GRANT_EXPIRY`         | 400         | INVALID_ARGUMENT (3)    | The request sets the grant’s expiry in two ways that disagree.                             |
+             *     | `TOO_MANY_USER_IDS`                | 400         | INVALID_ARGUMENT (3)    | The request names more user IDs than one bulk action takes.                                |
+             *     | `WEBHOOK_URL_REFUSED`              | 400         | INVALID_ARGUMENT (3)    | The webhook URL is not https://, or names a private, loopback or link-local address.       |
+             *     | `UNKNOWN_ROLE`                     | 400         | INVALID_ARGUMENT (3)    | A role ID names no role.                                                                   |
+             *     | `INVALID_CIDR`                     | 400         | INVALID_ARGUMENT (3)    | An allowed source is not an IP address or CIDR block.                                      |
+             *     | `INVALID_EXPIRY`                   | 400         | INVALID_ARGUMENT (3)    | A client’s expiry is not a positive duration.                                              |
+             *     | `OWNER_NOT_FOUND`                  | 400         | INVALID_ARGUMENT (3)    | A named owner is not a user.                                                               |
+             *     | `OWNER_DELETED`                    | 400         | INVALID_ARGUMENT (3)    | A named owner is a deleted user.                                                           |
+             *     | `USER_DELETED`                     | 400         | INVALID_ARGUMENT (3)    | The named user is deleted; name a live user.                                               |
+             *     | `MALFORMED_CSV`                    | 400         | INVALID_ARGUMENT (3)    | The imported CSV cannot be parsed.                                                         |
+             *     | `INVALID_IMPORT`                   | 400         | INVALID_ARGUMENT (3)    | The import is not a list of users, or lists too many; the message says which.              |
+             *     | `ENTITLEMENT_NOT_MANUALLY_MANAGED` | 400         | FAILED_PRECONDITION (9) | Members of the entitlement are managed by its connector, not by hand.                      |
+             *     | `BUILTIN_ROLE_IMMUTABLE`           | 400         | FAILED_PRECONDITION (9) | That field of a built-in role cannot be changed.                                           |
+             *     | `BULK_ACTION_FINISHED`             | 400         | FAILED_PRECONDITION (9) | The bulk action has already finished.                                                      |
+             *     | `BULK_ACTION_IN_PROGRESS`          | 409         | ABORTED (10)            | A bulk action on the entitlement is still running; retry when it ends.                     |
+             *     | `MEMBERSHIP_CHANGE_PENDING`        | 409         | ABORTED (10)            | A pending bulk action on the entitlement still has to reach this user.                     |
+             *     | `IF_MATCH_REQUIRED`                | 400         | FAILED_PRECONDITION (9) | Setting exact membership needs If-Match (a dry run does not).                              |
+             *     | `MEMBERSHIP_CHANGED`               | 400         | FAILED_PRECONDITION (9) | The membership changed since the version sent in If-Match.                                 |
+             *     | `DATABASE_UNAVAILABLE`             | 503         | UNAVAILABLE (14)        | The database cannot be reached.                                                            |
+             *     | `MIGRATIONS_PENDING`               | 503         | UNAVAILABLE (14)        | The database schema is older than the server.                                              |
+             *     | `INTERNAL`                         | 500         | INTERNAL (13)           | A fault of the server; the log has the request ID.                                         |
+             */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description gRPC status code */
+                        code: number;
+                        details: {
+                            "@type": string;
+                            domain: string;
+                            metadata: {
+                                [key: string]: string;
+                            };
+                            /** @enum {unknown} */
+                            reason: "INVALID_REQUEST" | "MALFORMED_JSON" | "INVALID_CONTENT_LENGTH" | "UNSUPPORTED_MEDIA_TYPE" | "REQUEST_TOO_LARGE" | "INVALID_TEXT" | "MALFORMED_URL" | "PATH_PARAMETER_TOO_LONG" | "MALFORMED_HTTP_REQUEST" | "HEADERS_TOO_LARGE" | "REQUEST_TIMEOUT" | "ROUTE_NOT_FOUND" | "INVALID_ARGUMENT" | "INVALID_PAGE_TOKEN" | "PAGE_TOKEN_DIRECTION_MISMATCH" | "INVALID_CHANGE_CURSOR" | "INVALID_TIMESTAMP" | "INVALID_TIME_RANGE" | "TIMESTAMP_OUT_OF_RANGE" | "INVALID_UPDATE_MASK" | "DISPLAY_NAME_REQUIRED" | "INVALID_IDEMPOTENCY_KEY" | "IDEMPOTENCY_KEY_REUSED" | "TOKEN_MISSING" | "TOKEN_MALFORMED" | "TOKEN_INVALID" | "TOKEN_EXPIRED" | "CLIENT_REVOKED" | "METRICS_TOKEN_REQUIRED" | "PERMISSION_DENIED" | "SOURCE_ADDRESS_NOT_ALLOWED" | "SCOPE_EXCEEDS_CALLER" | "SESSION_MISSING" | "SESSION_INVALID" | "SESSION_EXPIRED" | "SESSION_REVOKED" | "SIGN_IN_REFUSED" | "TOO_MANY_FAILURES" | "CSRF_TOKEN_INVALID" | "APP_NOT_FOUND" | "APP_RESOURCE_TYPE_NOT_FOUND" | "APP_RESOURCE_NOT_FOUND" | "ENTITLEMENT_NOT_FOUND" | "APP_USER_NOT_FOUND" | "USER_NOT_FOUND" | "GRANT_NOT_FOUND" | "ROLE_NOT_FOUND" | "PERSONAL_CLIENT_NOT_FOUND" | "BULK_ACTION_NOT_FOUND" | "SCIM_CONNECTION_NOT_FOUND" | "WEBHOOK_NOT_FOUND" | "WEBHOOK_DELIVERY_NOT_FOUND" | "UNKNOWN_EVENT_UID" | "ALIAS_TAKEN" | "DURATION_CONFLICT" | "INVALID_GRANT_DURATION" | "DEPROVISION_AT_NOT_IN_FUTURE" | "DEPROVISION_AT_REQUIRED" | "CONFLICTING_GRANT_EXPIRY" | "TOO_MANY_USER_IDS" | "WEBHOOK_URL_REFUSED" | "UNKNOWN_ROLE" | "INVALID_CIDR" | "INVALID_EXPIRY" | "OWNER_NOT_FOUND" | "OWNER_DELETED" | "USER_DELETED" | "MALFORMED_CSV" | "INVALID_IMPORT" | "ENTITLEMENT_NOT_MANUALLY_MANAGED" | "BUILTIN_ROLE_IMMUTABLE" | "BULK_ACTION_FINISHED" | "BULK_ACTION_IN_PROGRESS" | "MEMBERSHIP_CHANGE_PENDING" | "IF_MATCH_REQUIRED" | "MEMBERSHIP_CHANGED" | "DATABASE_UNAVAILABLE" | "MIGRATIONS_PENDING" | "INTERNAL";
+                        }[];
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    "roster.v1.Webhooks.Get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        webhook: {
+                            appIds: string[];
+                            createdAt: string;
+                            description: string;
+                            disabledReason: string | null;
+                            eventTypes: string[];
+                            id: string;
+                            /** @enum {unknown} */
+                            state: "ACTIVE" | "PAUSED" | "DISABLED";
+                            updatedAt: string;
+                            url: string;
+                        };
+                    };
+                };
+            };
+            /**
+             * @description Error: the status code and body of CONTRACT.md §7.1; `details[0].reason` names the error and `details[0].metadata` carries its particulars. `details[0].reason` is one of
+             *
+             *     | reason                             | HTTP status | gRPC code               | meaning                                                                                    |
+             *     | ---------------------------------- | ----------- | ----------------------- | ------------------------------------------------------------------------------------------ |
+             *     | `INVALID_REQUEST`                  | 400         | INVALID_ARGUMENT (3)    | The request does not match the operation’s schema; the message names the field.            |
+             *     | `MALFORMED_JSON`                   | 400         | INVALID_ARGUMENT (3)    | The request body is not valid JSON.                                                        |
+             *     | `INVALID_CONTENT_LENGTH`           | 400         | INVALID_ARGUMENT (3)    | Content-Length does not match the body.                                                    |
+             *     | `UNSUPPORTED_MEDIA_TYPE`           | 415         | INVALID_ARGUMENT (3)    | The body is not sent as application/json.                                                  |
+             *     | `REQUEST_TOO_LARGE`                | 413         | RESOURCE_EXHAUSTED (8)  | The body is larger than the route accepts; GET /roster/v1/limits tells the limits.         |
+             *     | `INVALID_TEXT`                     | 400         | INVALID_ARGUMENT (3)    | A string holds a NUL character, a lone surrogate or bytes that are not UTF-8.              |
+             *     | `MALFORMED_URL`                    | 400         | INVALID_ARGUMENT (3)    | The path is not valid percent-encoded UTF-8.                                               |
+             *     | `PATH_PARAMETER_TOO_LONG`          | 400         | INVALID_ARGUMENT (3)    | A path parameter is longer than allowed.                                                   |
+             *     | `MALFORMED_HTTP_REQUEST`           | 400         | INVALID_ARGUMENT (3)    | The HTTP message itself is malformed (for example, conflicting length headers).            |
+             *     | `HEADERS_TOO_LARGE`                | 431         | INVALID_ARGUMENT (3)    | The request headers are larger than the server accepts.                                    |
+             *     | `REQUEST_TIMEOUT`                  | 408         | DEADLINE_EXCEEDED (4)   | The request did not arrive in time.                                                        |
+             *     | `ROUTE_NOT_FOUND`                  | 404         | NOT_FOUND (5)           | No operation is served at this method and path.                                            |
+             *     | `INVALID_ARGUMENT`                 | 400         | INVALID_ARGUMENT (3)    | A value of the request is refused; the message says which.                                 |
+             *     | `INVALID_PAGE_TOKEN`               | 400         | INVALID_ARGUMENT (3)    | The page token is not one Roster issued.                                                   |
+             *     | `PAGE_TOKEN_DIRECTION_MISMATCH`    | 400         | INVALID_ARGUMENT (3)    | The page token was issued for the other sort direction.                                    |
+             *     | `INVALID_CHANGE_CURSOR`            | 400         | INVALID_ARGUMENT (3)    | The change-stream cursor is not one Roster issued; pass back a nextCursor, or "" to start. |
+             *     | `INVALID_TIMESTAMP`                | 400         | INVALID_ARGUMENT (3)    | A timestamp is not RFC 3339.                                                               |
+             *     | `INVALID_TIME_RANGE`               | 400         | INVALID_ARGUMENT (3)    | since is later than until.                                                                 |
+             *     | `TIMESTAMP_OUT_OF_RANGE`           | 400         | INVALID_ARGUMENT (3)    | A timestamp is after the year 9999.                                                        |
+             *     | `INVALID_UPDATE_MASK`              | 400         | INVALID_ARGUMENT (3)    | updateMask names a field that cannot be updated.                                           |
+             *     | `DISPLAY_NAME_REQUIRED`            | 400         | INVALID_ARGUMENT (3)    | displayName is empty.                                                                      |
+             *     | `INVALID_IDEMPOTENCY_KEY`          | 400         | INVALID_ARGUMENT (3)    | The Idempotency-Key header is malformed.                                                   |
+             *     | `IDEMPOTENCY_KEY_REUSED`           | 409         | ABORTED (10)            | The Idempotency-Key was already used with a different request.                             |
+             *     | `TOKEN_MISSING`                    | 401         | UNAUTHENTICATED (16)    | No bearer access token was sent.                                                           |
+             *     | `TOKEN_MALFORMED`                  | 401         | UNAUTHENTICATED (16)    | The Authorization header is not a bearer token.                                            |
+             *     | `TOKEN_INVALID`                    | 401         | UNAUTHENTICATED (16)    | The access token’s signature or claims are not valid.                                      |
+             *     | `TOKEN_EXPIRED`                    | 401         | UNAUTHENTICATED (16)    | The access token has expired; fetch a new one.                                             |
+             *     | `CLIENT_REVOKED`                   | 401         | UNAUTHENTICATED (16)    | The API client of the token is deleted or expired.                                         |
+             *     | `METRICS_TOKEN_REQUIRED`           | 401         | UNAUTHENTICATED (16)    | /metrics needs the metrics bearer token.                                                   |
+             *     | `PERMISSION_DENIED`                | 403         | PERMISSION_DENIED (7)   | The caller’s roles do not allow the operation.                                             |
+             *     | `SOURCE_ADDRESS_NOT_ALLOWED`       | 403         | PERMISSION_DENIED (7)   | The client may not be used from the request’s source address.                              |
+             *     | `SCOPE_EXCEEDS_CALLER`             | 403         | PERMISSION_DENIED (7)   | A scoped client cannot give a new client a role it does not act with.                      |
+             *     | `SESSION_MISSING`                  | 401         | UNAUTHENTICATED (16)    | The console request carries no session cookie.                                             |
+             *     | `SESSION_INVALID`                  | 401         | UNAUTHENTICATED (16)    | The session cookie names no console session.                                               |
+             *     | `SESSION_EXPIRED`                  | 401         | UNAUTHENTICATED (16)    | The console session passed its idle or absolute expiry; sign in again.                     |
+             *     | `SESSION_REVOKED`                  | 401         | UNAUTHENTICATED (16)    | The user or API client behind the console session is gone; sign in again.                  |
+             *     | `SIGN_IN_REFUSED`                  | 401         | UNAUTHENTICATED (16)    | The console sign-in credentials were refused.                                              |
+             *     | `TOO_MANY_FAILURES`                | 429         | RESOURCE_EXHAUSTED (8)  | Too many failed console sign-ins from this address or for this client; wait a minute.      |
+             *     | `CSRF_TOKEN_INVALID`               | 403         | PERMISSION_DENIED (7)   | A change made with a console session lacks the session’s CSRF token header.                |
+             *     | `APP_NOT_FOUND`                    | 404         | NOT_FOUND (5)           | No live app has this ID.                                                                   |
+             *     | `APP_RESOURCE_TYPE_NOT_FOUND`      | 404         | NOT_FOUND (5)           | No live resource type of the app has this ID.                                              |
+             *     | `APP_RESOURCE_NOT_FOUND`           | 404         | NOT_FOUND (5)           | No live resource of the resource type has this ID.                                         |
+             *     | `ENTITLEMENT_NOT_FOUND`            | 404         | NOT_FOUND (5)           | No live entitlement of the app has this ID.                                                |
+             *     | `APP_USER_NOT_FOUND`               | 404         | NOT_FOUND (5)           | No app user of the app has this ID.                                                        |
+             *     | `USER_NOT_FOUND`                   | 404         | NOT_FOUND (5)           | No live user has this ID.                                                                  |
+             *     | `GRANT_NOT_FOUND`                  | 404         | NOT_FOUND (5)           | The app user holds no live grant of the entitlement.                                       |
+             *     | `ROLE_NOT_FOUND`                   | 404         | NOT_FOUND (5)           | No role has this ID.                                                                       |
+             *     | `PERSONAL_CLIENT_NOT_FOUND`        | 404         | NOT_FOUND (5)           | The caller has no API client with this ID.                                                 |
+             *     | `BULK_ACTION_NOT_FOUND`            | 404         | NOT_FOUND (5)           | No bulk action has this ID.                                                                |
+             *     | `SCIM_CONNECTION_NOT_FOUND`        | 404         | NOT_FOUND (5)           | No live SCIM connection has this ID.                                                       |
+             *     | `WEBHOOK_NOT_FOUND`                | 404         | NOT_FOUND (5)           | No live webhook the caller may see has this ID.                                            |
+             *     | `WEBHOOK_DELIVERY_NOT_FOUND`       | 404         | NOT_FOUND (5)           | The webhook has no delivery with this ID.                                                  |
+             *     | `UNKNOWN_EVENT_UID`                | 400         | INVALID_ARGUMENT (3)    | sinceEventUid is not the uid of a system-log event.                                        |
+             *     | `ALIAS_TAKEN`                      | 409         | ALREADY_EXISTS (6)      | Another entitlement of the app has this alias.                                             |
+             *     | `DURATION_CONFLICT`                | 400         | INVALID_ARGUMENT (3)    | durationGrant and durationUnset are both set.                                              |
+             *     | `INVALID_GRANT_DURATION`           | 400         | INVALID_ARGUMENT (3)    | grantDuration is not a positive number of seconds within the limit.                        |
+             *     | `DEPROVISION_AT_NOT_IN_FUTURE`     | 400         | INVALID_ARGUMENT (3)    | deprovisionAt is not in the future.                                                        |
+             *     | `DEPROVISION_AT_REQUIRED`          | 400         | INVALID_ARGUMENT (3)    | The update needs a deprovisionAt.                                                          |
+             *     | `CONFLICTING_GRANT_EXPIRY`         | 400         | INVALID_ARGUMENT (3)    | The request sets the grant’s expiry in two ways that disagree.                             |
+             *     | `TOO_MANY_USER_IDS`                | 400         | INVALID_ARGUMENT (3)    | The request names more user IDs than one bulk action takes.                                |
+             *     | `WEBHOOK_URL_REFUSED`              | 400         | INVALID_ARGUMENT (3)    | The webhook URL is not https://, or names a private, loopback or link-local address.       |
+             *     | `UNKNOWN_ROLE`                     | 400         | INVALID_ARGUMENT (3)    | A role ID names no role.                                                                   |
+             *     | `INVALID_CIDR`                     | 400         | INVALID_ARGUMENT (3)    | An allowed source is not an IP address or CIDR block.                                      |
+             *     | `INVALID_EXPIRY`                   | 400         | INVALID_ARGUMENT (3)    | A client’s expiry is not a positive duration.                                              |
+             *     | `OWNER_NOT_FOUND`                  | 400         | INVALID_ARGUMENT (3)    | A named owner is not a user.                                                               |
+             *     | `OWNER_DELETED`                    | 400         | INVALID_ARGUMENT (3)    | A named owner is a deleted user.                                                           |
+             *     | `USER_DELETED`                     | 400         | INVALID_ARGUMENT (3)    | The named user is deleted; name a live user.                                               |
+             *     | `MALFORMED_CSV`                    | 400         | INVALID_ARGUMENT (3)    | The imported CSV cannot be parsed.                                                         |
+             *     | `INVALID_IMPORT`                   | 400         | INVALID_ARGUMENT (3)    | The import is not a list of users, or lists too many; the message says which.              |
+             *     | `ENTITLEMENT_NOT_MANUALLY_MANAGED` | 400         | FAILED_PRECONDITION (9) | Members of the entitlement are managed by its connector, not by hand.                      |
+             *     | `BUILTIN_ROLE_IMMUTABLE`           | 400         | FAILED_PRECONDITION (9) | That field of a built-in role cannot be changed.                                           |
+             *     | `BULK_ACTION_FINISHED`             | 400         | FAILED_PRECONDITION (9) | The bulk action has already finished.                                                      |
+             *     | `BULK_ACTION_IN_PROGRESS`          | 409         | ABORTED (10)            | A bulk action on the entitlement is still running; retry when it ends.                     |
+             *     | `MEMBERSHIP_CHANGE_PENDING`        | 409         | ABORTED (10)            | A pending bulk action on the entitlement still has to reach this user.                     |
+             *     | `IF_MATCH_REQUIRED`                | 400         | FAILED_PRECONDITION (9) | Setting exact membership needs If-Match (a dry run does not).                              |
+             *     | `MEMBERSHIP_CHANGED`               | 400         | FAILED_PRECONDITION (9) | The membership changed since the version sent in If-Match.                                 |
+             *     | `DATABASE_UNAVAILABLE`             | 503         | UNAVAILABLE (14)        | The database cannot be reached.                                                            |
+             *     | `MIGRATIONS_PENDING`               | 503         | UNAVAILABLE (14)        | The database schema is older than the server.                                              |
+             *     | `INTERNAL`                         | 500         | INTERNAL (13)           | A fault of the server; the log has the request ID.                                         |
+             */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description gRPC status code */
+                        code: number;
+                        details: {
+                            "@type": string;
+                            domain: string;
+                            metadata: {
+                                [key: string]: string;
+                            };
+                            /** @enum {unknown} */
+                            reason: "INVALID_REQUEST" | "MALFORMED_JSON" | "INVALID_CONTENT_LENGTH" | "UNSUPPORTED_MEDIA_TYPE" | "REQUEST_TOO_LARGE" | "INVALID_TEXT" | "MALFORMED_URL" | "PATH_PARAMETER_TOO_LONG" | "MALFORMED_HTTP_REQUEST" | "HEADERS_TOO_LARGE" | "REQUEST_TIMEOUT" | "ROUTE_NOT_FOUND" | "INVALID_ARGUMENT" | "INVALID_PAGE_TOKEN" | "PAGE_TOKEN_DIRECTION_MISMATCH" | "INVALID_CHANGE_CURSOR" | "INVALID_TIMESTAMP" | "INVALID_TIME_RANGE" | "TIMESTAMP_OUT_OF_RANGE" | "INVALID_UPDATE_MASK" | "DISPLAY_NAME_REQUIRED" | "INVALID_IDEMPOTENCY_KEY" | "IDEMPOTENCY_KEY_REUSED" | "TOKEN_MISSING" | "TOKEN_MALFORMED" | "TOKEN_INVALID" | "TOKEN_EXPIRED" | "CLIENT_REVOKED" | "METRICS_TOKEN_REQUIRED" | "PERMISSION_DENIED" | "SOURCE_ADDRESS_NOT_ALLOWED" | "SCOPE_EXCEEDS_CALLER" | "SESSION_MISSING" | "SESSION_INVALID" | "SESSION_EXPIRED" | "SESSION_REVOKED" | "SIGN_IN_REFUSED" | "TOO_MANY_FAILURES" | "CSRF_TOKEN_INVALID" | "APP_NOT_FOUND" | "APP_RESOURCE_TYPE_NOT_FOUND" | "APP_RESOURCE_NOT_FOUND" | "ENTITLEMENT_NOT_FOUND" | "APP_USER_NOT_FOUND" | "USER_NOT_FOUND" | "GRANT_NOT_FOUND" | "ROLE_NOT_FOUND" | "PERSONAL_CLIENT_NOT_FOUND" | "BULK_ACTION_NOT_FOUND" | "SCIM_CONNECTION_NOT_FOUND" | "WEBHOOK_NOT_FOUND" | "WEBHOOK_DELIVERY_NOT_FOUND" | "UNKNOWN_EVENT_UID" | "ALIAS_TAKEN" | "DURATION_CONFLICT" | "INVALID_GRANT_DURATION" | "DEPROVISION_AT_NOT_IN_FUTURE" | "DEPROVISION_AT_REQUIRED" | "CONFLICTING_GRANT_EXPIRY" | "TOO_MANY_USER_IDS" | "WEBHOOK_URL_REFUSED" | "UNKNOWN_ROLE" | "INVALID_CIDR" | "INVALID_EXPIRY" | "OWNER_NOT_FOUND" | "OWNER_DELETED" | "USER_DELETED" | "MALFORMED_CSV" | "INVALID_IMPORT" | "ENTITLEMENT_NOT_MANUALLY_MANAGED" | "BUILTIN_ROLE_IMMUTABLE" | "BULK_ACTION_FINISHED" | "BULK_ACTION_IN_PROGRESS" | "MEMBERSHIP_CHANGE_PENDING" | "IF_MATCH_REQUIRED" | "MEMBERSHIP_CHANGED" | "DATABASE_UNAVAILABLE" | "MIGRATIONS_PENDING" | "INTERNAL";
+                        }[];
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    "roster.v1.Webhooks.Update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    appIds?: string[];
+                    description?: string;
+                    eventTypes?: ("grant.added" | "grant.removed" | "bulk_action.finished" | "user.created" | "user.updated" | "user.deleted")[];
+                    url?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        webhook: {
+                            appIds: string[];
+                            createdAt: string;
+                            description: string;
+                            disabledReason: string | null;
+                            eventTypes: string[];
+                            id: string;
+                            /** @enum {unknown} */
+                            state: "ACTIVE" | "PAUSED" | "DISABLED";
+                            updatedAt: string;
+                            url: string;
+                        };
+                    };
+                };
+            };
+            /**
+             * @description Error: the status code and body of CONTRACT.md §7.1; `details[0].reason` names the error and `details[0].metadata` carries its particulars. `details[0].reason` is one of
+             *
+             *     | reason                             | HTTP status | gRPC code               | meaning                                                                                    |
+             *     | ---------------------------------- | ----------- | ----------------------- | ------------------------------------------------------------------------------------------ |
+             *     | `INVALID_REQUEST`                  | 400         | INVALID_ARGUMENT (3)    | The request does not match the operation’s schema; the message names the field.            |
+             *     | `MALFORMED_JSON`                   | 400         | INVALID_ARGUMENT (3)    | The request body is not valid JSON.                                                        |
+             *     | `INVALID_CONTENT_LENGTH`           | 400         | INVALID_ARGUMENT (3)    | Content-Length does not match the body.                                                    |
+             *     | `UNSUPPORTED_MEDIA_TYPE`           | 415         | INVALID_ARGUMENT (3)    | The body is not sent as application/json.                                                  |
+             *     | `REQUEST_TOO_LARGE`                | 413         | RESOURCE_EXHAUSTED (8)  | The body is larger than the route accepts; GET /roster/v1/limits tells the limits.         |
+             *     | `INVALID_TEXT`                     | 400         | INVALID_ARGUMENT (3)    | A string holds a NUL character, a lone surrogate or bytes that are not UTF-8.              |
+             *     | `MALFORMED_URL`                    | 400         | INVALID_ARGUMENT (3)    | The path is not valid percent-encoded UTF-8.                                               |
+             *     | `PATH_PARAMETER_TOO_LONG`          | 400         | INVALID_ARGUMENT (3)    | A path parameter is longer than allowed.                                                   |
+             *     | `MALFORMED_HTTP_REQUEST`           | 400         | INVALID_ARGUMENT (3)    | The HTTP message itself is malformed (for example, conflicting length headers).            |
+             *     | `HEADERS_TOO_LARGE`                | 431         | INVALID_ARGUMENT (3)    | The request headers are larger than the server accepts.                                    |
+             *     | `REQUEST_TIMEOUT`                  | 408         | DEADLINE_EXCEEDED (4)   | The request did not arrive in time.                                                        |
+             *     | `ROUTE_NOT_FOUND`                  | 404         | NOT_FOUND (5)           | No operation is served at this method and path.                                            |
+             *     | `INVALID_ARGUMENT`                 | 400         | INVALID_ARGUMENT (3)    | A value of the request is refused; the message says which.                                 |
+             *     | `INVALID_PAGE_TOKEN`               | 400         | INVALID_ARGUMENT (3)    | The page token is not one Roster issued.                                                   |
+             *     | `PAGE_TOKEN_DIRECTION_MISMATCH`    | 400         | INVALID_ARGUMENT (3)    | The page token was issued for the other sort direction.                                    |
+             *     | `INVALID_CHANGE_CURSOR`            | 400         | INVALID_ARGUMENT (3)    | The change-stream cursor is not one Roster issued; pass back a nextCursor, or "" to start. |
+             *     | `INVALID_TIMESTAMP`                | 400         | INVALID_ARGUMENT (3)    | A timestamp is not RFC 3339.                                                               |
+             *     | `INVALID_TIME_RANGE`               | 400         | INVALID_ARGUMENT (3)    | since is later than until.                                                                 |
+             *     | `TIMESTAMP_OUT_OF_RANGE`           | 400         | INVALID_ARGUMENT (3)    | A timestamp is after the year 9999.                                                        |
+             *     | `INVALID_UPDATE_MASK`              | 400         | INVALID_ARGUMENT (3)    | updateMask names a field that cannot be updated.                                           |
+             *     | `DISPLAY_NAME_REQUIRED`            | 400         | INVALID_ARGUMENT (3)    | displayName is empty.                                                                      |
+             *     | `INVALID_IDEMPOTENCY_KEY`          | 400         | INVALID_ARGUMENT (3)    | The Idempotency-Key header is malformed.                                                   |
+             *     | `IDEMPOTENCY_KEY_REUSED`           | 409         | ABORTED (10)            | The Idempotency-Key was already used with a different request.                             |
+             *     | `TOKEN_MISSING`                    | 401         | UNAUTHENTICATED (16)    | No bearer access token was sent.                                                           |
+             *     | `TOKEN_MALFORMED`                  | 401         | UNAUTHENTICATED (16)    | The Authorization header is not a bearer token.                                            |
+             *     | `TOKEN_INVALID`                    | 401         | UNAUTHENTICATED (16)    | The access token’s signature or claims are not valid.                                      |
+             *     | `TOKEN_EXPIRED`                    | 401         | UNAUTHENTICATED (16)    | The access token has expired; fetch a new one.                                             |
+             *     | `CLIENT_REVOKED`                   | 401         | UNAUTHENTICATED (16)    | The API client of the token is deleted or expired.                                         |
+             *     | `METRICS_TOKEN_REQUIRED`           | 401         | UNAUTHENTICATED (16)    | /metrics needs the metrics bearer token.                                                   |
+             *     | `PERMISSION_DENIED`                | 403         | PERMISSION_DENIED (7)   | The caller’s roles do not allow the operation.                                             |
+             *     | `SOURCE_ADDRESS_NOT_ALLOWED`       | 403         | PERMISSION_DENIED (7)   | The client may not be used from the request’s source address.                              |
+             *     | `SCOPE_EXCEEDS_CALLER`             | 403         | PERMISSION_DENIED (7)   | A scoped client cannot give a new client a role it does not act with.                      |
+             *     | `SESSION_MISSING`                  | 401         | UNAUTHENTICATED (16)    | The console request carries no session cookie.                                             |
+             *     | `SESSION_INVALID`                  | 401         | UNAUTHENTICATED (16)    | The session cookie names no console session.                                               |
+             *     | `SESSION_EXPIRED`                  | 401         | UNAUTHENTICATED (16)    | The console session passed its idle or absolute expiry; sign in again.                     |
+             *     | `SESSION_REVOKED`                  | 401         | UNAUTHENTICATED (16)    | The user or API client behind the console session is gone; sign in again.                  |
+             *     | `SIGN_IN_REFUSED`                  | 401         | UNAUTHENTICATED (16)    | The console sign-in credentials were refused.                                              |
+             *     | `TOO_MANY_FAILURES`                | 429         | RESOURCE_EXHAUSTED (8)  | Too many failed console sign-ins from this address or for this client; wait a minute.      |
+             *     | `CSRF_TOKEN_INVALID`               | 403         | PERMISSION_DENIED (7)   | A change made with a console session lacks the session’s CSRF token header.                |
+             *     | `APP_NOT_FOUND`                    | 404         | NOT_FOUND (5)           | No live app has this ID.                                                                   |
+             *     | `APP_RESOURCE_TYPE_NOT_FOUND`      | 404         | NOT_FOUND (5)           | No live resource type of the app has this ID.                                              |
+             *     | `APP_RESOURCE_NOT_FOUND`           | 404         | NOT_FOUND (5)           | No live resource of the resource type has this ID.                                         |
+             *     | `ENTITLEMENT_NOT_FOUND`            | 404         | NOT_FOUND (5)           | No live entitlement of the app has this ID.                                                |
+             *     | `APP_USER_NOT_FOUND`               | 404         | NOT_FOUND (5)           | No app user of the app has this ID.                                                        |
+             *     | `USER_NOT_FOUND`                   | 404         | NOT_FOUND (5)           | No live user has this ID.                                                                  |
+             *     | `GRANT_NOT_FOUND`                  | 404         | NOT_FOUND (5)           | The app user holds no live grant of the entitlement.                                       |
+             *     | `ROLE_NOT_FOUND`                   | 404         | NOT_FOUND (5)           | No role has this ID.                                                                       |
+             *     | `PERSONAL_CLIENT_NOT_FOUND`        | 404         | NOT_FOUND (5)           | The caller has no API client with this ID.                                                 |
+             *     | `BULK_ACTION_NOT_FOUND`            | 404         | NOT_FOUND (5)           | No bulk action has this ID.                                                                |
+             *     | `SCIM_CONNECTION_NOT_FOUND`        | 404         | NOT_FOUND (5)           | No live SCIM connection has this ID.                                                       |
+             *     | `WEBHOOK_NOT_FOUND`                | 404         | NOT_FOUND (5)           | No live webhook the caller may see has this ID.                                            |
+             *     | `WEBHOOK_DELIVERY_NOT_FOUND`       | 404         | NOT_FOUND (5)           | The webhook has no delivery with this ID.                                                  |
+             *     | `UNKNOWN_EVENT_UID`                | 400         | INVALID_ARGUMENT (3)    | sinceEventUid is not the uid of a system-log event.                                        |
+             *     | `ALIAS_TAKEN`                      | 409         | ALREADY_EXISTS (6)      | Another entitlement of the app has this alias.                                             |
+             *     | `DURATION_CONFLICT`                | 400         | INVALID_ARGUMENT (3)    | durationGrant and durationUnset are both set.                                              |
+             *     | `INVALID_GRANT_DURATION`           | 400         | INVALID_ARGUMENT (3)    | grantDuration is not a positive number of seconds within the limit.                        |
+             *     | `DEPROVISION_AT_NOT_IN_FUTURE`     | 400         | INVALID_ARGUMENT (3)    | deprovisionAt is not in the future.                                                        |
+             *     | `DEPROVISION_AT_REQUIRED`          | 400         | INVALID_ARGUMENT (3)    | The update needs a deprovisionAt.                                                          |
+             *     | `CONFLICTING_GRANT_EXPIRY`         | 400         | INVALID_ARGUMENT (3)    | The request sets the grant’s expiry in two ways that disagree.                             |
+             *     | `TOO_MANY_USER_IDS`                | 400         | INVALID_ARGUMENT (3)    | The request names more user IDs than one bulk action takes.                                |
+             *     | `WEBHOOK_URL_REFUSED`              | 400         | INVALID_ARGUMENT (3)    | The webhook URL is not https://, or names a private, loopback or link-local address.       |
+             *     | `UNKNOWN_ROLE`                     | 400         | INVALID_ARGUMENT (3)    | A role ID names no role.                                                                   |
+             *     | `INVALID_CIDR`                     | 400         | INVALID_ARGUMENT (3)    | An allowed source is not an IP address or CIDR block.                                      |
+             *     | `INVALID_EXPIRY`                   | 400         | INVALID_ARGUMENT (3)    | A client’s expiry is not a positive duration.                                              |
+             *     | `OWNER_NOT_FOUND`                  | 400         | INVALID_ARGUMENT (3)    | A named owner is not a user.                                                               |
+             *     | `OWNER_DELETED`                    | 400         | INVALID_ARGUMENT (3)    | A named owner is a deleted user.                                                           |
+             *     | `USER_DELETED`                     | 400         | INVALID_ARGUMENT (3)    | The named user is deleted; name a live user.                                               |
+             *     | `MALFORMED_CSV`                    | 400         | INVALID_ARGUMENT (3)    | The imported CSV cannot be parsed.                                                         |
+             *     | `INVALID_IMPORT`                   | 400         | INVALID_ARGUMENT (3)    | The import is not a list of users, or lists too many; the message says which.              |
+             *     | `ENTITLEMENT_NOT_MANUALLY_MANAGED` | 400         | FAILED_PRECONDITION (9) | Members of the entitlement are managed by its connector, not by hand.                      |
+             *     | `BUILTIN_ROLE_IMMUTABLE`           | 400         | FAILED_PRECONDITION (9) | That field of a built-in role cannot be changed.                                           |
+             *     | `BULK_ACTION_FINISHED`             | 400         | FAILED_PRECONDITION (9) | The bulk action has already finished.                                                      |
+             *     | `BULK_ACTION_IN_PROGRESS`          | 409         | ABORTED (10)            | A bulk action on the entitlement is still running; retry when it ends.                     |
+             *     | `MEMBERSHIP_CHANGE_PENDING`        | 409         | ABORTED (10)            | A pending bulk action on the entitlement still has to reach this user.                     |
+             *     | `IF_MATCH_REQUIRED`                | 400         | FAILED_PRECONDITION (9) | Setting exact membership needs If-Match (a dry run does not).                              |
+             *     | `MEMBERSHIP_CHANGED`               | 400         | FAILED_PRECONDITION (9) | The membership changed since the version sent in If-Match.                                 |
+             *     | `DATABASE_UNAVAILABLE`             | 503         | UNAVAILABLE (14)        | The database cannot be reached.                                                            |
+             *     | `MIGRATIONS_PENDING`               | 503         | UNAVAILABLE (14)        | The database schema is older than the server.                                              |
+             *     | `INTERNAL`                         | 500         | INTERNAL (13)           | A fault of the server; the log has the request ID.                                         |
+             */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description gRPC status code */
+                        code: number;
+                        details: {
+                            "@type": string;
+                            domain: string;
+                            metadata: {
+                                [key: string]: string;
+                            };
+                            /** @enum {unknown} */
+                            reason: "INVALID_REQUEST" | "MALFORMED_JSON" | "INVALID_CONTENT_LENGTH" | "UNSUPPORTED_MEDIA_TYPE" | "REQUEST_TOO_LARGE" | "INVALID_TEXT" | "MALFORMED_URL" | "PATH_PARAMETER_TOO_LONG" | "MALFORMED_HTTP_REQUEST" | "HEADERS_TOO_LARGE" | "REQUEST_TIMEOUT" | "ROUTE_NOT_FOUND" | "INVALID_ARGUMENT" | "INVALID_PAGE_TOKEN" | "PAGE_TOKEN_DIRECTION_MISMATCH" | "INVALID_CHANGE_CURSOR" | "INVALID_TIMESTAMP" | "INVALID_TIME_RANGE" | "TIMESTAMP_OUT_OF_RANGE" | "INVALID_UPDATE_MASK" | "DISPLAY_NAME_REQUIRED" | "INVALID_IDEMPOTENCY_KEY" | "IDEMPOTENCY_KEY_REUSED" | "TOKEN_MISSING" | "TOKEN_MALFORMED" | "TOKEN_INVALID" | "TOKEN_EXPIRED" | "CLIENT_REVOKED" | "METRICS_TOKEN_REQUIRED" | "PERMISSION_DENIED" | "SOURCE_ADDRESS_NOT_ALLOWED" | "SCOPE_EXCEEDS_CALLER" | "SESSION_MISSING" | "SESSION_INVALID" | "SESSION_EXPIRED" | "SESSION_REVOKED" | "SIGN_IN_REFUSED" | "TOO_MANY_FAILURES" | "CSRF_TOKEN_INVALID" | "APP_NOT_FOUND" | "APP_RESOURCE_TYPE_NOT_FOUND" | "APP_RESOURCE_NOT_FOUND" | "ENTITLEMENT_NOT_FOUND" | "APP_USER_NOT_FOUND" | "USER_NOT_FOUND" | "GRANT_NOT_FOUND" | "ROLE_NOT_FOUND" | "PERSONAL_CLIENT_NOT_FOUND" | "BULK_ACTION_NOT_FOUND" | "SCIM_CONNECTION_NOT_FOUND" | "WEBHOOK_NOT_FOUND" | "WEBHOOK_DELIVERY_NOT_FOUND" | "UNKNOWN_EVENT_UID" | "ALIAS_TAKEN" | "DURATION_CONFLICT" | "INVALID_GRANT_DURATION" | "DEPROVISION_AT_NOT_IN_FUTURE" | "DEPROVISION_AT_REQUIRED" | "CONFLICTING_GRANT_EXPIRY" | "TOO_MANY_USER_IDS" | "WEBHOOK_URL_REFUSED" | "UNKNOWN_ROLE" | "INVALID_CIDR" | "INVALID_EXPIRY" | "OWNER_NOT_FOUND" | "OWNER_DELETED" | "USER_DELETED" | "MALFORMED_CSV" | "INVALID_IMPORT" | "ENTITLEMENT_NOT_MANUALLY_MANAGED" | "BUILTIN_ROLE_IMMUTABLE" | "BULK_ACTION_FINISHED" | "BULK_ACTION_IN_PROGRESS" | "MEMBERSHIP_CHANGE_PENDING" | "IF_MATCH_REQUIRED" | "MEMBERSHIP_CHANGED" | "DATABASE_UNAVAILABLE" | "MIGRATIONS_PENDING" | "INTERNAL";
+                        }[];
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    "roster.v1.Webhooks.Delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            /**
+             * @description Error: the status code and body of CONTRACT.md §7.1; `details[0].reason` names the error and `details[0].metadata` carries its particulars. `details[0].reason` is one of
+             *
+             *     | reason                             | HTTP status | gRPC code               | meaning                                                                                    |
+             *     | ---------------------------------- | ----------- | ----------------------- | ------------------------------------------------------------------------------------------ |
+             *     | `INVALID_REQUEST`                  | 400         | INVALID_ARGUMENT (3)    | The request does not match the operation’s schema; the message names the field.            |
+             *     | `MALFORMED_JSON`                   | 400         | INVALID_ARGUMENT (3)    | The request body is not valid JSON.                                                        |
+             *     | `INVALID_CONTENT_LENGTH`           | 400         | INVALID_ARGUMENT (3)    | Content-Length does not match the body.                                                    |
+             *     | `UNSUPPORTED_MEDIA_TYPE`           | 415         | INVALID_ARGUMENT (3)    | The body is not sent as application/json.                                                  |
+             *     | `REQUEST_TOO_LARGE`                | 413         | RESOURCE_EXHAUSTED (8)  | The body is larger than the route accepts; GET /roster/v1/limits tells the limits.         |
+             *     | `INVALID_TEXT`                     | 400         | INVALID_ARGUMENT (3)    | A string holds a NUL character, a lone surrogate or bytes that are not UTF-8.              |
+             *     | `MALFORMED_URL`                    | 400         | INVALID_ARGUMENT (3)    | The path is not valid percent-encoded UTF-8.                                               |
+             *     | `PATH_PARAMETER_TOO_LONG`          | 400         | INVALID_ARGUMENT (3)    | A path parameter is longer than allowed.                                                   |
+             *     | `MALFORMED_HTTP_REQUEST`           | 400         | INVALID_ARGUMENT (3)    | The HTTP message itself is malformed (for example, conflicting length headers).            |
+             *     | `HEADERS_TOO_LARGE`                | 431         | INVALID_ARGUMENT (3)    | The request headers are larger than the server accepts.                                    |
+             *     | `REQUEST_TIMEOUT`                  | 408         | DEADLINE_EXCEEDED (4)   | The request did not arrive in time.                                                        |
+             *     | `ROUTE_NOT_FOUND`                  | 404         | NOT_FOUND (5)           | No operation is served at this method and path.                                            |
+             *     | `INVALID_ARGUMENT`                 | 400         | INVALID_ARGUMENT (3)    | A value of the request is refused; the message says which.                                 |
+             *     | `INVALID_PAGE_TOKEN`               | 400         | INVALID_ARGUMENT (3)    | The page token is not one Roster issued.                                                   |
+             *     | `PAGE_TOKEN_DIRECTION_MISMATCH`    | 400         | INVALID_ARGUMENT (3)    | The page token was issued for the other sort direction.                                    |
+             *     | `INVALID_CHANGE_CURSOR`            | 400         | INVALID_ARGUMENT (3)    | The change-stream cursor is not one Roster issued; pass back a nextCursor, or "" to start. |
+             *     | `INVALID_TIMESTAMP`                | 400         | INVALID_ARGUMENT (3)    | A timestamp is not RFC 3339.                                                               |
+             *     | `INVALID_TIME_RANGE`               | 400         | INVALID_ARGUMENT (3)    | since is later than until.                                                                 |
+             *     | `TIMESTAMP_OUT_OF_RANGE`           | 400         | INVALID_ARGUMENT (3)    | A timestamp is after the year 9999.                                                        |
+             *     | `INVALID_UPDATE_MASK`              | 400         | INVALID_ARGUMENT (3)    | updateMask names a field that cannot be updated.                                           |
+             *     | `DISPLAY_NAME_REQUIRED`            | 400         | INVALID_ARGUMENT (3)    | displayName is empty.                                                                      |
+             *     | `INVALID_IDEMPOTENCY_KEY`          | 400         | INVALID_ARGUMENT (3)    | The Idempotency-Key header is malformed.                                                   |
+             *     | `IDEMPOTENCY_KEY_REUSED`           | 409         | ABORTED (10)            | The Idempotency-Key was already used with a different request.                             |
+             *     | `TOKEN_MISSING`                    | 401         | UNAUTHENTICATED (16)    | No bearer access token was sent.                                                           |
+             *     | `TOKEN_MALFORMED`                  | 401         | UNAUTHENTICATED (16)    | The Authorization header is not a bearer token.                                            |
+             *     | `TOKEN_INVALID`                    | 401         | UNAUTHENTICATED (16)    | The access token’s signature or claims are not valid.                                      |
+             *     | `TOKEN_EXPIRED`                    | 401         | UNAUTHENTICATED (16)    | The access token has expired; fetch a new one.                                             |
+             *     | `CLIENT_REVOKED`                   | 401         | UNAUTHENTICATED (16)    | The API client of the token is deleted or expired.                                         |
+             *     | `METRICS_TOKEN_REQUIRED`           | 401         | UNAUTHENTICATED (16)    | /metrics needs the metrics bearer token.                                                   |
+             *     | `PERMISSION_DENIED`                | 403         | PERMISSION_DENIED (7)   | The caller’s roles do not allow the operation.                                             |
+             *     | `SOURCE_ADDRESS_NOT_ALLOWED`       | 403         | PERMISSION_DENIED (7)   | The client may not be used from the request’s source address.                              |
+             *     | `SCOPE_EXCEEDS_CALLER`             | 403         | PERMISSION_DENIED (7)   | A scoped client cannot give a new client a role it does not act with.                      |
+             *     | `SESSION_MISSING`                  | 401         | UNAUTHENTICATED (16)    | The console request carries no session cookie.                                             |
+             *     | `SESSION_INVALID`                  | 401         | UNAUTHENTICATED (16)    | The session cookie names no console session.                                               |
+             *     | `SESSION_EXPIRED`                  | 401         | UNAUTHENTICATED (16)    | The console session passed its idle or absolute expiry; sign in again.                     |
+             *     | `SESSION_REVOKED`                  | 401         | UNAUTHENTICATED (16)    | The user or API client behind the console session is gone; sign in again.                  |
+             *     | `SIGN_IN_REFUSED`                  | 401         | UNAUTHENTICATED (16)    | The console sign-in credentials were refused.                                              |
+             *     | `TOO_MANY_FAILURES`                | 429         | RESOURCE_EXHAUSTED (8)  | Too many failed console sign-ins from this address or for this client; wait a minute.      |
+             *     | `CSRF_TOKEN_INVALID`               | 403         | PERMISSION_DENIED (7)   | A change made with a console session lacks the session’s CSRF token header.                |
+             *     | `APP_NOT_FOUND`                    | 404         | NOT_FOUND (5)           | No live app has this ID.                                                                   |
+             *     | `APP_RESOURCE_TYPE_NOT_FOUND`      | 404         | NOT_FOUND (5)           | No live resource type of the app has this ID.                                              |
+             *     | `APP_RESOURCE_NOT_FOUND`           | 404         | NOT_FOUND (5)           | No live resource of the resource type has this ID.                                         |
+             *     | `ENTITLEMENT_NOT_FOUND`            | 404         | NOT_FOUND (5)           | No live entitlement of the app has this ID.                                                |
+             *     | `APP_USER_NOT_FOUND`               | 404         | NOT_FOUND (5)           | No app user of the app has this ID.                                                        |
+             *     | `USER_NOT_FOUND`                   | 404         | NOT_FOUND (5)           | No live user has this ID.                                                                  |
+             *     | `GRANT_NOT_FOUND`                  | 404         | NOT_FOUND (5)           | The app user holds no live grant of the entitlement.                                       |
+             *     | `ROLE_NOT_FOUND`                   | 404         | NOT_FOUND (5)           | No role has this ID.                                                                       |
+             *     | `PERSONAL_CLIENT_NOT_FOUND`        | 404         | NOT_FOUND (5)           | The caller has no API client with this ID.                                                 |
+             *     | `BULK_ACTION_NOT_FOUND`            | 404         | NOT_FOUND (5)           | No bulk action has this ID.                                                                |
+             *     | `SCIM_CONNECTION_NOT_FOUND`        | 404         | NOT_FOUND (5)           | No live SCIM connection has this ID.                                                       |
+             *     | `WEBHOOK_NOT_FOUND`                | 404         | NOT_FOUND (5)           | No live webhook the caller may see has this ID.                                            |
+             *     | `WEBHOOK_DELIVERY_NOT_FOUND`       | 404         | NOT_FOUND (5)           | The webhook has no delivery with this ID.                                                  |
+             *     | `UNKNOWN_EVENT_UID`                | 400         | INVALID_ARGUMENT (3)    | sinceEventUid is not the uid of a system-log event.                                        |
+             *     | `ALIAS_TAKEN`                      | 409         | ALREADY_EXISTS (6)      | Another entitlement of the app has this alias.                                             |
+             *     | `DURATION_CONFLICT`                | 400         | INVALID_ARGUMENT (3)    | durationGrant and durationUnset are both set.                                              |
+             *     | `INVALID_GRANT_DURATION`           | 400         | INVALID_ARGUMENT (3)    | grantDuration is not a positive number of seconds within the limit.                        |
+             *     | `DEPROVISION_AT_NOT_IN_FUTURE`     | 400         | INVALID_ARGUMENT (3)    | deprovisionAt is not in the future.                                                        |
+             *     | `DEPROVISION_AT_REQUIRED`          | 400         | INVALID_ARGUMENT (3)    | The update needs a deprovisionAt.                                                          |
+             *     | `CONFLICTING_GRANT_EXPIRY`         | 400         | INVALID_ARGUMENT (3)    | The request sets the grant’s expiry in two ways that disagree.                             |
+             *     | `TOO_MANY_USER_IDS`                | 400         | INVALID_ARGUMENT (3)    | The request names more user IDs than one bulk action takes.                                |
+             *     | `WEBHOOK_URL_REFUSED`              | 400         | INVALID_ARGUMENT (3)    | The webhook URL is not https://, or names a private, loopback or link-local address.       |
+             *     | `UNKNOWN_ROLE`                     | 400         | INVALID_ARGUMENT (3)    | A role ID names no role.                                                                   |
+             *     | `INVALID_CIDR`                     | 400         | INVALID_ARGUMENT (3)    | An allowed source is not an IP address or CIDR block.                                      |
+             *     | `INVALID_EXPIRY`                   | 400         | INVALID_ARGUMENT (3)    | A client’s expiry is not a positive duration.                                              |
+             *     | `OWNER_NOT_FOUND`                  | 400         | INVALID_ARGUMENT (3)    | A named owner is not a user.                                                               |
+             *     | `OWNER_DELETED`                    | 400         | INVALID_ARGUMENT (3)    | A named owner is a deleted user.                                                           |
+             *     | `USER_DELETED`                     | 400         | INVALID_ARGUMENT (3)    | The named user is deleted; name a live user.                                               |
+             *     | `MALFORMED_CSV`                    | 400         | INVALID_ARGUMENT (3)    | The imported CSV cannot be parsed.                                                         |
+             *     | `INVALID_IMPORT`                   | 400         | INVALID_ARGUMENT (3)    | The import is not a list of users, or lists too many; the message says which.              |
+             *     | `ENTITLEMENT_NOT_MANUALLY_MANAGED` | 400         | FAILED_PRECONDITION (9) | Members of the entitlement are managed by its connector, not by hand.                      |
+             *     | `BUILTIN_ROLE_IMMUTABLE`           | 400         | FAILED_PRECONDITION (9) | That field of a built-in role cannot be changed.                                           |
+             *     | `BULK_ACTION_FINISHED`             | 400         | FAILED_PRECONDITION (9) | The bulk action has already finished.                                                      |
+             *     | `BULK_ACTION_IN_PROGRESS`          | 409         | ABORTED (10)            | A bulk action on the entitlement is still running; retry when it ends.                     |
+             *     | `MEMBERSHIP_CHANGE_PENDING`        | 409         | ABORTED (10)            | A pending bulk action on the entitlement still has to reach this user.                     |
+             *     | `IF_MATCH_REQUIRED`                | 400         | FAILED_PRECONDITION (9) | Setting exact membership needs If-Match (a dry run does not).                              |
+             *     | `MEMBERSHIP_CHANGED`               | 400         | FAILED_PRECONDITION (9) | The membership changed since the version sent in If-Match.                                 |
+             *     | `DATABASE_UNAVAILABLE`             | 503         | UNAVAILABLE (14)        | The database cannot be reached.                                                            |
+             *     | `MIGRATIONS_PENDING`               | 503         | UNAVAILABLE (14)        | The database schema is older than the server.                                              |
+             *     | `INTERNAL`                         | 500         | INTERNAL (13)           | A fault of the server; the log has the request ID.                                         |
+             */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description gRPC status code */
+                        code: number;
+                        details: {
+                            "@type": string;
+                            domain: string;
+                            metadata: {
+                                [key: string]: string;
+                            };
+                            /** @enum {unknown} */
+                            reason: "INVALID_REQUEST" | "MALFORMED_JSON" | "INVALID_CONTENT_LENGTH" | "UNSUPPORTED_MEDIA_TYPE" | "REQUEST_TOO_LARGE" | "INVALID_TEXT" | "MALFORMED_URL" | "PATH_PARAMETER_TOO_LONG" | "MALFORMED_HTTP_REQUEST" | "HEADERS_TOO_LARGE" | "REQUEST_TIMEOUT" | "ROUTE_NOT_FOUND" | "INVALID_ARGUMENT" | "INVALID_PAGE_TOKEN" | "PAGE_TOKEN_DIRECTION_MISMATCH" | "INVALID_CHANGE_CURSOR" | "INVALID_TIMESTAMP" | "INVALID_TIME_RANGE" | "TIMESTAMP_OUT_OF_RANGE" | "INVALID_UPDATE_MASK" | "DISPLAY_NAME_REQUIRED" | "INVALID_IDEMPOTENCY_KEY" | "IDEMPOTENCY_KEY_REUSED" | "TOKEN_MISSING" | "TOKEN_MALFORMED" | "TOKEN_INVALID" | "TOKEN_EXPIRED" | "CLIENT_REVOKED" | "METRICS_TOKEN_REQUIRED" | "PERMISSION_DENIED" | "SOURCE_ADDRESS_NOT_ALLOWED" | "SCOPE_EXCEEDS_CALLER" | "SESSION_MISSING" | "SESSION_INVALID" | "SESSION_EXPIRED" | "SESSION_REVOKED" | "SIGN_IN_REFUSED" | "TOO_MANY_FAILURES" | "CSRF_TOKEN_INVALID" | "APP_NOT_FOUND" | "APP_RESOURCE_TYPE_NOT_FOUND" | "APP_RESOURCE_NOT_FOUND" | "ENTITLEMENT_NOT_FOUND" | "APP_USER_NOT_FOUND" | "USER_NOT_FOUND" | "GRANT_NOT_FOUND" | "ROLE_NOT_FOUND" | "PERSONAL_CLIENT_NOT_FOUND" | "BULK_ACTION_NOT_FOUND" | "SCIM_CONNECTION_NOT_FOUND" | "WEBHOOK_NOT_FOUND" | "WEBHOOK_DELIVERY_NOT_FOUND" | "UNKNOWN_EVENT_UID" | "ALIAS_TAKEN" | "DURATION_CONFLICT" | "INVALID_GRANT_DURATION" | "DEPROVISION_AT_NOT_IN_FUTURE" | "DEPROVISION_AT_REQUIRED" | "CONFLICTING_GRANT_EXPIRY" | "TOO_MANY_USER_IDS" | "WEBHOOK_URL_REFUSED" | "UNKNOWN_ROLE" | "INVALID_CIDR" | "INVALID_EXPIRY" | "OWNER_NOT_FOUND" | "OWNER_DELETED" | "USER_DELETED" | "MALFORMED_CSV" | "INVALID_IMPORT" | "ENTITLEMENT_NOT_MANUALLY_MANAGED" | "BUILTIN_ROLE_IMMUTABLE" | "BULK_ACTION_FINISHED" | "BULK_ACTION_IN_PROGRESS" | "MEMBERSHIP_CHANGE_PENDING" | "IF_MATCH_REQUIRED" | "MEMBERSHIP_CHANGED" | "DATABASE_UNAVAILABLE" | "MIGRATIONS_PENDING" | "INTERNAL";
+                        }[];
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    "roster.v1.Webhooks.ListDeliveries": {
+        parameters: {
+            query?: {
+                page_size?: number;
+                page_token?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        list: {
+                            attempts: number;
+                            createdAt: string;
+                            deliveredAt: string | null;
+                            eventType: string;
+                            id: string;
+                            lastError: string | null;
+                            lastStatus: number | null;
+                            messageId: string;
+                            nextAttemptAt: string;
+                            redeliveryOf: string | null;
+                            seq: number;
+                            /** @enum {unknown} */
+                            state: "PENDING" | "DELIVERED" | "CANCELLED";
+                            webhookId: string;
+                        }[];
+                        nextPageToken: string;
+                    };
+                };
+            };
+            /**
+             * @description Error: the status code and body of CONTRACT.md §7.1; `details[0].reason` names the error and `details[0].metadata` carries its particulars. `details[0].reason` is one of
+             *
+             *     | reason                             | HTTP status | gRPC code               | meaning                                                                                    |
+             *     | ---------------------------------- | ----------- | ----------------------- | ------------------------------------------------------------------------------------------ |
+             *     | `INVALID_REQUEST`                  | 400         | INVALID_ARGUMENT (3)    | The request does not match the operation’s schema; the message names the field.            |
+             *     | `MALFORMED_JSON`                   | 400         | INVALID_ARGUMENT (3)    | The request body is not valid JSON.                                                        |
+             *     | `INVALID_CONTENT_LENGTH`           | 400         | INVALID_ARGUMENT (3)    | Content-Length does not match the body.                                                    |
+             *     | `UNSUPPORTED_MEDIA_TYPE`           | 415         | INVALID_ARGUMENT (3)    | The body is not sent as application/json.                                                  |
+             *     | `REQUEST_TOO_LARGE`                | 413         | RESOURCE_EXHAUSTED (8)  | The body is larger than the route accepts; GET /roster/v1/limits tells the limits.         |
+             *     | `INVALID_TEXT`                     | 400         | INVALID_ARGUMENT (3)    | A string holds a NUL character, a lone surrogate or bytes that are not UTF-8.              |
+             *     | `MALFORMED_URL`                    | 400         | INVALID_ARGUMENT (3)    | The path is not valid percent-encoded UTF-8.                                               |
+             *     | `PATH_PARAMETER_TOO_LONG`          | 400         | INVALID_ARGUMENT (3)    | A path parameter is longer than allowed.                                                   |
+             *     | `MALFORMED_HTTP_REQUEST`           | 400         | INVALID_ARGUMENT (3)    | The HTTP message itself is malformed (for example, conflicting length headers).            |
+             *     | `HEADERS_TOO_LARGE`                | 431         | INVALID_ARGUMENT (3)    | The request headers are larger than the server accepts.                                    |
+             *     | `REQUEST_TIMEOUT`                  | 408         | DEADLINE_EXCEEDED (4)   | The request did not arrive in time.                                                        |
+             *     | `ROUTE_NOT_FOUND`                  | 404         | NOT_FOUND (5)           | No operation is served at this method and path.                                            |
+             *     | `INVALID_ARGUMENT`                 | 400         | INVALID_ARGUMENT (3)    | A value of the request is refused; the message says which.                                 |
+             *     | `INVALID_PAGE_TOKEN`               | 400         | INVALID_ARGUMENT (3)    | The page token is not one Roster issued.                                                   |
+             *     | `PAGE_TOKEN_DIRECTION_MISMATCH`    | 400         | INVALID_ARGUMENT (3)    | The page token was issued for the other sort direction.                                    |
+             *     | `INVALID_CHANGE_CURSOR`            | 400         | INVALID_ARGUMENT (3)    | The change-stream cursor is not one Roster issued; pass back a nextCursor, or "" to start. |
+             *     | `INVALID_TIMESTAMP`                | 400         | INVALID_ARGUMENT (3)    | A timestamp is not RFC 3339.                                                               |
+             *     | `INVALID_TIME_RANGE`               | 400         | INVALID_ARGUMENT (3)    | since is later than until.                                                                 |
+             *     | `TIMESTAMP_OUT_OF_RANGE`           | 400         | INVALID_ARGUMENT (3)    | A timestamp is after the year 9999.                                                        |
+             *     | `INVALID_UPDATE_MASK`              | 400         | INVALID_ARGUMENT (3)    | updateMask names a field that cannot be updated.                                           |
+             *     | `DISPLAY_NAME_REQUIRED`            | 400         | INVALID_ARGUMENT (3)    | displayName is empty.                                                                      |
+             *     | `INVALID_IDEMPOTENCY_KEY`          | 400         | INVALID_ARGUMENT (3)    | The Idempotency-Key header is malformed.                                                   |
+             *     | `IDEMPOTENCY_KEY_REUSED`           | 409         | ABORTED (10)            | The Idempotency-Key was already used with a different request.                             |
+             *     | `TOKEN_MISSING`                    | 401         | UNAUTHENTICATED (16)    | No bearer access token was sent.                                                           |
+             *     | `TOKEN_MALFORMED`                  | 401         | UNAUTHENTICATED (16)    | The Authorization header is not a bearer token.                                            |
+             *     | `TOKEN_INVALID`                    | 401         | UNAUTHENTICATED (16)    | The access token’s signature or claims are not valid.                                      |
+             *     | `TOKEN_EXPIRED`                    | 401         | UNAUTHENTICATED (16)    | The access token has expired; fetch a new one.                                             |
+             *     | `CLIENT_REVOKED`                   | 401         | UNAUTHENTICATED (16)    | The API client of the token is deleted or expired.                                         |
+             *     | `METRICS_TOKEN_REQUIRED`           | 401         | UNAUTHENTICATED (16)    | /metrics needs the metrics bearer token.                                                   |
+             *     | `PERMISSION_DENIED`                | 403         | PERMISSION_DENIED (7)   | The caller’s roles do not allow the operation.                                             |
+             *     | `SOURCE_ADDRESS_NOT_ALLOWED`       | 403         | PERMISSION_DENIED (7)   | The client may not be used from the request’s source address.                              |
+             *     | `SCOPE_EXCEEDS_CALLER`             | 403         | PERMISSION_DENIED (7)   | A scoped client cannot give a new client a role it does not act with.                      |
+             *     | `SESSION_MISSING`                  | 401         | UNAUTHENTICATED (16)    | The console request carries no session cookie.                                             |
+             *     | `SESSION_INVALID`                  | 401         | UNAUTHENTICATED (16)    | The session cookie names no console session.                                               |
+             *     | `SESSION_EXPIRED`                  | 401         | UNAUTHENTICATED (16)    | The console session passed its idle or absolute expiry; sign in again.                     |
+             *     | `SESSION_REVOKED`                  | 401         | UNAUTHENTICATED (16)    | The user or API client behind the console session is gone; sign in again.                  |
+             *     | `SIGN_IN_REFUSED`                  | 401         | UNAUTHENTICATED (16)    | The console sign-in credentials were refused.                                              |
+             *     | `TOO_MANY_FAILURES`                | 429         | RESOURCE_EXHAUSTED (8)  | Too many failed console sign-ins from this address or for this client; wait a minute.      |
+             *     | `CSRF_TOKEN_INVALID`               | 403         | PERMISSION_DENIED (7)   | A change made with a console session lacks the session’s CSRF token header.                |
+             *     | `APP_NOT_FOUND`                    | 404         | NOT_FOUND (5)           | No live app has this ID.                                                                   |
+             *     | `APP_RESOURCE_TYPE_NOT_FOUND`      | 404         | NOT_FOUND (5)           | No live resource type of the app has this ID.                                              |
+             *     | `APP_RESOURCE_NOT_FOUND`           | 404         | NOT_FOUND (5)           | No live resource of the resource type has this ID.                                         |
+             *     | `ENTITLEMENT_NOT_FOUND`            | 404         | NOT_FOUND (5)           | No live entitlement of the app has this ID.                                                |
+             *     | `APP_USER_NOT_FOUND`               | 404         | NOT_FOUND (5)           | No app user of the app has this ID.                                                        |
+             *     | `USER_NOT_FOUND`                   | 404         | NOT_FOUND (5)           | No live user has this ID.                                                                  |
+             *     | `GRANT_NOT_FOUND`                  | 404         | NOT_FOUND (5)           | The app user holds no live grant of the entitlement.                                       |
+             *     | `ROLE_NOT_FOUND`                   | 404         | NOT_FOUND (5)           | No role has this ID.                                                                       |
+             *     | `PERSONAL_CLIENT_NOT_FOUND`        | 404         | NOT_FOUND (5)           | The caller has no API client with this ID.                                                 |
+             *     | `BULK_ACTION_NOT_FOUND`            | 404         | NOT_FOUND (5)           | No bulk action has this ID.                                                                |
+             *     | `SCIM_CONNECTION_NOT_FOUND`        | 404         | NOT_FOUND (5)           | No live SCIM connection has this ID.                                                       |
+             *     | `WEBHOOK_NOT_FOUND`                | 404         | NOT_FOUND (5)           | No live webhook the caller may see has this ID.                                            |
+             *     | `WEBHOOK_DELIVERY_NOT_FOUND`       | 404         | NOT_FOUND (5)           | The webhook has no delivery with this ID.                                                  |
+             *     | `UNKNOWN_EVENT_UID`                | 400         | INVALID_ARGUMENT (3)    | sinceEventUid is not the uid of a system-log event.                                        |
+             *     | `ALIAS_TAKEN`                      | 409         | ALREADY_EXISTS (6)      | Another entitlement of the app has this alias.                                             |
+             *     | `DURATION_CONFLICT`                | 400         | INVALID_ARGUMENT (3)    | durationGrant and durationUnset are both set.                                              |
+             *     | `INVALID_GRANT_DURATION`           | 400         | INVALID_ARGUMENT (3)    | grantDuration is not a positive number of seconds within the limit.                        |
+             *     | `DEPROVISION_AT_NOT_IN_FUTURE`     | 400         | INVALID_ARGUMENT (3)    | deprovisionAt is not in the future.                                                        |
+             *     | `DEPROVISION_AT_REQUIRED`          | 400         | INVALID_ARGUMENT (3)    | The update needs a deprovisionAt.                                                          |
+             *     | `CONFLICTING_GRANT_EXPIRY`         | 400         | INVALID_ARGUMENT (3)    | The request sets the grant’s expiry in two ways that disagree.                             |
+             *     | `TOO_MANY_USER_IDS`                | 400         | INVALID_ARGUMENT (3)    | The request names more user IDs than one bulk action takes.                                |
+             *     | `WEBHOOK_URL_REFUSED`              | 400         | INVALID_ARGUMENT (3)    | The webhook URL is not https://, or names a private, loopback or link-local address.       |
+             *     | `UNKNOWN_ROLE`                     | 400         | INVALID_ARGUMENT (3)    | A role ID names no role.                                                                   |
+             *     | `INVALID_CIDR`                     | 400         | INVALID_ARGUMENT (3)    | An allowed source is not an IP address or CIDR block.                                      |
+             *     | `INVALID_EXPIRY`                   | 400         | INVALID_ARGUMENT (3)    | A client’s expiry is not a positive duration.                                              |
+             *     | `OWNER_NOT_FOUND`                  | 400         | INVALID_ARGUMENT (3)    | A named owner is not a user.                                                               |
+             *     | `OWNER_DELETED`                    | 400         | INVALID_ARGUMENT (3)    | A named owner is a deleted user.                                                           |
+             *     | `USER_DELETED`                     | 400         | INVALID_ARGUMENT (3)    | The named user is deleted; name a live user.                                               |
+             *     | `MALFORMED_CSV`                    | 400         | INVALID_ARGUMENT (3)    | The imported CSV cannot be parsed.                                                         |
+             *     | `INVALID_IMPORT`                   | 400         | INVALID_ARGUMENT (3)    | The import is not a list of users, or lists too many; the message says which.              |
+             *     | `ENTITLEMENT_NOT_MANUALLY_MANAGED` | 400         | FAILED_PRECONDITION (9) | Members of the entitlement are managed by its connector, not by hand.                      |
+             *     | `BUILTIN_ROLE_IMMUTABLE`           | 400         | FAILED_PRECONDITION (9) | That field of a built-in role cannot be changed.                                           |
+             *     | `BULK_ACTION_FINISHED`             | 400         | FAILED_PRECONDITION (9) | The bulk action has already finished.                                                      |
+             *     | `BULK_ACTION_IN_PROGRESS`          | 409         | ABORTED (10)            | A bulk action on the entitlement is still running; retry when it ends.                     |
+             *     | `MEMBERSHIP_CHANGE_PENDING`        | 409         | ABORTED (10)            | A pending bulk action on the entitlement still has to reach this user.                     |
+             *     | `IF_MATCH_REQUIRED`                | 400         | FAILED_PRECONDITION (9) | Setting exact membership needs If-Match (a dry run does not).                              |
+             *     | `MEMBERSHIP_CHANGED`               | 400         | FAILED_PRECONDITION (9) | The membership changed since the version sent in If-Match.                                 |
+             *     | `DATABASE_UNAVAILABLE`             | 503         | UNAVAILABLE (14)        | The database cannot be reached.                                                            |
+             *     | `MIGRATIONS_PENDING`               | 503         | UNAVAILABLE (14)        | The database schema is older than the server.                                              |
+             *     | `INTERNAL`                         | 500         | INTERNAL (13)           | A fault of the server; the log has the request ID.                                         |
+             */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description gRPC status code */
+                        code: number;
+                        details: {
+                            "@type": string;
+                            domain: string;
+                            metadata: {
+                                [key: string]: string;
+                            };
+                            /** @enum {unknown} */
+                            reason: "INVALID_REQUEST" | "MALFORMED_JSON" | "INVALID_CONTENT_LENGTH" | "UNSUPPORTED_MEDIA_TYPE" | "REQUEST_TOO_LARGE" | "INVALID_TEXT" | "MALFORMED_URL" | "PATH_PARAMETER_TOO_LONG" | "MALFORMED_HTTP_REQUEST" | "HEADERS_TOO_LARGE" | "REQUEST_TIMEOUT" | "ROUTE_NOT_FOUND" | "INVALID_ARGUMENT" | "INVALID_PAGE_TOKEN" | "PAGE_TOKEN_DIRECTION_MISMATCH" | "INVALID_CHANGE_CURSOR" | "INVALID_TIMESTAMP" | "INVALID_TIME_RANGE" | "TIMESTAMP_OUT_OF_RANGE" | "INVALID_UPDATE_MASK" | "DISPLAY_NAME_REQUIRED" | "INVALID_IDEMPOTENCY_KEY" | "IDEMPOTENCY_KEY_REUSED" | "TOKEN_MISSING" | "TOKEN_MALFORMED" | "TOKEN_INVALID" | "TOKEN_EXPIRED" | "CLIENT_REVOKED" | "METRICS_TOKEN_REQUIRED" | "PERMISSION_DENIED" | "SOURCE_ADDRESS_NOT_ALLOWED" | "SCOPE_EXCEEDS_CALLER" | "SESSION_MISSING" | "SESSION_INVALID" | "SESSION_EXPIRED" | "SESSION_REVOKED" | "SIGN_IN_REFUSED" | "TOO_MANY_FAILURES" | "CSRF_TOKEN_INVALID" | "APP_NOT_FOUND" | "APP_RESOURCE_TYPE_NOT_FOUND" | "APP_RESOURCE_NOT_FOUND" | "ENTITLEMENT_NOT_FOUND" | "APP_USER_NOT_FOUND" | "USER_NOT_FOUND" | "GRANT_NOT_FOUND" | "ROLE_NOT_FOUND" | "PERSONAL_CLIENT_NOT_FOUND" | "BULK_ACTION_NOT_FOUND" | "SCIM_CONNECTION_NOT_FOUND" | "WEBHOOK_NOT_FOUND" | "WEBHOOK_DELIVERY_NOT_FOUND" | "UNKNOWN_EVENT_UID" | "ALIAS_TAKEN" | "DURATION_CONFLICT" | "INVALID_GRANT_DURATION" | "DEPROVISION_AT_NOT_IN_FUTURE" | "DEPROVISION_AT_REQUIRED" | "CONFLICTING_GRANT_EXPIRY" | "TOO_MANY_USER_IDS" | "WEBHOOK_URL_REFUSED" | "UNKNOWN_ROLE" | "INVALID_CIDR" | "INVALID_EXPIRY" | "OWNER_NOT_FOUND" | "OWNER_DELETED" | "USER_DELETED" | "MALFORMED_CSV" | "INVALID_IMPORT" | "ENTITLEMENT_NOT_MANUALLY_MANAGED" | "BUILTIN_ROLE_IMMUTABLE" | "BULK_ACTION_FINISHED" | "BULK_ACTION_IN_PROGRESS" | "MEMBERSHIP_CHANGE_PENDING" | "IF_MATCH_REQUIRED" | "MEMBERSHIP_CHANGED" | "DATABASE_UNAVAILABLE" | "MIGRATIONS_PENDING" | "INTERNAL";
+                        }[];
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    "roster.v1.Webhooks.GetDelivery": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                deliveryId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        attempts: {
+                            attemptedAt: string;
+                            error: string | null;
+                            latencyMs: number;
+                            responseExcerpt: string;
+                            status: number | null;
+                        }[];
+                        delivery: {
+                            attempts: number;
+                            createdAt: string;
+                            deliveredAt: string | null;
+                            eventType: string;
+                            id: string;
+                            lastError: string | null;
+                            lastStatus: number | null;
+                            messageId: string;
+                            nextAttemptAt: string;
+                            redeliveryOf: string | null;
+                            seq: number;
+                            /** @enum {unknown} */
+                            state: "PENDING" | "DELIVERED" | "CANCELLED";
+                            webhookId: string;
+                        };
+                        payload: unknown;
+                    };
+                };
+            };
+            /**
+             * @description Error: the status code and body of CONTRACT.md §7.1; `details[0].reason` names the error and `details[0].metadata` carries its particulars. `details[0].reason` is one of
+             *
+             *     | reason                             | HTTP status | gRPC code               | meaning                                                                                    |
+             *     | ---------------------------------- | ----------- | ----------------------- | ------------------------------------------------------------------------------------------ |
+             *     | `INVALID_REQUEST`                  | 400         | INVALID_ARGUMENT (3)    | The request does not match the operation’s schema; the message names the field.            |
+             *     | `MALFORMED_JSON`                   | 400         | INVALID_ARGUMENT (3)    | The request body is not valid JSON.                                                        |
+             *     | `INVALID_CONTENT_LENGTH`           | 400         | INVALID_ARGUMENT (3)    | Content-Length does not match the body.                                                    |
+             *     | `UNSUPPORTED_MEDIA_TYPE`           | 415         | INVALID_ARGUMENT (3)    | The body is not sent as application/json.                                                  |
+             *     | `REQUEST_TOO_LARGE`                | 413         | RESOURCE_EXHAUSTED (8)  | The body is larger than the route accepts; GET /roster/v1/limits tells the limits.         |
+             *     | `INVALID_TEXT`                     | 400         | INVALID_ARGUMENT (3)    | A string holds a NUL character, a lone surrogate or bytes that are not UTF-8.              |
+             *     | `MALFORMED_URL`                    | 400         | INVALID_ARGUMENT (3)    | The path is not valid percent-encoded UTF-8.                                               |
+             *     | `PATH_PARAMETER_TOO_LONG`          | 400         | INVALID_ARGUMENT (3)    | A path parameter is longer than allowed.                                                   |
+             *     | `MALFORMED_HTTP_REQUEST`           | 400         | INVALID_ARGUMENT (3)    | The HTTP message itself is malformed (for example, conflicting length headers).            |
+             *     | `HEADERS_TOO_LARGE`                | 431         | INVALID_ARGUMENT (3)    | The request headers are larger than the server accepts.                                    |
+             *     | `REQUEST_TIMEOUT`                  | 408         | DEADLINE_EXCEEDED (4)   | The request did not arrive in time.                                                        |
+             *     | `ROUTE_NOT_FOUND`                  | 404         | NOT_FOUND (5)           | No operation is served at this method and path.                                            |
+             *     | `INVALID_ARGUMENT`                 | 400         | INVALID_ARGUMENT (3)    | A value of the request is refused; the message says which.                                 |
+             *     | `INVALID_PAGE_TOKEN`               | 400         | INVALID_ARGUMENT (3)    | The page token is not one Roster issued.                                                   |
+             *     | `PAGE_TOKEN_DIRECTION_MISMATCH`    | 400         | INVALID_ARGUMENT (3)    | The page token was issued for the other sort direction.                                    |
+             *     | `INVALID_CHANGE_CURSOR`            | 400         | INVALID_ARGUMENT (3)    | The change-stream cursor is not one Roster issued; pass back a nextCursor, or "" to start. |
+             *     | `INVALID_TIMESTAMP`                | 400         | INVALID_ARGUMENT (3)    | A timestamp is not RFC 3339.                                                               |
+             *     | `INVALID_TIME_RANGE`               | 400         | INVALID_ARGUMENT (3)    | since is later than until.                                                                 |
+             *     | `TIMESTAMP_OUT_OF_RANGE`           | 400         | INVALID_ARGUMENT (3)    | A timestamp is after the year 9999.                                                        |
+             *     | `INVALID_UPDATE_MASK`              | 400         | INVALID_ARGUMENT (3)    | updateMask names a field that cannot be updated.                                           |
+             *     | `DISPLAY_NAME_REQUIRED`            | 400         | INVALID_ARGUMENT (3)    | displayName is empty.                                                                      |
+             *     | `INVALID_IDEMPOTENCY_KEY`          | 400         | INVALID_ARGUMENT (3)    | The Idempotency-Key header is malformed.                                                   |
+             *     | `IDEMPOTENCY_KEY_REUSED`           | 409         | ABORTED (10)            | The Idempotency-Key was already used with a different request.                             |
+             *     | `TOKEN_MISSING`                    | 401         | UNAUTHENTICATED (16)    | No bearer access token was sent.                                                           |
+             *     | `TOKEN_MALFORMED`                  | 401         | UNAUTHENTICATED (16)    | The Authorization header is not a bearer token.                                            |
+             *     | `TOKEN_INVALID`                    | 401         | UNAUTHENTICATED (16)    | The access token’s signature or claims are not valid.                                      |
+             *     | `TOKEN_EXPIRED`                    | 401         | UNAUTHENTICATED (16)    | The access token has expired; fetch a new one.                                             |
+             *     | `CLIENT_REVOKED`                   | 401         | UNAUTHENTICATED (16)    | The API client of the token is deleted or expired.                                         |
+             *     | `METRICS_TOKEN_REQUIRED`           | 401         | UNAUTHENTICATED (16)    | /metrics needs the metrics bearer token.                                                   |
+             *     | `PERMISSION_DENIED`                | 403         | PERMISSION_DENIED (7)   | The caller’s roles do not allow the operation.                                             |
+             *     | `SOURCE_ADDRESS_NOT_ALLOWED`       | 403         | PERMISSION_DENIED (7)   | The client may not be used from the request’s source address.                              |
+             *     | `SCOPE_EXCEEDS_CALLER`             | 403         | PERMISSION_DENIED (7)   | A scoped client cannot give a new client a role it does not act with.                      |
+             *     | `SESSION_MISSING`                  | 401         | UNAUTHENTICATED (16)    | The console request carries no session cookie.                                             |
+             *     | `SESSION_INVALID`                  | 401         | UNAUTHENTICATED (16)    | The session cookie names no console session.                                               |
+             *     | `SESSION_EXPIRED`                  | 401         | UNAUTHENTICATED (16)    | The console session passed its idle or absolute expiry; sign in again.                     |
+             *     | `SESSION_REVOKED`                  | 401         | UNAUTHENTICATED (16)    | The user or API client behind the console session is gone; sign in again.                  |
+             *     | `SIGN_IN_REFUSED`                  | 401         | UNAUTHENTICATED (16)    | The console sign-in credentials were refused.                                              |
+             *     | `TOO_MANY_FAILURES`                | 429         | RESOURCE_EXHAUSTED (8)  | Too many failed console sign-ins from this address or for this client; wait a minute.      |
+             *     | `CSRF_TOKEN_INVALID`               | 403         | PERMISSION_DENIED (7)   | A change made with a console session lacks the session’s CSRF token header.                |
+             *     | `APP_NOT_FOUND`                    | 404         | NOT_FOUND (5)           | No live app has this ID.                                                                   |
+             *     | `APP_RESOURCE_TYPE_NOT_FOUND`      | 404         | NOT_FOUND (5)           | No live resource type of the app has this ID.                                              |
+             *     | `APP_RESOURCE_NOT_FOUND`           | 404         | NOT_FOUND (5)           | No live resource of the resource type has this ID.                                         |
+             *     | `ENTITLEMENT_NOT_FOUND`            | 404         | NOT_FOUND (5)           | No live entitlement of the app has this ID.                                                |
+             *     | `APP_USER_NOT_FOUND`               | 404         | NOT_FOUND (5)           | No app user of the app has this ID.                                                        |
+             *     | `USER_NOT_FOUND`                   | 404         | NOT_FOUND (5)           | No live user has this ID.                                                                  |
+             *     | `GRANT_NOT_FOUND`                  | 404         | NOT_FOUND (5)           | The app user holds no live grant of the entitlement.                                       |
+             *     | `ROLE_NOT_FOUND`                   | 404         | NOT_FOUND (5)           | No role has this ID.                                                                       |
+             *     | `PERSONAL_CLIENT_NOT_FOUND`        | 404         | NOT_FOUND (5)           | The caller has no API client with this ID.                                                 |
+             *     | `BULK_ACTION_NOT_FOUND`            | 404         | NOT_FOUND (5)           | No bulk action has this ID.                                                                |
+             *     | `SCIM_CONNECTION_NOT_FOUND`        | 404         | NOT_FOUND (5)           | No live SCIM connection has this ID.                                                       |
+             *     | `WEBHOOK_NOT_FOUND`                | 404         | NOT_FOUND (5)           | No live webhook the caller may see has this ID.                                            |
+             *     | `WEBHOOK_DELIVERY_NOT_FOUND`       | 404         | NOT_FOUND (5)           | The webhook has no delivery with this ID.                                                  |
+             *     | `UNKNOWN_EVENT_UID`                | 400         | INVALID_ARGUMENT (3)    | sinceEventUid is not the uid of a system-log event.                                        |
+             *     | `ALIAS_TAKEN`                      | 409         | ALREADY_EXISTS (6)      | Another entitlement of the app has this alias.                                             |
+             *     | `DURATION_CONFLICT`                | 400         | INVALID_ARGUMENT (3)    | durationGrant and durationUnset are both set.                                              |
+             *     | `INVALID_GRANT_DURATION`           | 400         | INVALID_ARGUMENT (3)    | grantDuration is not a positive number of seconds within the limit.                        |
+             *     | `DEPROVISION_AT_NOT_IN_FUTURE`     | 400         | INVALID_ARGUMENT (3)    | deprovisionAt is not in the future.                                                        |
+             *     | `DEPROVISION_AT_REQUIRED`          | 400         | INVALID_ARGUMENT (3)    | The update needs a deprovisionAt.                                                          |
+             *     | `CONFLICTING_GRANT_EXPIRY`         | 400         | INVALID_ARGUMENT (3)    | The request sets the grant’s expiry in two ways that disagree.                             |
+             *     | `TOO_MANY_USER_IDS`                | 400         | INVALID_ARGUMENT (3)    | The request names more user IDs than one bulk action takes.                                |
+             *     | `WEBHOOK_URL_REFUSED`              | 400         | INVALID_ARGUMENT (3)    | The webhook URL is not https://, or names a private, loopback or link-local address.       |
+             *     | `UNKNOWN_ROLE`                     | 400         | INVALID_ARGUMENT (3)    | A role ID names no role.                                                                   |
+             *     | `INVALID_CIDR`                     | 400         | INVALID_ARGUMENT (3)    | An allowed source is not an IP address or CIDR block.                                      |
+             *     | `INVALID_EXPIRY`                   | 400         | INVALID_ARGUMENT (3)    | A client’s expiry is not a positive duration.                                              |
+             *     | `OWNER_NOT_FOUND`                  | 400         | INVALID_ARGUMENT (3)    | A named owner is not a user.                                                               |
+             *     | `OWNER_DELETED`                    | 400         | INVALID_ARGUMENT (3)    | A named owner is a deleted user.                                                           |
+             *     | `USER_DELETED`                     | 400         | INVALID_ARGUMENT (3)    | The named user is deleted; name a live user.                                               |
+             *     | `MALFORMED_CSV`                    | 400         | INVALID_ARGUMENT (3)    | The imported CSV cannot be parsed.                                                         |
+             *     | `INVALID_IMPORT`                   | 400         | INVALID_ARGUMENT (3)    | The import is not a list of users, or lists too many; the message says which.              |
+             *     | `ENTITLEMENT_NOT_MANUALLY_MANAGED` | 400         | FAILED_PRECONDITION (9) | Members of the entitlement are managed by its connector, not by hand.                      |
+             *     | `BUILTIN_ROLE_IMMUTABLE`           | 400         | FAILED_PRECONDITION (9) | That field of a built-in role cannot be changed.                                           |
+             *     | `BULK_ACTION_FINISHED`             | 400         | FAILED_PRECONDITION (9) | The bulk action has already finished.                                                      |
+             *     | `BULK_ACTION_IN_PROGRESS`          | 409         | ABORTED (10)            | A bulk action on the entitlement is still running; retry when it ends.                     |
+             *     | `MEMBERSHIP_CHANGE_PENDING`        | 409         | ABORTED (10)            | A pending bulk action on the entitlement still has to reach this user.                     |
+             *     | `IF_MATCH_REQUIRED`                | 400         | FAILED_PRECONDITION (9) | Setting exact membership needs If-Match (a dry run does not).                              |
+             *     | `MEMBERSHIP_CHANGED`               | 400         | FAILED_PRECONDITION (9) | The membership changed since the version sent in If-Match.                                 |
+             *     | `DATABASE_UNAVAILABLE`             | 503         | UNAVAILABLE (14)        | The database cannot be reached.                                                            |
+             *     | `MIGRATIONS_PENDING`               | 503         | UNAVAILABLE (14)        | The database schema is older than the server.                                              |
+             *     | `INTERNAL`                         | 500         | INTERNAL (13)           | A fault of the server; the log has the request ID.                                         |
+             */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description gRPC status code */
+                        code: number;
+                        details: {
+                            "@type": string;
+                            domain: string;
+                            metadata: {
+                                [key: string]: string;
+                            };
+                            /** @enum {unknown} */
+                            reason: "INVALID_REQUEST" | "MALFORMED_JSON" | "INVALID_CONTENT_LENGTH" | "UNSUPPORTED_MEDIA_TYPE" | "REQUEST_TOO_LARGE" | "INVALID_TEXT" | "MALFORMED_URL" | "PATH_PARAMETER_TOO_LONG" | "MALFORMED_HTTP_REQUEST" | "HEADERS_TOO_LARGE" | "REQUEST_TIMEOUT" | "ROUTE_NOT_FOUND" | "INVALID_ARGUMENT" | "INVALID_PAGE_TOKEN" | "PAGE_TOKEN_DIRECTION_MISMATCH" | "INVALID_CHANGE_CURSOR" | "INVALID_TIMESTAMP" | "INVALID_TIME_RANGE" | "TIMESTAMP_OUT_OF_RANGE" | "INVALID_UPDATE_MASK" | "DISPLAY_NAME_REQUIRED" | "INVALID_IDEMPOTENCY_KEY" | "IDEMPOTENCY_KEY_REUSED" | "TOKEN_MISSING" | "TOKEN_MALFORMED" | "TOKEN_INVALID" | "TOKEN_EXPIRED" | "CLIENT_REVOKED" | "METRICS_TOKEN_REQUIRED" | "PERMISSION_DENIED" | "SOURCE_ADDRESS_NOT_ALLOWED" | "SCOPE_EXCEEDS_CALLER" | "SESSION_MISSING" | "SESSION_INVALID" | "SESSION_EXPIRED" | "SESSION_REVOKED" | "SIGN_IN_REFUSED" | "TOO_MANY_FAILURES" | "CSRF_TOKEN_INVALID" | "APP_NOT_FOUND" | "APP_RESOURCE_TYPE_NOT_FOUND" | "APP_RESOURCE_NOT_FOUND" | "ENTITLEMENT_NOT_FOUND" | "APP_USER_NOT_FOUND" | "USER_NOT_FOUND" | "GRANT_NOT_FOUND" | "ROLE_NOT_FOUND" | "PERSONAL_CLIENT_NOT_FOUND" | "BULK_ACTION_NOT_FOUND" | "SCIM_CONNECTION_NOT_FOUND" | "WEBHOOK_NOT_FOUND" | "WEBHOOK_DELIVERY_NOT_FOUND" | "UNKNOWN_EVENT_UID" | "ALIAS_TAKEN" | "DURATION_CONFLICT" | "INVALID_GRANT_DURATION" | "DEPROVISION_AT_NOT_IN_FUTURE" | "DEPROVISION_AT_REQUIRED" | "CONFLICTING_GRANT_EXPIRY" | "TOO_MANY_USER_IDS" | "WEBHOOK_URL_REFUSED" | "UNKNOWN_ROLE" | "INVALID_CIDR" | "INVALID_EXPIRY" | "OWNER_NOT_FOUND" | "OWNER_DELETED" | "USER_DELETED" | "MALFORMED_CSV" | "INVALID_IMPORT" | "ENTITLEMENT_NOT_MANUALLY_MANAGED" | "BUILTIN_ROLE_IMMUTABLE" | "BULK_ACTION_FINISHED" | "BULK_ACTION_IN_PROGRESS" | "MEMBERSHIP_CHANGE_PENDING" | "IF_MATCH_REQUIRED" | "MEMBERSHIP_CHANGED" | "DATABASE_UNAVAILABLE" | "MIGRATIONS_PENDING" | "INTERNAL";
+                        }[];
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    "roster.v1.Webhooks.Redeliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                deliveryId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        delivery: {
+                            attempts: number;
+                            createdAt: string;
+                            deliveredAt: string | null;
+                            eventType: string;
+                            id: string;
+                            lastError: string | null;
+                            lastStatus: number | null;
+                            messageId: string;
+                            nextAttemptAt: string;
+                            redeliveryOf: string | null;
+                            seq: number;
+                            /** @enum {unknown} */
+                            state: "PENDING" | "DELIVERED" | "CANCELLED";
+                            webhookId: string;
+                        };
+                    };
+                };
+            };
+            /**
+             * @description Error: the status code and body of CONTRACT.md §7.1; `details[0].reason` names the error and `details[0].metadata` carries its particulars. `details[0].reason` is one of
+             *
+             *     | reason                             | HTTP status | gRPC code               | meaning                                                                                    |
+             *     | ---------------------------------- | ----------- | ----------------------- | ------------------------------------------------------------------------------------------ |
+             *     | `INVALID_REQUEST`                  | 400         | INVALID_ARGUMENT (3)    | The request does not match the operation’s schema; the message names the field.            |
+             *     | `MALFORMED_JSON`                   | 400         | INVALID_ARGUMENT (3)    | The request body is not valid JSON.                                                        |
+             *     | `INVALID_CONTENT_LENGTH`           | 400         | INVALID_ARGUMENT (3)    | Content-Length does not match the body.                                                    |
+             *     | `UNSUPPORTED_MEDIA_TYPE`           | 415         | INVALID_ARGUMENT (3)    | The body is not sent as application/json.                                                  |
+             *     | `REQUEST_TOO_LARGE`                | 413         | RESOURCE_EXHAUSTED (8)  | The body is larger than the route accepts; GET /roster/v1/limits tells the limits.         |
+             *     | `INVALID_TEXT`                     | 400         | INVALID_ARGUMENT (3)    | A string holds a NUL character, a lone surrogate or bytes that are not UTF-8.              |
+             *     | `MALFORMED_URL`                    | 400         | INVALID_ARGUMENT (3)    | The path is not valid percent-encoded UTF-8.                                               |
+             *     | `PATH_PARAMETER_TOO_LONG`          | 400         | INVALID_ARGUMENT (3)    | A path parameter is longer than allowed.                                                   |
+             *     | `MALFORMED_HTTP_REQUEST`           | 400         | INVALID_ARGUMENT (3)    | The HTTP message itself is malformed (for example, conflicting length headers).            |
+             *     | `HEADERS_TOO_LARGE`                | 431         | INVALID_ARGUMENT (3)    | The request headers are larger than the server accepts.                                    |
+             *     | `REQUEST_TIMEOUT`                  | 408         | DEADLINE_EXCEEDED (4)   | The request did not arrive in time.                                                        |
+             *     | `ROUTE_NOT_FOUND`                  | 404         | NOT_FOUND (5)           | No operation is served at this method and path.                                            |
+             *     | `INVALID_ARGUMENT`                 | 400         | INVALID_ARGUMENT (3)    | A value of the request is refused; the message says which.                                 |
+             *     | `INVALID_PAGE_TOKEN`               | 400         | INVALID_ARGUMENT (3)    | The page token is not one Roster issued.                                                   |
+             *     | `PAGE_TOKEN_DIRECTION_MISMATCH`    | 400         | INVALID_ARGUMENT (3)    | The page token was issued for the other sort direction.                                    |
+             *     | `INVALID_CHANGE_CURSOR`            | 400         | INVALID_ARGUMENT (3)    | The change-stream cursor is not one Roster issued; pass back a nextCursor, or "" to start. |
+             *     | `INVALID_TIMESTAMP`                | 400         | INVALID_ARGUMENT (3)    | A timestamp is not RFC 3339.                                                               |
+             *     | `INVALID_TIME_RANGE`               | 400         | INVALID_ARGUMENT (3)    | since is later than until.                                                                 |
+             *     | `TIMESTAMP_OUT_OF_RANGE`           | 400         | INVALID_ARGUMENT (3)    | A timestamp is after the year 9999.                                                        |
+             *     | `INVALID_UPDATE_MASK`              | 400         | INVALID_ARGUMENT (3)    | updateMask names a field that cannot be updated.                                           |
+             *     | `DISPLAY_NAME_REQUIRED`            | 400         | INVALID_ARGUMENT (3)    | displayName is empty.                                                                      |
+             *     | `INVALID_IDEMPOTENCY_KEY`          | 400         | INVALID_ARGUMENT (3)    | The Idempotency-Key header is malformed.                                                   |
+             *     | `IDEMPOTENCY_KEY_REUSED`           | 409         | ABORTED (10)            | The Idempotency-Key was already used with a different request.                             |
+             *     | `TOKEN_MISSING`                    | 401         | UNAUTHENTICATED (16)    | No bearer access token was sent.                                                           |
+             *     | `TOKEN_MALFORMED`                  | 401         | UNAUTHENTICATED (16)    | The Authorization header is not a bearer token.                                            |
+             *     | `TOKEN_INVALID`                    | 401         | UNAUTHENTICATED (16)    | The access token’s signature or claims are not valid.                                      |
+             *     | `TOKEN_EXPIRED`                    | 401         | UNAUTHENTICATED (16)    | The access token has expired; fetch a new one.                                             |
+             *     | `CLIENT_REVOKED`                   | 401         | UNAUTHENTICATED (16)    | The API client of the token is deleted or expired.                                         |
+             *     | `METRICS_TOKEN_REQUIRED`           | 401         | UNAUTHENTICATED (16)    | /metrics needs the metrics bearer token.                                                   |
+             *     | `PERMISSION_DENIED`                | 403         | PERMISSION_DENIED (7)   | The caller’s roles do not allow the operation.                                             |
+             *     | `SOURCE_ADDRESS_NOT_ALLOWED`       | 403         | PERMISSION_DENIED (7)   | The client may not be used from the request’s source address.                              |
+             *     | `SCOPE_EXCEEDS_CALLER`             | 403         | PERMISSION_DENIED (7)   | A scoped client cannot give a new client a role it does not act with.                      |
+             *     | `SESSION_MISSING`                  | 401         | UNAUTHENTICATED (16)    | The console request carries no session cookie.                                             |
+             *     | `SESSION_INVALID`                  | 401         | UNAUTHENTICATED (16)    | The session cookie names no console session.                                               |
+             *     | `SESSION_EXPIRED`                  | 401         | UNAUTHENTICATED (16)    | The console session passed its idle or absolute expiry; sign in again.                     |
+             *     | `SESSION_REVOKED`                  | 401         | UNAUTHENTICATED (16)    | The user or API client behind the console session is gone; sign in again.                  |
+             *     | `SIGN_IN_REFUSED`                  | 401         | UNAUTHENTICATED (16)    | The console sign-in credentials were refused.                                              |
+             *     | `TOO_MANY_FAILURES`                | 429         | RESOURCE_EXHAUSTED (8)  | Too many failed console sign-ins from this address or for this client; wait a minute.      |
+             *     | `CSRF_TOKEN_INVALID`               | 403         | PERMISSION_DENIED (7)   | A change made with a console session lacks the session’s CSRF token header.                |
+             *     | `APP_NOT_FOUND`                    | 404         | NOT_FOUND (5)           | No live app has this ID.                                                                   |
+             *     | `APP_RESOURCE_TYPE_NOT_FOUND`      | 404         | NOT_FOUND (5)           | No live resource type of the app has this ID.                                              |
+             *     | `APP_RESOURCE_NOT_FOUND`           | 404         | NOT_FOUND (5)           | No live resource of the resource type has this ID.                                         |
+             *     | `ENTITLEMENT_NOT_FOUND`            | 404         | NOT_FOUND (5)           | No live entitlement of the app has this ID.                                                |
+             *     | `APP_USER_NOT_FOUND`               | 404         | NOT_FOUND (5)           | No app user of the app has this ID.                                                        |
+             *     | `USER_NOT_FOUND`                   | 404         | NOT_FOUND (5)           | No live user has this ID.                                                                  |
+             *     | `GRANT_NOT_FOUND`                  | 404         | NOT_FOUND (5)           | The app user holds no live grant of the entitlement.                                       |
+             *     | `ROLE_NOT_FOUND`                   | 404         | NOT_FOUND (5)           | No role has this ID.                                                                       |
+             *     | `PERSONAL_CLIENT_NOT_FOUND`        | 404         | NOT_FOUND (5)           | The caller has no API client with this ID.                                                 |
+             *     | `BULK_ACTION_NOT_FOUND`            | 404         | NOT_FOUND (5)           | No bulk action has this ID.                                                                |
+             *     | `SCIM_CONNECTION_NOT_FOUND`        | 404         | NOT_FOUND (5)           | No live SCIM connection has this ID.                                                       |
+             *     | `WEBHOOK_NOT_FOUND`                | 404         | NOT_FOUND (5)           | No live webhook the caller may see has this ID.                                            |
+             *     | `WEBHOOK_DELIVERY_NOT_FOUND`       | 404         | NOT_FOUND (5)           | The webhook has no delivery with this ID.                                                  |
+             *     | `UNKNOWN_EVENT_UID`                | 400         | INVALID_ARGUMENT (3)    | sinceEventUid is not the uid of a system-log event.                                        |
+             *     | `ALIAS_TAKEN`                      | 409         | ALREADY_EXISTS (6)      | Another entitlement of the app has this alias.                                             |
+             *     | `DURATION_CONFLICT`                | 400         | INVALID_ARGUMENT (3)    | durationGrant and durationUnset are both set.                                              |
+             *     | `INVALID_GRANT_DURATION`           | 400         | INVALID_ARGUMENT (3)    | grantDuration is not a positive number of seconds within the limit.                        |
+             *     | `DEPROVISION_AT_NOT_IN_FUTURE`     | 400         | INVALID_ARGUMENT (3)    | deprovisionAt is not in the future.                                                        |
+             *     | `DEPROVISION_AT_REQUIRED`          | 400         | INVALID_ARGUMENT (3)    | The update needs a deprovisionAt.                                                          |
+             *     | `CONFLICTING_GRANT_EXPIRY`         | 400         | INVALID_ARGUMENT (3)    | The request sets the grant’s expiry in two ways that disagree.                             |
+             *     | `TOO_MANY_USER_IDS`                | 400         | INVALID_ARGUMENT (3)    | The request names more user IDs than one bulk action takes.                                |
+             *     | `WEBHOOK_URL_REFUSED`              | 400         | INVALID_ARGUMENT (3)    | The webhook URL is not https://, or names a private, loopback or link-local address.       |
+             *     | `UNKNOWN_ROLE`                     | 400         | INVALID_ARGUMENT (3)    | A role ID names no role.                                                                   |
+             *     | `INVALID_CIDR`                     | 400         | INVALID_ARGUMENT (3)    | An allowed source is not an IP address or CIDR block.                                      |
+             *     | `INVALID_EXPIRY`                   | 400         | INVALID_ARGUMENT (3)    | A client’s expiry is not a positive duration.                                              |
+             *     | `OWNER_NOT_FOUND`                  | 400         | INVALID_ARGUMENT (3)    | A named owner is not a user.                                                               |
+             *     | `OWNER_DELETED`                    | 400         | INVALID_ARGUMENT (3)    | A named owner is a deleted user.                                                           |
+             *     | `USER_DELETED`                     | 400         | INVALID_ARGUMENT (3)    | The named user is deleted; name a live user.                                               |
+             *     | `MALFORMED_CSV`                    | 400         | INVALID_ARGUMENT (3)    | The imported CSV cannot be parsed.                                                         |
+             *     | `INVALID_IMPORT`                   | 400         | INVALID_ARGUMENT (3)    | The import is not a list of users, or lists too many; the message says which.              |
+             *     | `ENTITLEMENT_NOT_MANUALLY_MANAGED` | 400         | FAILED_PRECONDITION (9) | Members of the entitlement are managed by its connector, not by hand.                      |
+             *     | `BUILTIN_ROLE_IMMUTABLE`           | 400         | FAILED_PRECONDITION (9) | That field of a built-in role cannot be changed.                                           |
+             *     | `BULK_ACTION_FINISHED`             | 400         | FAILED_PRECONDITION (9) | The bulk action has already finished.                                                      |
+             *     | `BULK_ACTION_IN_PROGRESS`          | 409         | ABORTED (10)            | A bulk action on the entitlement is still running; retry when it ends.                     |
+             *     | `MEMBERSHIP_CHANGE_PENDING`        | 409         | ABORTED (10)            | A pending bulk action on the entitlement still has to reach this user.                     |
+             *     | `IF_MATCH_REQUIRED`                | 400         | FAILED_PRECONDITION (9) | Setting exact membership needs If-Match (a dry run does not).                              |
+             *     | `MEMBERSHIP_CHANGED`               | 400         | FAILED_PRECONDITION (9) | The membership changed since the version sent in If-Match.                                 |
+             *     | `DATABASE_UNAVAILABLE`             | 503         | UNAVAILABLE (14)        | The database cannot be reached.                                                            |
+             *     | `MIGRATIONS_PENDING`               | 503         | UNAVAILABLE (14)        | The database schema is older than the server.                                              |
+             *     | `INTERNAL`                         | 500         | INTERNAL (13)           | A fault of the server; the log has the request ID.                                         |
+             */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description gRPC status code */
+                        code: number;
+                        details: {
+                            "@type": string;
+                            domain: string;
+                            metadata: {
+                                [key: string]: string;
+                            };
+                            /** @enum {unknown} */
+                            reason: "INVALID_REQUEST" | "MALFORMED_JSON" | "INVALID_CONTENT_LENGTH" | "UNSUPPORTED_MEDIA_TYPE" | "REQUEST_TOO_LARGE" | "INVALID_TEXT" | "MALFORMED_URL" | "PATH_PARAMETER_TOO_LONG" | "MALFORMED_HTTP_REQUEST" | "HEADERS_TOO_LARGE" | "REQUEST_TIMEOUT" | "ROUTE_NOT_FOUND" | "INVALID_ARGUMENT" | "INVALID_PAGE_TOKEN" | "PAGE_TOKEN_DIRECTION_MISMATCH" | "INVALID_CHANGE_CURSOR" | "INVALID_TIMESTAMP" | "INVALID_TIME_RANGE" | "TIMESTAMP_OUT_OF_RANGE" | "INVALID_UPDATE_MASK" | "DISPLAY_NAME_REQUIRED" | "INVALID_IDEMPOTENCY_KEY" | "IDEMPOTENCY_KEY_REUSED" | "TOKEN_MISSING" | "TOKEN_MALFORMED" | "TOKEN_INVALID" | "TOKEN_EXPIRED" | "CLIENT_REVOKED" | "METRICS_TOKEN_REQUIRED" | "PERMISSION_DENIED" | "SOURCE_ADDRESS_NOT_ALLOWED" | "SCOPE_EXCEEDS_CALLER" | "SESSION_MISSING" | "SESSION_INVALID" | "SESSION_EXPIRED" | "SESSION_REVOKED" | "SIGN_IN_REFUSED" | "TOO_MANY_FAILURES" | "CSRF_TOKEN_INVALID" | "APP_NOT_FOUND" | "APP_RESOURCE_TYPE_NOT_FOUND" | "APP_RESOURCE_NOT_FOUND" | "ENTITLEMENT_NOT_FOUND" | "APP_USER_NOT_FOUND" | "USER_NOT_FOUND" | "GRANT_NOT_FOUND" | "ROLE_NOT_FOUND" | "PERSONAL_CLIENT_NOT_FOUND" | "BULK_ACTION_NOT_FOUND" | "SCIM_CONNECTION_NOT_FOUND" | "WEBHOOK_NOT_FOUND" | "WEBHOOK_DELIVERY_NOT_FOUND" | "UNKNOWN_EVENT_UID" | "ALIAS_TAKEN" | "DURATION_CONFLICT" | "INVALID_GRANT_DURATION" | "DEPROVISION_AT_NOT_IN_FUTURE" | "DEPROVISION_AT_REQUIRED" | "CONFLICTING_GRANT_EXPIRY" | "TOO_MANY_USER_IDS" | "WEBHOOK_URL_REFUSED" | "UNKNOWN_ROLE" | "INVALID_CIDR" | "INVALID_EXPIRY" | "OWNER_NOT_FOUND" | "OWNER_DELETED" | "USER_DELETED" | "MALFORMED_CSV" | "INVALID_IMPORT" | "ENTITLEMENT_NOT_MANUALLY_MANAGED" | "BUILTIN_ROLE_IMMUTABLE" | "BULK_ACTION_FINISHED" | "BULK_ACTION_IN_PROGRESS" | "MEMBERSHIP_CHANGE_PENDING" | "IF_MATCH_REQUIRED" | "MEMBERSHIP_CHANGED" | "DATABASE_UNAVAILABLE" | "MIGRATIONS_PENDING" | "INTERNAL";
+                        }[];
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    "roster.v1.Webhooks.Pause": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        webhook: {
+                            appIds: string[];
+                            createdAt: string;
+                            description: string;
+                            disabledReason: string | null;
+                            eventTypes: string[];
+                            id: string;
+                            /** @enum {unknown} */
+                            state: "ACTIVE" | "PAUSED" | "DISABLED";
+                            updatedAt: string;
+                            url: string;
+                        };
+                    };
+                };
+            };
+            /**
+             * @description Error: the status code and body of CONTRACT.md §7.1; `details[0].reason` names the error and `details[0].metadata` carries its particulars. `details[0].reason` is one of
+             *
+             *     | reason                             | HTTP status | gRPC code               | meaning                                                                                    |
+             *     | ---------------------------------- | ----------- | ----------------------- | ------------------------------------------------------------------------------------------ |
+             *     | `INVALID_REQUEST`                  | 400         | INVALID_ARGUMENT (3)    | The request does not match the operation’s schema; the message names the field.            |
+             *     | `MALFORMED_JSON`                   | 400         | INVALID_ARGUMENT (3)    | The request body is not valid JSON.                                                        |
+             *     | `INVALID_CONTENT_LENGTH`           | 400         | INVALID_ARGUMENT (3)    | Content-Length does not match the body.                                                    |
+             *     | `UNSUPPORTED_MEDIA_TYPE`           | 415         | INVALID_ARGUMENT (3)    | The body is not sent as application/json.                                                  |
+             *     | `REQUEST_TOO_LARGE`                | 413         | RESOURCE_EXHAUSTED (8)  | The body is larger than the route accepts; GET /roster/v1/limits tells the limits.         |
+             *     | `INVALID_TEXT`                     | 400         | INVALID_ARGUMENT (3)    | A string holds a NUL character, a lone surrogate or bytes that are not UTF-8.              |
+             *     | `MALFORMED_URL`                    | 400         | INVALID_ARGUMENT (3)    | The path is not valid percent-encoded UTF-8.                                               |
+             *     | `PATH_PARAMETER_TOO_LONG`          | 400         | INVALID_ARGUMENT (3)    | A path parameter is longer than allowed.                                                   |
+             *     | `MALFORMED_HTTP_REQUEST`           | 400         | INVALID_ARGUMENT (3)    | The HTTP message itself is malformed (for example, conflicting length headers).            |
+             *     | `HEADERS_TOO_LARGE`                | 431         | INVALID_ARGUMENT (3)    | The request headers are larger than the server accepts.                                    |
+             *     | `REQUEST_TIMEOUT`                  | 408         | DEADLINE_EXCEEDED (4)   | The request did not arrive in time.                                                        |
+             *     | `ROUTE_NOT_FOUND`                  | 404         | NOT_FOUND (5)           | No operation is served at this method and path.                                            |
+             *     | `INVALID_ARGUMENT`                 | 400         | INVALID_ARGUMENT (3)    | A value of the request is refused; the message says which.                                 |
+             *     | `INVALID_PAGE_TOKEN`               | 400         | INVALID_ARGUMENT (3)    | The page token is not one Roster issued.                                                   |
+             *     | `PAGE_TOKEN_DIRECTION_MISMATCH`    | 400         | INVALID_ARGUMENT (3)    | The page token was issued for the other sort direction.                                    |
+             *     | `INVALID_CHANGE_CURSOR`            | 400         | INVALID_ARGUMENT (3)    | The change-stream cursor is not one Roster issued; pass back a nextCursor, or "" to start. |
+             *     | `INVALID_TIMESTAMP`                | 400         | INVALID_ARGUMENT (3)    | A timestamp is not RFC 3339.                                                               |
+             *     | `INVALID_TIME_RANGE`               | 400         | INVALID_ARGUMENT (3)    | since is later than until.                                                                 |
+             *     | `TIMESTAMP_OUT_OF_RANGE`           | 400         | INVALID_ARGUMENT (3)    | A timestamp is after the year 9999.                                                        |
+             *     | `INVALID_UPDATE_MASK`              | 400         | INVALID_ARGUMENT (3)    | updateMask names a field that cannot be updated.                                           |
+             *     | `DISPLAY_NAME_REQUIRED`            | 400         | INVALID_ARGUMENT (3)    | displayName is empty.                                                                      |
+             *     | `INVALID_IDEMPOTENCY_KEY`          | 400         | INVALID_ARGUMENT (3)    | The Idempotency-Key header is malformed.                                                   |
+             *     | `IDEMPOTENCY_KEY_REUSED`           | 409         | ABORTED (10)            | The Idempotency-Key was already used with a different request.                             |
+             *     | `TOKEN_MISSING`                    | 401         | UNAUTHENTICATED (16)    | No bearer access token was sent.                                                           |
+             *     | `TOKEN_MALFORMED`                  | 401         | UNAUTHENTICATED (16)    | The Authorization header is not a bearer token.                                            |
+             *     | `TOKEN_INVALID`                    | 401         | UNAUTHENTICATED (16)    | The access token’s signature or claims are not valid.                                      |
+             *     | `TOKEN_EXPIRED`                    | 401         | UNAUTHENTICATED (16)    | The access token has expired; fetch a new one.                                             |
+             *     | `CLIENT_REVOKED`                   | 401         | UNAUTHENTICATED (16)    | The API client of the token is deleted or expired.                                         |
+             *     | `METRICS_TOKEN_REQUIRED`           | 401         | UNAUTHENTICATED (16)    | /metrics needs the metrics bearer token.                                                   |
+             *     | `PERMISSION_DENIED`                | 403         | PERMISSION_DENIED (7)   | The caller’s roles do not allow the operation.                                             |
+             *     | `SOURCE_ADDRESS_NOT_ALLOWED`       | 403         | PERMISSION_DENIED (7)   | The client may not be used from the request’s source address.                              |
+             *     | `SCOPE_EXCEEDS_CALLER`             | 403         | PERMISSION_DENIED (7)   | A scoped client cannot give a new client a role it does not act with.                      |
+             *     | `SESSION_MISSING`                  | 401         | UNAUTHENTICATED (16)    | The console request carries no session cookie.                                             |
+             *     | `SESSION_INVALID`                  | 401         | UNAUTHENTICATED (16)    | The session cookie names no console session.                                               |
+             *     | `SESSION_EXPIRED`                  | 401         | UNAUTHENTICATED (16)    | The console session passed its idle or absolute expiry; sign in again.                     |
+             *     | `SESSION_REVOKED`                  | 401         | UNAUTHENTICATED (16)    | The user or API client behind the console session is gone; sign in again.                  |
+             *     | `SIGN_IN_REFUSED`                  | 401         | UNAUTHENTICATED (16)    | The console sign-in credentials were refused.                                              |
+             *     | `TOO_MANY_FAILURES`                | 429         | RESOURCE_EXHAUSTED (8)  | Too many failed console sign-ins from this address or for this client; wait a minute.      |
+             *     | `CSRF_TOKEN_INVALID`               | 403         | PERMISSION_DENIED (7)   | A change made with a console session lacks the session’s CSRF token header.                |
+             *     | `APP_NOT_FOUND`                    | 404         | NOT_FOUND (5)           | No live app has this ID.                                                                   |
+             *     | `APP_RESOURCE_TYPE_NOT_FOUND`      | 404         | NOT_FOUND (5)           | No live resource type of the app has this ID.                                              |
+             *     | `APP_RESOURCE_NOT_FOUND`           | 404         | NOT_FOUND (5)           | No live resource of the resource type has this ID.                                         |
+             *     | `ENTITLEMENT_NOT_FOUND`            | 404         | NOT_FOUND (5)           | No live entitlement of the app has this ID.                                                |
+             *     | `APP_USER_NOT_FOUND`               | 404         | NOT_FOUND (5)           | No app user of the app has this ID.                                                        |
+             *     | `USER_NOT_FOUND`                   | 404         | NOT_FOUND (5)           | No live user has this ID.                                                                  |
+             *     | `GRANT_NOT_FOUND`                  | 404         | NOT_FOUND (5)           | The app user holds no live grant of the entitlement.                                       |
+             *     | `ROLE_NOT_FOUND`                   | 404         | NOT_FOUND (5)           | No role has this ID.                                                                       |
+             *     | `PERSONAL_CLIENT_NOT_FOUND`        | 404         | NOT_FOUND (5)           | The caller has no API client with this ID.                                                 |
+             *     | `BULK_ACTION_NOT_FOUND`            | 404         | NOT_FOUND (5)           | No bulk action has this ID.                                                                |
+             *     | `SCIM_CONNECTION_NOT_FOUND`        | 404         | NOT_FOUND (5)           | No live SCIM connection has this ID.                                                       |
+             *     | `WEBHOOK_NOT_FOUND`                | 404         | NOT_FOUND (5)           | No live webhook the caller may see has this ID.                                            |
+             *     | `WEBHOOK_DELIVERY_NOT_FOUND`       | 404         | NOT_FOUND (5)           | The webhook has no delivery with this ID.                                                  |
+             *     | `UNKNOWN_EVENT_UID`                | 400         | INVALID_ARGUMENT (3)    | sinceEventUid is not the uid of a system-log event.                                        |
+             *     | `ALIAS_TAKEN`                      | 409         | ALREADY_EXISTS (6)      | Another entitlement of the app has this alias.                                             |
+             *     | `DURATION_CONFLICT`                | 400         | INVALID_ARGUMENT (3)    | durationGrant and durationUnset are both set.                                              |
+             *     | `INVALID_GRANT_DURATION`           | 400         | INVALID_ARGUMENT (3)    | grantDuration is not a positive number of seconds within the limit.                        |
+             *     | `DEPROVISION_AT_NOT_IN_FUTURE`     | 400         | INVALID_ARGUMENT (3)    | deprovisionAt is not in the future.                                                        |
+             *     | `DEPROVISION_AT_REQUIRED`          | 400         | INVALID_ARGUMENT (3)    | The update needs a deprovisionAt.                                                          |
+             *     | `CONFLICTING_GRANT_EXPIRY`         | 400         | INVALID_ARGUMENT (3)    | The request sets the grant’s expiry in two ways that disagree.                             |
+             *     | `TOO_MANY_USER_IDS`                | 400         | INVALID_ARGUMENT (3)    | The request names more user IDs than one bulk action takes.                                |
+             *     | `WEBHOOK_URL_REFUSED`              | 400         | INVALID_ARGUMENT (3)    | The webhook URL is not https://, or names a private, loopback or link-local address.       |
+             *     | `UNKNOWN_ROLE`                     | 400         | INVALID_ARGUMENT (3)    | A role ID names no role.                                                                   |
+             *     | `INVALID_CIDR`                     | 400         | INVALID_ARGUMENT (3)    | An allowed source is not an IP address or CIDR block.                                      |
+             *     | `INVALID_EXPIRY`                   | 400         | INVALID_ARGUMENT (3)    | A client’s expiry is not a positive duration.                                              |
+             *     | `OWNER_NOT_FOUND`                  | 400         | INVALID_ARGUMENT (3)    | A named owner is not a user.                                                               |
+             *     | `OWNER_DELETED`                    | 400         | INVALID_ARGUMENT (3)    | A named owner is a deleted user.                                                           |
+             *     | `USER_DELETED`                     | 400         | INVALID_ARGUMENT (3)    | The named user is deleted; name a live user.                                               |
+             *     | `MALFORMED_CSV`                    | 400         | INVALID_ARGUMENT (3)    | The imported CSV cannot be parsed.                                                         |
+             *     | `INVALID_IMPORT`                   | 400         | INVALID_ARGUMENT (3)    | The import is not a list of users, or lists too many; the message says which.              |
+             *     | `ENTITLEMENT_NOT_MANUALLY_MANAGED` | 400         | FAILED_PRECONDITION (9) | Members of the entitlement are managed by its connector, not by hand.                      |
+             *     | `BUILTIN_ROLE_IMMUTABLE`           | 400         | FAILED_PRECONDITION (9) | That field of a built-in role cannot be changed.                                           |
+             *     | `BULK_ACTION_FINISHED`             | 400         | FAILED_PRECONDITION (9) | The bulk action has already finished.                                                      |
+             *     | `BULK_ACTION_IN_PROGRESS`          | 409         | ABORTED (10)            | A bulk action on the entitlement is still running; retry when it ends.                     |
+             *     | `MEMBERSHIP_CHANGE_PENDING`        | 409         | ABORTED (10)            | A pending bulk action on the entitlement still has to reach this user.                     |
+             *     | `IF_MATCH_REQUIRED`                | 400         | FAILED_PRECONDITION (9) | Setting exact membership needs If-Match (a dry run does not).                              |
+             *     | `MEMBERSHIP_CHANGED`               | 400         | FAILED_PRECONDITION (9) | The membership changed since the version sent in If-Match.                                 |
+             *     | `DATABASE_UNAVAILABLE`             | 503         | UNAVAILABLE (14)        | The database cannot be reached.                                                            |
+             *     | `MIGRATIONS_PENDING`               | 503         | UNAVAILABLE (14)        | The database schema is older than the server.                                              |
+             *     | `INTERNAL`                         | 500         | INTERNAL (13)           | A fault of the server; the log has the request ID.                                         |
+             */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description gRPC status code */
+                        code: number;
+                        details: {
+                            "@type": string;
+                            domain: string;
+                            metadata: {
+                                [key: string]: string;
+                            };
+                            /** @enum {unknown} */
+                            reason: "INVALID_REQUEST" | "MALFORMED_JSON" | "INVALID_CONTENT_LENGTH" | "UNSUPPORTED_MEDIA_TYPE" | "REQUEST_TOO_LARGE" | "INVALID_TEXT" | "MALFORMED_URL" | "PATH_PARAMETER_TOO_LONG" | "MALFORMED_HTTP_REQUEST" | "HEADERS_TOO_LARGE" | "REQUEST_TIMEOUT" | "ROUTE_NOT_FOUND" | "INVALID_ARGUMENT" | "INVALID_PAGE_TOKEN" | "PAGE_TOKEN_DIRECTION_MISMATCH" | "INVALID_CHANGE_CURSOR" | "INVALID_TIMESTAMP" | "INVALID_TIME_RANGE" | "TIMESTAMP_OUT_OF_RANGE" | "INVALID_UPDATE_MASK" | "DISPLAY_NAME_REQUIRED" | "INVALID_IDEMPOTENCY_KEY" | "IDEMPOTENCY_KEY_REUSED" | "TOKEN_MISSING" | "TOKEN_MALFORMED" | "TOKEN_INVALID" | "TOKEN_EXPIRED" | "CLIENT_REVOKED" | "METRICS_TOKEN_REQUIRED" | "PERMISSION_DENIED" | "SOURCE_ADDRESS_NOT_ALLOWED" | "SCOPE_EXCEEDS_CALLER" | "SESSION_MISSING" | "SESSION_INVALID" | "SESSION_EXPIRED" | "SESSION_REVOKED" | "SIGN_IN_REFUSED" | "TOO_MANY_FAILURES" | "CSRF_TOKEN_INVALID" | "APP_NOT_FOUND" | "APP_RESOURCE_TYPE_NOT_FOUND" | "APP_RESOURCE_NOT_FOUND" | "ENTITLEMENT_NOT_FOUND" | "APP_USER_NOT_FOUND" | "USER_NOT_FOUND" | "GRANT_NOT_FOUND" | "ROLE_NOT_FOUND" | "PERSONAL_CLIENT_NOT_FOUND" | "BULK_ACTION_NOT_FOUND" | "SCIM_CONNECTION_NOT_FOUND" | "WEBHOOK_NOT_FOUND" | "WEBHOOK_DELIVERY_NOT_FOUND" | "UNKNOWN_EVENT_UID" | "ALIAS_TAKEN" | "DURATION_CONFLICT" | "INVALID_GRANT_DURATION" | "DEPROVISION_AT_NOT_IN_FUTURE" | "DEPROVISION_AT_REQUIRED" | "CONFLICTING_GRANT_EXPIRY" | "TOO_MANY_USER_IDS" | "WEBHOOK_URL_REFUSED" | "UNKNOWN_ROLE" | "INVALID_CIDR" | "INVALID_EXPIRY" | "OWNER_NOT_FOUND" | "OWNER_DELETED" | "USER_DELETED" | "MALFORMED_CSV" | "INVALID_IMPORT" | "ENTITLEMENT_NOT_MANUALLY_MANAGED" | "BUILTIN_ROLE_IMMUTABLE" | "BULK_ACTION_FINISHED" | "BULK_ACTION_IN_PROGRESS" | "MEMBERSHIP_CHANGE_PENDING" | "IF_MATCH_REQUIRED" | "MEMBERSHIP_CHANGED" | "DATABASE_UNAVAILABLE" | "MIGRATIONS_PENDING" | "INTERNAL";
+                        }[];
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    "roster.v1.Webhooks.Ping": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        delivery: {
+                            attempts: number;
+                            createdAt: string;
+                            deliveredAt: string | null;
+                            eventType: string;
+                            id: string;
+                            lastError: string | null;
+                            lastStatus: number | null;
+                            messageId: string;
+                            nextAttemptAt: string;
+                            redeliveryOf: string | null;
+                            seq: number;
+                            /** @enum {unknown} */
+                            state: "PENDING" | "DELIVERED" | "CANCELLED";
+                            webhookId: string;
+                        };
+                    };
+                };
+            };
+            /**
+             * @description Error: the status code and body of CONTRACT.md §7.1; `details[0].reason` names the error and `details[0].metadata` carries its particulars. `details[0].reason` is one of
+             *
+             *     | reason                             | HTTP status | gRPC code               | meaning                                                                                    |
+             *     | ---------------------------------- | ----------- | ----------------------- | ------------------------------------------------------------------------------------------ |
+             *     | `INVALID_REQUEST`                  | 400         | INVALID_ARGUMENT (3)    | The request does not match the operation’s schema; the message names the field.            |
+             *     | `MALFORMED_JSON`                   | 400         | INVALID_ARGUMENT (3)    | The request body is not valid JSON.                                                        |
+             *     | `INVALID_CONTENT_LENGTH`           | 400         | INVALID_ARGUMENT (3)    | Content-Length does not match the body.                                                    |
+             *     | `UNSUPPORTED_MEDIA_TYPE`           | 415         | INVALID_ARGUMENT (3)    | The body is not sent as application/json.                                                  |
+             *     | `REQUEST_TOO_LARGE`                | 413         | RESOURCE_EXHAUSTED (8)  | The body is larger than the route accepts; GET /roster/v1/limits tells the limits.         |
+             *     | `INVALID_TEXT`                     | 400         | INVALID_ARGUMENT (3)    | A string holds a NUL character, a lone surrogate or bytes that are not UTF-8.              |
+             *     | `MALFORMED_URL`                    | 400         | INVALID_ARGUMENT (3)    | The path is not valid percent-encoded UTF-8.                                               |
+             *     | `PATH_PARAMETER_TOO_LONG`          | 400         | INVALID_ARGUMENT (3)    | A path parameter is longer than allowed.                                                   |
+             *     | `MALFORMED_HTTP_REQUEST`           | 400         | INVALID_ARGUMENT (3)    | The HTTP message itself is malformed (for example, conflicting length headers).            |
+             *     | `HEADERS_TOO_LARGE`                | 431         | INVALID_ARGUMENT (3)    | The request headers are larger than the server accepts.                                    |
+             *     | `REQUEST_TIMEOUT`                  | 408         | DEADLINE_EXCEEDED (4)   | The request did not arrive in time.                                                        |
+             *     | `ROUTE_NOT_FOUND`                  | 404         | NOT_FOUND (5)           | No operation is served at this method and path.                                            |
+             *     | `INVALID_ARGUMENT`                 | 400         | INVALID_ARGUMENT (3)    | A value of the request is refused; the message says which.                                 |
+             *     | `INVALID_PAGE_TOKEN`               | 400         | INVALID_ARGUMENT (3)    | The page token is not one Roster issued.                                                   |
+             *     | `PAGE_TOKEN_DIRECTION_MISMATCH`    | 400         | INVALID_ARGUMENT (3)    | The page token was issued for the other sort direction.                                    |
+             *     | `INVALID_CHANGE_CURSOR`            | 400         | INVALID_ARGUMENT (3)    | The change-stream cursor is not one Roster issued; pass back a nextCursor, or "" to start. |
+             *     | `INVALID_TIMESTAMP`                | 400         | INVALID_ARGUMENT (3)    | A timestamp is not RFC 3339.                                                               |
+             *     | `INVALID_TIME_RANGE`               | 400         | INVALID_ARGUMENT (3)    | since is later than until.                                                                 |
+             *     | `TIMESTAMP_OUT_OF_RANGE`           | 400         | INVALID_ARGUMENT (3)    | A timestamp is after the year 9999.                                                        |
+             *     | `INVALID_UPDATE_MASK`              | 400         | INVALID_ARGUMENT (3)    | updateMask names a field that cannot be updated.                                           |
+             *     | `DISPLAY_NAME_REQUIRED`            | 400         | INVALID_ARGUMENT (3)    | displayName is empty.                                                                      |
+             *     | `INVALID_IDEMPOTENCY_KEY`          | 400         | INVALID_ARGUMENT (3)    | The Idempotency-Key header is malformed.                                                   |
+             *     | `IDEMPOTENCY_KEY_REUSED`           | 409         | ABORTED (10)            | The Idempotency-Key was already used with a different request.                             |
+             *     | `TOKEN_MISSING`                    | 401         | UNAUTHENTICATED (16)    | No bearer access token was sent.                                                           |
+             *     | `TOKEN_MALFORMED`                  | 401         | UNAUTHENTICATED (16)    | The Authorization header is not a bearer token.                                            |
+             *     | `TOKEN_INVALID`                    | 401         | UNAUTHENTICATED (16)    | The access token’s signature or claims are not valid.                                      |
+             *     | `TOKEN_EXPIRED`                    | 401         | UNAUTHENTICATED (16)    | The access token has expired; fetch a new one.                                             |
+             *     | `CLIENT_REVOKED`                   | 401         | UNAUTHENTICATED (16)    | The API client of the token is deleted or expired.                                         |
+             *     | `METRICS_TOKEN_REQUIRED`           | 401         | UNAUTHENTICATED (16)    | /metrics needs the metrics bearer token.                                                   |
+             *     | `PERMISSION_DENIED`                | 403         | PERMISSION_DENIED (7)   | The caller’s roles do not allow the operation.                                             |
+             *     | `SOURCE_ADDRESS_NOT_ALLOWED`       | 403         | PERMISSION_DENIED (7)   | The client may not be used from the request’s source address.                              |
+             *     | `SCOPE_EXCEEDS_CALLER`             | 403         | PERMISSION_DENIED (7)   | A scoped client cannot give a new client a role it does not act with.                      |
+             *     | `SESSION_MISSING`                  | 401         | UNAUTHENTICATED (16)    | The console request carries no session cookie.                                             |
+             *     | `SESSION_INVALID`                  | 401         | UNAUTHENTICATED (16)    | The session cookie names no console session.                                               |
+             *     | `SESSION_EXPIRED`                  | 401         | UNAUTHENTICATED (16)    | The console session passed its idle or absolute expiry; sign in again.                     |
+             *     | `SESSION_REVOKED`                  | 401         | UNAUTHENTICATED (16)    | The user or API client behind the console session is gone; sign in again.                  |
+             *     | `SIGN_IN_REFUSED`                  | 401         | UNAUTHENTICATED (16)    | The console sign-in credentials were refused.                                              |
+             *     | `TOO_MANY_FAILURES`                | 429         | RESOURCE_EXHAUSTED (8)  | Too many failed console sign-ins from this address or for this client; wait a minute.      |
+             *     | `CSRF_TOKEN_INVALID`               | 403         | PERMISSION_DENIED (7)   | A change made with a console session lacks the session’s CSRF token header.                |
+             *     | `APP_NOT_FOUND`                    | 404         | NOT_FOUND (5)           | No live app has this ID.                                                                   |
+             *     | `APP_RESOURCE_TYPE_NOT_FOUND`      | 404         | NOT_FOUND (5)           | No live resource type of the app has this ID.                                              |
+             *     | `APP_RESOURCE_NOT_FOUND`           | 404         | NOT_FOUND (5)           | No live resource of the resource type has this ID.                                         |
+             *     | `ENTITLEMENT_NOT_FOUND`            | 404         | NOT_FOUND (5)           | No live entitlement of the app has this ID.                                                |
+             *     | `APP_USER_NOT_FOUND`               | 404         | NOT_FOUND (5)           | No app user of the app has this ID.                                                        |
+             *     | `USER_NOT_FOUND`                   | 404         | NOT_FOUND (5)           | No live user has this ID.                                                                  |
+             *     | `GRANT_NOT_FOUND`                  | 404         | NOT_FOUND (5)           | The app user holds no live grant of the entitlement.                                       |
+             *     | `ROLE_NOT_FOUND`                   | 404         | NOT_FOUND (5)           | No role has this ID.                                                                       |
+             *     | `PERSONAL_CLIENT_NOT_FOUND`        | 404         | NOT_FOUND (5)           | The caller has no API client with this ID.                                                 |
+             *     | `BULK_ACTION_NOT_FOUND`            | 404         | NOT_FOUND (5)           | No bulk action has this ID.                                                                |
+             *     | `SCIM_CONNECTION_NOT_FOUND`        | 404         | NOT_FOUND (5)           | No live SCIM connection has this ID.                                                       |
+             *     | `WEBHOOK_NOT_FOUND`                | 404         | NOT_FOUND (5)           | No live webhook the caller may see has this ID.                                            |
+             *     | `WEBHOOK_DELIVERY_NOT_FOUND`       | 404         | NOT_FOUND (5)           | The webhook has no delivery with this ID.                                                  |
+             *     | `UNKNOWN_EVENT_UID`                | 400         | INVALID_ARGUMENT (3)    | sinceEventUid is not the uid of a system-log event.                                        |
+             *     | `ALIAS_TAKEN`                      | 409         | ALREADY_EXISTS (6)      | Another entitlement of the app has this alias.                                             |
+             *     | `DURATION_CONFLICT`                | 400         | INVALID_ARGUMENT (3)    | durationGrant and durationUnset are both set.                                              |
+             *     | `INVALID_GRANT_DURATION`           | 400         | INVALID_ARGUMENT (3)    | grantDuration is not a positive number of seconds within the limit.                        |
+             *     | `DEPROVISION_AT_NOT_IN_FUTURE`     | 400         | INVALID_ARGUMENT (3)    | deprovisionAt is not in the future.                                                        |
+             *     | `DEPROVISION_AT_REQUIRED`          | 400         | INVALID_ARGUMENT (3)    | The update needs a deprovisionAt.                                                          |
+             *     | `CONFLICTING_GRANT_EXPIRY`         | 400         | INVALID_ARGUMENT (3)    | The request sets the grant’s expiry in two ways that disagree.                             |
+             *     | `TOO_MANY_USER_IDS`                | 400         | INVALID_ARGUMENT (3)    | The request names more user IDs than one bulk action takes.                                |
+             *     | `WEBHOOK_URL_REFUSED`              | 400         | INVALID_ARGUMENT (3)    | The webhook URL is not https://, or names a private, loopback or link-local address.       |
+             *     | `UNKNOWN_ROLE`                     | 400         | INVALID_ARGUMENT (3)    | A role ID names no role.                                                                   |
+             *     | `INVALID_CIDR`                     | 400         | INVALID_ARGUMENT (3)    | An allowed source is not an IP address or CIDR block.                                      |
+             *     | `INVALID_EXPIRY`                   | 400         | INVALID_ARGUMENT (3)    | A client’s expiry is not a positive duration.                                              |
+             *     | `OWNER_NOT_FOUND`                  | 400         | INVALID_ARGUMENT (3)    | A named owner is not a user.                                                               |
+             *     | `OWNER_DELETED`                    | 400         | INVALID_ARGUMENT (3)    | A named owner is a deleted user.                                                           |
+             *     | `USER_DELETED`                     | 400         | INVALID_ARGUMENT (3)    | The named user is deleted; name a live user.                                               |
+             *     | `MALFORMED_CSV`                    | 400         | INVALID_ARGUMENT (3)    | The imported CSV cannot be parsed.                                                         |
+             *     | `INVALID_IMPORT`                   | 400         | INVALID_ARGUMENT (3)    | The import is not a list of users, or lists too many; the message says which.              |
+             *     | `ENTITLEMENT_NOT_MANUALLY_MANAGED` | 400         | FAILED_PRECONDITION (9) | Members of the entitlement are managed by its connector, not by hand.                      |
+             *     | `BUILTIN_ROLE_IMMUTABLE`           | 400         | FAILED_PRECONDITION (9) | That field of a built-in role cannot be changed.                                           |
+             *     | `BULK_ACTION_FINISHED`             | 400         | FAILED_PRECONDITION (9) | The bulk action has already finished.                                                      |
+             *     | `BULK_ACTION_IN_PROGRESS`          | 409         | ABORTED (10)            | A bulk action on the entitlement is still running; retry when it ends.                     |
+             *     | `MEMBERSHIP_CHANGE_PENDING`        | 409         | ABORTED (10)            | A pending bulk action on the entitlement still has to reach this user.                     |
+             *     | `IF_MATCH_REQUIRED`                | 400         | FAILED_PRECONDITION (9) | Setting exact membership needs If-Match (a dry run does not).                              |
+             *     | `MEMBERSHIP_CHANGED`               | 400         | FAILED_PRECONDITION (9) | The membership changed since the version sent in If-Match.                                 |
+             *     | `DATABASE_UNAVAILABLE`             | 503         | UNAVAILABLE (14)        | The database cannot be reached.                                                            |
+             *     | `MIGRATIONS_PENDING`               | 503         | UNAVAILABLE (14)        | The database schema is older than the server.                                              |
+             *     | `INTERNAL`                         | 500         | INTERNAL (13)           | A fault of the server; the log has the request ID.                                         |
+             */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description gRPC status code */
+                        code: number;
+                        details: {
+                            "@type": string;
+                            domain: string;
+                            metadata: {
+                                [key: string]: string;
+                            };
+                            /** @enum {unknown} */
+                            reason: "INVALID_REQUEST" | "MALFORMED_JSON" | "INVALID_CONTENT_LENGTH" | "UNSUPPORTED_MEDIA_TYPE" | "REQUEST_TOO_LARGE" | "INVALID_TEXT" | "MALFORMED_URL" | "PATH_PARAMETER_TOO_LONG" | "MALFORMED_HTTP_REQUEST" | "HEADERS_TOO_LARGE" | "REQUEST_TIMEOUT" | "ROUTE_NOT_FOUND" | "INVALID_ARGUMENT" | "INVALID_PAGE_TOKEN" | "PAGE_TOKEN_DIRECTION_MISMATCH" | "INVALID_CHANGE_CURSOR" | "INVALID_TIMESTAMP" | "INVALID_TIME_RANGE" | "TIMESTAMP_OUT_OF_RANGE" | "INVALID_UPDATE_MASK" | "DISPLAY_NAME_REQUIRED" | "INVALID_IDEMPOTENCY_KEY" | "IDEMPOTENCY_KEY_REUSED" | "TOKEN_MISSING" | "TOKEN_MALFORMED" | "TOKEN_INVALID" | "TOKEN_EXPIRED" | "CLIENT_REVOKED" | "METRICS_TOKEN_REQUIRED" | "PERMISSION_DENIED" | "SOURCE_ADDRESS_NOT_ALLOWED" | "SCOPE_EXCEEDS_CALLER" | "SESSION_MISSING" | "SESSION_INVALID" | "SESSION_EXPIRED" | "SESSION_REVOKED" | "SIGN_IN_REFUSED" | "TOO_MANY_FAILURES" | "CSRF_TOKEN_INVALID" | "APP_NOT_FOUND" | "APP_RESOURCE_TYPE_NOT_FOUND" | "APP_RESOURCE_NOT_FOUND" | "ENTITLEMENT_NOT_FOUND" | "APP_USER_NOT_FOUND" | "USER_NOT_FOUND" | "GRANT_NOT_FOUND" | "ROLE_NOT_FOUND" | "PERSONAL_CLIENT_NOT_FOUND" | "BULK_ACTION_NOT_FOUND" | "SCIM_CONNECTION_NOT_FOUND" | "WEBHOOK_NOT_FOUND" | "WEBHOOK_DELIVERY_NOT_FOUND" | "UNKNOWN_EVENT_UID" | "ALIAS_TAKEN" | "DURATION_CONFLICT" | "INVALID_GRANT_DURATION" | "DEPROVISION_AT_NOT_IN_FUTURE" | "DEPROVISION_AT_REQUIRED" | "CONFLICTING_GRANT_EXPIRY" | "TOO_MANY_USER_IDS" | "WEBHOOK_URL_REFUSED" | "UNKNOWN_ROLE" | "INVALID_CIDR" | "INVALID_EXPIRY" | "OWNER_NOT_FOUND" | "OWNER_DELETED" | "USER_DELETED" | "MALFORMED_CSV" | "INVALID_IMPORT" | "ENTITLEMENT_NOT_MANUALLY_MANAGED" | "BUILTIN_ROLE_IMMUTABLE" | "BULK_ACTION_FINISHED" | "BULK_ACTION_IN_PROGRESS" | "MEMBERSHIP_CHANGE_PENDING" | "IF_MATCH_REQUIRED" | "MEMBERSHIP_CHANGED" | "DATABASE_UNAVAILABLE" | "MIGRATIONS_PENDING" | "INTERNAL";
+                        }[];
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    "roster.v1.Webhooks.RedeliverSince": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: date-time */
+                    since: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        queued: number;
+                    };
+                };
+            };
+            /**
+             * @description Error: the status code and body of CONTRACT.md §7.1; `details[0].reason` names the error and `details[0].metadata` carries its particulars. `details[0].reason` is one of
+             *
+             *     | reason                             | HTTP status | gRPC code               | meaning                                                                                    |
+             *     | ---------------------------------- | ----------- | ----------------------- | ------------------------------------------------------------------------------------------ |
+             *     | `INVALID_REQUEST`                  | 400         | INVALID_ARGUMENT (3)    | The request does not match the operation’s schema; the message names the field.            |
+             *     | `MALFORMED_JSON`                   | 400         | INVALID_ARGUMENT (3)    | The request body is not valid JSON.                                                        |
+             *     | `INVALID_CONTENT_LENGTH`           | 400         | INVALID_ARGUMENT (3)    | Content-Length does not match the body.                                                    |
+             *     | `UNSUPPORTED_MEDIA_TYPE`           | 415         | INVALID_ARGUMENT (3)    | The body is not sent as application/json.                                                  |
+             *     | `REQUEST_TOO_LARGE`                | 413         | RESOURCE_EXHAUSTED (8)  | The body is larger than the route accepts; GET /roster/v1/limits tells the limits.         |
+             *     | `INVALID_TEXT`                     | 400         | INVALID_ARGUMENT (3)    | A string holds a NUL character, a lone surrogate or bytes that are not UTF-8.              |
+             *     | `MALFORMED_URL`                    | 400         | INVALID_ARGUMENT (3)    | The path is not valid percent-encoded UTF-8.                                               |
+             *     | `PATH_PARAMETER_TOO_LONG`          | 400         | INVALID_ARGUMENT (3)    | A path parameter is longer than allowed.                                                   |
+             *     | `MALFORMED_HTTP_REQUEST`           | 400         | INVALID_ARGUMENT (3)    | The HTTP message itself is malformed (for example, conflicting length headers).            |
+             *     | `HEADERS_TOO_LARGE`                | 431         | INVALID_ARGUMENT (3)    | The request headers are larger than the server accepts.                                    |
+             *     | `REQUEST_TIMEOUT`                  | 408         | DEADLINE_EXCEEDED (4)   | The request did not arrive in time.                                                        |
+             *     | `ROUTE_NOT_FOUND`                  | 404         | NOT_FOUND (5)           | No operation is served at this method and path.                                            |
+             *     | `INVALID_ARGUMENT`                 | 400         | INVALID_ARGUMENT (3)    | A value of the request is refused; the message says which.                                 |
+             *     | `INVALID_PAGE_TOKEN`               | 400         | INVALID_ARGUMENT (3)    | The page token is not one Roster issued.                                                   |
+             *     | `PAGE_TOKEN_DIRECTION_MISMATCH`    | 400         | INVALID_ARGUMENT (3)    | The page token was issued for the other sort direction.                                    |
+             *     | `INVALID_CHANGE_CURSOR`            | 400         | INVALID_ARGUMENT (3)    | The change-stream cursor is not one Roster issued; pass back a nextCursor, or "" to start. |
+             *     | `INVALID_TIMESTAMP`                | 400         | INVALID_ARGUMENT (3)    | A timestamp is not RFC 3339.                                                               |
+             *     | `INVALID_TIME_RANGE`               | 400         | INVALID_ARGUMENT (3)    | since is later than until.                                                                 |
+             *     | `TIMESTAMP_OUT_OF_RANGE`           | 400         | INVALID_ARGUMENT (3)    | A timestamp is after the year 9999.                                                        |
+             *     | `INVALID_UPDATE_MASK`              | 400         | INVALID_ARGUMENT (3)    | updateMask names a field that cannot be updated.                                           |
+             *     | `DISPLAY_NAME_REQUIRED`            | 400         | INVALID_ARGUMENT (3)    | displayName is empty.                                                                      |
+             *     | `INVALID_IDEMPOTENCY_KEY`          | 400         | INVALID_ARGUMENT (3)    | The Idempotency-Key header is malformed.                                                   |
+             *     | `IDEMPOTENCY_KEY_REUSED`           | 409         | ABORTED (10)            | The Idempotency-Key was already used with a different request.                             |
+             *     | `TOKEN_MISSING`                    | 401         | UNAUTHENTICATED (16)    | No bearer access token was sent.                                                           |
+             *     | `TOKEN_MALFORMED`                  | 401         | UNAUTHENTICATED (16)    | The Authorization header is not a bearer token.                                            |
+             *     | `TOKEN_INVALID`                    | 401         | UNAUTHENTICATED (16)    | The access token’s signature or claims are not valid.                                      |
+             *     | `TOKEN_EXPIRED`                    | 401         | UNAUTHENTICATED (16)    | The access token has expired; fetch a new one.                                             |
+             *     | `CLIENT_REVOKED`                   | 401         | UNAUTHENTICATED (16)    | The API client of the token is deleted or expired.                                         |
+             *     | `METRICS_TOKEN_REQUIRED`           | 401         | UNAUTHENTICATED (16)    | /metrics needs the metrics bearer token.                                                   |
+             *     | `PERMISSION_DENIED`                | 403         | PERMISSION_DENIED (7)   | The caller’s roles do not allow the operation.                                             |
+             *     | `SOURCE_ADDRESS_NOT_ALLOWED`       | 403         | PERMISSION_DENIED (7)   | The client may not be used from the request’s source address.                              |
+             *     | `SCOPE_EXCEEDS_CALLER`             | 403         | PERMISSION_DENIED (7)   | A scoped client cannot give a new client a role it does not act with.                      |
+             *     | `SESSION_MISSING`                  | 401         | UNAUTHENTICATED (16)    | The console request carries no session cookie.                                             |
+             *     | `SESSION_INVALID`                  | 401         | UNAUTHENTICATED (16)    | The session cookie names no console session.                                               |
+             *     | `SESSION_EXPIRED`                  | 401         | UNAUTHENTICATED (16)    | The console session passed its idle or absolute expiry; sign in again.                     |
+             *     | `SESSION_REVOKED`                  | 401         | UNAUTHENTICATED (16)    | The user or API client behind the console session is gone; sign in again.                  |
+             *     | `SIGN_IN_REFUSED`                  | 401         | UNAUTHENTICATED (16)    | The console sign-in credentials were refused.                                              |
+             *     | `TOO_MANY_FAILURES`                | 429         | RESOURCE_EXHAUSTED (8)  | Too many failed console sign-ins from this address or for this client; wait a minute.      |
+             *     | `CSRF_TOKEN_INVALID`               | 403         | PERMISSION_DENIED (7)   | A change made with a console session lacks the session’s CSRF token header.                |
+             *     | `APP_NOT_FOUND`                    | 404         | NOT_FOUND (5)           | No live app has this ID.                                                                   |
+             *     | `APP_RESOURCE_TYPE_NOT_FOUND`      | 404         | NOT_FOUND (5)           | No live resource type of the app has this ID.                                              |
+             *     | `APP_RESOURCE_NOT_FOUND`           | 404         | NOT_FOUND (5)           | No live resource of the resource type has this ID.                                         |
+             *     | `ENTITLEMENT_NOT_FOUND`            | 404         | NOT_FOUND (5)           | No live entitlement of the app has this ID.                                                |
+             *     | `APP_USER_NOT_FOUND`               | 404         | NOT_FOUND (5)           | No app user of the app has this ID.                                                        |
+             *     | `USER_NOT_FOUND`                   | 404         | NOT_FOUND (5)           | No live user has this ID.                                                                  |
+             *     | `GRANT_NOT_FOUND`                  | 404         | NOT_FOUND (5)           | The app user holds no live grant of the entitlement.                                       |
+             *     | `ROLE_NOT_FOUND`                   | 404         | NOT_FOUND (5)           | No role has this ID.                                                                       |
+             *     | `PERSONAL_CLIENT_NOT_FOUND`        | 404         | NOT_FOUND (5)           | The caller has no API client with this ID.                                                 |
+             *     | `BULK_ACTION_NOT_FOUND`            | 404         | NOT_FOUND (5)           | No bulk action has this ID.                                                                |
+             *     | `SCIM_CONNECTION_NOT_FOUND`        | 404         | NOT_FOUND (5)           | No live SCIM connection has this ID.                                                       |
+             *     | `WEBHOOK_NOT_FOUND`                | 404         | NOT_FOUND (5)           | No live webhook the caller may see has this ID.                                            |
+             *     | `WEBHOOK_DELIVERY_NOT_FOUND`       | 404         | NOT_FOUND (5)           | The webhook has no delivery with this ID.                                                  |
+             *     | `UNKNOWN_EVENT_UID`                | 400         | INVALID_ARGUMENT (3)    | sinceEventUid is not the uid of a system-log event.                                        |
+             *     | `ALIAS_TAKEN`                      | 409         | ALREADY_EXISTS (6)      | Another entitlement of the app has this alias.                                             |
+             *     | `DURATION_CONFLICT`                | 400         | INVALID_ARGUMENT (3)    | durationGrant and durationUnset are both set.                                              |
+             *     | `INVALID_GRANT_DURATION`           | 400         | INVALID_ARGUMENT (3)    | grantDuration is not a positive number of seconds within the limit.                        |
+             *     | `DEPROVISION_AT_NOT_IN_FUTURE`     | 400         | INVALID_ARGUMENT (3)    | deprovisionAt is not in the future.                                                        |
+             *     | `DEPROVISION_AT_REQUIRED`          | 400         | INVALID_ARGUMENT (3)    | The update needs a deprovisionAt.                                                          |
+             *     | `CONFLICTING_GRANT_EXPIRY`         | 400         | INVALID_ARGUMENT (3)    | The request sets the grant’s expiry in two ways that disagree.                             |
+             *     | `TOO_MANY_USER_IDS`                | 400         | INVALID_ARGUMENT (3)    | The request names more user IDs than one bulk action takes.                                |
+             *     | `WEBHOOK_URL_REFUSED`              | 400         | INVALID_ARGUMENT (3)    | The webhook URL is not https://, or names a private, loopback or link-local address.       |
+             *     | `UNKNOWN_ROLE`                     | 400         | INVALID_ARGUMENT (3)    | A role ID names no role.                                                                   |
+             *     | `INVALID_CIDR`                     | 400         | INVALID_ARGUMENT (3)    | An allowed source is not an IP address or CIDR block.                                      |
+             *     | `INVALID_EXPIRY`                   | 400         | INVALID_ARGUMENT (3)    | A client’s expiry is not a positive duration.                                              |
+             *     | `OWNER_NOT_FOUND`                  | 400         | INVALID_ARGUMENT (3)    | A named owner is not a user.                                                               |
+             *     | `OWNER_DELETED`                    | 400         | INVALID_ARGUMENT (3)    | A named owner is a deleted user.                                                           |
+             *     | `USER_DELETED`                     | 400         | INVALID_ARGUMENT (3)    | The named user is deleted; name a live user.                                               |
+             *     | `MALFORMED_CSV`                    | 400         | INVALID_ARGUMENT (3)    | The imported CSV cannot be parsed.                                                         |
+             *     | `INVALID_IMPORT`                   | 400         | INVALID_ARGUMENT (3)    | The import is not a list of users, or lists too many; the message says which.              |
+             *     | `ENTITLEMENT_NOT_MANUALLY_MANAGED` | 400         | FAILED_PRECONDITION (9) | Members of the entitlement are managed by its connector, not by hand.                      |
+             *     | `BUILTIN_ROLE_IMMUTABLE`           | 400         | FAILED_PRECONDITION (9) | That field of a built-in role cannot be changed.                                           |
+             *     | `BULK_ACTION_FINISHED`             | 400         | FAILED_PRECONDITION (9) | The bulk action has already finished.                                                      |
+             *     | `BULK_ACTION_IN_PROGRESS`          | 409         | ABORTED (10)            | A bulk action on the entitlement is still running; retry when it ends.                     |
+             *     | `MEMBERSHIP_CHANGE_PENDING`        | 409         | ABORTED (10)            | A pending bulk action on the entitlement still has to reach this user.                     |
+             *     | `IF_MATCH_REQUIRED`                | 400         | FAILED_PRECONDITION (9) | Setting exact membership needs If-Match (a dry run does not).                              |
+             *     | `MEMBERSHIP_CHANGED`               | 400         | FAILED_PRECONDITION (9) | The membership changed since the version sent in If-Match.                                 |
+             *     | `DATABASE_UNAVAILABLE`             | 503         | UNAVAILABLE (14)        | The database cannot be reached.                                                            |
+             *     | `MIGRATIONS_PENDING`               | 503         | UNAVAILABLE (14)        | The database schema is older than the server.                                              |
+             *     | `INTERNAL`                         | 500         | INTERNAL (13)           | A fault of the server; the log has the request ID.                                         |
+             */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description gRPC status code */
+                        code: number;
+                        details: {
+                            "@type": string;
+                            domain: string;
+                            metadata: {
+                                [key: string]: string;
+                            };
+                            /** @enum {unknown} */
+                            reason: "INVALID_REQUEST" | "MALFORMED_JSON" | "INVALID_CONTENT_LENGTH" | "UNSUPPORTED_MEDIA_TYPE" | "REQUEST_TOO_LARGE" | "INVALID_TEXT" | "MALFORMED_URL" | "PATH_PARAMETER_TOO_LONG" | "MALFORMED_HTTP_REQUEST" | "HEADERS_TOO_LARGE" | "REQUEST_TIMEOUT" | "ROUTE_NOT_FOUND" | "INVALID_ARGUMENT" | "INVALID_PAGE_TOKEN" | "PAGE_TOKEN_DIRECTION_MISMATCH" | "INVALID_CHANGE_CURSOR" | "INVALID_TIMESTAMP" | "INVALID_TIME_RANGE" | "TIMESTAMP_OUT_OF_RANGE" | "INVALID_UPDATE_MASK" | "DISPLAY_NAME_REQUIRED" | "INVALID_IDEMPOTENCY_KEY" | "IDEMPOTENCY_KEY_REUSED" | "TOKEN_MISSING" | "TOKEN_MALFORMED" | "TOKEN_INVALID" | "TOKEN_EXPIRED" | "CLIENT_REVOKED" | "METRICS_TOKEN_REQUIRED" | "PERMISSION_DENIED" | "SOURCE_ADDRESS_NOT_ALLOWED" | "SCOPE_EXCEEDS_CALLER" | "SESSION_MISSING" | "SESSION_INVALID" | "SESSION_EXPIRED" | "SESSION_REVOKED" | "SIGN_IN_REFUSED" | "TOO_MANY_FAILURES" | "CSRF_TOKEN_INVALID" | "APP_NOT_FOUND" | "APP_RESOURCE_TYPE_NOT_FOUND" | "APP_RESOURCE_NOT_FOUND" | "ENTITLEMENT_NOT_FOUND" | "APP_USER_NOT_FOUND" | "USER_NOT_FOUND" | "GRANT_NOT_FOUND" | "ROLE_NOT_FOUND" | "PERSONAL_CLIENT_NOT_FOUND" | "BULK_ACTION_NOT_FOUND" | "SCIM_CONNECTION_NOT_FOUND" | "WEBHOOK_NOT_FOUND" | "WEBHOOK_DELIVERY_NOT_FOUND" | "UNKNOWN_EVENT_UID" | "ALIAS_TAKEN" | "DURATION_CONFLICT" | "INVALID_GRANT_DURATION" | "DEPROVISION_AT_NOT_IN_FUTURE" | "DEPROVISION_AT_REQUIRED" | "CONFLICTING_GRANT_EXPIRY" | "TOO_MANY_USER_IDS" | "WEBHOOK_URL_REFUSED" | "UNKNOWN_ROLE" | "INVALID_CIDR" | "INVALID_EXPIRY" | "OWNER_NOT_FOUND" | "OWNER_DELETED" | "USER_DELETED" | "MALFORMED_CSV" | "INVALID_IMPORT" | "ENTITLEMENT_NOT_MANUALLY_MANAGED" | "BUILTIN_ROLE_IMMUTABLE" | "BULK_ACTION_FINISHED" | "BULK_ACTION_IN_PROGRESS" | "MEMBERSHIP_CHANGE_PENDING" | "IF_MATCH_REQUIRED" | "MEMBERSHIP_CHANGED" | "DATABASE_UNAVAILABLE" | "MIGRATIONS_PENDING" | "INTERNAL";
+                        }[];
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    "roster.v1.Webhooks.Resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        webhook: {
+                            appIds: string[];
+                            createdAt: string;
+                            description: string;
+                            disabledReason: string | null;
+                            eventTypes: string[];
+                            id: string;
+                            /** @enum {unknown} */
+                            state: "ACTIVE" | "PAUSED" | "DISABLED";
+                            updatedAt: string;
+                            url: string;
+                        };
                     };
                 };
             };
