@@ -150,7 +150,7 @@ describe.each(DIALECTS)('webhook delivery on %s', (dialect) => {
     odd.answer((_, index) =>
       index === 0
         ? { status: 302, headers: { location: 'http://169.254.169.254/' } }
-        : { status: 200, body: 'x'.repeat(1024 * 1024) },
+        : { status: 200, body: `\0${'x'.repeat(1024 * 1024)}` },
     );
     const { id } = await webhook(odd.url);
     const sent = await ping(id);
@@ -166,6 +166,8 @@ describe.each(DIALECTS)('webhook delivery on %s', (dialect) => {
     });
     expect(detail.body.attempts[1].status).toBe(200);
     expect(detail.body.attempts[1].responseExcerpt.length).toBeLessThanOrEqual(1024);
+    // A NUL cannot be stored in PostgreSQL text: it is kept as U+FFFD.
+    expect(detail.body.attempts[1].responseExcerpt.startsWith('\uFFFDxxx')).toBe(true);
   });
 
   it('refuses a private address at connect time, after DNS, without the setting', async () => {

@@ -56,9 +56,10 @@ export function createWebhookDispatcher(deps: WebhookDispatcherDeps) {
     const more = await db.transaction().execute(async (trx) => {
       const now = clock.now();
       const at = now.toISOString();
-      // Read before the subscriptions: a change after this point is seen by the next step.
-      const head = await deps.changes.current(trx, dialect);
+      // The turn on the cursor first; then the stream's end, read before the subscriptions, so a
+      // change committed after this point is seen by the next step.
       const stored = await readDispatchCursor(trx, dialect);
+      const head = await deps.changes.current(trx, dialect);
       const subscriptions = (await listLiveWebhooks(trx)).map((row) => ({
         id: row.id,
         eventTypes: eventTypesOf(row),

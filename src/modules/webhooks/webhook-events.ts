@@ -1,6 +1,7 @@
 import type { GrantEventsTable, SystemLogEventsTable } from '../../db/schema.js';
 import type { WebhookEventType } from '../../lib/vocabulary.js';
 import { newMessageId, type WebhookPayload } from './webhook-payload.js';
+import { systemLogEventOf } from './webhooks.repository.js';
 
 /**
  * The part of the change stream (src/modules/changes) the dispatcher reads, declared by what it
@@ -107,7 +108,7 @@ export function eventsOf(changes: readonly StreamChange[], nowMs: number): Webho
 }
 
 function systemLogEvent(type: WebhookEventType, row: SystemLogEventsTable, nowMs: number): WebhookEvent {
-  const event = JSON.parse(row.event) as { unmapped?: Record<string, unknown> };
+  const event = systemLogEventOf(row.event);
   const appId = typeof event.unmapped?.appId === 'string' ? event.unmapped.appId : null;
   return {
     type,

@@ -106,7 +106,11 @@ export function sendWebhook(
       const done = () =>
         finish({
           status: response.statusCode,
-          excerpt: Buffer.concat(chunks).subarray(0, EXCERPT_BYTES).toString('utf8'),
+          // PostgreSQL text cannot hold NUL: an answer's NULs are kept as U+FFFD.
+          excerpt: Buffer.concat(chunks)
+            .subarray(0, EXCERPT_BYTES)
+            .toString('utf8')
+            .replaceAll('\0', '\uFFFD'),
           error: undefined,
         });
       response.on('data', (chunk: Buffer) => {

@@ -6,10 +6,26 @@ import type {
   WebhookDeliveriesTable,
   WebhookSubscriptionsTable,
 } from '../../db/schema.js';
+import type { WebhookEventType } from '../../lib/vocabulary.js';
 
 export type WebhookRow = Selectable<WebhookSubscriptionsTable>;
 export type DeliveryRow = Selectable<WebhookDeliveriesTable>;
 export type AttemptRow = Selectable<WebhookAttemptsTable>;
+
+/** The apps a subscription is limited to (`[]` = every app), decoded from its JSON column. */
+export const appIdsOf = (row: Pick<WebhookRow, 'app_ids'>): string[] => JSON.parse(row.app_ids) as string[];
+
+/** The event types a subscription asked for, decoded from its JSON column. */
+export const eventTypesOf = (row: Pick<WebhookRow, 'event_types'>): WebhookEventType[] =>
+  JSON.parse(row.event_types) as WebhookEventType[];
+
+/** A delivery's body, decoded (it is stored as the exact text that was signed and sent). */
+export const payloadOf = (row: Pick<DeliveryRow, 'payload'>): unknown => JSON.parse(row.payload);
+
+/** A system-log row's OCSF event, decoded from its JSON column (read through the change stream). */
+export const systemLogEventOf = (
+  text: string,
+): { unmapped?: Record<string, unknown> } & Record<string, unknown> => JSON.parse(text);
 
 /** The one row of webhook_dispatch_cursor. */
 const CURSOR_ID = 'changes';

@@ -4,7 +4,7 @@ import { Type } from 'typebox';
 import { decodeCursor, encodeCursor, pageSize } from '../../http/pagination.js';
 import { Empty, ListOf, PageQuery } from '../../http/wire.js';
 import { actorOf, principalOf } from '../auth/index.js';
-import type { AttemptRow, DeliveryRow, WebhookRow } from './webhooks.repository.js';
+import { type AttemptRow, type DeliveryRow, payloadOf, type WebhookRow } from './webhooks.repository.js';
 import {
   CreateWebhookBody,
   Delivery,
@@ -184,7 +184,7 @@ export const webhooksRoutes: FastifyPluginAsyncTypebox<{ webhooks: WebhooksServi
       );
       return {
         delivery: deliveryView(delivery),
-        payload: JSON.parse(delivery.payload),
+        payload: payloadOf(delivery),
         attempts: attempts.map(attemptView),
       };
     },

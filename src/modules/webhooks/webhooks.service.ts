@@ -7,14 +7,16 @@ import { AppError, invalidArgument } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import type { SystemLogOperation, WebhookEventType } from '../../lib/vocabulary.js';
 import type { SystemLog } from '../audit/index.js';
-import { deliveryRow, newMessageId, type WebhookMessage } from './webhook-payload.js';
+import { deliveryRow, newMessageId, type WebhookMessage, type WebhookPayload } from './webhook-payload.js';
 import { newWebhookSecret } from './webhook-signing.js';
 import { type TargetPolicy, targetProblem } from './webhook-target.js';
 import {
   type AttemptRow,
+  appIdsOf,
   cancelPendingDeliveries,
   type DeliveryRow,
   deliveriesSince,
+  eventTypesOf,
   findDelivery,
   findWebhook,
   insertDeliveries,
@@ -22,6 +24,7 @@ import {
   listAttempts,
   listDeliveries,
   listWebhooks,
+  payloadOf,
   reserveSeqs,
   updateWebhook,
   type WebhookRow,
@@ -67,9 +70,7 @@ const deliveryNotFound = (id: string) =>
     },
   );
 
-export const appIdsOf = (row: WebhookRow): string[] => JSON.parse(row.app_ids) as string[];
-export const eventTypesOf = (row: WebhookRow): WebhookEventType[] =>
-  JSON.parse(row.event_types) as WebhookEventType[];
+export { appIdsOf, eventTypesOf };
 
 /** Queues messages for one subscription in the caller's transaction, in the order given. */
 export async function queueMessages(
@@ -326,7 +327,7 @@ export function createWebhooksService(deps: WebhooksServiceDeps) {
           trx,
           dialect,
           id,
-          originals.map((o) => ({ messageId: o.message_id, payload: JSON.parse(o.payload) })),
+          originals.map((o) => ({ messageId: o.message_id, payload: payloadOf(o) as WebhookPayload })),
           now,
           originals.map((o) => o.redelivery_of ?? o.id),
         );
