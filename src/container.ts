@@ -102,7 +102,7 @@ export async function createContainer({ config, database, clock, logger }: Conta
     clock,
     bulkActionRetentionDays: config.bulkActionRetentionDays,
   });
-  const systemLogEvents = createSystemLogEventsService({ db });
+  const systemLogEvents = createSystemLogEventsService({ db, dialect });
   const ops = createOpsService({ database });
   // The record (issue 5): searches, history and expansion.
   const expansion = createExpansionService(base);

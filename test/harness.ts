@@ -30,13 +30,17 @@ export interface TestDatabase {
 
 /**
  * A fresh, migrated database: a new SQLite file, or a new PostgreSQL schema in the test database,
- * dropped afterwards.
+ * dropped afterwards. `migrate: false` leaves it empty, for tests of the migrations themselves.
  */
-export async function openTestDatabase(dialect: DialectName): Promise<TestDatabase> {
+export async function openTestDatabase(
+  dialect: DialectName,
+  options: { migrate?: boolean } = {},
+): Promise<TestDatabase> {
+  const migrate = options.migrate ?? true;
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'roster-test-'));
   if (dialect === 'sqlite') {
     const handle = connectDatabase({ sqlitePath: path.join(dataDir, 'roster.db') });
-    await migrateToLatest(handle);
+    if (migrate) await migrateToLatest(handle);
     return {
       handle,
       dataDir,
@@ -54,7 +58,7 @@ export async function openTestDatabase(dialect: DialectName): Promise<TestDataba
   await admin.query(`create schema ${schema}`);
   await admin.end();
   const handle = connectDatabase({ postgresUrl: POSTGRES_URL, postgresSchema: schema, postgresPoolSize: 4 });
-  await migrateToLatest(handle);
+  if (migrate) await migrateToLatest(handle);
   const url = new URL(POSTGRES_URL);
   url.searchParams.set('options', `-c search_path=${schema}`);
   return {

@@ -22,6 +22,8 @@ export const STRING_LIMITS = {
   url: 2_000,
   /** Page tokens Roster issued; the longest it issues is a few hundred characters. */
   pageToken: 1_000,
+  /** Change-stream cursors Roster issued (src/modules/changes); they are under 60 characters. */
+  changeCursor: 200,
   /** Enum-like words, field-mask paths, durations, timestamps, CIDRs, grant types. */
   word: 200,
   /** A FieldMask written as one comma-separated string. */
@@ -45,6 +47,12 @@ export const QueryString = bounded(STRING_LIMITS.query);
 export const EmailString = bounded(STRING_LIMITS.email);
 export const UrlString = bounded(STRING_LIMITS.url);
 export const PageTokenString = bounded(STRING_LIMITS.pageToken);
+export const ChangeCursorString = (options: StringOptions = {}) =>
+  bounded(STRING_LIMITS.changeCursor)({
+    description:
+      'Roster extension: a change-stream position from a previous nextCursor; only events after it are returned. "" or absent: from the beginning.',
+    ...options,
+  });
 export const WordString = bounded(STRING_LIMITS.word);
 export const FieldMaskString = bounded(STRING_LIMITS.fieldMask);
 

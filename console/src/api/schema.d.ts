@@ -1341,7 +1341,7 @@ export interface paths {
         };
         /**
          * Export
-         * @description Stream the system-log events between `since` (inclusive) and `until` (exclusive) as JSON lines (`application/x-ndjson`).
+         * @description Stream the system-log events between `since` (inclusive) and `until` (exclusive), after `cursor` if given, in change-stream order as JSON lines (`application/x-ndjson`); the `roster-next-cursor` header resumes after them.
          */
         get: operations["roster.v1.SystemLog.Export"];
         put?: never;
@@ -9086,6 +9086,7 @@ export interface operations {
                         id: string;
                     }[] | null;
                     before?: string | null;
+                    cursor?: string | null;
                     expandMask?: {
                         paths?: string[] | null;
                     } | null;
@@ -9121,6 +9122,8 @@ export interface operations {
                             };
                             ticketPath: string;
                         }[];
+                        /** @description Roster extension: pass it back as `cursor` (with the same filters) to get only the events after those seen so far; unlike nextPageToken it is never "", so a poller can keep it. */
+                        nextCursor: string;
                         nextPageToken: string;
                     };
                 };
@@ -12188,6 +12191,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    cursor?: string | null;
                     pageSize?: number | null;
                     pageToken?: string | null;
                     since?: string | null;
@@ -12208,6 +12212,8 @@ export interface operations {
                         list: {
                             [key: string]: unknown;
                         }[];
+                        /** @description Roster extension: pass it back as `cursor` (with the same filters) to get only the events after this walk; never "". */
+                        nextCursor: string;
                         nextPageToken: string;
                     };
                 };
@@ -16061,6 +16067,8 @@ export interface operations {
     "roster.v1.SystemLog.Export": {
         parameters: {
             query?: {
+                /** @description Roster extension: a change-stream position from a previous nextCursor; only events after it are returned. "" or absent: from the beginning. */
+                cursor?: string;
                 /** @description inclusive */
                 since?: string;
                 /** @description exclusive */

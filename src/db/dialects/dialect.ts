@@ -63,7 +63,7 @@ export interface DialectFeatures {
    * - SQLite: one writer at a time (also across connections), so positions handed out inside the
    *   write transaction, in insert order, are commit order. One UPDATE reserves `rows.length`
    *   numbers from the `change_positions` counter, which commits or rolls back with the rows; tx_id
-   *   keeps its default, 0. Each row is copied with its `seq` added (one more column per row).
+   *   keeps its default, 0. Each row gets its `seq` set in place (one more column per row).
    */
   withChangePositions<DB, R extends object>(
     trx: Transaction<DB> | Kysely<DB>,
@@ -81,6 +81,13 @@ export interface DialectFeatures {
    * - SQLite: (0, last number the counter handed out): a counter value is committed with its rows.
    */
   changeHorizon<DB>(db: Transaction<DB> | Kysely<DB>): Promise<ChangePosition>;
+  /**
+   * A position every row committed so far lies at or below: once `changeHorizon` reaches it, a
+   * reader can see everything written before this call (read-your-writes for tests and tools).
+   * - PostgreSQL: (xmax of the current snapshot, 0), the first transaction ID not yet handed out.
+   * - SQLite: the horizon itself; its readers are never held back.
+   */
+  changeFrontier<DB>(db: Transaction<DB> | Kysely<DB>): Promise<ChangePosition>;
 }
 
 function requireTransaction(db: { readonly isTransaction: boolean }): void {
@@ -106,9 +113,10 @@ export const sqliteFeatures: DialectFeatures = {
       set next_seq = next_seq + ${rows.length} returning next_seq - ${rows.length} as first`.execute(trx);
     let seq = reserved[0]?.first;
     if (seq === undefined) throw new Error('the change_positions counter is missing (migration 0010)');
-    const positioned = new Array<(typeof rows)[number]>(rows.length);
-    for (let i = 0; i < rows.length; i++) positioned[i] = { ...rows[i], seq: seq++ } as (typeof rows)[number];
-    return positioned;
+    // In place: copying each row (spread or Object.assign) costs 0.25-2.4 µs a row, setting one
+    // property a few ns, and the rows are the INSERT's own fresh values.
+    for (const row of rows as ReadonlyArray<{ seq?: number }>) row.seq = seq++;
+    return rows;
   },
   changePositionColumnsAdded: 1,
   changeHorizon: async (db) => {
@@ -117,6 +125,7 @@ export const sqliteFeatures: DialectFeatures = {
     );
     return { txId: '0', seq: String(rows[0]?.last ?? 0) };
   },
+  changeFrontier: (db) => sqliteFeatures.changeHorizon(db),
   isUniqueViolation: (error) =>
     typeof error === 'object' &&
     error !== null &&
@@ -161,6 +170,14 @@ export const postgresFeatures: DialectFeatures = {
     const horizon = rows[0]?.horizon;
     if (horizon === undefined) throw new Error('pg_current_snapshot() returned no row');
     return { txId: horizon, seq: '0' };
+  },
+  changeFrontier: async (db) => {
+    const { rows } = await sql<{
+      frontier: string;
+    }>`select pg_snapshot_xmax(pg_current_snapshot())::text as frontier`.execute(db);
+    const frontier = rows[0]?.frontier;
+    if (frontier === undefined) throw new Error('pg_current_snapshot() returned no row');
+    return { txId: frontier, seq: '0' };
   },
   isUniqueViolation: (error) =>
     typeof error === 'object' && error !== null && 'code' in error && error.code === '23505',

@@ -1,6 +1,7 @@
 import { chunkRows, inTransaction } from '../../db/batch.js';
-import type { DialectFeatures } from '../../db/dialects/dialect.js';
+import type { ChangePosition, DialectFeatures } from '../../db/dialects/dialect.js';
 import type { Executor, SystemLogEventsTable } from '../../db/schema.js';
+import { inWindow, type PositionWindow, positionOf } from '../changes/index.js';
 
 /** Inserts events with their change-stream positions (src/modules/changes). */
 export async function insertSystemLogEvents(
@@ -20,56 +21,54 @@ export async function insertSystemLogEvents(
   });
 }
 
-/** A position in the log's order, (occurred_at, id): the order the (occurred_at, id) index serves. */
-export interface LogPosition {
-  readonly occurredAt: string;
-  readonly id: string;
-}
-
 export interface EventRange {
   /** Inclusive lower bound on occurred_at (RFC 3339, UTC, milliseconds). */
   readonly since?: string | undefined;
   /** Exclusive upper bound on occurred_at. */
   readonly until?: string | undefined;
-  /** Only events strictly after this position. */
-  readonly after?: LogPosition | undefined;
-  /** Only events strictly before this position. */
-  readonly before?: LogPosition | undefined;
+  /** The change-stream positions to read (src/modules/changes): after a position, up to the horizon. */
+  readonly window: PositionWindow;
+  /** Only events strictly before this position (a descending walk's next page). */
+  readonly before?: ChangePosition | undefined;
   readonly direction: 'asc' | 'desc';
   readonly limit: number;
 }
 
-export type StoredEvent = Pick<SystemLogEventsTable, 'id' | 'occurred_at' | 'event'>;
-
-/** One keyset page of events in (occurred_at, id) order, either way. */
-export function listSystemLogEvents(db: Executor, range: EventRange): Promise<StoredEvent[]> {
-  let query = db.selectFrom('system_log_events').select(['id', 'occurred_at', 'event']);
-  if (range.since !== undefined) query = query.where('occurred_at', '>=', range.since);
-  if (range.until !== undefined) query = query.where('occurred_at', '<', range.until);
-  const { after, before } = range;
-  // Row values keep the keyset condition a single index range on both SQLite and PostgreSQL.
-  if (after) {
-    query = query.where((eb) =>
-      eb(eb.refTuple('occurred_at', 'id'), '>', eb.tuple(after.occurredAt, after.id)),
-    );
-  }
-  if (before) {
-    query = query.where((eb) =>
-      eb(eb.refTuple('occurred_at', 'id'), '<', eb.tuple(before.occurredAt, before.id)),
-    );
-  }
-  return query
-    .orderBy('occurred_at', range.direction)
-    .orderBy('id', range.direction)
-    .limit(range.limit)
-    .execute();
+export interface StoredEvent {
+  readonly id: string;
+  /** The OCSF event as JSON text. */
+  readonly event: string;
+  readonly position: ChangePosition;
 }
 
-export async function findSystemLogEventPosition(db: Executor, id: string): Promise<LogPosition | undefined> {
+/** One keyset page of events in change-stream position order, either way. */
+export async function listSystemLogEvents(db: Executor, range: EventRange): Promise<StoredEvent[]> {
+  let query = db
+    .selectFrom('system_log_events')
+    .select(['id', 'event', 'tx_id', 'seq'])
+    .where(inWindow(range.window));
+  if (range.since !== undefined) query = query.where('occurred_at', '>=', range.since);
+  if (range.until !== undefined) query = query.where('occurred_at', '<', range.until);
+  const { before } = range;
+  if (before) {
+    query = query.where((eb) => eb(eb.refTuple('tx_id', 'seq'), '<', eb.tuple(before.txId, before.seq)));
+  }
+  const rows = await query
+    .orderBy('tx_id', range.direction)
+    .orderBy('seq', range.direction)
+    .limit(range.limit)
+    .execute();
+  return rows.map((row) => ({ id: row.id, event: row.event, position: positionOf(row) }));
+}
+
+export async function findSystemLogEventPosition(
+  db: Executor,
+  id: string,
+): Promise<ChangePosition | undefined> {
   const row = await db
     .selectFrom('system_log_events')
-    .select(['id', 'occurred_at'])
+    .select(['tx_id', 'seq'])
     .where('id', '=', id)
     .executeTakeFirst();
-  return row && { occurredAt: row.occurred_at, id: row.id };
+  return row && positionOf(row);
 }

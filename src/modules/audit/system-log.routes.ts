@@ -5,6 +5,8 @@ import { ExportQuery, ListEventsBody, ListEventsResponse } from './system-log.sc
 import type { SystemLogEventsService } from './system-log-events.service.js';
 
 export const NDJSON = 'application/x-ndjson';
+/** The export's resume point: the change-stream cursor after the last event it can contain. */
+export const NEXT_CURSOR_HEADER = 'roster-next-cursor';
 
 export const systemLogRoutes: FastifyPluginAsyncTypebox<{ systemLogEvents: SystemLogEventsService }> = async (
   app,
@@ -25,23 +27,26 @@ export const systemLogRoutes: FastifyPluginAsyncTypebox<{ systemLogEvents: Syste
         direction: input.sortDirection === 'SORT_DIRECTION_DESC' ? 'desc' : 'asc',
         pageSize: input.pageSize ?? undefined,
         pageToken: input.pageToken ?? undefined,
+        cursor: input.cursor ?? undefined,
       });
       return {
         list: page.events.map((e) => JSON.parse(e) as Record<string, unknown>),
         nextPageToken: page.nextPageToken,
+        nextCursor: page.nextCursor,
       };
     },
   );
 
-  // A Roster extension (CONTRACT.md §7.15) for auditors: one OCSF event per line, oldest first,
-  // streamed as it is read. It is the one 200 that is not a JSON object, and no SDK calls it.
+  // A Roster extension (CONTRACT.md §7.15) for auditors: one OCSF event per line, in change-stream
+  // order, streamed as it is read, up to the horizon at its start; the `roster-next-cursor` header
+  // resumes after it. It is the one 200 that is not a JSON object, and no SDK calls it.
   app.get(
     '/roster/v1/systemlog/export',
     {
       config: { permission: 'system_log:read' },
       schema: {
         description:
-          'Every system-log event with since <= time < until, oldest first, as JSON lines (NDJSON), streamed.',
+          'Every system-log event with since <= time < until (and after `cursor`), in change-stream order, as JSON lines (NDJSON), streamed. The roster-next-cursor response header is the cursor to resume after this export.',
         querystring: ExportQuery,
         response: {
           200: {
@@ -53,9 +58,10 @@ export const systemLogRoutes: FastifyPluginAsyncTypebox<{ systemLogEvents: Syste
       },
     },
     async (request, reply) => {
-      const lines = await systemLogEvents.export(request.query);
+      const { lines, nextCursor } = await systemLogEvents.export(request.query);
       return reply
         .type(NDJSON)
+        .header(NEXT_CURSOR_HEADER, nextCursor)
         .header('content-disposition', 'attachment; filename="roster-system-log.ndjson"')
         .send(Readable.from(lines, { objectMode: false }));
     },

@@ -9,8 +9,6 @@ export type ChangeCursor = string;
 
 const PREFIX = 'c1.';
 const POSITION = /^(\d{1,20})\.(\d{1,20})$/;
-/** The longest cursor Roster issues is under 60 characters; requests may carry this many. */
-export const CHANGE_CURSOR_MAX_LENGTH = 200;
 
 export function encodeChangeCursor(position: ChangePosition): ChangeCursor {
   return PREFIX + Buffer.from(`${position.txId}.${position.seq}`, 'utf8').toString('base64url');

@@ -1,9 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runConcurrentWriters } from '../../../test/change-writers.js';
 import { DIALECTS, openTestDatabase, type TestDatabase } from '../../../test/harness.js';
 import { connectDatabase, type DatabaseHandle } from '../../db/connect.js';
-import type { Executor, GrantEventsTable, SystemLogEventsTable } from '../../db/schema.js';
-import { newId } from '../../lib/ids.js';
 import { type Change, currentChangeCursor, decodeChangeCursor, readChanges } from './index.js';
 
 /**
@@ -14,56 +13,6 @@ import { type Change, currentChangeCursor, decodeChangeCursor, readChanges } fro
  */
 const WRITERS = 12;
 const TRANSACTIONS_PER_WRITER = 6;
-
-function grantEvent(): GrantEventsTable {
-  return {
-    id: newId(),
-    app_id: 'app',
-    app_entitlement_id: 'entitlement',
-    app_user_id: newId(),
-    grant_id: newId(),
-    event_type: 'GRANT_EVENT_TYPE_ADDED',
-    occurred_at: new Date().toISOString(),
-    bulk_action_id: null,
-  };
-}
-
-function logEvent(): SystemLogEventsTable {
-  const id = newId();
-  return {
-    id,
-    occurred_at: new Date().toISOString(),
-    activity: 'grant.added',
-    actor_user_id: null,
-    actor_client_id: null,
-    target_type: 'grant',
-    target_id: id,
-    request_id: null,
-    bulk_action_id: null,
-    event: JSON.stringify({ metadata: { uid: id } }),
-  };
-}
-
-/** Inserts as the repositories do: positions from the dialect, once per statement. */
-async function insertEvents(trx: Executor, handle: DatabaseHandle, grants: number, logs: number) {
-  const grantRows = Array.from({ length: grants }, grantEvent);
-  const logRows = Array.from({ length: logs }, logEvent);
-  if (grantRows.length > 0) {
-    await trx
-      .insertInto('grant_events')
-      .values(await handle.dialect.withChangePositions(trx, grantRows))
-      .execute();
-  }
-  if (logRows.length > 0) {
-    await trx
-      .insertInto('system_log_events')
-      .values(await handle.dialect.withChangePositions(trx, logRows))
-      .execute();
-  }
-  return [...grantRows.map((r) => r.id), ...logRows.map((r) => r.id)];
-}
-
-class Rollback extends Error {}
 
 describe.each(DIALECTS)('the change stream under concurrent writers on %s', (dialect) => {
   let database: TestDatabase;
@@ -92,37 +41,10 @@ describe.each(DIALECTS)('the change stream under concurrent writers on %s', (dia
     timeout: 120_000,
   }, async () => {
     const start = await currentChangeCursor(reader.db, reader.dialect);
-    const committed = new Set<string>();
-    const rolledBack = new Set<string>();
-    let writing = true;
-
-    const writer = async (w: number) => {
-      for (let n = 0; n < TRANSACTIONS_PER_WRITER; n++) {
-        // Different lengths and sizes per writer and round, so commits overtake one another.
-        const holdMs = ((w * 7 + n * 13) % 9) * 4;
-        const grants = (w + n) % 4;
-        const logs = 1 + ((w * 3 + n) % 3);
-        const rollback = (w + n) % 5 === 0;
-        let ids: string[] = [];
-        try {
-          await writers.db.transaction().execute(async (trx) => {
-            ids = await insertEvents(trx, writers, grants, logs);
-            await sleep(holdMs);
-            // A second statement later in the same transaction.
-            ids.push(...(await insertEvents(trx, writers, 1, 0)));
-            if (rollback) throw new Rollback();
-          });
-          for (const id of ids) committed.add(id);
-        } catch (error) {
-          if (!(error instanceof Rollback)) throw error;
-          for (const id of ids) rolledBack.add(id);
-        }
-      }
-    };
-
     const seen: Change[] = [];
     let cursor = start;
     let polls = 0;
+    let writing = true;
     const poll = async () => {
       const page = await readChanges(reader.db, reader.dialect, cursor, 7);
       polls++;
@@ -144,9 +66,14 @@ describe.each(DIALECTS)('the change stream under concurrent writers on %s', (dia
     };
 
     const polling = poller();
-    await Promise.all(Array.from({ length: WRITERS }, (_, w) => writer(w)));
+    const written = await runConcurrentWriters(writers, {
+      writers: WRITERS,
+      transactions: TRANSACTIONS_PER_WRITER,
+    });
     writing = false;
     await polling;
+    const committed = new Set([...written.committedGrants, ...written.committedLogs].map((r) => r.id));
+    const rolledBack = written.rolledBack;
     // Drains the rest. On PostgreSQL the horizon is cluster-wide, so a transaction elsewhere in the
     // cluster (another test file) may hold it back for a while: wait for it, never skip past.
     for (let idle = 0; seen.length < committed.size && idle < 3_000; ) {

@@ -3,13 +3,13 @@ import type { ChangePosition } from '../../db/dialects/dialect.js';
 import type { Database, Executor } from '../../db/schema.js';
 
 /**
- * A slice of the change stream a reader may read now: positions after `after` (all of them when
- * undefined) up to and including `upTo`, the dialect's horizon (`DialectFeatures.changeHorizon`).
- * Every row in it has committed and no row can join it later.
+ * A slice of the change stream: positions after `after` (all of them when undefined) up to and
+ * including `upTo`. When `upTo` is the dialect's horizon (`DialectFeatures.changeHorizon`) every
+ * row in it has committed and no row can join it later; without `upTo`, it is every committed row.
  */
 export interface PositionWindow {
   readonly after?: ChangePosition | undefined;
-  readonly upTo: ChangePosition;
+  readonly upTo?: ChangePosition | undefined;
 }
 
 type PositionedTable = 'grant_events' | 'system_log_events';
@@ -23,9 +23,11 @@ export function inWindow<T extends PositionedTable>(window: PositionWindow) {
     // biome-ignore lint/suspicious/noExplicitAny: both tables have tx_id and seq; Kysely cannot see that through T
     const e = eb as unknown as ExpressionBuilder<Database, any>;
     const position = e.refTuple('tx_id', 'seq');
-    const upTo = e(position, '<=', e.tuple(window.upTo.txId, window.upTo.seq));
-    const { after } = window;
-    return after ? e.and([e(position, '>', e.tuple(after.txId, after.seq)), upTo]) : upTo;
+    const { after, upTo } = window;
+    return e.and([
+      ...(after ? [e(position, '>', e.tuple(after.txId, after.seq))] : []),
+      ...(upTo ? [e(position, '<=', e.tuple(upTo.txId, upTo.seq))] : []),
+    ]);
   };
 }
 

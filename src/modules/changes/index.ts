@@ -5,7 +5,6 @@
  * a reader may go on each database.
  */
 export {
-  CHANGE_CURSOR_MAX_LENGTH,
   type ChangeCursor,
   comparePositions,
   decodeChangeCursor,
@@ -21,3 +20,8 @@ export {
   type SystemLogEventRow,
 } from './changes.js';
 export { inWindow, type PositionWindow } from './changes.repository.js';
+export {
+  decodePositionPageToken,
+  encodePositionPageToken,
+  type PositionPageToken,
+} from './position-page-token.js';

@@ -1,6 +1,11 @@
 import { type Ref, refsMatch } from '../../db/ref-match.js';
 import type { Executor } from '../../db/schema.js';
-import type { GrantEventRow, GrantRow } from './grants.repository.js';
+import {
+  type GrantEventRow as ChangeGrantEventRow,
+  inWindow,
+  type PositionWindow,
+} from '../changes/index.js';
+import type { GrantRow } from './grants.repository.js';
 import { heldAt } from './grants.repository.js';
 
 /**
@@ -83,8 +88,8 @@ export function searchPastGrants(db: Executor, criteria: PastGrantFilter): Promi
 }
 
 export interface GrantFeedFilter {
-  /** The last (occurred_at, id) of the previous page. */
-  readonly after?: readonly [string, string] | undefined;
+  /** The positions to read: after the reader's cursor, up to the change stream's horizon. */
+  readonly window: PositionWindow;
   readonly limit: number;
   /** Half-open window [from, to) on occurred_at. */
   readonly from?: string | undefined;
@@ -95,13 +100,12 @@ export interface GrantFeedFilter {
   readonly userIds?: List;
 }
 
-/** Grant events in (occurred_at, id) order (UB.SearchGrantFeed). */
-export function searchGrantEvents(db: Executor, criteria: GrantFeedFilter): Promise<GrantEventRow[]> {
-  let query = db.selectFrom('grant_events').selectAll();
-  const after = criteria.after;
-  if (after) {
-    query = query.where((eb) => eb(eb.refTuple('occurred_at', 'id'), '>', eb.tuple(after[0], after[1])));
-  }
+/**
+ * Grant events in change-stream position order (UB.SearchGrantFeed), so a reader paging by position
+ * misses none that commit later (src/modules/changes).
+ */
+export function searchGrantEvents(db: Executor, criteria: GrantFeedFilter): Promise<ChangeGrantEventRow[]> {
+  let query = db.selectFrom('grant_events').selectAll().where(inWindow(criteria.window));
   if (criteria.from) query = query.where('occurred_at', '>=', criteria.from);
   if (criteria.to) query = query.where('occurred_at', '<', criteria.to);
   if (some(criteria.appIds)) query = query.where('app_id', 'in', criteria.appIds);
@@ -121,7 +125,7 @@ export function searchGrantEvents(db: Executor, criteria: GrantFeedFilter): Prom
       eb.selectFrom('app_users').select('app_users.id').where('app_users.identity_user_id', 'in', userIds),
     );
   }
-  return query.orderBy('occurred_at').orderBy('id').limit(criteria.limit).execute();
+  return query.orderBy('tx_id').orderBy('seq').limit(criteria.limit).execute();
 }
 
 /** The live accounts of an identity user in one app, in ID order. */

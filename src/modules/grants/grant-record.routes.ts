@@ -8,7 +8,7 @@ import {
   Binding,
   EntitlementWithUserBinding,
   GrantFeedBody,
-  GrantFeedView,
+  GrantFeedResponse,
   GrantHistoryView,
   SearchGrantsBody,
   SearchPastGrantsBody,
@@ -76,7 +76,7 @@ export const grantRecordRoutes: FastifyPluginAsyncTypebox<{
     '/api/v1/grants/feed',
     {
       config: { permission: 'grants:read' },
-      schema: { body: GrantFeedBody, response: { 200: ExpandedListOf(GrantFeedView) } },
+      schema: { body: GrantFeedBody, response: { 200: GrantFeedResponse } },
     },
     async (request) => {
       const page = await record.feed(request.body);
@@ -94,7 +94,12 @@ export const grantRecordRoutes: FastifyPluginAsyncTypebox<{
         ...grantRecordPaths(event, expand),
         ticketPath: '',
       }));
-      return { list, nextPageToken: page.nextPageToken, expanded: await expansion.resolve(expand) };
+      return {
+        list,
+        nextPageToken: page.nextPageToken,
+        expanded: await expansion.resolve(expand),
+        nextCursor: page.nextCursor,
+      };
     },
   );
 

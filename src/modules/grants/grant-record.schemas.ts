@@ -1,6 +1,7 @@
 import { type Static, Type } from 'typebox';
-import { IdString } from '../../http/strings.js';
+import { ChangeCursorString, IdString } from '../../http/strings.js';
 import {
+  ExpandedListOf,
   ExpandMask,
   FilterIds,
   filterList,
@@ -54,6 +55,7 @@ export const GrantFeedBody = Type.Object({
   userRefs: Opt(filterList(IdRef)),
   expandMask: ExpandMask,
   ...PageBody,
+  cursor: Opt(ChangeCursorString()),
 });
 export type GrantFeedBody = Static<typeof GrantFeedBody>;
 
@@ -74,6 +76,15 @@ export const GrantFeedView = Type.Object({
   }),
   ...RecordPaths,
   ticketPath: Type.String(),
+});
+
+/** SearchGrantFeedResponse, with Roster's `nextCursor` extension. */
+export const GrantFeedResponse = Type.Object({
+  ...ExpandedListOf(GrantFeedView).properties,
+  nextCursor: Type.String({
+    description:
+      'Roster extension: pass it back as `cursor` (with the same filters) to get only the events after those seen so far; unlike nextPageToken it is never "", so a poller can keep it.',
+  }),
 });
 
 export const GrantHistoryView = Type.Object({

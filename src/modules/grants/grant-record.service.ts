@@ -1,17 +1,21 @@
+import type { ChangePosition, DialectFeatures } from '../../db/dialects/dialect.js';
 import type { Db } from '../../db/schema.js';
-import {
-  decodeCursor,
-  encodeCursor,
-  fetchPage,
-  keysetPage,
-  type Page,
-  pageSize,
-} from '../../http/pagination.js';
+import { fetchPage, keysetPage, type Page, pageSize } from '../../http/pagination.js';
 import type { Clock } from '../../lib/clock.js';
 import { invalidArgument, notFound } from '../../lib/errors.js';
 import { type AppUserRow, findAppUsersByIds } from '../app-users/index.js';
 import type { EntitlementRecord } from '../catalog/index.js';
 import { findEntitlementRecordsByIds } from '../catalog/index.js';
+import {
+  type ChangeCursor,
+  type GrantEventRow as ChangeGrantEventRow,
+  comparePositions,
+  decodeChangeCursor,
+  decodePositionPageToken,
+  encodeChangeCursor,
+  encodePositionPageToken,
+  positionOf,
+} from '../changes/index.js';
 import { findUserById } from '../users/index.js';
 import { requireEntitlementInApp } from './entitlement-guard.js';
 import {
@@ -22,16 +26,31 @@ import {
   searchPastGrants,
 } from './grant-record.repository.js';
 import type { GrantFeedBody, SearchGrantsBody, SearchPastGrantsBody } from './grant-record.schemas.js';
-import type { GrantEventRow, GrantRow } from './grants.repository.js';
+import type { GrantRow } from './grants.repository.js';
 
 type AppScoped = ReadonlyArray<{ id: string; appId?: string | null | undefined }> | null | undefined;
 const refs = (list: AppScoped) => list?.map((r) => ({ id: r.id, appId: r.appId ?? undefined }));
 /** Timestamps are stored as `toISOString()` text, so bounds are normalised to it before comparing. */
 const instant = (t: string | null | undefined) => (t ? new Date(t).toISOString() : undefined);
 
+function earlierPosition(a: ChangePosition, b: ChangePosition): ChangePosition {
+  return comparePositions(a, b) <= 0 ? a : b;
+}
+
+function laterPosition(a: ChangePosition | undefined, b: ChangePosition | undefined) {
+  if (!a || !b) return a ?? b;
+  return comparePositions(a, b) >= 0 ? a : b;
+}
+
+export type FeedEventRow = ChangeGrantEventRow;
+
 export type GrantRecordService = ReturnType<typeof createGrantRecordService>;
 
-export function createGrantRecordService(deps: { readonly db: Db; readonly clock: Clock }) {
+export function createGrantRecordService(deps: {
+  readonly db: Db;
+  readonly dialect: DialectFeatures;
+  readonly clock: Clock;
+}) {
   const { db } = deps;
 
   return {
@@ -81,21 +100,29 @@ export function createGrantRecordService(deps: { readonly db: Db; readonly clock
 
     /**
      * UB.SearchGrantFeed: ADDED and REMOVED events with `after <= date < before` (a half-open
-     * window, so consecutive windows neither overlap nor leave gaps), oldest first. `userRefs`
-     * reaches the events of the accounts linked to those users now.
+     * window, so consecutive windows neither overlap nor leave gaps), in change-stream position
+     * order (src/modules/changes). `userRefs` reaches the events of the accounts linked to those
+     * users now. With Roster's `cursor` (even "") it is a cursor read: only events after the
+     * cursor and up to the horizon the walk's first page saw, so a poller passing `nextCursor` back
+     * sees every event once however many writers commit meanwhile. Without it, it lists every
+     * committed event, as ConductorOne's feed does; its `nextCursor` still never passes the horizon.
      */
-    async feed(body: GrantFeedBody): Promise<Page<GrantEventRow>> {
-      const cursor = decodeCursor(body.pageToken, 2);
+    async feed(body: GrantFeedBody): Promise<Page<FeedEventRow> & { nextCursor: ChangeCursor }> {
       const from = instant(body.after);
       const to = instant(body.before);
       if (from && to && from > to) {
         throw invalidArgument('`after` must not be later than `before`', 'INVALID_TIME_RANGE');
       }
-      return fetchPage(
+      const cursorRead = body.cursor !== undefined && body.cursor !== null;
+      const cursor = decodeChangeCursor(body.cursor);
+      const token = body.pageToken ? decodePositionPageToken(body.pageToken, 'asc') : undefined;
+      const horizon = token?.upTo ?? (await deps.dialect.changeHorizon(db));
+      const after = laterPosition(cursor, token?.last);
+      const page = await fetchPage(
         pageSize(body.pageSize ?? undefined),
         (limit) =>
           searchGrantEvents(db, {
-            after: cursor ? [cursor[0] as string, cursor[1] as string] : undefined,
+            window: { after, upTo: cursorRead ? horizon : undefined },
             limit,
             from,
             to,
@@ -104,8 +131,16 @@ export function createGrantRecordService(deps: { readonly db: Db; readonly clock
             appUserRefs: refs(body.appUserRefs),
             userIds: body.userRefs?.map((r) => r.id),
           }),
-        (last) => encodeCursor([last.occurred_at, last.id]),
+        (last) => encodePositionPageToken({ last: positionOf(last), upTo: horizon }, 'asc'),
       );
+      const last = page.items[page.items.length - 1];
+      // While pages follow, the last event's position (never past the horizon); on the last page,
+      // the horizon: every matching event up to it has been returned.
+      const next =
+        page.nextPageToken && last
+          ? earlierPosition(positionOf(last), horizon)
+          : (laterPosition(cursor, horizon) ?? horizon);
+      return { ...page, nextCursor: encodeChangeCursor(next) };
     },
 
     /**

@@ -91,7 +91,7 @@ export const ROSTER_OPERATIONS: Readonly<Record<string, OperationDoc>> = {
     tag: 'Roster: System Log',
     summary: 'Export',
     description:
-      'Stream the system-log events between `since` (inclusive) and `until` (exclusive) as JSON lines (`application/x-ndjson`).',
+      'Stream the system-log events between `since` (inclusive) and `until` (exclusive), after `cursor` if given, in change-stream order as JSON lines (`application/x-ndjson`); the `roster-next-cursor` header resumes after them.',
   },
   'POST /roster/v1/scim/connections': {
     operationId: 'roster.v1.ScimConnections.Create',
