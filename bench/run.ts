@@ -18,6 +18,7 @@ import {
 import { type ScimResults, scimRun } from './lib/scim-run.js';
 import { type ServerResults, type Sizes, serverRun } from './lib/server-run.js';
 import { formatTable, int, mb, ms, pct, ratio } from './lib/table.js';
+import { type WebhooksResults, webhookRows, webhooksRun } from './lib/webhooks-run.js';
 
 const quick = process.argv.includes('--quick');
 const scimOnly = process.argv.includes('--scim');
@@ -54,6 +55,7 @@ interface DialectResults {
   readonly bare: LoadResult;
   readonly cli: CliAddResult;
   readonly scim: ScimResults;
+  readonly webhooks: WebhooksResults;
 }
 
 const startedAt = new Date();
@@ -90,7 +92,10 @@ async function measure(dialect: Dialect, postgresUrl: string | undefined): Promi
     progress(`${name}: ${m}`),
   );
   const scim = await scimRun(dialect, postgresUrl, SCIM_MEMBERS, (m) => progress(`${name}: SCIM: ${m}`));
-  return { baseline, allRows, profile, server, bare, cli, scim };
+  const webhooks = await webhooksRun(dialect, sizes.adds.at(-1) as number, (m) =>
+    progress(`${name}: webhooks: ${m}`),
+  );
+  return { baseline, allRows, profile, server, bare, cli, scim, webhooks };
 }
 
 /** The SCIM figure: its baseline is add-manual-user of the same users on the same server. */
@@ -197,6 +202,7 @@ function report(results: Record<Dialect, DialectResults>): string {
       ...both((r) => [`${r.server.getEntitlement.p50Ms} / ${r.server.getEntitlement.p99Ms} ms`, '']),
     ],
     ...scimRows((d) => results[d].scim),
+    ...webhookRows(DIALECTS, (d) => results[d].webhooks),
   ];
 
   const labels = [...new Set(DIALECTS.flatMap((d) => results[d].profile.parts.map((p) => p.label)))];

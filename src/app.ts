@@ -33,6 +33,7 @@ import { opsRoutes } from './modules/ops/ops.routes.js';
 import { ownersRoutes } from './modules/owners/owners.routes.js';
 import { scimConnectionsRoutes, scimRoutes } from './modules/scim/index.js';
 import { usersRoutes } from './modules/users/users.routes.js';
+import { webhooksRoutes } from './modules/webhooks/index.js';
 
 export interface AppOptions {
   readonly logger: FastifyBaseLogger | boolean;
@@ -116,6 +117,7 @@ export async function buildApp(container: Container, options: AppOptions): Promi
   await app.register(setMembersRoutes, { setMembers: container.setMembers, config: container.config });
   await app.register(consoleRoutes, container.console.routeOptions);
   await app.register(scimConnectionsRoutes, { connections: container.scimConnections });
+  await app.register(webhooksRoutes, { webhooks: container.webhooks });
   await scimRoutes(app, {
     connections: container.scimConnections,
     users: container.scimUsers,

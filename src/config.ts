@@ -30,6 +30,9 @@ export interface Config {
   readonly consoleSessionHours: number;
   /** The OpenID Connect provider people sign in to the console with; unset, they use API client secrets. */
   readonly oidc: OidcConfig | undefined;
+  /** Webhook targets: private addresses and plain HTTP are refused unless these allow them. */
+  readonly webhookAllowPrivate: boolean;
+  readonly webhookAllowHttp: boolean;
 }
 
 export interface OidcConfig {
@@ -91,6 +94,20 @@ function integer(
         return fallback;
       }
       return Number(raw);
+    },
+  };
+}
+
+function flag(name: string, meaning: string): Setting<boolean> {
+  return {
+    name,
+    shownDefault: '`false`',
+    meaning,
+    parse: (raw, problems) => {
+      if (raw === undefined || raw === 'false') return false;
+      if (raw === 'true') return true;
+      problems.push(`${name} must be true or false, got ${JSON.stringify(raw)}`);
+      return false;
     },
   };
 }
@@ -201,6 +218,14 @@ export const SETTINGS = {
     "Roster's client secret at the provider (unset: a public client, protected by PKCE)",
   ),
   oidcEmailClaim: text('ROSTER_OIDC_EMAIL_CLAIM', 'email', "the claim matched against Roster users' email"),
+  webhookAllowPrivate: flag(
+    'ROSTER_WEBHOOK_ALLOW_PRIVATE',
+    '`true` lets webhooks reach private, loopback and link-local addresses (checked after DNS too)',
+  ),
+  webhookAllowHttp: flag(
+    'ROSTER_WEBHOOK_ALLOW_HTTP',
+    'when `true`, webhook URLs may be plain `http://` (only `https://` otherwise)',
+  ),
 } as const;
 
 export class ConfigError extends Error {
@@ -263,6 +288,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       get(SETTINGS.oidcEmailClaim),
       problems,
     ),
+    webhookAllowPrivate: get(SETTINGS.webhookAllowPrivate),
+    webhookAllowHttp: get(SETTINGS.webhookAllowHttp),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze(config);

@@ -12,6 +12,7 @@ import { createBulkActionsService } from './modules/bulk-actions/bulk-actions.se
 import { createSetMembersService } from './modules/bulk-actions/set-members.service.js';
 import { createCatalogService } from './modules/catalog/catalog.service.js';
 import { createCatalogSearchService } from './modules/catalog/catalog-search.service.js';
+import { currentChangeCursor, readChanges } from './modules/changes/index.js';
 import { createConsoleModule } from './modules/console/index.js';
 import { createExpansionService } from './modules/expansion/expansion.service.js';
 import { createExpirySweeper } from './modules/grants/expiry-sweeper.js';
@@ -30,6 +31,9 @@ import {
   createScimUsersService,
 } from './modules/scim/index.js';
 import { createUsersService } from './modules/users/users.service.js';
+import { createWebhookWorker } from './modules/webhooks/webhook-delivery.worker.js';
+import { createWebhookDispatcher } from './modules/webhooks/webhook-dispatcher.js';
+import { createWebhooksService } from './modules/webhooks/webhooks.service.js';
 
 export interface ContainerOptions {
   readonly config: Config;
@@ -48,6 +52,8 @@ export interface BackgroundRunner {
   start(): void;
   wake(): void;
   stop(): Promise<void>;
+  /** Calls `listener` after each committed batch, where batches are applied out of this thread. */
+  onBatch?(listener: () => void): void;
 }
 
 export type Container = Awaited<ReturnType<typeof createContainer>>;
@@ -90,13 +96,29 @@ export async function createContainer({
     chunkSize: config.bulkChunkSize,
   });
   const grants = createGrantsService({ ...base, idempotency });
+  // Webhooks (issue 12): the dispatcher turns the change stream into deliveries, the worker sends
+  // them; both also poll, for work committed by other processes.
+  const webhookPolicy = { allowPrivate: config.webhookAllowPrivate, allowHttp: config.webhookAllowHttp };
+  const webhookWorker = createWebhookWorker({
+    ...base,
+    policy: webhookPolicy,
+    logger: logger.child({ component: 'webhooks' }),
+  });
+  const webhookDispatcher = createWebhookDispatcher({
+    ...base,
+    changes: { read: readChanges, current: currentChangeCursor },
+    logger: logger.child({ component: 'webhook-dispatch' }),
+    onQueued: () => webhookWorker.wake(),
+  });
   const runner = createBulkActionRunner({
     ...base,
+    afterBatch: () => webhookDispatcher.wake(),
     batchSize: config.bulkBatchSize,
     logger: logger.child({ component: 'bulk-actions' }),
   });
   // The in-process runner serves applyNow (SCIM answers with the result) and tests.
   const background: BackgroundRunner = backgroundRunner ?? runner;
+  background.onBatch?.(() => webhookDispatcher.wake());
   bulkActions.onCreated(() => background.wake());
   const maintenance = createMaintenance({
     db,
@@ -126,6 +148,13 @@ export async function createContainer({
   const scimUsers = createScimUsersService({ ...base, users });
   const scimGroups = createScimGroupsService({ ...base, catalog, setMembers, runner });
   const consoleModule = createConsoleModule({ config, db, clock, systemLog, tokens });
+
+  const webhooks = createWebhooksService({
+    ...base,
+    policy: webhookPolicy,
+    ownsApp: (userId, appId) => owners.owns(userId, appId, [{ type: 'app', id: appId }]),
+    onQueued: () => webhookWorker.wake(),
+  });
 
   return {
     config,
@@ -159,5 +188,8 @@ export async function createContainer({
     scimUsers,
     scimGroups,
     console: consoleModule,
+    webhooks,
+    webhookWorker,
+    webhookDispatcher,
   };
 }

@@ -84,6 +84,8 @@ async function main(argv: readonly string[]): Promise<void> {
     await app.close();
     await container.background.stop();
     await container.runner.stop();
+    await container.webhookDispatcher.stop();
+    await container.webhookWorker.stop();
     await container.expirySweeper.stop();
     await database.close();
   };
@@ -106,6 +108,8 @@ async function main(argv: readonly string[]): Promise<void> {
       );
     }
     container.background.start();
+    container.webhookDispatcher.start();
+    container.webhookWorker.start();
     maintenance = setInterval(() => {
       container.maintenance
         .runOnce()

@@ -14,7 +14,7 @@ export interface RunnerThreadSettings {
 }
 
 /** Messages between the server and its runner thread. */
-export type RunnerThreadMessage = 'wake' | 'stop' | 'started' | 'stopped';
+export type RunnerThreadMessage = 'wake' | 'stop' | 'started' | 'stopped' | 'batch';
 
 export interface RunnerThreadOptions {
   readonly settings: RunnerThreadSettings;
@@ -50,12 +50,14 @@ export function createRunnerThread(options: RunnerThreadOptions) {
   let stopping = false;
   let crashes = 0;
   let restartTimer: NodeJS.Timeout | undefined;
+  const batchListeners: Array<() => void> = [];
 
   function spawn(): void {
     const thread = startWorker(settings);
     worker = thread;
     thread.on('message', (message: RunnerThreadMessage) => {
       if (message === 'started') crashes = 0;
+      else if (message === 'batch') for (const listener of batchListeners) listener();
     });
     thread.on('error', (error) => logger.error({ err: error }, 'bulk-action runner thread failed'));
     thread.on('exit', (code) => {
@@ -74,6 +76,10 @@ export function createRunnerThread(options: RunnerThreadOptions) {
     start(): void {
       stopping = false;
       if (!worker) spawn();
+    },
+    /** Calls `listener` after each batch the thread commits (webhooks read the change stream then). */
+    onBatch(listener: () => void): void {
+      batchListeners.push(listener);
     },
     /** Tells the thread to look for work now (a bulk action was just created). */
     wake(): void {

@@ -28,6 +28,7 @@ const runner = createBulkActionRunner({
   ...(settings.batchSize === undefined ? {} : { batchSize: settings.batchSize }),
   ...(settings.maxBatchSize === undefined ? {} : { maxBatchSize: settings.maxBatchSize }),
   ...(settings.owner === undefined ? {} : { owner: settings.owner }),
+  afterBatch: () => port.postMessage('batch' satisfies RunnerThreadMessage),
 });
 
 port.on('message', (message: RunnerThreadMessage) => {

@@ -130,6 +130,8 @@ export const ERROR_REASONS = {
   PERSONAL_CLIENT_NOT_FOUND: { code: 'NOT_FOUND', meaning: 'The caller has no API client with this ID.' },
   BULK_ACTION_NOT_FOUND: { code: 'NOT_FOUND', meaning: 'No bulk action has this ID.' },
   SCIM_CONNECTION_NOT_FOUND: { code: 'NOT_FOUND', meaning: 'No live SCIM connection has this ID.' },
+  WEBHOOK_NOT_FOUND: { code: 'NOT_FOUND', meaning: 'No live webhook the caller may see has this ID.' },
+  WEBHOOK_DELIVERY_NOT_FOUND: { code: 'NOT_FOUND', meaning: 'The webhook has no delivery with this ID.' },
   UNKNOWN_EVENT_UID: {
     code: 'INVALID_ARGUMENT',
     meaning: 'sinceEventUid is not the uid of a system-log event.',
@@ -150,6 +152,10 @@ export const ERROR_REASONS = {
   TOO_MANY_USER_IDS: {
     code: 'INVALID_ARGUMENT',
     meaning: 'The request names more user IDs than one bulk action takes.',
+  },
+  WEBHOOK_URL_REFUSED: {
+    code: 'INVALID_ARGUMENT',
+    meaning: 'The webhook URL is not https://, or names a private, loopback or link-local address.',
   },
   UNKNOWN_ROLE: { code: 'INVALID_ARGUMENT', meaning: 'A role ID names no role.' },
   INVALID_CIDR: {

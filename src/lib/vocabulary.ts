@@ -68,6 +68,8 @@ export const SYSTEM_LOG_OPERATIONS = [
   'bulk_action.started',
   'bulk_action.finished',
   'bulk_action.cancelled',
+  'bulk_action.started',
+  'bulk_action.finished',
   'user.created',
   'user.updated',
   'user.enabled',
@@ -86,5 +88,33 @@ export const SYSTEM_LOG_OPERATIONS = [
   'token.refused',
   'console.signed_in',
   'console.signed_out',
+  'webhook.created',
+  'webhook.updated',
+  'webhook.deleted',
+  'webhook.paused',
+  'webhook.resumed',
+  'webhook.disabled',
+  'webhook.redelivery_requested',
 ] as const;
 export type SystemLogOperation = (typeof SYSTEM_LOG_OPERATIONS)[number];
+
+/**
+ * The events a webhook subscription can ask for (issue 12). `grant.*` come from the grant history,
+ * one delivery per batch of a bulk action; the others from the system log's operation of that name.
+ */
+export const WEBHOOK_EVENT_TYPES = [
+  'grant.added',
+  'grant.removed',
+  'bulk_action.finished',
+  'user.created',
+  'user.updated',
+  'user.deleted',
+] as const;
+export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
+
+/** ACTIVE sends; PAUSED was stopped by a person; DISABLED by Roster after days of failures. */
+export const WEBHOOK_STATES = ['ACTIVE', 'PAUSED', 'DISABLED'] as const;
+export type WebhookState = (typeof WEBHOOK_STATES)[number];
+
+export const WEBHOOK_DELIVERY_STATES = ['PENDING', 'DELIVERED', 'CANCELLED'] as const;
+export type WebhookDeliveryState = (typeof WEBHOOK_DELIVERY_STATES)[number];

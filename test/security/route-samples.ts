@@ -240,4 +240,28 @@ export const ROUTE_SAMPLES: Samples = {
     url: `/roster/v1/scim/connections/${w.appId}/token`,
     body: {},
   }),
+  // Webhooks (App Admins reach them only for their apps: webhooks.routes.test.ts)
+  'POST /roster/v1/webhooks': () => ({
+    url: '/roster/v1/webhooks',
+    body: { url: 'https://example.com/hook', eventTypes: ['grant.added'] },
+  }),
+  'GET /roster/v1/webhooks': () => ({ url: '/roster/v1/webhooks' }),
+  'GET /roster/v1/webhooks/:id': (w) => ({ url: `/roster/v1/webhooks/${w.appId}` }),
+  'POST /roster/v1/webhooks/:id': (w) => ({ url: `/roster/v1/webhooks/${w.appId}`, body: {} }),
+  'DELETE /roster/v1/webhooks/:id': (w) => ({ url: `/roster/v1/webhooks/${w.appId}`, body: {} }),
+  'POST /roster/v1/webhooks/:id/pause': (w) => ({ url: `/roster/v1/webhooks/${w.appId}/pause`, body: {} }),
+  'POST /roster/v1/webhooks/:id/resume': (w) => ({ url: `/roster/v1/webhooks/${w.appId}/resume`, body: {} }),
+  'POST /roster/v1/webhooks/:id/ping': (w) => ({ url: `/roster/v1/webhooks/${w.appId}/ping`, body: {} }),
+  'GET /roster/v1/webhooks/:id/deliveries': (w) => ({ url: `/roster/v1/webhooks/${w.appId}/deliveries` }),
+  'GET /roster/v1/webhooks/:id/deliveries/:deliveryId': (w) => ({
+    url: `/roster/v1/webhooks/${w.appId}/deliveries/${w.appId}`,
+  }),
+  'POST /roster/v1/webhooks/:id/deliveries/:deliveryId/redeliver': (w) => ({
+    url: `/roster/v1/webhooks/${w.appId}/deliveries/${w.appId}/redeliver`,
+    body: {},
+  }),
+  'POST /roster/v1/webhooks/:id/redeliver': (w) => ({
+    url: `/roster/v1/webhooks/${w.appId}/redeliver`,
+    body: { since: '2026-01-01T00:00:00Z' },
+  }),
 };

@@ -159,6 +159,9 @@ describe.each(DIALECTS)('security of every API route on %s', (dialect) => {
     let checked = 0;
     for (const route of routes()) {
       if (attack.lacking && route.permission && attack.lacking.includes(route.permission)) continue;
+      // Routes open to a narrower permission the attacker holds answer within that scope (tested beside them).
+      if (attack.lacking && route.narrowedPermission && attack.lacking.includes(route.narrowedPermission))
+        continue;
       const sample = (ROUTE_SAMPLES[`${route.method} ${route.url}`] as (w: World) => { url: string })(world);
       const response = await send(route.method, sample, attack.header(creds));
       const body = JSON.parse(response.body);

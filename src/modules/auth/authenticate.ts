@@ -40,10 +40,20 @@ declare module 'fastify' {
      * the caller owns the app, entitlement or resource these params name.
      */
     owned?: OwnedTarget;
+    /**
+     * The route is also open to holders of this permission, whom the route itself narrows to what
+     * they own (App Admins' webhooks, limited to their apps).
+     */
+    narrowedPermission?: Permission;
   }
   interface FastifyInstance {
     /** Every route under an API prefix, as registered: the security suite walks this list. */
-    guardedRoutes: { method: string; url: string; permission: Permission | undefined }[];
+    guardedRoutes: {
+      method: string;
+      url: string;
+      permission: Permission | undefined;
+      narrowedPermission?: Permission | undefined;
+    }[];
   }
 }
 
@@ -79,13 +89,22 @@ export const authenticate = fp(
     app.addHook('onRoute', (route) => {
       const guarded = PROTECTED_PREFIXES.some((p) => route.url.startsWith(p));
       if (!guarded) return;
-      const config = (route.config ?? {}) as { permission?: Permission; public?: boolean };
+      const config = (route.config ?? {}) as {
+        permission?: Permission;
+        public?: boolean;
+        narrowedPermission?: Permission;
+      };
       if (!config.public && !config.permission) {
         throw new Error(`route ${route.method} ${route.url} declares no permission`);
       }
       for (const method of [route.method].flat()) {
         if (method !== 'HEAD')
-          app.guardedRoutes.push({ method, url: route.url, permission: config.permission });
+          app.guardedRoutes.push({
+            method,
+            url: route.url,
+            permission: config.permission,
+            narrowedPermission: config.narrowedPermission,
+          });
       }
     });
 
@@ -103,7 +122,8 @@ export const authenticate = fp(
         );
       }
       const principal = fromSession ?? (await opts.tokens.authenticate(match?.[1] ?? '', request.ip));
-      if (!principal.permissions.has(config.permission)) {
+      const narrowed = config.narrowedPermission && principal.permissions.has(config.narrowedPermission);
+      if (!principal.permissions.has(config.permission) && !narrowed) {
         if (!config.owned || !principal.ownedPermissions.has(config.permission))
           throw denied(config.permission);
         const params = request.params as Record<string, string | undefined>;

@@ -24,6 +24,11 @@ export const PERMISSIONS = [
   /** SCIM connections: their tokens let an identity provider create and delete users. */
   'scim:read',
   'scim:write',
+  /** Webhook subscriptions, every one of them. */
+  'webhooks:read',
+  'webhooks:write',
+  /** Webhook subscriptions limited to apps the user owns (App Admin). */
+  'webhooks:own',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -62,7 +67,15 @@ export const APP_ADMIN_ROLE: BuiltinRole = {
   id: '37dGao7v9U78CKUWH3Xd9usUZyL',
   name: 'app_admin',
   displayName: 'App Admin',
-  permissions: ['users:read', 'apps:read', 'catalog:read', 'grants:read', 'bulk_actions:read', ...SELF],
+  permissions: [
+    'users:read',
+    'apps:read',
+    'catalog:read',
+    'grants:read',
+    'bulk_actions:read',
+    'webhooks:own',
+    ...SELF,
+  ],
   // "Manages the apps it owns: their catalog and memberships" (CONTRACT.md §7.10).
   ownedPermissions: ['catalog:write', 'grants:write'],
 };

@@ -131,6 +131,82 @@ export const ROSTER_OPERATIONS: Readonly<Record<string, OperationDoc>> = {
     summary: 'Revoke Token',
     description: 'Revoke the token: the identity provider is refused until a new one is issued.',
   },
+  'POST /roster/v1/webhooks': {
+    operationId: 'roster.v1.Webhooks.Create',
+    tag: 'Roster: Webhooks',
+    summary: 'Create',
+    description:
+      'Subscribe a URL to event types (optionally limited to apps); answers the webhook and its Standard Webhooks signing secret, shown only this once.',
+  },
+  'GET /roster/v1/webhooks': {
+    operationId: 'roster.v1.Webhooks.List',
+    tag: 'Roster: Webhooks',
+    summary: 'List',
+    description:
+      'The webhooks the caller may see (an App Admin: those limited to apps they own), never their secrets.',
+  },
+  'GET /roster/v1/webhooks/{id}': {
+    operationId: 'roster.v1.Webhooks.Get',
+    tag: 'Roster: Webhooks',
+    summary: 'Get',
+    description: 'One webhook, with its state (ACTIVE, PAUSED, or DISABLED after days of failed deliveries).',
+  },
+  'POST /roster/v1/webhooks/{id}': {
+    operationId: 'roster.v1.Webhooks.Update',
+    tag: 'Roster: Webhooks',
+    summary: 'Update',
+    description: 'Change the URL, description, event types or apps of a webhook; fields present are changed.',
+  },
+  'DELETE /roster/v1/webhooks/{id}': {
+    operationId: 'roster.v1.Webhooks.Delete',
+    tag: 'Roster: Webhooks',
+    summary: 'Delete',
+    description: 'Delete a webhook; deliveries not yet sent are cancelled.',
+  },
+  'POST /roster/v1/webhooks/{id}/pause': {
+    operationId: 'roster.v1.Webhooks.Pause',
+    tag: 'Roster: Webhooks',
+    summary: 'Pause',
+    description: 'Stop sending; deliveries keep being queued and go out in order on resume.',
+  },
+  'POST /roster/v1/webhooks/{id}/resume': {
+    operationId: 'roster.v1.Webhooks.Resume',
+    tag: 'Roster: Webhooks',
+    summary: 'Resume',
+    description: 'Send again, also to a webhook Roster disabled; queued deliveries go out in order.',
+  },
+  'POST /roster/v1/webhooks/{id}/ping': {
+    operationId: 'roster.v1.Webhooks.Ping',
+    tag: 'Roster: Webhooks',
+    summary: 'Ping',
+    description: 'Queue a signed `webhook.ping` behind what is already queued.',
+  },
+  'GET /roster/v1/webhooks/{id}/deliveries': {
+    operationId: 'roster.v1.Webhooks.ListDeliveries',
+    tag: 'Roster: Webhooks',
+    summary: 'List Deliveries',
+    description: "The webhook's deliveries, newest first, with their state, attempts and last answer.",
+  },
+  'GET /roster/v1/webhooks/{id}/deliveries/{deliveryId}': {
+    operationId: 'roster.v1.Webhooks.GetDelivery',
+    tag: 'Roster: Webhooks',
+    summary: 'Get Delivery',
+    description:
+      'One delivery: the exact body sent and every attempt (status, latency, first bytes of the answer).',
+  },
+  'POST /roster/v1/webhooks/{id}/deliveries/{deliveryId}/redeliver': {
+    operationId: 'roster.v1.Webhooks.Redeliver',
+    tag: 'Roster: Webhooks',
+    summary: 'Redeliver',
+    description: 'Send one delivery again, at the end of the queue, with its original message ID.',
+  },
+  'POST /roster/v1/webhooks/{id}/redeliver': {
+    operationId: 'roster.v1.Webhooks.RedeliverSince',
+    tag: 'Roster: Webhooks',
+    summary: 'Redeliver Since',
+    description:
+      'Send again every event delivery made since a time, in order, with their original message IDs.',
+  },
   'GET /console/api/options': {
     operationId: 'roster.console.Options',
     tag: 'Roster: Console',

@@ -1,0 +1,150 @@
+import { Webhook } from 'standardwebhooks';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp, createEntitlement, createUser } from '../../../test/fixtures.js';
+import { DIALECTS, startTestApp, type TestApp } from '../../../test/harness.js';
+import { type Receiver, startReceiver, until } from '../../../test/webhook-receiver.js';
+
+describe.each(DIALECTS)('webhooks from the change stream on %s', (dialect) => {
+  let t: TestApp;
+  let receiver: Receiver;
+  beforeAll(async () => {
+    t = await startTestApp(dialect, {
+      env: {
+        ROSTER_WEBHOOK_ALLOW_PRIVATE: 'true',
+        ROSTER_WEBHOOK_ALLOW_HTTP: 'true',
+        ROSTER_BULK_BATCH_SIZE: '100',
+      },
+    });
+    receiver = await startReceiver();
+  });
+  afterAll(async () => {
+    await t.close();
+    await receiver.close();
+  });
+
+  /** Each webhook gets its own path on the receiver, so what each received can be told apart. */
+  const create = async (name: string, body: Record<string, unknown>) => {
+    const made = await t.request('POST', '/roster/v1/webhooks', { url: `${receiver.url}/${name}`, ...body });
+    expect(made.status, JSON.stringify(made.body)).toBe(200);
+    return made.body as { webhook: { id: string }; secret: string };
+  };
+
+  const deliveries = (id: string) =>
+    t.db
+      .selectFrom('webhook_deliveries')
+      .selectAll()
+      .where('subscription_id', '=', id)
+      .orderBy('seq')
+      .execute();
+
+  it('sends user events one each and a bulk add as one delivery per batch, in commit order, filtered per webhook', async () => {
+    await t.container.webhookDispatcher.runUntilIdle();
+    const app = await createApp(t);
+    const other = await createApp(t);
+    const entitlement = await createEntitlement(t, app.id);
+    const everything = await create('everything', {
+      eventTypes: ['grant.added', 'user.created', 'bulk_action.finished'],
+    });
+    await create('other', {
+      eventTypes: ['grant.added', 'user.created'],
+      appIds: [other.id],
+    });
+    await create('users', { eventTypes: ['user.created'] });
+
+    const firstUser = await createUser(t);
+    const imported = await t.request('POST', '/roster/v1/users/import', {
+      users: Array.from({ length: 250 }, (_, i) => ({ displayName: `W${i}`, email: `w${i}@example.com` })),
+    });
+    expect(imported.status).toBe(200);
+    const added = await t.request(
+      'POST',
+      `/api/v1/apps/${app.id}/entitlements/${entitlement.id}/add-manual-user`,
+      {
+        userIds: imported.body.userIds,
+      },
+    );
+    expect(added.status).toBe(200);
+    await t.drainBulkActions();
+
+    const sent = (name: string) => receiver.received.filter((r) => r.path === `/hook/${name}`);
+    // PostgreSQL's stream passes a row only once every older transaction of the cluster has ended
+    // (other test files share it), so dispatch until everything has arrived.
+    await until(
+      async () => {
+        await t.container.webhookDispatcher.runUntilIdle();
+        await t.container.webhookWorker.runUntilIdle();
+        const grants = sent('everything')
+          .map((r) => JSON.parse(r.body))
+          .filter((b) => b.type === 'grant.added')
+          .reduce((n, b) => n + b.data.grants.length, 0);
+        return grants === 250 && sent('users').length === 251 && sent('other').length === 251;
+      },
+      'every event to arrive',
+      6_000,
+    );
+
+    const all = sent('everything');
+    for (const request of all) new Webhook(everything.secret).verify(request.body, request.headers);
+    const bodies = all.map((r) => JSON.parse(r.body));
+    const userEvents = bodies.filter((b) => b.type === 'user.created');
+    expect(userEvents).toHaveLength(251);
+    expect(userEvents[0].data).toMatchObject({ operation: 'user.created', targetId: firstUser.id });
+    const grantEvents = bodies.filter((b) => b.type === 'grant.added');
+    // 250 grants in batches of 100: one delivery per batch at most, not one per grant. (PostgreSQL tells
+    // the three batches apart by transaction; on SQLite, under the test's stopped clock, they share one.)
+    expect(grantEvents.length).toBeGreaterThanOrEqual(1);
+    expect(grantEvents.length).toBeLessThanOrEqual(3);
+    expect(grantEvents.reduce((n, b) => n + b.data.grants.length, 0)).toBe(250);
+    expect(grantEvents[0].data).toMatchObject({ appId: app.id, bulkActionId: added.body.bulkActionId });
+    expect(grantEvents[0].data.grants[0]).toMatchObject({ appId: app.id, appEntitlementId: entitlement.id });
+    const granted = new Set(grantEvents.flatMap((b) => b.data.grants.map((g: any) => g.appUserId)));
+    expect(granted.size).toBe(250);
+    // Commit order: the users were created before they were granted anything.
+    const lastUser = bodies.findLastIndex((b) => b.type === 'user.created');
+    const firstGrant = bodies.findIndex((b) => b.type === 'grant.added');
+    expect(lastUser).toBeLessThan(firstGrant);
+    // Deliveries carry the seq order the receiver saw them in.
+    const rows = await deliveries(everything.webhook.id);
+    expect(all.map((r) => r.headers['webhook-id'])).toEqual(rows.map((d) => d.message_id));
+    expect(rows.every((d) => d.state === 'DELIVERED')).toBe(true);
+
+    // Limited to another app: user events only.
+    const filtered = sent('other').map((r) => JSON.parse(r.body).type);
+    expect(new Set(filtered)).toEqual(new Set(['user.created']));
+    expect(filtered).toHaveLength(251);
+    expect(sent('users')).toHaveLength(251);
+
+    // A webhook made now receives none of it; the stream is not replayed to it.
+    const late = await create('late', { eventTypes: ['grant.added', 'user.created'] });
+    await t.container.webhookDispatcher.runUntilIdle();
+    expect(await deliveries(late.webhook.id)).toEqual([]);
+  }, 180_000);
+
+  it('queues each change once when two dispatchers run at the same time', async () => {
+    const hook = await create('race', { eventTypes: ['user.created'] });
+    await t.container.webhookDispatcher.runUntilIdle();
+    for (let i = 0; i < 30; i++) await createUser(t);
+    const { createWebhookDispatcher } = await import('./webhook-dispatcher.js');
+    const { readChanges, currentChangeCursor } = await import('../changes/index.js');
+    const second = createWebhookDispatcher({
+      db: t.db,
+      dialect: t.container.dialect,
+      clock: t.clock,
+      changes: { read: readChanges, current: currentChangeCursor },
+      logger: { warn: () => undefined, error: () => undefined },
+      pageSize: 7,
+    });
+    await until(
+      async () => {
+        await Promise.all([t.container.webhookDispatcher.runUntilIdle(), second.runUntilIdle()]);
+        return (await deliveries(hook.webhook.id)).length >= 30;
+      },
+      'thirty deliveries',
+      6_000,
+    );
+    await Promise.all([t.container.webhookDispatcher.runUntilIdle(), second.runUntilIdle()]);
+    const rows = await deliveries(hook.webhook.id);
+    expect(rows).toHaveLength(30);
+    expect(new Set(rows.map((r) => JSON.parse(r.payload).data.targetId)).size).toBe(30);
+  }, 180_000);
+});

@@ -1,0 +1,137 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { DialectFeatures } from '../../db/dialects/dialect.js';
+import type { Db, Executor } from '../../db/schema.js';
+import type { Clock } from '../../lib/clock.js';
+import { eventsOf, type StreamChange, wants } from './webhook-events.js';
+import { listLiveWebhooks, readDispatchCursor, writeDispatchCursor } from './webhooks.repository.js';
+import { appIdsOf, eventTypesOf, queueMessages } from './webhooks.service.js';
+
+/** The change stream as the dispatcher reads it (src/modules/changes: readChanges, currentChangeCursor). */
+export interface ChangeSource {
+  read(
+    db: Executor,
+    dialect: DialectFeatures,
+    after: string,
+    limit: number,
+  ): Promise<{ changes: readonly StreamChange[]; cursor: string }>;
+  current(db: Executor, dialect: DialectFeatures): Promise<string>;
+}
+
+export interface WebhookDispatcherDeps {
+  readonly db: Db;
+  readonly dialect: DialectFeatures;
+  readonly clock: Clock;
+  readonly changes: ChangeSource;
+  readonly logger: Pick<FastifyBaseLogger, 'warn' | 'error'>;
+  /** Called after deliveries were queued, so the sender looks at once. */
+  readonly onQueued?: () => void;
+  /** Changes read per transaction. */
+  readonly pageSize?: number;
+  /** How often an idle dispatcher looks for changes it was not woken for. */
+  readonly pollMs?: number;
+}
+
+export type WebhookDispatcher = ReturnType<typeof createWebhookDispatcher>;
+
+/**
+ * Turns the commit-ordered change stream into deliveries. Each step reads a page of changes after
+ * the stored cursor, queues a delivery per matching subscription, and stores the new cursor in the
+ * same transaction: a crash before the commit leaves both undone, after it both done, so no change
+ * is lost or queued twice. Dispatchers of several processes take turns on the cursor (a lock on
+ * PostgreSQL, the single writer on SQLite).
+ */
+export function createWebhookDispatcher(deps: WebhookDispatcherDeps) {
+  const { db, dialect, clock, logger } = deps;
+  const pageSize = deps.pageSize ?? 2_000;
+  const pollMs = deps.pollMs ?? 500;
+
+  let stopping = false;
+  let loop: Promise<void> | undefined;
+  let wakeUp: (() => void) | undefined;
+  let pendingWake = false;
+
+  /** One page; true when there may be more to read at once. */
+  async function step(): Promise<boolean> {
+    let queued = 0;
+    const more = await db.transaction().execute(async (trx) => {
+      const now = clock.now();
+      const at = now.toISOString();
+      // The turn on the cursor first; then the stream's end, read before the subscriptions, so a
+      // change committed after this point is seen by the next step.
+      const stored = await readDispatchCursor(trx, dialect);
+      const head = await deps.changes.current(trx, dialect);
+      const subscriptions = (await listLiveWebhooks(trx)).map((row) => ({
+        id: row.id,
+        eventTypes: eventTypesOf(row),
+        appIds: appIdsOf(row),
+        createdAt: row.created_at,
+      }));
+      if (subscriptions.length === 0) {
+        // Nobody listens: skip to the end, as nothing before a subscription is ever sent to it.
+        if (stored !== head) await writeDispatchCursor(trx, head, at);
+        return false;
+      }
+      // Never read before (subscribed before the first step): from the start, filtered by creation time.
+      const after = stored ?? '';
+      if (after === head) return false;
+      const { changes, cursor } = await deps.changes.read(trx, dialect, after, pageSize);
+      const events = eventsOf(changes, now.getTime());
+      for (const subscription of subscriptions) {
+        const matching = events.filter((event) => wants(subscription, event));
+        await queueMessages(trx, dialect, subscription.id, matching, now);
+        queued += matching.length;
+      }
+      if (cursor !== after) await writeDispatchCursor(trx, cursor, at);
+      return changes.length >= pageSize;
+    });
+    if (queued > 0) deps.onQueued?.();
+    return more;
+  }
+
+  function sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        wakeUp = undefined;
+        resolve();
+      }
+      wakeUp = done;
+    });
+  }
+
+  async function run(): Promise<void> {
+    while (!stopping) {
+      pendingWake = false;
+      try {
+        if (await step()) continue;
+      } catch (error) {
+        logger.error({ err: error }, 'webhook dispatch failed; retrying');
+      }
+      if (!pendingWake && !stopping) await sleep(pollMs);
+    }
+  }
+
+  return {
+    start() {
+      stopping = false;
+      loop ??= run().finally(() => {
+        loop = undefined;
+      });
+    },
+    /** Reads the stream now (something committed in this process). */
+    wake() {
+      pendingWake = true;
+      wakeUp?.();
+    },
+    async stop() {
+      stopping = true;
+      wakeUp?.();
+      await loop;
+    },
+    /** Dispatches until the stream is read to its end (tests and tools). */
+    async runUntilIdle() {
+      while (await step()) {}
+    },
+  };
+}
