@@ -1,4 +1,4 @@
-import { type Kysely, type SelectQueryBuilder, sql, type Transaction } from 'kysely';
+import { type Kysely, type RawBuilder, type SelectQueryBuilder, sql, type Transaction } from 'kysely';
 
 /**
  * Every difference between SQLite and PostgreSQL that Roster's code depends on, named once.
@@ -23,6 +23,12 @@ export interface DialectFeatures {
   lockForShare<DB, TB extends keyof DB, O>(
     query: SelectQueryBuilder<DB, TB, O>,
   ): SelectQueryBuilder<DB, TB, O>;
+  /**
+   * A from-item `v` with one text column `value` holding `values`, bound as ONE parameter: a lookup
+   * of 100,000 IDs is then one statement with no 100,000-value IN list for Kysely to build and the
+   * driver to bind. SQLite reads a JSON array with `json_each`; PostgreSQL unnests a text array.
+   */
+  textValues(values: readonly string[]): RawBuilder<unknown>;
   /** True when `error` is a violation of a unique index. */
   isUniqueViolation(error: unknown): boolean;
   /**
@@ -56,6 +62,7 @@ export const sqliteFeatures: DialectFeatures = {
   serializeEach: async () => {},
   currentSchema: async () => undefined,
   withSchemaChangeLock: (_db, work) => work(),
+  textValues: (values) => sql`json_each(${JSON.stringify(values)}) as v`,
   isUniqueViolation: (error) =>
     typeof error === 'object' &&
     error !== null &&
@@ -91,6 +98,7 @@ export const postgresFeatures: DialectFeatures = {
         await sql`select pg_advisory_unlock(hashtext('roster:schema-change'))`.execute(connection);
       }
     }),
+  textValues: (values) => sql`unnest(${[...values]}::text[]) as v(value)`,
   isUniqueViolation: (error) =>
     typeof error === 'object' && error !== null && 'code' in error && error.code === '23505',
 };

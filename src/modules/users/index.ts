@@ -2,6 +2,7 @@
 export type { UserRow } from './users.repository.js';
 export {
   decodeUser,
+  findUnusableUsers,
   findUserById,
   findUserStates,
   findUsersByEmails,
