@@ -38,6 +38,17 @@ export async function rssBytes(pid: number): Promise<number | undefined> {
 }
 
 /**
+ * The Node flags `npm start` passes (package.json `scripts.start` is `node <flags> scripts/start.mjs`),
+ * so servers the bench starts directly run with the same heap settings.
+ */
+export async function npmStartNodeFlags(): Promise<string[]> {
+  const pkg = JSON.parse(await fs.readFile(path.join(ROOT, 'package.json'), 'utf8')) as {
+    scripts: { start: string };
+  };
+  return pkg.scripts.start.split(/\s+/).filter((word) => word.startsWith('--'));
+}
+
+/**
  * `npm start` in the checkout, as an operator runs it: milliseconds from spawning it to the first
  * 200 from /healthz. The caller makes sure the build is up to date first (the figure is the start of
  * an installed checkout, not a build).
@@ -120,12 +131,15 @@ export async function startServer(
   script: string,
   env: Record<string, string>,
   port: number,
-  options: { typescript?: boolean } = {},
+  options: { typescript?: boolean; nodeOptions?: readonly string[] } = {},
 ): Promise<ServerChild> {
   const inherited = Object.fromEntries(
     Object.entries(process.env).filter(([name]) => !name.startsWith('ROSTER_')),
   );
-  const args = options.typescript === false ? [script] : ['--import', 'tsx', script];
+  const args = [
+    ...(options.nodeOptions ?? []),
+    ...(options.typescript === false ? [script] : ['--import', 'tsx', script]),
+  ];
   const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env: { ...inherited, ...env },

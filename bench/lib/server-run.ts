@@ -16,6 +16,7 @@ import {
   freePort,
   type LoadResult,
   loadTest,
+  npmStartNodeFlags,
   rssBytes,
   type ServerChild,
   sampleRss,
@@ -68,7 +69,7 @@ const CHUNK_SIZE = 10_000;
 /** A Roster server as a child process, with its own data directory and the bench's batch sizes. */
 export async function startRoster(dataDir: string, databaseUrl: string | undefined): Promise<ServerChild> {
   const port = await freePort();
-  // The built server, as `npm start` runs it (the bench builds first when the build is stale).
+  // The built server with `npm start`'s Node flags (the bench builds first when the build is stale).
   return startServer(
     'dist/main.js',
     {
@@ -81,7 +82,7 @@ export async function startRoster(dataDir: string, databaseUrl: string | undefin
       ...(databaseUrl ? { ROSTER_DATABASE_URL: databaseUrl } : {}),
     },
     port,
-    { typescript: false },
+    { typescript: false, nodeOptions: await npmStartNodeFlags() },
   );
 }
 
