@@ -193,7 +193,9 @@ export interface LoadResult {
   readonly p50Ms: number;
   readonly p99Ms: number;
   readonly non2xx: number;
+  /** Connection errors and timeouts (autocannon's 10 s). */
   readonly errors: number;
+  readonly total: number;
 }
 
 /** Runs autocannon in its own process against `url`, so its work stays out of the server's. */
@@ -214,7 +216,7 @@ export async function loadTest(
   args.push(url);
   const { stdout } = await execFileAsync(process.execPath, args, { maxBuffer: 16 * 1024 * 1024 });
   const result = JSON.parse(stdout) as {
-    requests: { average: number };
+    requests: { average: number; total: number };
     latency: { p50: number; p99: number };
     non2xx: number;
     errors: number;
@@ -225,5 +227,6 @@ export async function loadTest(
     p99Ms: result.latency.p99,
     non2xx: result.non2xx,
     errors: result.errors,
+    total: result.requests.total,
   };
 }
