@@ -138,8 +138,16 @@ export async function addUsersAndWait(
       `add-manual-user refused users: ${JSON.stringify(answer.failedUsersErrorMap).slice(0, 300)}`,
     );
   }
-  for (;;) {
-    const { bulkAction } = await client.call('GET', `/roster/v1/bulk_actions/${answer.bulkActionId}`);
+  for (let resets = 0; ; ) {
+    let bulkAction: Wire;
+    try {
+      ({ bulkAction } = await client.call('GET', `/roster/v1/bulk_actions/${answer.bulkActionId}`));
+    } catch (error) {
+      // Under a load test a reused keep-alive connection can be reset; asking again is safe.
+      if (!(error instanceof TypeError) || ++resets > 20) throw error;
+      await sleep(pollMs);
+      continue;
+    }
     if (bulkAction.state === 'BULK_ACTION_STATE_SUCCEEDED') {
       if (Number(bulkAction.succeeded) !== userIds.length) {
         throw new Error(`bulk action succeeded for ${bulkAction.succeeded} of ${userIds.length} users`);
