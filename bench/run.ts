@@ -318,7 +318,11 @@ function report(results: Record<Dialect, DialectResults>): string {
     [
       `  the same while ${int(big)} users are added: p50 / p99 (ratio: p99 to at rest)`,
       ...both((r) => [
-        `${r.server.getEntitlementDuringAdd.p50Ms} / ${r.server.getEntitlementDuringAdd.p99Ms} ms`,
+        `${r.server.getEntitlementDuringAdd.p50Ms} / ${r.server.getEntitlementDuringAdd.p99Ms} ms${
+          r.server.getEntitlementDuringAdd.errors > 0
+            ? `, ${r.server.getEntitlementDuringAdd.errors} of ${r.server.getEntitlementDuringAdd.total} timed out (10 s)`
+            : ''
+        }`,
         ratio(r.server.getEntitlementDuringAdd.p99Ms / r.server.getEntitlement.p99Ms),
       ]),
     ],

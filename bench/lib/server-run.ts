@@ -210,14 +210,14 @@ export async function serverRun(
     progress(`GET entitlement under load (${sizes.loadSeconds} s, ${sizes.loadConnections} connections)`);
     const entitlement = small as { appId: string; entitlementId: string };
     const entitlementUrl = `${server.url}/api/v1/apps/${entitlement.appId}/entitlements/${entitlement.entitlementId}`;
-    const load = async (url: string, what: string) => {
+    const load = async (url: string, what: string, tolerateTimeouts = false) => {
       const result = await loadTest(url, {
         seconds: sizes.loadSeconds,
         connections: sizes.loadConnections,
         headers: { authorization: `Bearer ${client.token}` },
       });
       // A few timeouts on a loaded machine are latency, not failure; any non-2xx is a failure.
-      if (result.non2xx > 0 || result.errors > result.total / 1000) {
+      if (result.non2xx > 0 || (!tolerateTimeouts && result.errors > result.total / 1000)) {
         throw new Error(`${what} under load: ${result.non2xx} non-2xx, ${result.errors} errors`);
       }
       return result;
@@ -231,7 +231,8 @@ export async function serverRun(
     const adding = addUsersAndWait(client, during, userIds);
     // Awaited below; a failure is reported there, not as an unhandled rejection meanwhile.
     adding.catch(() => undefined);
-    const getEntitlementDuringAdd = await load(entitlementUrl, 'GET entitlement during an add');
+    // Requests that time out while the add holds the server are part of the figure (shown beside it).
+    const getEntitlementDuringAdd = await load(entitlementUrl, 'GET entitlement during an add', true);
     await adding;
     return {
       adds,
