@@ -327,8 +327,11 @@ function report(results: Record<Dialect, DialectResults>): string {
       ]),
     ],
     goalRow(
-      'p99 during an add ≤ 3 × at rest',
-      (d) => results[d].server.getEntitlementDuringAdd.p99Ms / results[d].server.getEntitlement.p99Ms,
+      'p99 during an add ≤ 3 × at rest (none timed out)',
+      (d) =>
+        results[d].server.getEntitlementDuringAdd.errors > 0
+          ? Number.POSITIVE_INFINITY
+          : results[d].server.getEntitlementDuringAdd.p99Ms / results[d].server.getEntitlement.p99Ms,
       (v) => v <= 3,
       ratio,
     ),
