@@ -3,9 +3,21 @@
  * baseline measured in the same run on the same machine. `--quick` is a smoke run with small sizes,
  * to check the bench itself; its figures mean nothing. `--scim` measures only the SCIM figure.
  */
+
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
-import { freePort, killAllChildren, type LoadResult, loadTest, startServer } from './lib/children.js';
+import path from 'node:path';
+import { buildIsStale } from '../scripts/build-stamp.mjs';
+import {
+  freePort,
+  killAllChildren,
+  type LoadResult,
+  loadTest,
+  ROOT,
+  startServer,
+  timeNpmStart,
+} from './lib/children.js';
 import { type CliAddResult, cliAddRun } from './lib/cli-run.js';
 import { createPostgresDatabase, type Dialect, dropPostgresDatabase } from './lib/databases.js';
 import {
@@ -16,7 +28,7 @@ import {
   type RunnerProfile,
 } from './lib/inserts.js';
 import { type ScimResults, scimRun } from './lib/scim-run.js';
-import { type ServerResults, type Sizes, serverRun } from './lib/server-run.js';
+import { type AddResult, type ServerResults, type Sizes, serverRun } from './lib/server-run.js';
 import { formatTable, int, mb, ms, pct, ratio } from './lib/table.js';
 import { type WebhooksResults, webhookRows, webhooksRun } from './lib/webhooks-run.js';
 
@@ -47,6 +59,8 @@ const DIALECTS: Dialect[] = ['sqlite', 'postgres'];
 const NAMES: Record<Dialect, string> = { sqlite: 'SQLite', postgres: 'PostgreSQL' };
 
 interface DialectResults {
+  /** `npm start` → first 200 from /healthz, in ms (fresh data directory). */
+  readonly startMs: number;
   readonly baseline: number;
   readonly allRows: number;
   readonly profile: RunnerProfile;
@@ -77,8 +91,36 @@ async function bareServerLoad(): Promise<LoadResult> {
   }
 }
 
+/** The servers the bench starts run the built output, as `npm start` does: build it when stale. */
+function buildWhenStale(): void {
+  if (!buildIsStale(ROOT)) return;
+  progress('building (sources changed since the last build)');
+  execFileSync(process.execPath, [path.join(ROOT, 'scripts/build.mjs')], { cwd: ROOT, stdio: 'ignore' });
+}
+
+/**
+ * `npm start` of the checkout on a fresh data directory and, for PostgreSQL, a database of its own
+ * (the first start writes the bootstrap credentials, which the server runs need in theirs).
+ */
+async function npmStart(dialect: Dialect): Promise<number> {
+  const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'roster-bench-start-'));
+  const pgName = `roster_bench_start_${process.pid}`;
+  // The figure is the start of an installed checkout, not a build.
+  buildWhenStale();
+  try {
+    const env: Record<string, string> = { ROSTER_DATA_DIR: dataDir };
+    if (dialect === 'postgres') env.ROSTER_DATABASE_URL = await createPostgresDatabase(pgName);
+    return await timeNpmStart(env, await freePort());
+  } finally {
+    await fs.rm(dataDir, { recursive: true, force: true });
+    if (dialect === 'postgres') await dropPostgresDatabase(pgName);
+  }
+}
+
 async function measure(dialect: Dialect, postgresUrl: string | undefined): Promise<DialectResults> {
   const name = NAMES[dialect];
+  progress(`${name}: npm start → first 200 from /healthz`);
+  const startMs = await npmStart(dialect);
   progress(`${name}: baseline, ${BASELINE_ROWS.toLocaleString('en-US')} grant rows`);
   const baseline = await grantInsertBaseline(dialect, BASELINE_ROWS, postgresUrl);
   progress(`${name}: variant baseline, all rows of ${BASELINE_ROWS.toLocaleString('en-US')} users`);
@@ -91,11 +133,19 @@ async function measure(dialect: Dialect, postgresUrl: string | undefined): Promi
   const cli = await cliAddRun(dialect, sizes.adds[sizes.adds.length - 1] as number, (m) =>
     progress(`${name}: ${m}`),
   );
-  const scim = await scimRun(dialect, postgresUrl, SCIM_MEMBERS, (m) => progress(`${name}: SCIM: ${m}`));
+  // A database of its own: its server must be the first to start on it to write the credentials.
+  const scimDatabase = `roster_bench_scim_${process.pid}`;
+  const scimUrl = postgresUrl ? await createPostgresDatabase(scimDatabase) : undefined;
+  let scim: ScimResults;
+  try {
+    scim = await scimRun(dialect, scimUrl, SCIM_MEMBERS, (m) => progress(`${name}: SCIM: ${m}`));
+  } finally {
+    if (scimUrl) await dropPostgresDatabase(scimDatabase);
+  }
   const webhooks = await webhooksRun(dialect, sizes.adds.at(-1) as number, (m) =>
     progress(`${name}: webhooks: ${m}`),
   );
-  return { baseline, allRows, profile, server, bare, cli, scim, webhooks };
+  return { startMs, baseline, allRows, profile, server, bare, cli, scim, webhooks };
 }
 
 /** The SCIM figure: its baseline is add-manual-user of the same users on the same server. */
@@ -119,10 +169,31 @@ function scimRows(of: (d: Dialect) => ScimResults): string[][] {
   ];
 }
 
+/** A goal row: the figure each dialect reached against the goal, and whether it is met. */
+function goalRow(
+  label: string,
+  of: (d: Dialect) => number,
+  met: (value: number) => boolean,
+  show: (value: number) => string,
+): string[] {
+  return [`  goal: ${label}`, ...DIALECTS.flatMap((d) => [show(of(d)), met(of(d)) ? 'met' : 'NOT met'])];
+}
+
 function report(results: Record<Dialect, DialectResults>): string {
   const both = (cell: (r: DialectResults, d: Dialect) => [string, string]) =>
     DIALECTS.flatMap((d) => cell(results[d], d));
   const big = sizes.adds[sizes.adds.length - 1] as number;
+  const bigAdd = (r: DialectResults) => r.server.adds[r.server.adds.length - 1] as AddResult;
+  const addRows = (label: string, add: (r: DialectResults) => AddResult) => [
+    [
+      label,
+      ...both((r) => [`${int(add(r).usersPerSecond)} users/s`, ratio(add(r).usersPerSecond / r.baseline)]),
+    ],
+    ['  rows written per member added', ...both((r) => [add(r).rowsPerMember.toFixed(2), ''])],
+  ];
+  const ownRows = (r: DialectResults) => r.profile.ownRowsUsersPerSecond ?? Number.NaN;
+  const bareRatio = (r: DialectResults, load: LoadResult) =>
+    load.requestsPerSecond / r.bare.requestsPerSecond;
   const rows: string[][] = [
     ['', 'SQLite', 'ratio', 'PostgreSQL', 'ratio'],
     [
@@ -140,36 +211,78 @@ function report(results: Record<Dialect, DialectResults>): string {
         ratio(r.profile.usersPerSecond / r.baseline),
       ]),
     ],
-    ...sizes.adds.map((size, i) => [
-      `Add ${int(size)} users, request → SUCCEEDED`,
-      ...both((r) => {
-        const add = r.server.adds[i] as ServerResults['adds'][number];
-        return [`${int(add.usersPerSecond)} users/s`, ratio(add.usersPerSecond / r.baseline)];
-      }),
-    ]),
+    ['  rows it inserts per member', ...both((r) => [r.profile.rowsPerUser.toFixed(2), ''])],
     [
-      `  goal: ${int(big)}-user add ≥ 0.5 × baseline`,
-      ...both((r) => {
-        const add = r.server.adds[r.server.adds.length - 1] as ServerResults['adds'][number];
-        return ['', add.usersPerSecond / r.baseline >= 0.5 ? 'met' : 'NOT met'];
-      }),
+      '  inserting exactly those rows, nothing else (ratio: runner to it)',
+      ...both((r) => [
+        r.profile.ownRowsUsersPerSecond === undefined ? 'failed' : `${int(ownRows(r))} users/s`,
+        ratio(r.profile.usersPerSecond / ownRows(r)),
+      ]),
     ],
+    goalRow(
+      'runner ≥ 0.8 × its own rows',
+      (d) => results[d].profile.usersPerSecond / ownRows(results[d]),
+      (v) => v >= 0.8,
+      ratio,
+    ),
+    ...sizes.adds.flatMap((size, i) =>
+      addRows(`Add ${int(size)} users, request → SUCCEEDED`, (r) => r.server.adds[i] as AddResult),
+    ),
+    goalRow(
+      `${int(big)}-user add ≥ 0.35 × baseline`,
+      (d) => bigAdd(results[d]).usersPerSecond / results[d].baseline,
+      (v) => v >= 0.35,
+      ratio,
+    ),
+    ...addRows(
+      `Add ${int(big)} users to a 2nd entitlement of the app (app users exist)`,
+      (r) => r.server.secondEntitlementAdd,
+    ),
+    goalRow(
+      '2nd-entitlement add ≥ 0.5 × baseline',
+      (d) => results[d].server.secondEntitlementAdd.usersPerSecond / results[d].baseline,
+      (v) => v >= 0.5,
+      ratio,
+    ),
     [
       `Two processes, ${int(big)} users (ratio: to one)`,
       ...both((r) => {
         const two = r.server.twoProcessUsersPerSecond;
-        const one = r.server.adds[r.server.adds.length - 1]?.usersPerSecond ?? Number.NaN;
+        const one = bigAdd(r).usersPerSecond;
         return two === undefined ? ['-', ''] : [`${int(two)} users/s`, ratio(two / one)];
       }),
     ],
-    [
-      `${int(big)}-ID request → 200`,
-      ...both((r) => [`${ms(r.server.adds[r.server.adds.length - 1]?.acceptedMs ?? Number.NaN)} ms`, '']),
-    ],
+    [`${int(big)}-ID request → 200`, ...both((r) => [`${ms(bigAdd(r).acceptedMs)} ms`, ''])],
+    goalRow(
+      `${int(big)}-ID request → 200 ≤ 250 ms`,
+      (d) => bigAdd(results[d]).acceptedMs,
+      (v) => v <= 250,
+      (v) => `${ms(v)} ms`,
+    ),
+    ['Server RSS 1 s after start', ...both((r) => [mb(r.server.startRss), ''])],
+    goalRow(
+      'RSS at rest ≤ 120 MB',
+      (d) => results[d].server.startRss,
+      (v) => v <= 120 * 1024 * 1024,
+      mb,
+    ),
     [
       `Server RSS: before → peak of the ${int(big)} add`,
       ...both((r) => [`${mb(r.server.idleRss)} → ${mb(r.server.peakRss)}`, '']),
     ],
+    goalRow(
+      `peak RSS of the ${int(big)} add ≤ 300 MB`,
+      (d) => results[d].server.peakRss,
+      (v) => v <= 300 * 1024 * 1024,
+      mb,
+    ),
+    ['npm start → first 200 from /healthz', ...both((r) => [`${ms(r.startMs)} ms`, ''])],
+    goalRow(
+      'npm start ≤ 2 s',
+      (d) => results[d].startMs,
+      (v) => v <= 2_000,
+      (v) => `${ms(v)} ms`,
+    ),
     [
       `CLI members add --file, ${int(big)} lines (ratio: to one API request)`,
       ...both((r) => [
@@ -194,15 +307,66 @@ function report(results: Record<Dialect, DialectResults>): string {
       `GET entitlement of ${int(sizes.adds[0] as number)} grants, bearer (ratio: to bare)`,
       ...both((r) => [
         `${int(r.server.getEntitlement.requestsPerSecond)} req/s`,
-        ratio(r.server.getEntitlement.requestsPerSecond / r.bare.requestsPerSecond),
+        ratio(bareRatio(r, r.server.getEntitlement)),
       ]),
     ],
     [
       '  p50 / p99 latency under that load',
       ...both((r) => [`${r.server.getEntitlement.p50Ms} / ${r.server.getEntitlement.p99Ms} ms`, '']),
     ],
+    goalRow(
+      'GET ≥ 0.5 × bare',
+      (d) => bareRatio(results[d], results[d].server.getEntitlement),
+      (v) => v >= 0.5,
+      ratio,
+    ),
+    [
+      `  the same while ${int(big)} users are added: p50 / p99 (ratio: p99 to at rest)`,
+      ...both((r) => [
+        `${r.server.getEntitlementDuringAdd.p50Ms} / ${r.server.getEntitlementDuringAdd.p99Ms} ms${
+          r.server.getEntitlementDuringAdd.errors > 0
+            ? `, ${r.server.getEntitlementDuringAdd.errors} of ${r.server.getEntitlementDuringAdd.total} timed out (10 s)`
+            : ''
+        }`,
+        ratio(r.server.getEntitlementDuringAdd.p99Ms / r.server.getEntitlement.p99Ms),
+      ]),
+    ],
+    goalRow(
+      'p99 during an add ≤ 3 × at rest (none timed out)',
+      (d) =>
+        results[d].server.getEntitlementDuringAdd.errors > 0
+          ? Number.POSITIVE_INFINITY
+          : results[d].server.getEntitlementDuringAdd.p99Ms / results[d].server.getEntitlement.p99Ms,
+      (v) => v <= 3,
+      ratio,
+    ),
+    [
+      'GET …/entitlements/{id}/users?page_size=100, bearer (ratio: to bare)',
+      ...both((r) => [
+        `${int(r.server.membersPage.requestsPerSecond)} req/s`,
+        ratio(bareRatio(r, r.server.membersPage)),
+      ]),
+    ],
+    goalRow(
+      'page of 100 members ≥ 0.25 × bare',
+      (d) => bareRatio(results[d], results[d].server.membersPage),
+      (v) => v >= 0.25,
+      ratio,
+    ),
     ...scimRows((d) => results[d].scim),
     ...webhookRows(DIALECTS, (d) => results[d].webhooks),
+  ];
+
+  const amplification = [
+    'Rows written per member, by table',
+    ...DIALECTS.flatMap((d) => [
+      `${NAMES[d]}, runner: ${results[d].profile.rowsByTable}`,
+      `${NAMES[d]}, ${int(big)} add: ${bigAdd(results[d]).rowsByTable}`,
+      `${NAMES[d]}, 2nd entitlement: ${results[d].server.secondEntitlementAdd.rowsByTable}`,
+      ...(results[d].profile.replayError
+        ? [`${NAMES[d]}, replay failed: ${results[d].profile.replayError}`]
+        : []),
+    ]),
   ];
 
   const labels = [...new Set(DIALECTS.flatMap((d) => results[d].profile.parts.map((p) => p.label)))];
@@ -228,6 +392,8 @@ function report(results: Record<Dialect, DialectResults>): string {
     formatTable(rows),
     '',
     formatTable(profileRows),
+    '',
+    ...amplification,
     '',
   ].join('\n');
 }
@@ -256,6 +422,7 @@ async function main(): Promise<void> {
       process.stdout.write(`\nRoster SCIM bench: ${startedAt.toISOString()}\n\n${table}\n`);
       return;
     }
+    buildWhenStale();
     const results = {} as Record<Dialect, DialectResults>;
     results.sqlite = await measure('sqlite', undefined);
     const postgresUrl = await createPostgresDatabase(pgName);

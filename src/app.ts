@@ -6,6 +6,7 @@ import { sendError } from './http/errors.js';
 import { parseQueryString, refuseBadText } from './http/input-text.js';
 import { acceptEmptyJsonBodies } from './http/json-body.js';
 import { requestIdFrom } from './http/request-id.js';
+import { serializersCompiledOnFirstUse } from './http/serialization.js';
 import { MAX_PATH_PARAM_LENGTH, requireBoundedStrings } from './http/strings.js';
 import { useRequestValidation } from './http/validation.js';
 import { AppError } from './lib/errors.js';
@@ -59,6 +60,7 @@ export async function buildApp(container: Container, options: AppOptions): Promi
     frameworkErrors: (error, request, reply) =>
       sendError(request, reply.header('x-request-id', request.id), error),
     clientErrorHandler: answerClientError,
+    schemaController: { compilersFactory: { buildSerializer: serializersCompiledOnFirstUse() } },
     ...(container.config.tls
       ? { https: { cert: container.config.tls.cert, key: container.config.tls.key } }
       : {}),

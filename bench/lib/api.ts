@@ -13,10 +13,23 @@ export interface RosterClient {
   call(method: 'GET' | 'POST', route: string, body?: unknown): Promise<Wire>;
 }
 
+/**
+ * The bootstrap credentials a server wrote on its first start. It writes them just after it starts
+ * listening, so /healthz can answer before the file is there: wait for it (up to 15 s).
+ */
 export async function readAdminCredentials(
   dataDir: string,
 ): Promise<{ clientId: string; clientSecret: string }> {
-  return JSON.parse(await fs.readFile(path.join(dataDir, 'admin-credentials.json'), 'utf8'));
+  const file = path.join(dataDir, 'admin-credentials.json');
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    try {
+      return JSON.parse(await fs.readFile(file, 'utf8'));
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await sleep(50);
+    }
+  }
 }
 
 /** Exchanges the bootstrap credentials for a bearer token (POST /auth/v1/token). */
@@ -71,6 +84,18 @@ export async function createEntitlement(
   return { appId: app.id, entitlementId: entitlement.id };
 }
 
+/** Another entitlement of an existing app, through the API. */
+export async function createEntitlementOf(
+  client: RosterClient,
+  appId: string,
+  name: string,
+): Promise<{ appId: string; entitlementId: string }> {
+  const entitlement = (
+    await client.call('POST', `/api/v1/apps/${appId}/entitlements`, { displayName: `Bench ${name}` })
+  ).appEntitlementView.appEntitlement;
+  return { appId, entitlementId: entitlement.id };
+}
+
 /** Imports `count` new users (POST /roster/v1/users/import, at most 100,000 a call). */
 export async function importUsers(client: RosterClient, count: number, tag: string): Promise<string[]> {
   const ids: string[] = [];
@@ -113,8 +138,16 @@ export async function addUsersAndWait(
       `add-manual-user refused users: ${JSON.stringify(answer.failedUsersErrorMap).slice(0, 300)}`,
     );
   }
-  for (;;) {
-    const { bulkAction } = await client.call('GET', `/roster/v1/bulk_actions/${answer.bulkActionId}`);
+  for (let resets = 0; ; ) {
+    let bulkAction: Wire;
+    try {
+      ({ bulkAction } = await client.call('GET', `/roster/v1/bulk_actions/${answer.bulkActionId}`));
+    } catch (error) {
+      // Under a load test a reused keep-alive connection can be reset; asking again is safe.
+      if (!(error instanceof TypeError) || ++resets > 20) throw error;
+      await sleep(pollMs);
+      continue;
+    }
     if (bulkAction.state === 'BULK_ACTION_STATE_SUCCEEDED') {
       if (Number(bulkAction.succeeded) !== userIds.length) {
         throw new Error(`bulk action succeeded for ${bulkAction.succeeded} of ${userIds.length} users`);

@@ -1,4 +1,5 @@
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import fs from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -22,14 +23,67 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Resident set size of a process in bytes, as `ps` reports it; undefined once it has gone. */
+/**
+ * Resident set size of a process in bytes (VmRSS of /proc/<pid>/status: the whole process, worker
+ * threads included); undefined once it has gone.
+ */
 export async function rssBytes(pid: number): Promise<number | undefined> {
   try {
-    const { stdout } = await execFileAsync('ps', ['-o', 'rss=', '-p', String(pid)]);
-    const kb = Number.parseInt(stdout.trim(), 10);
+    const status = await fs.readFile(`/proc/${pid}/status`, 'utf8');
+    const kb = Number.parseInt(/^VmRSS:\s+(\d+)/m.exec(status)?.[1] ?? '', 10);
     return Number.isFinite(kb) ? kb * 1024 : undefined;
   } catch {
     return undefined;
+  }
+}
+
+/**
+ * The Node flags `npm start` passes (package.json `scripts.start` is `node <flags> scripts/start.mjs`),
+ * so servers the bench starts directly run with the same heap settings.
+ */
+export async function npmStartNodeFlags(): Promise<string[]> {
+  const pkg = JSON.parse(await fs.readFile(path.join(ROOT, 'package.json'), 'utf8')) as {
+    scripts: { start: string };
+  };
+  return pkg.scripts.start.split(/\s+/).filter((word) => word.startsWith('--'));
+}
+
+/**
+ * `npm start` in the checkout, as an operator runs it: milliseconds from spawning it to the first
+ * 200 from /healthz. The caller makes sure the build is up to date first (the figure is the start of
+ * an installed checkout, not a build).
+ */
+export async function timeNpmStart(env: Record<string, string>, port: number): Promise<number> {
+  const inherited = Object.fromEntries(
+    Object.entries(process.env).filter(([name]) => !name.startsWith('ROSTER_') && !name.startsWith('npm_')),
+  );
+  const started = performance.now();
+  const child = spawn('npm', ['start', '--silent'], {
+    cwd: ROOT,
+    env: { ...inherited, ...env, ROSTER_PORT: String(port) },
+    stdio: 'ignore',
+    detached: true,
+  });
+  running.add(child);
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  try {
+    const deadline = Date.now() + 60_000;
+    for (;;) {
+      try {
+        const response = await fetch(`http://127.0.0.1:${port}/healthz`);
+        if (response.ok) return performance.now() - started;
+      } catch {
+        // Not listening yet.
+      }
+      if (child.exitCode !== null || Date.now() > deadline)
+        throw new Error('npm start did not become healthy');
+      await sleep(10);
+    }
+  } finally {
+    // The whole group: npm, its shell and the server.
+    process.kill(-(child.pid as number), 'SIGTERM');
+    await exited;
+    running.delete(child);
   }
 }
 
@@ -70,18 +124,23 @@ export function killAllChildren(): void {
 }
 
 /**
- * Starts `node --import tsx <script>` with a clean ROSTER_* environment plus `env`, and waits until
+ * Starts `node --import tsx <script>` (or `node <script>` for built JavaScript) with a clean ROSTER_* environment plus `env`, and waits until
  * GET /healthz answers on `port`.
  */
 export async function startServer(
   script: string,
   env: Record<string, string>,
   port: number,
+  options: { typescript?: boolean; nodeOptions?: readonly string[] } = {},
 ): Promise<ServerChild> {
   const inherited = Object.fromEntries(
     Object.entries(process.env).filter(([name]) => !name.startsWith('ROSTER_')),
   );
-  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+  const args = [
+    ...(options.nodeOptions ?? []),
+    ...(options.typescript === false ? [script] : ['--import', 'tsx', script]),
+  ];
+  const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env: { ...inherited, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -134,7 +193,9 @@ export interface LoadResult {
   readonly p50Ms: number;
   readonly p99Ms: number;
   readonly non2xx: number;
+  /** Connection errors and timeouts (autocannon's 10 s). */
   readonly errors: number;
+  readonly total: number;
 }
 
 /** Runs autocannon in its own process against `url`, so its work stays out of the server's. */
@@ -155,7 +216,7 @@ export async function loadTest(
   args.push(url);
   const { stdout } = await execFileAsync(process.execPath, args, { maxBuffer: 16 * 1024 * 1024 });
   const result = JSON.parse(stdout) as {
-    requests: { average: number };
+    requests: { average: number; total: number };
     latency: { p50: number; p99: number };
     non2xx: number;
     errors: number;
@@ -166,5 +227,6 @@ export async function loadTest(
     p99Ms: result.latency.p99,
     non2xx: result.non2xx,
     errors: result.errors,
+    total: result.requests.total,
   };
 }

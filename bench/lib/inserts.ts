@@ -14,6 +14,7 @@ import { grantEventRow } from '../../src/modules/grants/revocation.js';
 import { startTestApp, type TestApp } from '../../test/harness.js';
 import { type Dialect, openFreshDatabase } from './databases.js';
 import { QueryTimer } from './query-timer.js';
+import { countRows, describeAdded, markInserts, replayInserts, rowsAdded, totalRows } from './table-rows.js';
 
 /** Users per batch transaction, as the runner's default (ROSTER_BULK_BATCH_SIZE). */
 export const BATCH_SIZE = 1_000;
@@ -204,6 +205,16 @@ export async function allRowsBaseline(
 export interface RunnerProfile {
   /** Users per second of the real runner, in-process, no HTTP. */
   readonly usersPerSecond: number;
+  /**
+   * Users per second of inserting exactly the rows the runner inserted (counted table by table,
+   * whatever tables they are), in as many transactions, with no other work; undefined if the
+   * replay failed (its reason is in `replayError`).
+   */
+  readonly ownRowsUsersPerSecond: number | undefined;
+  readonly replayError?: string;
+  /** Rows the runner inserted per user added, by table. */
+  readonly rowsPerUser: number;
+  readonly rowsByTable: string;
   /** Where its time went: statement kind and table → share of the runner's wall time. */
   readonly parts: Array<{ label: string; share: number; msPerBatch: number }>;
 }
@@ -238,6 +249,8 @@ export async function profileRunner(
       logger: pino({ level: 'silent' }),
       batchSize: BATCH_SIZE,
     });
+    const db = bench.t.db as unknown as Parameters<typeof markInserts>[0];
+    const mark = await markInserts(db, dialect);
     const started = performance.now();
     await runner.runUntilIdle();
     const ms = performance.now() - started;
@@ -258,7 +271,23 @@ export async function profileRunner(
       share: (ms - timed) / ms,
       msPerBatch: (ms - timed) / batches,
     });
-    return { usersPerSecond: count / (ms / 1000), parts };
+    const added = rowsAdded(mark.counts, await countRows(db, dialect));
+    let ownRowsUsersPerSecond: number | undefined;
+    let replayError: string | undefined;
+    try {
+      const replay = await replayInserts(db, dialect, mark, batches, bench.t.container.dialect.maxParameters);
+      ownRowsUsersPerSecond = count / replay.seconds;
+    } catch (error) {
+      replayError = error instanceof Error ? error.message : String(error);
+    }
+    return {
+      usersPerSecond: count / (ms / 1000),
+      ownRowsUsersPerSecond,
+      ...(replayError ? { replayError } : {}),
+      rowsPerUser: totalRows(added) / count,
+      rowsByTable: describeAdded(added, count),
+      parts,
+    };
   } finally {
     await bench.close();
   }

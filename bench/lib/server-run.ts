@@ -1,11 +1,13 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { encodePageToken } from '../../src/http/pagination.js';
 import {
   addUsersAndWait,
   connectClient,
   createEntitlement,
+  createEntitlementOf,
   importUsers,
   type RosterClient,
   readAdminCredentials,
@@ -14,6 +16,7 @@ import {
   freePort,
   type LoadResult,
   loadTest,
+  npmStartNodeFlags,
   rssBytes,
   type ServerChild,
   sampleRss,
@@ -22,6 +25,7 @@ import {
 import { type Dialect, type ServerDatabase, seededGrantId, seedGrants } from './databases.js';
 import { BATCH_SIZE } from './inserts.js';
 import { median } from './table.js';
+import { countServerRows, describeAdded, rowsAdded, totalRows } from './table-rows.js';
 
 export interface Sizes {
   /** End-to-end adds; the last is the big one (memory, time to 200, two processes). */
@@ -33,14 +37,31 @@ export interface Sizes {
   readonly loadConnections: number;
 }
 
+export interface AddResult {
+  readonly size: number;
+  readonly usersPerSecond: number;
+  readonly acceptedMs: number;
+  /** Rows added across every table per member added (write amplification). */
+  readonly rowsPerMember: number;
+  readonly rowsByTable: string;
+}
+
 export interface ServerResults {
-  readonly adds: Array<{ size: number; usersPerSecond: number; acceptedMs: number }>;
+  readonly adds: AddResult[];
+  /** The last add again, to a second entitlement of the same app: its app users exist. */
+  readonly secondEntitlementAdd: AddResult;
+  /** RSS of the built server one second after it first answered /healthz, before any other request. */
+  readonly startRss: number;
   readonly idleRss: number;
   readonly peakRss: number;
   readonly twoProcessUsersPerSecond: number | undefined;
   readonly page1Ms: number;
   readonly farPageMs: number;
   readonly getEntitlement: LoadResult;
+  /** The same GETs while an add of the last size runs. */
+  readonly getEntitlementDuringAdd: LoadResult;
+  /** GET …/entitlements/{id}/users?page_size=100 (page 1 of the smallest add's members) under load. */
+  readonly membersPage: LoadResult;
 }
 
 const CHUNK_SIZE = 10_000;
@@ -48,8 +69,9 @@ const CHUNK_SIZE = 10_000;
 /** A Roster server as a child process, with its own data directory and the bench's batch sizes. */
 export async function startRoster(dataDir: string, databaseUrl: string | undefined): Promise<ServerChild> {
   const port = await freePort();
+  // The built server with `npm start`'s Node flags (the bench builds first when the build is stale).
   return startServer(
-    'src/main.ts',
+    'dist/main.js',
     {
       ROSTER_DATA_DIR: dataDir,
       ROSTER_PORT: String(port),
@@ -60,7 +82,27 @@ export async function startRoster(dataDir: string, databaseUrl: string | undefin
       ...(databaseUrl ? { ROSTER_DATABASE_URL: databaseUrl } : {}),
     },
     port,
+    { typescript: false, nodeOptions: await npmStartNodeFlags() },
   );
+}
+
+/** One add, timed end to end, with the rows it added in every table. */
+async function measuredAdd(
+  client: RosterClient,
+  database: ServerDatabase,
+  target: { appId: string; entitlementId: string },
+  userIds: readonly string[],
+): Promise<AddResult> {
+  const before = await countServerRows(database);
+  const timing = await addUsersAndWait(client, target, userIds);
+  const added = rowsAdded(before, await countServerRows(database));
+  return {
+    size: userIds.length,
+    usersPerSecond: userIds.length / (timing.totalMs / 1000),
+    acceptedMs: timing.acceptedMs,
+    rowsPerMember: totalRows(added) / userIds.length,
+    rowsByTable: describeAdded(added, userIds.length),
+  };
 }
 
 /** Median latency of GET page 1 and of the far page, requests interleaved after a warm-up. */
@@ -116,25 +158,35 @@ export async function serverRun(
   try {
     const server = await startRoster(dataDir, databaseUrl);
     servers.push(server);
+    await sleep(1_000);
+    const startRss = (await rssBytes(server.pid)) ?? 0;
+    const database: ServerDatabase =
+      dialect === 'sqlite'
+        ? { dialect, file: path.join(dataDir, 'roster.db') }
+        : { dialect, url: databaseUrl as string };
     const client = await connectClient(server.url, await readAdminCredentials(dataDir));
     const big = sizes.adds[sizes.adds.length - 1] as number;
     progress(`importing ${big.toLocaleString('en-US')} users`);
     const userIds = await importUsers(client, big, dialect);
 
-    const adds: ServerResults['adds'] = [];
+    const adds: AddResult[] = [];
     let idleRss = 0;
     let peakRss = 0;
     let small: { appId: string; entitlementId: string } | undefined;
+    let bigTarget: { appId: string; entitlementId: string } | undefined;
     for (const size of sizes.adds) {
       const target = await createEntitlement(client, `add ${size}`);
       small ??= target;
+      bigTarget = target;
       progress(`adding ${size.toLocaleString('en-US')} users`);
       const sampler = size === big ? sampleRss(server.pid) : undefined;
       if (sampler) idleRss = (await rssBytes(server.pid)) ?? 0;
-      const timing = await addUsersAndWait(client, target, userIds.slice(0, size));
+      adds.push(await measuredAdd(client, database, target, userIds.slice(0, size)));
       if (sampler) peakRss = await sampler.stop();
-      adds.push({ size, usersPerSecond: size / (timing.totalMs / 1000), acceptedMs: timing.acceptedMs });
     }
+    const second = await createEntitlementOf(client, (bigTarget as { appId: string }).appId, `second ${big}`);
+    progress(`adding ${big.toLocaleString('en-US')} users to a second entitlement of the same app`);
+    const secondEntitlementAdd = await measuredAdd(client, database, second, userIds);
 
     let twoProcessUsersPerSecond: number | undefined;
     if (dialect === 'postgres') {
@@ -151,30 +203,49 @@ export async function serverRun(
 
     const seeded = await createEntitlement(client, 'seeded');
     progress(`seeding ${sizes.seededGrants.toLocaleString('en-US')} grants with SQL`);
-    const target: ServerDatabase =
-      dialect === 'sqlite'
-        ? { dialect, file: path.join(dataDir, 'roster.db') }
-        : { dialect, url: databaseUrl as string };
-    await seedGrants(target, seeded.appId, seeded.entitlementId, sizes.seededGrants);
+    await seedGrants(database, seeded.appId, seeded.entitlementId, sizes.seededGrants);
     progress('reading pages');
     const pages = await pageLatencies(client, seeded, sizes);
 
     progress(`GET entitlement under load (${sizes.loadSeconds} s, ${sizes.loadConnections} connections)`);
     const entitlement = small as { appId: string; entitlementId: string };
-    const getEntitlement = await loadTest(
-      `${server.url}/api/v1/apps/${entitlement.appId}/entitlements/${entitlement.entitlementId}`,
-      {
+    const entitlementUrl = `${server.url}/api/v1/apps/${entitlement.appId}/entitlements/${entitlement.entitlementId}`;
+    const load = async (url: string, what: string, tolerateTimeouts = false) => {
+      const result = await loadTest(url, {
         seconds: sizes.loadSeconds,
         connections: sizes.loadConnections,
         headers: { authorization: `Bearer ${client.token}` },
-      },
-    );
-    if (getEntitlement.non2xx > 0 || getEntitlement.errors > 0) {
-      throw new Error(
-        `GET entitlement under load: ${getEntitlement.non2xx} non-2xx, ${getEntitlement.errors} errors`,
-      );
-    }
-    return { adds, idleRss, peakRss, twoProcessUsersPerSecond, ...pages, getEntitlement };
+      });
+      // A few timeouts on a loaded machine are latency, not failure; any non-2xx is a failure.
+      if (result.non2xx > 0 || (!tolerateTimeouts && result.errors > result.total / 1000)) {
+        throw new Error(`${what} under load: ${result.non2xx} non-2xx, ${result.errors} errors`);
+      }
+      return result;
+    };
+    const getEntitlement = await load(entitlementUrl, 'GET entitlement');
+    progress(`page of 100 members under load (${sizes.loadSeconds} s)`);
+    const membersPage = await load(`${entitlementUrl}/users?page_size=100`, 'GET members page');
+
+    progress(`GET entitlement under load while ${big.toLocaleString('en-US')} users are added`);
+    const during = await createEntitlement(client, `during load ${big}`);
+    const adding = addUsersAndWait(client, during, userIds);
+    // Awaited below; a failure is reported there, not as an unhandled rejection meanwhile.
+    adding.catch(() => undefined);
+    // Requests that time out while the add holds the server are part of the figure (shown beside it).
+    const getEntitlementDuringAdd = await load(entitlementUrl, 'GET entitlement during an add', true);
+    await adding;
+    return {
+      adds,
+      secondEntitlementAdd,
+      startRss,
+      idleRss,
+      peakRss,
+      twoProcessUsersPerSecond,
+      ...pages,
+      getEntitlement,
+      getEntitlementDuringAdd,
+      membersPage,
+    };
   } finally {
     for (const server of servers.reverse()) await server.stop();
     for (const dir of dirs) await fs.rm(dir, { recursive: true, force: true });

@@ -1,4 +1,4 @@
-import { type Kysely, type SelectQueryBuilder, sql, type Transaction } from 'kysely';
+import { type Kysely, type RawBuilder, type SelectQueryBuilder, sql, type Transaction } from 'kysely';
 import { type InsertRows, postgresInsertRows, sqliteInsertRows } from '../insert-rows.js';
 
 /**
@@ -49,6 +49,12 @@ export interface DialectFeatures {
    * `SELECT * FROM unnest(...)`, one statement whatever the number of rows.
    */
   readonly insertRows: InsertRows;
+  /**
+   * A from-item `v` with one text column `value` holding `values`, bound as ONE parameter: a lookup
+   * of 100,000 IDs is then one statement with no 100,000-value IN list for Kysely to build and the
+   * driver to bind. SQLite reads a JSON array with `json_each`; PostgreSQL unnests a text array.
+   */
+  textValues(values: readonly string[]): RawBuilder<unknown>;
   /** True when `error` is a violation of a unique index. */
   isUniqueViolation(error: unknown): boolean;
   /**
@@ -145,6 +151,7 @@ export const sqliteFeatures: DialectFeatures = {
     return { txId: '0', seq: String(rows[0]?.last ?? 0) };
   },
   changeFrontier: (db) => sqliteFeatures.changeHorizon(db),
+  textValues: (values) => sql`json_each(${JSON.stringify(values)}) as v`,
   isUniqueViolation: (error) =>
     typeof error === 'object' &&
     error !== null &&
@@ -200,6 +207,7 @@ export const postgresFeatures: DialectFeatures = {
     if (frontier === undefined) throw new Error('pg_current_snapshot() returned no row');
     return { txId: frontier, seq: '0' };
   },
+  textValues: (values) => sql`unnest(${[...values]}::text[]) as v(value)`,
   isUniqueViolation: (error) =>
     typeof error === 'object' && error !== null && 'code' in error && error.code === '23505',
 };

@@ -1,4 +1,5 @@
 import type { ExpressionBuilder } from 'kysely';
+import { cachedQuery } from '../../db/cached-query.js';
 import type { AppsTable, Database, Executor } from '../../db/schema.js';
 import { containsText, equalsText } from '../../db/text-match.js';
 import type { UserRow } from '../users/index.js';
@@ -33,8 +34,10 @@ function encodeApp(changes: Partial<AppRow>): Partial<AppsTable> {
   };
 }
 
+const appById = cachedQuery((db, id: string) => db.selectFrom('apps').selectAll().where('id', '=', id));
+
 export async function findAppById(db: Executor, id: string): Promise<AppRow | undefined> {
-  const stored = await db.selectFrom('apps').selectAll().where('id', '=', id).executeTakeFirst();
+  const stored = await appById.first(db, id);
   return stored && decodeApp(stored);
 }
 

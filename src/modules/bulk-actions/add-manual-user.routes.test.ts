@@ -198,25 +198,28 @@ describe.each(DIALECTS)('add-manual-user on %s', (dialect) => {
       .set({ deleted_at: new Date().toISOString() })
       .where('id', '=', deleted.id)
       .execute();
+    const disabled = await createUser(t);
+    await t.db.updateTable('users').set({ status: 'DISABLED' }).where('id', '=', disabled.id).execute();
     const unknown = '2AAAAAAAAAAAAAAAAAAAAAAAAAA';
 
     const response = await t.request('POST', url, {
-      userIds: [member.id, fresh.id, fresh.id, 'not an id', unknown, deleted.id],
+      userIds: [member.id, fresh.id, fresh.id, 'not an id', unknown, deleted.id, disabled.id],
     });
     expect(response.status).toBe(200);
     expect(response.body.failedUsersErrorMap).toEqual({
       'not an id': 'invalid user id',
       [unknown]: 'user not found',
       [deleted.id]: 'user is deleted',
+      [disabled.id]: 'user is disabled',
     });
     await t.drainBulkActions();
     const action = await t.request('GET', `/roster/v1/bulk_actions/${response.body.bulkActionId}`);
     expect(action.body.bulkAction).toMatchObject({
       state: 'BULK_ACTION_STATE_PARTIALLY_FAILED',
-      total: 5,
-      processed: 5,
+      total: 6,
+      processed: 6,
       succeeded: 2,
-      failed: 3,
+      failed: 4,
     });
     const items = await bulkItems(t, response.body.bulkActionId);
     expect(Object.fromEntries(items.map((i) => [i.userId, i.outcome]))).toEqual({
@@ -225,6 +228,7 @@ describe.each(DIALECTS)('add-manual-user on %s', (dialect) => {
       'not an id': 'FAILED',
       [unknown]: 'FAILED',
       [deleted.id]: 'FAILED',
+      [disabled.id]: 'FAILED',
     });
     const memberGrants = await t.db
       .selectFrom('grants')

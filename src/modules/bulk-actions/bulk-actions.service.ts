@@ -128,7 +128,7 @@ export function createBulkActionsService(deps: BulkActionsServiceDeps) {
       }
       return deps.idempotency.run(options.idempotency, async (storeAnswer) => {
         await requireManualEntitlement(db, appId, entitlementId);
-        const { accepted, failed } = await classifyUserIds(db, ids, dialect.maxParameters);
+        const { accepted, failed } = await classifyUserIds(db, dialect, ids);
         const failedUsersErrorMap = Object.fromEntries(failed);
         if (options.dryRun) {
           return {

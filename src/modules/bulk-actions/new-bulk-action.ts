@@ -4,7 +4,7 @@ import type { Actor } from '../../lib/actor.js';
 import { isId } from '../../lib/ids.js';
 import type { BulkActionKind } from '../../lib/vocabulary.js';
 import type { SystemLog } from '../audit/index.js';
-import { findUserStates } from '../users/index.js';
+import { findUnusableUsers } from '../users/index.js';
 import { logBulkActionFinished } from './bulk-action.log.js';
 import { finalState } from './bulk-action.states.js';
 import {
@@ -21,8 +21,8 @@ import {
  */
 export async function classifyUserIds(
   db: Executor,
+  dialect: DialectFeatures,
   userIds: readonly string[],
-  maxParameters: number,
 ): Promise<{ accepted: string[]; failed: Map<string, string> }> {
   const failed = new Map<string, string>();
   const wellFormed = [...new Set(userIds)].filter((id) => {
@@ -30,14 +30,15 @@ export async function classifyUserIds(
     failed.set(id, 'invalid user id');
     return false;
   });
-  const states = await findUserStates(db, wellFormed, maxParameters);
+  const unusable = await findUnusableUsers(db, dialect, wellFormed);
+  if (unusable.size === 0) return { accepted: wellFormed, failed };
   const accepted: string[] = [];
   for (const id of wellFormed) {
-    const state = states.get(id);
-    if (!state) failed.set(id, 'user not found');
+    const state = unusable.get(id);
+    if (state === undefined) accepted.push(id);
+    else if (state === null) failed.set(id, 'user not found');
     else if (state.deleted) failed.set(id, 'user is deleted');
-    else if (state.disabled) failed.set(id, 'user is disabled');
-    else accepted.push(id);
+    else failed.set(id, 'user is disabled');
   }
   return { accepted, failed };
 }

@@ -108,7 +108,7 @@ export function createSetMembersService(deps: SetMembersDeps) {
   return {
     /** Sorts user IDs as add-manual-user does: accepted ones, and refused ones with the reason. */
     classify(userIds: readonly string[]) {
-      return classifyUserIds(db, userIds, dialect.maxParameters);
+      return classifyUserIds(db, dialect, userIds);
     },
 
     /** The entitlement's membership version alone (see versionOf), without reading the members. */
@@ -222,7 +222,7 @@ export function createSetMembersService(deps: SetMembersDeps) {
           428,
         );
       }
-      const { accepted, failed } = await classifyUserIds(db, userIds, dialect.maxParameters);
+      const { accepted, failed } = await classifyUserIds(db, dialect, userIds);
       const failedUsersErrorMap = Object.fromEntries(failed);
       const now = clock.now();
       const at = now.toISOString();

@@ -1,4 +1,5 @@
 import type { ExpressionBuilder } from 'kysely';
+import { cachedQuery } from '../../db/cached-query.js';
 import type { DialectFeatures } from '../../db/dialects/dialect.js';
 import type { AppEntitlementsTable, Database, Executor } from '../../db/schema.js';
 import { expiredUnswept } from '../grants/index.js';
@@ -70,8 +71,12 @@ export async function findEntitlementForUpdate(
   return stored && decodeEntitlement(stored);
 }
 
+const entitlementById = cachedQuery((db, id: string) =>
+  db.selectFrom('app_entitlements').selectAll().where('id', '=', id),
+);
+
 export async function findEntitlementById(db: Executor, id: string): Promise<EntitlementRow | undefined> {
-  const stored = await db.selectFrom('app_entitlements').selectAll().where('id', '=', id).executeTakeFirst();
+  const stored = await entitlementById.first(db, id);
   return stored && decodeEntitlement(stored);
 }
 

@@ -9,9 +9,13 @@ export async function requireEntitlementInApp(
   appId: string,
   entitlementId: string,
 ): Promise<EntitlementRow> {
-  const app = await findAppById(db, appId);
+  // Both at once (on PostgreSQL outside a transaction, two pooled connections, not two round trips);
+  // an unknown app is still the error reported when both are unknown.
+  const [app, entitlement] = await Promise.all([
+    findAppById(db, appId),
+    findEntitlementById(db, entitlementId),
+  ]);
   if (!app || app.deleted_at !== null) throw notFound('app', appId);
-  const entitlement = await findEntitlementById(db, entitlementId);
   if (!entitlement || entitlement.deleted_at !== null || entitlement.app_id !== appId) {
     throw notFound('app entitlement', entitlementId);
   }

@@ -40,6 +40,8 @@ export function createGrantsService(deps: GrantsServiceDeps) {
       appId: string,
       entitlementId: string,
       page: { pageSize?: number | undefined; pageToken?: string | undefined },
+      /** Whether the page needs the members' identity users (the list of grants does; of users not). */
+      options: { withUsers?: boolean } = {},
     ): Promise<MemberPage> {
       await requireEntitlementInApp(db, appId, entitlementId);
       const { items, nextPageToken } = await keysetPage(page, (afterId, limit) =>
@@ -48,6 +50,7 @@ export function createGrantsService(deps: GrantsServiceDeps) {
       const appUsers = new Map(
         (await findAppUsersByIds(db, [...new Set(items.map((g) => g.app_user_id))])).map((a) => [a.id, a]),
       );
+      if (options.withUsers === false) return { grants: items, appUsers, users: new Map(), nextPageToken };
       const identityIds = [
         ...new Set([...appUsers.values()].map((a) => a.identity_user_id).filter((id) => id !== '')),
       ];

@@ -3,6 +3,7 @@ export type { GrantableUser, UserRow } from './users.repository.js';
 export {
   decodeUser,
   findGrantableUsers,
+  findUnusableUsers,
   findUserById,
   findUserStates,
   findUsersByEmails,

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { chunkRows } from '../../db/batch.js';
 import type { DialectFeatures } from '../../db/dialects/dialect.js';
 import type { Executor, UsersTable } from '../../db/schema.js';
 import { containsText, equalsText, jsonArrayContains } from '../../db/text-match.js';
@@ -70,6 +71,33 @@ export interface UserState {
   readonly deleted: boolean;
   /** Disabled users (SCIM `active: false`) are kept but may be granted nothing new. */
   readonly disabled: boolean;
+}
+
+/**
+ * The listed IDs that cannot be granted anything: unknown (null), deleted or disabled. One statement
+ * whatever the count, and it returns only those users, so a request of 100,000 good IDs reads no
+ * rows back into JavaScript.
+ */
+export async function findUnusableUsers(
+  db: Executor,
+  dialect: DialectFeatures,
+  ids: readonly string[],
+): Promise<Map<string, UserState | null>> {
+  const { rows } = await sql<{
+    value: string;
+    id: string | null;
+    deleted_at: string | null;
+    status: string | null;
+  }>`
+    select v.value, u.id, u.deleted_at, u.status
+    from ${dialect.textValues(ids)} left join users u on u.id = v.value
+    where u.id is null or u.deleted_at is not null or u.status = ${USER_DISABLED}`.execute(db);
+  return new Map(
+    rows.map((row) => [
+      row.value,
+      row.id === null ? null : { deleted: row.deleted_at !== null, disabled: row.status === USER_DISABLED },
+    ]),
+  );
 }
 
 /** Whether each listed user that exists is deleted or disabled, looked up in chunks. */
