@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import { type DialectFeatures, postgresFeatures, sqliteFeatures } from './dialects/dialect.js';
 import { migrationProvider } from './migrations/index.js';
@@ -151,8 +151,26 @@ export async function migrateTo(handle: DatabaseHandle, name: string): Promise<v
 }
 
 /** True when every known migration has been applied. */
-export async function isMigrated(handle: DatabaseHandle): Promise<boolean> {
-  const migrator = await migratorFor(handle);
-  const migrations = await handle.dialect.withSchemaChangeLock(handle.db, () => migrator.getMigrations());
-  return migrations.every((m) => m.executedAt !== undefined);
+export async function isMigrated({ db, dialect }: DatabaseHandle): Promise<boolean> {
+  // Kysely's migration table, read directly: the migrator's own check lists the tables of every
+  // schema in the database and waits for other processes' schema changes, and readiness must answer
+  // at once on a database that holds many schemas. The table is where migratorFor puts it.
+  const schema = await dialect.currentSchema(db);
+  const table = sql.table(schema ? `${schema}.kysely_migration` : 'kysely_migration');
+  let executed: Set<string>;
+  try {
+    const { rows } = await sql<{ name: string }>`select name from ${table}`.execute(db);
+    executed = new Set(rows.map((row) => row.name));
+  } catch (error) {
+    if (isMissingTable(error)) return false;
+    throw error;
+  }
+  return Object.keys(await migrationProvider.getMigrations()).every((name) => executed.has(name));
+}
+
+/** The migration table does not exist yet (a database never migrated): PostgreSQL 42P01, SQLite's message. */
+function isMissingTable(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  if ('code' in error && error.code === '42P01') return true;
+  return error instanceof Error && error.message.startsWith('no such table');
 }
