@@ -63,3 +63,34 @@ export function keysetPage<T extends { id: string }>(
     (last) => encodePageToken(last.id),
   );
 }
+
+const CURSOR_PREFIX = 'k2.';
+
+/**
+ * A keyset cursor over several columns, for pages ordered by something other than the ID alone
+ * (webhook deliveries page by their per-webhook sequence number). Still opaque and never an offset (§7.8).
+ */
+export function encodeCursor(values: readonly string[]): string {
+  return CURSOR_PREFIX + Buffer.from(JSON.stringify(values), 'utf8').toString('base64url');
+}
+
+export function decodeCursor(token: string | null | undefined, arity: number): string[] | undefined {
+  if (!token) return undefined;
+  if (token.startsWith(CURSOR_PREFIX)) {
+    try {
+      const values: unknown = JSON.parse(
+        Buffer.from(token.slice(CURSOR_PREFIX.length), 'base64url').toString('utf8'),
+      );
+      if (
+        Array.isArray(values) &&
+        values.length === arity &&
+        values.every((v) => typeof v === 'string' && v.length <= 64)
+      ) {
+        return values as string[];
+      }
+    } catch {
+      // Falls through to the refusal below.
+    }
+  }
+  throw new AppError('INVALID_ARGUMENT', 'page token is not one Roster issued', 'INVALID_PAGE_TOKEN');
+}
