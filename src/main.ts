@@ -6,6 +6,7 @@ import { connectDatabase, migrateToLatest } from './db/connect.js';
 import { systemClock } from './lib/clock.js';
 import { createLogger } from './lib/logger.js';
 import { bootstrapAdminClient } from './modules/auth/bootstrap.js';
+import { hasUnfinishedChunks } from './modules/bulk-actions/index.js';
 
 /** How many times the configured batch size the runner thread's batches may grow to. */
 const MAX_BATCH_GROWTH = 5;
@@ -48,6 +49,8 @@ async function main(argv: readonly string[]): Promise<void> {
           maxBatchSize: config.bulkBatchSize * MAX_BATCH_GROWTH,
         },
         logger: logger.child({ component: 'bulk-actions' }),
+        // The thread is started once there is work, so an idle server does not hold it.
+        hasWork: () => hasUnfinishedChunks(database.db),
       })
     : undefined;
   const container = await createContainer({

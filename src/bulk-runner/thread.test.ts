@@ -6,6 +6,7 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, createEntitlement } from '../../test/fixtures.js';
 import { DIALECTS, PUBLIC_URL, startTestApp, type TestApp } from '../../test/harness.js';
+import { hasUnfinishedChunks } from '../modules/bulk-actions/index.js';
 import { createRunnerThread } from './thread.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -132,6 +133,35 @@ describe.each(DIALECTS)('the bulk-action runner thread on %s', (dialect) => {
   afterAll(async () => {
     for (const child of children) child.kill('SIGKILL');
     await t.close();
+  });
+
+  it('given a way to look for work, holds no thread while idle and starts one when work waits', async () => {
+    const shareable = t.database.handle.shareable;
+    if (!shareable) throw new Error('the test database is a file or a schema, which a thread can share');
+    let looked: (found: boolean) => void = () => {};
+    const firstLook = new Promise<boolean>((resolve) => {
+      looked = resolve;
+    });
+    const thread = createRunnerThread({
+      settings: { connect: shareable, logLevel: 'silent', batchSize: 50, owner: 'idle-thread-test' },
+      logger: pino({ level: 'silent' }),
+      hasWork: async () => {
+        const found = await hasUnfinishedChunks(t.db);
+        looked(found);
+        return found;
+      },
+      pollMs: 20,
+    });
+    thread.start();
+    expect(await firstLook).toBe(false);
+    expect(thread.threadId).toBeUndefined();
+    // Work created elsewhere (here: by the test app, which wakes nobody) is found by the poll.
+    const { id, appId } = await acceptAdd(t, 120, 'I');
+    while ((await actionOf(t, id)).state !== 'BULK_ACTION_STATE_SUCCEEDED') await sleep(10);
+    expect(thread.threadId).toBeGreaterThan(0);
+    await thread.stop();
+    expect(thread.threadId).toBeUndefined();
+    await expectEachGrantedOnce(t, id, appId, 120);
   });
 
   it('applies an action in its own thread and connection, and stops when asked', async () => {

@@ -23,6 +23,15 @@ export interface RunnerThreadOptions {
   readonly restartMs?: number;
   /** How long stop() waits for the current batch before ending the thread anyway. */
   readonly stopTimeoutMs?: number;
+  /**
+   * Whether bulk work is waiting. Given, the thread (~30 MB: an isolate with its own database
+   * libraries and connection) is started only once there is work: at start, on wake, or when a poll
+   * finds work another process created; an idle server holds no thread. Without it, start() starts
+   * the thread at once.
+   */
+  readonly hasWork?: () => Promise<boolean>;
+  /** How often, with `hasWork` and no thread yet, to look for work. */
+  readonly pollMs?: number;
 }
 
 export type RunnerThread = ReturnType<typeof createRunnerThread>;
@@ -50,9 +59,12 @@ export function createRunnerThread(options: RunnerThreadOptions) {
   let stopping = false;
   let crashes = 0;
   let restartTimer: NodeJS.Timeout | undefined;
+  let pollTimer: NodeJS.Timeout | undefined;
   const batchListeners: Array<() => void> = [];
 
   function spawn(): void {
+    if (worker || stopping) return;
+    clearTimeout(restartTimer);
     const thread = startWorker(settings);
     worker = thread;
     thread.on('message', (message: RunnerThreadMessage) => {
@@ -71,11 +83,28 @@ export function createRunnerThread(options: RunnerThreadOptions) {
     });
   }
 
+  async function lookForWork(hasWork: () => Promise<boolean>): Promise<void> {
+    if (worker || stopping) return;
+    try {
+      if (await hasWork()) spawn();
+    } catch (error) {
+      logger.warn({ err: error }, 'could not look for bulk work; looking again at the next poll');
+    }
+  }
+
   return {
     /** Starts the thread; it looks for work at once and then every poll. */
     start(): void {
       stopping = false;
-      if (!worker) spawn();
+      const { hasWork } = options;
+      if (!hasWork) {
+        spawn();
+        return;
+      }
+      void lookForWork(hasWork);
+      clearInterval(pollTimer);
+      pollTimer = setInterval(() => void lookForWork(hasWork), options.pollMs ?? 1_000);
+      pollTimer.unref();
     },
     /** Calls `listener` after each batch the thread commits (webhooks read the change stream then). */
     onBatch(listener: () => void): void {
@@ -83,12 +112,15 @@ export function createRunnerThread(options: RunnerThreadOptions) {
     },
     /** Tells the thread to look for work now (a bulk action was just created). */
     wake(): void {
-      worker?.postMessage('wake' satisfies RunnerThreadMessage);
+      if (worker) worker.postMessage('wake' satisfies RunnerThreadMessage);
+      // A thread started now looks for work as it starts.
+      else if (options.hasWork) spawn();
     },
     /** Lets the thread finish its current batch and release its lease, then ends it. */
     async stop(): Promise<void> {
       stopping = true;
       clearTimeout(restartTimer);
+      clearInterval(pollTimer);
       const thread = worker;
       if (!thread) return;
       const exited = new Promise<void>((resolve) => thread.once('exit', () => resolve()));

@@ -55,6 +55,13 @@ export interface DialectFeatures {
    * driver to bind. SQLite reads a JSON array with `json_each`; PostgreSQL unnests a text array.
    */
   textValues(values: readonly string[]): RawBuilder<unknown>;
+  /**
+   * The text column `column` compared byte by byte, the order JavaScript's `<` gives IDs, for pages
+   * that merge rows read in SQL order with rows sorted in JavaScript. PostgreSQL compares text by
+   * the database's collation, which may follow language rules (`a` before `B` under en_US), so it
+   * asks for the "C" collation; SQLite's default BINARY collation already compares bytes.
+   */
+  bytewise(column: string): RawBuilder<string>;
   /** True when `error` is a violation of a unique index. */
   isUniqueViolation(error: unknown): boolean;
   /**
@@ -152,6 +159,7 @@ export const sqliteFeatures: DialectFeatures = {
   },
   changeFrontier: (db) => sqliteFeatures.changeHorizon(db),
   textValues: (values) => sql`json_each(${JSON.stringify(values)}) as v`,
+  bytewise: (column) => sql<string>`${sql.ref(column)}`,
   isUniqueViolation: (error) =>
     typeof error === 'object' &&
     error !== null &&
@@ -208,6 +216,7 @@ export const postgresFeatures: DialectFeatures = {
     return { txId: frontier, seq: '0' };
   },
   textValues: (values) => sql`unnest(${[...values]}::text[]) as v(value)`,
+  bytewise: (column) => sql<string>`${sql.ref(column)} collate "C"`,
   isUniqueViolation: (error) =>
     typeof error === 'object' && error !== null && 'code' in error && error.code === '23505',
 };

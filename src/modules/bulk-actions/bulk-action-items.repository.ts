@@ -1,3 +1,4 @@
+import type { DialectFeatures } from '../../db/dialects/dialect.js';
 import type { Executor } from '../../db/schema.js';
 import type { BulkActionItemOutcome } from '../../lib/vocabulary.js';
 import { findGrantTargets } from '../app-users/index.js';
@@ -170,6 +171,7 @@ async function listStoredItems(
  */
 export async function listBulkActionItems(
   db: Executor,
+  dialect: Pick<DialectFeatures, 'bytewise'>,
   action: BulkActionRow,
   afterKey: string | undefined,
   limit: number,
@@ -178,6 +180,7 @@ export async function listBulkActionItems(
   // Failures are always stored: the page is a plain read of the items table.
   if (outcome === 'FAILED') return listStoredItems(db, action.id, afterKey, limit, outcome);
   const keys = await reachedKeys(db, action);
+  const userId = dialect.bytewise('user_id');
   const page: BulkActionItemRow[] = [];
   let position = positionAfter(keys, afterKey);
   let cursor = afterKey;
@@ -191,10 +194,11 @@ export async function listBulkActionItems(
       .selectFrom('bulk_action_items')
       .selectAll()
       .where('bulk_action_id', '=', action.id)
-      .orderBy('user_id')
+      // Merged below with keys sorted in JavaScript, so SQL must order and compare the same way.
+      .orderBy(userId)
       .limit(storedCap);
-    if (cursor !== undefined) query = query.where('user_id', '>', cursor);
-    if (high !== undefined) query = query.where('user_id', '<=', high);
+    if (cursor !== undefined) query = query.where(userId, '>', cursor);
+    if (high !== undefined) query = query.where(userId, '<=', high);
     const stored = await query.execute();
     if (stored.length === storedCap) {
       const last = (stored[stored.length - 1] as { user_id: string }).user_id;

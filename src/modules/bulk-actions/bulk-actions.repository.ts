@@ -405,3 +405,14 @@ export async function deleteFinishedBefore(db: Executor, before: string, limit: 
   await db.deleteFrom('bulk_actions').where('id', 'in', ids).execute();
   return ids.length;
 }
+
+/** Whether any bulk action has work left (a chunk not done), whoever holds it. */
+export async function hasUnfinishedChunks(db: Executor): Promise<boolean> {
+  const row = await db
+    .selectFrom('bulk_action_chunks')
+    .select('bulk_action_id')
+    .where('done', '=', 0)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}

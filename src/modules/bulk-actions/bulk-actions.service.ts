@@ -205,7 +205,7 @@ export function createBulkActionsService(deps: BulkActionsServiceDeps) {
       const action = await this.get(id);
       return fetchPage(
         pageSize(page.pageSize),
-        (limit) => listBulkActionItems(db, action, afterUserId, limit, page.outcome),
+        (limit) => listBulkActionItems(db, dialect, action, afterUserId, limit, page.outcome),
         (last) => encodePageToken(last.user_id),
       );
     },

@@ -1,5 +1,10 @@
 /** Bulk actions, durable add-members and set-members work: what other modules may use. */
 
 export type { BulkActionRunner } from './bulk-action.runner.js';
-export { deleteFinishedBefore, findPendingAdd, OPEN_STATES } from './bulk-actions.repository.js';
+export {
+  deleteFinishedBefore,
+  findPendingAdd,
+  hasUnfinishedChunks,
+  OPEN_STATES,
+} from './bulk-actions.repository.js';
 export type { SetMembersService } from './set-members.service.js';
