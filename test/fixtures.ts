@@ -102,12 +102,31 @@ export async function insertGrant(
     })
     .execute();
   // The entitlement's stored count of unrevoked grants, which every grant write keeps.
-  await t.db
-    .updateTable('app_entitlements')
-    .set((eb) => ({ member_count: eb('member_count', '+', 1) }))
-    .where('id', '=', entitlementId)
-    .execute();
+  await moveMemberCount(t, entitlementId, 1);
   return { appUserId, grantId };
+}
+
+/** Moves an entitlement's stored member count, as grant writes do, for grants written straight in. */
+async function moveMemberCount(t: TestApp, entitlementId: string, delta: number): Promise<void> {
+  await t.db
+    .insertInto('entitlement_member_counts')
+    .values({ app_entitlement_id: entitlementId, shard: 0, member_count: delta })
+    .onConflict((oc) =>
+      oc.columns(['app_entitlement_id', 'shard']).doUpdateSet((eb) => ({
+        member_count: eb('entitlement_member_counts.member_count', '+', eb.ref('excluded.member_count')),
+      })),
+    )
+    .execute();
+}
+
+/** An entitlement's stored count of unrevoked grants: the sum of its shard rows. */
+export async function storedMemberCount(t: Pick<TestApp, 'db'>, entitlementId: string): Promise<number> {
+  const row = await t.db
+    .selectFrom('entitlement_member_counts')
+    .select((eb) => eb.fn.sum<number>('member_count').as('n'))
+    .where('app_entitlement_id', '=', entitlementId)
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
 }
 
 /** Revokes a grant written by insertGrant straight in the tables, keeping its entitlement's count. */
@@ -118,11 +137,7 @@ export async function revokeInsertedGrant(t: TestApp, grantId: string): Promise<
     .where('id', '=', grantId)
     .returning('app_entitlement_id')
     .executeTakeFirstOrThrow();
-  await t.db
-    .updateTable('app_entitlements')
-    .set((eb) => ({ member_count: eb('member_count', '-', 1) }))
-    .where('id', '=', grant.app_entitlement_id)
-    .execute();
+  await moveMemberCount(t, grant.app_entitlement_id, -1);
 }
 
 /** Asserts the error body of CONTRACT.md §7.1 with its HTTP status, gRPC code and reason. */

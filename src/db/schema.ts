@@ -93,11 +93,18 @@ export interface AppEntitlementsTable extends Audited {
   match_baton_id: string;
   /** A protobuf Duration such as "3600s", or null for no default grant duration. */
   duration_grant: string | null;
-  /**
-   * How many grants of the entitlement are not revoked (`deleted_at` null), kept in the transaction
-   * of every grant added or removed. Grants past their deprovision time count until the sweeper
-   * revokes them; reads subtract those (see the catalog's grantCount).
-   */
+}
+
+/**
+ * How many grants of an entitlement are not revoked (`deleted_at` null): the sum of its rows, kept in
+ * the transaction of every grant added or removed. A writer moves the row of its shard only, so
+ * writers of one entitlement in several processes do not queue on one counter. Grants past their
+ * deprovision time count until the sweeper revokes them; reads subtract those (the catalog's
+ * grantCount).
+ */
+export interface EntitlementMemberCountsTable {
+  app_entitlement_id: string;
+  shard: number;
   member_count: number;
 }
 
@@ -401,6 +408,7 @@ export interface Database {
   app_resource_types: AppResourceTypesTable;
   app_resources: AppResourcesTable;
   app_entitlements: AppEntitlementsTable;
+  entitlement_member_counts: EntitlementMemberCountsTable;
   app_users: AppUsersTable;
   grants: GrantsTable;
   grant_events: GrantEventsTable & ChangePositionColumns;

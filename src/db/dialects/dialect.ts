@@ -34,14 +34,13 @@ export interface DialectFeatures {
     query: SelectQueryBuilder<DB, TB, O>,
   ): SelectQueryBuilder<DB, TB, O>;
   /**
-   * Takes the selected rows for update (without blocking key-share locks of foreign keys) until the
-   * transaction ends: a writer that will update the row later in the transaction takes it first, so
-   * two writers queue instead of deadlocking on upgraded share locks. SQLite's single writer already
-   * orders them.
+   * Which of an entitlement's member-count rows this transaction moves (`entitlement_member_counts`):
+   * on PostgreSQL one of eight chosen by the connection, the same for the whole transaction (so its
+   * updates of several entitlements, taken in ID order, cannot deadlock with another's), different
+   * across the pool's connections (so concurrent batches of one entitlement rarely wait on each
+   * other). SQLite's single writer needs one row.
    */
-  lockForUpdate<DB, TB extends keyof DB, O>(
-    query: SelectQueryBuilder<DB, TB, O>,
-  ): SelectQueryBuilder<DB, TB, O>;
+  memberCountShard(): RawBuilder<number>;
   /**
    * Inserts many rows of one table, the fastest way each database offers without Kysely building the
    * statement: SQLite reuses prepared 100-row INSERTs (the same SQL text each batch, so the
@@ -133,7 +132,7 @@ export const sqliteFeatures: DialectFeatures = {
   insertRows: sqliteInsertRows(32_766),
   lockSkippingLocked: (query) => query,
   lockForShare: (query) => query,
-  lockForUpdate: (query) => query,
+  memberCountShard: () => sql<number>`0`,
   serialize: async () => {},
   serializeEach: async () => {},
   currentSchema: async () => undefined,
@@ -174,7 +173,7 @@ export const postgresFeatures: DialectFeatures = {
   insertRows: postgresInsertRows(),
   lockSkippingLocked: (query) => query.forUpdate().skipLocked(),
   lockForShare: (query) => query.forShare(),
-  lockForUpdate: (query) => query.forNoKeyUpdate(),
+  memberCountShard: () => sql<number>`pg_backend_pid() % 8`,
   serialize: async (trx, key) => {
     await sql`select pg_advisory_xact_lock(hashtext(${key}))`.execute(trx);
   },

@@ -17,8 +17,10 @@ const PER_ROW_OPERATIONS = ['grant.added', 'grant.removed', 'grant.expired', 'ap
  *   `grant.removed`, `grant.expired`, `app_user.created` with a bulk action ID) are deleted once the
  *   grant history holds every fact they held (same grant or app user, same bulk action, same time;
  *   the actor and request copied over). A row whose facts could not be matched is kept.
- * - `app_entitlements.member_count` counts the entitlement's unrevoked grants, maintained with every
- *   grant added or removed, so reads stop counting grants.
+ * - `entitlement_member_counts` counts each entitlement's unrevoked grants, maintained with every
+ *   grant added or removed, so reads stop counting grants. The count is split over a few rows per
+ *   entitlement (`shard`), summed on read: writers on PostgreSQL each move their own row, so batches
+ *   of one entitlement in several processes do not queue on one counter.
  */
 export async function up(db: AnyDb): Promise<void> {
   await db.schema.alterTable('grant_events').addColumn('actor_user_id', 'text').execute();
@@ -29,8 +31,11 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn('app_user_created', 'integer', (c) => c.notNull().defaultTo(0))
     .execute();
   await db.schema
-    .alterTable('app_entitlements')
-    .addColumn('member_count', 'integer', (c) => c.notNull().defaultTo(0))
+    .createTable('entitlement_member_counts')
+    .addColumn('app_entitlement_id', 'text', (c) => c.notNull())
+    .addColumn('shard', 'integer', (c) => c.notNull())
+    .addColumn('member_count', 'integer', (c) => c.notNull())
+    .addPrimaryKeyConstraint('entitlement_member_counts_pk', ['app_entitlement_id', 'shard'])
     .execute();
 
   // A bulk action's per-user outcomes are read from its grant history, by app user.
@@ -67,10 +72,10 @@ export async function up(db: AnyDb): Promise<void> {
   await db.schema.dropIndex('tmp_0009_system_log_target').execute();
 
   await sql`
-    update app_entitlements set member_count = (
-      select count(*) from grants
-      where grants.app_entitlement_id = app_entitlements.id and grants.deleted_at is null
-    )`.execute(db);
+    insert into entitlement_member_counts (app_entitlement_id, shard, member_count)
+    select app_entitlement_id, 0, count(*) from grants
+    where deleted_at is null
+    group by app_entitlement_id`.execute(db);
 }
 
 /** The system-log event that recorded a grant event: same grant, matching operation, same instant. */
@@ -161,7 +166,7 @@ async function deletePerRowEvents(db: AnyDb): Promise<void> {
 
 export async function down(db: AnyDb): Promise<void> {
   await db.schema.dropIndex('grant_events_bulk_action').execute();
-  await db.schema.alterTable('app_entitlements').dropColumn('member_count').execute();
+  await db.schema.dropTable('entitlement_member_counts').execute();
   await db.schema.alterTable('grant_events').dropColumn('app_user_created').execute();
   await db.schema.alterTable('grant_events').dropColumn('request_id').execute();
   await db.schema.alterTable('grant_events').dropColumn('actor_client_id').execute();

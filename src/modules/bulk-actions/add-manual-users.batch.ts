@@ -5,7 +5,7 @@ import { newId } from '../../lib/ids.js';
 import { ensureAppUsersFor } from '../app-users/index.js';
 import { findAppById } from '../apps/index.js';
 import type { SystemLog } from '../audit/index.js';
-import { findEntitlementForUpdate } from '../catalog/index.js';
+import { findEntitlementForShare } from '../catalog/index.js';
 import { expireGrants, type GrantRow, grantIfAbsent, parseDurationMs } from '../grants/index.js';
 import { findGrantableUsers, USER_DISABLED } from '../users/index.js';
 import {
@@ -52,7 +52,7 @@ export async function applyAddManualUsersBatch(
   const items: BulkActionItemRow[] = [];
   const fail = (userId: string, error: string) => items.push(failedItem(action.id, userId, error));
 
-  const entitlement = await findEntitlementForUpdate(trx, deps.dialect, action.app_entitlement_id);
+  const entitlement = await findEntitlementForShare(trx, deps.dialect, action.app_entitlement_id);
   const app = await findAppById(trx, action.app_id);
   if (!entitlement || entitlement.deleted_at !== null || !app || app.deleted_at !== null) {
     for (const id of userIds) fail(id, 'entitlement is deleted');

@@ -55,18 +55,16 @@ function encodeEntitlement(changes: Partial<EntitlementRow>): Partial<AppEntitle
 }
 
 /**
- * The entitlement, locked for update until the transaction ends: a bulk-action batch reads it this
- * way so that a delete cascading to its grants cannot slip in between the check and the grants it
- * inserts, and so that its own update of `member_count` later in the transaction queues batches on
- * the row instead of deadlocking two share locks that both want to become update locks.
+ * The entitlement, share-locked until the transaction ends: a bulk-action batch reads it this way so
+ * that a delete cascading to its grants cannot slip in between the check and the grants it inserts.
  */
-export async function findEntitlementForUpdate(
+export async function findEntitlementForShare(
   db: Executor,
   dialect: DialectFeatures,
   id: string,
 ): Promise<EntitlementRow | undefined> {
   const stored = await dialect
-    .lockForUpdate(db.selectFrom('app_entitlements').selectAll().where('id', '=', id))
+    .lockForShare(db.selectFrom('app_entitlements').selectAll().where('id', '=', id))
     .executeTakeFirst();
   return stored && decodeEntitlement(stored);
 }
@@ -80,15 +78,28 @@ export async function findEntitlementById(db: Executor, id: string): Promise<Ent
   return stored && decodeEntitlement(stored);
 }
 
+/** An entitlement's unrevoked grants: the sum of its `entitlement_member_counts` rows. */
+export const memberCount = (
+  eb: ExpressionBuilder<Database, 'app_entitlements'>,
+  entitlementId: 'app_entitlements.id' = 'app_entitlements.id',
+) =>
+  eb.fn.coalesce(
+    eb
+      .selectFrom('entitlement_member_counts')
+      .select((sub) => sub.fn.sum<number>('entitlement_member_counts.member_count').as('n'))
+      .whereRef('entitlement_member_counts.app_entitlement_id', '=', entitlementId),
+    eb.lit(0),
+  );
+
 /**
- * The grants of the entitlement held at `now`: its stored `member_count` (unrevoked grants, kept by
+ * The grants of the entitlement held at `now`: its stored member count (unrevoked grants, kept by
  * every grant write) less those past their deprovision time that the sweeper has not revoked yet,
  * which are not held (heldAt). That set is small and found through the partial index
  * `grants_live_expiry`, so no read counts an entitlement's grants.
  */
 export const grantCount = (now: string) => (eb: ExpressionBuilder<Database, 'app_entitlements'>) =>
   eb(
-    'app_entitlements.member_count',
+    memberCount(eb),
     '-',
     eb
       .selectFrom('grants')

@@ -151,7 +151,6 @@ export function createEntitlementsService(deps: CatalogServiceDeps) {
               compliance_framework_value_ids: input.complianceFrameworkValueIds ?? [],
               match_baton_id: input.matchBatonId ?? '',
               duration_grant: input.durationGrant ?? null,
-              member_count: 0,
               created_at: at,
               updated_at: at,
               deleted_at: null,

@@ -7,7 +7,7 @@ export type { CatalogService } from './catalog.service.js';
 export type { EntitlementRecord, EntitlementRow } from './entitlements.repository.js';
 export {
   findEntitlementById,
-  findEntitlementForUpdate,
+  findEntitlementForShare,
   findEntitlementRecordsByIds,
 } from './entitlements.repository.js';
 export { AppEntitlementView, toEntitlement } from './entitlements.schemas.js';

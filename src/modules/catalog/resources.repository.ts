@@ -5,7 +5,7 @@ import { expiredUnswept } from '../grants/index.js';
 export type ResourceRow = AppResourcesTable;
 /**
  * A resource with its derived `grantCount`: live grants of its live entitlements, read from their
- * `member_count` columns.
+ * member counts (`entitlement_member_counts`).
  */
 export type ResourceRecord = ResourceRow & { grant_count: number | string | bigint };
 
@@ -18,13 +18,18 @@ export const grantCount = (now: string) => (eb: ExpressionBuilder<Database, 'app
     eb.fn.coalesce(
       eb
         .selectFrom('app_entitlements')
-        .select((sub) => sub.fn.sum<number>('app_entitlements.member_count').as('n'))
+        .innerJoin(
+          'entitlement_member_counts',
+          'entitlement_member_counts.app_entitlement_id',
+          'app_entitlements.id',
+        )
+        .select((sub) => sub.fn.sum<number>('entitlement_member_counts.member_count').as('n'))
         .whereRef('app_entitlements.app_resource_id', '=', 'app_resources.id')
         .where('app_entitlements.deleted_at', 'is', null),
       eb.lit(0),
     ),
     '-',
-    // Grants past their deprovision time are counted by member_count until swept, but not held.
+    // Grants past their deprovision time are counted by the member counts until swept, but not held.
     eb
       .selectFrom('grants')
       .innerJoin('app_entitlements', 'app_entitlements.id', 'grants.app_entitlement_id')

@@ -18,7 +18,7 @@ export const heldAt = (now: string) => (eb: ExpressionBuilder<Database, 'grants'
 
 /**
  * Grants not revoked yet but past their deprovision time at `now`: counted in an entitlement's
- * `member_count` until the sweeper revokes them, yet not held. Written to match the partial index
+ * the member counts until the sweeper revokes them, yet not held. Written to match the partial index
  * `grants_live_expiry` (deleted_at null, deprovision_at not null), which keeps this set at hand.
  */
 export const expiredUnswept = (now: string) => (eb: ExpressionBuilder<Database, 'grants'>) =>
@@ -45,9 +45,10 @@ export async function insertGrantsIfAbsent(
 }
 
 /**
- * Writes grant-history entries and moves each entitlement's `member_count` by them, in the caller's
- * transaction: every grant added or removed writes exactly one entry (with its change-stream position), so the count follows every
- * path that changes grants. Entitlements are updated in ID order, so writers cannot deadlock on them.
+ * Writes grant-history entries and moves each entitlement's member count by them, in the caller's
+ * transaction: every grant added or removed writes exactly one entry (with its change-stream
+ * position), so the count follows every path that changes grants. Counts are moved in entitlement
+ * order, each in this transaction's shard row, so writers cannot deadlock on them.
  */
 export async function insertGrantEvents(
   db: Executor,
@@ -62,13 +63,18 @@ export async function insertGrantEvents(
       const step = row.event_type === 'GRANT_EVENT_TYPE_ADDED' ? 1 : -1;
       deltas.set(row.app_entitlement_id, (deltas.get(row.app_entitlement_id) ?? 0) + step);
     }
+    const shard = dialect.memberCountShard();
     for (const entitlementId of [...deltas.keys()].sort()) {
       const delta = deltas.get(entitlementId) as number;
       if (delta === 0) continue;
       await trx
-        .updateTable('app_entitlements')
-        .set((eb) => ({ member_count: eb('member_count', '+', delta) }))
-        .where('id', '=', entitlementId)
+        .insertInto('entitlement_member_counts')
+        .values({ app_entitlement_id: entitlementId, shard, member_count: delta })
+        .onConflict((oc) =>
+          oc.columns(['app_entitlement_id', 'shard']).doUpdateSet((eb) => ({
+            member_count: eb('entitlement_member_counts.member_count', '+', eb.ref('excluded.member_count')),
+          })),
+        )
         .execute();
     }
   });

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, createEntitlement } from '../../../test/fixtures.js';
+import { createApp, createEntitlement, storedMemberCount } from '../../../test/fixtures.js';
 import { DIALECTS, startTestApp, type TestApp } from '../../../test/harness.js';
 
 /**
- * `app_entitlements.member_count` is kept by every path that adds or removes grants, in the same
+ * An entitlement's member count (`entitlement_member_counts`) is kept by every path that adds or removes grants, in the same
  * transaction; entitlement reads answer from it. Each step below goes through HTTP (or the expiry
  * sweeper) and compares the stored count with a real COUNT of the grants.
  */
@@ -46,11 +46,7 @@ describe.each(DIALECTS)('entitlement member counts on %s', (dialect) => {
   /** The stored count, the real count of unrevoked grants, the held count, and what GET answers. */
   async function counts(entitlementId: string) {
     const now = t.clock.now().toISOString();
-    const stored = await t.db
-      .selectFrom('app_entitlements')
-      .select('member_count')
-      .where('id', '=', entitlementId)
-      .executeTakeFirstOrThrow();
+    const stored = await storedMemberCount(t, entitlementId);
     const count = async (held: boolean) => {
       let query = t.db
         .selectFrom('grants')
@@ -66,7 +62,7 @@ describe.each(DIALECTS)('entitlement member counts on %s', (dialect) => {
     };
     const read = await t.request('GET', base(entitlementId));
     return {
-      stored: stored.member_count,
+      stored,
       unrevoked: await count(false),
       held: await count(true),
       answered:
