@@ -4,6 +4,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { DialectFeatures } from '../../db/dialects/dialect.js';
 import type { Db } from '../../db/schema.js';
 import type { Clock } from '../../lib/clock.js';
+import { createWakeableLoop } from '../../lib/wakeable-loop.js';
 import type { SystemLog } from '../audit/index.js';
 import { applyBatch } from './bulk-action.batches.js';
 import { logBulkActionFinished, logBulkActionStarted } from './bulk-action.log.js';
@@ -79,10 +80,10 @@ export function createBulkActionRunner(deps: BulkActionRunnerDeps) {
   const pollMs = deps.pollMs ?? 1_000;
   const owner = deps.owner ?? `runner-${process.pid}-${randomBytes(4).toString('hex')}`;
 
-  let stopping = false;
-  let loop: Promise<void> | undefined;
-  let wakeUp: (() => void) | undefined;
-  let pendingWake = false;
+  const loop = createWakeableLoop(runOne, {
+    pollMs,
+    onError: (error) => logger.error({ err: error }, 'bulk action runner failed; retrying'),
+  });
   // The parsed user IDs of the last action worked on: its chunks usually come one after another.
   let cached: { action: BulkActionRow; userIds: string[] } | undefined;
 
@@ -162,7 +163,7 @@ export function createBulkActionRunner(deps: BulkActionRunnerDeps) {
   /** Works through one claimed chunk until it is done, the lease is lost, or the runner stops. */
   async function work(chunk: BulkActionChunkRow): Promise<void> {
     const { action, userIds } = await actionOf(chunk);
-    while (!stopping) {
+    while (!loop.stopping) {
       const started = performance.now();
       const outcome = await db
         .transaction()
@@ -214,50 +215,14 @@ export function createBulkActionRunner(deps: BulkActionRunnerDeps) {
     return true;
   }
 
-  function sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done() {
-        clearTimeout(timer);
-        wakeUp = undefined;
-        resolve();
-      }
-      wakeUp = done;
-    });
-  }
-
-  async function run(): Promise<void> {
-    while (!stopping) {
-      try {
-        pendingWake = false;
-        if (await runOne()) continue;
-      } catch (error) {
-        logger.error({ err: error }, 'bulk action runner failed; retrying');
-      }
-      if (!pendingWake && !stopping) await sleep(pollMs);
-    }
-  }
-
   return {
     owner,
     /** Starts working in the background. */
-    start() {
-      stopping = false;
-      loop ??= run().finally(() => {
-        loop = undefined;
-      });
-    },
+    start: () => loop.start(),
     /** Looks for work now instead of at the next poll. */
-    wake() {
-      pendingWake = true;
-      wakeUp?.();
-    },
+    wake: () => loop.wake(),
     /** Finishes the current batch, releases the lease and stops. */
-    async stop() {
-      stopping = true;
-      wakeUp?.();
-      await loop;
-    },
+    stop: () => loop.stop(),
     /**
      * Applies one action in the foreground, batch by batch through the same path as the background
      * loop, and resolves when it has finished: for requests that must answer with the result (SCIM
@@ -273,14 +238,14 @@ export function createBulkActionRunner(deps: BulkActionRunnerDeps) {
         }
         const action = await findBulkActionById(db, bulkActionId);
         if (!action) throw new Error(`bulk action ${bulkActionId} is missing`);
-        if (action.completed_at !== null || stopping) return action;
+        if (action.completed_at !== null || loop.stopping) return action;
         await new Promise((resolve) => setTimeout(resolve, APPLY_NOW_WAIT_MS));
       }
     },
 
     /** Processes claimable actions in the foreground until none is left (tests and tools). */
     async runUntilIdle() {
-      while (!stopping && (await runOne())) {}
+      while (!loop.stopping && (await runOne())) {}
     },
   };
 }

@@ -2,6 +2,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { DialectFeatures } from '../../db/dialects/dialect.js';
 import type { Db, Executor } from '../../db/schema.js';
 import type { Clock } from '../../lib/clock.js';
+import { createWakeableLoop } from '../../lib/wakeable-loop.js';
 import { eventsOf, type StreamChange, wants } from './webhook-events.js';
 import { listLiveWebhooks, readDispatchCursor, writeDispatchCursor } from './webhooks.repository.js';
 import { appIdsOf, eventTypesOf, queueMessages } from './webhooks.service.js';
@@ -45,10 +46,10 @@ export function createWebhookDispatcher(deps: WebhookDispatcherDeps) {
   const pageSize = deps.pageSize ?? 2_000;
   const pollMs = deps.pollMs ?? 500;
 
-  let stopping = false;
-  let loop: Promise<void> | undefined;
-  let wakeUp: (() => void) | undefined;
-  let pendingWake = false;
+  const loop = createWakeableLoop(step, {
+    pollMs,
+    onError: (error) => logger.error({ err: error }, 'webhook dispatch failed; retrying'),
+  });
 
   /** One page; true when there may be more to read at once. */
   async function step(): Promise<boolean> {
@@ -88,47 +89,11 @@ export function createWebhookDispatcher(deps: WebhookDispatcherDeps) {
     return more;
   }
 
-  function sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done() {
-        clearTimeout(timer);
-        wakeUp = undefined;
-        resolve();
-      }
-      wakeUp = done;
-    });
-  }
-
-  async function run(): Promise<void> {
-    while (!stopping) {
-      pendingWake = false;
-      try {
-        if (await step()) continue;
-      } catch (error) {
-        logger.error({ err: error }, 'webhook dispatch failed; retrying');
-      }
-      if (!pendingWake && !stopping) await sleep(pollMs);
-    }
-  }
-
   return {
-    start() {
-      stopping = false;
-      loop ??= run().finally(() => {
-        loop = undefined;
-      });
-    },
+    start: () => loop.start(),
     /** Reads the stream now (something committed in this process). */
-    wake() {
-      pendingWake = true;
-      wakeUp?.();
-    },
-    async stop() {
-      stopping = true;
-      wakeUp?.();
-      await loop;
-    },
+    wake: () => loop.wake(),
+    stop: () => loop.stop(),
     /** Dispatches until the stream is read to its end (tests and tools). */
     async runUntilIdle() {
       while (await step()) {}
