@@ -79,7 +79,10 @@ describe.each(DIALECTS)('change cursors over HTTP on %s', (dialect) => {
     expect(page2.nextPageToken).toBe('');
     const all = await feed({ pageSize: 100 });
     expect([...page1.list, ...page2.list]).toEqual(all.list.slice(-12));
-    expect(page2.nextCursor).toBe(all.nextCursor);
+    // The last page's cursor is past every event read: resuming from it finds nothing. (It need not
+    // equal a later read's cursor: an idle cursor moves with the server-wide horizon, which other
+    // transactions on the same PostgreSQL server move at any time.)
+    expect((await feed({ cursor: page2.nextCursor })).list).toEqual([]);
   });
 
   it('refuses a malformed cursor or page token before reading anything', async () => {
