@@ -3,13 +3,14 @@ import type { Config } from './config.js';
 import type { DatabaseHandle } from './db/connect.js';
 import type { Clock } from './lib/clock.js';
 import { createAppUsersService } from './modules/app-users/app-users.service.js';
-import { createAppsService } from './modules/apps/apps.service.js';
 import { createSystemLog } from './modules/audit/system-log.service.js';
 import { createSystemLogEventsService } from './modules/audit/system-log-events.service.js';
 import { createTokenService } from './modules/auth/tokens.service.js';
 import { createBulkActionRunner } from './modules/bulk-actions/bulk-action.runner.js';
 import { createBulkActionsService } from './modules/bulk-actions/bulk-actions.service.js';
+import { findPendingAdd } from './modules/bulk-actions/index.js';
 import { createSetMembersService } from './modules/bulk-actions/set-members.service.js';
+import { createAppsService } from './modules/catalog/apps.service.js';
 import { createCatalogService } from './modules/catalog/catalog.service.js';
 import { createCatalogSearchService } from './modules/catalog/catalog-search.service.js';
 import { currentChangeCursor, readChanges } from './modules/changes/index.js';
@@ -19,6 +20,7 @@ import { createExpirySweeper } from './modules/grants/expiry-sweeper.js';
 import { createGrantDurationsService } from './modules/grants/grant-durations.service.js';
 import { createGrantRecordService } from './modules/grants/grant-record.service.js';
 import { createGrantsService } from './modules/grants/grants.service.js';
+import { revokeGrantsOfUser } from './modules/grants/index.js';
 import { createPersonalClientsService } from './modules/iam/personal-clients.service.js';
 import { createRolesService } from './modules/iam/roles.service.js';
 import { createIdempotency } from './modules/idempotency/idempotency.service.js';
@@ -78,7 +80,11 @@ export async function createContainer({
     issuer: config.publicUrl.origin,
     tokenTtlSeconds: config.tokenTtlSeconds,
   });
-  const users = createUsersService({ ...base, onRolesChanged: (userId) => tokens.forgetUser(userId) });
+  const users = createUsersService({
+    ...base,
+    onRolesChanged: (userId) => tokens.forgetUser(userId),
+    revokeGrantsOfUser: (trx, userId, actor, now) => revokeGrantsOfUser(trx, base, userId, actor, now),
+  });
   const owners = createOwnersService(base);
   const apps = createAppsService({ ...base, owners });
   const personalClients = createPersonalClientsService({
@@ -95,7 +101,7 @@ export async function createContainer({
     limits: { maxUserIds: config.maxAddUserIds },
     chunkSize: config.bulkChunkSize,
   });
-  const grants = createGrantsService({ ...base, idempotency });
+  const grants = createGrantsService({ ...base, idempotency, findPendingAdd });
   // Webhooks (issue 12): the dispatcher turns the change stream into deliveries, the worker sends
   // them; both also poll, for work committed by other processes.
   const webhookPolicy = { allowPrivate: config.webhookAllowPrivate, allowHttp: config.webhookAllowHttp };

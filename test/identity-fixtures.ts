@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { expect } from 'vitest';
-import { APP_ADMIN_ROLE, READ_ONLY_ADMIN_ROLE, SUPER_ADMIN_ROLE } from '../src/modules/auth/roles.js';
+import { APP_ADMIN_ROLE, READ_ONLY_ADMIN_ROLE, SUPER_ADMIN_ROLE } from '../src/lib/roles.js';
 import { createUser } from './fixtures.js';
 import type { TestApp } from './harness.js';
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SUPER_ADMIN_ROLE } from '../src/modules/auth/roles.js';
+import { SUPER_ADMIN_ROLE } from '../src/lib/roles.js';
 import { createApp, createEntitlement, createResource, createResourceType, createUser } from './fixtures.js';
 import { DIALECTS, startTestApp, type TestApp } from './harness.js';
 

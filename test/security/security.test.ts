@@ -1,6 +1,6 @@
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { APP_ADMIN_ROLE, type Permission, READ_ONLY_ADMIN_ROLE } from '../../src/modules/auth/roles.js';
+import { APP_ADMIN_ROLE, type Permission, READ_ONLY_ADMIN_ROLE } from '../../src/lib/roles.js';
 import { createApp, expectError } from '../fixtures.js';
 import { DIALECTS, startTestApp, type TestApp } from '../harness.js';
 import { createCaller, ROLES, tableCounts } from '../identity-fixtures.js';

@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { Expansion } from '../../http/expansion.js';
+import { actorOf } from '../../http/principal.js';
 import { Expanded, ExpandedListOf, IdParam, maskPaths, PageQuery } from '../../http/wire.js';
-import { actorOf } from '../auth/index.js';
 import type { ExpansionService } from '../expansion/index.js';
 import { appUserView } from '../expansion/index.js';
 import { AppUserView, SearchAppUsersBody, UpdateAppUserBody } from './app-users.schemas.js';

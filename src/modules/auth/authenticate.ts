@@ -1,61 +1,9 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import type { Actor } from '../../lib/actor.js';
+import type { OwnedThing, OwnershipCheck, Principal } from '../../http/principal.js';
 import { AppError } from '../../lib/errors.js';
-import type { Permission } from './roles.js';
-import type { Principal, TokenService } from './tokens.service.js';
-
-/**
- * Which route params name what a route acts on, so owners can be let through: the app ID param is
- * `id` on /api/v1/apps/:id and `app_id` elsewhere (CONTRACT.md §5, Routing pitfalls).
- */
-export interface OwnedTarget {
-  readonly app: string;
-  readonly entitlement?: string;
-  readonly resource?: string;
-}
-
-export interface OwnedThing {
-  readonly type: 'app' | 'entitlement' | 'resource';
-  readonly id: string;
-}
-
-/** True when `userId` owns one of `things`, each of which must belong to app `appId`. */
-export type OwnershipCheck = (
-  userId: string,
-  appId: string,
-  things: readonly OwnedThing[],
-) => Promise<boolean>;
-
-declare module 'fastify' {
-  interface FastifyRequest {
-    principal: Principal | undefined;
-  }
-  interface FastifyContextConfig {
-    /** What the caller must hold; every route under an API prefix names one or is `public`. */
-    permission?: Permission;
-    public?: boolean;
-    /**
-     * The permission is also met by a role's owned permissions (App Admin, CONTRACT.md §7.10) when
-     * the caller owns the app, entitlement or resource these params name.
-     */
-    owned?: OwnedTarget;
-    /**
-     * The route is also open to holders of this permission, whom the route itself narrows to what
-     * they own (App Admins' webhooks, limited to their apps).
-     */
-    narrowedPermission?: Permission;
-  }
-  interface FastifyInstance {
-    /** Every route under an API prefix, as registered: the security suite walks this list. */
-    guardedRoutes: {
-      method: string;
-      url: string;
-      permission: Permission | undefined;
-      narrowedPermission?: Permission | undefined;
-    }[];
-  }
-}
+import type { Permission } from '../../lib/roles.js';
+import type { TokenService } from './tokens.service.js';
 
 export const PROTECTED_PREFIXES = ['/api/v1/', '/roster/v1/'];
 
@@ -141,18 +89,3 @@ export const authenticate = fp(
   },
   { name: 'authenticate' },
 );
-
-export function actorOf(request: FastifyRequest): Actor {
-  return {
-    userId: request.principal?.userId ?? '',
-    clientId: request.principal?.clientRowId ?? '',
-    requestId: request.id,
-    sourceIp: request.ip,
-  };
-}
-
-/** The authenticated caller; routes that declare a permission always have one. */
-export function principalOf(request: FastifyRequest): Principal {
-  if (!request.principal) throw new AppError('UNAUTHENTICATED', 'not authenticated', 'TOKEN_MISSING');
-  return request.principal;
-}

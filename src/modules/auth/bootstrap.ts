@@ -5,11 +5,11 @@ import type { Db } from '../../db/schema.js';
 import { SYSTEM_ACTOR } from '../../lib/actor.js';
 import type { Clock } from '../../lib/clock.js';
 import { newId } from '../../lib/ids.js';
+import { SUPER_ADMIN_ROLE } from '../../lib/roles.js';
 import type { SystemLog } from '../audit/index.js';
 import { insertUsers } from '../users/index.js';
 import { generateClientKey } from './client-secret.js';
 import { countClients, insertClient } from './clients.repository.js';
-import { SUPER_ADMIN_ROLE } from './roles.js';
 
 export interface BootstrapDeps {
   readonly db: Db;

@@ -1,5 +1,7 @@
-/** Authentication (API clients, tokens, built-in roles, the request guard): what other modules may use. */
-export { actorOf, principalOf } from './authenticate.js';
+/**
+ * Authentication (API clients, tokens, the request guard): what other modules may use. The role
+ * table is in src/lib/roles.ts and the caller of a request in src/http/principal.ts, below the modules.
+ */
 export { generateClientKey } from './client-secret.js';
 export type { ApiClientRow } from './clients.repository.js';
 export {
@@ -9,14 +11,5 @@ export {
   searchClients,
   updateClient,
 } from './clients.repository.js';
-export type { BuiltinRole } from './roles.js';
-export {
-  BUILTIN_ROLES,
-  isKnownRole,
-  listedPermissions,
-  permissionsOf,
-  READ_ONLY_ADMIN_ROLE,
-} from './roles.js';
-export { normalizeCidrs } from './source-address.js';
 export { deleteExpiredAssertions } from './token-keys.repository.js';
-export { OAuthError, type Principal, type TokenService } from './tokens.service.js';
+export { OAuthError, type TokenService } from './tokens.service.js';

@@ -1,35 +1,23 @@
 import { randomBytes } from 'node:crypto';
 import { errors as joseErrors, jwtVerify, SignJWT } from 'jose';
 import type { Db } from '../../db/schema.js';
+import type { Principal } from '../../http/principal.js';
 import type { Actor } from '../../lib/actor.js';
 import type { Clock } from '../../lib/clock.js';
 import type { ReasonOf } from '../../lib/error-reasons.js';
 import { AppError } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
+import { clientPermissions, effectiveRoles } from '../../lib/roles.js';
+import { addressAllowed, parseRanges } from '../../lib/source-address.js';
 import type { SystemLog } from '../audit/index.js';
 import { findUserById } from '../users/index.js';
 import { JWT_BEARER, OAuthError, verifyAssertion, verifySecret } from './client-credentials.js';
 import { type ApiClientRow, findClientById, touchClientLastUsed } from './clients.repository.js';
 import { createFailureLimiter } from './failure-limiter.js';
-import { clientPermissions, effectiveRoles, type Permission } from './roles.js';
-import { addressAllowed, parseRanges, type SourceRanges } from './source-address.js';
 import { getOrCreateSigningSecret } from './token-keys.repository.js';
 
+export type { Principal } from '../../http/principal.js';
 export { OAuthError } from './client-credentials.js';
-
-/** The caller behind a bearer token. */
-export interface Principal {
-  readonly clientRowId: string;
-  readonly clientId: string;
-  readonly userId: string;
-  /** The roles the client acts with: its user's, or its scopedRoles (narrowed to the user's permissions). */
-  readonly roleIds: readonly string[];
-  readonly scopedRoles: readonly string[];
-  readonly permissions: ReadonlySet<Permission>;
-  /** Held only on apps, entitlements and resources the user owns (CONTRACT.md §7.10). */
-  readonly ownedPermissions: ReadonlySet<Permission>;
-  readonly sourceRanges: SourceRanges;
-}
 
 export interface TokenRequest {
   grant_type?: string | undefined;

@@ -3,9 +3,8 @@ import type { Executor } from '../../db/schema.js';
 import type { Actor } from '../../lib/actor.js';
 import { newId } from '../../lib/ids.js';
 import { ensureAppUsersFor } from '../app-users/index.js';
-import { findAppById } from '../apps/index.js';
 import type { SystemLog } from '../audit/index.js';
-import { findEntitlementForShare } from '../catalog/index.js';
+import { findAppById, findEntitlementForShare } from '../catalog/index.js';
 import { expireGrants, type GrantRow, grantIfAbsent, parseDurationMs } from '../grants/index.js';
 import { findGrantableUsers, USER_DISABLED } from '../users/index.js';
 import {

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Config } from '../../config.js';
 import { idempotencyOf } from '../../http/idempotency-key.js';
-import { actorOf } from '../auth/index.js';
+import { actorOf } from '../../http/principal.js';
 import { EntitlementParams, type GrantDurationsService } from '../grants/index.js';
 import { AddManualUsersBody, AddManualUsersResponse } from './add-manual-users.schemas.js';
 import type { BulkActionsService } from './bulk-actions.service.js';

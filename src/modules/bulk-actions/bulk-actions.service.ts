@@ -8,7 +8,8 @@ import { newId } from '../../lib/ids.js';
 import type { BulkActionItemOutcome, BulkActionKind } from '../../lib/vocabulary.js';
 import { findGrantTargets } from '../app-users/index.js';
 import type { SystemLog } from '../audit/index.js';
-import { findLiveGrantHolders, requireManualEntitlement } from '../grants/index.js';
+import { requireManualEntitlement } from '../catalog/index.js';
+import { findLiveGrantHolders } from '../grants/index.js';
 import type { Idempotency, IdempotencyRequest } from '../idempotency/index.js';
 import { listBulkActionItems } from './bulk-action-items.repository.js';
 import {

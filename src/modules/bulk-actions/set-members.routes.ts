@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Config } from '../../config.js';
+import { actorOf } from '../../http/principal.js';
 import { IdString, WordString } from '../../http/strings.js';
-import { actorOf } from '../auth/index.js';
 import { EntitlementParams } from '../grants/index.js';
 import type { SetMembersService } from './set-members.service.js';
 

@@ -6,13 +6,12 @@ import { AppError } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import type { BulkActionKind } from '../../lib/vocabulary.js';
 import type { SystemLog } from '../audit/index.js';
+import { requireEntitlementInApp, requireManualEntitlement } from '../catalog/index.js';
 import {
   type HeldMember,
   incrementMemberSets,
   listHeldMembers,
   readMembershipCounters,
-  requireEntitlementInApp,
-  requireManualEntitlement,
 } from '../grants/index.js';
 import { hasOpenBulkAction } from './bulk-actions.repository.js';
 import { classifyUserIds, insertNewBulkAction } from './new-bulk-action.js';

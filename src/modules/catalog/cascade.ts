@@ -1,8 +1,8 @@
 import type { Executor } from '../../db/schema.js';
 import type { Actor } from '../../lib/actor.js';
-import { softDeleteApp } from '../apps/index.js';
 import type { SystemLogEntry } from '../audit/index.js';
 import { type RevocationDeps, revokeGrantsOfEntitlements } from '../grants/index.js';
+import { softDeleteApp } from './apps.repository.js';
 import { softDeleteEntitlements } from './entitlements.repository.js';
 import { softDeleteResourceTypes } from './resource-types.repository.js';
 import { softDeleteResources } from './resources.repository.js';

@@ -5,7 +5,7 @@ import { int64 } from '../../http/wire.js';
 import type { Clock } from '../../lib/clock.js';
 import { notFound } from '../../lib/errors.js';
 import { findAppUserById } from '../app-users/index.js';
-import { findAppRecordsByIds } from '../apps/index.js';
+import { findAppRecordsByIds } from './apps.repository.js';
 import {
   countEntitlementsByApp,
   type EntitlementFilter,

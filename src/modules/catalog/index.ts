@@ -1,9 +1,14 @@
 /**
- * The catalog of each app (resource types, resources, entitlements): what other modules may use.
- * `require*` look an object up under its parent and refuse a missing one with 404.
+ * The catalog: apps and, below each, its resource types, resources and entitlements. What other
+ * modules may use. `require*` look an object up under its parent and refuse a missing one with 404.
  */
+export type { AppRow } from './apps.repository.js';
+export { findAppById, findAppRecordsByIds } from './apps.repository.js';
+export { toApp } from './apps.schemas.js';
+export type { AppsService } from './apps.service.js';
 export { deleteWithEverythingBelow } from './cascade.js';
 export type { CatalogService } from './catalog.service.js';
+export { requireEntitlementInApp, requireManualEntitlement } from './entitlement-guard.js';
 export type { EntitlementRecord, EntitlementRow } from './entitlements.repository.js';
 export {
   findEntitlementById,

@@ -1,6 +1,6 @@
 import type { Executor } from '../../db/schema.js';
 import { notFound } from '../../lib/errors.js';
-import { type AppRow, findAppById } from '../apps/index.js';
+import { type AppRow, findAppById } from './apps.repository.js';
 import { findResourceTypeById, type ResourceTypeRow } from './resource-types.repository.js';
 import { findResourceById, type ResourceRow } from './resources.repository.js';
 

@@ -2,11 +2,12 @@ import type { Db } from '../../db/schema.js';
 import { type ExpandKind, type Expansion, TYPE_URLS } from '../../http/expansion.js';
 import type { Clock } from '../../lib/clock.js';
 import { findAppUsersByIds, toAppUser } from '../app-users/index.js';
-import { findAppRecordsByIds, toApp } from '../apps/index.js';
 import {
+  findAppRecordsByIds,
   findEntitlementRecordsByIds,
   findResourceRecordsByIds,
   findResourceTypesByIds,
+  toApp,
   toEntitlement,
   toResource,
   toResourceType,

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { actorOf } from '../../http/principal.js';
 import { Empty } from '../../http/wire.js';
-import { actorOf } from '../auth/index.js';
 import {
   BindingResponse,
   GrantUserParams,

@@ -5,7 +5,7 @@ import type { Clock } from '../../lib/clock.js';
 import { AppError, invalidArgument, notFound } from '../../lib/errors.js';
 import { findAppUserById } from '../app-users/index.js';
 import type { SystemLog } from '../audit/index.js';
-import { requireEntitlementInApp } from './entitlement-guard.js';
+import { requireEntitlementInApp } from '../catalog/index.js';
 import { findLiveGrant, type GrantRow, setGrantDeprovisionAt } from './grants.repository.js';
 
 export interface GrantDurationsDeps {

@@ -5,7 +5,7 @@ import type { Clock } from '../../lib/clock.js';
 import { invalidArgument, notFound } from '../../lib/errors.js';
 import { type AppUserRow, findAppUsersByIds } from '../app-users/index.js';
 import type { EntitlementRecord } from '../catalog/index.js';
-import { findEntitlementRecordsByIds } from '../catalog/index.js';
+import { findEntitlementRecordsByIds, requireEntitlementInApp } from '../catalog/index.js';
 import {
   type ChangeCursor,
   type GrantEventRow as ChangeGrantEventRow,
@@ -17,7 +17,6 @@ import {
   positionOf,
 } from '../changes/index.js';
 import { findUserById } from '../users/index.js';
-import { requireEntitlementInApp } from './entitlement-guard.js';
 import {
   findLiveGrantsOfAppUsers,
   listAppUsersOfIdentity,

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { idempotencyOf } from '../../http/idempotency-key.js';
+import { actorOf } from '../../http/principal.js';
 import { ExpandedListOf, ListOf, PageQuery } from '../../http/wire.js';
-import { actorOf } from '../auth/index.js';
 import {
   EntitlementParams,
   EntitlementUserView,

@@ -1,5 +1,5 @@
 import type { DialectFeatures } from '../../db/dialects/dialect.js';
-import type { Db } from '../../db/schema.js';
+import type { Db, Executor } from '../../db/schema.js';
 import { keysetPage } from '../../http/pagination.js';
 import type { Actor } from '../../lib/actor.js';
 import type { Clock } from '../../lib/clock.js';
@@ -7,10 +7,9 @@ import { AppError, notFound } from '../../lib/errors.js';
 import { isId } from '../../lib/ids.js';
 import { type AppUserRow, findAppUserById, findAppUsersByIds } from '../app-users/index.js';
 import type { SystemLog } from '../audit/index.js';
-import { findPendingAdd } from '../bulk-actions/index.js';
+import { requireEntitlementInApp, requireManualEntitlement } from '../catalog/index.js';
 import type { Idempotency, IdempotencyRequest } from '../idempotency/index.js';
 import { findUsersByIds, type UserRow } from '../users/index.js';
-import { requireEntitlementInApp, requireManualEntitlement } from './entitlement-guard.js';
 import { findLiveGrant, type GrantRow, listLiveGrants, revokeGrant } from './grants.repository.js';
 import { recordRevocations } from './revocation.js';
 
@@ -20,6 +19,15 @@ export interface GrantsServiceDeps {
   readonly clock: Clock;
   readonly systemLog: SystemLog;
   readonly idempotency: Idempotency;
+  /**
+   * The open bulk action that was asked to add `userId` to the entitlement and has not reached them
+   * yet, if any. Bulk actions sit above grants, so the container passes this in.
+   */
+  readonly findPendingAdd: (
+    db: Executor,
+    entitlementId: string,
+    userId: string,
+  ) => Promise<string | undefined>;
 }
 
 export interface MemberPage {
@@ -77,7 +85,7 @@ export function createGrantsService(deps: GrantsServiceDeps) {
         // An add of this person that was accepted but not applied yet would land after this removal
         // and undo it; refuse rather than answer 200 for a removal that will not hold.
         const pending = isId(appUser.identity_user_id)
-          ? await findPendingAdd(db, entitlementId, appUser.identity_user_id)
+          ? await deps.findPendingAdd(db, entitlementId, appUser.identity_user_id)
           : undefined;
         if (pending) {
           throw new AppError(

@@ -3,7 +3,6 @@
  * the caller's transaction and record their grant events in it. `heldAt` is the one definition of
  * a live grant, for queries elsewhere that count them.
  */
-export { requireEntitlementInApp, requireManualEntitlement } from './entitlement-guard.js';
 export { GrantExpiryFields } from './grant-durations.schemas.js';
 export { type GrantDurationsService, parseDurationMs } from './grant-durations.service.js';
 export { expireGrants } from './grant-expiry.js';

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import { actorOf, principalOf } from '../../http/principal.js';
 import { IdParam, ListOf, maskPaths, PageQuery, StringList } from '../../http/wire.js';
-import { actorOf, principalOf } from '../auth/index.js';
 import { Role, toRole, UpdateRoleBody } from './roles.schemas.js';
 import type { RolesService } from './roles.service.js';
 

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import { actorOf, principalOf } from '../../http/principal.js';
 import { Empty, IdParam, ListOf, maskPaths } from '../../http/wire.js';
-import { actorOf, principalOf } from '../auth/index.js';
 import {
   CreatedPersonalClient,
   NewPersonalClient,

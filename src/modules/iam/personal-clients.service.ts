@@ -1,23 +1,24 @@
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../../db/schema.js';
 import { keysetPage } from '../../http/pagination.js';
+import type { Principal } from '../../http/principal.js';
 import { planUpdate, type UpdateRules } from '../../http/update-mask.js';
 import type { Actor } from '../../lib/actor.js';
 import type { Clock } from '../../lib/clock.js';
 import { AppError, invalidArgument, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
+import { isKnownRole } from '../../lib/roles.js';
+import { normalizeCidrs } from '../../lib/source-address.js';
 import type { SystemLogActivity, SystemLogOperation } from '../../lib/vocabulary.js';
 import type { SystemLog } from '../audit/index.js';
 import { writeUpdate } from '../audit/index.js';
-import type { Principal, TokenService } from '../auth/index.js';
+import type { TokenService } from '../auth/index.js';
 import {
   type ApiClientRow,
   findClientById,
   generateClientKey,
   insertClient,
-  isKnownRole,
   listClientsOfUser,
-  normalizeCidrs,
   searchClients,
   updateClient,
 } from '../auth/index.js';

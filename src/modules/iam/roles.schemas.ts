@@ -1,7 +1,7 @@
 import { type Static, Type } from 'typebox';
 import { NameString, WordString } from '../../http/strings.js';
 import { FieldMask, NullableTimestamp, Opt, StringList } from '../../http/wire.js';
-import { listedPermissions } from '../auth/index.js';
+import { listedPermissions } from '../../lib/roles.js';
 import type { RoleRecord } from './roles.service.js';
 
 /** iam.v1.Role (CONTRACT.md §4). */

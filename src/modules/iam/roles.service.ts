@@ -4,9 +4,9 @@ import { planUpdate, requiredName } from '../../http/update-mask.js';
 import type { Actor } from '../../lib/actor.js';
 import type { Clock } from '../../lib/clock.js';
 import { AppError, notFound } from '../../lib/errors.js';
+import { BUILTIN_ROLES, type BuiltinRole, listedPermissions } from '../../lib/roles.js';
 import type { SystemLog } from '../audit/index.js';
 import { writeUpdate } from '../audit/index.js';
-import { BUILTIN_ROLES, type BuiltinRole, listedPermissions } from '../auth/index.js';
 import { findRoleById, listRoles, type RoleRow, updateRole } from './roles.repository.js';
 import type { RolePatch } from './roles.schemas.js';
 

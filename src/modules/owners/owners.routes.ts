@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import { actorOf } from '../../http/principal.js';
 import { Empty, FilterIds, IdParam, ListOf, PageQuery } from '../../http/wire.js';
-import { actorOf } from '../auth/index.js';
 import { toUser, User } from '../users/index.js';
 import type { OwnersService, OwnerTarget } from './owners.service.js';
 

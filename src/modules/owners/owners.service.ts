@@ -6,8 +6,12 @@ import type { Clock } from '../../lib/clock.js';
 import { invalidArgument } from '../../lib/errors.js';
 import type { SystemLogOperation } from '../../lib/vocabulary.js';
 import type { SystemLog } from '../audit/index.js';
-import { requireApp, requireResource, requireResourceType } from '../catalog/index.js';
-import { requireEntitlementInApp } from '../grants/index.js';
+import {
+  requireApp,
+  requireEntitlementInApp,
+  requireResource,
+  requireResourceType,
+} from '../catalog/index.js';
 import { findUserStates, type UserRow } from '../users/index.js';
 import {
   deleteOwners,

@@ -5,9 +5,8 @@
  * audit and the grant feed read the same whichever door a change came through.
  */
 
-export type { AppsService } from '../apps/index.js';
+export { actorOf } from '../../http/principal.js';
 export type { SystemLog } from '../audit/index.js';
-export { actorOf } from '../auth/index.js';
 export type { BulkActionRunner, SetMembersService } from '../bulk-actions/index.js';
-export type { CatalogService } from '../catalog/index.js';
+export type { AppsService, CatalogService } from '../catalog/index.js';
 export type { DirectoryUserInput, UserRow, UsersService } from '../users/index.js';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../../../test/fixtures.js';
 import { DIALECTS, startTestApp, type TestApp } from '../../../test/harness.js';
-import { READ_ONLY_ADMIN_ROLE } from '../auth/index.js';
+import { READ_ONLY_ADMIN_ROLE } from '../../lib/roles.js';
 
 describe.each(DIALECTS)('user search filters on %s', (dialect) => {
   let t: TestApp;

@@ -3,9 +3,9 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { Type } from 'typebox';
 import { Value } from 'typebox/value';
 import { decodeUtf8Body } from '../../http/input-text.js';
+import { actorOf } from '../../http/principal.js';
 import { ExpandedListOf, IdParam, PageQuery } from '../../http/wire.js';
 import { AppError } from '../../lib/errors.js';
-import { actorOf } from '../auth/index.js';
 import {
   ImportUsersBody,
   ImportUsersResponse,

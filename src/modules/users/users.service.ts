@@ -5,9 +5,8 @@ import type { Actor } from '../../lib/actor.js';
 import type { Clock } from '../../lib/clock.js';
 import { invalidArgument, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
+import { isKnownRole } from '../../lib/roles.js';
 import type { SystemLog } from '../audit/index.js';
-import { isKnownRole } from '../auth/index.js';
-import { revokeGrantsOfUser } from '../grants/index.js';
 import {
   findUserById,
   findUsersByIds,
@@ -45,6 +44,11 @@ export interface UsersServiceDeps {
   readonly systemLog: SystemLog;
   /** Called after a user's roles changed, so cached permissions can be dropped. */
   readonly onRolesChanged?: (userId: string) => void;
+  /**
+   * Revokes every grant the user holds, inside the deleting transaction, and says how many: grants
+   * sit above users, so the container passes this in (a deleted person holds nothing, §7.12).
+   */
+  readonly revokeGrantsOfUser: (trx: Executor, userId: string, actor: Actor, now: Date) => Promise<number>;
 }
 
 export type UsersService = ReturnType<typeof createUsersService>;
@@ -182,7 +186,7 @@ export function createUsersService(deps: UsersServiceDeps) {
     async deleteInTransaction(trx: Executor, actor: Actor, id: string, now: Date): Promise<void> {
       const at = now.toISOString();
       await updateUser(trx, id, { deleted_at: at, updated_at: at, status: 'DELETED' });
-      const revoked = await revokeGrantsOfUser(trx, deps, id, actor, now);
+      const revoked = await deps.revokeGrantsOfUser(trx, id, actor, now);
       await systemLog.record(trx, [
         {
           operation: 'user.deleted',

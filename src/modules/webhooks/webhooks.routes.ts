@@ -2,8 +2,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { decodeCursor, encodeCursor, pageSize } from '../../http/pagination.js';
+import { actorOf, principalOf } from '../../http/principal.js';
 import { Empty, ListOf, PageQuery } from '../../http/wire.js';
-import { actorOf, principalOf } from '../auth/index.js';
 import { type AttemptRow, type DeliveryRow, payloadOf, type WebhookRow } from './webhooks.repository.js';
 import {
   CreateWebhookBody,

@@ -1,5 +1,5 @@
 import ipaddr from 'ipaddr.js';
-import { invalidArgument } from '../../lib/errors.js';
+import { invalidArgument } from './errors.js';
 
 type Range = [ipaddr.IPv4 | ipaddr.IPv6, number];
 

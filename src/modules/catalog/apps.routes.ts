@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import { actorOf } from '../../http/principal.js';
 import { Empty, IdParam, ListOf, maskPaths, PageQuery } from '../../http/wire.js';
-import { actorOf } from '../auth/index.js';
 import { App, NewApp, SearchAppsBody, toApp, UpdateAppBody } from './apps.schemas.js';
 import type { AppsService } from './apps.service.js';
 

@@ -1,7 +1,7 @@
 import type { Executor } from '../../db/schema.js';
 import { AppError, notFound } from '../../lib/errors.js';
-import { findAppById } from '../apps/index.js';
-import { type EntitlementRow, findEntitlementById } from '../catalog/index.js';
+import { findAppById } from './apps.repository.js';
+import { type EntitlementRow, findEntitlementById } from './entitlements.repository.js';
 
 /** The live entitlement `entitlementId` of the live app `appId`, or a 404. */
 export async function requireEntitlementInApp(

@@ -8,7 +8,6 @@ import { notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import type { SystemLog } from '../audit/index.js';
 import { writeUpdate } from '../audit/index.js';
-import { deleteWithEverythingBelow } from '../catalog/index.js';
 import type { OwnersService } from '../owners/index.js';
 import {
   type AppFilter,
@@ -20,6 +19,7 @@ import {
   updateApp,
 } from './apps.repository.js';
 import { APP_READ_ONLY_FIELDS, type AppPatch, type NewApp } from './apps.schemas.js';
+import { deleteWithEverythingBelow } from './cascade.js';
 
 export interface AppsServiceDeps {
   readonly db: Db;
