@@ -1,15 +1,11 @@
 import type { ExpressionBuilder, SelectQueryBuilder } from 'kysely';
+import { entitlementGrantCount, heldAt, resourceGrantCount } from '../../db/live-grants.js';
 import { type Ref, refsMatch } from '../../db/ref-match.js';
 import type { Database, Executor } from '../../db/schema.js';
 import { containsText, jsonArrayContains } from '../../db/text-match.js';
-import { heldAt } from '../grants/index.js';
-import {
-  decodeEntitlement,
-  type EntitlementRecord,
-  grantCount as entitlementGrantCount,
-} from './entitlements.repository.js';
+import { decodeEntitlement, type EntitlementRecord } from './entitlements.repository.js';
 import type { ResourceTypeRow } from './resource-types.repository.js';
-import { type ResourceRecord, grantCount as resourceGrantCount } from './resources.repository.js';
+import type { ResourceRecord } from './resources.repository.js';
 
 /**
  * The catalog searches of CONTRACT.md §5. Every filter is a WHERE clause; pages are keyset pages in

@@ -1,8 +1,8 @@
 import type { ExpressionBuilder } from 'kysely';
 import { cachedQuery } from '../../db/cached-query.js';
 import type { DialectFeatures } from '../../db/dialects/dialect.js';
+import { entitlementGrantCount as grantCount } from '../../db/live-grants.js';
 import type { AppEntitlementsTable, Database, Executor } from '../../db/schema.js';
-import { expiredUnswept } from '../grants/index.js';
 
 type Decoded = 'is_manually_managed' | 'emergency_grant_enabled' | 'override_access_requests_defaults';
 
@@ -77,36 +77,6 @@ export async function findEntitlementById(db: Executor, id: string): Promise<Ent
   const stored = await entitlementById.first(db, id);
   return stored && decodeEntitlement(stored);
 }
-
-/** An entitlement's unrevoked grants: the sum of its `entitlement_member_counts` rows. */
-export const memberCount = (
-  eb: ExpressionBuilder<Database, 'app_entitlements'>,
-  entitlementId: 'app_entitlements.id' = 'app_entitlements.id',
-) =>
-  eb.fn.coalesce(
-    eb
-      .selectFrom('entitlement_member_counts')
-      .select((sub) => sub.fn.sum<number>('entitlement_member_counts.member_count').as('n'))
-      .whereRef('entitlement_member_counts.app_entitlement_id', '=', entitlementId),
-    eb.lit(0),
-  );
-
-/**
- * The grants of the entitlement held at `now`: its stored member count (unrevoked grants, kept by
- * every grant write) less those past their deprovision time that the sweeper has not revoked yet,
- * which are not held (heldAt). That set is small and found through the partial index
- * `grants_live_expiry`, so no read counts an entitlement's grants.
- */
-export const grantCount = (now: string) => (eb: ExpressionBuilder<Database, 'app_entitlements'>) =>
-  eb(
-    memberCount(eb),
-    '-',
-    eb
-      .selectFrom('grants')
-      .select((sub) => sub.fn.countAll<number>().as('n'))
-      .whereRef('grants.app_entitlement_id', '=', 'app_entitlements.id')
-      .where(expiredUnswept(now)),
-  ).as('grant_count');
 
 export async function findEntitlementRecord(
   db: Executor,

@@ -1,6 +1,6 @@
 import type { ExpressionBuilder } from 'kysely';
+import { resourceGrantCount as grantCount } from '../../db/live-grants.js';
 import type { AppResourcesTable, Database, Executor } from '../../db/schema.js';
-import { expiredUnswept } from '../grants/index.js';
 
 export type ResourceRow = AppResourcesTable;
 /**
@@ -12,32 +12,6 @@ export type ResourceRecord = ResourceRow & { grant_count: number | string | bigi
 export function findResourceById(db: Executor, id: string): Promise<ResourceRow | undefined> {
   return db.selectFrom('app_resources').selectAll().where('id', '=', id).executeTakeFirst();
 }
-
-export const grantCount = (now: string) => (eb: ExpressionBuilder<Database, 'app_resources'>) =>
-  eb(
-    eb.fn.coalesce(
-      eb
-        .selectFrom('app_entitlements')
-        .innerJoin(
-          'entitlement_member_counts',
-          'entitlement_member_counts.app_entitlement_id',
-          'app_entitlements.id',
-        )
-        .select((sub) => sub.fn.sum<number>('entitlement_member_counts.member_count').as('n'))
-        .whereRef('app_entitlements.app_resource_id', '=', 'app_resources.id')
-        .where('app_entitlements.deleted_at', 'is', null),
-      eb.lit(0),
-    ),
-    '-',
-    // Grants past their deprovision time are counted by the member counts until swept, but not held.
-    eb
-      .selectFrom('grants')
-      .innerJoin('app_entitlements', 'app_entitlements.id', 'grants.app_entitlement_id')
-      .select((sub) => sub.fn.countAll<number>().as('n'))
-      .whereRef('app_entitlements.app_resource_id', '=', 'app_resources.id')
-      .where('app_entitlements.deleted_at', 'is', null)
-      .where(expiredUnswept(now)),
-  ).as('grant_count');
 
 export async function findResourceRecord(
   db: Executor,

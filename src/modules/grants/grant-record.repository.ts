@@ -1,3 +1,4 @@
+import { heldAt } from '../../db/live-grants.js';
 import { type Ref, refsMatch } from '../../db/ref-match.js';
 import type { Executor } from '../../db/schema.js';
 import {
@@ -6,7 +7,6 @@ import {
   type PositionWindow,
 } from '../changes/index.js';
 import type { GrantRow } from './grants.repository.js';
-import { heldAt } from './grants.repository.js';
 
 /**
  * The questions the record answers about grants (issue 5): who holds what now (grant search), who

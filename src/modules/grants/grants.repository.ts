@@ -1,32 +1,10 @@
-import type { ExpressionBuilder } from 'kysely';
 import { inTransaction } from '../../db/batch.js';
 import type { DialectFeatures } from '../../db/dialects/dialect.js';
-import type { Database, Executor, GrantEventsTable, GrantsTable } from '../../db/schema.js';
+import { heldAt } from '../../db/live-grants.js';
+import type { Executor, GrantEventsTable, GrantsTable } from '../../db/schema.js';
 
 export type GrantRow = GrantsTable;
 export type GrantEventRow = GrantEventsTable;
-
-/**
- * A live grant is held until its deprovision time: from that instant on it is not reported, even
- * before the sweeper revokes it. `now` comes from the injected clock, never from the database.
- */
-export const heldAt = (now: string) => (eb: ExpressionBuilder<Database, 'grants'>) =>
-  eb.and([
-    eb('grants.deleted_at', 'is', null),
-    eb.or([eb('grants.deprovision_at', 'is', null), eb('grants.deprovision_at', '>', now)]),
-  ]);
-
-/**
- * Grants not revoked yet but past their deprovision time at `now`: counted in an entitlement's
- * the member counts until the sweeper revokes them, yet not held. Written to match the partial index
- * `grants_live_expiry` (deleted_at null, deprovision_at not null), which keeps this set at hand.
- */
-export const expiredUnswept = (now: string) => (eb: ExpressionBuilder<Database, 'grants'>) =>
-  eb.and([
-    eb('grants.deleted_at', 'is', null),
-    eb('grants.deprovision_at', 'is not', null),
-    eb('grants.deprovision_at', '<=', now),
-  ]);
 
 /**
  * Inserts grants, skipping any (entitlement, app user) pair that already holds a live grant, and
@@ -147,16 +125,6 @@ export async function revokeGrant(db: Executor, grantId: string, at: string): Pr
     .where('deleted_at', 'is', null)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
-}
-
-export async function countLiveGrants(db: Executor, entitlementId: string, now: string): Promise<number> {
-  const { count } = await db
-    .selectFrom('grants')
-    .select((eb) => eb.fn.countAll().as('count'))
-    .where('app_entitlement_id', '=', entitlementId)
-    .where(heldAt(now))
-    .executeTakeFirstOrThrow();
-  return Number(count);
 }
 
 /** Sets or clears a live grant's deprovision time; undefined when it was revoked meanwhile. */

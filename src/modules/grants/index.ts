@@ -8,12 +8,7 @@ export { type GrantDurationsService, parseDurationMs } from './grant-durations.s
 export { expireGrants } from './grant-expiry.js';
 export { grantIfAbsent } from './grant-if-absent.js';
 export type { GrantRow } from './grants.repository.js';
-export {
-  expiredUnswept,
-  findLiveGrantHolders,
-  heldAt,
-  revokeGrantsOfAppUsers,
-} from './grants.repository.js';
+export { findLiveGrantHolders, revokeGrantsOfAppUsers } from './grants.repository.js';
 export { EntitlementParams } from './grants.schemas.js';
 export type { HeldMember } from './membership.repository.js';
 export { incrementMemberSets, listHeldMembers, readMembershipCounters } from './membership.repository.js';

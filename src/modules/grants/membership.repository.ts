@@ -1,5 +1,5 @@
+import { heldAt } from '../../db/live-grants.js';
 import type { Executor } from '../../db/schema.js';
-import { heldAt } from './grants.repository.js';
 
 export interface HeldMember {
   readonly app_user_id: string;

@@ -1,0 +1,89 @@
+import type { ExpressionBuilder } from 'kysely';
+import type { Database } from './schema.js';
+
+/*
+ * What "a live grant" means, in one place below the modules: the grants module writes grants and
+ * their member counts; the catalog and the search read counts through these pieces.
+ */
+
+/**
+ * A live grant is held until its deprovision time: from that instant on it is not reported, even
+ * before the sweeper revokes it. `now` comes from the injected clock, never from the database.
+ */
+export const heldAt = (now: string) => (eb: ExpressionBuilder<Database, 'grants'>) =>
+  eb.and([
+    eb('grants.deleted_at', 'is', null),
+    eb.or([eb('grants.deprovision_at', 'is', null), eb('grants.deprovision_at', '>', now)]),
+  ]);
+
+/**
+ * Grants not revoked yet but past their deprovision time at `now`: counted in an entitlement's
+ * the member counts until the sweeper revokes them, yet not held. Written to match the partial index
+ * `grants_live_expiry` (deleted_at null, deprovision_at not null), which keeps this set at hand.
+ */
+export const expiredUnswept = (now: string) => (eb: ExpressionBuilder<Database, 'grants'>) =>
+  eb.and([
+    eb('grants.deleted_at', 'is', null),
+    eb('grants.deprovision_at', 'is not', null),
+    eb('grants.deprovision_at', '<=', now),
+  ]);
+
+/** An entitlement's unrevoked grants: the sum of its `entitlement_member_counts` rows. */
+const memberCount = (
+  eb: ExpressionBuilder<Database, 'app_entitlements'>,
+  entitlementId: 'app_entitlements.id' = 'app_entitlements.id',
+) =>
+  eb.fn.coalesce(
+    eb
+      .selectFrom('entitlement_member_counts')
+      .select((sub) => sub.fn.sum<number>('entitlement_member_counts.member_count').as('n'))
+      .whereRef('entitlement_member_counts.app_entitlement_id', '=', entitlementId),
+    eb.lit(0),
+  );
+
+/**
+ * The grants of the entitlement held at `now`: its stored member count (unrevoked grants, kept by
+ * every grant write) less those past their deprovision time that the sweeper has not revoked yet,
+ * which are not held (heldAt). That set is small and found through the partial index
+ * `grants_live_expiry`, so no read counts an entitlement's grants.
+ */
+export const entitlementGrantCount = (now: string) => (eb: ExpressionBuilder<Database, 'app_entitlements'>) =>
+  eb(
+    memberCount(eb),
+    '-',
+    eb
+      .selectFrom('grants')
+      .select((sub) => sub.fn.countAll<number>().as('n'))
+      .whereRef('grants.app_entitlement_id', '=', 'app_entitlements.id')
+      .where(expiredUnswept(now)),
+  ).as('grant_count');
+
+/**
+ * The grants held at `now` of a resource's live entitlements, from their member counts as
+ * entitlementGrantCount does.
+ */
+export const resourceGrantCount = (now: string) => (eb: ExpressionBuilder<Database, 'app_resources'>) =>
+  eb(
+    eb.fn.coalesce(
+      eb
+        .selectFrom('app_entitlements')
+        .innerJoin(
+          'entitlement_member_counts',
+          'entitlement_member_counts.app_entitlement_id',
+          'app_entitlements.id',
+        )
+        .select((sub) => sub.fn.sum<number>('entitlement_member_counts.member_count').as('n'))
+        .whereRef('app_entitlements.app_resource_id', '=', 'app_resources.id')
+        .where('app_entitlements.deleted_at', 'is', null),
+      eb.lit(0),
+    ),
+    '-',
+    // Grants past their deprovision time are counted by the member counts until swept, but not held.
+    eb
+      .selectFrom('grants')
+      .innerJoin('app_entitlements', 'app_entitlements.id', 'grants.app_entitlement_id')
+      .select((sub) => sub.fn.countAll<number>().as('n'))
+      .whereRef('app_entitlements.app_resource_id', '=', 'app_resources.id')
+      .where('app_entitlements.deleted_at', 'is', null)
+      .where(expiredUnswept(now)),
+  ).as('grant_count');
