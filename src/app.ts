@@ -20,7 +20,6 @@ import { bulkActionsRoutes } from './modules/bulk-actions/bulk-actions.routes.js
 import { setMembersRoutes } from './modules/bulk-actions/set-members.routes.js';
 import { appsRoutes } from './modules/catalog/apps.routes.js';
 import { catalogRoutes } from './modules/catalog/catalog.routes.js';
-import { catalogSearchRoutes } from './modules/catalog/catalog-search.routes.js';
 import { consoleRoutes } from './modules/console/index.js';
 import { grantDurationsRoutes } from './modules/grants/grant-durations.routes.js';
 import { grantRecordRoutes } from './modules/grants/grant-record.routes.js';
@@ -33,6 +32,7 @@ import { registerOpenApi } from './modules/ops/openapi.js';
 import { opsRoutes } from './modules/ops/ops.routes.js';
 import { ownersRoutes } from './modules/owners/owners.routes.js';
 import { scimConnectionsRoutes, scimRoutes } from './modules/scim/index.js';
+import { catalogSearchRoutes } from './modules/search/catalog-search.routes.js';
 import { usersRoutes } from './modules/users/users.routes.js';
 import { webhooksRoutes } from './modules/webhooks/index.js';
 

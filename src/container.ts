@@ -12,7 +12,7 @@ import { findPendingAdd } from './modules/bulk-actions/index.js';
 import { createSetMembersService } from './modules/bulk-actions/set-members.service.js';
 import { createAppsService } from './modules/catalog/apps.service.js';
 import { createCatalogService } from './modules/catalog/catalog.service.js';
-import { createCatalogSearchService } from './modules/catalog/catalog-search.service.js';
+import type { RevokeGrantsOfEntitlements } from './modules/catalog/index.js';
 import { currentChangeCursor, readChanges } from './modules/changes/index.js';
 import { createConsoleModule } from './modules/console/index.js';
 import { createExpansionService } from './modules/expansion/expansion.service.js';
@@ -20,7 +20,7 @@ import { createExpirySweeper } from './modules/grants/expiry-sweeper.js';
 import { createGrantDurationsService } from './modules/grants/grant-durations.service.js';
 import { createGrantRecordService } from './modules/grants/grant-record.service.js';
 import { createGrantsService } from './modules/grants/grants.service.js';
-import { revokeGrantsOfUser } from './modules/grants/index.js';
+import { revokeGrantsOfEntitlements, revokeGrantsOfUser } from './modules/grants/index.js';
 import { createPersonalClientsService } from './modules/iam/personal-clients.service.js';
 import { createRolesService } from './modules/iam/roles.service.js';
 import { createIdempotency } from './modules/idempotency/idempotency.service.js';
@@ -32,6 +32,7 @@ import {
   createScimGroupsService,
   createScimUsersService,
 } from './modules/scim/index.js';
+import { createCatalogSearchService } from './modules/search/catalog-search.service.js';
 import { createUsersService } from './modules/users/users.service.js';
 import { createWebhookWorker } from './modules/webhooks/webhook-delivery.worker.js';
 import { createWebhookDispatcher } from './modules/webhooks/webhook-dispatcher.js';
@@ -86,14 +87,25 @@ export async function createContainer({
     revokeGrantsOfUser: (trx, userId, actor, now) => revokeGrantsOfUser(trx, base, userId, actor, now),
   });
   const owners = createOwnersService(base);
-  const apps = createAppsService({ ...base, owners });
+  // Deletes in the catalog cascade to grants, which sit above it (CONTRACT.md §7.12).
+  const revokeGrantsOfEntitlementsIn: RevokeGrantsOfEntitlements = (trx, ids, actor, now) =>
+    revokeGrantsOfEntitlements(trx, base, ids, actor, now);
+  const apps = createAppsService({
+    ...base,
+    owners,
+    revokeGrantsOfEntitlements: revokeGrantsOfEntitlementsIn,
+  });
   const personalClients = createPersonalClientsService({
     ...base,
     tokens,
     publicHost: config.publicUrl.host,
   });
   const roles = createRolesService(base);
-  const catalog = createCatalogService({ ...base, owners });
+  const catalog = createCatalogService({
+    ...base,
+    owners,
+    revokeGrantsOfEntitlements: revokeGrantsOfEntitlementsIn,
+  });
   const idempotency = createIdempotency(base);
   const bulkActions = createBulkActionsService({
     ...base,

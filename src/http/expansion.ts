@@ -57,3 +57,12 @@ export class Expansion {
     return this.#refs;
   }
 }
+
+/**
+ * Loads what an Expansion's views pointed at, as the `expanded` array of a response. The expansion
+ * module implements it over every module's objects; routes take it through their options, so a
+ * module below it never imports it.
+ */
+export interface Expand {
+  resolve(expansion: Expansion): Promise<unknown[]>;
+}

@@ -1,11 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import type { Expand } from '../../http/expansion.js';
 import { Expansion } from '../../http/expansion.js';
 import { actorOf } from '../../http/principal.js';
 import { Expanded, ExpandedListOf, IdParam, maskPaths, PageQuery } from '../../http/wire.js';
-import type { ExpansionService } from '../expansion/index.js';
-import { appUserView } from '../expansion/index.js';
-import { AppUserView, SearchAppUsersBody, UpdateAppUserBody } from './app-users.schemas.js';
+import { AppUserView, appUserView, SearchAppUsersBody, UpdateAppUserBody } from './app-users.schemas.js';
 import type { AppUsersService } from './app-users.service.js';
 
 /**
@@ -14,7 +13,7 @@ import type { AppUsersService } from './app-users.service.js';
  */
 export const appUsersRoutes: FastifyPluginAsyncTypebox<{
   appUsers: AppUsersService;
-  expansion: ExpansionService;
+  expansion: Expand;
 }> = async (app, { appUsers, expansion }) => {
   // GET lists carry no expandMask (CONTRACT.md §5, Q), so their `expanded` is always empty.
   const noExpansion = () => new Expansion(undefined);

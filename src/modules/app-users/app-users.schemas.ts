@@ -1,4 +1,5 @@
 import { type Static, Type } from 'typebox';
+import type { Expansion } from '../../http/expansion.js';
 import { IdString, QueryString } from '../../http/strings.js';
 import {
   ExpandMask,
@@ -131,4 +132,12 @@ export const UpdateAppUserBody = Type.Object({
   appUser: Opt(AppUserPatch),
   updateMask: FieldMask,
   expandMask: ExpandMask,
+});
+
+export const appUserView = (row: AppUserRow, wanted: Expansion) => ({
+  appUser: toAppUser(row),
+  appPath: wanted.path('app_id', 'app', row.app_id),
+  identityUserPath: wanted.path('identity_user_id', 'user', row.identity_user_id),
+  // Roster records no usage, so `last_usage` has nothing to point at.
+  lastUsagePath: '',
 });

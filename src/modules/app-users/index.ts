@@ -4,5 +4,5 @@
  */
 export type { AppUserRow } from './app-users.repository.js';
 export { findAppUserById, findAppUsersByIds, findGrantTargets } from './app-users.repository.js';
-export { AppUser, AppUserView, toAppUser, toAppUserView } from './app-users.schemas.js';
+export { AppUser, AppUserView, appUserView, toAppUser, toAppUserView } from './app-users.schemas.js';
 export { ensureAppUsersFor } from './ensure-app-users.js';

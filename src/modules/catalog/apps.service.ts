@@ -8,7 +8,6 @@ import { notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import type { SystemLog } from '../audit/index.js';
 import { writeUpdate } from '../audit/index.js';
-import type { OwnersService } from '../owners/index.js';
 import {
   type AppFilter,
   type AppRecord,
@@ -20,13 +19,16 @@ import {
 } from './apps.repository.js';
 import { APP_READ_ONLY_FIELDS, type AppPatch, type NewApp } from './apps.schemas.js';
 import { deleteWithEverythingBelow } from './cascade.js';
+import type { CatalogOwners, RevokeGrantsOfEntitlements } from './ports.js';
 
 export interface AppsServiceDeps {
   readonly db: Db;
   readonly dialect: DialectFeatures;
   readonly clock: Clock;
   readonly systemLog: SystemLog;
-  readonly owners: OwnersService;
+  readonly owners: CatalogOwners;
+  /** Deleting an app revokes every grant of its entitlements (CONTRACT.md §7.12). */
+  readonly revokeGrantsOfEntitlements: RevokeGrantsOfEntitlements;
 }
 
 export type AppsService = ReturnType<typeof createAppsService>;
@@ -53,7 +55,6 @@ const UPDATE_RULES: UpdateRules<AppPatch, AppRow> = {
 
 export function createAppsService(deps: AppsServiceDeps) {
   const { db, clock, systemLog } = deps;
-  const revocation = { dialect: deps.dialect, systemLog };
 
   /** Fills App.appOwners (CONTRACT.md §4) with one query per page. */
   async function withOwners(rows: AppRecord[]): Promise<AppRecord[]> {
@@ -140,7 +141,7 @@ export function createAppsService(deps: AppsServiceDeps) {
       await db.transaction().execute(async (trx) => {
         const deleted = await deleteWithEverythingBelow(
           trx,
-          revocation,
+          deps,
           { kind: 'app', appId: id },
           actor,
           clock.now(),

@@ -1,9 +1,9 @@
 import type { Executor } from '../../db/schema.js';
 import type { Actor } from '../../lib/actor.js';
-import type { SystemLogEntry } from '../audit/index.js';
-import { type RevocationDeps, revokeGrantsOfEntitlements } from '../grants/index.js';
+import type { SystemLog, SystemLogEntry } from '../audit/index.js';
 import { softDeleteApp } from './apps.repository.js';
 import { softDeleteEntitlements } from './entitlements.repository.js';
+import type { RevokeGrantsOfEntitlements } from './ports.js';
 import { softDeleteResourceTypes } from './resource-types.repository.js';
 import { softDeleteResources } from './resources.repository.js';
 
@@ -22,7 +22,7 @@ export type DeleteRoot =
  */
 export async function deleteWithEverythingBelow(
   trx: Executor,
-  deps: RevocationDeps,
+  deps: { readonly systemLog: SystemLog; readonly revokeGrantsOfEntitlements: RevokeGrantsOfEntitlements },
   root: DeleteRoot,
   actor: Actor,
   now: Date,
@@ -80,6 +80,6 @@ export async function deleteWithEverythingBelow(
     }
   }
   await deps.systemLog.record(trx, events);
-  await revokeGrantsOfEntitlements(trx, deps, deleted.app_entitlement, actor, now);
+  await deps.revokeGrantsOfEntitlements(trx, deleted.app_entitlement, actor, now);
   return true;
 }

@@ -2,8 +2,8 @@ import type { DialectFeatures } from '../../db/dialects/dialect.js';
 import type { Db } from '../../db/schema.js';
 import type { Clock } from '../../lib/clock.js';
 import type { SystemLog } from '../audit/index.js';
-import type { OwnersService } from '../owners/index.js';
 import { createEntitlementsService } from './entitlements.service.js';
+import type { CatalogOwners, RevokeGrantsOfEntitlements } from './ports.js';
 import { createResourceTypesService } from './resource-types.service.js';
 import { createResourcesService } from './resources.service.js';
 
@@ -13,7 +13,9 @@ export interface CatalogServiceDeps {
   readonly clock: Clock;
   readonly systemLog: SystemLog;
   /** Sets the owners given at creation (appEntitlementOwnerIds, resourceOwnerUserIds), in the same transaction. */
-  readonly owners: Pick<OwnersService, 'setInTransaction'>;
+  readonly owners: Pick<CatalogOwners, 'setInTransaction'>;
+  /** Deletes cascade to grants (CONTRACT.md §7.12). */
+  readonly revokeGrantsOfEntitlements: RevokeGrantsOfEntitlements;
 }
 
 export type CatalogService = ReturnType<typeof createCatalogService>;

@@ -1,12 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import type { Expand } from '../../http/expansion.js';
 import { Expansion } from '../../http/expansion.js';
 import { actorOf } from '../../http/principal.js';
 import { Empty, Expanded, ExpandedListOf, IdParam, maskPaths, PageQuery } from '../../http/wire.js';
-import type { ExpansionService } from '../expansion/index.js';
-import { entitlementView } from '../expansion/index.js';
 import {
   AppEntitlementView,
+  entitlementView,
   NewEntitlement,
   toEntitlementView,
   UpdateEntitlementBody,
@@ -23,7 +23,7 @@ const ViewResponse = Type.Object({ appEntitlementView: AppEntitlementView, expan
  */
 export const entitlementsRoutes: FastifyPluginAsyncTypebox<{
   entitlements: EntitlementsService;
-  expansion: ExpansionService;
+  expansion: Expand;
 }> = async (app, { entitlements, expansion }) => {
   const base = '/api/v1/apps/:app_id/entitlements';
 

@@ -1,4 +1,5 @@
 import { type Static, Type } from 'typebox';
+import type { Expansion } from '../../http/expansion.js';
 import { WordString } from '../../http/strings.js';
 import {
   ExpandMask,
@@ -179,4 +180,15 @@ export const UpdateEntitlementBody = Type.Object({
   updateMask: FieldMask,
   overrideAccessRequestsDefaults: Opt(Type.Boolean()),
   expandMask: ExpandMask,
+});
+
+/**
+ * Views with their `*Path` pointers filled through one Expansion per response (CONTRACT.md §1,
+ * §7.7). The mask paths are those the expand masks of the official spec list for each view.
+ */
+export const entitlementView = (row: EntitlementRecord, wanted: Expansion) => ({
+  appEntitlement: toEntitlement(row),
+  appPath: wanted.path('app_id', 'app', row.app_id),
+  appResourceTypePath: wanted.path('app_resource_type_id', 'appResourceType', row.app_resource_type_id),
+  appResourcePath: wanted.path('app_resource_id', 'appResource', row.app_resource_id),
 });

@@ -11,14 +11,18 @@ export type { CatalogService } from './catalog.service.js';
 export { requireEntitlementInApp, requireManualEntitlement } from './entitlement-guard.js';
 export type { EntitlementRecord, EntitlementRow } from './entitlements.repository.js';
 export {
+  decodeEntitlement,
   findEntitlementById,
   findEntitlementForShare,
   findEntitlementRecordsByIds,
+  listEntitlements,
 } from './entitlements.repository.js';
-export { AppEntitlementView, toEntitlement } from './entitlements.schemas.js';
+export { AppEntitlementView, entitlementView, toEntitlement } from './entitlements.schemas.js';
+export type { CatalogOwners, OwnerTarget, RevokeGrantsOfEntitlements } from './ports.js';
+export type { ResourceTypeRow } from './resource-types.repository.js';
 export { findResourceTypesByIds } from './resource-types.repository.js';
-export { toResourceType } from './resource-types.schemas.js';
+export { AppResourceType, toResourceType } from './resource-types.schemas.js';
 export type { ResourceRecord } from './resources.repository.js';
 export { findResourceRecordsByIds } from './resources.repository.js';
-export { toResource } from './resources.schemas.js';
+export { AppResourceView, resourceView, toResource } from './resources.schemas.js';
 export { requireApp, requireResource, requireResourceType } from './scope.js';

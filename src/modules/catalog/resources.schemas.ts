@@ -1,4 +1,5 @@
 import { type Static, Type } from 'typebox';
+import type { Expansion } from '../../http/expansion.js';
 import {
   ExpandMask,
   FieldMask,
@@ -108,4 +109,13 @@ export const UpdateResourceBody = Type.Object({
   appResource: Opt(ResourcePatch),
   updateMask: FieldMask,
   expandMask: ExpandMask,
+});
+
+export const resourceView = (row: ResourceRecord, wanted: Expansion) => ({
+  appResource: toResource(row),
+  appPath: wanted.path('app_id', 'app', row.app_id),
+  resourceTypePath: wanted.path('app_resource_type_id', 'appResourceType', row.app_resource_type_id),
+  // Roster's resources have no parents.
+  parentResourcePath: '',
+  parentResourceTypePath: '',
 });

@@ -1,15 +1,17 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import type { Expand } from '../../http/expansion.js';
 import { Expansion } from '../../http/expansion.js';
 import { ExpandedListOf, IdParam } from '../../http/wire.js';
-import type { ExpansionService } from '../expansion/index.js';
-import { appUserView, entitlementView, grantRecordPaths } from '../expansion/index.js';
+import { appUserView } from '../app-users/index.js';
+import { entitlementView } from '../catalog/index.js';
 import {
   Binding,
   EntitlementWithUserBinding,
   GrantFeedBody,
   GrantFeedResponse,
   GrantHistoryView,
+  grantRecordPaths,
   SearchGrantsBody,
   SearchPastGrantsBody,
 } from './grant-record.schemas.js';
@@ -18,7 +20,7 @@ import type { GrantRecordService } from './grant-record.service.js';
 /** Grant search, past grants, the grant feed and an identity's bindings (CONTRACT.md §5, Grants). */
 export const grantRecordRoutes: FastifyPluginAsyncTypebox<{
   record: GrantRecordService;
-  expansion: ExpansionService;
+  expansion: Expand;
 }> = async (app, { record, expansion }) => {
   app.post(
     '/api/v1/search/grants',

@@ -1,4 +1,5 @@
 import { type Static, Type } from 'typebox';
+import type { Expansion } from '../../http/expansion.js';
 import { ChangeCursorString, IdString } from '../../http/strings.js';
 import {
   ExpandedListOf,
@@ -109,4 +110,17 @@ export const Binding = Type.Object({
   deletedAt: NullableTimestamp,
   deprovisionAt: NullableTimestamp,
   grantSources: Type.Array(AppEntitlementRef),
+});
+
+/**
+ * Pointers of the grant feed and history views. The spec leaves their mask's paths undocumented;
+ * Roster uses the field names they point from: `app_id`, `app_entitlement_id`, `app_user_id`.
+ */
+export const grantRecordPaths = (
+  row: { app_id: string; app_entitlement_id: string; app_user_id: string },
+  wanted: Expansion,
+) => ({
+  appPath: wanted.path('app_id', 'app', row.app_id),
+  appUserPath: wanted.path('app_user_id', 'appUser', row.app_user_id),
+  entitlementPath: wanted.path('app_entitlement_id', 'appEntitlement', row.app_entitlement_id),
 });

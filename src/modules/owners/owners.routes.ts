@@ -2,8 +2,9 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { actorOf } from '../../http/principal.js';
 import { Empty, FilterIds, IdParam, ListOf, PageQuery } from '../../http/wire.js';
+import type { OwnerTarget } from '../catalog/index.js';
 import { toUser, User } from '../users/index.js';
-import type { OwnersService, OwnerTarget } from './owners.service.js';
+import type { OwnersService } from './owners.service.js';
 
 const APP = '/api/v1/apps/:app_id';
 const ENTITLEMENT = `${APP}/entitlements/:entitlement_id`;

@@ -7,6 +7,7 @@ import { invalidArgument } from '../../lib/errors.js';
 import type { SystemLogOperation } from '../../lib/vocabulary.js';
 import type { SystemLog } from '../audit/index.js';
 import {
+  type OwnerTarget,
   requireApp,
   requireEntitlementInApp,
   requireResource,
@@ -22,17 +23,6 @@ import {
   ownerUsersOfApps,
   ownsAny,
 } from './owners.repository.js';
-
-/** What owners are attached to, as its path names it (CONTRACT.md §5, Owners). */
-export type OwnerTarget =
-  | { readonly type: 'app'; readonly appId: string }
-  | { readonly type: 'entitlement'; readonly appId: string; readonly entitlementId: string }
-  | {
-      readonly type: 'resource';
-      readonly appId: string;
-      readonly resourceTypeId: string;
-      readonly resourceId: string;
-    };
 
 export interface OwnersServiceDeps {
   readonly db: Db;

@@ -1,9 +1,16 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import type { Expand } from '../../http/expansion.js';
 import { Expansion } from '../../http/expansion.js';
 import { Expanded, ExpandedListOf, IdParam, ListOf, Nullable, PageQuery } from '../../http/wire.js';
-import type { ExpansionService } from '../expansion/index.js';
-import { entitlementView, resourceView } from '../expansion/index.js';
+import {
+  AppEntitlementView,
+  AppResourceType,
+  AppResourceView,
+  entitlementView,
+  resourceView,
+  toResourceType,
+} from '../catalog/index.js';
 import {
   Facets,
   SearchEntitlementsBody,
@@ -11,9 +18,6 @@ import {
   SearchResourceTypesBody,
 } from './catalog-search.schemas.js';
 import type { CatalogSearchService } from './catalog-search.service.js';
-import { AppEntitlementView } from './entitlements.schemas.js';
-import { AppResourceType, toResourceType } from './resource-types.schemas.js';
-import { AppResourceView } from './resources.schemas.js';
 
 const ENTITLEMENTS = '/api/v1/apps/:app_id/entitlements';
 
@@ -23,7 +27,7 @@ const ENTITLEMENTS = '/api/v1/apps/:app_id/entitlements';
  */
 export const catalogSearchRoutes: FastifyPluginAsyncTypebox<{
   search: CatalogSearchService;
-  expansion: ExpansionService;
+  expansion: Expand;
 }> = async (app, { search, expansion }) => {
   app.post(
     '/api/v1/search/app_resource_types',

@@ -3,9 +3,8 @@ import { entitlementGrantCount, heldAt, resourceGrantCount } from '../../db/live
 import { type Ref, refsMatch } from '../../db/ref-match.js';
 import type { Database, Executor } from '../../db/schema.js';
 import { containsText, jsonArrayContains } from '../../db/text-match.js';
-import { decodeEntitlement, type EntitlementRecord } from './entitlements.repository.js';
-import type { ResourceTypeRow } from './resource-types.repository.js';
-import type { ResourceRecord } from './resources.repository.js';
+import type { ResourceRecord, ResourceTypeRow } from '../catalog/index.js';
+import { decodeEntitlement, type EntitlementRecord } from '../catalog/index.js';
 
 /**
  * The catalog searches of CONTRACT.md §5. Every filter is a WHERE clause; pages are keyset pages in

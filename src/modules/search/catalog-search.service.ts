@@ -5,7 +5,14 @@ import { int64 } from '../../http/wire.js';
 import type { Clock } from '../../lib/clock.js';
 import { notFound } from '../../lib/errors.js';
 import { findAppUserById } from '../app-users/index.js';
-import { findAppRecordsByIds } from './apps.repository.js';
+import type { ResourceRecord, ResourceTypeRow } from '../catalog/index.js';
+import {
+  type EntitlementRecord,
+  findAppRecordsByIds,
+  listEntitlements,
+  requireApp,
+  requireResource,
+} from '../catalog/index.js';
 import {
   countEntitlementsByApp,
   type EntitlementFilter,
@@ -20,10 +27,6 @@ import type {
   SearchResourcesBody,
   SearchResourceTypesBody,
 } from './catalog-search.schemas.js';
-import { type EntitlementRecord, listEntitlements } from './entitlements.repository.js';
-import type { ResourceTypeRow } from './resource-types.repository.js';
-import type { ResourceRecord } from './resources.repository.js';
-import { requireApp, requireResource } from './scope.js';
 
 type PageRequest = { pageSize?: number | null | undefined; pageToken?: string | null | undefined };
 const nonEmpty = (s: string | null | undefined): string | undefined => (s ? s : undefined);
