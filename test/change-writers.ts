@@ -1,8 +1,10 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { DatabaseHandle } from '../src/db/connect.js';
-import type { Executor, GrantEventsTable, SystemLogEventsTable } from '../src/db/schema.js';
+import type { Executor } from '../src/db/schema.js';
 import { newId } from '../src/lib/ids.js';
+import type { SystemLogEventsTable } from '../src/modules/audit/audit.table.js';
 import { comparePositions } from '../src/modules/changes/index.js';
+import type { GrantEventsTable } from '../src/modules/grants/grants.table.js';
 
 /**
  * Concurrent writers of change-stream events (issue 12), for tests of its readers: each writer runs

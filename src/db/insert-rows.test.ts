@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS, openTestDatabase, type TestDatabase } from '../../test/harness.js';
 import { newId } from '../lib/ids.js';
-import type { GrantsTable } from './schema.js';
+import type { Database } from './schema.js';
+
+type GrantsTable = Database['grants'];
 
 const LIVE_MEMBER = {
   columns: ['app_entitlement_id', 'app_user_id'],

@@ -1,6 +1,7 @@
 import type { DialectFeatures } from '../../db/dialects/dialect.js';
-import type { AppUsersTable, Executor } from '../../db/schema.js';
+import type { Executor } from '../../db/schema.js';
 import { containsText } from '../../db/text-match.js';
+import type { AppUsersTable } from './app-users.table.js';
 
 export type AppUserRow = AppUsersTable;
 
@@ -9,6 +10,12 @@ const IN_LIST_LIMIT = 10_000;
 
 export function findAppUserById(db: Executor, id: string): Promise<AppUserRow | undefined> {
   return db.selectFrom('app_users').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** The IDs of every app user linked to the user `userId`, in every app. */
+export async function findAppUserIdsOfUser(db: Executor, userId: string): Promise<string[]> {
+  const rows = await db.selectFrom('app_users').select('id').where('identity_user_id', '=', userId).execute();
+  return rows.map((r) => r.id);
 }
 
 export function findAppUsersByIds(db: Executor, ids: readonly string[]): Promise<AppUserRow[]> {

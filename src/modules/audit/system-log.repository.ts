@@ -1,7 +1,8 @@
 import { inTransaction } from '../../db/batch.js';
 import type { ChangePosition, DialectFeatures } from '../../db/dialects/dialect.js';
-import type { Executor, SystemLogEventsTable } from '../../db/schema.js';
+import type { Executor } from '../../db/schema.js';
 import { inWindow, type PositionWindow, positionOf } from '../changes/index.js';
+import type { SystemLogEventsTable } from './audit.table.js';
 
 /** Inserts events with their change-stream positions (src/modules/changes). */
 export async function insertSystemLogEvents(

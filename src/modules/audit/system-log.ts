@@ -1,7 +1,7 @@
-import type { SystemLogEventsTable } from '../../db/schema.js';
 import type { Actor } from '../../lib/actor.js';
 import { newId } from '../../lib/ids.js';
 import type { SystemLogActivity, SystemLogOperation } from '../../lib/vocabulary.js';
+import type { SystemLogEventsTable } from './audit.table.js';
 
 /**
  * System-log events, shaped after OCSF 1.1.0's API Activity class (6003), written in the transaction

@@ -1,5 +1,6 @@
-import type { ApiClientsTable, Executor } from '../../db/schema.js';
+import type { Executor } from '../../db/schema.js';
 import { containsText } from '../../db/text-match.js';
+import type { ApiClientsTable } from './auth.table.js';
 
 /** An API client as the code sees it: its JSON lists decoded. */
 export interface ApiClientRow extends Omit<ApiClientsTable, 'allow_source_cidr' | 'scoped_roles'> {

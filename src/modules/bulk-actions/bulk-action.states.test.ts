@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS, openTestDatabase, type TestDatabase } from '../../../test/harness.js';
-import type { BulkActionsTable } from '../../db/schema.js';
 import { newId } from '../../lib/ids.js';
 import { finalState, finalStateSql } from './bulk-action.states.js';
+import type { BulkActionsTable } from './bulk-actions.table.js';
 
 const COUNTS = [
   { succeeded: 0, failed: 0 },

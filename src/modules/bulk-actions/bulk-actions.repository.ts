@@ -1,13 +1,9 @@
 import { chunkRows } from '../../db/batch.js';
 import type { DialectFeatures } from '../../db/dialects/dialect.js';
-import type {
-  BulkActionChunksTable,
-  BulkActionItemsTable,
-  BulkActionsTable,
-  Executor,
-} from '../../db/schema.js';
+import type { Executor } from '../../db/schema.js';
 import { type BulkActionState, OPEN_BULK_ACTION_STATES } from '../../lib/vocabulary.js';
 import { finalStateSql } from './bulk-action.states.js';
+import type { BulkActionChunksTable, BulkActionItemsTable, BulkActionsTable } from './bulk-actions.table.js';
 
 /** A bulk action without its work list, which only runners read (findBulkActionWork). */
 export type BulkActionRow = Omit<BulkActionsTable, 'user_ids'>;

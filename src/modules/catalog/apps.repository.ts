@@ -1,8 +1,9 @@
 import type { ExpressionBuilder } from 'kysely';
 import { cachedQuery } from '../../db/cached-query.js';
-import type { AppsTable, Database, Executor } from '../../db/schema.js';
+import type { Database, Executor } from '../../db/schema.js';
 import { containsText, equalsText } from '../../db/text-match.js';
 import type { UserRow } from '../users/index.js';
+import type { AppsTable } from './catalog.table.js';
 
 type Flags = 'is_manually_managed' | 'strict_access_entitlement_provisioning';
 

@@ -1,8 +1,8 @@
-import type { ExpressionBuilder } from 'kysely';
 import { cachedQuery } from '../../db/cached-query.js';
 import type { DialectFeatures } from '../../db/dialects/dialect.js';
 import { entitlementGrantCount as grantCount } from '../../db/live-grants.js';
-import type { AppEntitlementsTable, Database, Executor } from '../../db/schema.js';
+import type { Executor } from '../../db/schema.js';
+import type { AppEntitlementsTable } from './catalog.table.js';
 
 type Decoded = 'is_manually_managed' | 'emergency_grant_enabled' | 'override_access_requests_defaults';
 

@@ -1,4 +1,5 @@
-import type { AppResourceTypesTable, Executor } from '../../db/schema.js';
+import type { Executor } from '../../db/schema.js';
+import type { AppResourceTypesTable } from './catalog.table.js';
 
 export type ResourceTypeRow = AppResourceTypesTable;
 

@@ -1,6 +1,6 @@
-import type { ExpressionBuilder } from 'kysely';
 import { resourceGrantCount as grantCount } from '../../db/live-grants.js';
-import type { AppResourcesTable, Database, Executor } from '../../db/schema.js';
+import type { Executor } from '../../db/schema.js';
+import type { AppResourcesTable } from './catalog.table.js';
 
 export type ResourceRow = AppResourcesTable;
 /**

@@ -4,8 +4,12 @@ import { waitForChangeStream } from '../../../test/change-writers.js';
 import { DIALECTS, openTestDatabase, type TestDatabase } from '../../../test/harness.js';
 import { migrateToLatest } from '../../db/connect.js';
 import { migrationProvider } from '../../db/migrations/index.js';
-import type { GrantEventsTable, SystemLogEventsTable } from '../../db/schema.js';
+import type { Database } from '../../db/schema.js';
 import { readChanges } from './index.js';
+
+/** The rows of the two histories the change stream merges (the grants' and the system log's tables). */
+type GrantEventsTable = Omit<Database['grant_events'], 'tx_id' | 'seq'>;
+type SystemLogEventsTable = Omit<Database['system_log_events'], 'tx_id' | 'seq'>;
 
 /**
  * The migration that gives events their change-stream positions keeps every existing row and

@@ -1,5 +1,5 @@
 import type { DialectFeatures } from '../../db/dialects/dialect.js';
-import type { Executor, GrantEventsTable, SystemLogEventsTable } from '../../db/schema.js';
+import type { Database, Executor } from '../../db/schema.js';
 import {
   type ChangeCursor,
   comparePositions,
@@ -12,6 +12,10 @@ import {
   listSystemLogEventsInWindow,
   type PositionWindow,
 } from './changes.repository.js';
+
+/** The rows of the two histories the change stream merges (the grants' and the system log's tables). */
+type GrantEventsTable = Omit<Database['grant_events'], 'tx_id' | 'seq'>;
+type SystemLogEventsTable = Omit<Database['system_log_events'], 'tx_id' | 'seq'>;
 
 /** A stored row with its change-stream position columns. */
 type Positioned<T> = T & { tx_id: string | number; seq: string | number };

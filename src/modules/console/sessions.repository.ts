@@ -1,4 +1,5 @@
-import type { ConsoleOidcLoginsTable, ConsoleSessionsTable, Executor } from '../../db/schema.js';
+import type { Executor } from '../../db/schema.js';
+import type { ConsoleOidcLoginsTable, ConsoleSessionsTable } from './console.table.js';
 
 export type SessionRow = ConsoleSessionsTable;
 

@@ -1,7 +1,8 @@
 import { inTransaction } from '../../db/batch.js';
 import type { DialectFeatures } from '../../db/dialects/dialect.js';
 import { heldAt } from '../../db/live-grants.js';
-import type { Executor, GrantEventsTable, GrantsTable } from '../../db/schema.js';
+import type { Executor } from '../../db/schema.js';
+import type { GrantEventsTable, GrantsTable } from './grants.table.js';
 
 export type GrantRow = GrantsTable;
 export type GrantEventRow = GrantEventsTable;

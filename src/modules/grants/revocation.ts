@@ -3,6 +3,7 @@ import type { Executor } from '../../db/schema.js';
 import type { Actor } from '../../lib/actor.js';
 import { newId } from '../../lib/ids.js';
 import type { GrantEventType } from '../../lib/vocabulary.js';
+import { findAppUserIdsOfUser } from '../app-users/index.js';
 import type { SystemLog } from '../audit/index.js';
 import { type GrantEventRow, type GrantRow, insertGrantEvents } from './grants.repository.js';
 
@@ -106,15 +107,21 @@ export async function revokeGrantsOfUser(
   actor: Actor,
   now: Date,
 ): Promise<number> {
-  const grants = await trx
-    .updateTable('grants')
-    .set({ deleted_at: now.toISOString() })
-    .where('deleted_at', 'is', null)
-    .where('app_user_id', 'in', (eb) =>
-      eb.selectFrom('app_users').select('id').where('identity_user_id', '=', userId),
-    )
-    .returning(['id', 'app_id', 'app_entitlement_id', 'app_user_id'])
-    .execute();
+  const appUserIds = await findAppUserIdsOfUser(trx, userId);
+  const grants = [];
+  // The user's app users, a few per app, in slices the dialect can bind.
+  const step = Math.min(1_000, deps.dialect.maxParameters - 10);
+  for (let i = 0; i < appUserIds.length; i += step) {
+    grants.push(
+      ...(await trx
+        .updateTable('grants')
+        .set({ deleted_at: now.toISOString() })
+        .where('deleted_at', 'is', null)
+        .where('app_user_id', 'in', appUserIds.slice(i, i + step))
+        .returning(['id', 'app_id', 'app_entitlement_id', 'app_user_id'])
+        .execute()),
+    );
+  }
   await recordRevocations(trx, deps, grants, actor, now, null);
   return grants.length;
 }

@@ -1,4 +1,5 @@
-import type { Executor, RolesTable } from '../../db/schema.js';
+import type { Executor } from '../../db/schema.js';
+import type { RolesTable } from './iam.table.js';
 
 export type RoleRow = RolesTable;
 

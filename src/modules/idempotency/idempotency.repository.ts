@@ -1,4 +1,5 @@
-import type { Executor, IdempotencyKeysTable } from '../../db/schema.js';
+import type { Executor } from '../../db/schema.js';
+import type { IdempotencyKeysTable } from './idempotency.table.js';
 
 /** A stored key with the answer it stored, decoded. */
 export interface IdempotencyKeyRow extends Omit<IdempotencyKeysTable, 'response'> {

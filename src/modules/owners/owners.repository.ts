@@ -1,5 +1,6 @@
-import type { Executor, OwnersTable } from '../../db/schema.js';
+import type { Executor } from '../../db/schema.js';
 import { decodeUser, type UserRow } from '../users/index.js';
+import type { OwnersTable } from './owners.table.js';
 
 export type OwnerRow = OwnersTable;
 export type OwnedType = OwnersTable['target_type'];

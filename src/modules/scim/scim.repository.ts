@@ -1,4 +1,5 @@
-import type { Executor, ScimConnectionsTable, ScimGroupsTable, ScimUsersTable } from '../../db/schema.js';
+import type { Executor } from '../../db/schema.js';
+import type { ScimConnectionsTable, ScimGroupsTable, ScimUsersTable } from './scim.table.js';
 
 export type ScimConnectionRow = ScimConnectionsTable;
 /** A user mapping as the code sees it: its SCIM-only attributes decoded. */

@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
 import type { DialectFeatures } from '../../db/dialects/dialect.js';
-import type { Executor, UsersTable } from '../../db/schema.js';
+import type { Executor } from '../../db/schema.js';
 import { containsText, equalsText, jsonArrayContains } from '../../db/text-match.js';
+import type { UsersTable } from './users.table.js';
 
 /** A user as the code sees it: its JSON columns decoded. */
 export interface UserRow extends Omit<UsersTable, 'role_ids' | 'profile' | 'manager_ids' | 'employee_ids'> {

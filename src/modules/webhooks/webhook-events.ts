@@ -1,7 +1,11 @@
-import type { GrantEventsTable, SystemLogEventsTable } from '../../db/schema.js';
+import type { Database } from '../../db/schema.js';
 import type { WebhookEventType } from '../../lib/vocabulary.js';
 import { newMessageId, type WebhookPayload } from './webhook-payload.js';
 import { systemLogEventOf } from './webhooks.repository.js';
+
+/** The rows of the two histories the change stream merges (the grants' and the system log's tables). */
+type GrantEventsTable = Omit<Database['grant_events'], 'tx_id' | 'seq'>;
+type SystemLogEventsTable = Omit<Database['system_log_events'], 'tx_id' | 'seq'>;
 
 /**
  * The part of the change stream (src/modules/changes) the dispatcher reads, declared by what it

@@ -1,12 +1,12 @@
 import type { Selectable } from 'kysely';
 import type { DialectFeatures } from '../../db/dialects/dialect.js';
+import type { Executor } from '../../db/schema.js';
+import type { WebhookEventType } from '../../lib/vocabulary.js';
 import type {
-  Executor,
   WebhookAttemptsTable,
   WebhookDeliveriesTable,
   WebhookSubscriptionsTable,
-} from '../../db/schema.js';
-import type { WebhookEventType } from '../../lib/vocabulary.js';
+} from './webhooks.table.js';
 
 export type WebhookRow = Selectable<WebhookSubscriptionsTable>;
 export type DeliveryRow = Selectable<WebhookDeliveriesTable>;

@@ -1,0 +1,62 @@
+import type { ChangePositionColumns, Flag, Timestamp } from '../../db/columns.js';
+import type { GrantEventType } from '../../lib/vocabulary.js';
+
+export interface GrantsTable {
+  id: string;
+  app_id: string;
+  app_entitlement_id: string;
+  app_user_id: string;
+  source: string;
+  bulk_action_id: string | null;
+  created_at: Timestamp;
+  deprovision_at: Timestamp | null;
+  /** Set when the grant is revoked; history is never erased (CONTRACT.md §7.12). */
+  deleted_at: Timestamp | null;
+}
+
+export interface GrantEventsTable {
+  id: string;
+  app_id: string;
+  app_entitlement_id: string;
+  app_user_id: string;
+  grant_id: string;
+  event_type: GrantEventType;
+  occurred_at: Timestamp;
+  bulk_action_id: string | null;
+  /** Who made the change (null for an expiry, which nobody asked for). */
+  actor_user_id: string | null;
+  actor_client_id: string | null;
+  request_id: string | null;
+  /**
+   * On an ADDED entry: the app user it names was created to receive this grant. App users are only
+   * created to receive a grant, so this flag is the grant history's entry for each app user created.
+   */
+  app_user_created: Flag;
+}
+
+/**
+ * How many grants of an entitlement are not revoked (`deleted_at` null): the sum of its rows, kept in
+ * the transaction of every grant added or removed. A writer moves the row of its shard only, so
+ * writers of one entitlement in several processes do not queue on one counter. Grants past their
+ * deprovision time count until the sweeper revokes them; reads subtract those (the catalog's
+ * grantCount).
+ */
+export interface EntitlementMemberCountsTable {
+  app_entitlement_id: string;
+  shard: number;
+  member_count: number;
+}
+
+/** Set-membership requests accepted per entitlement (a part of its membership version). */
+export interface EntitlementMemberSetsTable {
+  app_entitlement_id: string;
+  set_count: number;
+}
+
+/** The tables the grants module owns; src/db/schema.ts combines every module's into `Database`. */
+export interface GrantsTables {
+  grants: GrantsTable;
+  grant_events: GrantEventsTable & ChangePositionColumns;
+  entitlement_member_counts: EntitlementMemberCountsTable;
+  entitlement_member_sets: EntitlementMemberSetsTable;
+}
