@@ -14,6 +14,7 @@ import { newId } from './lib/ids.js';
 import { appUsersRoutes } from './modules/app-users/app-users.routes.js';
 import { systemLogRoutes } from './modules/audit/system-log.routes.js';
 import { authenticate } from './modules/auth/authenticate.js';
+import { personalClientsRoutes } from './modules/auth/personal-clients.routes.js';
 import { tokenRoutes } from './modules/auth/token.routes.js';
 import { addManualUsersRoutes } from './modules/bulk-actions/add-manual-users.routes.js';
 import { bulkActionsRoutes } from './modules/bulk-actions/bulk-actions.routes.js';
@@ -25,7 +26,6 @@ import { grantDurationsRoutes } from './modules/grants/grant-durations.routes.js
 import { grantRecordRoutes } from './modules/grants/grant-record.routes.js';
 import { grantsRoutes } from './modules/grants/grants.routes.js';
 import { iamRoutes } from './modules/iam/iam.routes.js';
-import { personalClientsRoutes } from './modules/iam/personal-clients.routes.js';
 import { limitsRoutes } from './modules/limits/limits.routes.js';
 import { createMetrics } from './modules/ops/metrics.js';
 import { registerOpenApi } from './modules/ops/openapi.js';

@@ -5,6 +5,7 @@ import type { Clock } from './lib/clock.js';
 import { createAppUsersService } from './modules/app-users/app-users.service.js';
 import { createSystemLog } from './modules/audit/system-log.service.js';
 import { createSystemLogEventsService } from './modules/audit/system-log-events.service.js';
+import { createPersonalClientsService } from './modules/auth/personal-clients.service.js';
 import { createTokenService } from './modules/auth/tokens.service.js';
 import { createBulkActionRunner } from './modules/bulk-actions/bulk-action.runner.js';
 import { createBulkActionsService } from './modules/bulk-actions/bulk-actions.service.js';
@@ -21,7 +22,6 @@ import { createGrantDurationsService } from './modules/grants/grant-durations.se
 import { createGrantRecordService } from './modules/grants/grant-record.service.js';
 import { createGrantsService } from './modules/grants/grants.service.js';
 import { revokeGrantsOfEntitlements, revokeGrantsOfUser } from './modules/grants/index.js';
-import { createPersonalClientsService } from './modules/iam/personal-clients.service.js';
 import { createRolesService } from './modules/iam/roles.service.js';
 import { createIdempotency } from './modules/idempotency/idempotency.service.js';
 import { createMaintenance } from './modules/maintenance/maintenance.service.js';

@@ -101,6 +101,7 @@ async function main(argv: readonly string[]): Promise<void> {
       dialect: database.dialect,
       clock: systemClock,
       systemLog: container.systemLog,
+      users: container.users,
       publicHost: config.publicUrl.host,
       dataDir: config.dataDir,
     });

@@ -129,6 +129,7 @@ export async function startTestApp(
   await bootstrapAdminClient({
     ...base,
     systemLog: container.systemLog,
+    users: container.users,
     publicHost: config.publicUrl.host,
     dataDir: config.dataDir,
   });

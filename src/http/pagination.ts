@@ -1,5 +1,8 @@
 import { AppError } from '../lib/errors.js';
 
+/** The order a list is walked in. */
+export type Direction = 'asc' | 'desc';
+
 /** Page sizes as the ConductorOne docs give them: 0 → 25, below 10 → 10, above 100 → 100. */
 export function pageSize(requested: number | undefined): number {
   if (!requested) return 25;

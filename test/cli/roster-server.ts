@@ -53,6 +53,7 @@ export async function startRosterServer(dialect: DialectName): Promise<RosterSer
     dialect: database.handle.dialect,
     clock: systemClock,
     systemLog: container.systemLog,
+    users: container.users,
     publicHost: config.publicUrl.host,
     dataDir: config.dataDir,
   });

@@ -3,6 +3,11 @@
  * service and the app registers the routes from their own files.
  */
 export type { AppUserRow } from './app-users.repository.js';
-export { findAppUserById, findAppUserIdsOfUser, findAppUsersByIds, findGrantTargets } from './app-users.repository.js';
+export {
+  findAppUserById,
+  findAppUserIdsOfUser,
+  findAppUsersByIds,
+  findGrantTargets,
+} from './app-users.repository.js';
 export { AppUser, AppUserView, appUserView, toAppUser, toAppUserView } from './app-users.schemas.js';
 export { ensureAppUsersFor } from './ensure-app-users.js';

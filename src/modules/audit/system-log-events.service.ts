@@ -1,7 +1,8 @@
 import type { ChangePosition, DialectFeatures } from '../../db/dialects/dialect.js';
 import type { Db } from '../../db/schema.js';
+import type { Direction } from '../../http/pagination.js';
 import { fetchPage, pageSize } from '../../http/pagination.js';
-import { type Direction, toStoredTime } from '../../http/position-page-token.js';
+import { toStoredTime } from '../../http/stored-time.js';
 import { AppError } from '../../lib/errors.js';
 import {
   type ChangeCursor,

@@ -7,7 +7,7 @@ import type { Clock } from '../../lib/clock.js';
 import { newId } from '../../lib/ids.js';
 import { SUPER_ADMIN_ROLE } from '../../lib/roles.js';
 import type { SystemLog } from '../audit/index.js';
-import { insertUsers } from '../users/index.js';
+import type { UsersService } from '../users/index.js';
 import { generateClientKey } from './client-secret.js';
 import { countClients, insertClient } from './clients.repository.js';
 
@@ -16,6 +16,7 @@ export interface BootstrapDeps {
   readonly dialect: DialectFeatures;
   readonly clock: Clock;
   readonly systemLog: SystemLog;
+  readonly users: Pick<UsersService, 'createSystemUserInTransaction'>;
   /** Host (and port) clients reach Roster at: it goes into the client ID, `<name>@<host>/pcc`. */
   readonly publicHost: string;
   readonly dataDir: string;
@@ -35,7 +36,6 @@ export async function bootstrapAdminClient(deps: BootstrapDeps): Promise<string 
   const now = deps.clock.now();
   const at = now.toISOString();
   const key = generateClientKey();
-  const userId = newId(now.getTime());
   const clientRowId = newId(now.getTime());
   const suffix = Math.floor(Math.random() * 90_000 + 10_000);
   const clientId = `roster-admin-${suffix}@${deps.publicHost}/pcc`;
@@ -45,32 +45,21 @@ export async function bootstrapAdminClient(deps: BootstrapDeps): Promise<string 
     return await deps.db.transaction().execute(async (trx) => {
       await deps.dialect.serialize(trx, 'roster.bootstrap');
       if ((await countClients(trx)) > 0) return undefined;
-      await insertUsers(
+      const admin = await deps.users.createSystemUserInTransaction(
         trx,
-        [
-          {
-            id: userId,
-            display_name: 'Roster Admin',
-            email: 'admin@roster.invalid',
-            username: 'roster-admin',
-            status: 'ENABLED',
-            type: 'USER_TYPE_SYSTEM',
-            role_ids: [SUPER_ADMIN_ROLE.id],
-            profile: {},
-            department: '',
-            manager_ids: [],
-            employee_ids: [],
-            created_at: at,
-            updated_at: at,
-            deleted_at: null,
-          },
-        ],
-        deps.dialect,
+        SYSTEM_ACTOR,
+        {
+          displayName: 'Roster Admin',
+          email: 'admin@roster.invalid',
+          username: 'roster-admin',
+          roleIds: [SUPER_ADMIN_ROLE.id],
+        },
+        now,
       );
       await insertClient(trx, {
         id: clientRowId,
         client_id: clientId,
-        user_id: userId,
+        user_id: admin.id,
         display_name: 'Bootstrap admin',
         public_key_x: key.publicKeyX,
         allow_source_cidr: [],
@@ -82,14 +71,6 @@ export async function bootstrapAdminClient(deps: BootstrapDeps): Promise<string 
         deleted_at: null,
       });
       await deps.systemLog.record(trx, [
-        {
-          operation: 'user.created',
-          activity: 'create',
-          targetType: 'user',
-          targetId: userId,
-          actor: SYSTEM_ACTOR,
-          occurredAt: now,
-        },
         {
           operation: 'api_client.created',
           activity: 'create',

@@ -1,6 +1,6 @@
 import type { Executor } from '../../db/schema.js';
 import type { Actor } from '../../lib/actor.js';
-import { expireGrants, recordRevocations, revokeGrantsOfAppUsers } from '../grants/index.js';
+import { expireGrants, revokeMembers } from '../grants/index.js';
 import { applyAddManualUsersBatch, type BatchDeps, type BatchResult } from './add-manual-users.batch.js';
 import type { BulkActionRow } from './bulk-actions.repository.js';
 
@@ -45,7 +45,6 @@ export async function applySetMembersBatch(
   };
   // A grant that expired since the diff ends as an expiry, at its own time, not as this removal.
   await expireGrants(trx, deps, now, { entitlementId: action.app_entitlement_id, appUserIds: removes });
-  const revoked = await revokeGrantsOfAppUsers(trx, action.app_entitlement_id, removes, now.toISOString());
-  await recordRevocations(trx, deps, revoked, actor, now, action.id);
+  await revokeMembers(trx, deps, action.app_entitlement_id, removes, actor, now, action.id);
   return { succeeded: added.succeeded + removes.length, failed: added.failed };
 }

@@ -1,7 +1,12 @@
 import type { Executor } from '../../db/schema.js';
 import { AppError, notFound } from '../../lib/errors.js';
 import { findAppById } from './apps.repository.js';
-import { type EntitlementRow, findEntitlementById } from './entitlements.repository.js';
+import {
+  type EntitlementRecord,
+  type EntitlementRow,
+  findEntitlementById,
+  findEntitlementRecord,
+} from './entitlements.repository.js';
 
 /** The live entitlement `entitlementId` of the live app `appId`, or a 404. */
 export async function requireEntitlementInApp(
@@ -16,10 +21,32 @@ export async function requireEntitlementInApp(
     findEntitlementById(db, entitlementId),
   ]);
   if (!app || app.deleted_at !== null) throw notFound('app', appId);
+  return liveIn(appId, entitlementId, entitlement);
+}
+
+/** The one rule: an entitlement is found when it is live and belongs to the app the path names. */
+function liveIn<T extends Pick<EntitlementRow, 'deleted_at' | 'app_id'>>(
+  appId: string,
+  entitlementId: string,
+  entitlement: T | undefined,
+): T {
   if (!entitlement || entitlement.deleted_at !== null || entitlement.app_id !== appId) {
     throw notFound('app entitlement', entitlementId);
   }
   return entitlement;
+}
+
+/**
+ * As requireEntitlementInApp, answering the entitlement with its grantCount at `now`; the app is
+ * not read, since deleting an app deletes its entitlements (CONTRACT.md §7.12).
+ */
+export async function requireEntitlementRecord(
+  db: Executor,
+  appId: string,
+  entitlementId: string,
+  now: Date,
+): Promise<EntitlementRecord> {
+  return liveIn(appId, entitlementId, await findEntitlementRecord(db, entitlementId, now.toISOString()));
 }
 
 /** As requireEntitlementInApp, and 400 when it does not take manual members (CONTRACT.md §7.3). */

@@ -1,4 +1,3 @@
-import type { Executor } from '../../db/schema.js';
 import { keysetPage, type Page } from '../../http/pagination.js';
 import { flag, planUpdate, requiredName, type UpdateRules } from '../../http/update-mask.js';
 import type { Actor } from '../../lib/actor.js';
@@ -7,10 +6,10 @@ import { newId } from '../../lib/ids.js';
 import { writeUpdate } from '../audit/index.js';
 import { deleteWithEverythingBelow } from './cascade.js';
 import type { CatalogServiceDeps } from './catalog.service.js';
+import { requireEntitlementRecord } from './entitlement-guard.js';
 import {
   type EntitlementRecord,
   type EntitlementRow,
-  findEntitlementRecord,
   insertEntitlement,
   listEntitlements,
   updateEntitlement,
@@ -64,19 +63,7 @@ const aliasTaken = (appId: string, alias: string) =>
     { appId, alias },
   );
 
-async function requireEntitlement(
-  db: Executor,
-  appId: string,
-  id: string,
-  now: Date,
-): Promise<EntitlementRecord> {
-  // grantCount counts the grants held at `now` (expired ones are not held).
-  const record = await findEntitlementRecord(db, id, now.toISOString());
-  if (!record || record.deleted_at !== null || record.app_id !== appId) {
-    throw notFound('app entitlement', id);
-  }
-  return record;
-}
+const requireEntitlement = requireEntitlementRecord;
 
 export function createEntitlementsService(deps: CatalogServiceDeps) {
   const { db, clock, systemLog, dialect } = deps;

@@ -1,5 +1,5 @@
 import type { ChangePosition } from '../../db/dialects/dialect.js';
-import type { Direction } from '../../http/position-page-token.js';
+import type { Direction } from '../../http/pagination.js';
 import { AppError } from '../../lib/errors.js';
 import { decodeChangeCursor, encodeChangeCursor } from './change-cursor.js';
 

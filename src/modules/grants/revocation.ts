@@ -5,7 +5,12 @@ import { newId } from '../../lib/ids.js';
 import type { GrantEventType } from '../../lib/vocabulary.js';
 import { findAppUserIdsOfUser } from '../app-users/index.js';
 import type { SystemLog } from '../audit/index.js';
-import { type GrantEventRow, type GrantRow, insertGrantEvents } from './grants.repository.js';
+import {
+  type GrantEventRow,
+  type GrantRow,
+  insertGrantEvents,
+  revokeGrantsOfAppUsers,
+} from './grants.repository.js';
 
 /** What a grant-history entry says about how the change came about (CONTRACT.md §7.11). */
 export interface ChangeOrigin {
@@ -124,4 +129,23 @@ export async function revokeGrantsOfUser(
   }
   await recordRevocations(trx, deps, grants, actor, now, null);
   return grants.length;
+}
+
+/**
+ * Revokes the live grants of `appUserIds` on one entitlement inside the caller's transaction, with
+ * a REMOVED history entry for each naming the actor and the bulk action (set-members removals).
+ * Returns how many grants it revoked.
+ */
+export async function revokeMembers(
+  trx: Executor,
+  deps: Pick<RevocationDeps, 'dialect'>,
+  entitlementId: string,
+  appUserIds: readonly string[],
+  actor: Actor,
+  now: Date,
+  bulkActionId: string | null,
+): Promise<number> {
+  const revoked = await revokeGrantsOfAppUsers(trx, entitlementId, appUserIds, now.toISOString());
+  await recordRevocations(trx, deps, revoked, actor, now, bulkActionId);
+  return revoked.length;
 }

@@ -8,7 +8,6 @@ export {
   findUserStates,
   findUsersByEmails,
   findUsersByIds,
-  insertUsers,
   listUsers,
   USER_DISABLED,
 } from './users.repository.js';

@@ -146,6 +146,35 @@ export function createUsersService(deps: UsersServiceDeps) {
     },
 
     /**
+     * Creates Roster's own system user with `roleIds`, inside the caller's transaction, with its
+     * event: the first start's bootstrap admin (src/modules/auth/bootstrap.ts).
+     */
+    async createSystemUserInTransaction(
+      trx: Executor,
+      actor: Actor,
+      input: { displayName: string; email: string; username: string; roleIds: readonly string[] },
+      now: Date,
+    ): Promise<UserRow> {
+      const row: UserRow = {
+        ...newUserRow({ displayName: input.displayName, email: input.email, username: input.username }, now),
+        type: 'USER_TYPE_SYSTEM',
+        role_ids: [...input.roleIds],
+      };
+      await insertUsers(trx, [row], deps.dialect);
+      await systemLog.record(trx, [
+        {
+          operation: 'user.created',
+          activity: 'create',
+          targetType: 'user',
+          targetId: row.id,
+          actor,
+          occurredAt: now,
+        },
+      ]);
+      return row;
+    },
+
+    /**
      * Makes a directory-managed user's fields `input`, inside the caller's transaction; logs what
      * changed (`user.disabled` / `user.enabled` when only the status moved). Returns the new row.
      */

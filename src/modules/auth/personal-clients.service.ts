@@ -12,22 +12,22 @@ import { normalizeCidrs } from '../../lib/source-address.js';
 import type { SystemLogActivity, SystemLogOperation } from '../../lib/vocabulary.js';
 import type { SystemLog } from '../audit/index.js';
 import { writeUpdate } from '../audit/index.js';
-import type { TokenService } from '../auth/index.js';
+import { findUserById } from '../users/index.js';
+import { generateClientKey } from './client-secret.js';
 import {
   type ApiClientRow,
   findClientById,
-  generateClientKey,
   insertClient,
   listClientsOfUser,
   searchClients,
   updateClient,
-} from '../auth/index.js';
-import { findUserById } from '../users/index.js';
+} from './clients.repository.js';
 import {
   CLIENT_READ_ONLY_FIELDS,
   type NewPersonalClient,
   type PersonalClientPatch,
 } from './personal-clients.schemas.js';
+import type { TokenService } from './tokens.service.js';
 
 export interface PersonalClientsDeps {
   readonly db: Db;

@@ -1,8 +1,5 @@
 import { AppError } from '../lib/errors.js';
 
-/** The order a list is walked in. */
-export type Direction = 'asc' | 'desc';
-
 /**
  * An RFC 3339 timestamp (any offset, 0–9 fraction digits) as the stored form, UTC with milliseconds,
  * rounded up to the next millisecond: stored times are whole milliseconds, so `t >= since` and

@@ -9,7 +9,7 @@ import {
   PageBody,
   StringList,
 } from '../../http/wire.js';
-import type { ApiClientRow } from '../auth/index.js';
+import type { ApiClientRow } from './clients.repository.js';
 
 /** iam.v1.PersonalClient (CONTRACT.md §4). Never the secret, never the public key. */
 export const PersonalClient = Type.Object({
