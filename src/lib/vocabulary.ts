@@ -68,8 +68,6 @@ export const SYSTEM_LOG_OPERATIONS = [
   'bulk_action.started',
   'bulk_action.finished',
   'bulk_action.cancelled',
-  'bulk_action.started',
-  'bulk_action.finished',
   'user.created',
   'user.updated',
   'user.enabled',
