@@ -6,7 +6,7 @@ import type { Db } from '../../db/schema.js';
 import type { Clock } from '../../lib/clock.js';
 import { createWakeableLoop } from '../../lib/wakeable-loop.js';
 import type { SystemLog } from '../audit/index.js';
-import { applyBatch } from './bulk-action.batches.js';
+import { applyBatch, itemKeyOf } from './bulk-action.batches.js';
 import { logBulkActionFinished, logBulkActionStarted } from './bulk-action.log.js';
 import {
   type BulkActionChunkRow,
@@ -22,7 +22,6 @@ import {
   releaseChunkLease,
   renewChunkLease,
 } from './bulk-actions.repository.js';
-import { itemKeyOf } from './set-members.batch.js';
 
 export interface BulkActionRunnerDeps {
   readonly db: Db;
@@ -118,6 +117,7 @@ export function createBulkActionRunner(deps: BulkActionRunnerDeps) {
    */
   async function failBatch(
     chunk: BulkActionChunkRow,
+    action: BulkActionRow,
     userIds: readonly string[],
     error: unknown,
   ): Promise<void> {
@@ -134,7 +134,11 @@ export function createBulkActionRunner(deps: BulkActionRunnerDeps) {
       await insertBulkActionItems(
         trx,
         rest.map((item) =>
-          failedItem(chunk.bulk_action_id, itemKeyOf(item), 'could not be applied; see the server log'),
+          failedItem(
+            chunk.bulk_action_id,
+            itemKeyOf(action, item),
+            'could not be applied; see the server log',
+          ),
         ),
         dialect,
       );
@@ -187,7 +191,7 @@ export function createBulkActionRunner(deps: BulkActionRunnerDeps) {
           return { cursor: next, done };
         })
         .catch(async (error: unknown) => {
-          await failBatch(chunk, userIds, error);
+          await failBatch(chunk, action, userIds, error);
           return 'failed' as const;
         });
       if (outcome === 'failed') return;
