@@ -59,7 +59,7 @@ export interface BackgroundRunner {
 
 export type Container = Awaited<ReturnType<typeof createContainer>>;
 
-/** How often the server's maintenance (bulk-action retention and the like) runs. */
+/** How often the server forgets what it keeps only for a while (src/modules/maintenance). */
 const MAINTENANCE_INTERVAL_MS = 5 * 60_000;
 
 /** The composition root: every module built from its explicit dependencies, nothing else. */
