@@ -1,6 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from './config.js';
 import type { DatabaseHandle } from './db/connect.js';
+import { intervalLoop, ownLoops } from './lib/background.js';
 import type { Clock } from './lib/clock.js';
 import { createAppUsersService } from './modules/app-users/app-users.service.js';
 import { createSystemLog } from './modules/audit/system-log.service.js';
@@ -60,6 +61,9 @@ export interface BackgroundRunner {
 }
 
 export type Container = Awaited<ReturnType<typeof createContainer>>;
+
+/** How often the server forgets what it keeps only for a while (src/modules/maintenance). */
+const MAINTENANCE_INTERVAL_MS = 5 * 60_000;
 
 /** The composition root: every module built from its explicit dependencies, nothing else. */
 export async function createContainer({
@@ -135,9 +139,9 @@ export async function createContainer({
     logger: logger.child({ component: 'bulk-actions' }),
   });
   // The in-process runner serves applyNow (SCIM answers with the result) and tests.
-  const background: BackgroundRunner = backgroundRunner ?? runner;
-  background.onBatch?.(() => webhookDispatcher.wake());
-  bulkActions.onCreated(() => background.wake());
+  const bulkRunner: BackgroundRunner = backgroundRunner ?? runner;
+  bulkRunner.onBatch?.(() => webhookDispatcher.wake());
+  bulkActions.onCreated(() => bulkRunner.wake());
   const maintenance = createMaintenance({
     db,
     clock,
@@ -154,7 +158,7 @@ export async function createContainer({
     ...base,
     limits: { maxUserIds: config.maxAddUserIds },
     chunkSize: config.bulkChunkSize,
-    onCreated: () => background.wake(),
+    onCreated: () => bulkRunner.wake(),
   });
   const grantDurations = createGrantDurationsService(base);
   const expirySweeper = createExpirySweeper({
@@ -173,6 +177,25 @@ export async function createContainer({
     ownsApp: (userId, appId) => owners.owns(userId, appId, [{ type: 'app', id: appId }]),
     onQueued: () => webhookWorker.wake(),
   });
+
+  // Every background loop of the server, started together once it is up and stopped in reverse.
+  const background = ownLoops([
+    // The in-process runner only serves applyNow when a thread applies bulk actions; stopping it
+    // still ends an applyNow in progress.
+    ...(bulkRunner === runner ? [] : [{ start: () => {}, stop: () => runner.stop() }]),
+    bulkRunner,
+    webhookDispatcher,
+    webhookWorker,
+    intervalLoop(
+      () =>
+        maintenance
+          .runOnce()
+          .then((report) => logger.debug(report, 'maintenance done'))
+          .catch((error) => logger.warn({ err: error }, 'maintenance failed')),
+      MAINTENANCE_INTERVAL_MS,
+    ),
+    expirySweeper,
+  ]);
 
   return {
     config,

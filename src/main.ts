@@ -11,7 +11,7 @@ import { hasUnfinishedChunks } from './modules/bulk-actions/index.js';
 /** How many times the configured batch size the runner thread's batches may grow to. */
 const MAX_BATCH_GROWTH = 5;
 
-/** Start-up: config → database → container → listen + bulk-action runner; one shutdown path. */
+/** Start-up: config → database → container → listen + background loops; one shutdown path. */
 async function main(argv: readonly string[]): Promise<void> {
   if (argv.includes('--help') || argv.includes('-h')) {
     process.stdout.write(helpText());
@@ -75,7 +75,6 @@ async function main(argv: readonly string[]): Promise<void> {
   }
   // From here on a signal stops Roster cleanly: it waits for start-up to finish, so nothing is
   // started after it has been stopped.
-  let maintenance: NodeJS.Timeout | undefined;
   let started: Promise<void> = Promise.resolve();
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -83,13 +82,8 @@ async function main(argv: readonly string[]): Promise<void> {
     closing = true;
     logger.info({ signal }, 'shutting down');
     await started.catch(() => undefined);
-    clearInterval(maintenance);
     await app.close();
     await container.background.stop();
-    await container.runner.stop();
-    await container.webhookDispatcher.stop();
-    await container.webhookWorker.stop();
-    await container.expirySweeper.stop();
     await database.close();
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));
@@ -111,17 +105,8 @@ async function main(argv: readonly string[]): Promise<void> {
         'created the bootstrap Super Admin API client; its credentials are in this file',
       );
     }
+    // The bulk-action runner, webhooks, maintenance and the expiry sweeper (container.ts).
     container.background.start();
-    container.webhookDispatcher.start();
-    container.webhookWorker.start();
-    maintenance = setInterval(() => {
-      container.maintenance
-        .runOnce()
-        .then((report) => logger.debug(report, 'maintenance done'))
-        .catch((error) => logger.warn({ err: error }, 'maintenance failed'));
-    }, 5 * 60_000);
-    maintenance.unref();
-    container.expirySweeper.start();
   })();
   await started;
 }

@@ -186,7 +186,7 @@ export async function startTestApp(
     drainBulkActions: () => container.runner.runUntilIdle(),
     async close() {
       await app.close();
-      await container.runner.stop();
+      await container.background.stop();
       if (!options.database) await database.drop();
     },
   };

@@ -16,6 +16,11 @@ export interface PoolStats {
 
 export interface DatabaseHandle {
   readonly db: Db;
+  /**
+   * The dialect's features, this handle's own: what they cache (insertRows' column types and SQL
+   * texts) is kept per handle, as is SQLite's statement cache, never in module-level globals, so a
+   * process with handles on several databases or schemas keeps each one's apart.
+   */
   readonly dialect: DialectFeatures;
   poolStats(): PoolStats;
   /**
@@ -45,7 +50,7 @@ export function connectDatabase(options: ConnectOptions): DatabaseHandle {
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return {
       db,
-      dialect: postgresFeatures,
+      dialect: postgresFeatures(options.postgresSchema),
       poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
       shareable: { postgresUrl: options.postgresUrl, postgresSchema: options.postgresSchema },
       close: () => db.destroy(),
@@ -65,7 +70,7 @@ export function connectDatabase(options: ConnectOptions): DatabaseHandle {
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   return {
     db,
-    dialect: sqliteFeatures,
+    dialect: sqliteFeatures(),
     poolStats: () => ({ total: 1 }),
     shareable: file === ':memory:' ? undefined : { sqlitePath: file },
     close: () => db.destroy(),

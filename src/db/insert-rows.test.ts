@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS, openTestDatabase, type TestDatabase } from '../../test/harness.js';
 import { newId } from '../lib/ids.js';
@@ -196,3 +197,56 @@ describe.each(DIALECTS)('inserting many rows on %s', (dialect) => {
     expect(stored.map(({ tx_id, seq, ...row }) => row)).toEqual(expected);
   });
 });
+
+/**
+ * PostgreSQL inserts read each table's column types once (unnest needs typed arrays). The types are
+ * kept per database handle, so two handles on two schemas whose tables of one name differ each insert
+ * with their own; SQLite binds values untyped and has nothing to keep.
+ */
+describe.skipIf(!DIALECTS.includes('postgres'))(
+  'inserting many rows through two handles on PostgreSQL',
+  () => {
+    const databases: TestDatabase[] = [];
+    afterAll(async () => {
+      for (const database of databases) await database.drop();
+    });
+
+    it('uses each handle’s own column types for a table of the same name in another schema', async () => {
+      const [numbers, words] = [
+        await openTestDatabase('postgres', { migrate: false }),
+        await openTestDatabase('postgres', { migrate: false }),
+      ] as [TestDatabase, TestDatabase];
+      databases.push(numbers, words);
+      await sql`create table probe (id text primary key, n integer not null)`.execute(numbers.handle.db);
+      await sql`create table probe (id text primary key, n text not null, at timestamptz)`.execute(
+        words.handle.db,
+      );
+      const insert = (database: TestDatabase, rows: object[]) =>
+        database.handle.dialect.insertRows(database.handle.db, 'probe', rows);
+      const read = async (database: TestDatabase) =>
+        (
+          await sql<{ id: string; n: unknown }>`select id, n from probe order by id`.execute(
+            database.handle.db,
+          )
+        ).rows;
+
+      await insert(numbers, [
+        { id: 'a', n: 1 },
+        { id: 'b', n: 2 },
+      ]);
+      await insert(words, [{ id: 'a', n: 'one', at: null }]);
+      await insert(numbers, [{ id: 'c', n: 3 }]);
+      await insert(words, [{ id: 'b', n: 'two', at: '2026-01-01T00:00:00.000Z' }]);
+
+      expect(await read(numbers)).toEqual([
+        { id: 'a', n: 1 },
+        { id: 'b', n: 2 },
+        { id: 'c', n: 3 },
+      ]);
+      expect(await read(words)).toEqual([
+        { id: 'a', n: 'one' },
+        { id: 'b', n: 'two' },
+      ]);
+    });
+  },
+);

@@ -65,18 +65,26 @@ function tail(options: InsertRowsOptions): string {
 /** Rows per SQLite statement: about 100 amortise the per-statement cost without long SQL text. */
 const SQLITE_ROWS_PER_STATEMENT = 100;
 
-/** SQL text by shape (table, columns, conflict, returning, row count): the same text every time. */
-const sqliteTexts = new Map<string, string>();
+/** The key of a statement's shape: table, columns, conflict, returning and row count. */
+const shapeKey = (table: string, columns: readonly string[], options: InsertRowsOptions, count: number) =>
+  `${table}\u0000${columns.join(',')}\u0000${tail(options)}\u0000${count}`;
 
-function sqliteText(table: string, columns: readonly string[], options: InsertRowsOptions, count: number) {
-  const key = `${table}\u0000${columns.join(',')}\u0000${tail(options)}\u0000${count}`;
-  let text = sqliteTexts.get(key);
+/** The SQL text of a shape, written once: `texts` is the cache of one database handle's insertRows. */
+function sqliteText(
+  texts: Map<string, string>,
+  table: string,
+  columns: readonly string[],
+  options: InsertRowsOptions,
+  count: number,
+) {
+  const key = shapeKey(table, columns, options, count);
+  let text = texts.get(key);
   if (text === undefined) {
     const tuple = `(${columns.map(() => '?').join(', ')})`;
     text = `insert into ${quote(table)} (${columns.map(quote).join(', ')}) values ${Array(count)
       .fill(tuple)
       .join(', ')}${tail(options)}`;
-    sqliteTexts.set(key, text);
+    texts.set(key, text);
   }
   return text;
 }
@@ -84,9 +92,11 @@ function sqliteText(table: string, columns: readonly string[], options: InsertRo
 /**
  * SQLite: multi-row INSERTs of up to 100 rows with the same SQL text each time, plus one for the
  * remainder, so the connection's statement cache (connect.ts) prepares each shape once and every
- * later batch only binds values.
+ * later batch only binds values. Each call makes an insertRows with its own cache of SQL texts: one
+ * per database handle (connect.ts), none shared by the process.
  */
 export function sqliteInsertRows(maxParameters: number): InsertRows {
+  const texts = new Map<string, string>();
   return async (db, table, rows, options = {}) => {
     if (rows.length === 0) return [];
     const columns = columnsOf(rows, options);
@@ -102,7 +112,7 @@ export function sqliteInsertRows(maxParameters: number): InsertRows {
         const row = rows[i] as Record<string, unknown>;
         for (const column of columns) parameters.push(row[column] ?? null);
       }
-      const text = sqliteText(table, columns, options, end - start);
+      const text = sqliteText(texts, table, columns, options, end - start);
       const result = await db.executeQuery<Record<string, unknown>>(CompiledQuery.raw(text, parameters));
       if (options.returning) for (const row of result.rows) returned.push(row);
     }
@@ -110,22 +120,36 @@ export function sqliteInsertRows(maxParameters: number): InsertRows {
   };
 }
 
-/** Column types by table, read once from the catalog: unnest needs typed arrays. */
-const postgresTypes = new Map<string, Promise<Map<string, string>>>();
+/** What a PostgreSQL insertRows keeps: one database handle's, never the process's. */
+interface PostgresCaches {
+  /** The schema the handle's connections work in, when it was named; else their search_path's. */
+  readonly schema: string | undefined;
+  /** Column types by schema and table, read once from the catalog: unnest needs typed arrays. */
+  readonly types: Map<string, Promise<Map<string, string>>>;
+  /** SQL texts of multi-row VALUES statements by shape. */
+  readonly texts: Map<string, string>;
+}
 
-async function postgresColumnTypes(db: AnyExecutor, table: string): Promise<Map<string, string>> {
-  let types = postgresTypes.get(table);
+async function postgresColumnTypes(
+  db: AnyExecutor,
+  caches: PostgresCaches,
+  table: string,
+): Promise<Map<string, string>> {
+  // Named by schema too: a table of one name may differ from schema to schema (and version to
+  // version). The schema is written as connect.ts writes it in the search_path, unquoted.
+  const relation = caches.schema === undefined ? quote(table) : `${caches.schema}.${quote(table)}`;
+  let types = caches.types.get(relation);
   if (!types) {
     types = db
       .executeQuery<{ name: string; type: string }>(
         CompiledQuery.raw(
           'select attname as name, format_type(atttypid, atttypmod) as type from pg_attribute where attrelid = $1::regclass and attnum > 0 and not attisdropped',
-          [table],
+          [relation],
         ),
       )
       .then((result) => new Map(result.rows.map((r) => [r.name, r.type])));
-    postgresTypes.set(table, types);
-    types.catch(() => postgresTypes.delete(table));
+    caches.types.set(relation, types);
+    types.catch(() => caches.types.delete(relation));
   }
   return types;
 }
@@ -148,11 +172,11 @@ function isWide(row: Record<string, unknown>, columns: readonly string[]): boole
 
 /** Rows per PostgreSQL multi-row VALUES statement; the protocol allows 65,535 parameters. */
 const POSTGRES_VALUES_ROWS = 500;
-const postgresTexts = new Map<string, string>();
 
 /** PostgreSQL, for wide rows: multi-row `INSERT ... VALUES`, the SQL text written once per shape. */
 async function postgresValuesInsert(
   db: AnyExecutor,
+  texts: Map<string, string>,
   table: string,
   rows: readonly object[],
   columns: readonly string[],
@@ -168,15 +192,15 @@ async function postgresValuesInsert(
       for (const column of columns) parameters.push(row[column] ?? null);
     }
     const count = end - start;
-    const key = `${table}\u0000${columns.join(',')}\u0000${tail(options)}\u0000${count}`;
-    let text = postgresTexts.get(key);
+    const key = shapeKey(table, columns, options, count);
+    let text = texts.get(key);
     if (text === undefined) {
       const tuples: string[] = [];
       for (let r = 0; r < count; r++) {
         tuples.push(`(${columns.map((_, c) => `$${r * columns.length + c + 1}`).join(', ')})`);
       }
       text = `insert into ${quote(table)} (${columns.map(quote).join(', ')}) values ${tuples.join(', ')}${tail(options)}`;
-      postgresTexts.set(key, text);
+      texts.set(key, text);
     }
     const result = await db.executeQuery<Record<string, unknown>>(CompiledQuery.raw(text, parameters));
     if (options.returning) for (const row of result.rows) returned.push(row);
@@ -190,16 +214,19 @@ const POSTGRES_ROWS_PER_STATEMENT = 10_000;
 /**
  * PostgreSQL: `INSERT ... SELECT * FROM unnest($1::type[], ...)`: one array parameter per column
  * whatever the number of rows (up to 10,000 a statement), and one short SQL text to parse. Wide rows
- * (long texts) are bound value by value in multi-row VALUES statements instead.
+ * (long texts) are bound value by value in multi-row VALUES statements instead. Each call makes an
+ * insertRows with its own caches (column types, SQL texts): one per database handle (connect.ts),
+ * whose connections work in `schema` (or their search_path's schema when it is not named).
  */
-export function postgresInsertRows(): InsertRows {
+export function postgresInsertRows(schema?: string): InsertRows {
+  const caches: PostgresCaches = { schema, types: new Map(), texts: new Map() };
   return async (db, table, rows, options = {}) => {
     if (rows.length === 0) return [];
     const columns = columnsOf(rows, options);
     if (isWide(rows[0] as Record<string, unknown>, columns)) {
-      return postgresValuesInsert(db, table, rows, columns, options);
+      return postgresValuesInsert(db, caches.texts, table, rows, columns, options);
     }
-    const types = await postgresColumnTypes(db, table);
+    const types = await postgresColumnTypes(db, caches, table);
     const unnest = columns.map((column, i) => {
       const type = types.get(column);
       if (type === undefined) throw new Error(`table ${table} has no column ${column}`);

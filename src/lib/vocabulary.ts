@@ -34,6 +34,30 @@ export const BULK_ACTION_ITEM_OUTCOMES = [
 ] as const;
 export type BulkActionItemOutcome = (typeof BULK_ACTION_ITEM_OUTCOMES)[number];
 
+/** A user's `status` column; a deleted user is also marked by `deleted_at`. */
+export const USER_STATUSES = ['ENABLED', 'DISABLED', 'DELETED'] as const;
+export type UserStatus = (typeof USER_STATUSES)[number];
+
+/**
+ * Why a user ID is refused as a member (CONTRACT.md §7.2): the lower-case reasons of
+ * `failedUsersErrorMap` and of FAILED bulk-action items, given at request time, at batch time and
+ * to SCIM alike (src/lib/user-refusal.ts decides which applies).
+ */
+export const USER_REFUSALS = [
+  'invalid user id',
+  'user not found',
+  'user is deleted',
+  'user is disabled',
+] as const;
+export type UserRefusal = (typeof USER_REFUSALS)[number];
+
+/** The refusals that mean the ID names nobody who could be a member: SCIM refuses the whole request for them. */
+export const NOT_A_USER_REFUSALS = [
+  'invalid user id',
+  'user not found',
+  'user is deleted',
+] as const satisfies readonly UserRefusal[];
+
 /** The grant feed's event types (ConductorOne's GrantFeed). */
 export const GRANT_EVENT_TYPES = ['GRANT_EVENT_TYPE_ADDED', 'GRANT_EVENT_TYPE_REMOVED'] as const;
 export type GrantEventType = (typeof GRANT_EVENT_TYPES)[number];
@@ -68,8 +92,6 @@ export const SYSTEM_LOG_OPERATIONS = [
   'bulk_action.started',
   'bulk_action.finished',
   'bulk_action.cancelled',
-  'bulk_action.started',
-  'bulk_action.finished',
   'user.created',
   'user.updated',
   'user.enabled',

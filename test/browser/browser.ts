@@ -77,7 +77,7 @@ export interface ServedRoster {
   close(): Promise<void>;
 }
 
-/** A real Roster listening on a loopback port, with its bulk-action runner working. */
+/** A real Roster listening on a loopback port, with its background loops (bulk-action runner and the rest) working. */
 export async function serveRoster(
   dialect: DialectName,
   env: Record<string, string> = {},
@@ -87,7 +87,7 @@ export async function serveRoster(
   const url = `http://127.0.0.1:${port}`;
   const t = await startTestApp(dialect, { env: { ROSTER_PUBLIC_URL: url, ...env } });
   await t.app.listen({ host: '127.0.0.1', port });
-  t.container.runner.start();
+  t.container.background.start();
   return { t, url, close: () => t.close() };
 }
 

@@ -41,7 +41,8 @@ export interface RosterServer {
 
 /**
  * A real Roster on a free port of 127.0.0.1, on a fresh database of the dialect, with its
- * bulk-action runner started: what `npm start` runs, in the test process.
+ * background loops started (bulk-action runner, webhooks, maintenance, expiry sweeper): what
+ * `npm start` runs, in the test process.
  */
 export async function startRosterServer(dialect: DialectName): Promise<RosterServer> {
   const database = await openTestDatabase(dialect);
@@ -60,7 +61,7 @@ export async function startRosterServer(dialect: DialectName): Promise<RosterSer
   if (!credentialsFile) throw new Error('no bootstrap credentials were written');
   const app = await buildApp(container, { logger });
   await app.listen({ host: '127.0.0.1', port: 0 });
-  container.runner.start();
+  container.background.start();
   const { port } = app.server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
@@ -68,7 +69,7 @@ export async function startRosterServer(dialect: DialectName): Promise<RosterSer
     credentialsFile,
     async close() {
       await app.close();
-      await container.runner.stop();
+      await container.background.stop();
       await database.drop();
     },
   };

@@ -125,11 +125,30 @@ function requireTransaction(db: { readonly isTransaction: boolean }): void {
   }
 }
 
-export const sqliteFeatures: DialectFeatures = {
+/** SQLITE_MAX_VARIABLE_NUMBER in the SQLite that better-sqlite3 bundles. */
+const SQLITE_MAX_PARAMETERS = 32_766;
+
+/**
+ * SQLite's features for one database handle: its insertRows keeps its own caches, so nothing cached
+ * for one database is used for another (connect.ts makes one per handle).
+ */
+export function sqliteFeatures(): DialectFeatures {
+  return { ...sqliteCommon, insertRows: sqliteInsertRows(SQLITE_MAX_PARAMETERS) };
+}
+
+/**
+ * PostgreSQL's features for one database handle, whose connections work in `schema` (or their
+ * search_path's when it is not named): its insertRows keeps the column types it reads per handle and
+ * schema, so two handles on two schemas whose tables of one name differ each insert with their own.
+ */
+export function postgresFeatures(schema?: string): DialectFeatures {
+  return { ...postgresCommon, insertRows: postgresInsertRows(schema) };
+}
+
+/** What every SQLite handle shares: no state, only SQL. */
+const sqliteCommon: Omit<DialectFeatures, 'insertRows'> = {
   name: 'sqlite',
-  // SQLITE_MAX_VARIABLE_NUMBER in the SQLite that better-sqlite3 bundles.
-  maxParameters: 32_766,
-  insertRows: sqliteInsertRows(32_766),
+  maxParameters: SQLITE_MAX_PARAMETERS,
   lockSkippingLocked: (query) => query,
   lockForShare: (query) => query,
   memberCountShard: () => sql<number>`0`,
@@ -156,7 +175,7 @@ export const sqliteFeatures: DialectFeatures = {
     );
     return { txId: '0', seq: String(rows[0]?.last ?? 0) };
   },
-  changeFrontier: (db) => sqliteFeatures.changeHorizon(db),
+  changeFrontier: (db) => sqliteCommon.changeHorizon(db),
   textValues: (values) => sql`json_each(${JSON.stringify(values)}) as v`,
   bytewise: (column) => sql<string>`${sql.ref(column)}`,
   isUniqueViolation: (error) =>
@@ -166,11 +185,11 @@ export const sqliteFeatures: DialectFeatures = {
     (error.code === 'SQLITE_CONSTRAINT_UNIQUE' || error.code === 'SQLITE_CONSTRAINT_PRIMARYKEY'),
 };
 
-export const postgresFeatures: DialectFeatures = {
+/** What every PostgreSQL handle shares: no state, only SQL. */
+const postgresCommon: Omit<DialectFeatures, 'insertRows'> = {
   name: 'postgres',
   // The wire protocol counts parameters in an Int16.
   maxParameters: 65_535,
-  insertRows: postgresInsertRows(),
   lockSkippingLocked: (query) => query.forUpdate().skipLocked(),
   lockForShare: (query) => query.forShare(),
   memberCountShard: () => sql<number>`pg_backend_pid() % 8`,

@@ -10,6 +10,7 @@ import * as m0008 from './0008_scim.js';
 import * as m0009 from './0009_grant_history.js';
 import * as m0010 from './0010_change_stream.js';
 import * as m0011 from './0011_webhooks.js';
+import * as m0012 from './0012_bulk_action_work.js';
 
 /** Migrations are listed here, in order, so the same set runs from source and from the build. */
 const migrations: Record<string, Migration> = {
@@ -24,6 +25,7 @@ const migrations: Record<string, Migration> = {
   '0009_grant_history': m0009,
   '0010_change_stream': m0010,
   '0011_webhooks': m0011,
+  '0012_bulk_action_work': m0012,
 };
 
 export const migrationProvider: MigrationProvider = {

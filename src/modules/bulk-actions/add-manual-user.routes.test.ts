@@ -53,7 +53,7 @@ describe.each(DIALECTS)('add-manual-user on %s', (dialect) => {
       processed: 0,
       app_entitlement_id: entitlementId,
     });
-    expect(JSON.parse(pending.user_ids)).toEqual(ids);
+    expect(JSON.parse(pending.work)).toEqual(ids);
 
     await t.drainBulkActions();
 

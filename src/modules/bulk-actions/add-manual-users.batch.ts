@@ -2,11 +2,12 @@ import type { DialectFeatures } from '../../db/dialects/dialect.js';
 import type { Executor } from '../../db/schema.js';
 import type { Actor } from '../../lib/actor.js';
 import { newId } from '../../lib/ids.js';
+import { refusalOf } from '../../lib/user-refusal.js';
 import { ensureAppUsersFor } from '../app-users/index.js';
 import type { SystemLog } from '../audit/index.js';
 import { findAppById, findEntitlementForShare } from '../catalog/index.js';
 import { expireGrants, type GrantRow, grantIfAbsent, parseDurationMs } from '../grants/index.js';
-import { findGrantableUsers, USER_DISABLED } from '../users/index.js';
+import { findGrantableUsers } from '../users/index.js';
 import {
   type BulkActionItemRow,
   type BulkActionRow,
@@ -59,15 +60,13 @@ export async function applyAddManualUsersBatch(
     return { succeeded: 0, failed: userIds.length };
   }
 
-  // A user may have been deleted since the request was validated.
+  // A user may have been deleted or disabled since the request was validated: the same rule again.
   const users = new Map((await findGrantableUsers(trx, userIds)).map((u) => [u.id, u]));
   const live: string[] = [];
   for (const id of userIds) {
-    const user = users.get(id);
-    if (!user) fail(id, 'user not found');
-    else if (user.deleted_at !== null) fail(id, 'user is deleted');
-    else if (user.status === USER_DISABLED) fail(id, 'user is disabled');
-    else live.push(id);
+    const refusal = refusalOf(users.get(id));
+    if (refusal === undefined) live.push(id);
+    else fail(id, refusal);
   }
 
   const { targets, created } = await ensureAppUsersFor(trx, deps.dialect, action.app_id, live, users, now);

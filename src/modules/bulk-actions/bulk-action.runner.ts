@@ -6,7 +6,7 @@ import type { Db } from '../../db/schema.js';
 import type { Clock } from '../../lib/clock.js';
 import { createWakeableLoop } from '../../lib/wakeable-loop.js';
 import type { SystemLog } from '../audit/index.js';
-import { applyBatch } from './bulk-action.batches.js';
+import { applyBatch, itemKeyOf } from './bulk-action.batches.js';
 import { logBulkActionFinished, logBulkActionStarted } from './bulk-action.log.js';
 import {
   type BulkActionChunkRow,
@@ -22,7 +22,6 @@ import {
   releaseChunkLease,
   renewChunkLease,
 } from './bulk-actions.repository.js';
-import { itemKeyOf } from './set-members.batch.js';
 
 export interface BulkActionRunnerDeps {
   readonly db: Db;
@@ -62,7 +61,7 @@ const MAX_ERROR_TEXT = 2_000;
 const APPLY_NOW_WAIT_MS = 25;
 
 /**
- * Applies bulk actions durably. An action's user IDs are split into chunks; a runner claims a chunk
+ * Applies bulk actions durably. An action's work list (user IDs, or set-members operations) is split into chunks; a runner claims a chunk
  * with a lease and works through it in batches, each committing its grants, events, items, the
  * chunk's cursor and the action's counters in one transaction. A runner that dies loses at most an
  * uncommitted batch, which the next claimant redoes; runners in several processes share one action
@@ -84,8 +83,8 @@ export function createBulkActionRunner(deps: BulkActionRunnerDeps) {
     pollMs,
     onError: (error) => logger.error({ err: error }, 'bulk action runner failed; retrying'),
   });
-  // The parsed user IDs of the last action worked on: its chunks usually come one after another.
-  let cached: { action: BulkActionRow; userIds: string[] } | undefined;
+  // The parsed work list of the last action worked on: its chunks usually come one after another.
+  let cached: { action: BulkActionRow; work: string[] } | undefined;
 
   const leaseUntil = () => new Date(clock.now().getTime() + leaseMs).toISOString();
 
@@ -104,7 +103,7 @@ export function createBulkActionRunner(deps: BulkActionRunnerDeps) {
     if (cached?.action.id !== chunk.bulk_action_id) {
       const found = await findBulkActionWork(db, chunk.bulk_action_id);
       if (!found) throw new Error(`bulk action ${chunk.bulk_action_id} of a chunk is missing`);
-      cached = { action: found.action, userIds: found.work };
+      cached = { action: found.action, work: found.work };
     }
     return cached;
   }
@@ -118,7 +117,8 @@ export function createBulkActionRunner(deps: BulkActionRunnerDeps) {
    */
   async function failBatch(
     chunk: BulkActionChunkRow,
-    userIds: readonly string[],
+    action: BulkActionRow,
+    items: readonly string[],
     error: unknown,
   ): Promise<void> {
     const now = clock.now();
@@ -130,11 +130,15 @@ export function createBulkActionRunner(deps: BulkActionRunnerDeps) {
         await postponeChunk(trx, chunk, owner, new Date(now.getTime() + pause).toISOString());
         return;
       }
-      const rest = userIds.slice(current.cursor, current.end_index);
+      const rest = items.slice(current.cursor, current.end_index);
       await insertBulkActionItems(
         trx,
         rest.map((item) =>
-          failedItem(chunk.bulk_action_id, itemKeyOf(item), 'could not be applied; see the server log'),
+          failedItem(
+            chunk.bulk_action_id,
+            itemKeyOf(action, item),
+            'could not be applied; see the server log',
+          ),
         ),
         dialect,
       );
@@ -162,7 +166,7 @@ export function createBulkActionRunner(deps: BulkActionRunnerDeps) {
 
   /** Works through one claimed chunk until it is done, the lease is lost, or the runner stops. */
   async function work(chunk: BulkActionChunkRow): Promise<void> {
-    const { action, userIds } = await actionOf(chunk);
+    const { action, work: items } = await actionOf(chunk);
     while (!loop.stopping) {
       const started = performance.now();
       const outcome = await db
@@ -171,7 +175,7 @@ export function createBulkActionRunner(deps: BulkActionRunnerDeps) {
           const cursor = await renewChunkLease(trx, chunk, owner, leaseUntil());
           if (cursor === undefined) return undefined;
           const now = clock.now();
-          const slice = userIds.slice(cursor, Math.min(cursor + size, chunk.end_index));
+          const slice = items.slice(cursor, Math.min(cursor + size, chunk.end_index));
           const result = await applyBatch(trx, deps, action, slice, now);
           const next = cursor + slice.length;
           const done = next >= chunk.end_index;
@@ -187,7 +191,7 @@ export function createBulkActionRunner(deps: BulkActionRunnerDeps) {
           return { cursor: next, done };
         })
         .catch(async (error: unknown) => {
-          await failBatch(chunk, userIds, error);
+          await failBatch(chunk, action, items, error);
           return 'failed' as const;
         });
       if (outcome === 'failed') return;

@@ -40,7 +40,7 @@ describe.each(DIALECTS)('the final state computed by SQL on %s', (dialect) => {
       app_id: newId(),
       app_entitlement_id: newId(),
       state: 'BULK_ACTION_STATE_RUNNING',
-      user_ids: '[]',
+      work: '[]',
       total: counts.succeeded + counts.failed,
       processed: counts.succeeded + counts.failed,
       ...counts,

@@ -6,7 +6,7 @@ import { finalStateSql } from './bulk-action.states.js';
 import type { BulkActionChunksTable, BulkActionItemsTable, BulkActionsTable } from './bulk-actions.table.js';
 
 /** A bulk action without its work list, which only runners read (findBulkActionWork). */
-export type BulkActionRow = Omit<BulkActionsTable, 'user_ids'>;
+export type BulkActionRow = Omit<BulkActionsTable, 'work'>;
 export type BulkActionChunkRow = BulkActionChunksTable;
 /** An item with its flag decoded. */
 export interface BulkActionItemRow extends Omit<BulkActionItemsTable, 'app_user_created'> {
@@ -46,7 +46,7 @@ export async function insertBulkAction(
 ): Promise<void> {
   await db
     .insertInto('bulk_actions')
-    .values({ ...row, user_ids: JSON.stringify(work) })
+    .values({ ...row, work: JSON.stringify(work) })
     .execute();
   for (const part of chunkRows(chunks, maxParameters)) {
     await db.insertInto('bulk_action_chunks').values(part).execute();
@@ -64,8 +64,8 @@ export async function findBulkActionWork(
 ): Promise<{ action: BulkActionRow; work: string[] } | undefined> {
   const stored = await db.selectFrom('bulk_actions').selectAll().where('id', '=', id).executeTakeFirst();
   if (!stored) return undefined;
-  const { user_ids, ...action } = stored;
-  return { action, work: JSON.parse(user_ids) as string[] };
+  const { work, ...action } = stored;
+  return { action, work: JSON.parse(work) as string[] };
 }
 
 /** The item of a user ID the action could not apply, and why (a stable lower-case phrase). */
@@ -343,16 +343,14 @@ export async function findPendingAdd(
 ): Promise<string | undefined> {
   const candidates = await db
     .selectFrom('bulk_actions')
-    .select(['bulk_actions.id', 'bulk_actions.user_ids'])
+    .select(['bulk_actions.id', 'bulk_actions.work'])
     .where('app_entitlement_id', '=', entitlementId)
     .where('state', 'in', OPEN_STATES)
-    .where((eb) =>
-      eb.or([eb('user_ids', 'like', `%"${userId}"%`), eb('user_ids', 'like', `%"add:${userId}"%`)]),
-    )
+    .where((eb) => eb.or([eb('work', 'like', `%"${userId}"%`), eb('work', 'like', `%"add:${userId}"%`)]))
     .orderBy('bulk_actions.id')
     .execute();
   for (const candidate of candidates) {
-    const work = JSON.parse(candidate.user_ids) as string[];
+    const work = JSON.parse(candidate.work) as string[];
     const index = work.findIndex((item) => item === userId || item === `add:${userId}`);
     if (index < 0) continue;
     const chunk = await db

@@ -7,8 +7,12 @@ export interface BulkActionsTable {
   app_id: string;
   app_entitlement_id: string;
   state: BulkActionState;
-  /** The accepted user IDs, as a JSON array: the durable record of what was asked. */
-  user_ids: JsonText;
+  /**
+   * The work list, as a JSON array: what the runner works through, chunk by chunk, and the durable
+   * record of what was asked: the accepted user IDs of an add, the `add:<userId>` and
+   * `remove:<appUserId>` operations of a set of members (`user_ids` before migration 0012).
+   */
+  work: JsonText;
   /** Every distinct ID of the request, accepted or refused at validation. */
   total: number;
   processed: number;
@@ -27,7 +31,7 @@ export interface BulkActionsTable {
 export interface BulkActionChunksTable {
   bulk_action_id: string;
   seq: number;
-  /** The chunk covers `user_ids[start_index, end_index)`. */
+  /** The chunk covers `work[start_index, end_index)` of its action. */
   start_index: number;
   end_index: number;
   /** The next index a batch will handle; committed with each batch. */

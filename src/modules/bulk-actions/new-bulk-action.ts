@@ -2,7 +2,8 @@ import type { DialectFeatures } from '../../db/dialects/dialect.js';
 import type { Executor } from '../../db/schema.js';
 import type { Actor } from '../../lib/actor.js';
 import { isId } from '../../lib/ids.js';
-import type { BulkActionKind } from '../../lib/vocabulary.js';
+import { refusalOf } from '../../lib/user-refusal.js';
+import type { BulkActionKind, UserRefusal } from '../../lib/vocabulary.js';
 import type { SystemLog } from '../audit/index.js';
 import { findUnusableUsers } from '../users/index.js';
 import { logBulkActionFinished } from './bulk-action.log.js';
@@ -17,14 +18,14 @@ import {
 
 /**
  * Sorts requested user IDs into accepted ones (first-occurrence order, duplicates once) and refused
- * ones with a stable lower-case reason (CONTRACT.md §7.2).
+ * ones with a stable lower-case reason (CONTRACT.md §7.2): the refusalOf of each user.
  */
 export async function classifyUserIds(
   db: Executor,
   dialect: DialectFeatures,
   userIds: readonly string[],
-): Promise<{ accepted: string[]; failed: Map<string, string> }> {
-  const failed = new Map<string, string>();
+): Promise<{ accepted: string[]; failed: Map<string, UserRefusal> }> {
+  const failed = new Map<string, UserRefusal>();
   const wellFormed = [...new Set(userIds)].filter((id) => {
     if (isId(id)) return true;
     failed.set(id, 'invalid user id');
@@ -34,11 +35,9 @@ export async function classifyUserIds(
   if (unusable.size === 0) return { accepted: wellFormed, failed };
   const accepted: string[] = [];
   for (const id of wellFormed) {
-    const state = unusable.get(id);
-    if (state === undefined) accepted.push(id);
-    else if (state === null) failed.set(id, 'user not found');
-    else if (state.deleted) failed.set(id, 'user is deleted');
-    else failed.set(id, 'user is disabled');
+    const refusal = unusable.has(id) ? refusalOf(unusable.get(id)) : undefined;
+    if (refusal === undefined) accepted.push(id);
+    else failed.set(id, refusal);
   }
   return { accepted, failed };
 }
@@ -51,7 +50,7 @@ export interface NewBulkAction {
   /** What the runner works through, chunk by chunk: user IDs, or operations for other kinds. */
   readonly work: readonly string[];
   /** IDs refused at validation: recorded as FAILED items and counted as processed. */
-  readonly refused: ReadonlyMap<string, string>;
+  readonly refused: ReadonlyMap<string, UserRefusal>;
   readonly deprovisionAt: string | null;
   readonly actor: Actor;
   readonly now: Date;

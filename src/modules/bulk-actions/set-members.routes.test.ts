@@ -131,7 +131,7 @@ describe.each(DIALECTS)('set membership on %s', (dialect) => {
       .where('id', '=', bulkActionId)
       .executeTakeFirstOrThrow();
     expect(pending).toMatchObject({ kind: 'SET_MEMBERS', state: 'BULK_ACTION_STATE_PENDING', total: 2 });
-    expect(JSON.parse(pending.user_ids)).toEqual([`add:${c.id}`, `remove:${aAppUser}`]);
+    expect(JSON.parse(pending.work)).toEqual([`add:${c.id}`, `remove:${aAppUser}`]);
 
     await t.drainBulkActions();
     expect((await read(entitlement.id)).userIds).toEqual([b.id, c.id].sort());

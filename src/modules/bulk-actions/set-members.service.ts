@@ -4,7 +4,7 @@ import type { Actor } from '../../lib/actor.js';
 import type { Clock } from '../../lib/clock.js';
 import { AppError } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
-import type { BulkActionKind } from '../../lib/vocabulary.js';
+import type { BulkActionKind, UserRefusal } from '../../lib/vocabulary.js';
 import type { SystemLog } from '../audit/index.js';
 import { requireEntitlementInApp, requireManualEntitlement } from '../catalog/index.js';
 import {
@@ -132,7 +132,7 @@ export function createSetMembersService(deps: SetMembersDeps) {
         addUserIds: readonly string[];
         removeUserIds: readonly string[];
         removeUnlinked: boolean;
-        refused: ReadonlyMap<string, string>;
+        refused: ReadonlyMap<string, UserRefusal>;
       },
       details: Record<string, unknown> = {},
     ): Promise<string | undefined> {

@@ -2,6 +2,7 @@ import type { ScimPatchOperation } from 'scim-patch';
 import type { DialectFeatures } from '../../db/dialects/dialect.js';
 import type { Db, Executor } from '../../db/schema.js';
 import type { Clock } from '../../lib/clock.js';
+import { isNotAUser } from '../../lib/user-refusal.js';
 import type { BulkActionRunner, CatalogService, SetMembersService } from './ports.js';
 import { checkIfMatch, type ScimContext } from './scim.context.js';
 import { invalidValue, ScimError, scimNotFound } from './scim.errors.js';
@@ -31,9 +32,6 @@ export interface ScimGroupsDeps {
 }
 
 export type ScimGroupsService = ReturnType<typeof createScimGroupsService>;
-
-/** Reasons add-manual-user gives that mean the ID names nobody who could be a member. */
-const NOT_A_USER = new Set(['invalid user id', 'user not found', 'user is deleted']);
 
 interface GroupFields {
   displayName: string;
@@ -121,7 +119,7 @@ export function createScimGroupsService(deps: ScimGroupsDeps) {
     const addUserIds = [...after].filter((id) => !held.has(id));
     const removeUserIds = current.filter((id) => !after.has(id));
     const { accepted, failed } = await deps.setMembers.classify(addUserIds);
-    const notUsers = [...failed].filter(([, reason]) => NOT_A_USER.has(reason)).map(([id]) => id);
+    const notUsers = [...failed].filter(([, reason]) => isNotAUser(reason)).map(([id]) => id);
     if (notUsers.length > 0) {
       throw invalidValue(
         `members name IDs that are not users: ${notUsers

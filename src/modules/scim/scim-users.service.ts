@@ -2,6 +2,7 @@ import { type ScimPatchOperation, type ScimResource as ScimPatchResource, scimPa
 import type { DialectFeatures } from '../../db/dialects/dialect.js';
 import type { Db, Executor } from '../../db/schema.js';
 import type { Clock } from '../../lib/clock.js';
+import { isNotAUser, refusalOf } from '../../lib/user-refusal.js';
 import type { DirectoryUserInput, SystemLog, UserRow, UsersService } from './ports.js';
 import { checkIfMatch, type ScimContext } from './scim.context.js';
 import { invalidValue, ScimError, scimNotFound } from './scim.errors.js';
@@ -84,7 +85,8 @@ export function createScimUsersService(deps: ScimUsersDeps) {
   ): Promise<DirectoryUserInput> {
     if (input.managerId !== '') {
       const manager = await users.findInTransaction(executor, input.managerId);
-      if (!manager || manager.deleted_at !== null || manager.id === selfId) {
+      // A disabled user may still be a manager: only IDs that name nobody are refused.
+      if (isNotAUser(refusalOf(manager)) || manager?.id === selfId) {
         throw invalidValue(`manager ${JSON.stringify(input.managerId)} is not a user`);
       }
     }

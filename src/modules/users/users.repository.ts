@@ -2,6 +2,8 @@ import { sql } from 'kysely';
 import type { DialectFeatures } from '../../db/dialects/dialect.js';
 import type { Executor } from '../../db/schema.js';
 import { containsText, equalsText, jsonArrayContains } from '../../db/text-match.js';
+import type { RefusableUser } from '../../lib/user-refusal.js';
+import type { UserStatus } from '../../lib/vocabulary.js';
 import type { UsersTable } from './users.table.js';
 
 /** A user as the code sees it: its JSON columns decoded. */
@@ -12,8 +14,8 @@ export interface UserRow extends Omit<UsersTable, 'role_ids' | 'profile' | 'mana
   employee_ids: string[];
 }
 
-export const USER_ENABLED = 'ENABLED';
-export const USER_DISABLED = 'DISABLED';
+export const USER_ENABLED = 'ENABLED' satisfies UserStatus;
+export const USER_DISABLED = 'DISABLED' satisfies UserStatus;
 
 /** Decodes a stored user row; every read of the users table returns users through this. */
 export function decodeUser(stored: UsersTable): UserRow {
@@ -74,7 +76,8 @@ export interface UserState {
 }
 
 /**
- * The listed IDs that cannot be granted anything: unknown (null), deleted or disabled. One statement
+ * The listed IDs that cannot be granted anything, with what refusalOf (src/lib/user-refusal.ts)
+ * reads of them: unknown (null), deleted or disabled, the users refusalOf refuses. One statement
  * whatever the count, and it returns only those users, so a request of 100,000 good IDs reads no
  * rows back into JavaScript.
  */
@@ -82,7 +85,7 @@ export async function findUnusableUsers(
   db: Executor,
   dialect: DialectFeatures,
   ids: readonly string[],
-): Promise<Map<string, UserState | null>> {
+): Promise<Map<string, RefusableUser | null>> {
   const { rows } = await sql<{
     value: string;
     id: string | null;
@@ -95,7 +98,7 @@ export async function findUnusableUsers(
   return new Map(
     rows.map((row) => [
       row.value,
-      row.id === null ? null : { deleted: row.deleted_at !== null, disabled: row.status === USER_DISABLED },
+      row.id === null ? null : { deleted_at: row.deleted_at, status: row.status ?? '' },
     ]),
   );
 }
