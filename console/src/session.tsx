@@ -1,19 +1,11 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, useContext, useEffect } from 'react';
-import { api, setCsrfToken, unwrap, whenSignedOut } from './api/client';
+import { setCsrfToken, whenSignedOut } from './api/client';
+import { type Session, sessionQueryOptions, signedOut, signOut } from './api/session';
 
-type SessionBody = Awaited<ReturnType<typeof fetchSession>>;
-export type Session = NonNullable<SessionBody>;
+export type { Session };
 
-async function fetchSession() {
-  const { data, response } = await api.GET('/console/api/session');
-  if (response.status === 401) return null;
-  if (!data) throw new Error(`could not read the session (${response.status})`);
-  return data;
-}
-
-export const useSessionQuery = () =>
-  useQuery({ queryKey: ['session'], queryFn: fetchSession, staleTime: 60_000 });
+export const useSessionQuery = () => useQuery(sessionQueryOptions());
 
 export interface Abilities {
   readonly session: Session;
@@ -30,7 +22,7 @@ export function SessionProvider({ session, children }: { session: Session; child
   const queryClient = useQueryClient();
   setCsrfToken(session.csrfToken);
   useEffect(() => {
-    whenSignedOut(() => queryClient.setQueryData(['session'], null));
+    whenSignedOut(() => signedOut(queryClient));
   }, [queryClient]);
   const abilities: Abilities = {
     session,
@@ -38,12 +30,7 @@ export function SessionProvider({ session, children }: { session: Session; child
     canOnApp: (p, app) =>
       session.permissions.includes(p) ||
       (session.ownedPermissions.includes(p) && (app?.appOwners ?? []).some((o) => o.id === session.user.id)),
-    async signOut() {
-      await unwrap(api.DELETE('/console/api/session'));
-      queryClient.setQueryData(['session'], null);
-      // Nothing read under the session outlives it.
-      queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== 'session' });
-    },
+    signOut: () => signOut(queryClient),
   };
   return <SessionContext.Provider value={abilities}>{children}</SessionContext.Provider>;
 }

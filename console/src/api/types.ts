@@ -1,9 +1,24 @@
 import type { paths } from './schema';
 
-type Json<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] extends {
+/** The JSON body a route answers 200 with. */
+export type Json<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] extends {
   responses: { 200: { content: { 'application/json': infer B } } };
 }
   ? B
+  : never;
+
+/** The JSON body a route takes. */
+export type Body<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] extends {
+  requestBody?: { content: { 'application/json': infer B } };
+}
+  ? B
+  : never;
+
+/** The query parameters a route takes. */
+export type Query<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] extends {
+  parameters: { query?: infer Q };
+}
+  ? NonNullable<Q>
   : never;
 
 export type App = Json<'/api/v1/apps/{id}', 'get'>['app'];

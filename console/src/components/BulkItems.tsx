@@ -2,7 +2,7 @@ import { Anchor, SegmentedControl, Stack } from '@mantine/core';
 import type { ColumnDef } from '@tanstack/react-table';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { api, unwrap } from '../api/client';
+import { bulkItemsListing } from '../api/bulk-actions';
 import type { BulkItem } from '../api/types';
 import { DataTable } from './DataTable';
 import { useKeysetPages } from './paging';
@@ -16,20 +16,7 @@ const OUTCOME_LABEL: Record<string, string> = {
 /** The per-person outcomes of a bulk action, paged, filterable by outcome. */
 export function BulkItems({ id, names }: { id: string; names?: ReadonlyMap<string, string> }) {
   const [outcome, setOutcome] = useState('ALL');
-  const items = useKeysetPages(['bulk-actions', id, 'items', outcome], (pageToken) =>
-    unwrap(
-      api.GET('/roster/v1/bulk_actions/{id}/items', {
-        params: {
-          path: { id },
-          query: {
-            page_size: 50,
-            page_token: pageToken,
-            ...(outcome === 'ALL' ? {} : { outcome: outcome as 'ADDED' }),
-          },
-        },
-      }),
-    ),
-  );
+  const items = useKeysetPages(bulkItemsListing(id, outcome));
   const columns: ColumnDef<BulkItem, unknown>[] = [
     {
       header: 'Person',

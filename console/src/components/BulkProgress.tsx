@@ -1,18 +1,9 @@
 import { Badge, Progress, Stack, Text } from '@mantine/core';
 import { useQueries } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
-import { api, unwrap } from '../api/client';
+import { bulkActionProgressQueryOptions, isFinished } from '../api/bulk-actions';
 import type { BulkAction } from '../api/types';
 import { ErrorAlert } from './ErrorAlert';
-
-const FINISHED = new Set([
-  'BULK_ACTION_STATE_SUCCEEDED',
-  'BULK_ACTION_STATE_FAILED',
-  'BULK_ACTION_STATE_PARTIALLY_FAILED',
-  'BULK_ACTION_STATE_CANCELLED',
-]);
-
-export const isFinished = (state: string) => FINISHED.has(state);
 
 export const stateLabel = (state: string) =>
   state
@@ -50,12 +41,7 @@ export function BulkProgress({
   onFinished?: (actions: BulkAction[]) => void;
 }) {
   const queries = useQueries({
-    queries: ids.map((id) => ({
-      queryKey: ['bulk-actions', id],
-      queryFn: () => unwrap(api.GET('/roster/v1/bulk_actions/{id}', { params: { path: { id } } })),
-      refetchInterval: (q: { state: { data?: { bulkAction: BulkAction } } }) =>
-        q.state.data && isFinished(q.state.data.bulkAction.state) ? false : 1000,
-    })),
+    queries: ids.map((id) => bulkActionProgressQueryOptions(id)),
   });
   const actions = queries.map((q) => q.data?.bulkAction).filter((a): a is BulkAction => a !== undefined);
   const total = actions.reduce((sum, a) => sum + a.total, 0);

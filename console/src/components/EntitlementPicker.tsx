@@ -2,7 +2,8 @@ import { Group, Select } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api, unwrap } from '../api/client';
+import { appPickerQueryOptions } from '../api/apps';
+import { entitlementPickerQueryOptions } from '../api/entitlements';
 
 export interface Picked {
   appId: string;
@@ -21,20 +22,8 @@ export function EntitlementPicker({
   const [appId, setAppId] = useState(value?.appId ?? '');
   const [appSearch, setAppSearch] = useState('');
   const [debounced] = useDebouncedValue(appSearch, 300);
-  const apps = useQuery({
-    queryKey: ['apps', 'picker', debounced],
-    queryFn: () => unwrap(api.POST('/api/v1/search/apps', { body: { query: debounced, pageSize: 50 } })),
-  });
-  const entitlements = useQuery({
-    enabled: appId !== '',
-    queryKey: ['apps', appId, 'entitlements', 'picker'],
-    queryFn: () =>
-      unwrap(
-        api.GET('/api/v1/apps/{app_id}/entitlements', {
-          params: { path: { app_id: appId }, query: { page_size: 100 } },
-        }),
-      ),
-  });
+  const apps = useQuery(appPickerQueryOptions(debounced));
+  const entitlements = useQuery(entitlementPickerQueryOptions(appId));
   const appData = (apps.data?.list ?? []).map((a) => ({ value: a.id, label: a.displayName }));
   const entitlementData = (entitlements.data?.list ?? []).map((e) => ({
     value: e.appEntitlement.id,

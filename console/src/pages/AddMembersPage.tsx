@@ -13,118 +13,46 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import type { ColumnDef } from '@tanstack/react-table';
 import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { api, unwrap } from '../api/client';
+import { useEntitlement } from '../api/entitlements';
+import { limitsQueryOptions } from '../api/limits';
+import { type AddPreview, type Person, previewAdd, useAddMembers, useMembersChanged } from '../api/members';
 import type { BulkAction } from '../api/types';
 import { BulkItems } from '../components/BulkItems';
 import { BulkProgress } from '../components/BulkProgress';
 import { peopleFromCsv } from '../components/csv';
 import { DataTable } from '../components/DataTable';
 import { ErrorAlert } from '../components/ErrorAlert';
-import { useEntitlement } from './EntitlementPage';
-
-interface Person {
-  input: string;
-  userId: string;
-  displayName: string;
-  email: string;
-}
-
-interface Preview {
-  wouldAdd: Person[];
-  alreadyMembers: Person[];
-  cannotAdd: { input: string; reason: string }[];
-  /** Sent with the add, so a retried confirmation cannot add twice. */
-  idempotencyKey: string;
-}
-
-const chunks = <T,>(list: T[], size: number): T[][] => {
-  const out: T[][] = [];
-  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
-  return out;
-};
 
 /** Add members: paste or upload → dry-run preview → confirm → live progress → per-person outcomes. */
 export function AddMembersPage() {
   const { appId = '', entitlementId = '' } = useParams();
-  const queryClient = useQueryClient();
   const { app, entitlement } = useEntitlement(appId, entitlementId);
-  const limits = useQuery({ queryKey: ['limits'], queryFn: () => unwrap(api.GET('/roster/v1/limits')) });
+  const membersChanged = useMembersChanged(appId, entitlementId);
+  const limits = useQuery(limitsQueryOptions());
   const [text, setText] = useState('');
   const [file, setFile] = useState<File | null>(null);
   const [expiry, setExpiry] = useState('');
-  const [preview, setPreview] = useState<Preview | undefined>();
+  const [preview, setPreview] = useState<AddPreview | undefined>();
   const [bulkActionIds, setBulkActionIds] = useState<string[]>([]);
   const [finished, setFinished] = useState<BulkAction[] | undefined>();
-  const path = { app_id: appId, app_entitlement_id: entitlementId };
   const maxPerRequest = limits.data?.limits.maxAddUserIds ?? 10_000;
 
   const runPreview = useMutation({
-    mutationFn: async (): Promise<Preview> => {
+    mutationFn: async () => {
       const lines = [...text.split(/[\n,;]+/), ...(file ? peopleFromCsv(await file.text()) : [])]
         .map((l) => l.trim())
         .filter((l) => l !== '');
       if (lines.length === 0) throw new Error('Paste emails or user IDs, or choose a CSV file, first.');
-      const resolved = { people: [] as Person[], unresolved: [] as { input: string; reason: string }[] };
-      for (const part of chunks(lines, maxPerRequest)) {
-        const r = await unwrap(api.POST('/console/api/resolve-people', { body: { lines: part } }));
-        resolved.people.push(...r.people);
-        resolved.unresolved.push(...r.unresolved);
-      }
-      const byId = new Map(resolved.people.map((p) => [p.userId, p]));
-      const wouldAdd = new Set<string>();
-      const already = new Set<string>();
-      const cannotAdd = [...resolved.unresolved];
-      for (const part of chunks([...byId.keys()], maxPerRequest)) {
-        const dry = await unwrap(
-          api.POST('/api/v1/apps/{app_id}/entitlements/{app_entitlement_id}/add-manual-user', {
-            params: { path, query: { dryRun: true } },
-            body: { userIds: part },
-          }),
-        );
-        for (const id of dry.dryRun?.wouldAdd ?? []) wouldAdd.add(id);
-        for (const id of dry.dryRun?.alreadyMembers ?? []) already.add(id);
-        for (const [id, reason] of Object.entries(dry.failedUsersErrorMap)) {
-          cannotAdd.push({ input: byId.get(id)?.input ?? id, reason });
-        }
-      }
-      const pick = (ids: Set<string>) =>
-        [...ids].map((id) => byId.get(id)).filter((p): p is Person => p !== undefined);
-      return {
-        wouldAdd: pick(wouldAdd),
-        alreadyMembers: pick(already),
-        cannotAdd,
-        idempotencyKey: crypto.randomUUID(),
-      };
+      return previewAdd(appId, entitlementId, lines, maxPerRequest);
     },
     onSuccess: setPreview,
   });
 
-  const confirm = useMutation({
-    mutationFn: async () => {
-      if (!preview) return [];
-      const ids: string[] = [];
-      const parts = chunks(
-        preview.wouldAdd.map((p) => p.userId),
-        maxPerRequest,
-      );
-      for (const [index, part] of parts.entries()) {
-        const made = await unwrap(
-          api.POST('/api/v1/apps/{app_id}/entitlements/{app_entitlement_id}/add-manual-user', {
-            params: { path },
-            headers: { 'Idempotency-Key': `${preview.idempotencyKey}-${index}` },
-            body: { userIds: part, ...(expiry ? { deprovisionAt: new Date(expiry).toISOString() } : {}) },
-          }),
-        );
-        ids.push(made.bulkActionId);
-      }
-      return ids;
-    },
-    onSuccess: setBulkActionIds,
-  });
+  const confirm = useAddMembers(appId, entitlementId, { onSuccess: setBulkActionIds });
 
   const names = useMemo(
     () => new Map((preview?.wouldAdd ?? []).map((p) => [p.userId, p.displayName || p.email])),
@@ -243,7 +171,7 @@ export function AddMembersPage() {
             <Button
               disabled={preview.wouldAdd.length === 0}
               loading={confirm.isPending}
-              onClick={() => confirm.mutate()}
+              onClick={() => confirm.mutate({ preview, endsAt: expiry, maxPerRequest })}
             >
               Add {preview.wouldAdd.length.toLocaleString()} people
             </Button>
@@ -257,8 +185,7 @@ export function AddMembersPage() {
             ids={bulkActionIds}
             onFinished={async (actions) => {
               setFinished(actions);
-              await queryClient.invalidateQueries({ queryKey: ['members', appId, entitlementId] });
-              await queryClient.invalidateQueries({ queryKey: ['apps', appId] });
+              await membersChanged();
             }}
           />
         </Paper>

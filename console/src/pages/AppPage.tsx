@@ -1,23 +1,28 @@
 import { Anchor, Button, Group, Modal, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import type { ColumnDef } from '@tanstack/react-table';
 import { Link, useNavigate, useParams } from 'react-router';
-import { api, unwrap } from '../api/client';
+import {
+  appDeletionQueryOptions,
+  appOwnersListing,
+  appQueryOptions,
+  appResourcesListing,
+  useDeleteApp,
+  useUpdateApp,
+} from '../api/apps';
+import { entitlementsListing, useCreateEntitlement } from '../api/entitlements';
 import type { App, Entitlement } from '../api/types';
 import { DataTable } from '../components/DataTable';
 import { ErrorAlert } from '../components/ErrorAlert';
-import { ConfirmButtons, type Named, NameForm } from '../components/forms';
-import { allPages, useKeysetPages } from '../components/paging';
+import { ConfirmButtons, NameForm } from '../components/forms';
+import { useKeysetPages } from '../components/paging';
 import { useAbilities } from '../session';
 
 export function AppPage() {
   const appId = useParams().appId ?? '';
   const { canOnApp } = useAbilities();
-  const app = useQuery({
-    queryKey: ['apps', appId],
-    queryFn: () => unwrap(api.GET('/api/v1/apps/{id}', { params: { path: { id: appId } } })),
-  });
+  const app = useQuery(appQueryOptions(appId));
   const [editing, edit] = useDisclosure();
   const [deleting, del] = useDisclosure();
   if (app.error) return <ErrorAlert error={app.error} title="This app could not be loaded" />;
@@ -82,13 +87,7 @@ export function AppPage() {
 function Entitlements({ app }: { app: App }) {
   const { canOnApp } = useAbilities();
   const [creating, create] = useDisclosure();
-  const list = useKeysetPages(['apps', app.id, 'entitlements'], (pageToken) =>
-    unwrap(
-      api.GET('/api/v1/apps/{app_id}/entitlements', {
-        params: { path: { app_id: app.id }, query: { page_size: 25, page_token: pageToken } },
-      }),
-    ),
-  );
+  const list = useKeysetPages(entitlementsListing(app.id));
   const columns: ColumnDef<{ appEntitlement: Entitlement }, unknown>[] = [
     {
       header: 'Entitlement',
@@ -130,15 +129,7 @@ function Entitlements({ app }: { app: App }) {
 }
 
 function NewEntitlement({ app, onDone }: { app: App; onDone: () => void }) {
-  const queryClient = useQueryClient();
-  const create = useMutation({
-    mutationFn: (body: Named) =>
-      unwrap(api.POST('/api/v1/apps/{app_id}/entitlements', { params: { path: { app_id: app.id } }, body })),
-    onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: ['apps', app.id] });
-      onDone();
-    },
-  });
+  const create = useCreateEntitlement(app.id, { onSuccess: onDone });
   return (
     <NameForm
       described
@@ -152,9 +143,7 @@ function NewEntitlement({ app, onDone }: { app: App; onDone: () => void }) {
 }
 
 function Resources({ app }: { app: App }) {
-  const list = useKeysetPages(['apps', app.id, 'resources'], (pageToken) =>
-    unwrap(api.POST('/api/v1/search/app_resources', { body: { appId: app.id, pageSize: 25, pageToken } })),
-  );
+  const list = useKeysetPages(appResourcesListing(app.id));
   type Row = NonNullable<typeof list.data>['list'][number];
   const columns: ColumnDef<Row, unknown>[] = [
     { header: 'Resource', id: 'name', cell: ({ row }) => row.original.appResource.displayName },
@@ -174,13 +163,7 @@ function Resources({ app }: { app: App }) {
 }
 
 function Owners({ app }: { app: App }) {
-  const owners = useKeysetPages(['apps', app.id, 'owners'], (pageToken) =>
-    unwrap(
-      api.GET('/api/v1/apps/{app_id}/owners', {
-        params: { path: { app_id: app.id }, query: { page_size: 25, page_token: pageToken } },
-      }),
-    ),
-  );
+  const owners = useKeysetPages(appOwnersListing(app.id));
   type Row = NonNullable<typeof owners.data>['list'][number];
   const columns: ColumnDef<Row, unknown>[] = [
     {
@@ -208,20 +191,7 @@ function Owners({ app }: { app: App }) {
 }
 
 function EditApp({ app, onDone }: { app: App; onDone: () => void }) {
-  const queryClient = useQueryClient();
-  const save = useMutation({
-    mutationFn: (values: Named) =>
-      unwrap(
-        api.POST('/api/v1/apps/{id}', {
-          params: { path: { id: app.id } },
-          body: { app: values, updateMask: 'displayName,description' },
-        }),
-      ),
-    onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: ['apps'] });
-      onDone();
-    },
-  });
+  const save = useUpdateApp(app.id, { onSuccess: onDone });
   return (
     <NameForm
       described
@@ -237,29 +207,9 @@ function EditApp({ app, onDone }: { app: App; onDone: () => void }) {
 
 /** Says what the cascade revokes before anything is deleted (CONTRACT.md §7.12). */
 function DeleteApp({ app, onCancel }: { app: App; onCancel: () => void }) {
-  const queryClient = useQueryClient();
   const navigate = useNavigate();
-  const cascade = useQuery({
-    queryKey: ['apps', app.id, 'cascade'],
-    queryFn: async () => {
-      const entitlements = await allPages((pageToken) =>
-        unwrap(
-          api.GET('/api/v1/apps/{app_id}/entitlements', {
-            params: { path: { app_id: app.id }, query: { page_size: 100, page_token: pageToken } },
-          }),
-        ),
-      );
-      const grants = entitlements.reduce((sum, e) => sum + Number(e.appEntitlement.grantCount || 0), 0);
-      return { entitlements: entitlements.length, grants };
-    },
-  });
-  const remove = useMutation({
-    mutationFn: () => unwrap(api.DELETE('/api/v1/apps/{id}', { params: { path: { id: app.id } } })),
-    onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: ['apps'] });
-      navigate('/apps');
-    },
-  });
+  const cascade = useQuery(appDeletionQueryOptions(app.id));
+  const remove = useDeleteApp(app.id, { onSuccess: () => navigate('/apps') });
   return (
     <Stack>
       <ErrorAlert error={cascade.error} />

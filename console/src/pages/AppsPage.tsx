@@ -1,13 +1,12 @@
 import { Anchor, Button, Group, Modal, Stack, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ColumnDef } from '@tanstack/react-table';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { api, unwrap } from '../api/client';
+import { appsListing, useCreateApp } from '../api/apps';
 import type { App } from '../api/types';
 import { DataTable } from '../components/DataTable';
-import { type Named, NameForm } from '../components/forms';
+import { NameForm } from '../components/forms';
 import { useKeysetPages } from '../components/paging';
 import { useAbilities } from '../session';
 
@@ -34,9 +33,7 @@ export function AppsPage() {
   const { can } = useAbilities();
   const [query, setQuery] = useState('');
   const [debounced] = useDebouncedValue(query, 300);
-  const apps = useKeysetPages(['apps', debounced], (pageToken) =>
-    unwrap(api.POST('/api/v1/search/apps', { body: { query: debounced, pageSize: 25, pageToken } })),
-  );
+  const apps = useKeysetPages(appsListing(debounced));
   const [creating, { open, close }] = useDisclosure();
   return (
     <Stack>
@@ -67,12 +64,9 @@ export function AppsPage() {
 }
 
 function AppForm({ onDone }: { onDone: () => void }) {
-  const queryClient = useQueryClient();
   const navigate = useNavigate();
-  const create = useMutation({
-    mutationFn: (body: Named) => unwrap(api.POST('/api/v1/apps', { body })),
-    onSuccess: async (made) => {
-      await queryClient.invalidateQueries({ queryKey: ['apps'] });
+  const create = useCreateApp({
+    onSuccess: (made) => {
       onDone();
       navigate(`/apps/${made.app.id}`);
     },

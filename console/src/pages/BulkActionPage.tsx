@@ -1,10 +1,10 @@
 import { Anchor, Button, Group, Modal, Paper, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
-import { api, unwrap } from '../api/client';
+import { bulkActionQueryOptions, isFinished, useCancelBulkAction } from '../api/bulk-actions';
 import { BulkItems } from '../components/BulkItems';
-import { BulkProgress, isFinished } from '../components/BulkProgress';
+import { BulkProgress } from '../components/BulkProgress';
 import { formatTime } from '../components/csv';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { ConfirmButtons } from '../components/forms';
@@ -13,19 +13,9 @@ import { useAbilities } from '../session';
 export function BulkActionPage() {
   const id = useParams().bulkActionId ?? '';
   const { can } = useAbilities();
-  const queryClient = useQueryClient();
   const [confirming, confirm] = useDisclosure();
-  const action = useQuery({
-    queryKey: ['bulk-actions', id],
-    queryFn: () => unwrap(api.GET('/roster/v1/bulk_actions/{id}', { params: { path: { id } } })),
-  });
-  const cancel = useMutation({
-    mutationFn: () => unwrap(api.POST('/roster/v1/bulk_actions/{id}/cancel', { params: { path: { id } } })),
-    onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: ['bulk-actions'] });
-      confirm.close();
-    },
-  });
+  const action = useQuery(bulkActionQueryOptions(id));
+  const cancel = useCancelBulkAction(id, { onSuccess: confirm.close });
   if (action.error) return <ErrorAlert error={action.error} title="This bulk action could not be loaded" />;
   const a = action.data?.bulkAction;
   return (

@@ -2,7 +2,7 @@ import { Anchor, Progress, Select, Stack, Title } from '@mantine/core';
 import type { ColumnDef } from '@tanstack/react-table';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { api, unwrap } from '../api/client';
+import { bulkActionsListing } from '../api/bulk-actions';
 import type { BulkAction } from '../api/types';
 import { StateBadge } from '../components/BulkProgress';
 import { formatTime } from '../components/csv';
@@ -10,7 +10,6 @@ import { DataTable } from '../components/DataTable';
 import { useKeysetPages } from '../components/paging';
 
 const STATES = ['PENDING', 'RUNNING', 'SUCCEEDED', 'PARTIALLY_FAILED', 'FAILED', 'CANCELLED'] as const;
-type State = `BULK_ACTION_STATE_${(typeof STATES)[number]}`;
 
 const columns: ColumnDef<BulkAction, unknown>[] = [
   {
@@ -43,20 +42,7 @@ export function BulkActionsPage() {
   const [params] = useSearchParams();
   const entitlementId = params.get('app_entitlement_id') ?? '';
   const [state, setState] = useState<string | null>(null);
-  const list = useKeysetPages(['bulk-actions', 'list', state, entitlementId], (pageToken) =>
-    unwrap(
-      api.GET('/roster/v1/bulk_actions', {
-        params: {
-          query: {
-            page_size: 25,
-            page_token: pageToken,
-            ...(state ? { state: `BULK_ACTION_STATE_${state}` as State } : {}),
-            ...(entitlementId ? { app_entitlement_id: entitlementId } : {}),
-          },
-        },
-      }),
-    ),
-  );
+  const list = useKeysetPages(bulkActionsListing(state, entitlementId));
   return (
     <Stack>
       <Title order={2}>Bulk actions</Title>

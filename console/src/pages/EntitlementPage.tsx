@@ -1,10 +1,11 @@
 import { Anchor, Button, Group, Modal, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import type { ColumnDef } from '@tanstack/react-table';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { api, unwrap } from '../api/client';
+import { useEntitlement } from '../api/entitlements';
+import { memberIds, membersListing, useClearExpiry, useRemoveMember, useSetExpiry } from '../api/members';
 import type { App, MemberRow } from '../api/types';
 import { downloadCsv, formatTime } from '../components/csv';
 import { DataTable } from '../components/DataTable';
@@ -12,23 +13,6 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { ConfirmButtons } from '../components/forms';
 import { useKeysetPages } from '../components/paging';
 import { useAbilities } from '../session';
-
-export function useEntitlement(appId: string, entitlementId: string) {
-  const app = useQuery({
-    queryKey: ['apps', appId],
-    queryFn: () => unwrap(api.GET('/api/v1/apps/{id}', { params: { path: { id: appId } } })),
-  });
-  const entitlement = useQuery({
-    queryKey: ['apps', appId, 'entitlements', entitlementId],
-    queryFn: () =>
-      unwrap(
-        api.GET('/api/v1/apps/{app_id}/entitlements/{id}', {
-          params: { path: { app_id: appId, id: entitlementId } },
-        }),
-      ),
-  });
-  return { app, entitlement };
-}
 
 type Change = { kind: 'remove' | 'expiry'; row: MemberRow };
 
@@ -39,30 +23,8 @@ export function EntitlementPage() {
   const [query, setQuery] = useState('');
   const [debounced] = useDebouncedValue(query.trim(), 300);
   const [change, setChange] = useState<Change | undefined>();
-  const ref = { path: { app_id: appId, app_entitlement_id: entitlementId } };
 
-  // Members are read a page at a time: an entitlement of 100,000 opens as fast as one of 10.
-  const members = useKeysetPages(['members', appId, entitlementId, debounced], async (pageToken) => {
-    if (!debounced) {
-      return unwrap(
-        api.GET('/api/v1/apps/{app_id}/entitlements/{app_entitlement_id}/users', {
-          params: { ...ref, query: { page_size: 25, page_token: pageToken } },
-        }),
-      );
-    }
-    // A search: the app's accounts that match, then which of them hold this entitlement.
-    const accounts = await unwrap(
-      api.POST('/api/v1/search/app_users', { body: { appId, query: debounced, pageSize: 100 } }),
-    );
-    const appUserIds = accounts.list.map((a) => a.appUser.id);
-    if (appUserIds.length === 0) return { list: [] as MemberRow[], nextPageToken: '' };
-    const grants = await unwrap(
-      api.POST('/api/v1/search/grants', {
-        body: { entitlementRefs: [{ appId, id: entitlementId }], appUserIds, pageSize: 100 },
-      }),
-    );
-    return { list: grants.list.map((g) => g.appEntitlementUserBinding as MemberRow), nextPageToken: '' };
-  });
+  const members = useKeysetPages(membersListing(appId, entitlementId, debounced));
 
   const currentApp = app.data?.app;
   const current = entitlement.data?.appEntitlementView.appEntitlement;
@@ -70,12 +32,10 @@ export function EntitlementPage() {
 
   const exportCsv = useMutation({
     mutationFn: async () => {
-      const all = await unwrap(
-        api.GET('/roster/v1/apps/{app_id}/entitlements/{app_entitlement_id}/members', { params: ref }),
-      );
+      const userIds = await memberIds(appId, entitlementId);
       downloadCsv(
         `${current?.displayName ?? entitlementId}-members.csv`,
-        all.userIds.map((userId) => ({ userId })),
+        userIds.map((userId) => ({ userId })),
         ['userId'],
       );
     },
@@ -204,22 +164,8 @@ export function EntitlementPage() {
 }
 
 function RemoveMember(props: { app: App; entitlementId: string; row: MemberRow; onClose: () => void }) {
-  const queryClient = useQueryClient();
   const user = props.row.appUser.appUser;
-  const remove = useMutation({
-    mutationFn: () =>
-      unwrap(
-        api.DELETE('/api/v1/apps/{app_id}/entitlements/{app_entitlement_id}/remove-membership', {
-          params: { path: { app_id: props.app.id, app_entitlement_id: props.entitlementId } },
-          body: { appUserId: user.id },
-        }),
-      ),
-    onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: ['members', props.app.id, props.entitlementId] });
-      await queryClient.invalidateQueries({ queryKey: ['apps', props.app.id] });
-      props.onClose();
-    },
-  });
+  const remove = useRemoveMember(props.app.id, props.entitlementId, { onSuccess: props.onClose });
   return (
     <Modal opened onClose={props.onClose} title="Remove member?">
       <Stack>
@@ -232,7 +178,7 @@ function RemoveMember(props: { app: App; entitlementId: string; row: MemberRow; 
           confirmLabel={`Remove ${user.displayName || user.email}`}
           pending={remove.isPending}
           onCancel={props.onClose}
-          onConfirm={() => remove.mutate()}
+          onConfirm={() => remove.mutate(user.id)}
         />
       </Stack>
     </Modal>
@@ -246,46 +192,16 @@ const toLocalInput = (iso: string | null | undefined) => {
 };
 
 function SetExpiry(props: { appId: string; entitlementId: string; row: MemberRow; onClose: () => void }) {
-  const queryClient = useQueryClient();
   const user = props.row.appUser.appUser;
   const [value, setValue] = useState(toLocalInput(props.row.appEntitlementUserBindingDeprovisionAt));
-  const path = { app_id: props.appId, app_entitlement_id: props.entitlementId, app_user_id: user.id };
-  const done = async () => {
-    await queryClient.invalidateQueries({ queryKey: ['members', props.appId, props.entitlementId] });
-    props.onClose();
-  };
-  const save = useMutation({
-    mutationFn: () =>
-      unwrap(
-        api.POST(
-          '/api/v1/apps/{app_id}/entitlements/{app_entitlement_id}/users/{app_user_id}/update-grant-duration',
-          {
-            params: { path },
-            body: { newDeprovisionAt: new Date(value).toISOString() },
-          },
-        ),
-      ),
-    onSuccess: done,
-  });
-  const clear = useMutation({
-    mutationFn: () =>
-      unwrap(
-        api.POST(
-          '/api/v1/apps/{app_id}/entitlements/{app_entitlement_id}/users/{app_user_id}/remove-grant-duration',
-          {
-            params: { path },
-            body: {},
-          },
-        ),
-      ),
-    onSuccess: done,
-  });
+  const save = useSetExpiry(props.appId, props.entitlementId, { onSuccess: props.onClose });
+  const clear = useClearExpiry(props.appId, props.entitlementId, { onSuccess: props.onClose });
   return (
     <Modal opened onClose={props.onClose} title={`Expiry of ${user.displayName || user.email}`}>
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          save.mutate();
+          save.mutate({ appUserId: user.id, endsAt: value });
         }}
       >
         <Stack>
@@ -298,7 +214,7 @@ function SetExpiry(props: { appId: string; entitlementId: string; row: MemberRow
           />
           <ErrorAlert error={save.error ?? clear.error} title="The expiry was not changed" />
           <Group justify="flex-end">
-            <Button variant="default" loading={clear.isPending} onClick={() => clear.mutate()}>
+            <Button variant="default" loading={clear.isPending} onClick={() => clear.mutate(user.id)}>
               Clear expiry
             </Button>
             <Button type="submit" loading={save.isPending}>

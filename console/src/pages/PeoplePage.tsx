@@ -1,26 +1,19 @@
 import { Anchor, Stack, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { useQuery } from '@tanstack/react-query';
 import type { ColumnDef } from '@tanstack/react-table';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { api, unwrap } from '../api/client';
+import { peopleListing } from '../api/people';
+import { useRoleNames } from '../api/roles';
 import type { User } from '../api/types';
 import { DataTable } from '../components/DataTable';
 import { useKeysetPages } from '../components/paging';
-
-export function useRoleNames() {
-  const roles = useQuery({ queryKey: ['roles'], queryFn: () => unwrap(api.GET('/api/v1/iam/roles')) });
-  return new Map((roles.data?.list ?? []).map((r) => [r.id, r.displayName]));
-}
 
 export function PeoplePage() {
   const [query, setQuery] = useState('');
   const [debounced] = useDebouncedValue(query.trim(), 300);
   const roleNames = useRoleNames();
-  const people = useKeysetPages(['people', debounced], (pageToken) =>
-    unwrap(api.POST('/api/v1/search/users', { body: { query: debounced, pageSize: 25, pageToken } })),
-  );
+  const people = useKeysetPages(peopleListing(debounced));
   const columns: ColumnDef<{ user: User }, unknown>[] = [
     {
       header: 'Person',

@@ -2,75 +2,21 @@ import { Anchor, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import type { ColumnDef } from '@tanstack/react-table';
 import { Link, useParams } from 'react-router';
-import { api, unwrap } from '../api/client';
-import { type Entitlement, pointed } from '../api/types';
+import { type HistoryRow, type Holding, historyListing, holdingsListing } from '../api/grants';
+import { personQueryOptions } from '../api/people';
+import { useRoleNames } from '../api/roles';
 import { formatTime } from '../components/csv';
 import { DataTable } from '../components/DataTable';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { useKeysetPages } from '../components/paging';
-import { useRoleNames } from './PeoplePage';
-
-interface Holding {
-  entitlement: Entitlement;
-  appName: string;
-  since: string | null;
-  expires: string | null;
-}
-
-interface HistoryRow {
-  date: string | null;
-  eventType: string;
-  entitlement: string;
-  appId: string;
-  entitlementId: string;
-}
 
 /** Everything a person holds across all apps, with expiry, and their history. */
 export function PersonPage() {
   const userId = useParams().userId ?? '';
   const roleNames = useRoleNames();
-  const user = useQuery({
-    queryKey: ['people', userId],
-    queryFn: () => unwrap(api.GET('/api/v1/users/{id}', { params: { path: { id: userId } } })),
-  });
-  const holdings = useKeysetPages(['people', userId, 'holdings'], async (pageToken) => {
-    const page = await unwrap(
-      api.POST('/api/v1/search/grants', {
-        body: { userId, pageSize: 50, pageToken, expandMask: { paths: ['app_id'] } },
-      }),
-    );
-    const list: Holding[] = page.list.map((g) => ({
-      entitlement: g.entitlement.appEntitlement,
-      appName:
-        pointed<{ displayName?: string }>(page.expanded, g.entitlement.appPath)?.displayName ??
-        g.entitlement.appEntitlement.appId,
-      since: g.appEntitlementUserBinding.appEntitlementUserBindingCreatedAt,
-      expires: g.appEntitlementUserBinding.appEntitlementUserBindingDeprovisionAt,
-    }));
-    return { list, nextPageToken: page.nextPageToken };
-  });
-  const history = useKeysetPages(['people', userId, 'history'], async (pageToken) => {
-    const page = await unwrap(
-      api.POST('/api/v1/grants/feed', {
-        body: {
-          userRefs: [{ id: userId }],
-          pageSize: 50,
-          pageToken,
-          expandMask: { paths: ['app_entitlement_id'] },
-        },
-      }),
-    );
-    const list: HistoryRow[] = page.list.map((f) => ({
-      date: f.feed.date,
-      eventType: f.feed.eventType,
-      entitlement:
-        pointed<{ displayName?: string }>(page.expanded, f.entitlementPath)?.displayName ??
-        f.feed.appEntitlementId,
-      appId: f.feed.appId,
-      entitlementId: f.feed.appEntitlementId,
-    }));
-    return { list, nextPageToken: page.nextPageToken };
-  });
+  const user = useQuery(personQueryOptions(userId));
+  const holdings = useKeysetPages(holdingsListing(userId));
+  const history = useKeysetPages(historyListing(userId));
 
   const holdingColumns: ColumnDef<Holding, unknown>[] = [
     {

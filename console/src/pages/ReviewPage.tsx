@@ -3,38 +3,11 @@ import { useMutation } from '@tanstack/react-query';
 import type { ColumnDef } from '@tanstack/react-table';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { api, unwrap } from '../api/client';
-import { type AppUser, pointed } from '../api/types';
+import { type ChangeRow, changesBetween, type Holder, holdersAt } from '../api/grants';
 import { downloadCsv, formatTime } from '../components/csv';
 import { DataTable } from '../components/DataTable';
 import { EntitlementPicker, type Picked } from '../components/EntitlementPicker';
 import { ErrorAlert } from '../components/ErrorAlert';
-import { allPages } from '../components/paging';
-
-interface Holder {
-  userId: string;
-  name: string;
-  email: string;
-  grantedAt: string;
-  revokedAt: string;
-}
-
-interface ChangeRow {
-  date: string;
-  change: string;
-  userId: string;
-  name: string;
-  email: string;
-}
-
-const person = (expanded: unknown[], path: string, appUserId: string) => {
-  const u = pointed<AppUser>(expanded, path);
-  return {
-    userId: u?.identityUserId ?? '',
-    name: u?.displayName || u?.email || appUserId,
-    email: u?.email ?? '',
-  };
-};
 
 const iso = (local: string) => new Date(local).toISOString();
 
@@ -46,66 +19,8 @@ export function ReviewPage() {
   const [to, setTo] = useState('');
   const refs = picked ? [{ appId: picked.appId, id: picked.entitlementId }] : [];
 
-  const holders = useMutation({
-    mutationFn: async (): Promise<Holder[]> => {
-      const moment = new Date(at).getTime();
-      const rows: Holder[] = [];
-      await allPages(async (pageToken) => {
-        const page = await unwrap(
-          api.POST('/api/v1/search/past-grants', {
-            body: {
-              appEntitlementRefs: refs,
-              pageSize: 100,
-              pageToken,
-              expandMask: { paths: ['app_user_id'] },
-            },
-          }),
-        );
-        for (const h of page.list) {
-          const granted = h.history.grantedAt ? Date.parse(h.history.grantedAt) : Number.POSITIVE_INFINITY;
-          const revoked = h.history.revokedAt ? Date.parse(h.history.revokedAt) : Number.POSITIVE_INFINITY;
-          if (granted <= moment && moment < revoked) {
-            rows.push({
-              ...person(page.expanded, h.appUserPath, h.history.appUserId),
-              grantedAt: h.history.grantedAt ?? '',
-              revokedAt: h.history.revokedAt ?? '',
-            });
-          }
-        }
-        return page;
-      });
-      return rows;
-    },
-  });
-
-  const changes = useMutation({
-    mutationFn: async (): Promise<ChangeRow[]> => {
-      const rows: ChangeRow[] = [];
-      await allPages(async (pageToken) => {
-        const page = await unwrap(
-          api.POST('/api/v1/grants/feed', {
-            body: {
-              appEntitlementRefs: refs,
-              after: iso(from),
-              before: iso(to),
-              pageSize: 100,
-              pageToken,
-              expandMask: { paths: ['app_user_id'] },
-            },
-          }),
-        );
-        for (const f of page.list) {
-          rows.push({
-            date: f.feed.date ?? '',
-            change: f.feed.eventType.endsWith('ADDED') ? 'Granted' : 'Revoked',
-            ...person(page.expanded, f.appUserPath, f.feed.appUserId),
-          });
-        }
-        return page;
-      });
-      return rows;
-    },
-  });
+  const holders = useMutation({ mutationFn: () => holdersAt(refs, new Date(at).getTime()) });
+  const changes = useMutation({ mutationFn: () => changesBetween(refs, iso(from), iso(to)) });
 
   const personCell = ({ row }: { row: { original: { userId: string; name: string } } }) =>
     row.original.userId ? (

@@ -14,11 +14,13 @@ import {
   Title,
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import type { ColumnDef } from '@tanstack/react-table';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { api, unwrap } from '../api/client';
+import { clientsListing, useCreateClient, useDeleteClient } from '../api/clients';
+import { peopleRolesListing, useSetRoles } from '../api/people';
+import { rolesQueryOptions } from '../api/roles';
 import type { PersonalClient, User } from '../api/types';
 import { formatTime } from '../components/csv';
 import { DataTable } from '../components/DataTable';
@@ -50,27 +52,11 @@ export function SettingsPage() {
 
 function ApiClients() {
   const { can, session } = useAbilities();
-  const queryClient = useQueryClient();
   const everyone = can('clients:read');
   const [creating, setCreating] = useState(false);
   const [deleting, setDeleting] = useState<PersonalClient | undefined>();
-  const clients = useKeysetPages(['clients', everyone], (pageToken) =>
-    everyone
-      ? unwrap(api.POST('/api/v1/search/iam/personal_clients', { body: { pageSize: 25, pageToken } }))
-      : unwrap(
-          api.POST('/api/v1/search/iam/personal_clients', {
-            body: { users: [{ id: session.user.id }], pageSize: 25, pageToken },
-          }),
-        ),
-  );
-  const remove = useMutation({
-    mutationFn: (id: string) =>
-      unwrap(api.DELETE('/api/v1/iam/personal_clients/{id}', { params: { path: { id } } })),
-    onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: ['clients'] });
-      setDeleting(undefined);
-    },
-  });
+  const clients = useKeysetPages(clientsListing(everyone, session.user.id));
+  const remove = useDeleteClient({ onSuccess: () => setDeleting(undefined) });
   const columns: ColumnDef<PersonalClient, unknown>[] = [
     { header: 'Name', accessorKey: 'displayName' },
     { header: 'Client ID', id: 'clientId', cell: ({ row }) => <Code>{row.original.clientId}</Code> },
@@ -140,27 +126,8 @@ function ApiClients() {
 
 function NewClient({ onClose }: { onClose: () => void }) {
   const { can } = useAbilities();
-  const queryClient = useQueryClient();
   const [forEmail, setForEmail] = useState('');
-  const create = useMutation({
-    mutationFn: async (displayName: string) => {
-      if (!forEmail.trim()) {
-        return unwrap(api.POST('/api/v1/iam/personal_clients', { body: { displayName } }));
-      }
-      const found = await unwrap(
-        api.POST('/api/v1/search/users', { body: { email: forEmail.trim(), pageSize: 2 } }),
-      );
-      const user = found.list[0]?.user;
-      if (!user) throw new Error(`No Roster user has the email ${forEmail.trim()}.`);
-      return unwrap(
-        api.POST('/roster/v1/users/{user_id}/personal_clients', {
-          params: { path: { user_id: user.id } },
-          body: { displayName },
-        }),
-      );
-    },
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['clients'] }),
-  });
+  const create = useCreateClient();
   return (
     <Modal opened onClose={onClose} title="New API client">
       {create.data ? (
@@ -189,7 +156,7 @@ function NewClient({ onClose }: { onClose: () => void }) {
           errorTitle="The API client was not created"
           pending={create.isPending}
           error={create.error}
-          onSubmit={(values) => create.mutate(values.displayName)}
+          onSubmit={(values) => create.mutate({ displayName: values.displayName, forEmail: forEmail.trim() })}
         >
           {can('clients:write') && (
             <TextInput
@@ -206,23 +173,11 @@ function NewClient({ onClose }: { onClose: () => void }) {
 }
 
 function UserRoles() {
-  const queryClient = useQueryClient();
   const [query, setQuery] = useState('');
   const [debounced] = useDebouncedValue(query.trim(), 300);
-  const roles = useQuery({ queryKey: ['roles'], queryFn: () => unwrap(api.GET('/api/v1/iam/roles')) });
-  const people = useKeysetPages(['people', 'roles', debounced], (pageToken) =>
-    unwrap(api.POST('/api/v1/search/users', { body: { query: debounced, pageSize: 25, pageToken } })),
-  );
-  const save = useMutation({
-    mutationFn: (change: { userId: string; roleIds: string[] }) =>
-      unwrap(
-        api.POST('/roster/v1/users/{id}', {
-          params: { path: { id: change.userId } },
-          body: { roleIds: change.roleIds },
-        }),
-      ),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['people'] }),
-  });
+  const roles = useQuery(rolesQueryOptions());
+  const people = useKeysetPages(peopleRolesListing(debounced));
+  const save = useSetRoles();
   const columns: ColumnDef<{ user: User }, unknown>[] = [
     {
       header: 'Person',

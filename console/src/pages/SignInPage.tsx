@@ -10,20 +10,16 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api, unwrap } from '../api/client';
+import { signInOptionsQueryOptions, useSignIn } from '../api/session';
 import { ErrorAlert } from '../components/ErrorAlert';
 
 export function SignInPage() {
-  const queryClient = useQueryClient();
-  const options = useQuery({ queryKey: ['options'], queryFn: () => unwrap(api.GET('/console/api/options')) });
+  const options = useQuery(signInOptionsQueryOptions());
   const [clientId, setClientId] = useState('');
   const [clientSecret, setClientSecret] = useState('');
-  const signIn = useMutation({
-    mutationFn: () => unwrap(api.POST('/console/api/session', { body: { clientId, clientSecret } })),
-    onSuccess: (session) => queryClient.setQueryData(['session'], session),
-  });
+  const signIn = useSignIn();
   return (
     <Center mih="100vh" p="md">
       <main style={{ width: '100%', maxWidth: 440 }}>
@@ -43,7 +39,7 @@ export function SignInPage() {
             <form
               onSubmit={(event) => {
                 event.preventDefault();
-                signIn.mutate();
+                signIn.mutate({ clientId, clientSecret });
               }}
             >
               <Stack>
