@@ -2,9 +2,9 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS, openTestDatabase, type TestDatabase } from '../test/harness.js';
+import { createSignal, logRecord, onLines } from '../test/wait.js';
 import { CREDENTIALS_FILE } from './modules/auth/bootstrap.js';
 
 const MAIN = path.resolve(import.meta.dirname, 'main.ts');
@@ -19,8 +19,21 @@ function startRoster(env: Record<string, string>) {
   child.stderr.on('data', (chunk: Buffer) => {
     stderr += chunk.toString();
   });
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, exited, stderr: () => stderr };
+  // What its log said (at the level the test set), and a signal of each line and of the exit.
+  const messages: string[] = [];
+  const happened = createSignal();
+  onLines(child.stdout, (line) => {
+    const msg = logRecord(line)?.msg;
+    if (msg !== undefined) messages.push(msg);
+    happened.notify();
+  });
+  const exited = new Promise<number | null>((resolve) =>
+    child.on('exit', (code) => {
+      happened.notify();
+      resolve(code);
+    }),
+  );
+  return { child, exited, stderr: () => stderr, messages, happened };
 }
 
 const exists = (file: string) =>
@@ -55,12 +68,13 @@ describe.each(DIALECTS)('starting Roster on %s', (dialect) => {
   });
 
   it('on a free port writes the credentials once listening, and stops cleanly on SIGTERM', async () => {
-    const roster = startRoster({ ...database.env, ROSTER_PORT: '0' });
+    // At info level Roster logs that it wrote the credentials file, once it has.
+    const roster = startRoster({ ...database.env, ROSTER_PORT: '0', ROSTER_LOG_LEVEL: 'info' });
     const file = path.join(database.dataDir, CREDENTIALS_FILE);
-    while (!(await exists(file))) {
-      if (roster.child.exitCode !== null) break;
-      await sleep(20);
-    }
+    const wrote = 'created the bootstrap Super Admin API client; its credentials are in this file';
+    await roster.happened.until(() => roster.messages.includes(wrote) || roster.child.exitCode !== null, {
+      what: 'Roster to write its credentials',
+    });
     roster.child.kill('SIGTERM');
     expect({ code: await roster.exited, stderr: roster.stderr() }).toEqual({ code: 0, stderr: '' });
     expect(JSON.parse(await fs.readFile(file, 'utf8'))).toMatchObject({ clientId: expect.any(String) });

@@ -5,6 +5,7 @@ import { newId } from '../src/lib/ids.js';
 import type { SystemLogEventsTable } from '../src/modules/audit/audit.table.js';
 import { comparePositions } from '../src/modules/changes/index.js';
 import type { GrantEventsTable } from '../src/modules/grants/grants.table.js';
+import { waitUntil } from './wait.js';
 
 /**
  * Concurrent writers of change-stream events (issue 12), for tests of its readers: each writer runs
@@ -94,6 +95,8 @@ export async function runConcurrentWriters(
       try {
         await handle.db.transaction().execute(async (trx) => {
           await insertEvents(trx, handle, grants, logs);
+          // Held open for a different time per transaction, so commits overtake one another: the
+          // workload under test, not a wait for anything.
           await sleep(holdMs);
           await insertEvents(trx, handle, later, []);
           if (rollback) throw new Rollback();
@@ -113,13 +116,13 @@ export async function runConcurrentWriters(
 /**
  * Waits until readers of the change stream can see everything committed before the call. On
  * PostgreSQL the horizon is cluster-wide, so transactions of other test files (or anything else
- * on the server) may hold it back for a while; on SQLite it returns at once.
+ * on the server) may hold it back for a while; on SQLite it returns at once. Nothing announces the
+ * end of another session's transaction, so this is a bounded poll (test/wait.ts).
  */
 export async function waitForChangeStream(handle: DatabaseHandle, timeoutMs = 60_000): Promise<void> {
   const target = await handle.dialect.changeFrontier(handle.db);
-  const deadline = Date.now() + timeoutMs;
-  while (comparePositions(await handle.dialect.changeHorizon(handle.db), target) < 0) {
-    if (Date.now() > deadline) throw new Error('the change-stream horizon did not move on');
-    await sleep(10);
-  }
+  await waitUntil(async () => comparePositions(await handle.dialect.changeHorizon(handle.db), target) >= 0, {
+    what: 'the change-stream horizon to pass every committed row',
+    timeoutMs,
+  });
 }

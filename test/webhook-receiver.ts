@@ -1,5 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createSignal } from './wait.js';
 
 export interface Received {
   readonly path: string;
@@ -21,6 +22,7 @@ export interface Answer {
  */
 export async function startReceiver() {
   const received: Received[] = [];
+  const arrived = createSignal();
   const state: { answer: (request: Received, index: number) => Answer } = {
     answer: () => ({ status: 200, body: 'ok' }),
   };
@@ -37,6 +39,7 @@ export async function startReceiver() {
       };
       const answer = state.answer(got, received.length);
       received.push(got);
+      arrived.notify();
       if (answer.hold) await answer.hold;
       response.writeHead(answer.status, answer.headers ?? { 'content-type': 'text/plain' });
       response.end(answer.body ?? '');
@@ -52,6 +55,8 @@ export async function startReceiver() {
     answer(fn: (request: Received, index: number) => Answer) {
       state.answer = fn;
     },
+    /** Resolves once `check` holds, checking it now and as each request arrives. */
+    until: (check: () => boolean, what: string) => arrived.until(check, { what }),
     /** The parsed bodies received so far. */
     bodies: () => received.map((r) => JSON.parse(r.body) as { type: string; timestamp: string; data: any }),
     close: () =>
@@ -63,16 +68,3 @@ export async function startReceiver() {
 }
 
 export type Receiver = Awaited<ReturnType<typeof startReceiver>>;
-
-/** Waits until `check` holds, polling; tests never assert timings, only outcomes. */
-export async function until(
-  check: () => boolean | Promise<boolean>,
-  what: string,
-  tries = 1_000,
-): Promise<void> {
-  for (let i = 0; i < tries; i++) {
-    if (await check()) return;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  throw new Error(`gave up waiting for ${what}`);
-}

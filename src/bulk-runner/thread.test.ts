@@ -1,11 +1,11 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, createEntitlement } from '../../test/fixtures.js';
 import { DIALECTS, PUBLIC_URL, startTestApp, type TestApp } from '../../test/harness.js';
+import { createSignal, logRecord, onLines, withDeadline } from '../../test/wait.js';
 import { hasUnfinishedChunks } from '../modules/bulk-actions/index.js';
 import { createRunnerThread } from './thread.js';
 
@@ -91,7 +91,10 @@ function freePort(): Promise<number> {
 
 const children = new Set<ChildProcess>();
 
-/** Roster itself (src/main.ts) as a child process on the test's database. */
+/**
+ * Roster itself (src/main.ts) as a child process on the test's database. It logs at debug level, so
+ * its log says when it listens and each batch its runner thread commits; `batches` tells of each.
+ */
 async function startServer(t: TestApp, batchSize: number) {
   const port = await freePort();
   const inherited = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('ROSTER_')));
@@ -102,27 +105,43 @@ async function startServer(t: TestApp, batchSize: number) {
       ...t.database.env,
       ROSTER_PORT: String(port),
       ROSTER_PUBLIC_URL: PUBLIC_URL,
-      ROSTER_LOG_LEVEL: 'error',
+      ROSTER_LOG_LEVEL: 'debug',
       ROSTER_BULK_BATCH_SIZE: String(batchSize),
     },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: ['ignore', 'pipe', 'inherit'],
   });
   children.add(child);
-  child.on('exit', () => children.delete(child));
+  const batches = createSignal();
+  let listening: () => void = () => undefined;
+  const listened = new Promise<void>((resolve) => {
+    listening = resolve;
+  });
+  // Read for as long as the server runs: a pipe left full would stall its logging.
+  onLines(child.stdout as NonNullable<typeof child.stdout>, (line) => {
+    const record = logRecord(line);
+    if (record?.msg === 'bulk action batch committed') batches.notify();
+    else if (record?.msg?.startsWith('Server listening at ')) listening();
+    // Warnings and errors go to the test's stderr, so a failure shows them.
+    else if (Number(record?.level) >= 40) process.stderr.write(`${line}\n`);
+  });
   const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) =>
-    child.on('exit', (code, signal) => resolve({ code, signal })),
+    child.on('exit', (code, signal) => {
+      children.delete(child);
+      batches.fail(new Error(`the server exited (${signal ?? code})`));
+      resolve({ code, signal });
+    }),
   );
   const url = `http://127.0.0.1:${port}`;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error('the server exited at start-up');
-    const up = await fetch(`${url}/healthz`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (up) break;
-    await sleep(50);
-  }
-  return { child, exited, url };
+  await withDeadline(
+    Promise.race([
+      listened,
+      exited.then(() => {
+        throw new Error('the server exited at start-up');
+      }),
+    ]),
+    { what: 'the server to listen' },
+  );
+  return { child, exited, url, batches };
 }
 
 describe.each(DIALECTS)('the bulk-action runner thread on %s', (dialect) => {
@@ -152,12 +171,16 @@ describe.each(DIALECTS)('the bulk-action runner thread on %s', (dialect) => {
       },
       pollMs: 20,
     });
+    const batches = createSignal();
+    thread.onBatch(() => batches.notify());
     thread.start();
     expect(await firstLook).toBe(false);
     expect(thread.threadId).toBeUndefined();
     // Work created elsewhere (here: by the test app, which wakes nobody) is found by the poll.
     const { id, appId } = await acceptAdd(t, 120, 'I');
-    while ((await actionOf(t, id)).state !== 'BULK_ACTION_STATE_SUCCEEDED') await sleep(10);
+    await batches.until(async () => (await actionOf(t, id)).state === 'BULK_ACTION_STATE_SUCCEEDED', {
+      what: 'the thread to apply the action',
+    });
     expect(thread.threadId).toBeGreaterThan(0);
     await thread.stop();
     expect(thread.threadId).toBeUndefined();
@@ -172,20 +195,27 @@ describe.each(DIALECTS)('the bulk-action runner thread on %s', (dialect) => {
       settings: { connect: shareable, logLevel: 'silent', batchSize: 50, owner: 'runner-thread-test' },
       logger: pino({ level: 'silent' }),
     });
+    const batches = createSignal();
+    thread.onBatch(() => batches.notify());
     thread.start();
     expect(thread.threadId).toBeGreaterThan(0);
     thread.wake();
     const owners = new Set<string>();
-    while ((await actionOf(t, id)).state !== 'BULK_ACTION_STATE_SUCCEEDED') {
-      const leased = await t.db
-        .selectFrom('bulk_action_chunks')
-        .select('lease_owner')
-        .where('bulk_action_id', '=', id)
-        .where('lease_owner', 'is not', null)
-        .execute();
-      for (const row of leased) owners.add(row.lease_owner as string);
-      await sleep(10);
-    }
+    // After each batch: who holds the action's chunks, until it has succeeded.
+    await batches.until(
+      async () => {
+        if ((await actionOf(t, id)).state === 'BULK_ACTION_STATE_SUCCEEDED') return true;
+        const leased = await t.db
+          .selectFrom('bulk_action_chunks')
+          .select('lease_owner')
+          .where('bulk_action_id', '=', id)
+          .where('lease_owner', 'is not', null)
+          .execute();
+        for (const row of leased) owners.add(row.lease_owner as string);
+        return false;
+      },
+      { what: 'the thread to apply the action' },
+    );
     await thread.stop();
     expect(thread.threadId).toBeUndefined();
     // Only the thread worked on it: the in-process runner of this test app was never started.
@@ -200,18 +230,21 @@ describe.each(DIALECTS)('the bulk-action runner thread on %s', (dialect) => {
     // enough for a request to be answered part-way even on a loaded machine.
     const first = await startServer(t, 1);
     const token = t.token;
-    // A request to the server answered while its runner is part-way through the add.
+    // A request to the server answered while its runner is part-way through the add: one at once and
+    // one after each batch it commits (several batches during one request: one more request).
     let answeredMidway = false;
-    for (;;) {
-      const response = await fetch(`${first.url}/roster/v1/bulk_actions/${id}`, {
-        headers: { authorization: `Bearer ${token}` },
-      });
-      expect(response.status).toBe(200);
-      const { bulkAction } = (await response.json()) as { bulkAction: { processed: number } };
-      if (bulkAction.processed >= 200 && bulkAction.processed < count) answeredMidway = true;
-      if (bulkAction.processed >= 200) break;
-      await sleep(10);
-    }
+    await first.batches.until(
+      async () => {
+        const response = await fetch(`${first.url}/roster/v1/bulk_actions/${id}`, {
+          headers: { authorization: `Bearer ${token}` },
+        });
+        expect(response.status).toBe(200);
+        const { bulkAction } = (await response.json()) as { bulkAction: { processed: number } };
+        if (bulkAction.processed >= 200 && bulkAction.processed < count) answeredMidway = true;
+        return bulkAction.processed >= 200;
+      },
+      { what: 'the server to have processed 200 users', timeoutMs: 60_000 },
+    );
     first.child.kill('SIGKILL');
     expect((await first.exited).signal).toBe('SIGKILL');
     const atKill = (await actionOf(t, id)).processed;
@@ -220,7 +253,11 @@ describe.each(DIALECTS)('the bulk-action runner thread on %s', (dialect) => {
 
     // A new server takes the chunk over once the dead one's lease runs out, and stops cleanly.
     const second = await startServer(t, 500);
-    while ((await actionOf(t, id)).state !== 'BULK_ACTION_STATE_SUCCEEDED') await sleep(100);
+    await second.batches.until(
+      async () => (await actionOf(t, id)).state === 'BULK_ACTION_STATE_SUCCEEDED',
+      // The dead server's lease (30 s) runs out first.
+      { what: 'the second server to finish the add', timeoutMs: 90_000 },
+    );
     second.child.kill('SIGTERM');
     expect((await second.exited).code).toBe(0);
     await expectEachGrantedOnce(t, id, appId, count);

@@ -5,7 +5,6 @@
  * once nothing of it is pending).
  */
 import path from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { pino } from 'pino';
 import { connectDatabase } from '../../src/db/connect.js';
 import { systemClock } from '../../src/lib/clock.js';
@@ -13,6 +12,7 @@ import { createSystemLog } from '../../src/modules/audit/system-log.service.js';
 import { currentChangeCursor, readChanges } from '../../src/modules/changes/index.js';
 import { createWebhookWorker } from '../../src/modules/webhooks/webhook-delivery.worker.js';
 import { createWebhookDispatcher } from '../../src/modules/webhooks/webhook-dispatcher.js';
+import { createSignal } from '../wait.js';
 
 const env = process.env;
 const handle = connectDatabase({
@@ -20,6 +20,8 @@ const handle = connectDatabase({
   sqlitePath: path.join(env.ROSTER_DATA_DIR ?? '.', 'roster.db'),
   postgresPoolSize: 2,
 });
+/** Each attempt the sender records: the only moment a delivery stops being pending. */
+const attempted = createSignal();
 const worker = createWebhookWorker({
   db: handle.db,
   dialect: handle.dialect,
@@ -31,6 +33,7 @@ const worker = createWebhookWorker({
   leaseMs: Number(env.SENDER_LEASE_MS ?? '60000'),
   retry: { baseMs: 20, maxMs: 200, disableAfterMs: 3_600_000 },
   pollMs: 20,
+  afterAttempt: () => attempted.notify(),
 });
 
 const dispatcher = createWebhookDispatcher({
@@ -48,15 +51,18 @@ const until = env.SENDER_UNTIL ?? '';
 const expect = Number(env.SENDER_EXPECT ?? '0');
 dispatcher.start();
 worker.start();
-for (;;) {
-  const rows = await handle.db
-    .selectFrom('webhook_deliveries')
-    .select('state')
-    .where('subscription_id', '=', until)
-    .execute();
-  if (rows.length >= expect && rows.every((r) => r.state !== 'PENDING')) break;
-  await sleep(50);
-}
+await attempted.until(
+  async () => {
+    const rows = await handle.db
+      .selectFrom('webhook_deliveries')
+      .select('state')
+      .where('subscription_id', '=', until)
+      .execute();
+    return rows.length >= expect && rows.every((r) => r.state !== 'PENDING');
+  },
+  // A sender that never gets there exits with this error instead of outliving the test.
+  { what: `${expect} deliveries of ${until} sent`, timeoutMs: 60_000 },
+);
 await dispatcher.stop();
 await worker.stop();
 await handle.close();

@@ -1,22 +1,31 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
 import path from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bulkItems, createApp, createEntitlement } from '../../../test/fixtures.js';
 import { DIALECTS, startTestApp, type TestApp } from '../../../test/harness.js';
+import { withDeadline } from '../../../test/wait.js';
 
 const WORKER = path.resolve(import.meta.dirname, '../../../test/workers/bulk-runner.ts');
 
 function startWorker(
   t: TestApp,
   env: Record<string, string>,
-): { child: ChildProcess; exited: Promise<number | null> } {
+): { child: ChildProcess; exited: Promise<number | null>; paused: Promise<void> } {
   const child = spawn(process.execPath, ['--import', 'tsx', WORKER], {
     env: { ...process.env, ...t.database.env, ...env },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, exited };
+  // With RUNNER_PAUSE_AT the runner says when it has paused; a runner that exits first never will.
+  const paused = Promise.race([
+    once(child, 'message').then(() => undefined),
+    exited.then((code) => {
+      throw new Error(`the runner exited (code ${code}) before it paused`);
+    }),
+  ]);
+  paused.catch(() => undefined);
+  return { child, exited, paused };
 }
 
 describe.each(DIALECTS)('bulk actions survive SIGKILL on %s', (dialect) => {
@@ -53,9 +62,9 @@ describe.each(DIALECTS)('bulk actions survive SIGKILL on %s', (dialect) => {
       RUNNER_OWNER: 'doomed',
       RUNNER_LEASE_MS: '1000',
       RUNNER_BATCH_SIZE: '50',
-      RUNNER_PAUSE_MS: '100',
+      RUNNER_PAUSE_AT: '150',
     });
-    while ((await cursor()) < 150) await sleep(20);
+    await withDeadline(first.paused, { what: 'the first runner to pause after 150 users' });
     first.child.kill('SIGKILL');
     await first.exited;
     const atKill = await cursor();

@@ -28,7 +28,7 @@ export interface BulkActionRunnerDeps {
   readonly dialect: DialectFeatures;
   readonly clock: Clock;
   readonly systemLog: SystemLog;
-  readonly logger: Pick<FastifyBaseLogger, 'info' | 'warn' | 'error'>;
+  readonly logger: Pick<FastifyBaseLogger, 'debug' | 'info' | 'warn' | 'error'>;
   /** Users per batch transaction: big enough to amortise the commit, small enough to keep SQLite's one writer free. */
   readonly batchSize?: number;
   /**
@@ -203,6 +203,10 @@ export function createBulkActionRunner(deps: BulkActionRunnerDeps) {
         return;
       }
       adapt(performance.now() - started);
+      logger.debug(
+        { bulkActionId: action.id, chunk: chunk.seq, cursor: outcome.cursor },
+        'bulk action batch committed',
+      );
       await deps.afterBatch?.({ bulkActionId: action.id, cursor: outcome.cursor });
       if (outcome.done) return;
       // Let HTTP requests in between batches.

@@ -1,4 +1,3 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runConcurrentWriters, waitForChangeStream } from '../../../test/change-writers.js';
 import { createApp, createEntitlement, createUser, expectError } from '../../../test/fixtures.js';
@@ -188,12 +187,8 @@ describe.each(DIALECTS)('change cursors over HTTP on %s', (dialect) => {
       writing = false;
       await polling;
       // The horizon is cluster-wide on PostgreSQL: wait for transactions elsewhere, never skip.
-      for (let idle = 0; seen.length < written.committedGrants.length && idle < 3_000; ) {
-        if ((await poll()) === 0) {
-          idle++;
-          await sleep(10);
-        }
-      }
+      await waitForChangeStream(t.database.handle);
+      while ((await poll()) > 0) {}
       expect(new Set(seen).size).toBe(seen.length);
       const stored = await t.db
         .selectFrom('grant_events')

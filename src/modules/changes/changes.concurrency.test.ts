@@ -1,6 +1,6 @@
-import { setTimeout as sleep } from 'node:timers/promises';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runConcurrentWriters } from '../../../test/change-writers.js';
+import { runConcurrentWriters, waitForChangeStream } from '../../../test/change-writers.js';
 import { DIALECTS, openTestDatabase, type TestDatabase } from '../../../test/harness.js';
 import { connectDatabase, type DatabaseHandle } from '../../db/connect.js';
 import { type Change, currentChangeCursor, decodeChangeCursor, readChanges } from './index.js';
@@ -61,7 +61,7 @@ describe.each(DIALECTS)('the change stream under concurrent writers on %s', (dia
       while (writing) {
         await poll();
         // Lets the writers' callbacks run on SQLite, whose driver is synchronous.
-        await sleep(0);
+        await yieldToEventLoop();
       }
     };
 
@@ -76,12 +76,8 @@ describe.each(DIALECTS)('the change stream under concurrent writers on %s', (dia
     const rolledBack = written.rolledBack;
     // Drains the rest. On PostgreSQL the horizon is cluster-wide, so a transaction elsewhere in the
     // cluster (another test file) may hold it back for a while: wait for it, never skip past.
-    for (let idle = 0; seen.length < committed.size && idle < 3_000; ) {
-      if ((await poll()) === 0) {
-        idle++;
-        await sleep(10);
-      }
-    }
+    await waitForChangeStream(reader);
+    while ((await poll()) > 0) {}
 
     const seenIds = seen.map((c) => c.row.id);
     expect(new Set(seenIds).size).toBe(seenIds.length);

@@ -1,7 +1,8 @@
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS, startTestApp, type TestApp } from '../../../test/harness.js';
-import { type Receiver, startReceiver, until } from '../../../test/webhook-receiver.js';
+import { createSignal } from '../../../test/wait.js';
+import { type Receiver, startReceiver } from '../../../test/webhook-receiver.js';
 import { systemClock } from '../../lib/clock.js';
 import { createWebhookWorker, retryDelay, type WebhookWorkerDeps } from './webhook-delivery.worker.js';
 import { sendWebhook } from './webhook-sender.js';
@@ -29,6 +30,9 @@ describe.each(DIALECTS)('webhook delivery on %s', (dialect) => {
     return made;
   };
 
+  /** Each recorded attempt of any worker: tests wait for outcomes by checking after each. */
+  const attempted = createSignal();
+
   /** A worker on real time with short pauses, so retries come within the test. */
   function worker(overrides: Partial<WebhookWorkerDeps> = {}) {
     const made = createWebhookWorker({
@@ -40,6 +44,7 @@ describe.each(DIALECTS)('webhook delivery on %s', (dialect) => {
       policy: LOCAL_POLICY,
       retry: { baseMs: 20, maxMs: 100, disableAfterMs: 60_000 },
       pollMs: 20,
+      afterAttempt: () => attempted.notify(),
       ...overrides,
     });
     workers.push(made);
@@ -71,9 +76,11 @@ describe.each(DIALECTS)('webhook delivery on %s', (dialect) => {
     const queued = [await ping(id), await ping(id), await ping(id)];
     const sender = worker();
     sender.start();
-    await until(() => down.received.length >= 3, 'three failed attempts');
+    await down.until(() => down.received.length >= 3, 'three failed attempts');
     up = true;
-    await until(async () => (await deliveries(id)).every((d) => d.state === 'DELIVERED'), 'all delivered');
+    await attempted.until(async () => (await deliveries(id)).every((d) => d.state === 'DELIVERED'), {
+      what: 'all delivered',
+    });
     await sender.stop();
 
     const ids = down.received.map((r) => r.headers['webhook-id']);
@@ -105,12 +112,14 @@ describe.each(DIALECTS)('webhook delivery on %s', (dialect) => {
     const quick = await ping(b.id);
     const sender = worker({ concurrency: 2 });
     sender.start();
-    await until(() => slow.received.length === 1, 'the slow receiver to be reached');
-    await until(() => fast.received.length === 1, 'the fast receiver to be reached');
+    await slow.until(() => slow.received.length === 1, 'the slow receiver to be reached');
+    await fast.until(() => fast.received.length === 1, 'the fast receiver to be reached');
     expect(fast.received[0]?.headers['webhook-id']).toBe(quick.messageId);
     expect((await deliveries(a.id))[0]?.state).toBe('PENDING');
     release();
-    await until(async () => (await deliveries(a.id))[0]?.state === 'DELIVERED', 'the slow one delivered');
+    await attempted.until(async () => (await deliveries(a.id))[0]?.state === 'DELIVERED', {
+      what: 'the slow one delivered',
+    });
     await sender.stop();
   });
 
@@ -121,9 +130,9 @@ describe.each(DIALECTS)('webhook delivery on %s', (dialect) => {
     await ping(id);
     const sender = worker({ retry: { baseMs: 10, maxMs: 20, disableAfterMs: 150 } });
     sender.start();
-    await until(
+    await attempted.until(
       async () => (await t.request('GET', `/roster/v1/webhooks/${id}`)).body.webhook.state === 'DISABLED',
-      'the webhook to be disabled',
+      { what: 'the webhook to be disabled' },
     );
     await sender.stop();
     const read = (await t.request('GET', `/roster/v1/webhooks/${id}`)).body.webhook;
@@ -156,7 +165,9 @@ describe.each(DIALECTS)('webhook delivery on %s', (dialect) => {
     const sent = await ping(id);
     const sender = worker();
     sender.start();
-    await until(async () => (await deliveries(id))[0]?.state === 'DELIVERED', 'delivery after the redirect');
+    await attempted.until(async () => (await deliveries(id))[0]?.state === 'DELIVERED', {
+      what: 'delivery after the redirect',
+    });
     await sender.stop();
     expect(odd.received).toHaveLength(2);
     const detail = await t.request('GET', `/roster/v1/webhooks/${id}/deliveries/${sent.id}`);

@@ -1,8 +1,9 @@
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { waitForChangeStream } from '../../../test/change-writers.js';
 import { createApp, createEntitlement, createUser } from '../../../test/fixtures.js';
 import { DIALECTS, startTestApp, type TestApp } from '../../../test/harness.js';
-import { type Receiver, startReceiver, until } from '../../../test/webhook-receiver.js';
+import { type Receiver, startReceiver } from '../../../test/webhook-receiver.js';
 
 describe.each(DIALECTS)('webhooks from the change stream on %s', (dialect) => {
   let t: TestApp;
@@ -68,20 +69,10 @@ describe.each(DIALECTS)('webhooks from the change stream on %s', (dialect) => {
 
     const sent = (name: string) => receiver.received.filter((r) => r.path === `/hook/${name}`);
     // PostgreSQL's stream passes a row only once every older transaction of the cluster has ended
-    // (other test files share it), so dispatch until everything has arrived.
-    await until(
-      async () => {
-        await t.container.webhookDispatcher.runUntilIdle();
-        await t.container.webhookWorker.runUntilIdle();
-        const grants = sent('everything')
-          .map((r) => JSON.parse(r.body))
-          .filter((b) => b.type === 'grant.added')
-          .reduce((n, b) => n + b.data.grants.length, 0);
-        return grants === 250 && sent('users').length === 251 && sent('other').length === 251;
-      },
-      'every event to arrive',
-      6_000,
-    );
+    // (other test files share it): once it passes everything committed, dispatch and send it all.
+    await waitForChangeStream(t.database.handle);
+    await t.container.webhookDispatcher.runUntilIdle();
+    await t.container.webhookWorker.runUntilIdle();
 
     const all = sent('everything');
     for (const request of all) new Webhook(everything.secret).verify(request.body, request.headers);
@@ -134,14 +125,8 @@ describe.each(DIALECTS)('webhooks from the change stream on %s', (dialect) => {
       logger: { warn: () => undefined, error: () => undefined },
       pageSize: 7,
     });
-    await until(
-      async () => {
-        await Promise.all([t.container.webhookDispatcher.runUntilIdle(), second.runUntilIdle()]);
-        return (await deliveries(hook.webhook.id)).length >= 30;
-      },
-      'thirty deliveries',
-      6_000,
-    );
+    await waitForChangeStream(t.database.handle);
+    await Promise.all([t.container.webhookDispatcher.runUntilIdle(), second.runUntilIdle()]);
     await Promise.all([t.container.webhookDispatcher.runUntilIdle(), second.runUntilIdle()]);
     const rows = await deliveries(hook.webhook.id);
     expect(rows).toHaveLength(30);

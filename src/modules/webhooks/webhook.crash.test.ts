@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../../../test/fixtures.js';
 import { DIALECTS, startTestApp, type TestApp } from '../../../test/harness.js';
-import { type Receiver, startReceiver, until } from '../../../test/webhook-receiver.js';
+import { type Receiver, startReceiver } from '../../../test/webhook-receiver.js';
 
 const WORKER = path.resolve(import.meta.dirname, '../../../test/workers/webhook-sender.ts');
 
@@ -56,7 +56,7 @@ describe.each(DIALECTS)('webhook deliveries survive SIGKILL on %s', (dialect) =>
       SENDER_UNTIL: id,
       SENDER_EXPECT: '12',
     });
-    await until(() => receiver.received.length === 5, 'the fifth request to arrive');
+    await receiver.until(() => receiver.received.length === 5, 'the fifth request to arrive');
     first.child.kill('SIGKILL');
     await first.exited;
     release();
