@@ -70,7 +70,7 @@ export function AddMembersPage() {
       if (lines.length === 0) throw new Error('Paste emails or user IDs, or choose a CSV file, first.');
       const resolved = { people: [] as Person[], unresolved: [] as { input: string; reason: string }[] };
       for (const part of chunks(lines, maxPerRequest)) {
-        const r = await unwrap(api.POST('/console/api/resolve-people', { body: { lines: part } }));
+        const r = await unwrap(api.POST('/roster/v1/users/resolve', { body: { inputs: part } }));
         resolved.people.push(...r.people);
         resolved.unresolved.push(...r.unresolved);
       }

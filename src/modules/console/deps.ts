@@ -4,10 +4,4 @@
  */
 export type { SystemLog } from '../audit/index.js';
 export { OAuthError, type Principal, permissionsOf, type TokenService } from '../auth/index.js';
-export {
-  findUserById,
-  findUsersByEmails,
-  findUsersByIds,
-  listUsers,
-  type UserRow,
-} from '../users/index.js';
+export { findUserById, listUsers, type UserRow } from '../users/index.js';

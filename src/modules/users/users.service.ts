@@ -8,6 +8,7 @@ import { newId } from '../../lib/ids.js';
 import type { SystemLog } from '../audit/index.js';
 import { isKnownRole } from '../auth/index.js';
 import { revokeGrantsOfUser } from '../grants/index.js';
+import { type Resolution, resolvePeople } from './resolve-people.js';
 import {
   findUserById,
   findUsersByIds,
@@ -267,6 +268,11 @@ export function createUsersService(deps: UsersServiceDeps) {
       filter: Omit<UserFilter, 'afterId' | 'limit'> & { pageSize?: number | null; pageToken?: string | null },
     ): Promise<Page<UserRow>> {
       return keysetPage(filter, (afterId, limit) => listUsers(db, { ...filter, afterId, limit }));
+    },
+
+    /** The users a list of emails and user IDs names, and why each other input names no one. */
+    resolve(inputs: readonly string[]): Promise<Resolution> {
+      return resolvePeople(db, inputs);
     },
   };
 }
