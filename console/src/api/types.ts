@@ -1,4 +1,4 @@
-import type { paths } from './schema';
+import type { paths } from '../../../src/api-types/schema';
 
 type Json<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] extends {
   responses: { 200: { content: { 'application/json': infer B } } };
