@@ -77,7 +77,7 @@ interface Settled<T> {
 
 // Tokens are dropped this long before they expire, so one never lapses in flight.
 const TOKEN_MARGIN_MS = 60_000;
-export const PAGE_SIZE = 100;
+const PAGE_SIZE = 100;
 
 /**
  * A client of Roster's HTTP API, signed in with client credentials (CONTRACT.md §2). `api` calls
