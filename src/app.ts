@@ -95,7 +95,11 @@ export async function buildApp(container: Container, options: AppOptions): Promi
     session: container.console.authenticate,
   });
   await app.register(tokenRoutes, { tokens: container.tokens });
-  await app.register(usersRoutes, { users: container.users });
+  await app.register(usersRoutes, {
+    users: container.users,
+    maxResolveInputs: container.config.maxAddUserIds,
+    maxResolveBodyBytes: container.config.maxAddRequestBytes,
+  });
   await app.register(appsRoutes, { apps: container.apps });
   await app.register(catalogRoutes, { catalog: container.catalog, expansion: container.expansion });
   await app.register(addManualUsersRoutes, {

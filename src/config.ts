@@ -148,13 +148,13 @@ export const SETTINGS = {
     'ROSTER_MAX_ADD_USER_IDS',
     100_000,
     [1, 10_000_000],
-    'most user IDs one add-manual-user request may carry',
+    'most user IDs one add-manual-user request (and inputs one users resolve) may carry',
   ),
   maxAddRequestBytes: integer(
     'ROSTER_MAX_ADD_REQUEST_BYTES',
     16 * 1024 * 1024,
     [1024, 1024 * 1024 * 1024],
-    'largest add-manual-user request body, in bytes',
+    'largest add-manual-user (and users resolve) request body, in bytes',
   ),
   logLevel: {
     ...text('ROSTER_LOG_LEVEL', 'info', `pino log level: ${LOG_LEVELS.join(', ')}`),

@@ -191,7 +191,7 @@ describe.each(DIALECTS)('the roster command line against a real Roster (%s)', (d
       'json',
     );
     expect(added.code).toBe(5);
-    expect(added.stderr).toContain('line 3: ghost@cli.test: no user with this email');
+    expect(added.stderr).toContain('line 3: ghost@cli.test: no Roster user has this email');
     const summary = JSON.parse(added.stdout);
     expect([summary.succeeded + summary.added, summary.failed]).toEqual([2, 1]);
 
@@ -227,6 +227,56 @@ describe.each(DIALECTS)('the roster command line against a real Roster (%s)', (d
     expect(badWindow.code).toBe(2);
     const notMember = await roster('members', 'rm', app, ent, '--email', 'nobody@cli.test', '--yes');
     expect(notMember.code).toBe(5);
+  });
+
+  it('resolves emails as the console does: deleted users are named so, disabled ones refused by the add', async () => {
+    const { app, ent } = await newEntitlement('Resolved');
+    const create = async (name: string, email: string) =>
+      json<{ id: string }>(await roster('users', 'create', '--name', name, '--email', email, '-o', 'json'))
+        .id;
+    const gone = await create('Gone', 'gone@people.test');
+    const off = await create('Off', 'off@people.test');
+    await create('Twin One', 'twin@people.test');
+    await create('Twin Two', 'Twin@people.test');
+    const { db } = server.database.handle;
+    await db
+      .updateTable('users')
+      .set({ deleted_at: new Date().toISOString() })
+      .where('id', '=', gone)
+      .execute();
+    await db.updateTable('users').set({ status: 'DISABLED' }).where('id', '=', off).execute();
+
+    const added = await roster(
+      'members',
+      'add',
+      app,
+      ent,
+      '--email',
+      'GONE@people.test',
+      '--email',
+      'off@people.test',
+      '--email',
+      'twin@people.test',
+      '--user',
+      gone,
+      '-o',
+      'json',
+    );
+    expect(added.code).toBe(5);
+    expect(JSON.parse(added.stdout)).toMatchObject({ people: 4, failed: 4 });
+    // The people named on the command line are numbered --user first, then --email.
+    expect(added.stderr).toContain(`line 1: ${gone}: user is deleted`);
+    expect(added.stderr).toContain('line 2: GONE@people.test: the user with this email is deleted');
+    expect(added.stderr).toContain('line 3: off@people.test: user is disabled');
+    expect(added.stderr).toContain(
+      'line 4: twin@people.test: more than one Roster user has this email; use the user ID',
+    );
+    const shown = await roster('users', 'show', 'gone@people.test');
+    expect(shown.code).toBe(3);
+    expect(shown.stderr).toContain('gone@people.test: the user with this email is deleted');
+    const removed = await roster('members', 'rm', app, ent, '--email', 'gone@people.test', '--yes');
+    expect(removed.code).toBe(5);
+    expect(removed.stderr).toContain('gone@people.test: the user with this email is deleted');
   });
 
   it('sets exact membership with If-Match, refusing a stale version', async () => {
@@ -294,7 +344,7 @@ describe.each(DIALECTS)('the roster command line against a real Roster (%s)', (d
       const dry = await roster('members', 'add', app, ent, '--file', peopleFile, '--dry-run', '-o', 'json');
       expect(dry.code).toBe(5);
       expect(JSON.parse(dry.stdout)).toMatchObject({ people: PEOPLE + 2, wouldAdd: PEOPLE, failed: 2 });
-      expect(dry.stderr).toContain(`line ${PEOPLE + 2}: ghost@bulk.test: no user with this email`);
+      expect(dry.stderr).toContain(`line ${PEOPLE + 2}: ghost@bulk.test: no Roster user has this email`);
       expect(dry.stderr).toContain(`line ${PEOPLE + 3}: not-a-user-id: invalid user id`);
       expect(json<unknown[]>(await roster('members', 'ls', app, ent, '-o', 'json'))).toEqual([]);
 
@@ -387,6 +437,29 @@ describe.each(DIALECTS)('the roster command line against a real Roster (%s)', (d
       expect(appEntitlement.grantCount).toBe(String(RESUMED));
     });
   });
+
+  it('resolves a file of 20,000 emails a batch at a time, to add and to set', async () => {
+    const count = 20_000;
+    const usersFile = path.join(work, 'emails-users.csv');
+    const emails = Array.from({ length: count }, (_, i) => `e${i}@emails.test`);
+    fs.writeFileSync(usersFile, `displayName,email\n${emails.map((e, i) => `E ${i},${e}`).join('\n')}\n`);
+    expect((await roster('users', 'import', usersFile, '-o', 'csv')).code).toBe(0);
+    const file = path.join(work, 'emails.csv');
+    fs.writeFileSync(file, `email\n${emails.join('\n')}\n`);
+    const withGhost = path.join(work, 'emails-ghost.csv');
+    fs.writeFileSync(withGhost, `email\n${emails.join('\n')}\nghost@emails.test\n`);
+    const { app, ent } = await newEntitlement('Emails');
+
+    const dry = await roster('members', 'add', app, ent, '--file', withGhost, '--dry-run', '-o', 'json');
+    expect(dry.code).toBe(5);
+    expect(JSON.parse(dry.stdout)).toMatchObject({ people: count + 1, wouldAdd: count, failed: 1 });
+    expect(dry.stderr).toContain(`line ${count + 2}: ghost@emails.test: no Roster user has this email`);
+
+    const set = json<{ toAdd: string[]; toRemove: string[] }>(
+      await roster('members', 'set', app, ent, '--file', file, '--dry-run', '-o', 'json'),
+    );
+    expect([set.toAdd.length, set.toRemove.length]).toEqual([count, 0]);
+  }, 300_000);
 
   it('draws a progress bar that reaches 100 % in a terminal', async () => {
     const { app, ent } = await newEntitlement('Terminal');

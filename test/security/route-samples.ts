@@ -39,6 +39,10 @@ export const ROUTE_SAMPLES: Samples = {
     url: `/roster/v1/users/${w.userId}`,
     body: { roleIds: [] },
   }),
+  'POST /roster/v1/users/resolve': (w) => ({
+    url: '/roster/v1/users/resolve',
+    body: { inputs: [w.userId, 'someone@example.test'] },
+  }),
   'POST /roster/v1/users/import': () => ({
     url: '/roster/v1/users/import',
     body: { users: [{ displayName: 'X', email: 'x@example.test' }] },

@@ -131,7 +131,7 @@ export function useClearExpiry(
   });
 }
 
-type Resolved = Json<'/console/api/resolve-people', 'post'>;
+type Resolved = Json<'/roster/v1/users/resolve', 'post'>;
 export type Person = Resolved['people'][number];
 
 /** What adding these people would do, before anything is added. */
@@ -159,7 +159,7 @@ export async function previewAdd(
   const path = { app_id: appId, app_entitlement_id: entitlementId };
   const resolved = { people: [] as Person[], unresolved: [] as Resolved['unresolved'] };
   for (const part of chunks(lines, maxPerRequest)) {
-    const r = await unwrap(api.POST('/console/api/resolve-people', { body: { lines: part } }));
+    const r = await unwrap(api.POST('/roster/v1/users/resolve', { body: { inputs: part } }));
     resolved.people.push(...r.people);
     resolved.unresolved.push(...r.unresolved);
   }

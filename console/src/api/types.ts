@@ -1,4 +1,4 @@
-import type { paths } from './schema';
+import type { paths } from '../../../src/api-types/schema';
 
 /** The JSON body a route answers 200 with. */
 export type Json<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] extends {

@@ -3,10 +3,10 @@ import { once } from 'node:events';
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { stringify } from 'csv-stringify/sync';
 import { listItems, shortState, waitForBulkAction } from './bulk-actions.js';
-import { type RosterClient, seg } from './client.js';
+import type { Answer, RosterClient } from './client.js';
 import { chunksOf, isEmail, type PersonInput } from './people-file.js';
 import { startProgress } from './progress.js';
-import { resolveEmails } from './resolve.js';
+import { resolutionOf, resolveEmails } from './resolve.js';
 
 /** Where the people come from: a file (streamed twice: once to hash and count, once to send) or a list. */
 export interface PeopleSource {
@@ -51,11 +51,7 @@ interface Entry extends PersonInput {
   reason?: string;
 }
 
-interface AddResponse {
-  bulkActionId: string;
-  failedUsersErrorMap: Record<string, string>;
-  dryRun?: { wouldAdd: string[]; wouldCreateAppUser: string[]; alreadyMembers: string[] };
-}
+type AddResponse = Answer<'/api/v1/apps/{app_id}/entitlements/{app_entitlement_id}/add-manual-user', 'post'>;
 
 const REPORT_COLUMNS = ['line', 'input', 'userId', 'outcome', 'reason'];
 // Chunks sent ahead of the one being finished: the server works on one while the next is prepared.
@@ -159,9 +155,9 @@ async function resolveChunk(client: RosterClient, chunk: PersonInput[]): Promise
   const resolved = emails.length > 0 ? await resolveEmails(client, emails) : new Map();
   return chunk.map((person) => {
     if (!isEmail(person.input)) return { ...person, userId: person.input };
-    const found = resolved.get(person.input.toLowerCase());
-    if (found && 'userId' in found) return { ...person, userId: found.userId };
-    return { ...person, userId: '', outcome: 'FAILED', reason: found?.error ?? 'no user with this email' };
+    const found = resolutionOf(resolved, person.input);
+    if ('userId' in found) return { ...person, userId: found.userId };
+    return { ...person, userId: '', outcome: 'FAILED', reason: found.error };
   });
 }
 
@@ -174,11 +170,14 @@ export function chunkKey(run: AddMembersRun, chunkIndex: number): string {
 }
 
 function send(run: AddMembersRun, chunkIndex: number, userIds: string[]): Promise<AddResponse> {
-  const path = `/api/v1/apps/${seg(run.appId)}/entitlements/${seg(run.entitlementId)}/add-manual-user`;
-  return run.client.post<AddResponse>(
-    path,
-    { userIds },
-    run.dryRun ? { query: { dryRun: true } } : { headers: { 'idempotency-key': chunkKey(run, chunkIndex) } },
+  const path = { app_id: run.appId, app_entitlement_id: run.entitlementId };
+  return run.client.call(
+    run.client.api.POST('/api/v1/apps/{app_id}/entitlements/{app_entitlement_id}/add-manual-user', {
+      params: run.dryRun
+        ? { path, query: { dryRun: true } }
+        : { path, header: { 'Idempotency-Key': chunkKey(run, chunkIndex) } },
+      body: { userIds },
+    }),
   );
 }
 

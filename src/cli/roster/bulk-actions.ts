@@ -1,37 +1,22 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { type RosterClient, seg } from './client.js';
+import type { Answer, paths, RosterClient } from './client.js';
 
-export interface BulkAction {
-  id: string;
-  kind: string;
-  appId: string;
-  appEntitlementId: string;
-  state: string;
-  total: number;
-  processed: number;
-  succeeded: number;
-  failed: number;
-  createdAt: string;
-  updatedAt: string;
-  completedAt: string | null;
-}
+export type BulkAction = Answer<'/roster/v1/bulk_actions/{id}', 'get'>['bulkAction'];
+type ItemsQuery = NonNullable<
+  NonNullable<paths['/roster/v1/bulk_actions/{id}/items']['get']>['parameters']['query']
+>;
+/** A per-user outcome: ADDED, ALREADY_MEMBER, REMOVED, NOT_MEMBER or FAILED. */
+export type Outcome = NonNullable<ItemsQuery['outcome']>;
 
-export interface BulkActionItem {
-  userId: string;
-  outcome: string;
-  appUserId: string;
-  appUserCreated: boolean;
-  error: string;
-}
-
-const OPEN_STATES = new Set(['BULK_ACTION_STATE_PENDING', 'BULK_ACTION_STATE_RUNNING']);
+const OPEN_STATES = new Set<string>(['BULK_ACTION_STATE_PENDING', 'BULK_ACTION_STATE_RUNNING']);
 export const isOpen = (action: BulkAction) => OPEN_STATES.has(action.state);
 export const shortState = (state: string) => state.replace(/^BULK_ACTION_STATE_/, '');
 
 const POLL_MS = 250;
 
-export const getBulkAction = (client: RosterClient, id: string) =>
-  client.get<{ bulkAction: BulkAction }>(`/roster/v1/bulk_actions/${seg(id)}`).then((r) => r.bulkAction);
+export const getBulkAction = async (client: RosterClient, id: string) =>
+  (await client.call(client.api.GET('/roster/v1/bulk_actions/{id}', { params: { path: { id } } })))
+    .bulkAction;
 
 /** Polls a bulk action until it has finished, reporting its progress on the way. */
 export async function waitForBulkAction(
@@ -47,5 +32,12 @@ export async function waitForBulkAction(
   }
 }
 
+/**
+ * A bulk action's users and their outcomes, page after page. The outcome filter is the user's
+ * word, passed on as it is: the API refuses one it does not know (exit 3).
+ */
 export const listItems = (client: RosterClient, id: string, outcome?: string) =>
-  client.list<BulkActionItem>(`/roster/v1/bulk_actions/${seg(id)}/items`, outcome ? { outcome } : {});
+  client.list('/roster/v1/bulk_actions/{id}/items', {
+    path: { id },
+    query: outcome ? { outcome: outcome as Outcome } : {},
+  });

@@ -1,46 +1,43 @@
 import type { RosterClient } from './client.js';
+import { isEmail } from './people-file.js';
 
-// Searches in flight at once: enough to hide the round trips, few enough to leave the server room.
-const CONCURRENCY = 8;
-
-interface UserView {
-  user: { id: string; email: string; status: string };
-}
+/** Inputs per resolve request: well under the server's default limits, so 100,000 emails are ten requests. */
+const BATCH = 10_000;
+/** For an input the answer left out, which the server never does (it answers each input it was sent). */
+const UNANSWERED = 'the server did not say who this is';
 
 export type Resolution = { userId: string } | { error: string };
 
 /**
- * Resolves emails to user IDs, a batch at a time with several searches in flight (the user search
- * takes one exact email per request). Emails compare case-insensitively.
+ * Resolves emails to user IDs through `POST /roster/v1/users/resolve`, the one way from emails to
+ * users that the console takes too, so both give the same reasons (a deleted user is named by no
+ * email; a disabled one is, and the add refuses them). A batch of distinct emails a request; the
+ * map is keyed by the trimmed, lower-case email.
  */
 export async function resolveEmails(
   client: RosterClient,
   emails: Iterable<string>,
 ): Promise<Map<string, Resolution>> {
-  const pending = [...new Set([...emails].map((e) => e.toLowerCase()))];
+  const pending = [...new Set([...emails].map(emailKey))].filter((e) => e !== '');
   const resolved = new Map<string, Resolution>();
-  let next = 0;
-  const worker = async () => {
-    while (next < pending.length) {
-      const email = pending[next++];
-      if (email === undefined) break;
-      const page = await client.post<{ list?: UserView[] }>('/api/v1/search/users', { email, pageSize: 10 });
-      const live = (page.list ?? []).filter((v) => v.user.status !== 'DELETED');
-      const first = live[0];
-      if (!first) resolved.set(email, { error: 'no user with this email' });
-      else if (live.length > 1)
-        resolved.set(email, { error: 'several users have this email; give the user ID' });
-      else resolved.set(email, { userId: first.user.id });
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, pending.length) }, worker));
+  for (let i = 0; i < pending.length; i += BATCH) {
+    const inputs = pending.slice(i, i + BATCH);
+    const answer = await client.call(client.api.POST('/roster/v1/users/resolve', { body: { inputs } }));
+    for (const person of answer.people) resolved.set(emailKey(person.input), { userId: person.userId });
+    for (const line of answer.unresolved) resolved.set(emailKey(line.input), { error: line.reason });
+  }
   return resolved;
 }
 
+/** How resolveEmails keys an email. */
+export const emailKey = (email: string) => email.trim().toLowerCase();
+
+/** The resolution of one email in resolveEmails' answer. */
+export const resolutionOf = (resolved: Map<string, Resolution>, email: string): Resolution =>
+  resolved.get(emailKey(email)) ?? { error: UNANSWERED };
+
 /** The user ID for one email or ID given on the command line. */
 export async function resolveOne(client: RosterClient, input: string): Promise<Resolution> {
-  if (!input.includes('@')) return { userId: input };
-  return (
-    (await resolveEmails(client, [input])).get(input.toLowerCase()) ?? { error: 'no user with this email' }
-  );
+  if (!isEmail(input)) return { userId: input };
+  return resolutionOf(await resolveEmails(client, [input]), input);
 }

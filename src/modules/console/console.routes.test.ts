@@ -142,40 +142,36 @@ describe.each(DIALECTS)('console sessions on %s', (dialect) => {
     expectError(await call(cookie?.value ?? '', 'GET', '/api/v1/apps'), 401, 16, 'SESSION_REVOKED');
   });
 
-  it('resolves pasted emails and user IDs to people, each unknown line with its reason', async () => {
+  it('resolves pasted lines through the users resolve route with the session and its CSRF token', async () => {
     const ada = await createUser(t, { email: 'ada@example.test' });
-    const bob = await createUser(t, { email: 'bob@example.test' });
-    const lines = [
-      'ADA@example.test',
-      bob.id,
-      ' ada@example.test ',
-      'nobody@example.test',
-      'not a person',
-      'x'.repeat(27),
-      '',
-    ];
-    const response = await t.request('POST', '/console/api/resolve-people', { lines });
-    expect(response.status, JSON.stringify(response.body)).toBe(200);
-    expect(response.body.people).toEqual([
-      { input: 'ADA@example.test', userId: ada.id, displayName: ada.displayName, email: 'ada@example.test' },
-      { input: bob.id, userId: bob.id, displayName: bob.displayName, email: 'bob@example.test' },
-    ]);
-    expect(response.body.unresolved).toEqual([
-      { input: 'nobody@example.test', reason: 'no Roster user has this email' },
-      { input: 'not a person', reason: 'neither an email address nor a Roster user ID' },
-      { input: 'x'.repeat(27), reason: 'no Roster user has this ID' },
-    ]);
+    const { body, cookie } = await signIn(t.credentials.clientId, t.credentials.clientSecret);
+    const value = cookie?.value ?? '';
+    const inputs = ['ADA@example.test', 'nobody@example.test'];
     expectError(
-      await t.request('POST', '/console/api/resolve-people', { lines }, { token: null }),
-      401,
-      16,
-      'TOKEN_MISSING',
+      await call(value, 'POST', '/roster/v1/users/resolve', { inputs }),
+      403,
+      7,
+      'CSRF_TOKEN_INVALID',
     );
+    const response = await call(value, 'POST', '/roster/v1/users/resolve', { inputs }, body.csrfToken);
+    expect(response.status, JSON.stringify(response.body)).toBe(200);
+    expect(response.body).toEqual({
+      people: [
+        {
+          input: 'ADA@example.test',
+          userId: ada.id,
+          displayName: ada.displayName,
+          email: 'ada@example.test',
+        },
+      ],
+      unresolved: [{ input: 'nobody@example.test', reason: 'no Roster user has this email' }],
+    });
+    // The console's own route is gone: there is one way from emails to users.
     expectError(
-      await t.request('POST', '/console/api/resolve-people', { lines: 'a' }),
-      400,
-      3,
-      'INVALID_REQUEST',
+      await call(value, 'POST', '/console/api/resolve-people', { lines: inputs }, body.csrfToken),
+      404,
+      5,
+      'ROUTE_NOT_FOUND',
     );
   });
 

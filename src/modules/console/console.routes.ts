@@ -7,7 +7,6 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { AppError } from '../../lib/errors.js';
 import { type OidcSignIn, OidcSignInError } from './oidc.js';
-import type { resolvePeople } from './resolve-people.js';
 import {
   type ConsoleSessions,
   type RequestFacts,
@@ -29,10 +28,6 @@ export interface ConsoleRoutesOptions {
   /** Roster is reached over https: cookies are Secure, and the session cookie takes the __Host- prefix. */
   readonly secure: boolean;
   readonly assetsDir?: string;
-  readonly resolvePeople: (lines: readonly string[]) => ReturnType<typeof resolvePeople>;
-  /** The add-manual-user limits, which a list of people to add is held to as well. */
-  readonly maxLines: number;
-  readonly maxBodyBytes: number;
 }
 
 export const sessionCookieName = (secure: boolean) => (secure ? '__Host-roster_session' : 'roster_session');
@@ -263,33 +258,6 @@ export const consoleRoutes: FastifyPluginAsyncTypebox<ConsoleRoutesOptions> = as
       setSessionCookie(reply, started);
       return reply.redirect('/console/');
     },
-  );
-
-  app.post(
-    '/console/api/resolve-people',
-    {
-      config: { permission: 'users:read' },
-      bodyLimit: opts.maxBodyBytes,
-      schema: {
-        body: Type.Object({
-          lines: Type.Array(Type.String({ maxLength: 1024 }), { maxItems: opts.maxLines }),
-        }),
-        response: {
-          200: Type.Object({
-            people: Type.Array(
-              Type.Object({
-                input: Type.String(),
-                userId: Type.String(),
-                displayName: Type.String(),
-                email: Type.String(),
-              }),
-            ),
-            unresolved: Type.Array(Type.Object({ input: Type.String(), reason: Type.String() })),
-          }),
-        },
-      },
-    },
-    async (request) => opts.resolvePeople(request.body.lines),
   );
 
   app.get('/console/api/*', { config: { public: true }, schema: { hide: true } }, async (request) => {

@@ -7,10 +7,4 @@ export type { Principal } from '../../http/principal.js';
 export { permissionsOf } from '../../lib/roles.js';
 export type { SystemLog } from '../audit/index.js';
 export { OAuthError, type TokenService } from '../auth/index.js';
-export {
-  findUserById,
-  findUsersByEmails,
-  findUsersByIds,
-  listUsers,
-  type UserRow,
-} from '../users/index.js';
+export { findUserById, listUsers, type UserRow } from '../users/index.js';

@@ -6,7 +6,6 @@ import type { Clock } from '../../lib/clock.js';
 import { checkCsrf, consoleRoutes, csrfRefused, sessionCookieName } from './console.routes.js';
 import type { Principal, SystemLog, TokenService } from './deps.js';
 import { createOidcSignIn } from './oidc.js';
-import { resolvePeople } from './resolve-people.js';
 import { createConsoleSessions } from './sessions.service.js';
 
 export { CSRF_HEADER } from './console.routes.js';
@@ -48,9 +47,6 @@ export function createConsoleModule(deps: ConsoleModuleDeps) {
       sessions,
       oidc,
       secure,
-      resolvePeople: (lines: readonly string[]) => resolvePeople(deps.db, lines),
-      maxLines: config.maxAddUserIds,
-      maxBodyBytes: config.maxAddRequestBytes,
     },
 
     /**

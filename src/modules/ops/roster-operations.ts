@@ -27,6 +27,13 @@ export const ROSTER_OPERATIONS: Readonly<Record<string, OperationDoc>> = {
     description:
       'Create up to 100,000 users in one call, from JSON `{"users": [...]}` or CSV with a `displayName,email,username` header; all or nothing.',
   },
+  'POST /roster/v1/users/resolve': {
+    operationId: 'roster.v1.Users.Resolve',
+    tag: 'Roster: Users',
+    summary: 'Resolve',
+    description:
+      'Which users a list of emails and user IDs names (`{"inputs": [...]}`, at most `maxAddUserIds`), each once, with the reason for each input that names no one: unknown, deleted, an email more than one live user has, or neither an email nor a user ID. Emails compare case-insensitively; disabled users are named (adding them is refused by the add).',
+  },
   'POST /roster/v1/users/{id}': {
     operationId: 'roster.v1.Users.Update',
     tag: 'Roster: Users',
@@ -246,13 +253,6 @@ export const ROSTER_OPERATIONS: Readonly<Record<string, OperationDoc>> = {
     summary: 'OpenID Connect Callback',
     description:
       'Where the provider sends the browser back: signs in the Roster user with the email the provider vouches for, or answers a page saying why not.',
-  },
-  'POST /console/api/resolve-people': {
-    operationId: 'roster.console.ResolvePeople',
-    tag: 'Roster: Console',
-    summary: 'Resolve People',
-    description:
-      'Which Roster users a pasted or uploaded list of emails and user IDs names, with the reason for each line that names no one.',
   },
   'GET /healthz': {
     operationId: 'roster.ops.Health',

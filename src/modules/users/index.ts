@@ -1,4 +1,6 @@
 /** Users, the people in the directory: what other modules may use. */
+
+export type { Resolution, ResolvedPerson, UnresolvedInput } from './resolve-people.js';
 export type { GrantableUser, UserRow } from './users.repository.js';
 export {
   decodeUser,
@@ -6,7 +8,6 @@ export {
   findUnusableUsers,
   findUserById,
   findUserStates,
-  findUsersByEmails,
   findUsersByIds,
   listUsers,
   USER_DISABLED,

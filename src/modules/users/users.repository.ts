@@ -191,14 +191,29 @@ export async function listUsers(db: Executor, filter: UserFilter): Promise<UserR
   return (await select.execute()).map(decodeUser);
 }
 
-/** Live users whose email is one of `emails`, compared case-insensitively; `emails` must be lower case. */
-export async function findUsersByEmails(db: Executor, emails: readonly string[]): Promise<UserRow[]> {
-  if (emails.length === 0) return [];
-  const rows = await db
+/** What naming a person needs of a user: who they are, and whether they are deleted. */
+export type UserIdentity = Pick<UserRow, 'id' | 'email' | 'display_name' | 'deleted_at'>;
+
+/**
+ * Users whose email is one of `emails`, compared case-insensitively (`emails` must be lower case),
+ * deleted ones too, so a caller can tell "deleted" from "unknown". Only the columns naming a person
+ * are read: a resolve looks up thousands at a time.
+ */
+export function findIdentitiesByEmails(db: Executor, emails: readonly string[]): Promise<UserIdentity[]> {
+  if (emails.length === 0) return Promise.resolve([]);
+  return db
     .selectFrom('users')
-    .selectAll()
-    .where('deleted_at', 'is', null)
+    .select(['id', 'email', 'display_name', 'deleted_at'])
     .where(sql`lower(email)`, 'in', emails)
     .execute();
-  return rows.map(decodeUser);
+}
+
+/** The listed users that exist, deleted ones too, with the columns naming a person. */
+export function findIdentitiesByIds(db: Executor, ids: readonly string[]): Promise<UserIdentity[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('users')
+    .select(['id', 'email', 'display_name', 'deleted_at'])
+    .where('id', 'in', ids)
+    .execute();
 }

@@ -11,6 +11,8 @@ import {
   ImportUsersResponse,
   MAX_IMPORT_USERS,
   NewUser,
+  ResolvePeopleBody,
+  ResolvePeopleResponse,
   SearchUsersBody,
   toUser,
   toUserView,
@@ -38,7 +40,15 @@ function checkedCsvHeader(names: string[]): string[] {
   return names;
 }
 
-export const usersRoutes: FastifyPluginAsyncTypebox<{ users: UsersService }> = async (app, { users }) => {
+export interface UsersRoutesOptions {
+  readonly users: UsersService;
+  /** A resolve is held to the add-manual-user limits: it names the people one add takes. */
+  readonly maxResolveInputs: number;
+  readonly maxResolveBodyBytes: number;
+}
+
+export const usersRoutes: FastifyPluginAsyncTypebox<UsersRoutesOptions> = async (app, opts) => {
+  const { users } = opts;
   app.get(
     '/api/v1/users',
     {
@@ -97,6 +107,20 @@ export const usersRoutes: FastifyPluginAsyncTypebox<{ users: UsersService }> = a
       schema: { body: NewUser, response: { 200: Type.Object({ user: User }) } },
     },
     async (request) => ({ user: toUser(await users.create(actorOf(request), request.body)) }),
+  );
+
+  // Registered before /roster/v1/users/:id, though a literal segment wins over a parameter anyway.
+  app.post(
+    '/roster/v1/users/resolve',
+    {
+      config: { permission: 'users:read' },
+      bodyLimit: opts.maxResolveBodyBytes,
+      schema: {
+        body: ResolvePeopleBody(opts.maxResolveInputs),
+        response: { 200: ResolvePeopleResponse },
+      },
+    },
+    async (request) => users.resolve(request.body.inputs),
   );
 
   app.post(

@@ -151,3 +151,36 @@ export const SearchUsersBody = Type.Object({
   ...PageBody,
 });
 export type SearchUsersBody = Static<typeof SearchUsersBody>;
+
+/** The longest input a resolve takes: far more than any email or ID, so a stray line is named, not refused. */
+const MAX_RESOLVE_INPUT_LENGTH = 1024;
+
+/** `POST /roster/v1/users/resolve`: at most `maxInputs` emails or user IDs, one a string. */
+export const ResolvePeopleBody = (maxInputs: number) =>
+  Type.Object({
+    inputs: Type.Array(Type.String({ maxLength: MAX_RESOLVE_INPUT_LENGTH }), {
+      maxItems: maxInputs,
+      description: `emails and user IDs, one a string (a pasted line, a CSV cell); at most ${maxInputs} (maxAddUserIds of GET /roster/v1/limits)`,
+    }),
+  });
+
+export const ResolvePeopleResponse = Type.Object({
+  people: Type.Array(
+    Type.Object({
+      input: Type.String({ description: 'the input naming the user, trimmed' }),
+      userId: Type.String(),
+      displayName: Type.String(),
+      email: Type.String(),
+    }),
+    { description: 'each live user named, once, in input order (disabled users included)' },
+  ),
+  unresolved: Type.Array(
+    Type.Object({
+      input: Type.String(),
+      reason: Type.String({
+        description:
+          'why it names no one: unknown, deleted, an email more than one live user has, or neither an email nor a user ID',
+      }),
+    }),
+  ),
+});

@@ -7,6 +7,7 @@ import { invalidArgument, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { isKnownRole } from '../../lib/roles.js';
 import type { SystemLog } from '../audit/index.js';
+import { type Resolution, resolvePeople } from './resolve-people.js';
 import {
   findUserById,
   findUsersByIds,
@@ -300,6 +301,11 @@ export function createUsersService(deps: UsersServiceDeps) {
       filter: Omit<UserFilter, 'afterId' | 'limit'> & { pageSize?: number | null; pageToken?: string | null },
     ): Promise<Page<UserRow>> {
       return keysetPage(filter, (afterId, limit) => listUsers(db, { ...filter, afterId, limit }));
+    },
+
+    /** The users a list of emails and user IDs names, and why each other input names no one. */
+    resolve(inputs: readonly string[]): Promise<Resolution> {
+      return resolvePeople(db, inputs);
     },
   };
 }

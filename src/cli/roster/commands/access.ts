@@ -1,53 +1,25 @@
 import type { Command } from 'commander';
-import type { RosterClient } from '../client.js';
+import type { Answer } from '../client.js';
 import { contextOf, expandedAt, timestamp } from '../context.js';
 import { CliError, EXIT } from '../exit-codes.js';
 import { printRows, type Row } from '../output.js';
 import { findUser } from './catalog.js';
 import { MEMBER_COLUMNS, memberRows } from './members.js';
 
-interface AppUser {
-  id: string;
-  identityUserId: string;
-  email: string;
-  displayName: string;
-}
+/** An app user, as the API answers one (here, expanded into a search's `expanded`). */
+type AppUser = Answer<'/api/v1/apps/{app_id}/app_users', 'get'>['list'][number]['appUser'];
 
-interface Page<T> {
-  list: T[];
-  nextPageToken: string;
-  expanded?: unknown[];
-}
-
-/** Every item of a search that expands app users, each with its app user. */
-async function* searchWithAppUsers<T extends { appUserPath: string }>(
-  client: RosterClient,
-  path: string,
-  body: Record<string, unknown>,
+/** Every item of the pages of a search that expands app users, each with its app user. */
+async function* withAppUsers<T extends { appUserPath: string }>(
+  pages: AsyncIterable<{ list: T[]; expanded: unknown[] }>,
 ): AsyncGenerator<{ item: T; appUser: AppUser | undefined }> {
-  let pageToken = '';
-  do {
-    const page = await client.post<Page<T>>(path, {
-      ...body,
-      expandMask: { paths: ['app_user_id'] },
-      pageSize: 100,
-      ...(pageToken ? { pageToken } : {}),
-    });
+  for await (const page of pages) {
     for (const item of page.list)
       yield { item, appUser: expandedAt<AppUser>(page.expanded, item.appUserPath) };
-    pageToken = page.nextPageToken;
-  } while (pageToken);
+  }
 }
 
-interface HistoryView {
-  history: { appUserId: string; grantedAt: string | null; revokedAt: string | null };
-  appUserPath: string;
-}
-
-interface FeedView {
-  feed: { appUserId: string; date: string | null; eventType: string };
-  appUserPath: string;
-}
+const EXPAND_APP_USERS = { paths: ['app_user_id'] };
 
 const at = (value: string | null) => (value ? Date.parse(value) : Number.NaN);
 
@@ -65,10 +37,11 @@ export function registerAccessCommands(program: Command): void {
       }
       const moment = Date.parse(timestamp(options.at));
       async function* rows(): AsyncGenerator<Row> {
-        const past = searchWithAppUsers<HistoryView>(client, '/api/v1/search/past-grants', {
+        const past = client.searchPages('/api/v1/search/past-grants', {
           appEntitlementRefs: [{ appId, id: entId }],
+          expandMask: EXPAND_APP_USERS,
         });
-        for await (const { item, appUser } of past) {
+        for await (const { item, appUser } of withAppUsers(past)) {
           const { grantedAt, revokedAt } = item.history;
           // A grant held the entitlement over [grantedAt, revokedAt).
           if (!(at(grantedAt) <= moment) || at(revokedAt) <= moment) continue;
@@ -97,14 +70,7 @@ export function registerAccessCommands(program: Command): void {
       const { client, format } = await contextOf(command);
       const user = await findUser(client, input);
       async function* rows(): AsyncGenerator<Row> {
-        const grants = client.search<{
-          entitlement: { appEntitlement: { id: string; appId: string; displayName: string } };
-          appEntitlementUserBinding: {
-            appUser: { appUser: { id: string } };
-            appEntitlementUserBindingCreatedAt: string | null;
-            appEntitlementUserBindingDeprovisionAt: string | null;
-          };
-        }>('/api/v1/search/grants', { userId: user.id });
+        const grants = client.search('/api/v1/search/grants', { userId: user.id });
         for await (const g of grants) {
           const e = g.entitlement.appEntitlement;
           const b = g.appEntitlementUserBinding;
@@ -139,12 +105,13 @@ export function registerAccessCommands(program: Command): void {
         if (since && until && since >= until)
           throw new CliError('--since must be before --until', EXIT.USAGE);
         async function* rows(): AsyncGenerator<Row> {
-          const feed = searchWithAppUsers<FeedView>(client, '/api/v1/grants/feed', {
+          const feed = client.searchPages('/api/v1/grants/feed', {
             appEntitlementRefs: [{ appId, id: entId }],
+            expandMask: EXPAND_APP_USERS,
             ...(since ? { after: since } : {}),
             ...(until ? { before: until } : {}),
           });
-          for await (const { item, appUser } of feed) {
+          for await (const { item, appUser } of withAppUsers(feed)) {
             yield {
               date: item.feed.date,
               event: item.feed.eventType.replace(/^GRANT_EVENT_TYPE_/, ''),

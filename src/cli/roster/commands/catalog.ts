@@ -1,40 +1,16 @@
 import fs from 'node:fs/promises';
 import type { Command } from 'commander';
-import { type RosterClient, seg } from '../client.js';
+import type { Answer, RosterClient } from '../client.js';
 import { confirm, contextOf } from '../context.js';
 import { CliError, EXIT } from '../exit-codes.js';
 import { note, printObject, printRows, type Row } from '../output.js';
+import { isEmail } from '../people-file.js';
+import { resolveOne } from '../resolve.js';
 
-interface App {
-  id: string;
-  displayName: string;
-  description: string;
-  isManuallyManaged: boolean;
-  userCount: string;
-  createdAt: string | null;
-}
-
-interface Entitlement {
-  id: string;
-  appId: string;
-  displayName: string;
-  description: string;
-  alias: string;
-  slug: string;
-  isManuallyManaged: boolean;
-  grantCount: string;
-  createdAt: string | null;
-}
-
-interface User {
-  id: string;
-  displayName: string;
-  email: string;
-  username: string;
-  status: string;
-  roleIds: string[];
-  createdAt: string | null;
-}
+type App = Answer<'/api/v1/apps/{id}', 'get'>['app'];
+type EntitlementView = Answer<'/api/v1/apps/{app_id}/entitlements/{id}', 'get'>['appEntitlementView'];
+type Entitlement = EntitlementView['appEntitlement'];
+type User = Answer<'/api/v1/users/{id}', 'get'>['userView']['user'];
 
 const appRow = (a: App): Row => ({
   id: a.id,
@@ -79,7 +55,7 @@ export function registerCatalogCommands(program: Command): void {
     .addHelpText('after', examples('roster apps ls', 'roster apps ls --output csv > apps.csv'))
     .action(async (_o: unknown, command: Command) => {
       const { client, format } = await contextOf(command);
-      await printRows(map(client.list<App>('/api/v1/apps'), appRow), APP_COLUMNS, format);
+      await printRows(map(client.list('/api/v1/apps'), appRow), APP_COLUMNS, format);
     });
   apps
     .command('show <app>')
@@ -87,7 +63,7 @@ export function registerCatalogCommands(program: Command): void {
     .addHelpText('after', examples('roster apps show 2Jx9...'))
     .action(async (appId: string, _o: unknown, command: Command) => {
       const { client, format } = await contextOf(command);
-      const { app } = await client.get<{ app: App }>(`/api/v1/apps/${seg(appId)}`);
+      const app = await getApp(client, appId);
       await printObject(app, { ...appRow(app), description: app.description }, format);
     });
   apps
@@ -99,11 +75,15 @@ export function registerCatalogCommands(program: Command): void {
     .addHelpText('after', examples('roster apps create --name "Payroll" --description "HR payroll system"'))
     .action(async (options: { name: string; description?: string; owner?: string[] }, command: Command) => {
       const { client, format } = await contextOf(command);
-      const { app } = await client.post<{ app: App }>('/api/v1/apps', {
-        displayName: options.name,
-        description: options.description ?? '',
-        ...(options.owner ? { owners: options.owner } : {}),
-      });
+      const { app } = await client.call(
+        client.api.POST('/api/v1/apps', {
+          body: {
+            displayName: options.name,
+            description: options.description ?? '',
+            ...(options.owner ? { owners: options.owner } : {}),
+          },
+        }),
+      );
       await printObject(app, appRow(app), format);
     });
   apps
@@ -113,9 +93,9 @@ export function registerCatalogCommands(program: Command): void {
     .addHelpText('after', examples('roster apps rm 2Jx9... --yes'))
     .action(async (appId: string, options: { yes?: boolean }, command: Command) => {
       const { client } = await contextOf(command);
-      const { app } = await client.get<{ app: App }>(`/api/v1/apps/${seg(appId)}`);
+      const app = await getApp(client, appId);
       await confirm(`Delete app "${app.displayName}" (${app.id}) and revoke every grant in it?`, options.yes);
-      await client.delete(`/api/v1/apps/${seg(appId)}`);
+      await client.call(client.api.DELETE('/api/v1/apps/{id}', { params: { path: { id: appId } } }));
       note(`Deleted app ${app.id}.`);
     });
 
@@ -126,7 +106,7 @@ export function registerCatalogCommands(program: Command): void {
     .addHelpText('after', examples('roster ents ls 2Jx9...'))
     .action(async (appId: string, _o: unknown, command: Command) => {
       const { client, format } = await contextOf(command);
-      const views = client.list<{ appEntitlement: Entitlement }>(`/api/v1/apps/${seg(appId)}/entitlements`);
+      const views = client.list('/api/v1/apps/{app_id}/entitlements', { path: { app_id: appId } });
       await printRows(
         map(views, (v) => entRow(v.appEntitlement)),
         ENT_COLUMNS,
@@ -139,9 +119,7 @@ export function registerCatalogCommands(program: Command): void {
     .addHelpText('after', examples('roster ents show 2Jx9... 2Jy0...'))
     .action(async (appId: string, entId: string, _o: unknown, command: Command) => {
       const { client, format } = await contextOf(command);
-      const { appEntitlementView } = await client.get<{
-        appEntitlementView: { appEntitlement: Entitlement };
-      }>(`/api/v1/apps/${seg(appId)}/entitlements/${seg(entId)}`);
+      const appEntitlementView = await getEntitlement(client, appId, entId);
       const e = appEntitlementView.appEntitlement;
       await printObject(appEntitlementView, { ...entRow(e), description: e.description }, format);
     });
@@ -160,14 +138,17 @@ export function registerCatalogCommands(program: Command): void {
         command: Command,
       ) => {
         const { client, format } = await contextOf(command);
-        const { appEntitlementView } = await client.post<{
-          appEntitlementView: { appEntitlement: Entitlement };
-        }>(`/api/v1/apps/${seg(appId)}/entitlements`, {
-          displayName: options.name,
-          description: options.description ?? '',
-          alias: options.alias ?? '',
-          slug: options.slug ?? '',
-        });
+        const { appEntitlementView } = await client.call(
+          client.api.POST('/api/v1/apps/{app_id}/entitlements', {
+            params: { path: { app_id: appId } },
+            body: {
+              displayName: options.name,
+              description: options.description ?? '',
+              alias: options.alias ?? '',
+              slug: options.slug ?? '',
+            },
+          }),
+        );
         await printObject(appEntitlementView, entRow(appEntitlementView.appEntitlement), format);
       },
     );
@@ -178,16 +159,16 @@ export function registerCatalogCommands(program: Command): void {
     .addHelpText('after', examples('roster ents rm 2Jx9... 2Jy0... --yes'))
     .action(async (appId: string, entId: string, options: { yes?: boolean }, command: Command) => {
       const { client } = await contextOf(command);
-      const path = `/api/v1/apps/${seg(appId)}/entitlements/${seg(entId)}`;
-      const { appEntitlementView } = await client.get<{
-        appEntitlementView: { appEntitlement: Entitlement };
-      }>(path);
-      const e = appEntitlementView.appEntitlement;
+      const e = (await getEntitlement(client, appId, entId)).appEntitlement;
       await confirm(
         `Delete entitlement "${e.displayName}" (${e.id}) and its ${e.grantCount} grants?`,
         options.yes,
       );
-      await client.delete(path);
+      await client.call(
+        client.api.DELETE('/api/v1/apps/{app_id}/entitlements/{id}', {
+          params: { path: { app_id: appId, id: entId } },
+        }),
+      );
       note(`Deleted entitlement ${e.id}.`);
     });
 
@@ -200,8 +181,8 @@ export function registerCatalogCommands(program: Command): void {
     .action(async (options: { query?: string }, command: Command) => {
       const { client, format } = await contextOf(command);
       const views = options.query
-        ? client.search<{ user: User }>('/api/v1/search/users', { query: options.query })
-        : client.list<{ user: User }>('/api/v1/users');
+        ? client.search('/api/v1/search/users', { query: options.query })
+        : client.list('/api/v1/users');
       await printRows(
         map(views, (v) => userRow(v.user)),
         USER_COLUMNS,
@@ -226,11 +207,15 @@ export function registerCatalogCommands(program: Command): void {
     .addHelpText('after', examples('roster users create --name "Alice Ng" --email alice@example.com'))
     .action(async (options: { name: string; email: string; username?: string }, command: Command) => {
       const { client, format } = await contextOf(command);
-      const { user } = await client.post<{ user: User }>('/roster/v1/users', {
-        displayName: options.name,
-        email: options.email,
-        ...(options.username ? { username: options.username } : {}),
-      });
+      const { user } = await client.call(
+        client.api.POST('/roster/v1/users', {
+          body: {
+            displayName: options.name,
+            email: options.email,
+            ...(options.username ? { username: options.username } : {}),
+          },
+        }),
+      );
       await printObject(user, userRow(user), format);
     });
   users
@@ -242,25 +227,44 @@ export function registerCatalogCommands(program: Command): void {
       const text = await fs.readFile(file, 'utf8').catch((error: Error) => {
         throw new CliError(`cannot read ${file}: ${error.message}`, EXIT.USAGE);
       });
-      const { body } = await client.request<{ userIds: string[] }>('POST', '/roster/v1/users/import', {
-        raw: { text, contentType: 'text/csv' },
-      });
-      note(`Imported ${body.userIds.length} users.`);
+      const { userIds } = await client.call(
+        client.api.POST('/roster/v1/users/import', {
+          // The OpenAPI leaves this body out (the route parses JSON or CSV itself): sent as it is.
+          body: text as never,
+          bodySerializer: () => text,
+          headers: { 'content-type': 'text/csv' },
+        }),
+      );
+      note(`Imported ${userIds.length} users.`);
       await printRows(
-        body.userIds.map((id, i) => ({ row: i + 1, id })),
+        userIds.map((id, i) => ({ row: i + 1, id })),
         ['row', 'id'],
         format,
       );
     });
 }
 
-/** A user by ID, or by exact email when the input has an @. */
+const getApp = async (client: RosterClient, id: string): Promise<App> =>
+  (await client.call(client.api.GET('/api/v1/apps/{id}', { params: { path: { id } } }))).app;
+
+const getEntitlement = async (client: RosterClient, appId: string, id: string): Promise<EntitlementView> =>
+  (
+    await client.call(
+      client.api.GET('/api/v1/apps/{app_id}/entitlements/{id}', { params: { path: { app_id: appId, id } } }),
+    )
+  ).appEntitlementView;
+
+/**
+ * A user by ID, or by email when the input has an @: the email is resolved as the console resolves
+ * it (a deleted user, or an email several users share, names no one, and says why).
+ */
 export async function findUser(client: RosterClient, input: string): Promise<User> {
-  if (!input.includes('@')) {
-    return (await client.get<{ userView: { user: User } }>(`/api/v1/users/${seg(input)}`)).userView.user;
+  let id = input;
+  if (isEmail(input)) {
+    const found = await resolveOne(client, input);
+    if ('error' in found) throw new CliError(`${input}: ${found.error}`, EXIT.REFUSED);
+    id = found.userId;
   }
-  const page = await client.post<{ list: { user: User }[] }>('/api/v1/search/users', { email: input });
-  const found = page.list.find((v) => v.user.status !== 'DELETED');
-  if (!found) throw new CliError(`no user with email ${input}`, EXIT.REFUSED);
-  return found.user;
+  return (await client.call(client.api.GET('/api/v1/users/{id}', { params: { path: { id } } }))).userView
+    .user;
 }

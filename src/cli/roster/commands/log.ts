@@ -6,6 +6,10 @@ import type { Command } from 'commander';
 import { contextOf, positiveInt, timestamp } from '../context.js';
 import { type OutputFormat, printRows, type Row, write } from '../output.js';
 
+/**
+ * The fields of an OCSF API Activity event that the CLI prints. The OpenAPI leaves events open
+ * (`{[key: string]: unknown}`: OCSF, not Roster, shapes them), so this one shape is written here.
+ */
 interface SystemLogEvent {
   time_dt: string;
   activity_name: string;
@@ -30,6 +34,8 @@ const eventRow = (e: SystemLogEvent): Row => ({
 
 const FOLLOW_POLL_MS = 1000;
 
+const asEvents = (list: Record<string, unknown>[]) => list as unknown as SystemLogEvent[];
+
 async function printEvents(events: SystemLogEvent[], format: OutputFormat) {
   // JSON lines when following: a stream has no end to close an array with.
   if (format === 'json') {
@@ -51,11 +57,12 @@ export function registerLogCommands(program: Command): void {
     .addHelpText('after', '\nExamples:\n  roster log tail -n 50\n  roster log tail --follow --output json')
     .action(async (options: { lines: number; follow?: boolean }, command: Command) => {
       const { client, format } = await contextOf(command);
-      const page = await client.post<{ list: SystemLogEvent[] }>('/api/v1/systemlog/events', {
-        sortDirection: 'SORT_DIRECTION_DESC',
-        pageSize: Math.min(options.lines, 100),
-      });
-      const latest = page.list.slice(0, options.lines).reverse();
+      const page = await client.call(
+        client.api.POST('/api/v1/systemlog/events', {
+          body: { sortDirection: 'SORT_DIRECTION_DESC', pageSize: Math.min(options.lines, 100) },
+        }),
+      );
+      const latest = asEvents(page.list).slice(0, options.lines).reverse();
       await printEvents(latest, format);
       if (!options.follow) return;
       let last = latest.at(-1)?.metadata.uid;
@@ -63,20 +70,22 @@ export function registerLogCommands(program: Command): void {
         await sleep(FOLLOW_POLL_MS);
         let pageToken = '';
         do {
-          const next = await client.post<{ list: SystemLogEvent[]; nextPageToken: string }>(
-            '/api/v1/systemlog/events',
-            {
-              sortDirection: 'SORT_DIRECTION_ASC',
-              pageSize: 100,
-              ...(last
-                ? { sinceEventUid: last }
-                : { since: new Date(Date.now() - FOLLOW_POLL_MS).toISOString() }),
-              ...(pageToken ? { pageToken } : {}),
-            },
+          const next = await client.call(
+            client.api.POST('/api/v1/systemlog/events', {
+              body: {
+                sortDirection: 'SORT_DIRECTION_ASC',
+                pageSize: 100,
+                ...(last
+                  ? { sinceEventUid: last }
+                  : { since: new Date(Date.now() - FOLLOW_POLL_MS).toISOString() }),
+                ...(pageToken ? { pageToken } : {}),
+              },
+            }),
           );
+          const events = asEvents(next.list);
           // Rows are printed one page at a time; a table per page keeps the screen readable.
-          await printEvents(next.list, format === 'table' ? 'csv' : format);
-          last = next.list.at(-1)?.metadata.uid ?? last;
+          await printEvents(events, format === 'table' ? 'csv' : format);
+          last = events.at(-1)?.metadata.uid ?? last;
           pageToken = next.nextPageToken;
         } while (pageToken);
       }
@@ -92,13 +101,18 @@ export function registerLogCommands(program: Command): void {
     )
     .action(async (options: { since?: string; until?: string }, command: Command) => {
       const { client } = await contextOf(command);
-      const response = await client.stream('/roster/v1/systemlog/export', {
-        query: {
-          since: options.since ? timestamp(options.since) : undefined,
-          until: options.until ? timestamp(options.until) : undefined,
-        },
-      });
-      if (!response.body) return;
-      await pipeline(Readable.fromWeb(response.body as ReadableStream), process.stdout);
+      const body = await client.call(
+        client.api.GET('/roster/v1/systemlog/export', {
+          params: {
+            query: {
+              since: options.since ? timestamp(options.since) : undefined,
+              until: options.until ? timestamp(options.until) : undefined,
+            },
+          },
+          parseAs: 'stream',
+        }),
+      );
+      if (!body) return;
+      await pipeline(Readable.fromWeb(body as ReadableStream), process.stdout);
     });
 }

@@ -2,29 +2,22 @@ import { createHash } from 'node:crypto';
 import type { Command } from 'commander';
 import { addMembers, type PeopleSource } from '../add-members.js';
 import { shortState, waitForBulkAction } from '../bulk-actions.js';
-import { type RosterClient, seg } from '../client.js';
+import type { RosterClient } from '../client.js';
 import { collect, confirm, contextOf, positiveInt } from '../context.js';
 import { CliError, EXIT } from '../exit-codes.js';
 import { note, printObject, printRows, type Row } from '../output.js';
 import { isEmail, type PersonInput, readPeople, summarizeFile } from '../people-file.js';
 import { startProgress } from '../progress.js';
-import { resolveEmails, resolveOne } from '../resolve.js';
-
-interface GrantWithExpired {
-  appUserId: string;
-  appUser: { identityUserId: string; email: string; displayName: string } | null;
-  user: { id: string; email: string; displayName: string } | null;
-  discovered: string | null;
-  expired: string | null;
-}
+import { resolutionOf, resolveEmails, resolveOne } from '../resolve.js';
 
 export const MEMBER_COLUMNS = ['userId', 'email', 'displayName', 'appUserId', 'grantedAt', 'expiresAt'];
 
 /** The entitlement's current members, page after page, as rows. */
 export async function* memberRows(client: RosterClient, appId: string, entId: string): AsyncGenerator<Row> {
-  for await (const g of client.list<GrantWithExpired>(
-    `/api/v1/apps/${seg(appId)}/entitlements/${seg(entId)}/grants`,
-  )) {
+  const grants = client.list('/api/v1/apps/{app_id}/entitlements/{app_entitlement_id}/grants', {
+    path: { app_id: appId, app_entitlement_id: entId },
+  });
+  for await (const g of grants) {
     yield {
       userId: g.user?.id ?? g.appUser?.identityUserId ?? '',
       email: g.user?.email ?? g.appUser?.email ?? '',
@@ -47,18 +40,6 @@ interface AddOptions {
   chunkSize?: number;
   confirmAbove: number;
 }
-
-interface SetMembersAnswer {
-  dryRun: boolean;
-  bulkActionId: string;
-  toAdd: string[];
-  toRemove: string[];
-  failedUsersErrorMap: Record<string, string>;
-  version: string;
-}
-
-const membersPath = (appId: string, entId: string) =>
-  `/roster/v1/apps/${seg(appId)}/entitlements/${seg(entId)}/members`;
 
 /** People named on the command line, as a source numbered from 1 like a file's lines. */
 function listSource(inputs: string[]): PeopleSource {
@@ -140,7 +121,7 @@ Examples:
         throw new CliError('give either --file or --user/--email, not both', EXIT.USAGE);
       }
       const source = options.file ? await fileSource(options.file, options.column) : listSource(inline);
-      const { limits } = await client.get<{ limits: { maxAddUserIds: number } }>('/roster/v1/limits');
+      const { limits } = await client.call(client.api.GET('/roster/v1/limits'));
       const chunkSize = Math.min(options.chunkSize ?? 10_000, limits.maxAddUserIds);
       if (!options.dryRun && source.people > options.confirmAbove) {
         await confirm(`Add ${source.people} people to entitlement ${entId}?`, options.yes);
@@ -206,7 +187,7 @@ Examples:
         if (people.length === 0 && !options.appUser) {
           throw new CliError('say who to remove: --user ID, --email EMAIL or --app-user ID', EXIT.USAGE);
         }
-        const base = `/api/v1/apps/${seg(appId)}/entitlements/${seg(entId)}`;
+        const entitlement = { app_id: appId, app_entitlement_id: entId };
         const appUserIds = [...(options.appUser ?? [])];
         let failed = 0;
         for (const input of people) {
@@ -216,9 +197,12 @@ Examples:
             failed++;
             continue;
           }
-          const { bindings } = await client.get<{
-            bindings: { appUserId: string; createdAt: string | null }[];
-          }>(`${base}/users/${seg(found.userId)}/grants`);
+          const { bindings } = await client.call(
+            client.api.GET(
+              '/api/v1/apps/{app_id}/entitlements/{app_entitlement_id}/users/{identity_user_id}/grants',
+              { params: { path: { ...entitlement, identity_user_id: found.userId } } },
+            ),
+          );
           const held = bindings.filter((b) => b.createdAt);
           if (held.length === 0) note(`${input}: not a member`);
           appUserIds.push(...held.map((b) => b.appUserId));
@@ -227,7 +211,12 @@ Examples:
           await confirm(`Remove ${appUserIds.length} membership(s) from entitlement ${entId}?`, options.yes);
         }
         for (const appUserId of appUserIds) {
-          await client.delete(`${base}/remove-membership`, { appUserId });
+          await client.call(
+            client.api.DELETE('/api/v1/apps/{app_id}/entitlements/{app_entitlement_id}/remove-membership', {
+              params: { path: entitlement },
+              body: { appUserId },
+            }),
+          );
           note(`removed app user ${appUserId}`);
         }
         if (failed > 0) process.exitCode = EXIT.PARTIAL;
@@ -269,11 +258,11 @@ Examples:
         const userIds = new Set<string>();
         let unknown = 0;
         for (const p of people) {
-          const found = isEmail(p.input) ? resolved.get(p.input.toLowerCase()) : { userId: p.input };
-          if (found && 'userId' in found) userIds.add(found.userId);
+          const found = isEmail(p.input) ? resolutionOf(resolved, p.input) : { userId: p.input };
+          if ('userId' in found) userIds.add(found.userId);
           else {
             unknown++;
-            note(`line ${p.line}: ${p.input}: ${found?.error ?? 'no user with this email'}`);
+            note(`line ${p.line}: ${p.input}: ${found.error}`);
           }
         }
         if (unknown > 0) {
@@ -282,18 +271,18 @@ Examples:
             EXIT.REFUSED,
           );
         }
-        const path = membersPath(appId, entId);
+        const path = { app_id: appId, app_entitlement_id: entId };
+        const membersPath = '/roster/v1/apps/{app_id}/entitlements/{app_entitlement_id}/members';
         const version =
-          options.ifMatch ?? (await client.request<{ version: string }>('GET', path)).body.version;
+          options.ifMatch ?? (await client.call(client.api.GET(membersPath, { params: { path } }))).version;
         const ifMatch = `"${version.replace(/^"|"$/g, '')}"`;
         const put = (dryRun: boolean) =>
-          client
-            .request<SetMembersAnswer>('PUT', path, {
-              query: dryRun ? { dryRun: true } : {},
+          client.call(
+            client.api.PUT(membersPath, {
+              params: { path, query: dryRun ? { dryRun: true } : {}, header: { 'if-match': ifMatch } },
               body: { userIds: [...userIds] },
-              headers: { 'if-match': ifMatch },
-            })
-            .then((r) => r.body);
+            }),
+          );
         const diff = await put(true);
         const failures = Object.entries(diff.failedUsersErrorMap);
         for (const [id, why] of failures) note(`${id}: ${why}`);

@@ -22,13 +22,6 @@ interface LoginOptions {
   default?: boolean;
 }
 
-interface Introspection {
-  principleId: string;
-  userId: string;
-  roles: string[];
-  permissions: string[];
-}
-
 /** The bootstrap file Roster writes on first start (data/admin-credentials.json). */
 async function readCredentialsFile(file: string): Promise<{ clientId: string; clientSecret: string }> {
   let parsed: { clientId?: unknown; clientSecret?: unknown };
@@ -96,7 +89,7 @@ Examples:
       const profile = { server: normalizeServer(server), clientId, clientSecret };
       const client = new RosterClient(profile);
       await client.signIn();
-      const me = await client.get<Introspection>('/api/v1/auth/introspect');
+      const me = await client.call(client.api.GET('/api/v1/auth/introspect'));
       const name = global.profile ?? process.env.ROSTER_PROFILE ?? DEFAULT_PROFILE;
       const path = await saveProfile(name, profile, options.default === true);
       process.stderr.write(
@@ -141,11 +134,11 @@ Examples:
     .action(async (_options: unknown, command: Command) => {
       const { client, format } = await contextOf(command);
       const { name } = await resolveProfile(globals(command));
-      const me = await client.get<Introspection>('/api/v1/auth/introspect');
+      const me = await client.call(client.api.GET('/api/v1/auth/introspect'));
       let email = '';
       if (me.userId) {
         const user = await client
-          .get<{ userView: { user: { email: string } } }>(`/api/v1/users/${encodeURIComponent(me.userId)}`)
+          .call(client.api.GET('/api/v1/users/{id}', { params: { path: { id: me.userId } } }))
           .catch(() => undefined);
         email = user?.userView.user.email ?? '';
       }

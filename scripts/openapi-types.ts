@@ -1,9 +1,12 @@
 import fs from 'node:fs/promises';
 import openapiTS, { astToString } from 'openapi-typescript';
-import { startTestApp } from '../../test/harness.js';
+import { startTestApp } from '../test/harness.js';
 
-/** The console's API types, generated from the /openapi.json a fresh Roster serves. */
-export const API_TYPES_FILE = new URL('../src/api/schema.d.ts', import.meta.url);
+/**
+ * The API's types, generated from the /openapi.json a fresh Roster serves: the console and the
+ * `roster` CLI both call the API through them (with openapi-fetch).
+ */
+export const API_TYPES_FILE = new URL('../src/api-types/schema.d.ts', import.meta.url);
 
 const HEADER = '// Generated from /openapi.json by `npm run console:api`; do not edit.\n';
 
