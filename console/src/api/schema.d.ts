@@ -15119,8 +15119,10 @@ export interface operations {
                             idempotencyKeyTtlSeconds: number;
                             maxAddRequestBytes: number;
                             maxAddUserIds: number;
+                            maxImportRequestBytes: number;
                             maxImportUsers: number;
                             maxPageSize: number;
+                            maxRequestBytes: number;
                             maxStringLengths: {
                                 [key: string]: number;
                             };
