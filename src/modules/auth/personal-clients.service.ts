@@ -79,8 +79,9 @@ export function createPersonalClientsService(deps: PersonalClientsDeps) {
   const { db, clock, systemLog } = deps;
 
   /**
-   * A live client the caller may see or change: its own (`clients:own`, checked by the route), or
-   * anyone's with `clients:read` to see and `clients:write` to change.
+   * A live client the caller may see or change: its own (`clients:own` to see, `clients:own:write`
+   * to change, checked by the route), or anyone's with `clients:read` to see and `clients:write` to
+   * change.
    */
   async function visible(caller: Principal, id: string, write: boolean): Promise<ApiClientRow> {
     const row = await findClientById(db, id);
