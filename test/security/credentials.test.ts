@@ -7,7 +7,7 @@ import { createCaller, ROLES, requestToken } from '../identity-fixtures.js';
  * Credentials change only for a caller that may write (CONTRACT.md §7.10): a read-only caller — a
  * Read-Only Admin, or any user's API client scoped to Read-Only Admin — creates, changes and deletes
  * no API client, SCIM connection token or webhook secret, and the stored rows stay exactly as they
- * were.
+ * were. An update that names a field it cannot change is refused, never answered 200.
  */
 
 const PC = '/api/v1/iam/personal_clients';
@@ -194,6 +194,49 @@ describe.each(DIALECTS)('who may change a credential on %s', (dialect) => {
       expect(seen.permissions, name).toContain('clients:own');
       expect(seen.permissions, name).not.toContain('clients:own:write');
     }
+  });
+
+  it('refuses, naming scopedRoles, a scoped client that asks to drop its scope, and changes nothing', async () => {
+    // A client scoped to App Admin may manage its user's clients, but an empty scope means "all of the
+    // user's roles", wider than it acts with: the request is refused rather than answered 200.
+    const caller = await callerWith([ROLES.superAdmin], [ROLES.appAdmin]);
+    const url = `${PC}/${caller.self.id}`;
+    for (const body of [
+      { client: { scopedRoles: [] }, updateMask: 'scopedRoles' },
+      { client: {}, updateMask: 'scopedRoles' },
+      { client: { scopedRoles: [] } },
+    ]) {
+      const before = await credentialRows();
+      const refused = await t.request('POST', url, body, { token: caller.token });
+      expectError(refused, 400, 3, 'FIELD_NOT_CHANGEABLE', { field: 'scopedRoles' });
+      expect(refused.body.message).toContain('scopedRoles');
+      expect(await credentialRows()).toEqual(before);
+    }
+    const stored = await t.db
+      .selectFrom('api_clients')
+      .select('scoped_roles')
+      .where('id', '=', caller.self.id)
+      .executeTakeFirstOrThrow();
+    expect(JSON.stringify(stored.scoped_roles)).toContain(ROLES.appAdmin);
+    // What it may do still works: rename itself, keep its scope, and echo back an unscoped client.
+    const renamed = await t.request(
+      'POST',
+      url,
+      { client: { displayName: 'renamed', scopedRoles: [ROLES.appAdmin] } },
+      { token: caller.token },
+    );
+    expect(renamed.status, JSON.stringify(renamed.body)).toBe(200);
+    expect(renamed.body.client).toMatchObject({ displayName: 'renamed', scopedRoles: [ROLES.appAdmin] });
+    const other = (await t.request('GET', `${PC}/${caller.other.id}`, undefined, { token: caller.token }))
+      .body.client;
+    const echoed = await t.request(
+      'POST',
+      `${PC}/${caller.other.id}`,
+      { client: { ...other } },
+      { token: caller.token },
+    );
+    expect(echoed.status, JSON.stringify(echoed.body)).toBe(200);
+    expect(echoed.body.client.scopedRoles).toEqual([]);
   });
 
   it('lets a caller that may write make every one of these changes, so the refusals mean something', async () => {
