@@ -4,7 +4,7 @@ import type { Container } from './container.js';
 import { answerClientError } from './http/client-errors.js';
 import { sendError } from './http/errors.js';
 import { parseQueryString, refuseBadText } from './http/input-text.js';
-import { acceptEmptyJsonBodies } from './http/json-body.js';
+import { acceptEmptyJsonBodies, MAX_REQUEST_BYTES } from './http/json-body.js';
 import { requestIdFrom } from './http/request-id.js';
 import { serializersCompiledOnFirstUse } from './http/serialization.js';
 import { MAX_PATH_PARAM_LENGTH, requireBoundedStrings } from './http/strings.js';
@@ -50,7 +50,7 @@ export async function buildApp(container: Container, options: AppOptions): Promi
     requestIdHeader: false,
     genReqId: (request) => requestIdFrom(request.headers['x-request-id']) ?? newId(),
     // Most routes take small bodies; add-manual-user and the user import raise their own limits.
-    bodyLimit: 1024 * 1024,
+    bodyLimit: MAX_REQUEST_BYTES,
     routerOptions: {
       ignoreTrailingSlash: true,
       maxParamLength: MAX_PATH_PARAM_LENGTH,

@@ -66,8 +66,32 @@ export function errorBody(error: AppError, requestId?: string): ErrorBody {
   };
 }
 
-/** Turns whatever a handler or Fastify threw into an AppError; `undefined` means a fault. */
-export function toAppError(error: unknown): AppError | undefined {
+/**
+ * A body over the route's limit (CONTRACT.md §7.16): the answer names the limit in bytes, which
+ * Fastify's error does not, and where the limits are published.
+ */
+function bodyTooLarge(request: FastifyRequest | undefined): AppError {
+  const limit = request?.routeOptions.bodyLimit;
+  if (limit === undefined) {
+    return new AppError(
+      'RESOURCE_EXHAUSTED',
+      'request body is larger than this route accepts; GET /roster/v1/limits lists the limits',
+      'REQUEST_TOO_LARGE',
+    );
+  }
+  return new AppError(
+    'RESOURCE_EXHAUSTED',
+    `request body is larger than this route's limit of ${limit} bytes; GET /roster/v1/limits lists the limits`,
+    'REQUEST_TOO_LARGE',
+    { limitBytes: String(limit) },
+  );
+}
+
+/**
+ * Turns whatever a handler or Fastify threw into an AppError; `undefined` means a fault. The
+ * request, when given, lets a refusal name the route's own limits.
+ */
+export function toAppError(error: unknown, request?: FastifyRequest): AppError | undefined {
   if (error instanceof AppError) return error;
   const thrown = error as Partial<FastifyError> & { validation?: unknown };
   if (Array.isArray(thrown.validation) && thrown.validation.length > 0) {
@@ -79,11 +103,7 @@ export function toAppError(error: unknown): AppError | undefined {
   }
   switch (thrown.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return new AppError(
-        'RESOURCE_EXHAUSTED',
-        'request body is larger than this route accepts; see GET /roster/v1/limits',
-        'REQUEST_TOO_LARGE',
-      );
+      return bodyTooLarge(request);
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return new AppError(
         'INVALID_ARGUMENT',
@@ -122,7 +142,7 @@ export function toAppError(error: unknown): AppError | undefined {
 }
 
 export function sendError(request: FastifyRequest, reply: FastifyReply, error: unknown): FastifyReply {
-  const appError = toAppError(error);
+  const appError = toAppError(error, request);
   if (appError) {
     return reply.code(httpStatusOf(appError)).type('application/json').send(errorBody(appError, request.id));
   }

@@ -11,6 +11,9 @@ const NUL = '\u0000';
 /** With the `u` flag, a surrogate pair reads as one code point, so only a lone surrogate is `Cs`. */
 const LONE_SURROGATE = /\p{Cs}/u;
 
+/** True when `text` holds neither a NUL nor a lone surrogate: what every request string must be. */
+export const isAcceptedText = (text: string): boolean => !text.includes(NUL) && !LONE_SURROGATE.test(text);
+
 const badText = (part: string, field: string, what: string) =>
   new AppError('INVALID_ARGUMENT', `${part}${field} ${what}`, 'INVALID_TEXT', { field: `${part}${field}` });
 
@@ -30,7 +33,7 @@ export function checkText(value: unknown, part: string): void {
   for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
     const [item, parent, key] = next;
     if (typeof item === 'string') {
-      if (item.includes(NUL) || LONE_SURROGATE.test(item)) checkString(item, part, `${parent}/${key}`);
+      if (!isAcceptedText(item)) checkString(item, part, `${parent}/${key}`);
       continue;
     }
     if (typeof item !== 'object' || item === null) continue;

@@ -2,6 +2,12 @@ import type { FastifyInstance } from 'fastify';
 import { decodeUtf8Body } from './input-text.js';
 
 /**
+ * The body limit of every route that sets none of its own, in bytes; add-manual-user, set-members
+ * and the user import raise theirs. Published at GET /roster/v1/limits (CONTRACT.md §7.16).
+ */
+export const MAX_REQUEST_BYTES = 1024 * 1024;
+
+/**
  * protojson writes an unset field as `null` (CONTRACT.md §1), so Roster reads a `null` field as an
  * absent one: `{"userIds": null}` is `{}`. Nulls inside arrays are values and stay.
  */

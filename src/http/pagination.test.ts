@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodePageToken, keysetPage } from './pagination.js';
+import { decodeCursor, decodePageToken, encodeCursor, encodePageToken, keysetPage } from './pagination.js';
 
 const rows = (n: number, from = 0) =>
   Array.from({ length: n }, (_, i) => ({ id: `id${String(from + i).padStart(3, '0')}` }));
@@ -39,5 +39,27 @@ describe('keysetPage', () => {
       }),
     ).toThrow('page token is not one Roster issued');
     expect(read).toBe(false);
+  });
+
+  it('refuses a token whose decoded text would be refused as input: NUL, not UTF-8, lone surrogate', () => {
+    const forged = (prefix: string, bytes: string | Buffer) =>
+      prefix + Buffer.from(bytes).toString('base64url');
+    for (const token of [
+      'k1.AA',
+      forged('k1.', 'id\u0000'),
+      forged('k1.', Buffer.from([0x69, 0xed, 0xa0, 0x80])),
+      forged('k1.', Buffer.from([0xff])),
+    ]) {
+      expect(() => decodePageToken(token), token).toThrow('page token is not one Roster issued');
+    }
+    for (const token of [
+      forged('k2.', '["\\u0000"]'),
+      forged('k2.', '["\\ud800"]'),
+      forged('k2.', Buffer.from([0x5b, 0xff, 0x5d])),
+    ]) {
+      expect(() => decodeCursor(token, 1), token).toThrow('page token is not one Roster issued');
+    }
+    expect(decodePageToken(encodePageToken('idé😀'))).toBe('idé😀');
+    expect(decodeCursor(encodeCursor(['42']), 1)).toEqual(['42']);
   });
 });

@@ -1,4 +1,5 @@
 import { AppError } from '../lib/errors.js';
+import { isAcceptedText } from './input-text.js';
 
 /** The order a list is walked in. */
 export type Direction = 'asc' | 'desc';
@@ -16,13 +17,33 @@ export function encodePageToken(lastId: string): string {
   return TOKEN_PREFIX + Buffer.from(lastId, 'utf8').toString('base64url');
 }
 
+const notIssued = () =>
+  new AppError('INVALID_ARGUMENT', 'page token is not one Roster issued', 'INVALID_PAGE_TOKEN');
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * The text a token's base64url part carries, or undefined. A decoded token is client input like
+ * any other, and reaches SQL: it must pass the text checks every request string passes (UTF-8,
+ * no NUL, no lone surrogate; src/http/input-text.ts), or PostgreSQL fails the query on a NUL.
+ */
+export function decodeTokenText(encoded: string): string | undefined {
+  let text: string;
+  try {
+    text = utf8.decode(Buffer.from(encoded, 'base64url'));
+  } catch {
+    return undefined;
+  }
+  return isAcceptedText(text) ? text : undefined;
+}
+
 export function decodePageToken(token: string | undefined): string | undefined {
   if (!token) return undefined;
   if (token.startsWith(TOKEN_PREFIX)) {
-    const key = Buffer.from(token.slice(TOKEN_PREFIX.length), 'base64url').toString('utf8');
-    if (key.length > 0 && key.length <= 1024) return key;
+    const key = decodeTokenText(token.slice(TOKEN_PREFIX.length));
+    if (key !== undefined && key.length > 0 && key.length <= 1024) return key;
   }
-  throw new AppError('INVALID_ARGUMENT', 'page token is not one Roster issued', 'INVALID_PAGE_TOKEN');
+  throw notIssued();
 }
 
 export interface Page<T> {
@@ -79,15 +100,17 @@ export function encodeCursor(values: readonly string[]): string {
 
 export function decodeCursor(token: string | null | undefined, arity: number): string[] | undefined {
   if (!token) return undefined;
-  if (token.startsWith(CURSOR_PREFIX)) {
+  const text = token.startsWith(CURSOR_PREFIX)
+    ? decodeTokenText(token.slice(CURSOR_PREFIX.length))
+    : undefined;
+  if (text !== undefined) {
     try {
-      const values: unknown = JSON.parse(
-        Buffer.from(token.slice(CURSOR_PREFIX.length), 'base64url').toString('utf8'),
-      );
+      const values: unknown = JSON.parse(text);
+      // JSON escapes (`"\u0000"`, `"\ud800"`) spell what the text itself may not hold.
       if (
         Array.isArray(values) &&
         values.length === arity &&
-        values.every((v) => typeof v === 'string' && v.length <= 64)
+        values.every((v) => typeof v === 'string' && v.length <= 64 && isAcceptedText(v))
       ) {
         return values as string[];
       }
@@ -95,5 +118,5 @@ export function decodeCursor(token: string | null | undefined, arity: number): s
       // Falls through to the refusal below.
     }
   }
-  throw new AppError('INVALID_ARGUMENT', 'page token is not one Roster issued', 'INVALID_PAGE_TOKEN');
+  throw notIssued();
 }

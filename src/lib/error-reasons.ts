@@ -64,6 +64,10 @@ export const ERROR_REASONS = {
     code: 'INVALID_ARGUMENT',
     meaning: 'updateMask names a field that cannot be updated.',
   },
+  FIELD_NOT_CHANGEABLE: {
+    code: 'INVALID_ARGUMENT',
+    meaning: 'The update names a field (metadata.field) this caller cannot set to the value sent.',
+  },
   DISPLAY_NAME_REQUIRED: { code: 'INVALID_ARGUMENT', meaning: 'displayName is empty.' },
   INVALID_IDEMPOTENCY_KEY: { code: 'INVALID_ARGUMENT', meaning: 'The Idempotency-Key header is malformed.' },
   IDEMPOTENCY_KEY_REUSED: {

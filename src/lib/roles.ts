@@ -12,8 +12,14 @@ export const PERMISSIONS = [
   'grants:read',
   'grants:write',
   'bulk_actions:read',
-  /** Managing one's own personal API clients (CONTRACT.md §5, PC.*). */
+  /** Seeing one's own personal API clients (CONTRACT.md §5, PC.List and PC.Get). */
   'clients:own',
+  /**
+   * Creating, changing and deleting one's own personal API clients (PC.Create, PC.Update,
+   * PC.Delete): a write, so a read-only role lacks it, and so does every client scoped to one
+   * (CONTRACT.md §7.10).
+   */
+  'clients:own:write',
   /** Reading and managing other users' API clients. */
   'clients:read',
   'clients:write',
@@ -51,9 +57,15 @@ export const SUPER_ADMIN_ROLE: BuiltinRole = {
   ownedPermissions: [],
 };
 
-// Every role may introspect and manage its own API clients: a client never holds more than its
-// user's roles (and a scoped client never creates a wider one), so this grants no new access.
+// Every role may introspect and see its own API clients.
 const SELF: readonly Permission[] = ['auth:introspect', 'clients:own'];
+// Changing a credential is a write (CONTRACT.md §7.10): a role that writes may create, change and
+// delete its user's own clients — a client never holds more than its user's roles, and a scoped
+// client never makes a wider one, so this grants no new access — and a read-only role may not. The
+// rule is a permission rather than a special case, so it narrows like every other: a Super Admin's
+// client scoped to Read-Only Admin holds what both hold, which is no `clients:own:write`, and cannot
+// rename, delete or unscope any client; introspection says so.
+const SELF_WRITE: readonly Permission[] = ['clients:own:write'];
 
 export const READ_ONLY_ADMIN_ROLE: BuiltinRole = {
   id: '37dGaqSatBH5YJkjRCUAmgBNO9w',
@@ -75,6 +87,7 @@ export const APP_ADMIN_ROLE: BuiltinRole = {
     'bulk_actions:read',
     'webhooks:own',
     ...SELF,
+    ...SELF_WRITE,
   ],
   // "Manages the apps it owns: their catalog and memberships" (CONTRACT.md §7.10).
   ownedPermissions: ['catalog:write', 'grants:write'],

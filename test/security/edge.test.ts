@@ -193,6 +193,38 @@ describe.each(DIALECTS)('the edge on %s', (dialect) => {
     });
   });
 
+  describe('body limits', () => {
+    /** A JSON body of exactly `bytes` bytes: `{"displayName":"xxx…"}`. */
+    const sized = (bytes: number) => `{"displayName":"${'x'.repeat(bytes - 18)}"}`;
+
+    it('answers 413 naming the limit in bytes and GET /roster/v1/limits, which publishes it', async () => {
+      const limits = (await t.request('GET', '/roster/v1/limits')).body.limits;
+      expect(limits.maxRequestBytes).toBe(1024 * 1024);
+      expect(limits.maxImportRequestBytes).toBe(64 * 1024 * 1024);
+      const before = await tableCounts(t);
+      const targets = [
+        // A normal route: the limit every route without its own has.
+        { url: '/api/v1/apps', limit: limits.maxRequestBytes },
+        // add-manual-user raises its own (ROSTER_MAX_ADD_REQUEST_BYTES).
+        {
+          url: `/api/v1/apps/${appId}/entitlements/${entitlementId}/add-manual-user`,
+          limit: limits.maxAddRequestBytes,
+        },
+      ];
+      for (const { url, limit } of targets) {
+        const refused = answer(await json('POST', url, sized(limit + 1)));
+        expectError(refused, 413, 8, 'REQUEST_TOO_LARGE', { limitBytes: String(limit) });
+        expect(refused.body.message).toBe(
+          `request body is larger than this route's limit of ${limit} bytes; GET /roster/v1/limits lists the limits`,
+        );
+      }
+      expect(sized(limits.maxRequestBytes)).toHaveLength(limits.maxRequestBytes);
+      // At the limit the body is read (and, here, refused by validation for its long name).
+      expect(answer(await json('POST', '/api/v1/apps', sized(limits.maxRequestBytes))).status).toBe(400);
+      expect(await tableCounts(t)).toEqual(before);
+    });
+  });
+
   describe('string lengths', () => {
     it('refuses a search query over its bound, up to the body limit, with 400 naming it', async () => {
       for (const length of [1_001, 1_000_000]) {

@@ -1,6 +1,12 @@
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { APP_ADMIN_ROLE, type Permission, READ_ONLY_ADMIN_ROLE } from '../../src/lib/roles.js';
+import {
+  APP_ADMIN_ROLE,
+  clientPermissions,
+  type Permission,
+  READ_ONLY_ADMIN_ROLE,
+  SUPER_ADMIN_ROLE,
+} from '../../src/lib/roles.js';
 import { createApp, expectError } from '../fixtures.js';
 import { DIALECTS, startTestApp, type TestApp } from '../harness.js';
 import { createCaller, ROLES, tableCounts } from '../identity-fixtures.js';
@@ -29,6 +35,7 @@ interface Credentials {
   wrongSource: string;
   noRoles: string;
   readOnly: string;
+  scopedReadOnly: string;
   otherAppAdmin: string;
 }
 
@@ -71,6 +78,14 @@ const ATTACKS: Attack[] = [
     reason: 'PERMISSION_DENIED',
     header: (c) => `Bearer ${c.readOnly}`,
     lacking: READ_ONLY_ADMIN_ROLE.permissions,
+  },
+  {
+    // A scope narrows every permission, credential writes included (CONTRACT.md §7.10).
+    name: "a Super Admin's client scoped to Read-Only Admin on a write",
+    status: 403,
+    reason: 'PERMISSION_DENIED',
+    header: (c) => `Bearer ${c.scopedReadOnly}`,
+    lacking: [...clientPermissions([SUPER_ADMIN_ROLE.id], [READ_ONLY_ADMIN_ROLE.id]).permissions],
   },
   {
     name: 'an App Admin of another app',
@@ -128,6 +143,8 @@ describe.each(DIALECTS)('security of every API route on %s', (dialect) => {
       wrongSource: wrongSource.token,
       noRoles: (await createCaller(t, [])).token,
       readOnly: (await createCaller(t, [ROLES.readOnlyAdmin])).token,
+      scopedReadOnly: (await createCaller(t, [ROLES.superAdmin], { scopedRoles: [ROLES.readOnlyAdmin] }))
+        .token,
       otherAppAdmin: otherAppAdmin.token,
     };
   });

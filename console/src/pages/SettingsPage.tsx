@@ -53,6 +53,9 @@ export function SettingsPage() {
 function ApiClients() {
   const { can, session } = useAbilities();
   const everyone = can('clients:read');
+  // Changing a credential is a write: a Read-Only Admin sees its clients but changes none (CONTRACT.md §7.10).
+  const mayChange = (client: PersonalClient) =>
+    can('clients:write') || (client.userId === session.user.id && can('clients:own:write'));
   const [creating, setCreating] = useState(false);
   const [deleting, setDeleting] = useState<PersonalClient | undefined>();
   const clients = useKeysetPages(clientsListing(everyone, session.user.id));
@@ -73,24 +76,27 @@ function ApiClients() {
     {
       header: 'Actions',
       id: 'actions',
-      cell: ({ row }) => (
-        <Button
-          size="compact-sm"
-          color="red.9"
-          variant="outline"
-          onClick={() => setDeleting(row.original)}
-          aria-label={`Delete API client ${row.original.displayName}`}
-        >
-          Delete
-        </Button>
-      ),
+      cell: ({ row }) =>
+        mayChange(row.original) && (
+          <Button
+            size="compact-sm"
+            color="red.9"
+            variant="outline"
+            onClick={() => setDeleting(row.original)}
+            aria-label={`Delete API client ${row.original.displayName}`}
+          >
+            Delete
+          </Button>
+        ),
     },
   ];
   return (
     <Stack>
-      <Group>
-        <Button onClick={() => setCreating(true)}>New API client</Button>
-      </Group>
+      {(can('clients:own:write') || can('clients:write')) && (
+        <Group>
+          <Button onClick={() => setCreating(true)}>New API client</Button>
+        </Group>
+      )}
       <DataTable
         caption={everyone ? 'API clients of every user' : 'Your API clients'}
         data={clients.data?.list}

@@ -13,7 +13,7 @@ describe.each(DIALECTS)('personal API clients on %s', (dialect) => {
   afterAll(() => t.close());
 
   it('creates a client whose secret is returned once and works, and stores only the public key', async () => {
-    const owner = await createCaller(t, [ROLES.readOnlyAdmin]);
+    const owner = await createCaller(t, [ROLES.appAdmin]);
     const made = await t.request(
       'POST',
       BASE,
@@ -82,7 +82,7 @@ describe.each(DIALECTS)('personal API clients on %s', (dialect) => {
   });
 
   it('updates name, CIDRs and expiry, enforcing the new CIDRs on live tokens at once', async () => {
-    const caller = await createCaller(t, [ROLES.readOnlyAdmin]);
+    const caller = await createCaller(t, [ROLES.appAdmin]);
     const url = `${BASE}/${caller.client.id}`;
     expect((await t.request('GET', '/api/v1/apps', undefined, { token: caller.token })).status).toBe(200);
     const updated = await t.request(
@@ -125,7 +125,7 @@ describe.each(DIALECTS)('personal API clients on %s', (dialect) => {
   });
 
   it('deleting a client refuses new tokens and stops its tokens at once', async () => {
-    const caller = await createCaller(t, [ROLES.readOnlyAdmin]);
+    const caller = await createCaller(t, [ROLES.appAdmin]);
     expect(
       (await t.request('DELETE', `${BASE}/${caller.client.id}`, {}, { token: caller.token })).status,
     ).toBe(200);
@@ -157,12 +157,13 @@ describe.each(DIALECTS)('personal API clients on %s', (dialect) => {
   });
 
   it('scopedRoles narrow a client, and a scoped client cannot mint a wider one', async () => {
-    const user = await createUser(t, { roleIds: [ROLES.superAdmin, ROLES.readOnlyAdmin] });
-    const made = await t.request('POST', `/roster/v1/users/${user.id}/personal_clients`, {
-      scopedRoles: [ROLES.readOnlyAdmin],
-    });
-    const { access_token: token } = (await requestToken(t, made.body.client.clientId, made.body.clientSecret))
-      .body;
+    const user = await createUser(t, { roleIds: [ROLES.superAdmin, ROLES.appAdmin] });
+    const scopedTo = async (scopedRoles: string[]) => {
+      const made = await t.request('POST', `/roster/v1/users/${user.id}/personal_clients`, { scopedRoles });
+      return (await requestToken(t, made.body.client.clientId, made.body.clientSecret)).body
+        .access_token as string;
+    };
+    const token = await scopedTo([ROLES.appAdmin]);
     expectError(
       await t.request('POST', '/api/v1/apps', { displayName: 'x' }, { token }),
       403,
@@ -172,8 +173,18 @@ describe.each(DIALECTS)('personal API clients on %s', (dialect) => {
     const wider = await t.request('POST', BASE, { scopedRoles: [ROLES.superAdmin] }, { token });
     expectError(wider, 403, 7, 'SCOPE_EXCEEDS_CALLER');
     const child = await t.request('POST', BASE, {}, { token });
-    expect(child.body.client.scopedRoles).toEqual([ROLES.readOnlyAdmin]);
+    expect(child.body.client.scopedRoles).toEqual([ROLES.appAdmin]);
     expectError(await t.request('POST', BASE, { scopedRoles: ['nope'] }), 400, 3, 'UNKNOWN_ROLE');
+
+    // A client scoped to Read-Only Admin writes nothing, credentials included (CONTRACT.md §7.10).
+    const readOnly = await scopedTo([ROLES.readOnlyAdmin]);
+    const before = await t.db.selectFrom('api_clients').selectAll().where('user_id', '=', user.id).execute();
+    expectError(await t.request('POST', BASE, {}, { token: readOnly }), 403, 7, 'PERMISSION_DENIED', {
+      permission: 'clients:own:write',
+    });
+    expect(await t.db.selectFrom('api_clients').selectAll().where('user_id', '=', user.id).execute()).toEqual(
+      before,
+    );
   });
 
   it("a scoped client holds its scoped roles' permissions AND'ed with its user's", async () => {

@@ -31,10 +31,12 @@ export const personalClientsRoutes: FastifyPluginAsyncTypebox<{ clients: Persona
     },
   );
 
+  // Writes need `clients:own:write`, which read-only roles and clients scoped to them lack
+  // (CONTRACT.md §7.10): a read-only credential changes no credential.
   app.post(
     BASE,
     {
-      config: { permission: 'clients:own' },
+      config: { permission: 'clients:own:write' },
       schema: { body: NewPersonalClient, response: { 200: CreatedPersonalClient } },
     },
     async (request) => {
@@ -54,7 +56,7 @@ export const personalClientsRoutes: FastifyPluginAsyncTypebox<{ clients: Persona
   app.post(
     `${BASE}/:id`,
     {
-      config: { permission: 'clients:own' },
+      config: { permission: 'clients:own:write' },
       schema: { params: Params, body: UpdatePersonalClientBody, response: { 200: ClientResponse } },
     },
     async (request) => {
@@ -72,7 +74,7 @@ export const personalClientsRoutes: FastifyPluginAsyncTypebox<{ clients: Persona
 
   app.delete(
     `${BASE}/:id`,
-    { config: { permission: 'clients:own' }, schema: { params: Params, response: { 200: Empty } } },
+    { config: { permission: 'clients:own:write' }, schema: { params: Params, response: { 200: Empty } } },
     async (request) => {
       await clients.delete(principalOf(request), actorOf(request), request.params.id);
       return {};

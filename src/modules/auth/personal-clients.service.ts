@@ -43,9 +43,17 @@ export type PersonalClientsService = ReturnType<typeof createPersonalClientsServ
 /**
  * The scopedRoles a caller may give a client: known roles, and when the caller is itself a scoped
  * client, only roles it acts with, never none (none means "all of the user's roles"), so a
- * narrowed client can never mint a wider one.
+ * narrowed client can never mint a wider one. A new client made with none takes the caller's scope;
+ * an update (`current`, the client's scope now) that would empty a scope is refused, naming the
+ * field, rather than answered 200 with the scope kept: with a mask, exactly the listed fields
+ * change (CONTRACT.md §7.6), so one that cannot is an error.
  */
-function allowedScope(caller: Principal, forOwnUser: boolean, requested: readonly string[]): string[] {
+function allowedScope(
+  caller: Principal,
+  forOwnUser: boolean,
+  requested: readonly string[],
+  current?: readonly string[],
+): string[] {
   const unknown = requested.find((id) => !isKnownRole(id));
   if (unknown !== undefined) {
     throw invalidArgument(
@@ -58,7 +66,17 @@ function allowedScope(caller: Principal, forOwnUser: boolean, requested: readonl
   }
   const unique = [...new Set(requested)];
   if (!forOwnUser || caller.scopedRoles.length === 0) return unique;
-  if (unique.length === 0) return [...caller.roleIds];
+  if (unique.length === 0 && current === undefined) return [...caller.roleIds];
+  // Echoing back the scope of an unscoped client asks for no change.
+  if (unique.length === 0 && current?.length === 0) return [];
+  if (unique.length === 0) {
+    throw invalidArgument(
+      "scopedRoles cannot be emptied by a scoped client: an empty scope means all of the user's roles, " +
+        'which a scoped client cannot grant; name the roles to keep, or make the change with an unscoped client',
+      'FIELD_NOT_CHANGEABLE',
+      { field: 'scopedRoles' },
+    );
+  }
   const wider = unique.find((id) => !caller.roleIds.includes(id));
   if (wider !== undefined) {
     throw new AppError(
@@ -79,8 +97,9 @@ export function createPersonalClientsService(deps: PersonalClientsDeps) {
   const { db, clock, systemLog } = deps;
 
   /**
-   * A live client the caller may see or change: its own (`clients:own`, checked by the route), or
-   * anyone's with `clients:read` to see and `clients:write` to change.
+   * A live client the caller may see or change: its own (`clients:own` to see, `clients:own:write`
+   * to change, checked by the route), or anyone's with `clients:read` to see and `clients:write` to
+   * change.
    */
   async function visible(caller: Principal, id: string, write: boolean): Promise<ApiClientRow> {
     const row = await findClientById(db, id);
@@ -167,7 +186,12 @@ export function createPersonalClientsService(deps: PersonalClientsDeps) {
         displayName: (v) => ({ display_name: v ?? '' }),
         allowSourceCidr: (v) => ({ allow_source_cidr: normalizeCidrs(v ?? []) }),
         scopedRoles: (v) => ({
-          scoped_roles: allowedScope(caller, current.user_id === caller.userId, v ?? []),
+          scoped_roles: allowedScope(
+            caller,
+            current.user_id === caller.userId,
+            v ?? [],
+            current.scoped_roles,
+          ),
         }),
         expiresTime: (v) => ({ expires_at: v ? new Date(v).toISOString() : null }),
       };

@@ -326,7 +326,14 @@ describe.each(DIALECTS)('add-manual-user on %s', (dialect) => {
     expect(exact.status).toBe(200);
     const tooBig = await t.request('POST', url, undefined, { headers, rawBody: sized(4097) });
     expect(tooBig.status).toBe(413);
-    expect(tooBig.body.details[0].reason).toBe('REQUEST_TOO_LARGE');
+    expect(tooBig.body.details[0]).toMatchObject({
+      reason: 'REQUEST_TOO_LARGE',
+      metadata: { limitBytes: '4096' },
+    });
+    // It names the limit and where it is published (CONTRACT.md §7.16).
+    expect(tooBig.body.message).toContain('limit of 4096 bytes');
+    expect(tooBig.body.message).toContain('GET /roster/v1/limits');
+    expect((await t.request('GET', '/roster/v1/limits')).body.limits.maxAddRequestBytes).toBe(4096);
     expect(await bulkActionsCount()).toBe(before + 2);
   });
 

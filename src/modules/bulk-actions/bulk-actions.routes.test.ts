@@ -270,6 +270,8 @@ describe.each(DIALECTS)('reading bulk actions on %s', (dialect) => {
         maxAddUserIds: 100000,
         maxAddRequestBytes: 16 * 1024 * 1024,
         maxImportUsers: 100000,
+        maxImportRequestBytes: 64 * 1024 * 1024,
+        maxRequestBytes: 1024 * 1024,
         maxPageSize: 100,
         defaultPageSize: 25,
         idempotencyKeyTtlSeconds: 86400,

@@ -1,4 +1,5 @@
 import type { ChangePosition } from '../../db/dialects/dialect.js';
+import { decodeTokenText } from '../../http/pagination.js';
 import { AppError } from '../../lib/errors.js';
 
 /**
@@ -18,7 +19,7 @@ export function encodeChangeCursor(position: ChangePosition): ChangeCursor {
 export function decodeChangeCursor(cursor: ChangeCursor | null | undefined): ChangePosition | undefined {
   if (!cursor) return undefined;
   const match = cursor.startsWith(PREFIX)
-    ? POSITION.exec(Buffer.from(cursor.slice(PREFIX.length), 'base64url').toString('utf8'))
+    ? POSITION.exec(decodeTokenText(cursor.slice(PREFIX.length)) ?? '')
     : null;
   const [, txId, seq] = match ?? [];
   if (txId === undefined || seq === undefined) {

@@ -1,5 +1,5 @@
 import type { ChangePosition } from '../../db/dialects/dialect.js';
-import type { Direction } from '../../http/pagination.js';
+import { type Direction, decodeTokenText } from '../../http/pagination.js';
 import { AppError } from '../../lib/errors.js';
 import { decodeChangeCursor, encodeChangeCursor } from './change-cursor.js';
 
@@ -25,7 +25,7 @@ export function decodePositionPageToken(token: string, direction: Direction): Po
   const invalid = () =>
     new AppError('INVALID_ARGUMENT', 'page token is not one Roster issued', 'INVALID_PAGE_TOKEN');
   if (!token.startsWith(PREFIX)) throw invalid();
-  const parts = Buffer.from(token.slice(PREFIX.length), 'base64url').toString('utf8').split('|');
+  const parts = (decodeTokenText(token.slice(PREFIX.length)) ?? '').split('|');
   const [dir, last, upTo] = parts;
   let positions: [ChangePosition | undefined, ChangePosition | undefined];
   try {

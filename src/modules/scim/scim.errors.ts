@@ -63,7 +63,7 @@ export function sendScimError(request: FastifyRequest, reply: FastifyReply, erro
   let scim: ScimError;
   if (error instanceof ScimError) scim = error;
   else {
-    const appError = toAppError(error);
+    const appError = toAppError(error, request);
     if (appError?.reason === 'MALFORMED_JSON') scim = invalidSyntax('request body is not valid JSON');
     else if (appError?.reason === 'INVALID_REQUEST' && appError.metadata.field === 'querystring/filter')
       scim = new ScimError(400, appError.message, 'invalidFilter');

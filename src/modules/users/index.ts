@@ -12,5 +12,5 @@ export {
   listUsers,
   USER_DISABLED,
 } from './users.repository.js';
-export { MAX_IMPORT_USERS, toUser, User } from './users.schemas.js';
+export { MAX_IMPORT_REQUEST_BYTES, MAX_IMPORT_USERS, toUser, User } from './users.schemas.js';
 export type { DirectoryUserInput, UsersService } from './users.service.js';

@@ -9,6 +9,7 @@ import { AppError } from '../../lib/errors.js';
 import {
   ImportUsersBody,
   ImportUsersResponse,
+  MAX_IMPORT_REQUEST_BYTES,
   MAX_IMPORT_USERS,
   NewUser,
   ResolvePeopleBody,
@@ -21,8 +22,6 @@ import {
   UserView,
 } from './users.schemas.js';
 import type { UsersService } from './users.service.js';
-
-const IMPORT_BODY_LIMIT = 64 * 1024 * 1024;
 
 const CSV_COLUMNS: readonly string[] = ['displayName', 'email', 'username'];
 const CSV_HEADER_RULE = 'the first line must be a header naming displayName,email and optionally username';
@@ -142,7 +141,7 @@ export const usersRoutes: FastifyPluginAsyncTypebox<UsersRoutesOptions> = async 
   app.register(async (scope) => {
     scope.addContentTypeParser(
       'text/csv',
-      { parseAs: 'buffer', bodyLimit: IMPORT_BODY_LIMIT },
+      { parseAs: 'buffer', bodyLimit: MAX_IMPORT_REQUEST_BYTES },
       (_req, body, done) => {
         try {
           let header: string[] | undefined;
@@ -173,7 +172,7 @@ export const usersRoutes: FastifyPluginAsyncTypebox<UsersRoutesOptions> = async 
     scope.post(
       '/roster/v1/users/import',
       {
-        bodyLimit: IMPORT_BODY_LIMIT,
+        bodyLimit: MAX_IMPORT_REQUEST_BYTES,
         config: { permission: 'users:write' },
         schema: { response: { 200: ImportUsersResponse } },
       },

@@ -128,6 +128,8 @@ export type NewUser = Static<typeof NewUser>;
 export const UserChanges = Type.Partial(NewUser);
 
 export const MAX_IMPORT_USERS = 100_000;
+/** The user import's body limit in bytes, JSON or CSV (published at GET /roster/v1/limits). */
+export const MAX_IMPORT_REQUEST_BYTES = 64 * 1024 * 1024;
 
 export const ImportUsersBody = Type.Object({
   users: Type.Array(NewUser, { maxItems: MAX_IMPORT_USERS }),
