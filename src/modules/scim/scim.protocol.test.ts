@@ -266,6 +266,52 @@ describe.each(DIALECTS)('SCIM protocol on %s', (dialect) => {
     });
   });
 
+  describe('empty bodies', () => {
+    it('deletes a user and a group when the DELETE carries a Content-Type and no body', async () => {
+      const user = await newUser({ displayName: 'Leaver' });
+      const group = await scim.send('POST', '/Groups', {
+        schemas: [GROUP_SCHEMA],
+        displayName: 'Leavers',
+        members: [{ value: user.id }],
+      });
+      expect(group.status).toBe(201);
+      expect(await holders(t, group.body.id)).toEqual([user.id]);
+
+      // Clients that set the header on every request, for both media types SCIM accepts.
+      for (const [path, type] of [
+        [`/Groups/${group.body.id}`, 'application/scim+json'],
+        [`/Users/${user.id}`, 'application/json; charset=utf-8'],
+      ] as const) {
+        const deleted = await scim.send('DELETE', path, '', { 'content-type': type });
+        expect(deleted.status, JSON.stringify(deleted.body)).toBe(204);
+      }
+      const stored = await t.db
+        .selectFrom('users')
+        .select('deleted_at')
+        .where('id', '=', user.id)
+        .executeTakeFirstOrThrow();
+      expect(stored.deleted_at).not.toBeNull();
+      const entitlement = await t.db
+        .selectFrom('app_entitlements')
+        .select('deleted_at')
+        .where('id', '=', group.body.id)
+        .executeTakeFirstOrThrow();
+      expect(entitlement.deleted_at).not.toBeNull();
+      expect(await holders(t, group.body.id)).toEqual([]);
+      expectScimError(await scim.send('GET', `/Users/${user.id}`), 404);
+    });
+
+    it('still refuses a write without a body', async () => {
+      const user = await newUser();
+      for (const method of ['POST', 'PUT', 'PATCH'] as const) {
+        const path = method === 'POST' ? '/Users' : `/Users/${user.id}`;
+        const refused = await scim.send(method, path, '');
+        expect(refused.status).toBe(400);
+        expect(refused.body.schemas).toEqual(['urn:ietf:params:scim:api:messages:2.0:Error']);
+      }
+    });
+  });
+
   describe('versions', () => {
     it('serves meta.version as the ETag and honours If-Match on PUT, PATCH and DELETE', async () => {
       const user = await newUser({ displayName: 'Versioned' });
