@@ -223,7 +223,13 @@ export function useAddMembers(
             body: { userIds: part, ...(endsAt ? { deprovisionAt: new Date(endsAt).toISOString() } : {}) },
           }),
         );
-        ids.push(made.bulkActionId);
+        // A part whose every person was refused since the preview has nothing to do: no bulk action.
+        if (made.bulkActionId) ids.push(made.bulkActionId);
+      }
+      if (ids.length === 0 && preview.wouldAdd.length > 0) {
+        throw new Error(
+          'No one was added: everyone was refused since the preview. Go back and preview again.',
+        );
       }
       return ids;
     },

@@ -239,7 +239,27 @@ describe.each(DIALECTS)('add-manual-user on %s', (dialect) => {
     expect(memberGrants).toHaveLength(1);
   });
 
-  it('answers null, absent and empty userIds with a completed, empty bulk action', async () => {
+  /** Rows of the tables an add writes to, to show that a request left nothing behind. */
+  const writes = async () => {
+    const n = async (table: 'bulk_actions' | 'bulk_action_items' | 'system_log_events' | 'grants') =>
+      Number(
+        (
+          await t.db
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    return {
+      bulk_actions: await n('bulk_actions'),
+      bulk_action_items: await n('bulk_action_items'),
+      system_log_events: await n('system_log_events'),
+      grants: await n('grants'),
+    };
+  };
+
+  it('answers null, absent and empty userIds with no bulk action, and writes nothing', async () => {
+    const before = await writes();
     for (const body of [{ userIds: null }, {}, { userIds: [] }, undefined]) {
       const response = await t.request(
         'POST',
@@ -248,14 +268,55 @@ describe.each(DIALECTS)('add-manual-user on %s', (dialect) => {
         body === undefined ? { headers: { 'content-type': 'application/json' }, rawBody: '' } : {},
       );
       expect(response.status).toBe(200);
-      expect(response.body.failedUsersErrorMap).toEqual({});
-      const stored = await t.db
-        .selectFrom('bulk_actions')
-        .selectAll()
-        .where('id', '=', response.body.bulkActionId)
-        .executeTakeFirstOrThrow();
-      expect(stored).toMatchObject({ state: 'BULK_ACTION_STATE_SUCCEEDED', total: 0 });
+      expect(response.body).toEqual({ bulkActionId: '', failedUsersErrorMap: {} });
     }
+    expect(await writes()).toEqual(before);
+  });
+
+  it('answers an add whose every ID is refused with the refusals and no bulk action', async () => {
+    const deleted = await createUser(t);
+    await t.db
+      .updateTable('users')
+      .set({ deleted_at: new Date().toISOString() })
+      .where('id', '=', deleted.id)
+      .execute();
+    const unknown = '2AAAAAAAAAAAAAAAAAAAAAAAAAA';
+    const before = await writes();
+    const response = await t.request('POST', url, { userIds: ['not an id', unknown, deleted.id] });
+    expect(response.status).toBe(200);
+    expect(response.body).toEqual({
+      bulkActionId: '',
+      failedUsersErrorMap: {
+        'not an id': 'invalid user id',
+        [unknown]: 'user not found',
+        [deleted.id]: 'user is deleted',
+      },
+    });
+    expect(await writes()).toEqual(before);
+  });
+
+  it('keeps the answer of a keyed add that had nothing to do', async () => {
+    const user = await createUser(t);
+    await t.db.updateTable('users').set({ status: 'DISABLED' }).where('id', '=', user.id).execute();
+    const headers = { 'idempotency-key': `nothing-to-do-${dialect}` };
+    const before = await writes();
+    const first = await t.request('POST', url, { userIds: [user.id] }, { headers });
+    expect(first.body).toEqual({ bulkActionId: '', failedUsersErrorMap: { [user.id]: 'user is disabled' } });
+    const keys = await t.db
+      .selectFrom('idempotency_keys')
+      .select('key')
+      .where('key', '=', headers['idempotency-key'])
+      .execute();
+    expect(keys).toHaveLength(1);
+
+    // The user is enabled again; a retry with the same key still answers what the first one did.
+    await t.db.updateTable('users').set({ status: 'ENABLED' }).where('id', '=', user.id).execute();
+    const retry = await t.request('POST', url, { userIds: [user.id] }, { headers });
+    expect(retry.status).toBe(200);
+    expect(retry.body).toEqual(first.body);
+    expect(await writes()).toEqual(before);
+    // The same key with another body is refused, as for any keyed request.
+    expect((await t.request('POST', url, { userIds: [] }, { headers })).status).toBe(409);
   });
 
   it('answers 404 for an unknown app or entitlement, or an entitlement of another app', async () => {
@@ -334,7 +395,8 @@ describe.each(DIALECTS)('add-manual-user on %s', (dialect) => {
     expect(tooBig.body.message).toContain('limit of 4096 bytes');
     expect(tooBig.body.message).toContain('GET /roster/v1/limits');
     expect((await t.request('GET', '/roster/v1/limits')).body.limits.maxAddRequestBytes).toBe(4096);
-    expect(await bulkActionsCount()).toBe(before + 2);
+    // The requests within the limits refuse every (made-up) ID, so they too leave no bulk action.
+    expect(await bulkActionsCount()).toBe(before);
   });
 
   it('refuses malformed bodies in the error format and stores nothing', async () => {

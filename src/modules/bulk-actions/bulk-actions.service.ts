@@ -109,7 +109,8 @@ export function createBulkActionsService(deps: BulkActionsServiceDeps) {
 
     /**
      * Validates the request now and commits a bulk action holding the accepted IDs before returning:
-     * once this resolves, nothing can be lost (CONTRACT.md §6, §7.2). The runner applies it.
+     * once this resolves, nothing can be lost (CONTRACT.md §6, §7.2). The runner applies it. A request
+     * that accepts no ID answers `bulkActionId: ""` and writes no bulk action.
      */
     async addManualUsers(
       actor: Actor,
@@ -137,6 +138,13 @@ export function createBulkActionsService(deps: BulkActionsServiceDeps) {
             failedUsersErrorMap,
             dryRun: await previewAdd(appId, entitlementId, accepted),
           };
+        }
+        if (accepted.length === 0) {
+          // Nothing to add (no IDs, or every one refused): no bulk action and no system-log event
+          // (CONTRACT.md §7.2). A keyed request keeps its answer, so a retry answers the same.
+          const nothing = { bulkActionId: '', failedUsersErrorMap };
+          if (options.idempotency) await db.transaction().execute((trx) => storeAnswer(trx, nothing));
+          return nothing;
         }
         const now = clock.now();
         const result = { bulkActionId: newId(now.getTime()), failedUsersErrorMap };
