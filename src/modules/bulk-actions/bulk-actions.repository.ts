@@ -366,6 +366,7 @@ export async function findPendingAdd(
 }
 
 export interface BulkActionFilter {
+  /** The last action of the previous page: this page holds older ones. */
   readonly afterId?: string | undefined;
   readonly limit: number;
   readonly states?: readonly BulkActionState[] | undefined;
@@ -373,9 +374,15 @@ export interface BulkActionFilter {
   readonly appEntitlementId?: string | undefined;
 }
 
+/**
+ * Bulk actions newest first (IDs sort by creation time), one keyset page older than `afterId`
+ * (CONTRACT.md §7.8): the action just run is the first of page 1. Each filter has an index that
+ * ends in the ID (`bulk_actions_state`, `bulk_actions_entitlement_id`, `bulk_actions_app_id`), so a
+ * page is read backwards along it.
+ */
 export function listBulkActions(db: Executor, filter: BulkActionFilter): Promise<BulkActionRow[]> {
-  let q = db.selectFrom('bulk_actions').select(ACTION_COLUMNS).orderBy('id').limit(filter.limit);
-  if (filter.afterId) q = q.where('id', '>', filter.afterId);
+  let q = db.selectFrom('bulk_actions').select(ACTION_COLUMNS).orderBy('id', 'desc').limit(filter.limit);
+  if (filter.afterId) q = q.where('id', '<', filter.afterId);
   if (filter.states && filter.states.length > 0) q = q.where('state', 'in', filter.states);
   if (filter.appId) q = q.where('app_id', '=', filter.appId);
   if (filter.appEntitlementId) q = q.where('app_entitlement_id', '=', filter.appEntitlementId);

@@ -5,6 +5,7 @@ import {
   createUser,
   expectError,
   expectNotFound,
+  walkPages,
 } from '../../../test/fixtures.js';
 import { DIALECTS, startTestApp, type TestApp } from '../../../test/harness.js';
 import { STRING_LIMITS } from '../../http/strings.js';
@@ -207,12 +208,52 @@ describe.each(DIALECTS)('reading bulk actions on %s', (dialect) => {
     const pending = await t.request('GET', '/roster/v1/bulk_actions?state=BULK_ACTION_STATE_PENDING');
     expect(pending.body.list.map((a: any) => a.appEntitlementId)).toEqual([other]);
     const mine = await t.request('GET', `/roster/v1/bulk_actions?app_entitlement_id=${entitlementId}`);
+    // Newest first: the add of 23 with one refusal, then the add of 3 before it.
     expect(mine.body.list.map((a: any) => a.state)).toEqual([
-      'BULK_ACTION_STATE_SUCCEEDED',
       'BULK_ACTION_STATE_PARTIALLY_FAILED',
+      'BULK_ACTION_STATE_SUCCEEDED',
     ]);
     const wrong = await t.request('GET', '/roster/v1/bulk_actions?state=DONE');
     expectError(wrong, 400, 3, 'INVALID_REQUEST');
+    await t.drainBulkActions();
+  });
+
+  it('lists bulk actions newest first, keyset-paged, with and without filters', async () => {
+    const app = (await createApp(t)).id;
+    const entitlement = (await createEntitlement(t, app)).id;
+    const user = await createUser(t);
+    const url = `/api/v1/apps/${app}/entitlements/${entitlement}/add-manual-user`;
+    const created: string[] = [];
+    for (let i = 0; i < 27; i++) {
+      const response = await t.request('POST', url, { userIds: [user.id] });
+      expect(response.status).toBe(200);
+      created.push(response.body.bulkActionId);
+    }
+    const newestFirst = [...created].reverse();
+    const stored = await t.db
+      .selectFrom('bulk_actions')
+      .select('id')
+      .where('app_entitlement_id', '=', entitlement)
+      .execute();
+    expect(stored.map((r) => r.id).sort()).toEqual([...created].sort());
+
+    // The action just run is on page 1, first, even with more than a page of older ones.
+    const first = await t.request('GET', '/roster/v1/bulk_actions');
+    expect(first.status).toBe(200);
+    expect(first.body.list).toHaveLength(25);
+    expect(first.body.list[0].id).toBe(created.at(-1));
+    expect(first.body.list.slice(0, 25).map((a: any) => a.id)).toEqual(newestFirst.slice(0, 25));
+    expect(first.body.nextPageToken).not.toBe('');
+
+    for (const filter of [`app_entitlement_id=${entitlement}`, `app_id=${app}`]) {
+      const walked = await walkPages(t, `/roster/v1/bulk_actions?${filter}`, 10);
+      expect(walked.map((a) => a.id)).toEqual(newestFirst);
+    }
+    // Every action, whatever its app, in one descending walk.
+    const all = (await walkPages(t, '/roster/v1/bulk_actions', 10)).map((a) => a.id);
+    expect(all).toEqual([...all].sort().reverse());
+    const pending = await walkPages(t, '/roster/v1/bulk_actions?state=BULK_ACTION_STATE_PENDING', 10);
+    expect(pending.map((a) => a.id).slice(0, 27)).toEqual(newestFirst);
     await t.drainBulkActions();
   });
 

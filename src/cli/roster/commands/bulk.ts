@@ -28,7 +28,7 @@ export function registerBulkCommands(program: Command): void {
   const bulk = program.command('bulk').description('bulk actions (the jobs applying membership changes)');
   bulk
     .command('ls')
-    .description('list bulk actions, newest filter first')
+    .description('list bulk actions, newest first')
     .option('--state <state>', 'PENDING, RUNNING, SUCCEEDED, PARTIALLY_FAILED, FAILED or CANCELLED')
     .option('--app <app>', 'only this app')
     .option('--entitlement <entitlement>', 'only this entitlement')
