@@ -429,8 +429,9 @@ describe.each(DIALECTS)('the roster command line against a real Roster (%s)', (d
       expect(rows.filter((r) => r.endsWith(',ADDED,'))).toHaveLength(RESUMED);
 
       const actions = json<unknown[]>(await roster('bulk', 'ls', '--entitlement', ent, '-o', 'json'));
-      // One bulk action per chunk: the chunks sent before the kill were not sent again.
-      expect(actions).toHaveLength(Math.ceil((RESUMED + 2) / RESUMED_CHUNK));
+      // One bulk action per chunk: the chunks sent before the kill were not sent again. The last
+      // chunk names nobody who can be added, so it has nothing to do and makes no bulk action.
+      expect(actions).toHaveLength(Math.ceil(RESUMED / RESUMED_CHUNK));
       const { appEntitlement } = json<{ appEntitlement: { grantCount: string } }>(
         await roster('ents', 'show', app, ent, '-o', 'json'),
       );
