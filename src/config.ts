@@ -9,7 +9,10 @@ export interface Config {
   readonly dataDir: string;
   /** A postgres:// URL selects PostgreSQL; undefined means SQLite at `<dataDir>/roster.db`. */
   readonly databaseUrl: string | undefined;
-  /** The URL clients use to reach Roster; its host name is the token audience (CONTRACT.md §2). */
+  /**
+   * The URL clients use to reach Roster; its host name is the token audience (CONTRACT.md §2). Derived
+   * from ROSTER_PORT=0 its port is 0, until the server listens (`publicUrlListeningOn`).
+   */
   readonly publicUrl: URL;
   readonly tokenTtlSeconds: number;
   readonly maxAddUserIds: number;
@@ -227,6 +230,23 @@ export const SETTINGS = {
     'when `true`, webhook URLs may be plain `http://` (only `https://` otherwise)',
   ),
 } as const;
+
+/**
+ * Roster's public URL as it stands when read: the token issuer, API client IDs, SCIM base URLs and
+ * the OpenID Connect redirect are made from it when they are needed, never kept from start-up.
+ */
+export type PublicUrl = () => URL;
+
+/**
+ * The public URL of a server listening on `port`: a URL derived from ROSTER_PORT=0 (whose port is 0)
+ * takes the port the system gave it, any other stays as configured.
+ */
+export function publicUrlListeningOn(configured: URL, port: number): URL {
+  if (configured.port !== '0') return configured;
+  const url = new URL(configured.href);
+  url.port = String(port);
+  return url;
+}
 
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';

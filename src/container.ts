@@ -1,5 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify';
-import type { Config } from './config.js';
+import { type Config, type PublicUrl, publicUrlListeningOn } from './config.js';
 import type { DatabaseHandle } from './db/connect.js';
 import { intervalLoop, ownLoops } from './lib/background.js';
 import type { Clock } from './lib/clock.js';
@@ -76,13 +76,15 @@ export async function createContainer({
   const { db, dialect } = database;
   const systemLog = createSystemLog({ dialect });
   const base = { db, dialect, clock, systemLog };
+  // The public URL as configured; one derived from ROSTER_PORT=0 gets its port at `listeningOn`.
+  let listeningUrl = config.publicUrl;
+  const publicUrl: PublicUrl = () => listeningUrl;
 
   const tokens = await createTokenService({
     db,
     clock,
     systemLog,
-    audience: config.publicUrl.hostname,
-    issuer: config.publicUrl.origin,
+    publicUrl,
     tokenTtlSeconds: config.tokenTtlSeconds,
   });
   const users = createUsersService({
@@ -102,7 +104,7 @@ export async function createContainer({
   const personalClients = createPersonalClientsService({
     ...base,
     tokens,
-    publicHost: config.publicUrl.host,
+    publicUrl,
   });
   const roles = createRolesService(base);
   const catalog = createCatalogService({
@@ -166,10 +168,10 @@ export async function createContainer({
     logger: logger.child({ component: 'expiry-sweeper' }),
   });
 
-  const scimConnections = createScimConnectionsService({ ...base, apps, publicUrl: config.publicUrl });
+  const scimConnections = createScimConnectionsService({ ...base, apps, publicUrl });
   const scimUsers = createScimUsersService({ ...base, users });
   const scimGroups = createScimGroupsService({ ...base, catalog, setMembers, runner });
-  const consoleModule = createConsoleModule({ config, db, clock, systemLog, tokens });
+  const consoleModule = createConsoleModule({ config, publicUrl, db, clock, systemLog, tokens });
 
   const webhooks = createWebhooksService({
     ...base,
@@ -199,6 +201,15 @@ export async function createContainer({
 
   return {
     config,
+    /** Where clients reach Roster now: the configured public URL, with the bound port once listening. */
+    publicUrl,
+    /**
+     * Tells the container the port the server listens on, before it serves a request or writes a
+     * credential: a public URL derived from ROSTER_PORT=0 takes it (config.ts publicUrlListeningOn).
+     */
+    listeningOn(port: number): void {
+      listeningUrl = publicUrlListeningOn(config.publicUrl, port);
+    },
     database,
     db,
     dialect,

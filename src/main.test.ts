@@ -79,4 +79,69 @@ describe.each(DIALECTS)('starting Roster on %s', (dialect) => {
     expect({ code: await roster.exited, stderr: roster.stderr() }).toEqual({ code: 0, stderr: '' });
     expect(JSON.parse(await fs.readFile(file, 'utf8'))).toMatchObject({ clientId: expect.any(String) });
   });
+
+  it('with ROSTER_PORT=0 hands out the port it was given: client IDs, token issuer, SCIM base URL', async () => {
+    const own = await openTestDatabase(dialect);
+    const roster = startRoster({ ...own.env, ROSTER_PORT: '0' });
+    try {
+      const file = path.join(own.dataDir, CREDENTIALS_FILE);
+      while (!(await exists(file))) {
+        if (roster.child.exitCode !== null) throw new Error(`Roster exited: ${roster.stderr()}`);
+        await sleep(20);
+      }
+      const credentials = JSON.parse(await fs.readFile(file, 'utf8'));
+      const host = /@([^/]+)\/pcc$/.exec(credentials.clientId)?.[1] ?? '';
+      expect(host).toMatch(/^127\.0\.0\.1:\d+$/);
+      const port = Number(host.split(':')[1]);
+      expect(port).toBeGreaterThan(0);
+      // The port in the client ID is the one Roster listens on.
+      const base = `http://${host}`;
+      expect((await fetch(`${base}/healthz`)).status).toBe(200);
+
+      const issued = await fetch(`${base}/auth/v1/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({
+          grant_type: 'client_credentials',
+          client_id: credentials.clientId,
+          client_secret: credentials.clientSecret,
+        }),
+      });
+      expect(issued.status).toBe(200);
+      const token = ((await issued.json()) as { access_token: string }).access_token;
+      const claims = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8'));
+      expect(claims.iss).toBe(base);
+
+      const post = (url: string, body: unknown) =>
+        fetch(`${base}${url}`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        });
+      const scim = await post('/roster/v1/scim/connections', { displayName: 'Port zero' });
+      expect(scim.status).toBe(200);
+      const { connection } = (await scim.json()) as { connection: { id: string; baseUrl: string } };
+      expect(connection.baseUrl).toBe(`${base}/scim/v2/${connection.id}`);
+      const personal = await post('/api/v1/iam/personal_clients', { displayName: 'Port zero' });
+      expect(personal.status).toBe(200);
+      const { client } = (await personal.json()) as { client: { clientId: string } };
+      expect(client.clientId).toMatch(new RegExp(`@${host.replaceAll('.', '\\.')}/pcc$`));
+      // What it stored is what it answered.
+      const stored = await own.handle.db
+        .selectFrom('api_clients')
+        .select('client_id')
+        .orderBy('client_id')
+        .execute();
+      expect(stored.map((c) => c.client_id).sort()).toEqual([credentials.clientId, client.clientId].sort());
+
+      roster.child.kill('SIGTERM');
+      expect({ code: await roster.exited, stderr: roster.stderr() }).toEqual({ code: 0, stderr: '' });
+    } finally {
+      if (roster.child.exitCode === null) {
+        roster.child.kill('SIGTERM');
+        await roster.exited;
+      }
+      await own.drop();
+    }
+  });
 });

@@ -1,3 +1,4 @@
+import type { AddressInfo } from 'node:net';
 import { buildApp } from './app.js';
 import { createRunnerThread } from './bulk-runner/thread.js';
 import { ConfigError, helpText, loadConfig } from './config.js';
@@ -73,6 +74,9 @@ async function main(argv: readonly string[]): Promise<void> {
     process.exitCode = 1;
     return;
   }
+  // With ROSTER_PORT=0 the port is the system's choice: the public URL takes it before anything
+  // (a credential, a token, a SCIM base URL) is made from it.
+  container.listeningOn((app.server.address() as AddressInfo).port);
   // From here on a signal stops Roster cleanly: it waits for start-up to finish, so nothing is
   // started after it has been stopped.
   let started: Promise<void> = Promise.resolve();
@@ -96,7 +100,7 @@ async function main(argv: readonly string[]): Promise<void> {
       clock: systemClock,
       systemLog: container.systemLog,
       users: container.users,
-      publicHost: config.publicUrl.host,
+      publicHost: container.publicUrl().host,
       dataDir: config.dataDir,
     });
     if (credentialsFile) {

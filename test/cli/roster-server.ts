@@ -46,23 +46,30 @@ export interface RosterServer {
  */
 export async function startRosterServer(dialect: DialectName): Promise<RosterServer> {
   const database = await openTestDatabase(dialect);
-  const config = loadConfig({ ...database.env, ROSTER_LOG_LEVEL: 'silent', ROSTER_HOST: '127.0.0.1' });
+  const config = loadConfig({
+    ...database.env,
+    ROSTER_LOG_LEVEL: 'silent',
+    ROSTER_HOST: '127.0.0.1',
+    ROSTER_PORT: '0',
+  });
   const logger = pino({ level: 'silent' });
   const container = await createContainer({ config, database: database.handle, clock: systemClock, logger });
+  const app = await buildApp(container, { logger });
+  // As src/main.ts does: listen, give the container the port, then bootstrap and start.
+  await app.listen({ host: config.host, port: config.port });
+  const { port } = app.server.address() as AddressInfo;
+  container.listeningOn(port);
   const credentialsFile = await bootstrapAdminClient({
     db: database.handle.db,
     dialect: database.handle.dialect,
     clock: systemClock,
     systemLog: container.systemLog,
     users: container.users,
-    publicHost: config.publicUrl.host,
+    publicHost: container.publicUrl().host,
     dataDir: config.dataDir,
   });
   if (!credentialsFile) throw new Error('no bootstrap credentials were written');
-  const app = await buildApp(container, { logger });
-  await app.listen({ host: '127.0.0.1', port: 0 });
   container.background.start();
-  const { port } = app.server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
     database,

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { PublicUrl } from '../../config.js';
 import type { Db } from '../../db/schema.js';
 import { keysetPage } from '../../http/pagination.js';
 import type { Principal } from '../../http/principal.js';
@@ -34,8 +35,8 @@ export interface PersonalClientsDeps {
   readonly clock: Clock;
   readonly systemLog: SystemLog;
   readonly tokens: TokenService;
-  /** Host (and port) clients reach Roster at: client IDs are `<name>@<host>/pcc` (CONTRACT.md §2). */
-  readonly publicHost: string;
+  /** Roster's public URL: client IDs are `<name>@<host and port>/pcc` (CONTRACT.md §2). */
+  readonly publicUrl: PublicUrl;
 }
 
 export type PersonalClientsService = ReturnType<typeof createPersonalClientsService>;
@@ -144,7 +145,7 @@ export function createPersonalClientsService(deps: PersonalClientsDeps) {
       const at = now.toISOString();
       const row: ApiClientRow = {
         id: newId(now.getTime()),
-        client_id: `roster-${randomBytes(5).toString('hex')}@${deps.publicHost}/pcc`,
+        client_id: `roster-${randomBytes(5).toString('hex')}@${deps.publicUrl().host}/pcc`,
         user_id: forUserId,
         display_name: input.displayName ?? '',
         public_key_x: key.publicKeyX,

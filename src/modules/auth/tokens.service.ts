@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { errors as joseErrors, jwtVerify, SignJWT } from 'jose';
+import type { PublicUrl } from '../../config.js';
 import type { Db } from '../../db/schema.js';
 import type { Principal } from '../../http/principal.js';
 import type { Actor } from '../../lib/actor.js';
@@ -43,10 +44,11 @@ export interface TokenServiceDeps {
   readonly db: Db;
   readonly clock: Clock;
   readonly systemLog: SystemLog;
-  /** Host name without port: the `aud` client assertions must carry (CONTRACT.md §2). */
-  readonly audience: string;
-  /** Who issues access tokens: Roster's public origin. */
-  readonly issuer: string;
+  /**
+   * Roster's public URL: its host name without port is the `aud` client assertions must carry
+   * (CONTRACT.md §2), and its origin issues the access tokens.
+   */
+  readonly publicUrl: PublicUrl;
   readonly tokenTtlSeconds: number;
   /** Failed token requests allowed per client ID and per source address each minute. */
   readonly failuresPerClient?: number;
@@ -194,7 +196,13 @@ export async function createTokenService(deps: TokenServiceDeps) {
       if (request.client_assertion_type !== JWT_BEARER) {
         throw new OAuthError(400, 'invalid_request', `client_assertion_type must be ${JWT_BEARER}`);
       }
-      client = await verifyAssertion(db, deps.audience, request.client_assertion, request.client_id, now);
+      client = await verifyAssertion(
+        db,
+        deps.publicUrl().hostname,
+        request.client_assertion,
+        request.client_id,
+        now,
+      );
     } else if (request.client_secret !== undefined) {
       client = await verifySecret(db, request.client_secret, request.client_id);
     } else {
@@ -218,8 +226,8 @@ export async function createTokenService(deps: TokenServiceDeps) {
       const iat = Math.floor(now.getTime() / 1000);
       const accessToken = await new SignJWT({ cid: client.client_id })
         .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
-        .setIssuer(deps.issuer)
-        .setAudience(deps.audience)
+        .setIssuer(deps.publicUrl().origin)
+        .setAudience(deps.publicUrl().hostname)
         .setSubject(client.id)
         .setJti(newId(now.getTime()))
         .setIssuedAt(iat)
@@ -283,8 +291,8 @@ export async function createTokenService(deps: TokenServiceDeps) {
         try {
           const { payload } = await jwtVerify(token, hmacKey, {
             algorithms: ['HS256'],
-            issuer: deps.issuer,
-            audience: deps.audience,
+            issuer: deps.publicUrl().origin,
+            audience: deps.publicUrl().hostname,
             currentDate: now,
             requiredClaims: ['exp', 'sub'],
           });

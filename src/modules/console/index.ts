@@ -1,6 +1,6 @@
 import type {} from '@fastify/cookie';
 import type { FastifyRequest } from 'fastify';
-import type { Config } from '../../config.js';
+import type { Config, PublicUrl } from '../../config.js';
 import type { Db } from '../../db/schema.js';
 import type { Clock } from '../../lib/clock.js';
 import { checkCsrf, consoleRoutes, csrfRefused, sessionCookieName } from './console.routes.js';
@@ -13,6 +13,8 @@ export { consoleRoutes };
 
 export interface ConsoleModuleDeps {
   readonly config: Config;
+  /** Roster's public URL, for the OpenID Connect redirect. */
+  readonly publicUrl: PublicUrl;
   readonly db: Db;
   readonly clock: Clock;
   readonly systemLog: SystemLog;
@@ -37,7 +39,7 @@ export function createConsoleModule(deps: ConsoleModuleDeps) {
         config: config.oidc,
         db: deps.db,
         clock: deps.clock,
-        redirectUri: new URL('/console/auth/oidc/callback', config.publicUrl).href,
+        redirectUri: () => new URL('/console/auth/oidc/callback', deps.publicUrl()).href,
       })
     : undefined;
   const cookieName = sessionCookieName(secure);

@@ -17,7 +17,7 @@ export interface OidcDeps {
   readonly db: Db;
   readonly clock: Clock;
   /** Where the provider sends the person back: Roster's public origin + /console/auth/oidc/callback. */
-  readonly redirectUri: string;
+  readonly redirectUri: () => string;
 }
 
 export type OidcSignIn = ReturnType<typeof createOidcSignIn>;
@@ -66,7 +66,7 @@ export function createOidcSignIn(deps: OidcDeps) {
         created_at: deps.clock.now().toISOString(),
       });
       const url = client.buildAuthorizationUrl(oidc, {
-        redirect_uri: deps.redirectUri,
+        redirect_uri: deps.redirectUri(),
         scope: 'openid email profile',
         code_challenge: await client.calculatePKCECodeChallenge(codeVerifier),
         code_challenge_method: 'S256',
@@ -95,7 +95,7 @@ export function createOidcSignIn(deps: OidcDeps) {
         throw new OidcSignInError('this sign-in took too long or was already used');
       }
       const oidc = await configuration();
-      const callback = new URL(deps.redirectUri);
+      const callback = new URL(deps.redirectUri());
       callback.search = query.toString();
       let claims: Record<string, unknown> | undefined;
       try {

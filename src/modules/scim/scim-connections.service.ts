@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import type { PublicUrl } from '../../config.js';
 import type { Db } from '../../db/schema.js';
 import type { Actor } from '../../lib/actor.js';
 import type { Clock } from '../../lib/clock.js';
@@ -21,7 +22,7 @@ export interface ScimConnectionsDeps {
   readonly systemLog: SystemLog;
   readonly apps: Pick<AppsService, 'create'>;
   /** Roster's public URL, for the base URL an identity provider is given. */
-  readonly publicUrl: URL;
+  readonly publicUrl: PublicUrl;
 }
 
 /** The token's fixed prefix, so a leaked one is recognisable by secret scanners. */
@@ -37,7 +38,7 @@ export type ScimConnectionsService = ReturnType<typeof createScimConnectionsServ
 export function createScimConnectionsService(deps: ScimConnectionsDeps) {
   const { db, clock, systemLog } = deps;
 
-  const baseUrlOf = (id: string) => new URL(`/scim/v2/${id}`, deps.publicUrl).toString();
+  const baseUrlOf = (id: string) => new URL(`/scim/v2/${id}`, deps.publicUrl()).toString();
 
   async function get(id: string): Promise<ScimConnectionRow> {
     const row = await findConnection(db, id);
