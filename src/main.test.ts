@@ -82,13 +82,14 @@ describe.each(DIALECTS)('starting Roster on %s', (dialect) => {
 
   it('with ROSTER_PORT=0 hands out the port it was given: client IDs, token issuer, SCIM base URL', async () => {
     const own = await openTestDatabase(dialect);
-    const roster = startRoster({ ...own.env, ROSTER_PORT: '0' });
+    const roster = startRoster({ ...own.env, ROSTER_PORT: '0', ROSTER_LOG_LEVEL: 'info' });
     try {
       const file = path.join(own.dataDir, CREDENTIALS_FILE);
-      while (!(await exists(file))) {
-        if (roster.child.exitCode !== null) throw new Error(`Roster exited: ${roster.stderr()}`);
-        await sleep(20);
-      }
+      const wrote = 'created the bootstrap Super Admin API client; its credentials are in this file';
+      await roster.happened.until(() => roster.messages.includes(wrote) || roster.child.exitCode !== null, {
+        what: 'Roster to write its credentials',
+      });
+      if (roster.child.exitCode !== null) throw new Error(`Roster exited: ${roster.stderr()}`);
       const credentials = JSON.parse(await fs.readFile(file, 'utf8'));
       const host = /@([^/]+)\/pcc$/.exec(credentials.clientId)?.[1] ?? '';
       expect(host).toMatch(/^127\.0\.0\.1:\d+$/);
