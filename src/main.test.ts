@@ -1,17 +1,24 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildIsStale } from '../scripts/build-stamp.mjs';
 import { DIALECTS, openTestDatabase, type TestDatabase } from '../test/harness.js';
-import { createSignal, logRecord, onLines } from '../test/wait.js';
+import { createSignal, logRecord, onLines, withDeadline } from '../test/wait.js';
+import { PID_FILE } from './db/data-dir-lock.js';
 import { CREDENTIALS_FILE } from './modules/auth/bootstrap.js';
 
+const ROOT = path.resolve(import.meta.dirname, '..');
 const MAIN = path.resolve(import.meta.dirname, 'main.ts');
 
-/** Starts Roster as `npm start` would, in its own process. */
-function startRoster(env: Record<string, string>) {
-  const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
+/** Starts Roster as `npm start` would, in its own process; with `viaNpm`, by `npm start` itself. */
+function startRoster(env: Record<string, string>, options: { viaNpm?: boolean } = {}) {
+  const [command, args] = options.viaNpm
+    ? ['npm', ['start', '--silent']]
+    : [process.execPath, ['--import', 'tsx', MAIN]];
+  const child = spawn(command, args, {
+    cwd: ROOT,
     env: { ...process.env, ROSTER_HOST: '127.0.0.1', ROSTER_LOG_LEVEL: 'silent', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -33,8 +40,33 @@ function startRoster(env: Record<string, string>) {
       resolve(code);
     }),
   );
-  return { child, exited, stderr: () => stderr, messages, happened };
+  // Every process that holds the child's stdout (with npm: npm, its shell and the server) has ended.
+  const outputClosed = new Promise<void>((resolve) => child.stdout.on('close', resolve));
+  return { child, exited, outputClosed, stderr: () => stderr, messages, happened };
 }
+
+const LISTENING = /^Server listening at (http:\/\/127\.0\.0\.1:\d+)$/;
+
+/** Waits until Roster listens (its log says where, at info level) and answers its URL. */
+async function listening(roster: ReturnType<typeof startRoster>): Promise<string> {
+  const url = () =>
+    roster.messages.map((msg) => LISTENING.exec(msg)?.[1]).find((found) => found !== undefined);
+  await roster.happened.until(() => url() !== undefined || roster.child.exitCode !== null, {
+    what: 'Roster to listen',
+  });
+  const found = url();
+  if (found === undefined) throw new Error(`Roster exited: ${roster.stderr()}`);
+  return found;
+}
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
 
 const exists = (file: string) =>
   fs.access(file).then(
@@ -143,6 +175,71 @@ describe.each(DIALECTS)('starting Roster on %s', (dialect) => {
         await roster.exited;
       }
       await own.drop();
+    }
+  });
+});
+
+describe('stopping Roster', () => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await openTestDatabase('sqlite');
+  });
+  afterAll(() => database.drop());
+
+  it('`npm start` stops the server on SIGTERM to npm: the server process ends and its port refuses', async () => {
+    // `npm start` builds first when a source changed; the build is done here, outside the wait.
+    if (buildIsStale(ROOT)) {
+      const build = spawnSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'inherit' });
+      expect(build.status).toBe(0);
+    }
+    const roster = startRoster(
+      { ...database.env, ROSTER_PORT: '0', ROSTER_LOG_LEVEL: 'info' },
+      { viaNpm: true },
+    );
+    const url = await listening(roster);
+    const serverPid = Number(await fs.readFile(path.join(database.dataDir, PID_FILE), 'utf8'));
+    expect(serverPid).not.toBe(roster.child.pid);
+    expect((await fetch(`${url}/healthz`)).status).toBe(200);
+
+    roster.child.kill('SIGTERM');
+    await roster.exited;
+    // Were the server left running, it would hold the output open: the wait gives up, naming it.
+    await withDeadline(roster.outputClosed, { what: 'the server process to end after npm did' });
+    expect(alive(serverPid)).toBe(false);
+    await expect(fetch(`${url}/healthz`)).rejects.toThrow();
+  }, 300_000);
+
+  it('a second Roster on the same data folder refuses in one line; after a SIGKILL the next one starts', async () => {
+    const env = { ...database.env, ROSTER_PORT: '0', ROSTER_LOG_LEVEL: 'info' };
+    const first = startRoster(env);
+    let second: ReturnType<typeof startRoster> | undefined;
+    let third: ReturnType<typeof startRoster> | undefined;
+    try {
+      const url = await listening(first);
+      second = startRoster(env);
+      expect(await second.exited).toBe(1);
+      expect(second.stderr()).toBe(
+        `roster: another Roster is using the data folder ${database.dataDir} (pid ${first.child.pid}); stop it first\n`,
+      );
+      // It touched nothing: it never reached the database, and the first one keeps serving.
+      expect(second.messages).toEqual([]);
+      expect((await fetch(`${url}/healthz`)).status).toBe(200);
+
+      // A killed Roster leaves no lock behind.
+      first.child.kill('SIGKILL');
+      await first.exited;
+      third = startRoster(env);
+      const next = await listening(third);
+      expect((await fetch(`${next}/healthz`)).status).toBe(200);
+      third.child.kill('SIGTERM');
+      expect({ code: await third.exited, stderr: third.stderr() }).toEqual({ code: 0, stderr: '' });
+    } finally {
+      for (const roster of [first, second, third]) {
+        if (roster && roster.child.exitCode === null && roster.child.signalCode === null) {
+          roster.child.kill('SIGKILL');
+          await roster.exited;
+        }
+      }
     }
   });
 });

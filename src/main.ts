@@ -4,6 +4,7 @@ import { createRunnerThread } from './bulk-runner/thread.js';
 import { ConfigError, helpText, loadConfig } from './config.js';
 import { createContainer } from './container.js';
 import { connectDatabase, migrateToLatest } from './db/connect.js';
+import { type DataDirLock, lockDataDir } from './db/data-dir-lock.js';
 import { systemClock } from './lib/clock.js';
 import { createLogger } from './lib/logger.js';
 import { bootstrapAdminClient } from './modules/auth/bootstrap.js';
@@ -28,6 +29,22 @@ async function main(argv: readonly string[]): Promise<void> {
       return;
     }
     throw error;
+  }
+
+  // One Roster per SQLite data folder, checked before anything is opened or written. PostgreSQL is
+  // shared by several Rosters by design.
+  let dataDirLock: DataDirLock | undefined;
+  if (!config.databaseUrl) {
+    const lock = lockDataDir(config.dataDir);
+    if ('heldBy' in lock) {
+      const pid = lock.heldBy === undefined ? '' : ` (pid ${lock.heldBy})`;
+      process.stderr.write(
+        `roster: another Roster is using the data folder ${config.dataDir}${pid}; stop it first\n`,
+      );
+      process.exitCode = 1;
+      return;
+    }
+    dataDirLock = lock.held;
   }
 
   const logger = createLogger(config.logLevel);
@@ -71,6 +88,7 @@ async function main(argv: readonly string[]): Promise<void> {
     process.stderr.write(`roster: cannot listen on ${config.host}:${config.port}: ${reason}\n`);
     await app.close();
     await database.close();
+    dataDirLock?.release();
     process.exitCode = 1;
     return;
   }
@@ -89,6 +107,7 @@ async function main(argv: readonly string[]): Promise<void> {
     await app.close();
     await container.background.stop();
     await database.close();
+    dataDirLock?.release();
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
