@@ -123,6 +123,17 @@ function resourceRoutes(opts: ScimRoutesOptions): FastifyPluginAsync {
       return found;
     });
 
+    // RFC 7644 §3.7 is optional and ServiceProviderConfig says bulk is not supported: 501 (§3.12),
+    // so a client learns that rather than that the endpoint is missing.
+    app.route({
+      method: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
+      url: '/Bulk',
+      schema: documented,
+      handler: async () => {
+        throw new ScimError(501, 'bulk operations are not supported: send each operation on its own');
+      },
+    });
+
     const listQuery = { schema: { ...documented, querystring: ListQuerySchema } };
     const byId = { schema: { ...documented, params: IdParams, querystring: ListQuerySchema } };
     const write = { bodyLimit: SCIM_BODY_LIMIT, ...byId };
