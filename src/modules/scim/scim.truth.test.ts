@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS, startTestApp, type TestApp } from '../../../test/harness.js';
-import { createScimConnection, expectScimError, type ScimClient } from '../../../test/scim-fixtures.js';
+import {
+  createScimConnection,
+  expectScimError,
+  GROUP_SCHEMA,
+  type ScimClient,
+  USER_SCHEMA,
+} from '../../../test/scim-fixtures.js';
 
 /** Every answer says what Roster did: no 404 for a known endpoint, no 2xx for a change not made. */
 describe.each(DIALECTS)('SCIM answers on %s', (dialect) => {
@@ -12,6 +18,14 @@ describe.each(DIALECTS)('SCIM answers on %s', (dialect) => {
   });
   afterAll(() => t.close());
 
+  let counter = 0;
+  async function newUser(extra: Record<string, unknown> = {}) {
+    const userName = `truth${++counter}@example.test`;
+    const r = await scim.send('POST', '/Users', { schemas: [USER_SCHEMA], userName, ...extra });
+    expect(r.status, JSON.stringify(r.body)).toBe(201);
+    return r.body;
+  }
+
   it('answers /Bulk with 501 in the SCIM error schema, under either base', async () => {
     const body = { schemas: ['urn:ietf:params:scim:api:messages:2.0:BulkRequest'], Operations: [] };
     expectScimError(await scim.send('POST', '/Bulk', body), 501);
@@ -20,5 +34,27 @@ describe.each(DIALECTS)('SCIM answers on %s', (dialect) => {
     // Still behind the token.
     const anonymous = await t.app.inject({ method: 'POST', url: `${scim.base}/Bulk`, payload: body });
     expect(anonymous.statusCode).toBe(401);
+  });
+
+  it('matches endpoint names ignoring case', async () => {
+    const user = await newUser();
+    for (const path of ['/users', '/Users', '/USERS']) {
+      const r = await scim.send('GET', `${path}/${user.id}`);
+      expect(r.status, path).toBe(200);
+      expect(r.body.id).toBe(user.id);
+    }
+    expect((await scim.send('GET', `/scim/v2/users/${user.id}`)).status).toBe(200);
+    const created = await scim.send('POST', '/groups', { schemas: [GROUP_SCHEMA], displayName: 'lower' });
+    expect(created.status).toBe(201);
+    expect(created.headers.location).toMatch(new RegExp(`/Groups/${created.body.id}$`));
+    expect((await scim.send('GET', `/GROUPS/${created.body.id}`)).body.displayName).toBe('lower');
+    expect((await scim.send('GET', '/groups?filter=displayName%20eq%20%22lower%22')).body.totalResults).toBe(
+      1,
+    );
+    expect((await scim.send('GET', '/serviceproviderconfig')).status).toBe(200);
+    expect((await scim.send('GET', '/resourcetypes/User')).body.id).toBe('User');
+    expectScimError(await scim.send('POST', '/bulk', {}), 501);
+    // An ID is not a name: it keeps its case.
+    expectScimError(await scim.send('GET', `/Users/${user.id.toLowerCase()}x`), 404);
   });
 });
