@@ -98,9 +98,8 @@ export function createScimGroupsService(deps: ScimGroupsDeps) {
   /**
    * Writes the group's fields and membership change together, then applies the membership change
    * before returning: one SET_MEMBERS bulk action, granted and revoked in batches by the same code
-   * as add-manual-user, so history, audit and the grant feed are the same. Users who are not users
-   * refuse the whole request (nothing changes); disabled users are refused as add-manual-user
-   * refuses them, recorded on the bulk action.
+   * as add-manual-user, so history, audit and the grant feed are the same. Adding IDs that are not
+   * users, or disabled users, refuses the whole request (nothing changes).
    */
   async function write(
     ctx: ScimContext,
@@ -121,11 +120,13 @@ export function createScimGroupsService(deps: ScimGroupsDeps) {
     const { accepted, failed } = await deps.setMembers.classify(addUserIds);
     const notUsers = [...failed].filter(([, reason]) => isNotAUser(reason)).map(([id]) => id);
     if (notUsers.length > 0) {
+      throw invalidValue(`members name IDs that are not users: ${listed(notUsers)}`);
+    }
+    // A disabled user cannot hold a grant: answering 2xx would let the identity provider believe
+    // they are a member. The whole request is refused instead, as for a non-user.
+    if (failed.size > 0) {
       throw invalidValue(
-        `members name IDs that are not users: ${notUsers
-          .slice(0, 10)
-          .map((id) => JSON.stringify(id))
-          .join(', ')}`,
+        `members name disabled users, who cannot be members until enabled: ${listed([...failed.keys()])}`,
       );
     }
     const now = clock.now();
@@ -275,6 +276,12 @@ export function createScimGroupsService(deps: ScimGroupsDeps) {
       return listOf(groups, query, filter, GROUP_TRAITS, (g) => resourceOf(ctx, g, needMembers));
     },
   };
+}
+
+/** Up to ten IDs, quoted, for an error's detail. */
+function listed(ids: readonly string[]): string {
+  const shown = ids.slice(0, 10).map((id) => JSON.stringify(id));
+  return ids.length > 10 ? `${shown.join(', ')} and ${ids.length - 10} more` : shown.join(', ');
 }
 
 /** One PATCH operation on a group (RFC 7644 §3.5.2.1–3), applied to the pending fields and change. */

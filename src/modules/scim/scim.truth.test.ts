@@ -4,6 +4,8 @@ import {
   createScimConnection,
   expectScimError,
   GROUP_SCHEMA,
+  holders,
+  PATCH_OP,
   type ScimClient,
   USER_SCHEMA,
 } from '../../../test/scim-fixtures.js';
@@ -56,5 +58,61 @@ describe.each(DIALECTS)('SCIM answers on %s', (dialect) => {
     expectScimError(await scim.send('POST', '/bulk', {}), 501);
     // An ID is not a name: it keeps its case.
     expectScimError(await scim.send('GET', `/Users/${user.id.toLowerCase()}x`), 404);
+  });
+
+  it('refuses a group change adding a disabled user, naming them, and changes nothing', async () => {
+    const enabled = await newUser();
+    const disabled = await newUser({ active: false });
+    const group = await scim.send('POST', '/Groups', { schemas: [GROUP_SCHEMA], displayName: 'No ghosts' });
+    const gid = group.body.id;
+    const actions = () => t.db.selectFrom('bulk_actions').select('id').execute();
+    const before = (await actions()).length;
+    const add = await scim.send('PATCH', `/Groups/${gid}`, {
+      schemas: [PATCH_OP],
+      Operations: [
+        { op: 'replace', path: 'displayName', value: 'No ghosts renamed' },
+        { op: 'add', path: 'members', value: [{ value: enabled.id }, { value: disabled.id }] },
+      ],
+    });
+    expectScimError(add, 400, 'invalidValue');
+    expect(add.body.detail).toContain(disabled.id);
+    expect(add.body.detail).toMatch(/disabled/);
+    expect(add.body.detail).not.toContain(enabled.id);
+    expect(await holders(t, gid)).toEqual([]);
+    expect((await actions()).length).toBe(before);
+    expect((await scim.send('GET', `/Groups/${gid}`)).body.displayName).toBe('No ghosts');
+    // The same through PUT and through a new group: refused, and no group is left behind.
+    expectScimError(
+      await scim.send('PUT', `/Groups/${gid}`, {
+        schemas: [GROUP_SCHEMA],
+        displayName: 'No ghosts',
+        members: [{ value: disabled.id }],
+      }),
+      400,
+      'invalidValue',
+    );
+    expectScimError(
+      await scim.send('POST', '/Groups', {
+        schemas: [GROUP_SCHEMA],
+        displayName: 'Ghost town',
+        members: [{ value: disabled.id }],
+      }),
+      400,
+      'invalidValue',
+    );
+    expect(
+      (await scim.send('GET', '/Groups?filter=displayName%20eq%20%22Ghost%20town%22')).body.totalResults,
+    ).toBe(0);
+    // Enabled again, they are added.
+    await scim.send('PATCH', `/Users/${disabled.id}`, {
+      schemas: [PATCH_OP],
+      Operations: [{ op: 'replace', path: 'active', value: true }],
+    });
+    const again = await scim.send('PATCH', `/Groups/${gid}`, {
+      schemas: [PATCH_OP],
+      Operations: [{ op: 'add', path: 'members', value: [{ value: disabled.id }] }],
+    });
+    expect(again.status).toBe(200);
+    expect(await holders(t, gid)).toEqual([disabled.id]);
   });
 });
