@@ -3,7 +3,12 @@ import type { DialectFeatures } from '../../db/dialects/dialect.js';
 import type { Db, Executor } from '../../db/schema.js';
 import type { Clock } from '../../lib/clock.js';
 import { isNotAUser } from '../../lib/user-refusal.js';
-import type { BulkActionRunner, CatalogService, SetMembersService } from './ports.js';
+import {
+  type BulkActionRunner,
+  type CatalogService,
+  findUsersByIds,
+  type SetMembersService,
+} from './ports.js';
 import { checkIfMatch, type ScimContext } from './scim.context.js';
 import { invalidValue, ScimError, scimNotFound } from './scim.errors.js';
 import { parseFilter } from './scim.filter.js';
@@ -18,7 +23,7 @@ import {
   updateScimGroup,
 } from './scim.repository.js';
 import { isObject, type ScimResource } from './scim.schemas.js';
-import { GROUP_TRAITS, toGroupResource } from './scim-group.resource.js';
+import { GROUP_TRAITS, type GroupMember, toGroupResource } from './scim-group.resource.js';
 import { MembershipChange, memberFilter, memberIds, selectMembers } from './scim-members.js';
 import { attribute } from './scim-user.resource.js';
 
@@ -32,6 +37,9 @@ export interface ScimGroupsDeps {
 }
 
 export type ScimGroupsService = ReturnType<typeof createScimGroupsService>;
+
+/** Users whose display names are read in one statement. */
+const DISPLAY_NAME_CHUNK = 1_000;
 
 interface GroupFields {
   displayName: string;
@@ -70,10 +78,23 @@ export function createScimGroupsService(deps: ScimGroupsDeps) {
     withMembers: boolean,
   ): Promise<ScimResource> {
     const appId = ctx.connection.app_id;
-    const { version, userIds } = withMembers
-      ? await deps.setMembers.getMembers(appId, group.entitlement_id)
-      : { version: await deps.setMembers.getVersion(appId, group.entitlement_id), userIds: undefined };
-    return toGroupResource(group, version, ctx.baseUrl, userIds);
+    if (!withMembers) {
+      const version = await deps.setMembers.getVersion(appId, group.entitlement_id);
+      return toGroupResource(group, version, ctx.baseUrl, undefined);
+    }
+    const { version, userIds } = await deps.setMembers.getMembers(appId, group.entitlement_id);
+    return toGroupResource(group, version, ctx.baseUrl, await withDisplayNames(userIds));
+  }
+
+  /** Each member with the user's display name (RFC 7643 §4.2 `members.display`). */
+  async function withDisplayNames(userIds: readonly string[]): Promise<GroupMember[]> {
+    const names = new Map<string, string>();
+    for (let i = 0; i < userIds.length; i += DISPLAY_NAME_CHUNK) {
+      for (const user of await findUsersByIds(db, userIds.slice(i, i + DISPLAY_NAME_CHUNK))) {
+        names.set(user.id, user.display_name);
+      }
+    }
+    return userIds.map((id) => ({ id, display: names.get(id) }));
   }
 
   async function find(executor: Executor, ctx: ScimContext, id: string): Promise<ScimGroupRow> {
@@ -139,11 +160,7 @@ export function createScimGroupsService(deps: ScimGroupsDeps) {
     };
     const actionId = await db.transaction().execute(async (trx) => {
       if (renamed) await checkUnique(trx, ctx, fields.displayName, entitlementId);
-      if (renamed || fields.externalId !== group.external_id) {
-        updated.updated_at = now.toISOString();
-        await updateScimGroup(trx, entitlementId, updated);
-      }
-      return deps.setMembers.queueChange(
+      const queued = await deps.setMembers.queueChange(
         trx,
         ctx.actor,
         { appId: ctx.connection.app_id, entitlementId },
@@ -151,6 +168,12 @@ export function createScimGroupsService(deps: ScimGroupsDeps) {
         { addUserIds: accepted, removeUserIds, removeUnlinked: change.fromEmpty, refused: failed },
         { scimConnectionId: ctx.connection.id },
       );
+      // meta.lastModified moves with the fields and with the members.
+      if (renamed || fields.externalId !== group.external_id || queued !== undefined) {
+        updated.updated_at = now.toISOString();
+        await updateScimGroup(trx, entitlementId, updated);
+      }
+      return queued;
     });
     if (renamed) {
       await entitlements.update(
@@ -245,9 +268,8 @@ export function createScimGroupsService(deps: ScimGroupsDeps) {
       };
       for (const op of operations) await applyOperation(op, { id, fields, change, currentMembers });
       const updated = await write(ctx, group, fields, change, ifMatch);
-      // Entra and Okta read nothing back from a PATCH; members come only when asked for.
-      const withMembers = query.attributes !== undefined && !leavesOut(query, 'members');
-      return project(await resourceOf(ctx, updated, withMembers), query);
+      // The answer shows the members after the change, unless `excludedAttributes=members`.
+      return project(await resourceOf(ctx, updated, !leavesOut(query, 'members')), query);
     },
 
     /** Deletes the entitlement, revoking every membership with REMOVED history. */

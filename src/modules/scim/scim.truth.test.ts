@@ -115,4 +115,56 @@ describe.each(DIALECTS)('SCIM answers on %s', (dialect) => {
     expect(again.status).toBe(200);
     expect(await holders(t, gid)).toEqual([disabled.id]);
   });
+
+  it('shows members with their display names, answers PATCH with them, and dates membership changes', async () => {
+    const ada = await newUser({ displayName: 'Ada Lovelace' });
+    const alan = await newUser({ displayName: 'Alan Turing' });
+    const created = await scim.send('POST', '/Groups', {
+      schemas: [GROUP_SCHEMA],
+      displayName: 'Pioneers',
+      members: [{ value: ada.id }],
+    });
+    const gid = created.body.id;
+    expect(created.body.members).toEqual([
+      expect.objectContaining({ value: ada.id, display: 'Ada Lovelace' }),
+    ]);
+    const first = created.body.meta.lastModified;
+
+    t.clock.advance(60_000);
+    const patched = await scim.send('PATCH', `/Groups/${gid}`, {
+      schemas: [PATCH_OP],
+      Operations: [{ op: 'add', path: 'members', value: [{ value: alan.id }] }],
+    });
+    expect(patched.status).toBe(200);
+    const byId = (members: Array<{ value: string; display: string }>) =>
+      Object.fromEntries(members.map((m) => [m.value, m.display]));
+    expect(byId(patched.body.members)).toEqual({ [ada.id]: 'Ada Lovelace', [alan.id]: 'Alan Turing' });
+    expect(Date.parse(patched.body.meta.lastModified)).toBeGreaterThan(Date.parse(first));
+    const got = await scim.send('GET', `/Groups/${gid}`);
+    expect(got.body.meta.lastModified).toBe(patched.body.meta.lastModified);
+    expect(byId(got.body.members)).toEqual(byId(patched.body.members));
+    const listed = await scim.send('GET', '/Groups?filter=displayName%20eq%20%22Pioneers%22');
+    expect(byId(listed.body.Resources[0].members)[alan.id]).toBe('Alan Turing');
+
+    // excludedAttributes=members leaves them out of the answer; the change is still made and dated.
+    t.clock.advance(60_000);
+    const lean = await scim.send('PATCH', `/Groups/${gid}?excludedAttributes=members`, {
+      schemas: [PATCH_OP],
+      Operations: [{ op: 'remove', path: `members[value eq "${ada.id}"]` }],
+    });
+    expect(lean.status).toBe(200);
+    expect(lean.body).not.toHaveProperty('members');
+    expect(Date.parse(lean.body.meta.lastModified)).toBeGreaterThan(
+      Date.parse(patched.body.meta.lastModified),
+    );
+    expect(await holders(t, gid)).toEqual([alan.id]);
+
+    // A PATCH that changes nothing leaves lastModified where it was.
+    t.clock.advance(60_000);
+    const same = await scim.send('PATCH', `/Groups/${gid}`, {
+      schemas: [PATCH_OP],
+      Operations: [{ op: 'add', path: 'members', value: [{ value: alan.id }] }],
+    });
+    expect(same.body.meta.lastModified).toBe(lean.body.meta.lastModified);
+  });
 });
