@@ -31,7 +31,7 @@ import { createMetrics } from './modules/ops/metrics.js';
 import { registerOpenApi } from './modules/ops/openapi.js';
 import { opsRoutes } from './modules/ops/ops.routes.js';
 import { ownersRoutes } from './modules/owners/owners.routes.js';
-import { scimConnectionsRoutes, scimRoutes } from './modules/scim/index.js';
+import { canonicalScimUrl, scimConnectionsRoutes, scimRoutes } from './modules/scim/index.js';
 import { catalogSearchRoutes } from './modules/search/catalog-search.routes.js';
 import { usersRoutes } from './modules/users/users.routes.js';
 import { webhooksRoutes } from './modules/webhooks/index.js';
@@ -51,6 +51,8 @@ export async function buildApp(container: Container, options: AppOptions): Promi
     genReqId: (request) => requestIdFrom(request.headers['x-request-id']) ?? newId(),
     // Most routes take small bodies; add-manual-user and the user import raise their own limits.
     bodyLimit: MAX_REQUEST_BYTES,
+    // SCIM endpoint names match ignoring case (`/scim/v2/users`); every other route keeps its case.
+    rewriteUrl: (request) => canonicalScimUrl(request.url ?? '/'),
     routerOptions: {
       ignoreTrailingSlash: true,
       maxParamLength: MAX_PATH_PARAM_LENGTH,

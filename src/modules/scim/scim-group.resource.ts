@@ -10,6 +10,12 @@ export const GROUP_TRAITS: AttributeTraits = {
   dateTime: new Set(['meta.created', 'meta.lastmodified']),
 };
 
+/** A member as shown: the user's ID and display name (absent for a user no longer found). */
+export interface GroupMember {
+  readonly id: string;
+  readonly display: string | undefined;
+}
+
 /**
  * The Group resource of an entitlement (RFC 7643 §4.2). `members` are the users holding it, left out
  * when not asked for; the version covers them through the entitlement's membership version, so it
@@ -19,7 +25,7 @@ export function toGroupResource(
   group: ScimGroupRow,
   membershipVersion: string,
   baseUrl: string,
-  memberIds: readonly string[] | undefined,
+  members: readonly GroupMember[] | undefined,
 ): ScimResource {
   const body: ScimResource = {
     schemas: [GROUP_SCHEMA],
@@ -30,8 +36,15 @@ export function toGroupResource(
   const version = versionOf({ ...body, membershipVersion });
   return {
     ...body,
-    ...(memberIds
-      ? { members: memberIds.map((id) => ({ value: id, $ref: `${baseUrl}/Users/${id}`, type: 'User' })) }
+    ...(members
+      ? {
+          members: members.map(({ id, display }) => ({
+            value: id,
+            ...(display !== undefined ? { display } : {}),
+            $ref: `${baseUrl}/Users/${id}`,
+            type: 'User',
+          })),
+        }
       : {}),
     meta: {
       resourceType: 'Group',

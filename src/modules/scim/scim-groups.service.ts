@@ -3,7 +3,12 @@ import type { DialectFeatures } from '../../db/dialects/dialect.js';
 import type { Db, Executor } from '../../db/schema.js';
 import type { Clock } from '../../lib/clock.js';
 import { isNotAUser } from '../../lib/user-refusal.js';
-import type { BulkActionRunner, CatalogService, SetMembersService } from './ports.js';
+import {
+  type BulkActionRunner,
+  type CatalogService,
+  findUsersByIds,
+  type SetMembersService,
+} from './ports.js';
 import { checkIfMatch, type ScimContext } from './scim.context.js';
 import { invalidValue, ScimError, scimNotFound } from './scim.errors.js';
 import { parseFilter } from './scim.filter.js';
@@ -18,7 +23,7 @@ import {
   updateScimGroup,
 } from './scim.repository.js';
 import { isObject, type ScimResource } from './scim.schemas.js';
-import { GROUP_TRAITS, toGroupResource } from './scim-group.resource.js';
+import { GROUP_TRAITS, type GroupMember, toGroupResource } from './scim-group.resource.js';
 import { MembershipChange, memberFilter, memberIds, selectMembers } from './scim-members.js';
 import { attribute } from './scim-user.resource.js';
 
@@ -32,6 +37,9 @@ export interface ScimGroupsDeps {
 }
 
 export type ScimGroupsService = ReturnType<typeof createScimGroupsService>;
+
+/** Users whose display names are read in one statement. */
+const DISPLAY_NAME_CHUNK = 1_000;
 
 interface GroupFields {
   displayName: string;
@@ -70,10 +78,23 @@ export function createScimGroupsService(deps: ScimGroupsDeps) {
     withMembers: boolean,
   ): Promise<ScimResource> {
     const appId = ctx.connection.app_id;
-    const { version, userIds } = withMembers
-      ? await deps.setMembers.getMembers(appId, group.entitlement_id)
-      : { version: await deps.setMembers.getVersion(appId, group.entitlement_id), userIds: undefined };
-    return toGroupResource(group, version, ctx.baseUrl, userIds);
+    if (!withMembers) {
+      const version = await deps.setMembers.getVersion(appId, group.entitlement_id);
+      return toGroupResource(group, version, ctx.baseUrl, undefined);
+    }
+    const { version, userIds } = await deps.setMembers.getMembers(appId, group.entitlement_id);
+    return toGroupResource(group, version, ctx.baseUrl, await withDisplayNames(userIds));
+  }
+
+  /** Each member with the user's display name (RFC 7643 §4.2 `members.display`). */
+  async function withDisplayNames(userIds: readonly string[]): Promise<GroupMember[]> {
+    const names = new Map<string, string>();
+    for (let i = 0; i < userIds.length; i += DISPLAY_NAME_CHUNK) {
+      for (const user of await findUsersByIds(db, userIds.slice(i, i + DISPLAY_NAME_CHUNK))) {
+        names.set(user.id, user.display_name);
+      }
+    }
+    return userIds.map((id) => ({ id, display: names.get(id) }));
   }
 
   async function find(executor: Executor, ctx: ScimContext, id: string): Promise<ScimGroupRow> {
@@ -98,9 +119,8 @@ export function createScimGroupsService(deps: ScimGroupsDeps) {
   /**
    * Writes the group's fields and membership change together, then applies the membership change
    * before returning: one SET_MEMBERS bulk action, granted and revoked in batches by the same code
-   * as add-manual-user, so history, audit and the grant feed are the same. Users who are not users
-   * refuse the whole request (nothing changes); disabled users are refused as add-manual-user
-   * refuses them, recorded on the bulk action.
+   * as add-manual-user, so history, audit and the grant feed are the same. Adding IDs that are not
+   * users, or disabled users, refuses the whole request (nothing changes).
    */
   async function write(
     ctx: ScimContext,
@@ -121,11 +141,13 @@ export function createScimGroupsService(deps: ScimGroupsDeps) {
     const { accepted, failed } = await deps.setMembers.classify(addUserIds);
     const notUsers = [...failed].filter(([, reason]) => isNotAUser(reason)).map(([id]) => id);
     if (notUsers.length > 0) {
+      throw invalidValue(`members name IDs that are not users: ${listed(notUsers)}`);
+    }
+    // A disabled user cannot hold a grant: answering 2xx would let the identity provider believe
+    // they are a member. The whole request is refused instead, as for a non-user.
+    if (failed.size > 0) {
       throw invalidValue(
-        `members name IDs that are not users: ${notUsers
-          .slice(0, 10)
-          .map((id) => JSON.stringify(id))
-          .join(', ')}`,
+        `members name disabled users, who cannot be members until enabled: ${listed([...failed.keys()])}`,
       );
     }
     const now = clock.now();
@@ -138,11 +160,7 @@ export function createScimGroupsService(deps: ScimGroupsDeps) {
     };
     const actionId = await db.transaction().execute(async (trx) => {
       if (renamed) await checkUnique(trx, ctx, fields.displayName, entitlementId);
-      if (renamed || fields.externalId !== group.external_id) {
-        updated.updated_at = now.toISOString();
-        await updateScimGroup(trx, entitlementId, updated);
-      }
-      return deps.setMembers.queueChange(
+      const queued = await deps.setMembers.queueChange(
         trx,
         ctx.actor,
         { appId: ctx.connection.app_id, entitlementId },
@@ -150,6 +168,12 @@ export function createScimGroupsService(deps: ScimGroupsDeps) {
         { addUserIds: accepted, removeUserIds, removeUnlinked: change.fromEmpty, refused: failed },
         { scimConnectionId: ctx.connection.id },
       );
+      // meta.lastModified moves with the fields and with the members.
+      if (renamed || fields.externalId !== group.external_id || queued !== undefined) {
+        updated.updated_at = now.toISOString();
+        await updateScimGroup(trx, entitlementId, updated);
+      }
+      return queued;
     });
     if (renamed) {
       await entitlements.update(
@@ -244,9 +268,8 @@ export function createScimGroupsService(deps: ScimGroupsDeps) {
       };
       for (const op of operations) await applyOperation(op, { id, fields, change, currentMembers });
       const updated = await write(ctx, group, fields, change, ifMatch);
-      // Entra and Okta read nothing back from a PATCH; members come only when asked for.
-      const withMembers = query.attributes !== undefined && !leavesOut(query, 'members');
-      return project(await resourceOf(ctx, updated, withMembers), query);
+      // The answer shows the members after the change, unless `excludedAttributes=members`.
+      return project(await resourceOf(ctx, updated, !leavesOut(query, 'members')), query);
     },
 
     /** Deletes the entitlement, revoking every membership with REMOVED history. */
@@ -275,6 +298,12 @@ export function createScimGroupsService(deps: ScimGroupsDeps) {
       return listOf(groups, query, filter, GROUP_TRAITS, (g) => resourceOf(ctx, g, needMembers));
     },
   };
+}
+
+/** Up to ten IDs, quoted, for an error's detail. */
+function listed(ids: readonly string[]): string {
+  const shown = ids.slice(0, 10).map((id) => JSON.stringify(id));
+  return ids.length > 10 ? `${shown.join(', ')} and ${ids.length - 10} more` : shown.join(', ');
 }
 
 /** One PATCH operation on a group (RFC 7644 §3.5.2.1–3), applied to the pending fields and change. */

@@ -162,6 +162,7 @@ export function schemas(baseUrl: string) {
         multiValued: true,
         subAttributes: [
           { name: 'value', caseExact: true, mutability: 'immutable' },
+          { name: 'display', mutability: 'readOnly' },
           { name: '$ref', type: 'reference', referenceTypes: ['User'], mutability: 'immutable' },
           { name: 'type', mutability: 'immutable' },
         ],

@@ -123,6 +123,17 @@ function resourceRoutes(opts: ScimRoutesOptions): FastifyPluginAsync {
       return found;
     });
 
+    // RFC 7644 §3.7 is optional and ServiceProviderConfig says bulk is not supported: 501 (§3.12),
+    // so a client learns that rather than that the endpoint is missing.
+    app.route({
+      method: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
+      url: '/Bulk',
+      schema: documented,
+      handler: async () => {
+        throw new ScimError(501, 'bulk operations are not supported: send each operation on its own');
+      },
+    });
+
     const listQuery = { schema: { ...documented, querystring: ListQuerySchema } };
     const byId = { schema: { ...documented, params: IdParams, querystring: ListQuerySchema } };
     const write = { bodyLimit: SCIM_BODY_LIMIT, ...byId };
@@ -160,6 +171,30 @@ function resourceRoutes(opts: ScimRoutesOptions): FastifyPluginAsync {
       });
     }
   };
+}
+
+/** The endpoint names under a SCIM base, as Roster registers them. */
+const ENDPOINT_NAMES = ['Users', 'Groups', 'Bulk', 'ServiceProviderConfig', 'ResourceTypes', 'Schemas'];
+const BY_LOWER_NAME = new Map(ENDPOINT_NAMES.map((name) => [name.toLowerCase(), name]));
+
+/**
+ * The URL with its SCIM endpoint name spelt as registered (`/scim/v2/users/1` → `/scim/v2/Users/1`):
+ * endpoint names match ignoring case, as Microsoft's SCIM reference server matches them and as
+ * identity providers send them. The name is the segment after `/scim/v2` or after the connection
+ * ID; IDs and the rest of the URL keep their case. The app's `rewriteUrl`.
+ */
+export function canonicalScimUrl(url: string): string {
+  if (!url.startsWith('/scim/v2/')) return url;
+  const end = url.search(/[?#]/);
+  const segments = (end === -1 ? url : url.slice(0, end)).split('/');
+  for (const i of [3, 4]) {
+    const canonical = BY_LOWER_NAME.get((segments[i] ?? '').toLowerCase());
+    if (canonical === undefined) continue;
+    if (segments[i] === canonical) return url;
+    segments[i] = canonical;
+    return segments.join('/') + (end === -1 ? '' : url.slice(end));
+  }
+  return url;
 }
 
 /**
