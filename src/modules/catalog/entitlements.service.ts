@@ -63,8 +63,6 @@ const aliasTaken = (appId: string, alias: string) =>
     { appId, alias },
   );
 
-const requireEntitlement = requireEntitlementRecord;
-
 export function createEntitlementsService(deps: CatalogServiceDeps) {
   const { db, clock, systemLog, dialect } = deps;
 
@@ -85,7 +83,7 @@ export function createEntitlementsService(deps: CatalogServiceDeps) {
   async function get(appId: string, id: string): Promise<EntitlementRecord> {
     const [app, entitlement] = await Promise.allSettled([
       requireApp(db, appId),
-      requireEntitlement(db, appId, id, clock.now()),
+      requireEntitlementRecord(db, appId, id, clock.now()),
     ]);
     if (app.status === 'rejected') throw app.reason;
     if (entitlement.status === 'rejected') throw entitlement.reason;
@@ -192,7 +190,7 @@ export function createEntitlementsService(deps: CatalogServiceDeps) {
         () =>
           db.transaction().execute(async (trx) => {
             await requireApp(trx, appId);
-            const current = await requireEntitlement(trx, appId, id, clock.now());
+            const current = await requireEntitlementRecord(trx, appId, id, clock.now());
             const plan = planUpdate(
               'AppEntitlement',
               current,
@@ -218,7 +216,7 @@ export function createEntitlementsService(deps: CatalogServiceDeps) {
     async delete(actor: Actor, appId: string, id: string): Promise<void> {
       await db.transaction().execute(async (trx) => {
         await requireApp(trx, appId);
-        await requireEntitlement(trx, appId, id, clock.now());
+        await requireEntitlementRecord(trx, appId, id, clock.now());
         const root = { kind: TARGET, appId, id } as const;
         if (!(await deleteWithEverythingBelow(trx, deps, root, actor, clock.now()))) {
           throw notFound('app entitlement', id);

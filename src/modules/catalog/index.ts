@@ -6,13 +6,11 @@ export type { AppRow } from './apps.repository.js';
 export { findAppById, findAppRecordsByIds } from './apps.repository.js';
 export { toApp } from './apps.schemas.js';
 export type { AppsService } from './apps.service.js';
-export { deleteWithEverythingBelow } from './cascade.js';
 export type { CatalogService } from './catalog.service.js';
 export { requireEntitlementInApp, requireManualEntitlement } from './entitlement-guard.js';
 export type { EntitlementRecord, EntitlementRow } from './entitlements.repository.js';
 export {
   decodeEntitlement,
-  findEntitlementById,
   findEntitlementForShare,
   findEntitlementRecordsByIds,
   listEntitlements,

@@ -91,21 +91,24 @@ export function createUsersService(deps: UsersServiceDeps) {
     const now = clock.now();
     for (const input of inputs) checkRoles(input.roleIds);
     const rows = inputs.map((input) => newUserRow(input, now));
-    await db.transaction().execute(async (trx) => {
-      await insertUsers(trx, rows, deps.dialect);
-      await systemLog.record(
-        trx,
-        rows.map((row) => ({
-          operation: 'user.created',
-          activity: 'create' as const,
-          targetType: 'user',
-          targetId: row.id,
-          actor,
-          occurredAt: now,
-        })),
-      );
-    });
+    await db.transaction().execute((trx) => insertCreated(trx, actor, rows, now));
     return rows;
+  }
+
+  /** Inserts new users with a `user.created` event each, in the caller's transaction. */
+  async function insertCreated(trx: Executor, actor: Actor, rows: UserRow[], now: Date): Promise<void> {
+    await insertUsers(trx, rows, deps.dialect);
+    await systemLog.record(
+      trx,
+      rows.map((row) => ({
+        operation: 'user.created',
+        activity: 'create' as const,
+        targetType: 'user',
+        targetId: row.id,
+        actor,
+        occurredAt: now,
+      })),
+    );
   }
 
   function directoryColumns(input: DirectoryUserInput) {
@@ -132,17 +135,7 @@ export function createUsersService(deps: UsersServiceDeps) {
         ...newUserRow({ displayName: input.displayName, email: input.email }, now),
         ...directoryColumns(input),
       };
-      await insertUsers(trx, [row], deps.dialect);
-      await systemLog.record(trx, [
-        {
-          operation: 'user.created',
-          activity: 'create',
-          targetType: 'user',
-          targetId: row.id,
-          actor,
-          occurredAt: now,
-        },
-      ]);
+      await insertCreated(trx, actor, [row], now);
       return row;
     },
 
@@ -161,17 +154,7 @@ export function createUsersService(deps: UsersServiceDeps) {
         type: 'USER_TYPE_SYSTEM',
         role_ids: [...input.roleIds],
       };
-      await insertUsers(trx, [row], deps.dialect);
-      await systemLog.record(trx, [
-        {
-          operation: 'user.created',
-          activity: 'create',
-          targetType: 'user',
-          targetId: row.id,
-          actor,
-          occurredAt: now,
-        },
-      ]);
+      await insertCreated(trx, actor, [row], now);
       return row;
     },
 
