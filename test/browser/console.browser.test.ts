@@ -147,8 +147,11 @@ describe.skipIf(!CHROMIUM).each(DIALECTS)('the console in Chromium on %s', (dial
     const page = await open();
     await signInAsAdmin(page);
     roster.t.clock.advance(31 * 60_000);
-    await page.getByRole('link', { name: 'People' }).click();
-    await page.getByRole('heading', { name: 'Sign in to Roster' }).waitFor();
+    // The next request the page makes finds the session expired: the click's, or a refetch already
+    // in flight, which may take the page to sign-in before the link can be clicked.
+    const signIn = page.getByRole('heading', { name: 'Sign in to Roster' });
+    await Promise.race([page.getByRole('link', { name: 'People' }).click(), signIn.waitFor()]);
+    await signIn.waitFor();
     const expired = await fetchFromPage(page, '/api/v1/apps', { method: 'GET' });
     expect(expired.status).toBe(401);
   });
