@@ -1,6 +1,6 @@
 import { cachedQuery } from '../../db/cached-query.js';
 import { appHolderCount } from '../../db/live-grants.js';
-import type { Database, Executor } from '../../db/schema.js';
+import type { Executor } from '../../db/schema.js';
 import { containsText, equalsText } from '../../db/text-match.js';
 import type { UserRow } from '../users/index.js';
 import type { AppsTable } from './catalog.table.js';
