@@ -101,8 +101,10 @@ export async function insertGrant(
       deleted_at: null,
     })
     .execute();
-  // The entitlement's stored count of unrevoked grants, which every grant write keeps.
+  // The entitlement's stored count of unrevoked grants and the app's of holders (the app user is new),
+  // which every grant write keeps.
   await moveMemberCount(t, entitlementId, 1);
+  await moveHolderCount(t, appId, 1);
   return { appUserId, grantId };
 }
 
@@ -114,6 +116,19 @@ async function moveMemberCount(t: TestApp, entitlementId: string, delta: number)
     .onConflict((oc) =>
       oc.columns(['app_entitlement_id', 'shard']).doUpdateSet((eb) => ({
         member_count: eb('entitlement_member_counts.member_count', '+', eb.ref('excluded.member_count')),
+      })),
+    )
+    .execute();
+}
+
+/** Moves an app's stored count of app users holding a grant, as grant writes do. */
+async function moveHolderCount(t: TestApp, appId: string, delta: number): Promise<void> {
+  await t.db
+    .insertInto('app_holder_counts')
+    .values({ app_id: appId, holder_count: delta })
+    .onConflict((oc) =>
+      oc.column('app_id').doUpdateSet((eb) => ({
+        holder_count: eb('app_holder_counts.holder_count', '+', eb.ref('excluded.holder_count')),
       })),
     )
     .execute();
@@ -135,9 +150,11 @@ export async function revokeInsertedGrant(t: TestApp, grantId: string): Promise<
     .updateTable('grants')
     .set({ deleted_at: t.clock.now().toISOString() })
     .where('id', '=', grantId)
-    .returning('app_entitlement_id')
+    .returning(['app_entitlement_id', 'app_id'])
     .executeTakeFirstOrThrow();
   await moveMemberCount(t, grant.app_entitlement_id, -1);
+  // insertGrant's app user holds this one grant only.
+  await moveHolderCount(t, grant.app_id, -1);
 }
 
 /** Asserts the error body of CONTRACT.md §7.1 with its HTTP status, gRPC code and reason. */

@@ -87,3 +87,37 @@ export const resourceGrantCount = (now: string) => (eb: ExpressionBuilder<Databa
       .where('app_entitlements.deleted_at', 'is', null)
       .where(expiredUnswept(now)),
   ).as('grant_count');
+
+/**
+ * The app users of the app holding a grant at `now` (App.userCount, "the number of users with grants
+ * to this app"): the stored holder count (app users with an unrevoked grant, kept by every grant
+ * write) less those whose every unrevoked grant is past its deprovision time and not swept yet, a
+ * small set found through the partial index `grants_live_expiry`.
+ */
+export const appHolderCount = (now: string) => (eb: ExpressionBuilder<Database, 'apps'>) =>
+  eb(
+    eb.fn.coalesce(
+      eb
+        .selectFrom('app_holder_counts')
+        .select('app_holder_counts.holder_count')
+        .whereRef('app_holder_counts.app_id', '=', 'apps.id'),
+      eb.lit(0),
+    ),
+    '-',
+    eb
+      .selectFrom('grants')
+      .select((sub) => sub.fn.count<number>('grants.app_user_id').distinct().as('n'))
+      .whereRef('grants.app_id', '=', 'apps.id')
+      .where(expiredUnswept(now))
+      .where(({ not, exists, selectFrom }) =>
+        not(
+          exists(
+            selectFrom('grants as held')
+              .select('held.id')
+              .whereRef('held.app_user_id', '=', 'grants.app_user_id')
+              .where('held.deleted_at', 'is', null)
+              .where((h) => h.or([h('held.deprovision_at', 'is', null), h('held.deprovision_at', '>', now)])),
+          ),
+        ),
+      ),
+  ).as('user_count');

@@ -1,6 +1,6 @@
-import type { ExpressionBuilder } from 'kysely';
 import { cachedQuery } from '../../db/cached-query.js';
-import type { Database, Executor } from '../../db/schema.js';
+import { appHolderCount } from '../../db/live-grants.js';
+import type { Executor } from '../../db/schema.js';
 import { containsText, equalsText } from '../../db/text-match.js';
 import type { UserRow } from '../users/index.js';
 import type { AppsTable } from './catalog.table.js';
@@ -12,7 +12,7 @@ export interface AppRow extends Omit<AppsTable, Flags> {
   is_manually_managed: boolean;
   strict_access_entitlement_provisioning: boolean;
 }
-/** An app with its derived `userCount` (the live app users it holds) and, once loaded, its owners. */
+/** An app with its derived `userCount` (its app users holding a grant, src/db/live-grants.ts) and, once loaded, its owners. */
 export type AppRecord = AppRow & { user_count: number | string | bigint | null; owners?: UserRow[] };
 
 /** Decodes a stored app (with whatever it was selected with); every read goes through this. */
@@ -42,19 +42,11 @@ export async function findAppById(db: Executor, id: string): Promise<AppRow | un
   return stored && decodeApp(stored);
 }
 
-export const userCount = (eb: ExpressionBuilder<Database, 'apps'>) =>
-  eb
-    .selectFrom('app_users')
-    .select((sub) => sub.fn.countAll().as('n'))
-    .whereRef('app_users.app_id', '=', 'apps.id')
-    .where('app_users.deleted_at', 'is', null)
-    .as('user_count');
-
-export async function findAppRecord(db: Executor, id: string): Promise<AppRecord | undefined> {
+export async function findAppRecord(db: Executor, id: string, now: string): Promise<AppRecord | undefined> {
   const row = await db
     .selectFrom('apps')
     .selectAll('apps')
-    .select(userCount)
+    .select(appHolderCount(now))
     .where('id', '=', id)
     .executeTakeFirst();
   return row && decodeApp(row);
@@ -100,11 +92,11 @@ export interface AppFilter {
 }
 
 /** Live apps in ID order after `afterId`: one keyset page (CONTRACT.md §7.8). */
-export async function listApps(db: Executor, filter: AppFilter): Promise<AppRecord[]> {
+export async function listApps(db: Executor, filter: AppFilter, now: string): Promise<AppRecord[]> {
   let select = db
     .selectFrom('apps')
     .selectAll('apps')
-    .select(userCount)
+    .select(appHolderCount(now))
     .where('deleted_at', 'is', null)
     .orderBy('id')
     .limit(filter.limit);
@@ -136,12 +128,16 @@ export async function listApps(db: Executor, filter: AppFilter): Promise<AppReco
  * Related objects by ID for `expanded` (CONTRACT.md §7.7), deleted ones included: history and
  * revoked grants point at objects that may be gone since.
  */
-export async function findAppRecordsByIds(db: Executor, ids: readonly string[]): Promise<AppRecord[]> {
+export async function findAppRecordsByIds(
+  db: Executor,
+  ids: readonly string[],
+  now: string,
+): Promise<AppRecord[]> {
   if (ids.length === 0) return [];
   const rows = await db
     .selectFrom('apps')
     .selectAll('apps')
-    .select(userCount)
+    .select(appHolderCount(now))
     .where('id', 'in', ids)
     .execute();
   return rows.map(decodeApp);

@@ -6,9 +6,11 @@ import {
   createPolicies,
   createResource,
   createResourceType,
+  createUser,
   insertGrant,
 } from '../../../test/fixtures.js';
 import { DIALECTS, startTestApp, type TestApp } from '../../../test/harness.js';
+import { createScimConnection, USER_SCHEMA } from '../../../test/scim-fixtures.js';
 
 const TIMESTAMP = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/;
 
@@ -129,20 +131,82 @@ describe.each(DIALECTS)('apps routes on %s', (dialect) => {
   });
 
   describe('GET /api/v1/apps/:id', () => {
-    it('returns the app with userCount counting its live app users', async () => {
+    it('counts in userCount the app users holding a grant now: 3 added and 1 removed read 2', async () => {
       const app = await createApp(t);
-      const entitlement = await createEntitlement(t, app.id);
-      await insertGrant(t, app.id, entitlement.id);
-      const { appUserId } = await insertGrant(t, app.id, entitlement.id);
-      await t.db
-        .updateTable('app_users')
-        .set({ deleted_at: t.clock.now().toISOString() })
-        .where('id', '=', appUserId)
-        .execute();
+      const [first, second] = [await createEntitlement(t, app.id), await createEntitlement(t, app.id)];
+      const people = [await createUser(t), await createUser(t), await createUser(t)];
+      const userCount = async () => {
+        const one = await t.request('GET', `/api/v1/apps/${app.id}`);
+        const listed = await t.request('POST', '/api/v1/search/apps', { appIds: [app.id] });
+        expect(listed.body.list[0].userCount).toBe(one.body.app.userCount);
+        return one.body.app.userCount;
+      };
+      const add = async (entitlementId: string, userIds: string[], extra: Record<string, unknown> = {}) => {
+        const added = await t.request(
+          'POST',
+          `/api/v1/apps/${app.id}/entitlements/${entitlementId}/add-manual-user`,
+          { userIds, ...extra },
+        );
+        expect(added.status).toBe(200);
+        await t.drainBulkActions();
+      };
+      const appUserOf = async (userId: string) =>
+        (
+          await t.db
+            .selectFrom('app_users')
+            .select('id')
+            .where('app_id', '=', app.id)
+            .where('identity_user_id', '=', userId)
+            .executeTakeFirstOrThrow()
+        ).id;
+      const remove = async (entitlementId: string, userId: string) => {
+        const removed = await t.request(
+          'DELETE',
+          `/api/v1/apps/${app.id}/entitlements/${entitlementId}/remove-membership`,
+          { appUserId: await appUserOf(userId) },
+        );
+        expect(removed.status).toBe(200);
+      };
 
-      const response = await t.request('GET', `/api/v1/apps/${app.id}`);
-      expect(response.status).toBe(200);
-      expect(response.body).toEqual({ app: { ...app, userCount: '1' } });
+      await add(
+        first.id,
+        people.map((p) => p.id),
+      );
+      expect(await userCount()).toBe('3');
+      await remove(first.id, people[2].id);
+      expect(await userCount()).toBe('2');
+      // A second grant of the same person counts them once; removing one of two keeps them counted.
+      await add(second.id, [people[0].id]);
+      expect(await userCount()).toBe('2');
+      await remove(first.id, people[0].id);
+      expect(await userCount()).toBe('2');
+      // A grant past its deprovision time is not held, before and after the sweeper revokes it.
+      await add(first.id, [people[2].id], { grantDuration: '60s' });
+      expect(await userCount()).toBe('3');
+      t.clock.advance(60_000);
+      expect(await userCount()).toBe('2');
+      await t.container.expirySweeper.runOnce();
+      expect(await userCount()).toBe('2');
+      // A person deleted (through SCIM, the path that deletes users) holds nothing.
+      const scim = await createScimConnection(t);
+      const provisioned = await scim.send('POST', '/Users', {
+        schemas: [USER_SCHEMA],
+        userName: 'gone@example.com',
+      });
+      expect(provisioned.status).toBe(201);
+      await add(first.id, [provisioned.body.id]);
+      expect(await userCount()).toBe('3');
+      expect((await scim.send('DELETE', `/Users/${provisioned.body.id}`)).status).toBe(204);
+      expect(await userCount()).toBe('2');
+      await remove(second.id, people[0].id);
+      expect(await userCount()).toBe('1');
+      expect(
+        await t.db
+          .selectFrom('app_holder_counts')
+          .select('holder_count')
+          .where('app_id', '=', app.id)
+          .executeTakeFirst(),
+      ).toEqual({ holder_count: 1 });
     });
 
     it('answers 404 for an unknown app', async () => {

@@ -64,7 +64,7 @@ export function createAppsService(deps: AppsServiceDeps) {
   }
 
   async function get(id: string): Promise<AppRecord> {
-    const row = await findAppRecord(db, id);
+    const row = await findAppRecord(db, id, clock.now().toISOString());
     if (!row || row.deleted_at !== null) throw notFound('app', id);
     return (await withOwners([row]))[0] as AppRecord;
   }
@@ -118,14 +118,16 @@ export function createAppsService(deps: AppsServiceDeps) {
         decodePageToken(filter.pageToken ?? undefined);
         return { items: [], nextPageToken: '' };
       }
-      const page = await keysetPage(filter, (afterId, limit) => listApps(db, { ...filter, afterId, limit }));
+      const page = await keysetPage(filter, (afterId, limit) =>
+        listApps(db, { ...filter, afterId, limit }, clock.now().toISOString()),
+      );
       return { ...page, items: await withOwners(page.items) };
     },
 
     /** CONTRACT.md §7.6; a request that changes nothing writes nothing. */
     async update(actor: Actor, id: string, patch: AppPatch | null | undefined, mask: string[] | undefined) {
       await db.transaction().execute(async (trx) => {
-        const current = await findAppRecord(trx, id);
+        const current = await findAppRecord(trx, id, clock.now().toISOString());
         if (!current || current.deleted_at !== null) throw notFound('app', id);
         const plan = planUpdate('App', current, patch, mask, UPDATE_RULES, APP_READ_ONLY_FIELDS);
         await requireNamedPolicies(trx, plan.changes);

@@ -18,7 +18,7 @@ type Loader = (db: Db, ids: string[], now: string) => Promise<Array<{ id: string
 
 /** How each kind of related object is loaded (one query per kind) and written on the wire. */
 const LOADERS: Record<ExpandKind, Loader> = {
-  app: async (db, ids) => (await findAppRecordsByIds(db, ids)).map(toApp),
+  app: async (db, ids, now) => (await findAppRecordsByIds(db, ids, now)).map(toApp),
   appResourceType: async (db, ids) => (await findResourceTypesByIds(db, ids)).map(toResourceType),
   appResource: async (db, ids, now) => (await findResourceRecordsByIds(db, ids, now)).map(toResource),
   appEntitlement: async (db, ids, now) =>

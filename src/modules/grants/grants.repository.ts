@@ -56,7 +56,70 @@ export async function insertGrantEvents(
         )
         .execute();
     }
+    await moveHolderCounts(trx, rows, dialect);
   });
+}
+
+/**
+ * Moves each app's holder count (`app_holder_counts`) by the app users whose first unrevoked grant of
+ * the app the entries added or whose last one they removed. Called after the grants were written:
+ * an app user's unrevoked grants now, less those this call added, plus those it removed, are the
+ * ones it held before. On PostgreSQL the decision is serialized per app (a transaction-scoped
+ * advisory lock, taken after the grants are written and held to commit), so it sees every earlier
+ * writer's grants committed: two batches that give one app user its first grants of two
+ * entitlements count it once, and a revocation racing an addition cannot drop a holder. No app-user
+ * or grant row is locked, and the lock covers only the end of the transaction. SQLite's single
+ * writer already orders them.
+ */
+async function moveHolderCounts(
+  trx: Executor,
+  rows: readonly GrantEventRow[],
+  dialect: DialectFeatures,
+): Promise<void> {
+  const moved = new Map<string, { appId: string; net: number }>();
+  for (const row of rows) {
+    const entry = moved.get(row.app_user_id) ?? { appId: row.app_id, net: 0 };
+    entry.net += row.event_type === 'GRANT_EVENT_TYPE_ADDED' ? 1 : -1;
+    moved.set(row.app_user_id, entry);
+  }
+  const appIds = [...new Set([...moved.values()].map((m) => m.appId))].sort();
+  await dialect.serializeEach(
+    trx,
+    appIds.map((appId) => `roster:app-holders:${appId}`),
+  );
+  const unrevoked = new Map<string, number>();
+  const appUserIds = [...moved.keys()];
+  const step = Math.min(10_000, dialect.maxParameters - 10);
+  for (let i = 0; i < appUserIds.length; i += step) {
+    const counted = await trx
+      .selectFrom('grants')
+      .select(['app_user_id', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('app_user_id', 'in', appUserIds.slice(i, i + step))
+      .where('deleted_at', 'is', null)
+      .groupBy('app_user_id')
+      .execute();
+    for (const row of counted) unrevoked.set(row.app_user_id, Number(row.n));
+  }
+  const deltas = new Map<string, number>();
+  for (const [appUserId, { appId, net }] of moved) {
+    const now = unrevoked.get(appUserId) ?? 0;
+    const before = now - net;
+    const step = before === 0 && now > 0 ? 1 : before > 0 && now === 0 ? -1 : 0;
+    if (step !== 0) deltas.set(appId, (deltas.get(appId) ?? 0) + step);
+  }
+  for (const appId of appIds) {
+    const delta = deltas.get(appId) ?? 0;
+    if (delta === 0) continue;
+    await trx
+      .insertInto('app_holder_counts')
+      .values({ app_id: appId, holder_count: delta })
+      .onConflict((oc) =>
+        oc.column('app_id').doUpdateSet((eb) => ({
+          holder_count: eb('app_holder_counts.holder_count', '+', eb.ref('excluded.holder_count')),
+        })),
+      )
+      .execute();
+  }
 }
 
 export function findLiveGrant(

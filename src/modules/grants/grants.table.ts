@@ -47,6 +47,17 @@ export interface EntitlementMemberCountsTable {
   member_count: number;
 }
 
+/**
+ * How many app users of an app hold at least one unrevoked grant there (App.userCount, "the number of
+ * users with grants to this app"): moved in the transaction of every grant added or removed, when an
+ * app user's first grant of the app is added or its last one revoked. Reads subtract the app users
+ * whose every unrevoked grant is past its deprovision time (not held, not swept yet).
+ */
+export interface AppHolderCountsTable {
+  app_id: string;
+  holder_count: number;
+}
+
 /** Set-membership requests accepted per entitlement (a part of its membership version). */
 export interface EntitlementMemberSetsTable {
   app_entitlement_id: string;
@@ -58,5 +69,6 @@ export interface GrantsTables {
   grants: GrantsTable;
   grant_events: GrantEventsTable & ChangePositionColumns;
   entitlement_member_counts: EntitlementMemberCountsTable;
+  app_holder_counts: AppHolderCountsTable;
   entitlement_member_sets: EntitlementMemberSetsTable;
 }

@@ -135,6 +135,7 @@ export function createCatalogSearchService(deps: { readonly db: Db; readonly clo
           await findAppRecordsByIds(
             db,
             counts.map((c) => c.app_id),
+            now(),
           )
         ).map((a) => [a.id, a.display_name]),
       );

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS, startTestApp, type TestApp } from '../../../test/harness.js';
 import { createSignal } from '../../../test/wait.js';
 import { type Receiver, startReceiver } from '../../../test/webhook-receiver.js';
-import { systemClock } from '../../lib/clock.js';
+import { manualClock, systemClock } from '../../lib/clock.js';
 import { createWebhookWorker, retryDelay, type WebhookWorkerDeps } from './webhook-delivery.worker.js';
 import { sendWebhook } from './webhook-sender.js';
 import { guardedLookup } from './webhook-target.js';
@@ -128,13 +128,25 @@ describe.each(DIALECTS)('webhook delivery on %s', (dialect) => {
     broken.answer(() => ({ status: 500, body: 'boom' }));
     const { id } = await webhook(broken.url);
     await ping(id);
-    const sender = worker({ retry: { baseMs: 10, maxMs: 20, disableAfterMs: 150 } });
+    // Time moves by attempts, not by the machine's speed: each attempt is 100 ms after the one before,
+    // so the third failure (200 ms after the first) is past the 150 ms limit, however loaded the host.
+    const clock = manualClock(new Date(Date.now() + 60_000));
+    const sender = worker({
+      clock,
+      concurrency: 1,
+      retry: { baseMs: 10, maxMs: 20, disableAfterMs: 150 },
+      afterAttempt: () => {
+        clock.advance(100);
+        attempted.notify();
+      },
+    });
     sender.start();
     await attempted.until(
       async () => (await t.request('GET', `/roster/v1/webhooks/${id}`)).body.webhook.state === 'DISABLED',
       { what: 'the webhook to be disabled' },
     );
     await sender.stop();
+    expect(broken.received).toHaveLength(3);
     const read = (await t.request('GET', `/roster/v1/webhooks/${id}`)).body.webhook;
     expect(read.disabledReason).toContain('500');
     const logged = await t.db
@@ -145,13 +157,14 @@ describe.each(DIALECTS)('webhook delivery on %s', (dialect) => {
       .execute();
     expect(logged).toHaveLength(1);
     expect(logged[0]?.actor_user_id).toBeNull();
-    // Resuming sends what is still queued.
+    // Resuming sends what is still queued at once, whatever back-off the last failure chose.
     broken.answer(() => ({ status: 204 }));
     expect((await t.request('POST', `/roster/v1/webhooks/${id}/resume`, {})).body.webhook.state).toBe(
       'ACTIVE',
     );
-    await worker().runUntilIdle();
+    await worker({ clock: t.clock }).runUntilIdle();
     expect((await deliveries(id))[0]?.state).toBe('DELIVERED');
+    expect(broken.received).toHaveLength(4);
   });
 
   it('does not follow redirects and reads no more than 64 KiB of an answer', async () => {

@@ -90,6 +90,22 @@ describe.each(DIALECTS)('webhooks from the change stream on %s', (dialect) => {
     expect(grantEvents[0].data.grants[0]).toMatchObject({ appId: app.id, appEntitlementId: entitlement.id });
     const granted = new Set(grantEvents.flatMap((b) => b.data.grants.map((g: any) => g.appUserId)));
     expect(granted.size).toBe(250);
+    // Each grant names its person beside the app user: the C1 user's ID and email, as stored.
+    const emailOf = new Map<string, string>(
+      imported.body.userIds.map((id: string, i: number) => [id, `w${i}@example.com`]),
+    );
+    const people = grantEvents.flatMap((b) => b.data.grants.map((g: any) => [g.userId, g.email]));
+    expect(new Set(people.map(([userId]) => userId))).toEqual(new Set(imported.body.userIds));
+    expect(people.every(([userId, email]) => emailOf.get(userId) === email)).toBe(true);
+    const appUsers = await t.db
+      .selectFrom('app_users')
+      .select(['id', 'identity_user_id'])
+      .where('app_id', '=', app.id)
+      .execute();
+    const ownerOf = new Map(appUsers.map((a) => [a.id, a.identity_user_id]));
+    expect(
+      grantEvents.every((b) => b.data.grants.every((g: any) => ownerOf.get(g.appUserId) === g.userId)),
+    ).toBe(true);
     // Commit order: the users were created before they were granted anything.
     const lastUser = bodies.findLastIndex((b) => b.type === 'user.created');
     const firstGrant = bodies.findIndex((b) => b.type === 'grant.added');

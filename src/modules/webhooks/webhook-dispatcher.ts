@@ -3,7 +3,9 @@ import type { DialectFeatures } from '../../db/dialects/dialect.js';
 import type { Db, Executor } from '../../db/schema.js';
 import type { Clock } from '../../lib/clock.js';
 import { createWakeableLoop } from '../../lib/wakeable-loop.js';
-import { eventsOf, type StreamChange, wants } from './webhook-events.js';
+import { findAppUsersByIds } from '../app-users/index.js';
+import { findUsersByIds } from '../users/index.js';
+import { type AppUserOwner, appUserIdsOf, eventsOf, type StreamChange, wants } from './webhook-events.js';
 import { listLiveWebhooks, readDispatchCursor, writeDispatchCursor } from './webhooks.repository.js';
 import { appIdsOf, eventTypesOf, queueMessages } from './webhooks.service.js';
 
@@ -51,6 +53,24 @@ export function createWebhookDispatcher(deps: WebhookDispatcherDeps) {
     onError: (error) => logger.error({ err: error }, 'webhook dispatch failed; retrying'),
   });
 
+  /**
+   * The C1 user and email of each app user a page's grants name, read when the page is dispatched (a
+   * page holds at most `pageSize` changes, so these are two lookups of at most that many IDs).
+   */
+  async function ownersOf(trx: Executor, appUserIds: readonly string[]): Promise<Map<string, AppUserOwner>> {
+    const appUsers = await findAppUsersByIds(trx, appUserIds);
+    const users = await findUsersByIds(trx, [
+      ...new Set(appUsers.map((a) => a.identity_user_id).filter(Boolean)),
+    ]);
+    const emails = new Map(users.map((u) => [u.id, u.email]));
+    return new Map(
+      appUsers.map((a) => [
+        a.id,
+        { userId: a.identity_user_id, email: emails.get(a.identity_user_id) ?? '' },
+      ]),
+    );
+  }
+
   /** One page; true when there may be more to read at once. */
   async function step(): Promise<boolean> {
     let queued = 0;
@@ -76,7 +96,7 @@ export function createWebhookDispatcher(deps: WebhookDispatcherDeps) {
       const after = stored ?? '';
       if (after === head) return false;
       const { changes, cursor } = await deps.changes.read(trx, dialect, after, pageSize);
-      const events = eventsOf(changes, now.getTime());
+      const events = eventsOf(changes, now.getTime(), await ownersOf(trx, appUserIdsOf(changes)));
       for (const subscription of subscriptions) {
         const matching = events.filter((event) => wants(subscription, event));
         await queueMessages(trx, dialect, subscription.id, matching, now);

@@ -31,15 +31,28 @@ export interface WebhookEvent {
   readonly payload: WebhookPayload;
 }
 
+/** The person an app user belongs to: its C1 user's ID and email ('' for an app user linked to none). */
+export interface AppUserOwner {
+  readonly userId: string;
+  readonly email: string;
+}
+
 /** A grant-history entry's grant, as `grant.added` / `grant.removed` list them. */
-const grantOf = (row: GrantHistoryRow) => ({
+const grantOf = (row: GrantHistoryRow, owners: ReadonlyMap<string, AppUserOwner>) => ({
   grantEventId: row.id,
   grantId: row.grant_id,
   appId: row.app_id,
   appEntitlementId: row.app_entitlement_id,
   appUserId: row.app_user_id,
+  userId: owners.get(row.app_user_id)?.userId ?? '',
+  email: owners.get(row.app_user_id)?.email ?? '',
   occurredAt: row.occurred_at,
 });
+
+/** The app users the grant-history entries of `changes` name, once each. */
+export const appUserIdsOf = (changes: readonly StreamChange[]): string[] => [
+  ...new Set(changes.flatMap((c) => (c.kind === 'grant_history' ? [c.row.app_user_id] : []))),
+];
 
 /** System-log operations that become webhook events (enable/disable are updates of the user). */
 const FROM_SYSTEM_LOG: Partial<Record<string, WebhookEventType>> = {
@@ -62,7 +75,11 @@ export const MAX_GRANTS_PER_EVENT = 1_000;
  * batches may share a millisecond) they share an event, still of at most MAX_GRANTS_PER_EVENT
  * grants. A page boundary of the stream may split a batch in two events.
  */
-export function eventsOf(changes: readonly StreamChange[], nowMs: number): WebhookEvent[] {
+export function eventsOf(
+  changes: readonly StreamChange[],
+  nowMs: number,
+  owners: ReadonlyMap<string, AppUserOwner> = new Map(),
+): WebhookEvent[] {
   const events: WebhookEvent[] = [];
   let group: { key: string; type: WebhookEventType; rows: GrantHistoryRow[] } | undefined;
   const flush = () => {
@@ -80,7 +97,7 @@ export function eventsOf(changes: readonly StreamChange[], nowMs: number): Webho
           appId: first.app_id,
           bulkActionId: first.bulk_action_id,
           requestId: first.request_id ?? null,
-          grants: group.rows.map(grantOf),
+          grants: group.rows.map((row) => grantOf(row, owners)),
         },
       },
     });

@@ -244,6 +244,20 @@ export async function updateDelivery(
   await db.updateTable('webhook_deliveries').set(changes).where('id', '=', id).execute();
 }
 
+/**
+ * Makes the subscription's pending deliveries due at `now`: a resumed webhook sends what is queued at
+ * once, not after the back-off its last failure chose (up to six hours).
+ */
+export async function makePendingDue(db: Executor, subscriptionId: string, now: string): Promise<void> {
+  await db
+    .updateTable('webhook_deliveries')
+    .set({ next_attempt_at: now })
+    .where('subscription_id', '=', subscriptionId)
+    .where('state', '=', 'PENDING')
+    .where('next_attempt_at', '>', now)
+    .execute();
+}
+
 /** The dispatcher's position, with the row locked for the enclosing transaction where locks exist. */
 export async function readDispatchCursor(
   db: Executor,

@@ -24,6 +24,7 @@ import {
   listAttempts,
   listDeliveries,
   listWebhooks,
+  makePendingDue,
   payloadOf,
   reserveSeqs,
   updateWebhook,
@@ -179,6 +180,7 @@ export function createWebhooksService(deps: WebhooksServiceDeps) {
         failing_since: null,
         updated_at: now.toISOString(),
       });
+      if (state === 'ACTIVE') await makePendingDue(trx, id, now.toISOString());
       await logChange(trx, actor, state === 'ACTIVE' ? 'webhook.resumed' : 'webhook.paused', id, now);
     });
     if (state === 'ACTIVE') deps.onQueued?.();
