@@ -21,6 +21,7 @@ export const MODULE_ORDER: readonly (readonly string[])[] = [
   ['changes'],
   ['audit'],
   ['users'],
+  ['policies'],
   ['catalog'],
   ['app-users'],
   ['auth'],

@@ -31,6 +31,7 @@ import { createMetrics } from './modules/ops/metrics.js';
 import { registerOpenApi } from './modules/ops/openapi.js';
 import { opsRoutes } from './modules/ops/ops.routes.js';
 import { ownersRoutes } from './modules/owners/owners.routes.js';
+import { policiesRoutes } from './modules/policies/policies.routes.js';
 import { canonicalScimUrl, scimConnectionsRoutes, scimRoutes } from './modules/scim/index.js';
 import { catalogSearchRoutes } from './modules/search/catalog-search.routes.js';
 import { usersRoutes } from './modules/users/users.routes.js';
@@ -126,6 +127,7 @@ export async function buildApp(container: Container, options: AppOptions): Promi
   await app.register(consoleRoutes, container.console.routeOptions);
   await app.register(scimConnectionsRoutes, { connections: container.scimConnections });
   await app.register(webhooksRoutes, { webhooks: container.webhooks });
+  await app.register(policiesRoutes, { policies: container.policies });
   await scimRoutes(app, {
     connections: container.scimConnections,
     users: container.scimUsers,

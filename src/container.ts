@@ -14,7 +14,7 @@ import { findPendingAdd } from './modules/bulk-actions/index.js';
 import { createSetMembersService } from './modules/bulk-actions/set-members.service.js';
 import { createAppsService } from './modules/catalog/apps.service.js';
 import { createCatalogService } from './modules/catalog/catalog.service.js';
-import type { RevokeGrantsOfEntitlements } from './modules/catalog/index.js';
+import { policyCatalogPorts, type RevokeGrantsOfEntitlements } from './modules/catalog/index.js';
 import { currentChangeCursor, readChanges } from './modules/changes/index.js';
 import { createConsoleModule } from './modules/console/index.js';
 import { createExpansionService } from './modules/expansion/expansion.service.js';
@@ -28,6 +28,7 @@ import { createIdempotency } from './modules/idempotency/idempotency.service.js'
 import { createMaintenance } from './modules/maintenance/maintenance.service.js';
 import { createOpsService } from './modules/ops/ops.service.js';
 import { createOwnersService } from './modules/owners/owners.service.js';
+import { createPoliciesService } from './modules/policies/policies.service.js';
 import {
   createScimConnectionsService,
   createScimGroupsService,
@@ -93,6 +94,8 @@ export async function createContainer({
     revokeGrantsOfUser: (trx, userId, actor, now) => revokeGrantsOfUser(trx, base, userId, actor, now),
   });
   const owners = createOwnersService(base);
+  // Policies sit below the catalog; the catalog answers what they ask of it (issue 19).
+  const policies = createPoliciesService({ ...base, catalog: policyCatalogPorts });
   // Deletes in the catalog cascade to grants, which sit above it (CONTRACT.md §7.12).
   const revokeGrantsOfEntitlementsIn: RevokeGrantsOfEntitlements = (trx, ids, actor, now) =>
     revokeGrantsOfEntitlements(trx, base, ids, actor, now);
@@ -241,6 +244,7 @@ export async function createContainer({
     scimGroups,
     console: consoleModule,
     webhooks,
+    policies,
     webhookWorker,
     webhookDispatcher,
   };

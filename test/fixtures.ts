@@ -222,3 +222,18 @@ export async function removalOrigins(t: TestApp, entitlementId: string): Promise
 export function bulkItems(t: TestApp, bulkActionId: string, pageSize = 100): Promise<Wire[]> {
   return walkPages(t, `/roster/v1/bulk_actions/${bulkActionId}/items`, pageSize);
 }
+
+/** One policy of each type, for apps and entitlements to name (issue 19: named policies must exist). */
+export async function createPolicies(
+  t: TestApp,
+): Promise<{ grant: string; revoke: string; certify: string }> {
+  const make = async (type: string) => {
+    const response = await t.request('POST', '/api/v1/policies', {
+      displayName: `${type} policy`,
+      policyType: `POLICY_TYPE_${type}`,
+    });
+    expect(response.status, JSON.stringify(response.body)).toBe(200);
+    return response.body.policy.id as string;
+  };
+  return { grant: await make('GRANT'), revoke: await make('REVOKE'), certify: await make('CERTIFY') };
+}

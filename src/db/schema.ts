@@ -9,6 +9,7 @@ import type { GrantsTables } from '../modules/grants/grants.table.js';
 import type { IamTables } from '../modules/iam/iam.table.js';
 import type { IdempotencyTables } from '../modules/idempotency/idempotency.table.js';
 import type { OwnersTables } from '../modules/owners/owners.table.js';
+import type { PoliciesTables } from '../modules/policies/policies.table.js';
 import type { ScimTables } from '../modules/scim/scim.table.js';
 import type { UsersTables } from '../modules/users/users.table.js';
 import type { WebhooksTables } from '../modules/webhooks/webhooks.table.js';
@@ -31,7 +32,8 @@ export interface Database
     IamTables,
     ScimTables,
     ConsoleTables,
-    WebhooksTables {}
+    WebhooksTables,
+    PoliciesTables {}
 
 export type Db = Kysely<Database>;
 /** A connection or an open transaction: repositories take either. */

@@ -19,6 +19,9 @@ export const int64 = (n: number | bigint | string): string => String(n);
 
 export const StringList = Type.Array(Type.String());
 
+/** A protobuf Duration in JSON: seconds with up to nine fraction digits and an `s`, e.g. "3600s" (CONTRACT.md §1). */
+export const Duration = WordString({ pattern: '^[0-9]{1,10}(\\.[0-9]{1,9})?s$' });
+
 /**
  * Filters of search requests bind each item as a query parameter; a bound keeps every such request
  * within both dialects' parameter limits, so an oversized filter is a 400, not a fault.

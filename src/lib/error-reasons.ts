@@ -134,6 +134,7 @@ export const ERROR_REASONS = {
   PERSONAL_CLIENT_NOT_FOUND: { code: 'NOT_FOUND', meaning: 'The caller has no API client with this ID.' },
   BULK_ACTION_NOT_FOUND: { code: 'NOT_FOUND', meaning: 'No bulk action has this ID.' },
   SCIM_CONNECTION_NOT_FOUND: { code: 'NOT_FOUND', meaning: 'No live SCIM connection has this ID.' },
+  POLICY_NOT_FOUND: { code: 'NOT_FOUND', meaning: 'No live policy has this ID.' },
   WEBHOOK_NOT_FOUND: { code: 'NOT_FOUND', meaning: 'No live webhook the caller may see has this ID.' },
   WEBHOOK_DELIVERY_NOT_FOUND: { code: 'NOT_FOUND', meaning: 'The webhook has no delivery with this ID.' },
   UNKNOWN_EVENT_UID: {
@@ -175,6 +176,15 @@ export const ERROR_REASONS = {
     code: 'INVALID_ARGUMENT',
     meaning: 'The import is not a list of users, or lists too many; the message says which.',
   },
+  UNSUPPORTED_POLICY_FIELD: {
+    code: 'INVALID_ARGUMENT',
+    meaning: 'A policy sets a field Roster does not run, or sets it wrongly; metadata.field names it.',
+  },
+  POLICY_REFERENCE_INVALID: {
+    code: 'INVALID_ARGUMENT',
+    meaning:
+      'A policy or entitlement names a user, entitlement or policy that is missing or of the wrong type.',
+  },
   // The state of things
   ENTITLEMENT_NOT_MANUALLY_MANAGED: {
     code: 'FAILED_PRECONDITION',
@@ -183,6 +193,14 @@ export const ERROR_REASONS = {
   BUILTIN_ROLE_IMMUTABLE: {
     code: 'FAILED_PRECONDITION',
     meaning: 'That field of a built-in role cannot be changed.',
+  },
+  BUILTIN_POLICY_IMMUTABLE: {
+    code: 'FAILED_PRECONDITION',
+    meaning: 'A built-in policy cannot be changed or deleted.',
+  },
+  POLICY_IN_USE: {
+    code: 'FAILED_PRECONDITION',
+    meaning: 'Entitlements, apps or other policies still name the policy; metadata says which.',
   },
   BULK_ACTION_FINISHED: { code: 'FAILED_PRECONDITION', meaning: 'The bulk action has already finished.' },
   BULK_ACTION_IN_PROGRESS: {

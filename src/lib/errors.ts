@@ -57,6 +57,7 @@ const NOT_FOUND_REASONS = {
   'personal client': 'PERSONAL_CLIENT_NOT_FOUND',
   'bulk action': 'BULK_ACTION_NOT_FOUND',
   'SCIM connection': 'SCIM_CONNECTION_NOT_FOUND',
+  policy: 'POLICY_NOT_FOUND',
 } as const satisfies Record<string, ReasonOf<'NOT_FOUND'>>;
 
 export const notFound = (what: keyof typeof NOT_FOUND_REASONS, id: string) =>

@@ -35,6 +35,9 @@ export const PERMISSIONS = [
   'webhooks:write',
   /** Webhook subscriptions limited to apps the user owns (App Admin). */
   'webhooks:own',
+  /** Policies: how requests, revocations and reviews are decided (issue 19). */
+  'policies:read',
+  'policies:write',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -86,6 +89,8 @@ export const APP_ADMIN_ROLE: BuiltinRole = {
     'grants:read',
     'bulk_actions:read',
     'webhooks:own',
+    // An App Admin points its entitlements at policies, so it reads them.
+    'policies:read',
     ...SELF,
     ...SELF_WRITE,
   ],

@@ -117,6 +117,9 @@ export const SYSTEM_LOG_OPERATIONS = [
   'webhook.resumed',
   'webhook.disabled',
   'webhook.redelivery_requested',
+  'policy.created',
+  'policy.updated',
+  'policy.deleted',
 ] as const;
 export type SystemLogOperation = (typeof SYSTEM_LOG_OPERATIONS)[number];
 

@@ -310,8 +310,8 @@ describe.each(DIALECTS)('bad input on every route on %s', (dialect) => {
         masked.add(route.url);
       }
     }
-    // apps, resource types, resources, entitlements, app users, roles, personal clients
-    expect(masked.size).toBe(7);
+    // apps, resource types, resources, entitlements, app users, roles, personal clients, policies
+    expect(masked.size).toBe(8);
     expect(await snapshot(t)).toEqual(before);
   });
 });

@@ -13,6 +13,7 @@ export interface World {
   readonly appUserId: string;
   readonly clientId: string;
   readonly roleId: string;
+  readonly policyId: string;
 }
 
 export interface Sample {
@@ -268,4 +269,17 @@ export const ROUTE_SAMPLES: Samples = {
     url: `/roster/v1/webhooks/${w.appId}/redeliver`,
     body: { since: '2026-01-01T00:00:00Z' },
   }),
+  // Policies (issue 19)
+  'GET /api/v1/policies': () => ({ url: '/api/v1/policies' }),
+  'POST /api/v1/policies': () => ({
+    url: '/api/v1/policies',
+    body: { displayName: 'X', policyType: 'POLICY_TYPE_GRANT' },
+  }),
+  'GET /api/v1/policies/:id': (w) => ({ url: `/api/v1/policies/${w.policyId}` }),
+  'POST /api/v1/policies/:id': (w) => ({
+    url: `/api/v1/policies/${w.policyId}`,
+    body: { policy: { displayName: 'Y' }, updateMask: 'displayName' },
+  }),
+  'DELETE /api/v1/policies/:id': (w) => ({ url: `/api/v1/policies/${w.policyId}`, body: {} }),
+  'POST /api/v1/search/policies': () => ({ url: '/api/v1/search/policies', body: {} }),
 };

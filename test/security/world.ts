@@ -1,6 +1,7 @@
 import {
   createApp,
   createEntitlement,
+  createPolicies,
   createResource,
   createResourceType,
   createUser,
@@ -12,7 +13,7 @@ import type { World } from './route-samples.js';
 
 /**
  * The objects the route samples act on: an app with a resource type, a resource and an entitlement
- * with one grant, a user, and a Read-Only Admin's API client (so the personal-client samples leave
+ * with one grant, a user, a grant policy, and a Read-Only Admin's API client (so the personal-client samples leave
  * the admin's own client alone).
  */
 export async function createWorld(t: TestApp): Promise<World> {
@@ -23,6 +24,7 @@ export async function createWorld(t: TestApp): Promise<World> {
   const user = await createUser(t);
   const { appUserId } = await insertGrant(t, app.id, entitlement.id);
   const target = await createCaller(t, [ROLES.readOnlyAdmin]);
+  const policies = await createPolicies(t);
   return {
     appId: app.id,
     typeId: type.id,
@@ -32,5 +34,6 @@ export async function createWorld(t: TestApp): Promise<World> {
     appUserId,
     clientId: target.client.id,
     roleId: ROLES.superAdmin,
+    policyId: policies.grant,
   };
 }

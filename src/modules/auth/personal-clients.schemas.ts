@@ -1,6 +1,7 @@
 import { type Static, Type } from 'typebox';
 import { IdString, NameString, QueryString, WordString } from '../../http/strings.js';
 import {
+  Duration,
   FieldMask,
   filterList,
   Nullable,
@@ -46,8 +47,6 @@ export function toPersonalClient(row: ApiClientRow): PersonalClient {
 const Cidrs = Type.Array(Type.String({ maxLength: 64 }), { maxItems: 100 });
 const RoleIds = Type.Array(Type.String({ maxLength: 64 }), { maxItems: 20 });
 const Name = NameString();
-/** protobuf Duration JSON: seconds with an `s` suffix, e.g. "3600s" or "1.5s". */
-export const Duration = WordString({ pattern: '^[0-9]{1,10}(\\.[0-9]{1,9})?s$' });
 
 export const NewPersonalClient = Type.Object({
   displayName: Opt(Name),

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createApp,
   createEntitlement,
+  createPolicies,
   createResource,
   createResourceType,
   createUser,
@@ -15,8 +16,10 @@ const TIMESTAMP = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/;
 
 describe.each(DIALECTS)('apps routes on %s', (dialect) => {
   let t: TestApp;
+  let policies: { grant: string; revoke: string; certify: string };
   beforeAll(async () => {
     t = await startTestApp(dialect);
+    policies = await createPolicies(t);
   });
   afterAll(() => t.close());
 
@@ -47,9 +50,9 @@ describe.each(DIALECTS)('apps routes on %s', (dialect) => {
         displayName: 'Payroll',
         description: 'Pays people',
         owners: [],
-        grantPolicyId: 'gp',
-        revokePolicyId: 'rp',
-        certifyPolicyId: 'cp',
+        grantPolicyId: policies.grant,
+        revokePolicyId: policies.revoke,
+        certifyPolicyId: policies.certify,
         identityMatching: 'APP_USER_IDENTITY_MATCHING_STRICT',
         monthlyCostUsd: 12,
         strictAccessEntitlementProvisioning: true,
@@ -68,9 +71,9 @@ describe.each(DIALECTS)('apps routes on %s', (dialect) => {
         appAccountId: '',
         appAccountName: '',
         appOwners: [],
-        grantPolicyId: 'gp',
-        revokePolicyId: 'rp',
-        certifyPolicyId: 'cp',
+        grantPolicyId: policies.grant,
+        revokePolicyId: policies.revoke,
+        certifyPolicyId: policies.certify,
         defaultRequestCatalogId: '',
         identityMatching: 'APP_USER_IDENTITY_MATCHING_STRICT',
         instructions: '',
@@ -90,7 +93,7 @@ describe.each(DIALECTS)('apps routes on %s', (dialect) => {
         is_manually_managed: 1,
         identity_matching: 'APP_USER_IDENTITY_MATCHING_STRICT',
         monthly_cost_usd: 12,
-        grant_policy_id: 'gp',
+        grant_policy_id: policies.grant,
         strict_access_entitlement_provisioning: 1,
         deleted_at: null,
       });
@@ -250,7 +253,7 @@ describe.each(DIALECTS)('apps routes on %s', (dialect) => {
 
   describe('POST /api/v1/apps/:id (update)', () => {
     it('with updateMask changes exactly the listed fields, clearing listed ones left out', async () => {
-      const app = await createApp(t, { description: 'old', grantPolicyId: 'gp-old' });
+      const app = await createApp(t, { description: 'old', grantPolicyId: policies.grant });
       t.clock.advance(1_000);
       const response = await t.request('POST', `/api/v1/apps/${app.id}`, {
         app: { displayName: 'Not applied', monthlyCostUsd: 40, instructions: 'ask' },

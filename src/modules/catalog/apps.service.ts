@@ -19,6 +19,7 @@ import {
 } from './apps.repository.js';
 import { APP_READ_ONLY_FIELDS, type AppPatch, type NewApp } from './apps.schemas.js';
 import { deleteWithEverythingBelow } from './cascade.js';
+import { requireNamedPolicies } from './named-policies.js';
 import type { CatalogOwners, RevokeGrantsOfEntitlements } from './ports.js';
 
 export interface AppsServiceDeps {
@@ -93,6 +94,7 @@ export function createAppsService(deps: AppsServiceDeps) {
         deleted_at: null,
       };
       await db.transaction().execute(async (trx) => {
+        await requireNamedPolicies(trx, row);
         await insertApp(trx, row);
         if (input.owners && input.owners.length > 0) {
           await deps.owners.setInTransaction(trx, actor, { type: 'app', appId: row.id }, input.owners);
@@ -128,6 +130,7 @@ export function createAppsService(deps: AppsServiceDeps) {
         const current = await findAppRecord(trx, id, clock.now().toISOString());
         if (!current || current.deleted_at !== null) throw notFound('app', id);
         const plan = planUpdate('App', current, patch, mask, UPDATE_RULES, APP_READ_ONLY_FIELDS);
+        await requireNamedPolicies(trx, plan.changes);
         await writeUpdate(trx, deps, plan, (changes) => updateApp(trx, id, changes), {
           operation: 'app.updated',
           targetType: 'app',

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createApp,
   createEntitlement,
+  createPolicies,
   createResource,
   createResourceType,
   expectError,
@@ -17,9 +18,11 @@ const TIMESTAMP = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/;
 
 describe.each(DIALECTS)('entitlement routes on %s', (dialect) => {
   let t: TestApp;
+  let policies: { grant: string; revoke: string; certify: string };
   let appId: string;
   beforeAll(async () => {
     t = await startTestApp(dialect);
+    policies = await createPolicies(t);
     appId = (await createApp(t)).id;
   });
   afterAll(() => t.close());
@@ -56,11 +59,11 @@ describe.each(DIALECTS)('entitlement routes on %s', (dialect) => {
         appResourceTypeId: type.id,
         appResourceId: resource.id,
         appEntitlementOwnerIds: [],
-        grantPolicyId: 'gp',
-        revokePolicyId: 'rp',
-        certifyPolicyId: 'cp',
+        grantPolicyId: policies.grant,
+        revokePolicyId: policies.revoke,
+        certifyPolicyId: policies.certify,
         emergencyGrantEnabled: true,
-        emergencyGrantPolicyId: 'ep',
+        emergencyGrantPolicyId: policies.grant,
         complianceFrameworkValueIds: ['sox', 'hipaa'],
         riskLevelValueId: 'high',
         overrideAccessRequestsDefaults: true,
@@ -84,11 +87,11 @@ describe.each(DIALECTS)('entitlement routes on %s', (dialect) => {
           isAutomationEnabled: false,
           systemBuiltin: false,
           grantCount: '0',
-          grantPolicyId: 'gp',
-          revokePolicyId: 'rp',
-          certifyPolicyId: 'cp',
+          grantPolicyId: policies.grant,
+          revokePolicyId: policies.revoke,
+          certifyPolicyId: policies.certify,
           emergencyGrantEnabled: true,
-          emergencyGrantPolicyId: 'ep',
+          emergencyGrantPolicyId: policies.grant,
           overrideAccessRequestsDefaults: true,
           defaultValuesApplied: false,
           complianceFrameworkValueIds: ['sox', 'hipaa'],

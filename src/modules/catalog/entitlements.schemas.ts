@@ -1,7 +1,7 @@
 import { type Static, Type } from 'typebox';
 import type { Expansion } from '../../http/expansion.js';
-import { WordString } from '../../http/strings.js';
 import {
+  Duration,
   ExpandMask,
   FieldMask,
   FilterIds,
@@ -113,9 +113,6 @@ export const Purpose = Type.Enum([
   'APP_ENTITLEMENT_PURPOSE_VALUE_ASSIGNMENT',
   'APP_ENTITLEMENT_PURPOSE_VALUE_PERMISSION',
 ]);
-
-/** A protobuf Duration in JSON: seconds with up to nine fraction digits and an `s` (CONTRACT.md §1). */
-export const Duration = WordString({ pattern: '^[0-9]{1,10}(\\.[0-9]{1,9})?s$' });
 
 const EditableFields = {
   description: Opt(Text),

@@ -19,6 +19,7 @@ import {
   type EntitlementPatch,
   type NewEntitlement,
 } from './entitlements.schemas.js';
+import { requireNamedPolicies } from './named-policies.js';
 import { requireApp, requireResource, requireResourceType } from './scope.js';
 
 export type EntitlementsService = ReturnType<typeof createEntitlementsService>;
@@ -140,6 +141,7 @@ export function createEntitlementsService(deps: CatalogServiceDeps) {
               updated_at: at,
               deleted_at: null,
             };
+            await requireNamedPolicies(trx, row);
             await insertEntitlement(trx, row);
             if (input.appEntitlementOwnerIds && input.appEntitlementOwnerIds.length > 0) {
               await deps.owners.setInTransaction(
@@ -200,6 +202,7 @@ export function createEntitlementsService(deps: CatalogServiceDeps) {
               ENTITLEMENT_READ_ONLY_FIELDS,
             );
             alias = plan.changes.alias ?? current.alias;
+            await requireNamedPolicies(trx, plan.changes);
             await writeUpdate(trx, deps, plan, (changes) => updateEntitlement(trx, id, changes), {
               operation: `${TARGET}.updated`,
               targetType: TARGET,

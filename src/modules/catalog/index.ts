@@ -16,6 +16,7 @@ export {
   listEntitlements,
 } from './entitlements.repository.js';
 export { AppEntitlementView, entitlementView, toEntitlement } from './entitlements.schemas.js';
+export { policyCatalogPorts } from './named-policies.js';
 export type { CatalogOwners, OwnerTarget, RevokeGrantsOfEntitlements } from './ports.js';
 export type { ResourceTypeRow } from './resource-types.repository.js';
 export { findResourceTypesByIds } from './resource-types.repository.js';

@@ -391,6 +391,44 @@ export const C1_OPERATIONS: Readonly<Record<string, OperationDoc>> = {
     summary: 'Search',
     description: 'Search users based on filters specified in the request body.',
   },
+  'GET /api/v1/policies': {
+    operationId: 'c1.api.policy.v1.Policies.List',
+    tag: 'Policy',
+    summary: 'List',
+    description: 'List policies: the built-in default grant policy and every live policy, in ID order.',
+  },
+  'POST /api/v1/policies': {
+    operationId: 'c1.api.policy.v1.Policies.Create',
+    tag: 'Policy',
+    summary: 'Create',
+    description:
+      'Create a policy of type GRANT, REVOKE or CERTIFY. Steps Roster does not run (expression, webhook and agent approvals, step-up, connector provisioning, forms, wait conditions, rules) are refused with 400 UNSUPPORTED_POLICY_FIELD naming the field.',
+  },
+  'DELETE /api/v1/policies/{id}': {
+    operationId: 'c1.api.policy.v1.Policies.Delete',
+    tag: 'Policy',
+    summary: 'Delete',
+    description:
+      'Delete a policy by ID. Refused while an app, entitlement or policy names it, and for the built-in policy.',
+  },
+  'GET /api/v1/policies/{id}': {
+    operationId: 'c1.api.policy.v1.Policies.Get',
+    tag: 'Policy',
+    summary: 'Get',
+    description: 'Get a policy by ID.',
+  },
+  'POST /api/v1/policies/{id}': {
+    operationId: 'c1.api.policy.v1.Policies.Update',
+    tag: 'Policy',
+    summary: 'Update',
+    description: 'Update a policy by providing a policy object and an update mask.',
+  },
+  'POST /api/v1/search/policies': {
+    operationId: 'c1.api.policy.v1.PolicySearch.Search',
+    tag: 'Policy',
+    summary: 'Search',
+    description: 'Search policies based on filters specified in the request body.',
+  },
   'POST /api/v1/systemlog/events': {
     operationId: 'c1.api.systemlog.v1.SystemLogService.ListEvents',
     tag: 'System Log',

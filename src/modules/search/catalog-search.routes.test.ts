@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createApp,
   createEntitlement,
+  createPolicies,
   createResource,
   createResourceType,
   createUser,
@@ -12,6 +13,7 @@ import { DIALECTS, startTestApp, type TestApp } from '../../../test/harness.js';
 
 describe.each(DIALECTS)('catalog searches on %s', (dialect) => {
   let t: TestApp;
+  let policies: { grant: string; revoke: string; certify: string };
   // App A: types T1 (R1, R1b) and T2 (R2); entitlements E1 on R1, E2 on R2, E3 on the app itself.
   // App B: entitlement E4. Identity U1 holds E1 and E3 through account AU1; U2 holds E2 (AU2).
   const w = {} as Record<string, any>;
@@ -31,6 +33,7 @@ describe.each(DIALECTS)('catalog searches on %s', (dialect) => {
 
   beforeAll(async () => {
     t = await startTestApp(dialect);
+    policies = await createPolicies(t);
     w.A = await createApp(t, { displayName: 'Ledger' });
     w.B = await createApp(t, { displayName: 'Billing' });
     w.T1 = await createResourceType(t, w.A.id, { displayName: 'Team Groups' });
@@ -50,7 +53,7 @@ describe.each(DIALECTS)('catalog searches on %s', (dialect) => {
       displayName: 'Seat holder',
       appResourceTypeId: w.T2.id,
       appResourceId: w.R2.id,
-      grantPolicyId: 'policy-1',
+      grantPolicyId: policies.grant,
     });
     w.E3 = await createEntitlement(t, w.A.id, { displayName: 'Viewer 100%' });
     w.E4 = await createEntitlement(t, w.B.id, { displayName: 'Admin' });
@@ -150,7 +153,7 @@ describe.each(DIALECTS)('catalog searches on %s', (dialect) => {
     expect(await find({ complianceFrameworkIds: ['sox'] })).toEqual([w.E1.id]);
     expect(await find({ complianceFrameworkIds: ['so'] })).toEqual([]);
     expect(await find({ riskLevelIds: ['high'] })).toEqual([w.E1.id]);
-    expect(await find({ policyRefs: [{ id: 'policy-1' }] })).toEqual([w.E2.id]);
+    expect(await find({ policyRefs: [{ id: policies.grant }] })).toEqual([w.E2.id]);
     // Filters on what Roster does not keep match nothing; excludeImmutable excludes nothing.
     for (const body of [
       { resourceTraitIds: ['t'] },
