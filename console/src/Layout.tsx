@@ -9,6 +9,9 @@ const SECTIONS = [
   { to: '/review', label: 'Access review', permission: 'grants:read' },
   { to: '/bulk-actions', label: 'Bulk actions', permission: 'bulk_actions:read' },
   { to: '/audit', label: 'Audit log', permission: 'system_log:read' },
+  { to: '/scim', label: 'SCIM connections', permission: 'scim:read' },
+  // App Admins see the webhooks limited to apps they own.
+  { to: '/webhooks', label: 'Webhooks', permission: ['webhooks:read', 'webhooks:own'] },
   { to: '/settings', label: 'Settings', permission: 'clients:own' },
 ];
 
@@ -41,7 +44,7 @@ export function Layout() {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label="Sections">
-        {SECTIONS.filter((s) => can(s.permission)).map((s) => (
+        {SECTIONS.filter((s) => [s.permission].flat().some(can)).map((s) => (
           <NavLink
             key={s.to}
             component={RouterLink}

@@ -17,8 +17,11 @@ import { EntitlementPage } from './pages/EntitlementPage';
 import { PeoplePage } from './pages/PeoplePage';
 import { PersonPage } from './pages/PersonPage';
 import { ReviewPage } from './pages/ReviewPage';
+import { ScimConnectionsPage } from './pages/ScimConnectionsPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { SignInPage } from './pages/SignInPage';
+import { WebhookPage } from './pages/WebhookPage';
+import { WebhooksPage } from './pages/WebhooksPage';
 import { SessionProvider, useSessionQuery } from './session';
 import { cssVariables, theme } from './theme';
 
@@ -49,6 +52,9 @@ const router = createBrowserRouter(
         { path: 'bulk-actions', element: <BulkActionsPage /> },
         { path: 'bulk-actions/:bulkActionId', element: <BulkActionPage /> },
         { path: 'audit', element: <AuditPage /> },
+        { path: 'scim', element: <ScimConnectionsPage /> },
+        { path: 'webhooks', element: <WebhooksPage /> },
+        { path: 'webhooks/:webhookId', element: <WebhookPage /> },
         { path: 'settings', element: <SettingsPage /> },
         { path: '*', element: <Navigate to="/apps" replace /> },
       ],

@@ -112,6 +112,7 @@ export const SYSTEM_LOG_OPERATIONS = [
   'console.signed_out',
   'webhook.created',
   'webhook.updated',
+  'webhook.secret_rotated',
   'webhook.deleted',
   'webhook.paused',
   'webhook.resumed',

@@ -2,6 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../harness.js';
 import { createCaller, ROLES } from '../identity-fixtures.js';
+import { startReceiver } from '../webhook-receiver.js';
 import {
   expectAccessible,
   findChromium,
@@ -42,6 +43,9 @@ describe.skipIf(!CHROMIUM).each(DIALECTS)('the console in Chromium on %s', (dial
         ROSTER_OIDC_CLIENT_SECRET: idp.clientSecret,
         // Small batches, so the progress bar has steps to follow.
         ROSTER_BULK_BATCH_SIZE: '100',
+        // The webhook receiver listens on plain HTTP on loopback.
+        ROSTER_WEBHOOK_ALLOW_PRIVATE: 'true',
+        ROSTER_WEBHOOK_ALLOW_HTTP: 'true',
       },
       port,
     );
@@ -393,5 +397,144 @@ describe.skipIf(!CHROMIUM).each(DIALECTS)('the console in Chromium on %s', (dial
     expect(forged.status).toBe(403);
     expect(forged.body.details[0].reason).toBe('PERMISSION_DENIED');
     expect(await roster.t.db.selectFrom('apps').select('id').execute()).toEqual(before);
+  }, 60_000);
+
+  it('creates a SCIM connection showing its token once, issues a new one, and shows a Read-Only Admin no controls', async () => {
+    const page = await open();
+    await signInAsAdmin(page);
+    await page.getByRole('link', { name: 'SCIM connections' }).click();
+    await page.getByText('No SCIM connections.').waitFor();
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'New SCIM connection' }).click();
+    await page.getByLabel('Name').fill('Okta');
+    await page.getByRole('button', { name: 'Create SCIM connection' }).click();
+    await page.getByText('You will not see it again').waitFor();
+    const first = (await page.getByTestId('shown-once').textContent()) ?? '';
+    expect(first).toMatch(/^roster-scim-/);
+    await page.getByRole('button', { name: 'Copy token' }).waitFor();
+    await expectAccessible(page);
+    await screenshot(page, dialect, '31-scim-token-shown-once');
+    const scimUsers = (token: string) =>
+      fetch(`${roster.url}/scim/v2/Users?count=1`, { headers: { authorization: `Bearer ${token}` } }).then(
+        (r) => r.status,
+      );
+    expect(await scimUsers(first)).toBe(200);
+
+    await page.getByRole('button', { name: 'Done' }).click();
+    await page.getByRole('cell', { name: 'Okta', exact: true }).waitFor();
+    expect(await page.content()).not.toContain(first);
+    const stored = await roster.t.db.selectFrom('scim_connections').selectAll().execute();
+    expect(stored.map((c) => c.display_name)).toEqual(['Okta']);
+    await page.getByRole('cell', { name: `${roster.url}/scim/v2/${stored[0]?.id}` }).waitFor();
+    await expectAccessible(page);
+    await screenshot(page, dialect, '32-scim-connections');
+
+    await page.getByRole('button', { name: 'New token for Okta' }).click();
+    await page.getByRole('dialog').getByText('The current token stops working at once').waitFor();
+    await page.getByRole('button', { name: 'Issue new token' }).click();
+    await page.getByText('You will not see it again').waitFor();
+    const second = (await page.getByTestId('shown-once').textContent()) ?? '';
+    expect(second).toMatch(/^roster-scim-/);
+    expect(second).not.toBe(first);
+    expect(await scimUsers(first)).toBe(401);
+    expect(await scimUsers(second)).toBe(200);
+    await page.getByRole('button', { name: 'Done' }).click();
+
+    const readerPage = await open();
+    await signInWithSecret(readerPage, reader.client.clientId, reader.clientSecret);
+    await readerPage.getByRole('link', { name: 'SCIM connections' }).click();
+    await readerPage.getByRole('cell', { name: 'Okta', exact: true }).waitFor();
+    expect(
+      await readerPage.getByRole('button', { name: /New SCIM connection|New token|Revoke|Delete/ }).count(),
+    ).toBe(0);
+
+    await page.getByRole('button', { name: 'Delete Okta' }).click();
+    await page.getByRole('button', { name: 'Delete SCIM connection' }).click();
+    await page.getByText('No SCIM connections.').waitFor();
+    expect(await scimUsers(second)).toBe(401);
+  }, 60_000);
+
+  it('creates a webhook to a real receiver showing its secret once, sees its deliveries and retries, redelivers and rotates the secret', async () => {
+    const receiver = await startReceiver();
+    try {
+      const page = await open();
+      await signInAsAdmin(page);
+      await page.getByRole('link', { name: 'Webhooks' }).click();
+      await page.getByText('No webhooks.').waitFor();
+      await page.getByRole('button', { name: 'New webhook' }).click();
+      await page.getByLabel('Endpoint URL').fill(receiver.url);
+      await page.getByLabel('Description').fill('Audit sink');
+      await page.getByRole('button', { name: 'Create webhook' }).click();
+      await page.getByText('Choose at least one event.').waitFor();
+      await expectAccessible(page);
+      expect(await roster.t.db.selectFrom('webhook_subscriptions').select('id').execute()).toEqual([]);
+      await page.getByRole('checkbox', { name: /^grant\.added/ }).check();
+      await page.getByRole('checkbox', { name: /^grant\.removed/ }).check();
+      await page.getByRole('button', { name: 'Create webhook' }).click();
+      await page.getByText('You will not see it again').waitFor();
+      const secret = (await page.getByTestId('shown-once').textContent()) ?? '';
+      const row = await roster.t.db.selectFrom('webhook_subscriptions').selectAll().executeTakeFirstOrThrow();
+      expect(secret).toBe(row.secret);
+      expect(JSON.parse(row.event_types)).toEqual(['grant.added', 'grant.removed']);
+      await expectAccessible(page);
+      await screenshot(page, dialect, '33-webhook-secret-shown-once');
+
+      await page.getByRole('link', { name: 'Open the webhook' }).click();
+      await page.getByTestId('webhook-url').getByText(receiver.url).waitFor();
+      await page.getByText('No deliveries yet.').waitFor();
+      await page.getByRole('button', { name: 'Send a ping' }).click();
+      await receiver.until(() => receiver.received.length === 1, 'the ping');
+      await page.getByRole('cell', { name: 'Delivered' }).waitFor();
+
+      // The receiver now fails: a redelivery is attempted once, then waits for its retry.
+      receiver.answer(() => ({ status: 503, body: 'down for maintenance' }));
+      await page.getByRole('button', { name: 'Redeliver delivery 1' }).click();
+      await receiver.until(() => receiver.received.length === 2, 'the redelivery');
+      await page.getByRole('cell', { name: 'Retrying' }).waitFor();
+      await page.getByRole('cell', { name: 'HTTP 503' }).waitFor();
+      const deliveries = await roster.t.db
+        .selectFrom('webhook_deliveries')
+        .selectAll()
+        .orderBy('seq')
+        .execute();
+      expect(deliveries.map((d) => [d.seq, d.state, d.attempts, d.last_status])).toEqual([
+        [1, 'DELIVERED', 1, 200],
+        [2, 'PENDING', 1, 503],
+      ]);
+      expect(receiver.received[1]?.headers['webhook-id']).toBe(deliveries[0]?.message_id);
+      await expectAccessible(page);
+      await screenshot(page, dialect, '34-webhook-deliveries');
+      await page.getByRole('button', { name: 'Attempts of delivery 2' }).click();
+      await page.getByRole('dialog').getByRole('cell', { name: 'down for maintenance' }).waitFor();
+      await expectAccessible(page);
+      await page.keyboard.press('Escape');
+
+      await page.getByRole('button', { name: 'New signing secret' }).click();
+      await page.getByRole('button', { name: 'Make new secret' }).click();
+      await page.getByText('You will not see it again').waitFor();
+      const rotated = (await page.getByTestId('shown-once').textContent()) ?? '';
+      expect(rotated).not.toBe(secret);
+      expect(
+        (await roster.t.db.selectFrom('webhook_subscriptions').select('secret').executeTakeFirstOrThrow())
+          .secret,
+      ).toBe(rotated);
+      await page.getByRole('button', { name: 'Done' }).click();
+
+      await page.getByRole('button', { name: 'Pause' }).click();
+      await page.getByText('Paused').waitFor();
+      expect(
+        (await roster.t.db.selectFrom('webhook_subscriptions').select('state').executeTakeFirstOrThrow())
+          .state,
+      ).toBe('PAUSED');
+      await page.getByRole('button', { name: 'Delete webhook' }).click();
+      await page.getByRole('dialog').getByRole('button', { name: 'Delete webhook' }).click();
+      await page.getByText('No webhooks.').waitFor();
+      expect(
+        (await roster.t.db.selectFrom('webhook_subscriptions').select('deleted_at').executeTakeFirstOrThrow())
+          .deleted_at,
+      ).not.toBeNull();
+    } finally {
+      await receiver.close();
+    }
   }, 60_000);
 });

@@ -103,6 +103,12 @@ const REQUESTS: CredentialRequest[] = [
     url: (_c, w) => `/roster/v1/webhooks/${w.webhookId}`,
     body: { url: 'https://attacker.example/hook' },
   },
+  {
+    name: "rotate a webhook's signing secret",
+    method: 'POST',
+    url: (_c, w) => `/roster/v1/webhooks/${w.webhookId}/secret`,
+    body: {},
+  },
 ];
 
 describe.each(DIALECTS)('who may change a credential on %s', (dialect) => {

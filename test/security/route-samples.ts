@@ -254,6 +254,7 @@ export const ROUTE_SAMPLES: Samples = {
   'GET /roster/v1/webhooks/:id': (w) => ({ url: `/roster/v1/webhooks/${w.appId}` }),
   'POST /roster/v1/webhooks/:id': (w) => ({ url: `/roster/v1/webhooks/${w.appId}`, body: {} }),
   'DELETE /roster/v1/webhooks/:id': (w) => ({ url: `/roster/v1/webhooks/${w.appId}`, body: {} }),
+  'POST /roster/v1/webhooks/:id/secret': (w) => ({ url: `/roster/v1/webhooks/${w.appId}/secret`, body: {} }),
   'POST /roster/v1/webhooks/:id/pause': (w) => ({ url: `/roster/v1/webhooks/${w.appId}/pause`, body: {} }),
   'POST /roster/v1/webhooks/:id/resume': (w) => ({ url: `/roster/v1/webhooks/${w.appId}/resume`, body: {} }),
   'POST /roster/v1/webhooks/:id/ping': (w) => ({ url: `/roster/v1/webhooks/${w.appId}/ping`, body: {} }),

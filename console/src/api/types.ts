@@ -46,3 +46,6 @@ export function pointed<T>(expanded: readonly unknown[] | undefined, path: strin
   if (!match || !expanded) return undefined;
   return expanded[Number(match[1])] as T | undefined;
 }
+export type ScimConnection = Json<'/roster/v1/scim/connections', 'get'>['list'][number];
+export type Webhook = Json<'/roster/v1/webhooks/{id}', 'get'>['webhook'];
+export type WebhookDelivery = Json<'/roster/v1/webhooks/{id}/deliveries', 'get'>['list'][number];

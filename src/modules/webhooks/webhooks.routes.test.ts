@@ -136,6 +136,42 @@ describe.each(DIALECTS)('webhook routes on %s', (dialect) => {
     expect(list.body.list.map((d: any) => d.id)).toEqual([ping.body.delivery.id]);
   });
 
+  it('rotates the signing secret: shown once, stored, recorded, and the old one no longer signs', async () => {
+    const made = await t.request('POST', '/roster/v1/webhooks', {
+      url: receiver.url,
+      eventTypes: ['grant.added'],
+    });
+    const id = made.body.webhook.id as string;
+    const rotated = await t.request('POST', `/roster/v1/webhooks/${id}/secret`, {});
+    expect(rotated.status, JSON.stringify(rotated.body)).toBe(200);
+    expect(rotated.body.secret).toMatch(/^whsec_[A-Za-z0-9+/]+=*$/);
+    expect(rotated.body.secret).not.toBe(made.body.secret);
+    expect(rotated.body.webhook).toMatchObject({ id, state: 'ACTIVE' });
+    const row = await t.db
+      .selectFrom('webhook_subscriptions')
+      .select('secret')
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    expect(row.secret).toBe(rotated.body.secret);
+    expect(JSON.stringify((await t.request('GET', `/roster/v1/webhooks/${id}`)).body)).not.toContain(
+      rotated.body.secret,
+    );
+    expect(await systemLog(id)).toEqual(['webhook.created', 'webhook.secret_rotated']);
+
+    await t.request('POST', `/roster/v1/webhooks/${id}/ping`, {});
+    receiver.answer(() => ({ status: 200 }));
+    const before = receiver.received.length;
+    await t.container.webhookWorker.runUntilIdle();
+    const request = receiver.received[before] as (typeof receiver.received)[number];
+    expect(new Webhook(rotated.body.secret).verify(request.body, request.headers)).toMatchObject({
+      type: 'webhook.ping',
+    });
+    expect(() => new Webhook(made.body.secret).verify(request.body, request.headers)).toThrow();
+
+    await t.request('DELETE', `/roster/v1/webhooks/${id}`, {});
+    expectError(await t.request('POST', `/roster/v1/webhooks/${id}/secret`, {}), 404, 5, 'WEBHOOK_NOT_FOUND');
+  });
+
   it('redelivers one delivery, and everything since a time, with the original message IDs', async () => {
     const made = await t.request('POST', '/roster/v1/webhooks', {
       url: receiver.url,

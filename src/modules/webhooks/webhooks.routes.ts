@@ -126,6 +126,19 @@ export const webhooksRoutes: FastifyPluginAsyncTypebox<{ webhooks: WebhooksServi
   );
 
   app.post(
+    '/roster/v1/webhooks/:id/secret',
+    { config: WRITE, schema: { params: Params, response: { 200: WebhookWithSecret } } },
+    async (request) => {
+      const { webhook, secret } = await webhooks.rotateSecret(
+        actorOf(request),
+        scopeOf(request),
+        request.params.id,
+      );
+      return { webhook: webhookView(webhook), secret };
+    },
+  );
+
+  app.post(
     '/roster/v1/webhooks/:id/pause',
     { config: WRITE, schema: { params: Params, response: { 200: WebhookResponse } } },
     async (request) => ({

@@ -22,7 +22,7 @@ export const Webhook = Type.Object({
 });
 
 export const WebhookResponse = Type.Object({ webhook: Webhook });
-/** The create answer: the only time the signing secret is shown. */
+/** The create and rotate answers: the only time a signing secret is shown. */
 export const WebhookWithSecret = Type.Object({ webhook: Webhook, secret: Type.String() });
 
 export const CreateWebhookBody = Type.Object({

@@ -261,6 +261,25 @@ export function createWebhooksService(deps: WebhooksServiceDeps) {
       return get(scope, id);
     },
 
+    /**
+     * Replaces the signing secret; the new one is returned this once. Every request sent from now on,
+     * retries of earlier deliveries included, is signed with it: the old secret stops at once.
+     */
+    async rotateSecret(
+      actor: Actor,
+      scope: WebhookScope,
+      id: string,
+    ): Promise<{ webhook: WebhookRow; secret: string }> {
+      await get(scope, id);
+      const now = clock.now();
+      const secret = newWebhookSecret();
+      await db.transaction().execute(async (trx) => {
+        await updateWebhook(trx, id, { secret, updated_at: now.toISOString() });
+        await logChange(trx, actor, 'webhook.secret_rotated', id, now);
+      });
+      return { webhook: await get(scope, id), secret };
+    },
+
     /** Deletes the subscription; what it had not yet been sent is cancelled. */
     async delete(actor: Actor, scope: WebhookScope, id: string): Promise<void> {
       await get(scope, id);
