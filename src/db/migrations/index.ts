@@ -13,6 +13,7 @@ import * as m0011 from './0011_webhooks.js';
 import * as m0012 from './0012_bulk_action_work.js';
 import * as m0013 from './0013_bulk_actions_newest_first.js';
 import * as m0014 from './0014_scim_manager_ref.js';
+import * as m0015 from './0015_scim_owned_entitlements.js';
 
 /** Migrations are listed here, in order, so the same set runs from source and from the build. */
 const migrations: Record<string, Migration> = {
@@ -30,6 +31,7 @@ const migrations: Record<string, Migration> = {
   '0012_bulk_action_work': m0012,
   '0013_bulk_actions_newest_first': m0013,
   '0014_scim_manager_ref': m0014,
+  '0015_scim_owned_entitlements': m0015,
 };
 
 export const migrationProvider: MigrationProvider = {
