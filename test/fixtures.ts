@@ -144,6 +144,18 @@ export async function storedMemberCount(t: Pick<TestApp, 'db'>, entitlementId: s
   return Number(row?.n ?? 0);
 }
 
+/** How many rows a table holds, to show that a refused request wrote nothing. */
+export async function rowCount(
+  t: Pick<TestApp, 'db'>,
+  table: 'bulk_actions' | 'system_log_events' | 'grants' | 'grant_events',
+): Promise<number> {
+  const row = await t.db
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 /** Revokes a grant written by insertGrant straight in the tables, keeping its entitlement's count. */
 export async function revokeInsertedGrant(t: TestApp, grantId: string): Promise<void> {
   const grant = await t.db

@@ -190,6 +190,11 @@ export const ERROR_REASONS = {
     code: 'FAILED_PRECONDITION',
     meaning: 'Members of the entitlement are managed by its connector, not by hand.',
   },
+  ENTITLEMENT_MANAGED_BY_SCIM: {
+    code: 'FAILED_PRECONDITION',
+    meaning:
+      'An identity provider owns the entitlement (a SCIM group): it and its members change only through its SCIM connection, named in `metadata.scimConnectionId`.',
+  },
   BUILTIN_ROLE_IMMUTABLE: {
     code: 'FAILED_PRECONDITION',
     meaning: 'That field of a built-in role cannot be changed.',

@@ -2,6 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../harness.js';
 import { createCaller, ROLES } from '../identity-fixtures.js';
+import { createScimConnection, GROUP_SCHEMA, USER_SCHEMA } from '../scim-fixtures.js';
 import { startReceiver } from '../webhook-receiver.js';
 import {
   expectAccessible,
@@ -536,5 +537,32 @@ describe.skipIf(!CHROMIUM).each(DIALECTS)('the console in Chromium on %s', (dial
     } finally {
       await receiver.close();
     }
+  }, 60_000);
+
+  it('shows a SCIM group read-only, naming its connection, with no way to add or remove members', async () => {
+    const scim = await createScimConnection(roster.t, 'Okta in the browser');
+    const user = await scim.send('POST', '/Users', {
+      schemas: [USER_SCHEMA],
+      userName: 'scim.member@example.test',
+    });
+    const group = await scim.send('POST', '/Groups', {
+      schemas: [GROUP_SCHEMA],
+      displayName: 'Pushed group',
+      members: [{ value: user.body.id }],
+    });
+    expect(group.status, JSON.stringify(group.body)).toBe(201);
+    const page = await open();
+    await signInAsAdmin(page);
+    const url = `${roster.url}/console/apps/${scim.appId}/entitlements/${group.body.id}`;
+    await page.goto(url);
+    await page.getByText(`This entitlement is a group of SCIM connection ${scim.connectionId}`).waitFor();
+    await page.getByRole('cell', { name: 'scim.member@example.test' }).waitFor();
+    expect(await page.getByRole('link', { name: 'Add members' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: /^(Remove|Set expiry)/ }).count()).toBe(0);
+    await expectAccessible(page);
+    // The add flow, reached by its address, offers no form either.
+    await page.goto(`${url}/add`);
+    await page.getByText(`This entitlement is a group of SCIM connection ${scim.connectionId}`).waitFor();
+    expect(await page.getByLabel('Emails or Roster user IDs').count()).toBe(0);
   }, 60_000);
 });

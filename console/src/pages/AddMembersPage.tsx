@@ -26,6 +26,7 @@ import { BulkProgress } from '../components/BulkProgress';
 import { peopleFromCsv } from '../components/csv';
 import { DataTable } from '../components/DataTable';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { MembersNotByHand } from '../components/MembersNotByHand';
 
 /** Add members: paste or upload → dry-run preview → confirm → live progress → per-person outcomes. */
 export function AddMembersPage() {
@@ -74,146 +75,153 @@ export function AddMembersPage() {
       <Title order={2}>
         Add members to {current?.displayName ?? '…'} ({app.data?.app.displayName ?? '…'})
       </Title>
-      <Stepper active={step} allowNextStepsSelect={false}>
-        <Stepper.Step label="People" description="Paste or upload" />
-        <Stepper.Step label="Preview" description="Check before adding" />
-        <Stepper.Step label="Progress" description="Roster adds them" />
-        <Stepper.Step label="Outcomes" description="Per person" />
-      </Stepper>
+      {current && !current.isManuallyManaged ? (
+        <MembersNotByHand entitlement={current} />
+      ) : (
+        <>
+          <Stepper active={step} allowNextStepsSelect={false}>
+            <Stepper.Step label="People" description="Paste or upload" />
+            <Stepper.Step label="Preview" description="Check before adding" />
+            <Stepper.Step label="Progress" description="Roster adds them" />
+            <Stepper.Step label="Outcomes" description="Per person" />
+          </Stepper>
 
-      {step === 0 && (
-        <Paper withBorder p="md">
-          <form
-            onSubmit={(e) => {
-              e.preventDefault();
-              runPreview.mutate();
-            }}
-          >
+          {step === 0 && (
+            <Paper withBorder p="md">
+              <form
+                onSubmit={(e) => {
+                  e.preventDefault();
+                  runPreview.mutate();
+                }}
+              >
+                <Stack>
+                  <Textarea
+                    label="Emails or Roster user IDs"
+                    description="One a line (commas work too)."
+                    autosize
+                    minRows={4}
+                    maxRows={12}
+                    value={text}
+                    onChange={(e) => setText(e.currentTarget.value)}
+                  />
+                  <FileInput
+                    label="Or upload a CSV file"
+                    description="A column headed email or user ID, or the first column."
+                    accept=".csv,text/csv"
+                    clearable
+                    value={file}
+                    onChange={setFile}
+                  />
+                  <TextInput
+                    type="datetime-local"
+                    label="Access ends at (optional)"
+                    value={expiry}
+                    onChange={(e) => setExpiry(e.currentTarget.value)}
+                  />
+                  <ErrorAlert error={runPreview.error} title="The preview failed" />
+                  <Group>
+                    <Button type="submit" loading={runPreview.isPending}>
+                      Preview
+                    </Button>
+                  </Group>
+                </Stack>
+              </form>
+            </Paper>
+          )}
+
+          {step === 1 && preview && (
             <Stack>
-              <Textarea
-                label="Emails or Roster user IDs"
-                description="One a line (commas work too)."
-                autosize
-                minRows={4}
-                maxRows={12}
-                value={text}
-                onChange={(e) => setText(e.currentTarget.value)}
+              <SimpleGrid cols={{ base: 1, sm: 3 }}>
+                <Paper withBorder p="md" data-testid="would-add">
+                  <Text size="xl" fw={700}>
+                    {preview.wouldAdd.length.toLocaleString()}
+                  </Text>
+                  <Text>would be added</Text>
+                </Paper>
+                <Paper withBorder p="md" data-testid="already-members">
+                  <Text size="xl" fw={700}>
+                    {preview.alreadyMembers.length.toLocaleString()}
+                  </Text>
+                  <Text>already members</Text>
+                </Paper>
+                <Paper withBorder p="md" data-testid="cannot-add">
+                  <Text size="xl" fw={700}>
+                    {preview.cannotAdd.length.toLocaleString()}
+                  </Text>
+                  <Text>cannot be added</Text>
+                </Paper>
+              </SimpleGrid>
+              {preview.cannotAdd.length > 0 && (
+                <DataTable
+                  caption="Lines that name no one who can be added, and why"
+                  data={preview.cannotAdd.slice(0, 200)}
+                  columns={[
+                    { header: 'Line', accessorKey: 'input' },
+                    { header: 'Reason', accessorKey: 'reason' },
+                  ]}
+                  empty=""
+                />
+              )}
+              <DataTable
+                caption={`People who would be added${preview.wouldAdd.length > 50 ? ' (the first 50)' : ''}`}
+                data={preview.wouldAdd.slice(0, 50)}
+                columns={personColumns}
+                empty="No one would be added."
               />
-              <FileInput
-                label="Or upload a CSV file"
-                description="A column headed email or user ID, or the first column."
-                accept=".csv,text/csv"
-                clearable
-                value={file}
-                onChange={setFile}
-              />
-              <TextInput
-                type="datetime-local"
-                label="Access ends at (optional)"
-                value={expiry}
-                onChange={(e) => setExpiry(e.currentTarget.value)}
-              />
-              <ErrorAlert error={runPreview.error} title="The preview failed" />
+              <ErrorAlert error={confirm.error} title="The members were not added" />
               <Group>
-                <Button type="submit" loading={runPreview.isPending}>
-                  Preview
+                <Button variant="default" onClick={() => setPreview(undefined)}>
+                  Back
+                </Button>
+                <Button
+                  disabled={preview.wouldAdd.length === 0}
+                  loading={confirm.isPending}
+                  onClick={() => confirm.mutate({ preview, endsAt: expiry, maxPerRequest })}
+                >
+                  Add {preview.wouldAdd.length.toLocaleString()} people
                 </Button>
               </Group>
             </Stack>
-          </form>
-        </Paper>
-      )}
-
-      {step === 1 && preview && (
-        <Stack>
-          <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <Paper withBorder p="md" data-testid="would-add">
-              <Text size="xl" fw={700}>
-                {preview.wouldAdd.length.toLocaleString()}
-              </Text>
-              <Text>would be added</Text>
-            </Paper>
-            <Paper withBorder p="md" data-testid="already-members">
-              <Text size="xl" fw={700}>
-                {preview.alreadyMembers.length.toLocaleString()}
-              </Text>
-              <Text>already members</Text>
-            </Paper>
-            <Paper withBorder p="md" data-testid="cannot-add">
-              <Text size="xl" fw={700}>
-                {preview.cannotAdd.length.toLocaleString()}
-              </Text>
-              <Text>cannot be added</Text>
-            </Paper>
-          </SimpleGrid>
-          {preview.cannotAdd.length > 0 && (
-            <DataTable
-              caption="Lines that name no one who can be added, and why"
-              data={preview.cannotAdd.slice(0, 200)}
-              columns={[
-                { header: 'Line', accessorKey: 'input' },
-                { header: 'Reason', accessorKey: 'reason' },
-              ]}
-              empty=""
-            />
           )}
-          <DataTable
-            caption={`People who would be added${preview.wouldAdd.length > 50 ? ' (the first 50)' : ''}`}
-            data={preview.wouldAdd.slice(0, 50)}
-            columns={personColumns}
-            empty="No one would be added."
-          />
-          <ErrorAlert error={confirm.error} title="The members were not added" />
-          <Group>
-            <Button variant="default" onClick={() => setPreview(undefined)}>
-              Back
-            </Button>
-            <Button
-              disabled={preview.wouldAdd.length === 0}
-              loading={confirm.isPending}
-              onClick={() => confirm.mutate({ preview, endsAt: expiry, maxPerRequest })}
-            >
-              Add {preview.wouldAdd.length.toLocaleString()} people
-            </Button>
-          </Group>
-        </Stack>
-      )}
 
-      {step >= 2 && (
-        <Paper withBorder p="md">
-          <BulkProgress
-            ids={bulkActionIds}
-            onFinished={async (actions) => {
-              setFinished(actions);
-              await membersChanged();
-            }}
-          />
-        </Paper>
-      )}
+          {step >= 2 && (
+            <Paper withBorder p="md">
+              <BulkProgress
+                ids={bulkActionIds}
+                onFinished={async (actions) => {
+                  setFinished(actions);
+                  await membersChanged();
+                }}
+              />
+            </Paper>
+          )}
 
-      {step === 3 && finished && (
-        <Stack>
-          <Group>
-            {finished.map((a) => (
-              <Badge key={a.id} size="lg" color="gray.8">
-                {a.succeeded.toLocaleString()} added or already members, {a.failed.toLocaleString()} failed
-              </Badge>
-            ))}
-          </Group>
-          {finished.map((a) => (
-            <Stack key={a.id} gap="xs">
-              <Anchor component={Link} to={`/bulk-actions/${a.id}`}>
-                Bulk action {a.id}
-              </Anchor>
-              <BulkItems id={a.id} names={names} />
+          {step === 3 && finished && (
+            <Stack>
+              <Group>
+                {finished.map((a) => (
+                  <Badge key={a.id} size="lg" color="gray.8">
+                    {a.succeeded.toLocaleString()} added or already members, {a.failed.toLocaleString()}{' '}
+                    failed
+                  </Badge>
+                ))}
+              </Group>
+              {finished.map((a) => (
+                <Stack key={a.id} gap="xs">
+                  <Anchor component={Link} to={`/bulk-actions/${a.id}`}>
+                    Bulk action {a.id}
+                  </Anchor>
+                  <BulkItems id={a.id} names={names} />
+                </Stack>
+              ))}
+              <Group>
+                <Button component={Link} to={`/apps/${appId}/entitlements/${entitlementId}`}>
+                  Back to the members
+                </Button>
+              </Group>
             </Stack>
-          ))}
-          <Group>
-            <Button component={Link} to={`/apps/${appId}/entitlements/${entitlementId}`}>
-              Back to the members
-            </Button>
-          </Group>
-        </Stack>
+          )}
+        </>
       )}
     </Stack>
   );

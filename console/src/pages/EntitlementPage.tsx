@@ -11,6 +11,7 @@ import { downloadCsv, formatTime } from '../components/csv';
 import { DataTable } from '../components/DataTable';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { ConfirmButtons } from '../components/forms';
+import { MembersNotByHand } from '../components/MembersNotByHand';
 import { useKeysetPages } from '../components/paging';
 import { useAbilities } from '../session';
 
@@ -28,7 +29,8 @@ export function EntitlementPage() {
 
   const currentApp = app.data?.app;
   const current = entitlement.data?.appEntitlementView.appEntitlement;
-  const mayChange = canOnApp('grants:write', currentApp);
+  // Members of an entitlement that is not manually managed (a SCIM group) are not changed here.
+  const mayChange = canOnApp('grants:write', currentApp) && current?.isManuallyManaged === true;
 
   const exportCsv = useMutation({
     mutationFn: async () => {
@@ -127,6 +129,7 @@ export function EntitlementPage() {
           )}
         </Group>
       </Group>
+      <MembersNotByHand entitlement={current} />
       <ErrorAlert error={exportCsv.error} title="The export failed" />
       <TextInput
         label="Search members"

@@ -14,6 +14,8 @@ import * as m0012 from './0012_bulk_action_work.js';
 import * as m0013 from './0013_bulk_actions_newest_first.js';
 import * as m0014 from './0014_app_holder_counts.js';
 import * as m0015 from './0015_policies.js';
+import * as m0016 from './0016_scim_manager_ref.js';
+import * as m0017 from './0017_scim_owned_entitlements.js';
 
 /** Migrations are listed here, in order, so the same set runs from source and from the build. */
 const migrations: Record<string, Migration> = {
@@ -32,6 +34,8 @@ const migrations: Record<string, Migration> = {
   '0013_bulk_actions_newest_first': m0013,
   '0014_app_holder_counts': m0014,
   '0015_policies': m0015,
+  '0016_scim_manager_ref': m0016,
+  '0017_scim_owned_entitlements': m0017,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -53,6 +53,11 @@ export interface AppEntitlementsTable extends Audited {
   match_baton_id: string;
   /** A protobuf Duration such as "3600s", or null for no default grant duration. */
   duration_grant: string | null;
+  /**
+   * The SCIM connection whose identity provider owns this entitlement (a SCIM group): only it
+   * changes the entitlement or its members. Null otherwise, and once the connection is deleted.
+   */
+  scim_connection_id: string | null;
 }
 
 /** The tables the catalog module owns; src/db/schema.ts combines every module's into `Database`. */

@@ -1,4 +1,5 @@
 import type { Executor } from '../../db/schema.js';
+import type { Actor } from '../../lib/actor.js';
 import { AppError, notFound } from '../../lib/errors.js';
 import { findAppById } from './apps.repository.js';
 import {
@@ -49,13 +50,38 @@ export async function requireEntitlementRecord(
   return liveIn(appId, entitlementId, await findEntitlementRecord(db, entitlementId, now.toISOString()));
 }
 
-/** As requireEntitlementInApp, and 400 when it does not take manual members (CONTRACT.md §7.3). */
+/**
+ * 400 when an identity provider owns the entitlement (a SCIM group) and `actor` is not its SCIM
+ * connection: the group changes only through SCIM, or the record would say one thing and the
+ * identity provider, which pushes the group again, another. Without `actor`, refused for everyone:
+ * the ConductorOne membership routes are never SCIM's.
+ */
+export function checkNotScimOwned(
+  entitlement: Pick<EntitlementRow, 'id' | 'scim_connection_id'>,
+  actor?: Actor,
+): void {
+  const connectionId = entitlement.scim_connection_id;
+  if (connectionId === null || actor?.clientId === connectionId) return;
+  throw new AppError(
+    'FAILED_PRECONDITION',
+    `app entitlement ${entitlement.id} is a group of SCIM connection ${connectionId}: its identity provider ` +
+      'owns it, so it and its members change only through SCIM (change it in the identity provider)',
+    'ENTITLEMENT_MANAGED_BY_SCIM',
+    { appEntitlementId: entitlement.id, scimConnectionId: connectionId },
+  );
+}
+
+/**
+ * As requireEntitlementInApp, and 400 when it does not take manual members (CONTRACT.md §7.3) or a
+ * SCIM connection owns it.
+ */
 export async function requireManualEntitlement(
   db: Executor,
   appId: string,
   entitlementId: string,
 ): Promise<EntitlementRow> {
   const entitlement = await requireEntitlementInApp(db, appId, entitlementId);
+  checkNotScimOwned(entitlement);
   if (!entitlement.is_manually_managed) {
     throw new AppError(
       'FAILED_PRECONDITION',

@@ -114,6 +114,15 @@ export async function updateEntitlement(
   await db.updateTable('app_entitlements').set(encodeEntitlement(changes)).where('id', '=', id).execute();
 }
 
+/** A deleted SCIM connection owns its groups no more: they become ordinary manual entitlements. */
+export async function releaseScimEntitlements(db: Executor, connectionId: string, at: string): Promise<void> {
+  await db
+    .updateTable('app_entitlements')
+    .set({ scim_connection_id: null, updated_at: at })
+    .where('scim_connection_id', '=', connectionId)
+    .execute();
+}
+
 /** Live entitlements of an app, or of one resource, in ID order after `afterId`: one keyset page. */
 export async function listEntitlements(
   db: Executor,

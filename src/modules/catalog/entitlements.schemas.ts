@@ -72,7 +72,8 @@ export function toEntitlement(row: EntitlementRecord): AppEntitlement {
     description: row.description,
     alias: row.alias,
     slug: row.slug,
-    isManuallyManaged: row.is_manually_managed,
+    // A SCIM group's members come from its identity provider, as a connector's would (§7.3).
+    isManuallyManaged: row.is_manually_managed && row.scim_connection_id === null,
     isAutomationEnabled: false,
     systemBuiltin: false,
     grantCount: int64(row.grant_count ?? 0),
@@ -93,7 +94,8 @@ export function toEntitlement(row: EntitlementRecord): AppEntitlement {
     // The max_grant_duration oneof: a stored duration, or explicitly none.
     durationGrant: row.duration_grant,
     durationUnset: row.duration_grant === null ? {} : null,
-    sourceConnectorIds: {},
+    // The SCIM connection that owns the entitlement, with the entitlement's ID there (its group's id).
+    sourceConnectorIds: row.scim_connection_id === null ? {} : { [row.scim_connection_id]: row.id },
     userEditedMask: null,
     createdAt: row.created_at,
     updatedAt: row.updated_at,

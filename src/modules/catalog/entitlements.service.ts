@@ -6,7 +6,7 @@ import { newId } from '../../lib/ids.js';
 import { writeUpdate } from '../audit/index.js';
 import { deleteWithEverythingBelow } from './cascade.js';
 import type { CatalogServiceDeps } from './catalog.service.js';
-import { requireEntitlementRecord } from './entitlement-guard.js';
+import { checkNotScimOwned, requireEntitlementRecord } from './entitlement-guard.js';
 import {
   type EntitlementRecord,
   type EntitlementRow,
@@ -98,7 +98,13 @@ export function createEntitlementsService(deps: CatalogServiceDeps) {
      * Creates an entitlement; creates are creates (CONTRACT.md §7.14). It hangs on a resource type
      * and/or resource of the same app when given, and is manually managed when its app is (§7.3).
      */
-    async create(actor: Actor, appId: string, input: NewEntitlement): Promise<EntitlementRecord> {
+    async create(
+      actor: Actor,
+      appId: string,
+      input: NewEntitlement,
+      /** The SCIM connection creating the entitlement as one of its groups, which then owns it. */
+      scimConnectionId: string | null = null,
+    ): Promise<EntitlementRecord> {
       checkDurationOneof(input);
       const now = clock.now();
       const at = now.toISOString();
@@ -137,6 +143,7 @@ export function createEntitlementsService(deps: CatalogServiceDeps) {
               compliance_framework_value_ids: input.complianceFrameworkValueIds ?? [],
               match_baton_id: input.matchBatonId ?? '',
               duration_grant: input.durationGrant ?? null,
+              scim_connection_id: scimConnectionId,
               created_at: at,
               updated_at: at,
               deleted_at: null,
@@ -193,6 +200,7 @@ export function createEntitlementsService(deps: CatalogServiceDeps) {
           db.transaction().execute(async (trx) => {
             await requireApp(trx, appId);
             const current = await requireEntitlementRecord(trx, appId, id, clock.now());
+            checkNotScimOwned(current, actor);
             const plan = planUpdate(
               'AppEntitlement',
               current,
@@ -219,7 +227,7 @@ export function createEntitlementsService(deps: CatalogServiceDeps) {
     async delete(actor: Actor, appId: string, id: string): Promise<void> {
       await db.transaction().execute(async (trx) => {
         await requireApp(trx, appId);
-        await requireEntitlementRecord(trx, appId, id, clock.now());
+        checkNotScimOwned(await requireEntitlementRecord(trx, appId, id, clock.now()), actor);
         const root = { kind: TARGET, appId, id } as const;
         if (!(await deleteWithEverythingBelow(trx, deps, root, actor, clock.now()))) {
           throw notFound('app entitlement', id);

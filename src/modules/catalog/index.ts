@@ -7,13 +7,14 @@ export { findAppById, findAppRecordsByIds } from './apps.repository.js';
 export { toApp } from './apps.schemas.js';
 export type { AppsService } from './apps.service.js';
 export type { CatalogService } from './catalog.service.js';
-export { requireEntitlementInApp, requireManualEntitlement } from './entitlement-guard.js';
+export { checkNotScimOwned, requireEntitlementInApp, requireManualEntitlement } from './entitlement-guard.js';
 export type { EntitlementRecord, EntitlementRow } from './entitlements.repository.js';
 export {
   decodeEntitlement,
   findEntitlementForShare,
   findEntitlementRecordsByIds,
   listEntitlements,
+  releaseScimEntitlements,
 } from './entitlements.repository.js';
 export { AppEntitlementView, entitlementView, toEntitlement } from './entitlements.schemas.js';
 export { policyCatalogPorts } from './named-policies.js';

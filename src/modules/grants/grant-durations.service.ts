@@ -5,7 +5,7 @@ import type { Clock } from '../../lib/clock.js';
 import { AppError, invalidArgument, notFound } from '../../lib/errors.js';
 import { findAppUserById } from '../app-users/index.js';
 import type { SystemLog } from '../audit/index.js';
-import { requireEntitlementInApp } from '../catalog/index.js';
+import { requireManualEntitlement } from '../catalog/index.js';
 import { findLiveGrant, type GrantRow, setGrantDeprovisionAt } from './grants.repository.js';
 
 export interface GrantDurationsDeps {
@@ -62,7 +62,7 @@ export function createGrantDurationsService(deps: GrantDurationsDeps) {
     appUserId: string,
     now: string,
   ): Promise<GrantRow> {
-    await requireEntitlementInApp(db, appId, entitlementId);
+    await requireManualEntitlement(db, appId, entitlementId);
     const appUser = await findAppUserById(db, appUserId);
     if (!appUser || appUser.app_id !== appId) throw notFound('app user', appUserId);
     const grant = await findLiveGrant(db, entitlementId, appUserId);

@@ -9,5 +9,6 @@ export { actorOf } from '../../http/principal.js';
 export type { SystemLog } from '../audit/index.js';
 export type { BulkActionRunner, SetMembersService } from '../bulk-actions/index.js';
 export type { AppsService, CatalogService } from '../catalog/index.js';
+export { releaseScimEntitlements } from '../catalog/index.js';
 export type { DirectoryUserInput, UserRow, UsersService } from '../users/index.js';
 export { findUsersByIds } from '../users/index.js';

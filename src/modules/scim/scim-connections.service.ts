@@ -6,7 +6,7 @@ import type { Clock } from '../../lib/clock.js';
 import { notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import type { SystemLogOperation } from '../../lib/vocabulary.js';
-import type { AppsService, SystemLog } from './ports.js';
+import { type AppsService, releaseScimEntitlements, type SystemLog } from './ports.js';
 import {
   findConnection,
   findConnectionByTokenHash,
@@ -138,13 +138,17 @@ export function createScimConnectionsService(deps: ScimConnectionsDeps) {
       return get(id);
     },
 
-    /** Deletes the connection and its token; the users, app and grants it made stay as they are. */
+    /**
+     * Deletes the connection and its token; the users, app and grants it made stay as they are, and
+     * its groups become ordinary entitlements that the ConductorOne API may change.
+     */
     async delete(actor: Actor, id: string): Promise<void> {
       await get(id);
       const now = clock.now();
       const at = now.toISOString();
       await db.transaction().execute(async (trx) => {
         await updateConnection(trx, id, { token_hash: null, deleted_at: at, updated_at: at });
+        await releaseScimEntitlements(trx, id, at);
         await systemLog.record(trx, [
           {
             operation: 'scim_connection.deleted',

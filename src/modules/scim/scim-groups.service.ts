@@ -197,10 +197,16 @@ export function createScimGroupsService(deps: ScimGroupsDeps) {
     async create(ctx: ScimContext, body: unknown): Promise<ScimResource> {
       const input = readGroup(body);
       await checkUnique(db, ctx, input.displayName);
-      const entitlement = await entitlements.create(ctx.actor, ctx.connection.app_id, {
-        displayName: input.displayName,
-        description: `SCIM group of connection ${ctx.connection.display_name}`,
-      });
+      // The connection owns the entitlement: the ConductorOne API refuses to change it or its members.
+      const entitlement = await entitlements.create(
+        ctx.actor,
+        ctx.connection.app_id,
+        {
+          displayName: input.displayName,
+          description: `SCIM group of connection ${ctx.connection.display_name}`,
+        },
+        ctx.connection.id,
+      );
       const at = clock.now().toISOString();
       const group: ScimGroupRow = {
         entitlement_id: entitlement.id,

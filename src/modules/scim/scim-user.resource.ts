@@ -162,8 +162,14 @@ export function toUserResource(record: ScimUserRecord, location: string): ScimRe
   const enterprise: JsonObject = {};
   if (employeeIds[0]) enterprise.employeeNumber = employeeIds[0];
   if (user.department) enterprise.department = user.department;
-  if (managerIds[0])
-    enterprise.manager = { value: managerIds[0], $ref: location.replace(/[^/]+$/, managerIds[0]) };
+  // The reference as the identity provider sent it (a link made elsewhere, or stored before
+  // references were kept, shows as the manager's ID); `$ref` only once it names a user.
+  const managerRef = scim.manager_ref || managerIds[0];
+  if (managerRef) {
+    enterprise.manager = managerIds[0]
+      ? { value: managerRef, $ref: location.replace(/[^/]+$/, managerIds[0]) }
+      : { value: managerRef };
+  }
   const hasEnterprise = Object.keys(enterprise).length > 0;
   const body: ScimResource = {
     schemas: hasEnterprise ? [USER_SCHEMA, ENTERPRISE_SCHEMA] : [USER_SCHEMA],

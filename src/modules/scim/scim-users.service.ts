@@ -78,25 +78,73 @@ export function createScimUsersService(deps: ScimUsersDeps) {
     return record;
   }
 
+  /**
+   * The Roster user a `manager` reference names: a user's ID (any Roster user; a disabled one may
+   * still be a manager), else the one user of this connection with that externalId. `''` while it
+   * names nobody yet: identity providers send users in any order, so the reference is kept
+   * (`manager_ref`) and linked when that user arrives (`linkReportsOf`), never claimed before.
+   */
+  async function resolveManager(
+    executor: Executor,
+    ctx: ScimContext,
+    input: UserInput,
+    selfId?: string,
+  ): Promise<string> {
+    const ref = input.managerId;
+    if (ref === '') return '';
+    if (ref === selfId || ref === input.externalId) {
+      throw invalidValue(`manager ${JSON.stringify(ref)} is the user themself`);
+    }
+    if (!isNotAUser(refusalOf(await users.findInTransaction(executor, ref)))) return ref;
+    const named = await records(executor, ctx, { externalId: ref });
+    return named.length === 1 && named[0]?.user.id !== selfId ? (named[0]?.user.id ?? '') : '';
+  }
+
+  /**
+   * Links the connection's users waiting for a manager with this externalId to `manager`, in the
+   * caller's transaction (the one that creates `manager` or gives it that externalId). Only while
+   * the externalId names one user, and only users with no manager link yet.
+   */
+  async function linkReportsOf(trx: Executor, ctx: ScimContext, manager: UserRow, externalId: string | null) {
+    if (externalId === null) return;
+    if ((await records(trx, ctx, { externalId })).length !== 1) return;
+    const now = clock.now();
+    for (const report of await records(trx, ctx, { managerRef: externalId })) {
+      if (report.user.id === manager.id || report.user.manager_ids.length > 0) continue;
+      await users.replaceInTransaction(
+        trx,
+        ctx.actor,
+        report.user,
+        { ...directoryFieldsOf(report.user), managerIds: [manager.id] },
+        now,
+      );
+    }
+  }
+
+  /**
+   * Makes transactions that read or write the same manager references run one at a time, so a
+   * manager and a user waiting for them, sent at once, still end linked.
+   */
+  const serializeManagerRefs = (trx: Executor, ctx: ScimContext, refs: Array<string | null>) =>
+    dialect.serializeEach(
+      trx,
+      [...new Set(refs.filter((r): r is string => !!r))].map((r) => `scim-manager:${ctx.connection.id}:${r}`),
+    );
+
   async function directoryInput(
     executor: Executor,
+    ctx: ScimContext,
     input: UserInput,
     selfId?: string,
   ): Promise<DirectoryUserInput> {
-    if (input.managerId !== '') {
-      const manager = await users.findInTransaction(executor, input.managerId);
-      // A disabled user may still be a manager: only IDs that name nobody are refused.
-      if (isNotAUser(refusalOf(manager)) || manager?.id === selfId) {
-        throw invalidValue(`manager ${JSON.stringify(input.managerId)} is not a user`);
-      }
-    }
+    const managerId = await resolveManager(executor, ctx, input, selfId);
     return {
       displayName: input.displayName,
       email: input.email,
       username: input.userName,
       enabled: input.active,
       department: input.department,
-      managerIds: input.managerId ? [input.managerId] : [],
+      managerIds: managerId ? [managerId] : [],
       employeeIds: input.employeeNumber ? [input.employeeNumber] : [],
     };
   }
@@ -137,11 +185,17 @@ export function createScimUsersService(deps: ScimUsersDeps) {
           userName = input.userName;
           if (input.userName.toLowerCase() !== current.scim.user_name_key)
             await checkUnique(trx, ctx, input.userName, id);
+          await serializeManagerRefs(trx, ctx, [
+            current.scim.manager_ref,
+            current.scim.external_id,
+            input.managerId,
+            input.externalId,
+          ]);
           const user: UserRow = await users.replaceInTransaction(
             trx,
             ctx.actor,
             current.user,
-            await directoryInput(trx, input, id),
+            await directoryInput(trx, ctx, input, id),
             now,
           );
           const scim = {
@@ -149,15 +203,23 @@ export function createScimUsersService(deps: ScimUsersDeps) {
             user_name: input.userName,
             user_name_key: input.userName.toLowerCase(),
             external_id: input.externalId,
+            manager_ref: input.managerId,
             attributes: input.attributes,
           };
-          const changed = (['user_name', 'external_id', 'attributes'] as const).filter(
+          const changed = (['user_name', 'external_id', 'manager_ref', 'attributes'] as const).filter(
             (k) => JSON.stringify(scim[k]) !== JSON.stringify(current.scim[k]),
           );
           if (changed.length > 0) {
             scim.updated_at = now.toISOString();
             await updateScimUser(trx, ctx.connection.id, id, scim);
-            // The SCIM-only part (userName, externalId, name parts, typed emails) is logged on its own.
+            if (scim.external_id !== current.scim.external_id)
+              await linkReportsOf(trx, ctx, user, scim.external_id);
+          }
+          // The SCIM-only part (userName, externalId, name parts, typed emails, a manager reference
+          // that names nobody yet) is logged on its own; a new manager link is in user.updated.
+          const managerLinked = JSON.stringify(user.manager_ids) !== JSON.stringify(current.user.manager_ids);
+          const scimOnly = changed.filter((k) => k !== 'manager_ref' || !managerLinked);
+          if (scimOnly.length > 0) {
             await systemLog.record(trx, [
               {
                 operation: 'scim_user.updated',
@@ -166,7 +228,7 @@ export function createScimUsersService(deps: ScimUsersDeps) {
                 targetId: id,
                 actor: ctx.actor,
                 occurredAt: now,
-                details: { changed },
+                details: { changed: scimOnly },
               },
             ]);
           }
@@ -190,10 +252,11 @@ export function createScimUsersService(deps: ScimUsersDeps) {
               `scim-user-name:${ctx.connection.id}:${input.userName.toLowerCase()}`,
             );
             await checkUnique(trx, ctx, input.userName);
+            await serializeManagerRefs(trx, ctx, [input.managerId, input.externalId]);
             const user = await users.createInTransaction(
               trx,
               ctx.actor,
-              await directoryInput(trx, input),
+              await directoryInput(trx, ctx, input),
               now,
             );
             const scim = {
@@ -202,11 +265,14 @@ export function createScimUsersService(deps: ScimUsersDeps) {
               user_name: input.userName,
               user_name_key: input.userName.toLowerCase(),
               external_id: input.externalId,
+              manager_ref: input.managerId,
               attributes: input.attributes,
               created_at: at,
               updated_at: at,
             };
             await insertScimUser(trx, scim);
+            // A user who was sent before their manager is linked now, in this transaction.
+            await linkReportsOf(trx, ctx, user, input.externalId);
             return { user, scim };
           }),
       );
@@ -269,6 +335,19 @@ export function createScimUsersService(deps: ScimUsersDeps) {
               : {};
       return listOf(await records(db, ctx, lookup), query, filter, USER_TRAITS, (r) => resourceOf(ctx, r));
     },
+  };
+}
+
+/** A stored user's directory fields, to write them back with one changed. */
+function directoryFieldsOf(user: UserRow): DirectoryUserInput {
+  return {
+    displayName: user.display_name,
+    email: user.email,
+    username: user.username,
+    enabled: user.status === 'ENABLED',
+    department: user.department,
+    managerIds: user.manager_ids,
+    employeeIds: user.employee_ids,
   };
 }
 

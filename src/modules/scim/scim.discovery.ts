@@ -8,11 +8,26 @@ import {
   USER_SCHEMA,
 } from './scim.schemas.js';
 
+/**
+ * Where this Roster serves the README's SCIM section. Roster has no public home page to point at,
+ * and the README an instance was installed from is the one that describes what it does.
+ */
+export const SCIM_DOCS_PATH = '/docs/scim';
+
+/** The README's SCIM section (from its `## SCIM` heading to the next `## `), as shipped with this Roster. */
+export function scimDocumentation(readme: string): string {
+  const start = readme.search(/^## SCIM\b/m);
+  if (start === -1) return '';
+  const rest = readme.slice(start);
+  const end = rest.slice(1).search(/^## /m);
+  return end === -1 ? rest : rest.slice(0, end + 1);
+}
+
 /** RFC 7643 §5: exactly what Roster supports — PATCH, filter, ETags; no bulk, sort or password change. */
 export function serviceProviderConfig(baseUrl: string) {
   return {
     schemas: [SERVICE_PROVIDER_CONFIG_SCHEMA],
-    documentationUri: 'https://github.com/roster/roster#scim',
+    documentationUri: new URL(SCIM_DOCS_PATH, baseUrl).toString(),
     patch: { supported: true },
     bulk: { supported: false, maxOperations: 0, maxPayloadSize: 0 },
     filter: { supported: true, maxResults: MAX_RESULTS },

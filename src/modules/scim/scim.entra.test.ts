@@ -100,10 +100,11 @@ describe.each(DIALECTS)("Microsoft Entra's provisioning sequence on %s", (dialec
     const cleared = await patch(id, [{ op: 'Remove', path: `${ENTERPRISE}:manager` }]);
     expect(cleared.body[ENTERPRISE].manager).toBeUndefined();
     expect((await c1User(id)).managerIds).toEqual([]);
-    // A manager who is not a user is refused, and nothing changes.
-    const unknownManager = await patch(id, [{ op: 'Add', path: `${ENTERPRISE}:manager`, value: 'nobody' }]);
-    expect(unknownManager.status).toBe(400);
-    expect(unknownManager.body.scimType).toBe('invalidValue');
+    // A user cannot manage themself: refused, and nothing changes.
+    const selfManager = await patch(id, [{ op: 'Add', path: `${ENTERPRISE}:manager`, value: id }]);
+    expect(selfManager.status).toBe(400);
+    expect(selfManager.body.scimType).toBe('invalidValue');
+    expect((await c1User(id)).managerIds).toEqual([]);
 
     // Disable: "False" as a string, in both forms Entra has sent.
     const off = await patch(id, [{ op: 'Replace', path: 'active', value: 'False' }]);

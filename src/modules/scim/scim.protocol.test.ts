@@ -475,6 +475,15 @@ describe.each(DIALECTS)('SCIM protocol on %s', (dialect) => {
         sort: { supported: false },
         etag: { supported: true },
       });
+      // documentationUri is this Roster's own copy of the README's SCIM section, not a placeholder.
+      const docsUrl = new URL(config.body.documentationUri);
+      expect(docsUrl.origin).toBe('http://roster.test:8080');
+      const docs = await t.app.inject({ method: 'GET', url: docsUrl.pathname });
+      expect(docs.statusCode).toBe(200);
+      expect(docs.headers['content-type']).toMatch(/^text\/markdown/);
+      expect(docs.body).toMatch(/^## SCIM 2\.0/);
+      expect(docs.body).toContain('ServiceProviderConfig');
+      expect(docs.body).not.toMatch(/^## Webhooks/m);
       const types = await scim.send('GET', '/ResourceTypes');
       expect(types.body.Resources.map((r: { id: string }) => r.id)).toEqual(['User', 'Group']);
       expect((await scim.send('GET', '/ResourceTypes/Group')).body.endpoint).toBe('/Groups');

@@ -55,6 +55,8 @@ export interface ScimUserLookup {
   readonly userId?: string | undefined;
   readonly userNameKey?: string | undefined;
   readonly externalId?: string | undefined;
+  /** The users whose `manager` reference is this text. */
+  readonly managerRef?: string | undefined;
 }
 
 /** The connection's user mappings, optionally narrowed by one indexed key, in user ID order. */
@@ -71,6 +73,7 @@ export async function listScimUsers(
   if (lookup.userId !== undefined) q = q.where('user_id', '=', lookup.userId);
   if (lookup.userNameKey !== undefined) q = q.where('user_name_key', '=', lookup.userNameKey);
   if (lookup.externalId !== undefined) q = q.where('external_id', '=', lookup.externalId);
+  if (lookup.managerRef !== undefined) q = q.where('manager_ref', '=', lookup.managerRef);
   return (await q.execute()).map((row) => ({
     ...row,
     attributes: JSON.parse(row.attributes) as Record<string, unknown>,

@@ -1,9 +1,16 @@
+import { readFile } from 'node:fs/promises';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { FieldMaskString, IdString, QueryString } from '../../http/strings.js';
 import type { ScimContext } from './scim.context.js';
-import { resourceTypes, schemas, serviceProviderConfig } from './scim.discovery.js';
+import {
+  resourceTypes,
+  SCIM_DOCS_PATH,
+  schemas,
+  scimDocumentation,
+  serviceProviderConfig,
+} from './scim.discovery.js';
 import { SCIM_CONTENT_TYPE, ScimError, scimNotFound, sendScimError } from './scim.errors.js';
 import { type ListQuery, project } from './scim.projection.js';
 import { isObject, LIST_SCHEMA, type ScimResource } from './scim.schemas.js';
@@ -32,6 +39,8 @@ export interface ScimRoutesOptions {
   readonly users: ScimUsersService;
   readonly groups: ScimGroupsService;
 }
+
+const README = new URL('../../../README.md', import.meta.url);
 
 /** 10,000 members in one PATCH is about 600 KB; leave room. */
 const SCIM_BODY_LIMIT = 16 * 1024 * 1024;
@@ -203,6 +212,12 @@ export function canonicalScimUrl(url: string): string {
  * `null` is a value here: Entra clears attributes with it).
  */
 export async function scimRoutes(app: FastifyInstance, opts: ScimRoutesOptions): Promise<void> {
+  // ServiceProviderConfig's documentationUri: the README this Roster was installed with, read once.
+  const documentation = scimDocumentation(await readFile(README, 'utf8').catch(() => ''));
+  app.get(SCIM_DOCS_PATH, { schema: documented }, async (_request, reply) => {
+    if (documentation === '') return reply.code(404).type('text/plain').send('README.md is not installed');
+    return reply.type('text/markdown; charset=utf-8').send(documentation);
+  });
   await app.register(
     async (scope) => {
       scope.setErrorHandler((error, request, reply) => sendScimError(request, reply, error));

@@ -17,6 +17,11 @@ export interface ScimUsersTable {
   user_name: string;
   user_name_key: string;
   external_id: string | null;
+  /**
+   * The enterprise `manager.value` as sent (the manager's SCIM id or externalId), `''` for none.
+   * The Roster user's `manager_ids` holds the link only once it names a user.
+   */
+  manager_ref: string;
   attributes: JsonText;
   created_at: Timestamp;
   updated_at: Timestamp;

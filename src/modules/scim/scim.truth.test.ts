@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS, startTestApp, type TestApp } from '../../../test/harness.js';
 import {
   createScimConnection,
+  ENTERPRISE,
   expectScimError,
   GROUP_SCHEMA,
   holders,
@@ -27,6 +28,79 @@ describe.each(DIALECTS)('SCIM answers on %s', (dialect) => {
     expect(r.status, JSON.stringify(r.body)).toBe(201);
     return r.body;
   }
+
+  const c1User = async (id: string) => (await t.request('GET', `/api/v1/users/${id}`)).body.userView.user;
+  const managerOf = async (id: string) => (await scim.send('GET', `/Users/${id}`)).body[ENTERPRISE]?.manager;
+
+  it('keeps a manager sent before they exist, claims no link meanwhile, and links them when they arrive', async () => {
+    // Sent first, naming a manager by the externalId the identity provider knows them by.
+    const report = await newUser({ [ENTERPRISE]: { manager: { value: 'okta-mgr-7' } } });
+    expect(report[ENTERPRISE].manager).toEqual({ value: 'okta-mgr-7' });
+    expect((await c1User(report.id)).managerIds).toEqual([]);
+    const stored = await t.db
+      .selectFrom('scim_users')
+      .select('manager_ref')
+      .where('user_id', '=', report.id)
+      .executeTakeFirstOrThrow();
+    expect(stored.manager_ref).toBe('okta-mgr-7');
+    // A second report, the bare-ID form Entra sends.
+    const other = await newUser({ [ENTERPRISE]: { manager: 'okta-mgr-7' } });
+    // A report already linked elsewhere keeps its link.
+    const boss = await newUser();
+    const linked = await newUser({ [ENTERPRISE]: { manager: { value: boss.id } } });
+    expect((await c1User(linked.id)).managerIds).toEqual([boss.id]);
+    const patched = await scim.send('PATCH', `/Users/${linked.id}`, {
+      schemas: [PATCH_OP],
+      Operations: [{ op: 'replace', path: 'externalId', value: 'linked-1' }],
+    });
+    expect(patched.status).toBe(200);
+
+    // The manager arrives: both reports are linked in the same request, with the manager's ID.
+    const manager = await newUser({ externalId: 'okta-mgr-7' });
+    for (const id of [report.id, other.id]) {
+      expect((await c1User(id)).managerIds).toEqual([manager.id]);
+      expect(await managerOf(id)).toEqual({
+        value: 'okta-mgr-7',
+        $ref: `http://roster.test:8080${scim.base}/Users/${manager.id}`,
+      });
+    }
+    expect((await c1User(linked.id)).managerIds).toEqual([boss.id]);
+    const events = await t.db
+      .selectFrom('system_log_events')
+      .select(['activity', 'target_id'])
+      .where('target_id', 'in', [report.id, other.id])
+      .where('activity', '=', 'user.updated')
+      .execute();
+    expect(events).toHaveLength(2);
+
+    // A later user sent with that externalId's manager is linked at once; the user itself cannot be it.
+    const later = await newUser({ [ENTERPRISE]: { manager: 'okta-mgr-7' } });
+    expect((await c1User(later.id)).managerIds).toEqual([manager.id]);
+    const self = await scim.send('POST', '/Users', {
+      schemas: [USER_SCHEMA],
+      userName: 'self@example.test',
+      externalId: 'me',
+      [ENTERPRISE]: { manager: 'me' },
+    });
+    expectScimError(self, 400, 'invalidValue');
+    expect(
+      (await scim.send('GET', '/Users?filter=userName%20eq%20%22self@example.test%22')).body.totalResults,
+    ).toBe(0);
+  });
+
+  it('links waiting users when an existing user is given the externalId they name', async () => {
+    const report = await newUser({ [ENTERPRISE]: { manager: 'entra-obj-9' } });
+    const manager = await newUser();
+    expect((await c1User(report.id)).managerIds).toEqual([]);
+    const put = await scim.send('PUT', `/Users/${manager.id}`, {
+      schemas: [USER_SCHEMA],
+      userName: manager.userName,
+      externalId: 'entra-obj-9',
+    });
+    expect(put.status, JSON.stringify(put.body)).toBe(200);
+    expect((await c1User(report.id)).managerIds).toEqual([manager.id]);
+    expect((await managerOf(report.id)).value).toBe('entra-obj-9');
+  });
 
   it('answers /Bulk with 501 in the SCIM error schema, under either base', async () => {
     const body = { schemas: ['urn:ietf:params:scim:api:messages:2.0:BulkRequest'], Operations: [] };
