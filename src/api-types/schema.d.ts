@@ -13002,6 +13002,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        /** @description where a new Roster wrote the Super Admin's client ID and secret */
+                        credentialsFile: string;
                         idleMinutes: number;
                         oidc: boolean;
                     };

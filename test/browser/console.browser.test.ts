@@ -394,4 +394,90 @@ describe.skipIf(!CHROMIUM).each(DIALECTS)('the console in Chromium on %s', (dial
     expect(forged.body.details[0].reason).toBe('PERMISSION_DENIED');
     expect(await roster.t.db.selectFrom('apps').select('id').execute()).toEqual(before);
   }, 60_000);
+
+  it('says what is wrong, missing, empty or expired in words that can be read, and keeps a pasted list across sign-in', async () => {
+    const page = await open();
+    await page.goto(`${roster.url}/console/`);
+    await page.getByRole('heading', { name: 'Sign in to Roster' }).waitFor();
+    expect(await page.evaluate(() => (globalThis as any).document.activeElement?.id)).toBe(
+      await page.getByLabel('Client ID').getAttribute('id'),
+    );
+    await page.getByText(`${roster.t.config.dataDir}/admin-credentials.json`).waitFor();
+    await page.getByLabel('Client ID').fill(roster.t.credentials.clientId);
+    await page.getByLabel(/^Client secret/).fill('not the secret');
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.getByRole('alert').filter({ hasText: 'Sign-in failed' }).waitFor();
+    await expectAccessible(page);
+    await screenshot(page, dialect, '16-sign-in-error');
+
+    await signInAsAdmin(page);
+    const entitlementPath = `/console/apps/${world.appId}/entitlements/${world.entitlementId}`;
+    await page.goto(`${roster.url}/console/apps/${world.appId}/entitlements/no-such-entitlement/add`);
+    await page.getByRole('heading', { name: 'Not found' }).waitFor();
+    expect(await page.getByLabel('Emails or Roster user IDs').count()).toBe(0);
+    await expectAccessible(page);
+    await screenshot(page, dialect, '17-not-found');
+    await page.getByRole('link', { name: '← The app' }).click();
+    await page.getByRole('heading', { name: 'Payroll' }).waitFor();
+    await page.goto(`${roster.url}/console/no-such-page`);
+    await page.getByRole('heading', { name: 'Not found' }).waitFor();
+
+    const empty = await roster.t.request('POST', '/api/v1/apps', { displayName: 'Nothing yet' });
+    await page.goto(`${roster.url}/console/apps/${empty.body.app.id}`);
+    await page.getByText('This app has no entitlements yet.').waitFor();
+    await expectAccessible(page);
+
+    // A list typed into the add flow survives the session ending under it.
+    await page.goto(`${roster.url}${entitlementPath}/add`);
+    const pasted = [email(7), email(1), 'nobody@example.test'].join('\n');
+    await page.getByLabel('Emails or Roster user IDs').fill(pasted);
+    roster.t.clock.advance(31 * 60_000);
+    await page.getByRole('button', { name: 'Preview', exact: true }).click();
+    await page.getByRole('heading', { name: 'Sign in to Roster' }).waitFor();
+    await page.getByRole('status').filter({ hasText: 'Your session has ended' }).waitFor();
+    await expectAccessible(page);
+    await screenshot(page, dialect, '18-session-ended');
+    await page.getByLabel('Client ID').fill(roster.t.credentials.clientId);
+    await page.getByLabel(/^Client secret/).fill(roster.t.credentials.clientSecret);
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.getByRole('heading', { name: 'Who to add' }).waitFor();
+    expect(await page.getByLabel('Emails or Roster user IDs').inputValue()).toBe(pasted);
+
+    // The preview names who is already a member; the outcome keeps added, already and refused apart.
+    await page.getByRole('button', { name: 'Preview', exact: true }).click();
+    const previewHeading = page.getByRole('heading', { name: 'Preview: nothing is added yet' });
+    await previewHeading.waitFor();
+    await expect
+      .poll(() => previewHeading.evaluate((h) => h === (globalThis as any).document.activeElement))
+      .toBe(true);
+    await page
+      .getByRole('table')
+      .filter({ hasText: 'People who are already members' })
+      .getByRole('cell', { name: 'Person 1', exact: true })
+      .waitFor();
+    await page.getByRole('button', { name: 'Add 1 person' }).click();
+    await page.getByRole('heading', { name: 'Outcomes' }).waitFor();
+    await expect.poll(() => page.getByTestId('outcome-added').textContent()).toMatch(/^1added/);
+    expect(await page.getByTestId('outcome-already-members').textContent()).toContain(
+      '1 at the preview, 0 when adding',
+    );
+    expect(await page.getByTestId('outcome-refused').textContent()).toContain(
+      '1 line at the preview, 0 people by Roster',
+    );
+    expect(await page.getByTestId('already-members-named').textContent()).toBe('Already members: Person 1.');
+    await page.getByRole('cell', { name: 'nobody@example.test' }).waitFor();
+    await expectAccessible(page);
+    await screenshot(page, dialect, '19-add-members-outcome-kinds');
+    const grant = await roster.t.db
+      .selectFrom('grants')
+      .innerJoin('app_users', 'app_users.id', 'grants.app_user_id')
+      .select('grants.id')
+      .where('grants.app_entitlement_id', '=', world.entitlementId)
+      .where('grants.deleted_at', 'is', null)
+      .where('app_users.identity_user_id', '=', userIds[7] ?? '')
+      .execute();
+    expect(grant).toHaveLength(1);
+    // Added: the draft is gone.
+    expect(await page.evaluate(() => (globalThis as any).sessionStorage.length)).toBe(0);
+  }, 120_000);
 });

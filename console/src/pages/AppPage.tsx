@@ -16,6 +16,7 @@ import type { App, Entitlement } from '../api/types';
 import { DataTable } from '../components/DataTable';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { ConfirmButtons, NameForm } from '../components/forms';
+import { LoadFailure } from '../components/NotFound';
 import { useKeysetPages } from '../components/paging';
 import { useAbilities } from '../session';
 
@@ -25,7 +26,7 @@ export function AppPage() {
   const app = useQuery(appQueryOptions(appId));
   const [editing, edit] = useDisclosure();
   const [deleting, del] = useDisclosure();
-  if (app.error) return <ErrorAlert error={app.error} title="This app could not be loaded" />;
+  if (app.error) return <LoadFailure error={app.error} what="app" back={{ to: '/apps', label: 'Apps' }} />;
   const current = app.data?.app;
   return (
     <Stack>

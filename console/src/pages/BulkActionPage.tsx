@@ -8,6 +8,7 @@ import { BulkProgress } from '../components/BulkProgress';
 import { formatTime } from '../components/csv';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { ConfirmButtons } from '../components/forms';
+import { LoadFailure } from '../components/NotFound';
 import { useAbilities } from '../session';
 
 export function BulkActionPage() {
@@ -16,7 +17,14 @@ export function BulkActionPage() {
   const [confirming, confirm] = useDisclosure();
   const action = useQuery(bulkActionQueryOptions(id));
   const cancel = useCancelBulkAction(id, { onSuccess: confirm.close });
-  if (action.error) return <ErrorAlert error={action.error} title="This bulk action could not be loaded" />;
+  if (action.error)
+    return (
+      <LoadFailure
+        error={action.error}
+        what="bulk action"
+        back={{ to: '/bulk-actions', label: 'Bulk actions' }}
+      />
+    );
   const a = action.data?.bulkAction;
   return (
     <Stack>

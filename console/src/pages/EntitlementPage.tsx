@@ -11,6 +11,7 @@ import { downloadCsv, formatTime } from '../components/csv';
 import { DataTable } from '../components/DataTable';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { ConfirmButtons } from '../components/forms';
+import { entitlementFailure } from '../components/NotFound';
 import { useKeysetPages } from '../components/paging';
 import { useAbilities } from '../session';
 
@@ -99,8 +100,8 @@ export function EntitlementPage() {
     });
   }
 
-  if (entitlement.error)
-    return <ErrorAlert error={entitlement.error} title="This entitlement could not be loaded" />;
+  const failure = entitlementFailure(appId, app.error, entitlement.error);
+  if (failure) return failure;
   return (
     <Stack>
       <Anchor component={Link} to={`/apps/${appId}`} size="sm">
