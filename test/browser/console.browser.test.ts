@@ -406,7 +406,9 @@ describe.skipIf(!CHROMIUM).each(DIALECTS)('the console in Chromium on %s', (dial
     await page.getByLabel('Client ID').fill(roster.t.credentials.clientId);
     await page.getByLabel(/^Client secret/).fill('not the secret');
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await page.getByRole('alert').filter({ hasText: 'Sign-in failed' }).waitFor();
+    const refused = page.getByRole('alert').filter({ hasText: 'Sign-in failed' });
+    await refused.waitFor();
+    expect(await refused.textContent()).not.toContain('session');
     await expectAccessible(page);
     await screenshot(page, dialect, '16-sign-in-error');
 
@@ -479,5 +481,78 @@ describe.skipIf(!CHROMIUM).each(DIALECTS)('the console in Chromium on %s', (dial
     expect(grant).toHaveLength(1);
     // Added: the draft is gone.
     expect(await page.evaluate(() => (globalThis as any).sessionStorage.length)).toBe(0);
+  }, 120_000);
+
+  it('names apps, entitlements, people and roles rather than IDs, moves focus where the person is, and keeps actions on narrow screens', async () => {
+    const page = await open();
+    await signInAsAdmin(page);
+    expect(await page.getByTestId('signed-in-roles').textContent()).toBe('Super Admin');
+    await page.keyboard.press('Tab');
+    const skip = page.getByRole('link', { name: 'Skip to content' });
+    expect(await skip.evaluate((a) => a === (globalThis as any).document.activeElement)).toBe(true);
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => (globalThis as any).document.activeElement?.id)).toBe('main');
+
+    await page.getByRole('link', { name: 'Bulk actions' }).click();
+    await page.getByRole('link', { name: 'Payroll admins (Payroll)' }).first().waitFor();
+    await page.goto(`${roster.url}/console/bulk-actions`);
+    await page
+      .getByRole('link', { name: /^add manual users/ })
+      .last()
+      .click();
+    await page.getByText('1,000 of 1,000 processed').waitFor();
+    await page.getByRole('link', { name: 'Payroll admins (Payroll)' }).waitFor();
+    await page.getByRole('link', { name: 'Person 0', exact: true }).waitFor();
+
+    const entitlementPath = `/console/apps/${world.appId}/entitlements/${world.entitlementId}`;
+    await page.goto(`${roster.url}${entitlementPath}`);
+    await page.getByText('1,000 members.').waitFor();
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export members (CSV)' }).click();
+    const exported = (await import('node:fs'))
+      .readFileSync(await (await download).path(), 'utf8')
+      .trim()
+      .split(/\r?\n/);
+    expect(exported[0]).toBe('userId,email,name,memberSince,expires');
+    expect(exported).toHaveLength(MEMBERS + 1);
+    expect(exported.find((line) => line.startsWith(`${userIds[1]},`))).toMatch(
+      new RegExp(`^${userIds[1]},${email(1)},Person 1,\\d{4}-\\d\\d-\\d\\dT[^,]+,$`),
+    );
+
+    await page.getByLabel('Search members').fill('person0001@');
+    await expect.poll(() => page.getByRole('button', { name: /^Remove / }).count()).toBe(1);
+    await page.getByRole('button', { name: 'Set expiry of Person 1', exact: true }).click();
+    const field = page.getByRole('dialog').getByLabel(/^Access ends at/);
+    await expect
+      .poll(() => field.evaluate((i) => i === (globalThis as any).document.activeElement))
+      .toBe(true);
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Remove Person 1', exact: true }).click();
+    await page.getByRole('dialog').getByText('Remove Person 1 from Payroll admins (Payroll)?').waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByLabel('Search members').fill('');
+
+    for (const [name, width, height] of [
+      ['tablet', 768, 1024],
+      ['phone', 390, 844],
+    ] as const) {
+      await page.setViewportSize({ width, height });
+      // The sections slide off screen to the left, behind the menu button.
+      const sectionsRightEdge = async () => {
+        const box = await page.getByRole('link', { name: 'Audit log' }).boundingBox();
+        return (box?.x ?? 0) + (box?.width ?? 0);
+      };
+      await page.getByRole('button', { name: 'Menu' }).waitFor();
+      await expect.poll(sectionsRightEdge).toBeLessThanOrEqual(0);
+      const remove = page.getByRole('button', { name: /^Remove / }).first();
+      await remove.waitFor();
+      const box = await remove.boundingBox();
+      expect((box?.x ?? width) + (box?.width ?? 0)).toBeLessThanOrEqual(width);
+      await expectAccessible(page);
+      await screenshot(page, dialect, `${name === 'tablet' ? '20' : '21'}-${name}-entitlement-members`);
+      await page.getByRole('button', { name: 'Menu' }).click();
+      await expect.poll(sectionsRightEdge).toBeGreaterThan(0);
+      await page.getByRole('button', { name: 'Menu' }).click();
+    }
   }, 120_000);
 });

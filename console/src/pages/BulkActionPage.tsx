@@ -6,6 +6,7 @@ import { bulkActionQueryOptions, isFinished, useCancelBulkAction } from '../api/
 import { BulkItems } from '../components/BulkItems';
 import { BulkProgress } from '../components/BulkProgress';
 import { formatTime } from '../components/csv';
+import { EntitlementName } from '../components/EntitlementName';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { ConfirmButtons } from '../components/forms';
 import { LoadFailure } from '../components/NotFound';
@@ -42,10 +43,8 @@ export function BulkActionPage() {
       {a && (
         <Text c="gray.7">
           {a.kind.toLowerCase().replaceAll('_', ' ')} on{' '}
-          <Anchor component={Link} to={`/apps/${a.appId}/entitlements/${a.appEntitlementId}`}>
-            the entitlement
-          </Anchor>
-          , started {formatTime(a.createdAt)}
+          <EntitlementName appId={a.appId} entitlementId={a.appEntitlementId} />, started{' '}
+          {formatTime(a.createdAt)}
           {a.completedAt ? `, finished ${formatTime(a.completedAt)}` : ''}.
         </Text>
       )}
