@@ -1,6 +1,8 @@
 import { AppShell, Burger, Button, Group, NavLink, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Outlet, NavLink as RouterLink, useLocation } from 'react-router';
+import { useRoleNames } from './api/roles';
+import classes from './Layout.module.css';
 import { useAbilities } from './session';
 
 const SECTIONS = [
@@ -19,16 +21,21 @@ export function Layout() {
   const { session, can, signOut } = useAbilities();
   const [opened, { toggle, close }] = useDisclosure();
   const location = useLocation();
+  const roleNames = useRoleNames();
   return (
     <AppShell
       header={{ height: 56 }}
-      navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      // Below 992 px the sections fold behind the menu button.
+      navbar={{ width: 220, breakpoint: 'md', collapsed: { mobile: !opened } }}
       padding="md"
     >
+      <a href="#main" className={classes.skip}>
+        Skip to content
+      </a>
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group wrap="nowrap">
-            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Menu" />
+            <Burger opened={opened} onClick={toggle} hiddenFrom="md" size="sm" aria-label="Menu" />
             <Title order={1} size="h3">
               Roster
             </Title>
@@ -36,6 +43,9 @@ export function Layout() {
           <Group wrap="nowrap" gap="sm">
             <Text size="sm" visibleFrom="xs" data-testid="signed-in-as">
               {session.user.displayName || session.user.email}
+            </Text>
+            <Text size="sm" c="gray.7" visibleFrom="sm" data-testid="signed-in-roles">
+              {session.roleIds.flatMap((id) => roleNames.get(id) ?? []).join(', ')}
             </Text>
             <Button variant="default" size="xs" onClick={() => void signOut()}>
               Sign out
@@ -56,7 +66,7 @@ export function Layout() {
           />
         ))}
       </AppShell.Navbar>
-      <AppShell.Main>
+      <AppShell.Main id="main" tabIndex={-1}>
         <Outlet />
       </AppShell.Main>
     </AppShell>

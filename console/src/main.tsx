@@ -6,6 +6,7 @@ import { createRoot } from 'react-dom/client';
 import { createBrowserRouter, Navigate, RouterProvider } from 'react-router';
 import { ApiError } from './api/client';
 import { ErrorAlert } from './components/ErrorAlert';
+import { NotFound } from './components/NotFound';
 import { Layout } from './Layout';
 import { AddMembersPage } from './pages/AddMembersPage';
 import { AppPage } from './pages/AppPage';
@@ -56,7 +57,7 @@ const router = createBrowserRouter(
         { path: 'webhooks', element: <WebhooksPage /> },
         { path: 'webhooks/:webhookId', element: <WebhookPage /> },
         { path: 'settings', element: <SettingsPage /> },
-        { path: '*', element: <Navigate to="/apps" replace /> },
+        { path: '*', element: <NotFound what="page" back={{ to: '/apps', label: 'Apps' }} /> },
       ],
     },
   ],

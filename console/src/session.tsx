@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, useContext, useEffect } from 'react';
 import { setCsrfToken, whenSignedOut } from './api/client';
-import { type Session, sessionQueryOptions, signedOut, signOut } from './api/session';
+import { type Session, sessionExpired, sessionQueryOptions, signOut } from './api/session';
 
 export type { Session };
 
@@ -22,7 +22,7 @@ export function SessionProvider({ session, children }: { session: Session; child
   const queryClient = useQueryClient();
   setCsrfToken(session.csrfToken);
   useEffect(() => {
-    whenSignedOut(() => signedOut(queryClient));
+    whenSignedOut(() => sessionExpired(queryClient));
   }, [queryClient]);
   const abilities: Abilities = {
     session,

@@ -15234,6 +15234,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        /** @description where a new Roster wrote the Super Admin's client ID and secret */
+                        credentialsFile: string;
                         idleMinutes: number;
                         oidc: boolean;
                     };

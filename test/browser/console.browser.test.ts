@@ -565,4 +565,165 @@ describe.skipIf(!CHROMIUM).each(DIALECTS)('the console in Chromium on %s', (dial
     await page.getByText(`This entitlement is a group of SCIM connection ${scim.connectionId}`).waitFor();
     expect(await page.getByLabel('Emails or Roster user IDs').count()).toBe(0);
   }, 60_000);
+
+  it('says what is wrong, missing, empty or expired in words that can be read, and keeps a pasted list across sign-in', async () => {
+    const page = await open();
+    await page.goto(`${roster.url}/console/`);
+    await page.getByRole('heading', { name: 'Sign in to Roster' }).waitFor();
+    expect(await page.evaluate(() => (globalThis as any).document.activeElement?.id)).toBe(
+      await page.getByLabel('Client ID').getAttribute('id'),
+    );
+    await page.getByText(`${roster.t.config.dataDir}/admin-credentials.json`).waitFor();
+    await page.getByLabel('Client ID').fill(roster.t.credentials.clientId);
+    await page.getByLabel(/^Client secret/).fill('not the secret');
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    const refused = page.getByRole('alert').filter({ hasText: 'Sign-in failed' });
+    await refused.waitFor();
+    expect(await refused.textContent()).not.toContain('session');
+    await expectAccessible(page);
+    await screenshot(page, dialect, '16-sign-in-error');
+
+    await signInAsAdmin(page);
+    const entitlementPath = `/console/apps/${world.appId}/entitlements/${world.entitlementId}`;
+    await page.goto(`${roster.url}/console/apps/${world.appId}/entitlements/no-such-entitlement/add`);
+    await page.getByRole('heading', { name: 'Not found' }).waitFor();
+    expect(await page.getByLabel('Emails or Roster user IDs').count()).toBe(0);
+    await expectAccessible(page);
+    await screenshot(page, dialect, '17-not-found');
+    await page.getByRole('link', { name: '← The app' }).click();
+    await page.getByRole('heading', { name: 'Payroll' }).waitFor();
+    await page.goto(`${roster.url}/console/no-such-page`);
+    await page.getByRole('heading', { name: 'Not found' }).waitFor();
+
+    const empty = await roster.t.request('POST', '/api/v1/apps', { displayName: 'Nothing yet' });
+    await page.goto(`${roster.url}/console/apps/${empty.body.app.id}`);
+    await page.getByText('This app has no entitlements yet.').waitFor();
+    await expectAccessible(page);
+
+    // A list typed into the add flow survives the session ending under it.
+    await page.goto(`${roster.url}${entitlementPath}/add`);
+    const pasted = [email(7), email(1), 'nobody@example.test'].join('\n');
+    await page.getByLabel('Emails or Roster user IDs').fill(pasted);
+    roster.t.clock.advance(31 * 60_000);
+    await page.getByRole('button', { name: 'Preview', exact: true }).click();
+    await page.getByRole('heading', { name: 'Sign in to Roster' }).waitFor();
+    await page.getByRole('status').filter({ hasText: 'Your session has ended' }).waitFor();
+    await expectAccessible(page);
+    await screenshot(page, dialect, '18-session-ended');
+    await page.getByLabel('Client ID').fill(roster.t.credentials.clientId);
+    await page.getByLabel(/^Client secret/).fill(roster.t.credentials.clientSecret);
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.getByRole('heading', { name: 'Who to add' }).waitFor();
+    expect(await page.getByLabel('Emails or Roster user IDs').inputValue()).toBe(pasted);
+
+    // The preview names who is already a member; the outcome keeps added, already and refused apart.
+    await page.getByRole('button', { name: 'Preview', exact: true }).click();
+    const previewHeading = page.getByRole('heading', { name: 'Preview: nothing is added yet' });
+    await previewHeading.waitFor();
+    await expect
+      .poll(() => previewHeading.evaluate((h) => h === (globalThis as any).document.activeElement))
+      .toBe(true);
+    await page
+      .getByRole('table')
+      .filter({ hasText: 'People who are already members' })
+      .getByRole('cell', { name: 'Person 1', exact: true })
+      .waitFor();
+    await page.getByRole('button', { name: 'Add 1 person' }).click();
+    await page.getByRole('heading', { name: 'Outcomes' }).waitFor();
+    await expect.poll(() => page.getByTestId('outcome-added').textContent()).toMatch(/^1added/);
+    expect(await page.getByTestId('outcome-already-members').textContent()).toContain(
+      '1 at the preview, 0 when adding',
+    );
+    expect(await page.getByTestId('outcome-refused').textContent()).toContain(
+      '1 line at the preview, 0 people by Roster',
+    );
+    expect(await page.getByTestId('already-members-named').textContent()).toBe('Already members: Person 1.');
+    await page.getByRole('cell', { name: 'nobody@example.test' }).waitFor();
+    await expectAccessible(page);
+    await screenshot(page, dialect, '19-add-members-outcome-kinds');
+    const grant = await roster.t.db
+      .selectFrom('grants')
+      .innerJoin('app_users', 'app_users.id', 'grants.app_user_id')
+      .select('grants.id')
+      .where('grants.app_entitlement_id', '=', world.entitlementId)
+      .where('grants.deleted_at', 'is', null)
+      .where('app_users.identity_user_id', '=', userIds[7] ?? '')
+      .execute();
+    expect(grant).toHaveLength(1);
+    // Added: the draft is gone.
+    expect(await page.evaluate(() => (globalThis as any).sessionStorage.length)).toBe(0);
+  }, 120_000);
+
+  it('names apps, entitlements, people and roles rather than IDs, moves focus where the person is, and keeps actions on narrow screens', async () => {
+    const page = await open();
+    await signInAsAdmin(page);
+    expect(await page.getByTestId('signed-in-roles').textContent()).toBe('Super Admin');
+    await page.keyboard.press('Tab');
+    const skip = page.getByRole('link', { name: 'Skip to content' });
+    expect(await skip.evaluate((a) => a === (globalThis as any).document.activeElement)).toBe(true);
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => (globalThis as any).document.activeElement?.id)).toBe('main');
+
+    await page.getByRole('link', { name: 'Bulk actions' }).click();
+    await page.getByRole('link', { name: 'Payroll admins (Payroll)' }).first().waitFor();
+    await page.goto(`${roster.url}/console/bulk-actions`);
+    await page
+      .getByRole('link', { name: /^add manual users/ })
+      .last()
+      .click();
+    await page.getByText('1,000 of 1,000 processed').waitFor();
+    await page.getByRole('link', { name: 'Payroll admins (Payroll)' }).waitFor();
+    await page.getByRole('link', { name: 'Person 0', exact: true }).waitFor();
+
+    const entitlementPath = `/console/apps/${world.appId}/entitlements/${world.entitlementId}`;
+    await page.goto(`${roster.url}${entitlementPath}`);
+    await page.getByText('1,000 members.').waitFor();
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export members (CSV)' }).click();
+    const exported = (await import('node:fs'))
+      .readFileSync(await (await download).path(), 'utf8')
+      .trim()
+      .split(/\r?\n/);
+    expect(exported[0]).toBe('userId,email,name,memberSince,expires');
+    expect(exported).toHaveLength(MEMBERS + 1);
+    expect(exported.find((line) => line.startsWith(`${userIds[1]},`))).toMatch(
+      new RegExp(`^${userIds[1]},${email(1)},Person 1,\\d{4}-\\d\\d-\\d\\dT[^,]+,$`),
+    );
+
+    await page.getByLabel('Search members').fill('person0001@');
+    await expect.poll(() => page.getByRole('button', { name: /^Remove / }).count()).toBe(1);
+    await page.getByRole('button', { name: 'Set expiry of Person 1', exact: true }).click();
+    const field = page.getByRole('dialog').getByLabel(/^Access ends at/);
+    await expect
+      .poll(() => field.evaluate((i) => i === (globalThis as any).document.activeElement))
+      .toBe(true);
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Remove Person 1', exact: true }).click();
+    await page.getByRole('dialog').getByText('Remove Person 1 from Payroll admins (Payroll)?').waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByLabel('Search members').fill('');
+
+    for (const [name, width, height] of [
+      ['tablet', 768, 1024],
+      ['phone', 390, 844],
+    ] as const) {
+      await page.setViewportSize({ width, height });
+      // The sections slide off screen to the left, behind the menu button.
+      const sectionsRightEdge = async () => {
+        const box = await page.getByRole('link', { name: 'Audit log' }).boundingBox();
+        return (box?.x ?? 0) + (box?.width ?? 0);
+      };
+      await page.getByRole('button', { name: 'Menu' }).waitFor();
+      await expect.poll(sectionsRightEdge).toBeLessThanOrEqual(0);
+      const remove = page.getByRole('button', { name: /^Remove / }).first();
+      await remove.waitFor();
+      const box = await remove.boundingBox();
+      expect((box?.x ?? width) + (box?.width ?? 0)).toBeLessThanOrEqual(width);
+      await expectAccessible(page);
+      await screenshot(page, dialect, `${name === 'tablet' ? '20' : '21'}-${name}-entitlement-members`);
+      await page.getByRole('button', { name: 'Menu' }).click();
+      await expect.poll(sectionsRightEdge).toBeGreaterThan(0);
+      await page.getByRole('button', { name: 'Menu' }).click();
+    }
+  }, 120_000);
 });

@@ -1,6 +1,6 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from './client';
-import { listing } from './listing';
+import { allPages, listing } from './listing';
 import type { Query } from './types';
 
 /** Everything read about bulk actions sits under `all`; about one, under `bulkAction(id)`. */
@@ -71,6 +71,29 @@ export const bulkItemsListing = (id: string, outcome: string) =>
       }),
     ),
   );
+
+/**
+ * The items of finished bulk actions with one outcome, every page: whom the server found already a
+ * member, or refused, when it came to them (a bulk action counts both kinds of success together).
+ */
+export const finishedItemsQueryOptions = (ids: string[], outcome: Outcome) =>
+  queryOptions({
+    queryKey: [...bulkActionsKeys.all, 'finished-items', ids, outcome],
+    queryFn: async () =>
+      (
+        await Promise.all(
+          ids.map((id) =>
+            allPages((pageToken) =>
+              unwrap(
+                api.GET('/roster/v1/bulk_actions/{id}/items', {
+                  params: { path: { id }, query: { page_size: 1000, page_token: pageToken, outcome } },
+                }),
+              ),
+            ),
+          ),
+        )
+      ).flat(),
+  });
 
 export function useCancelBulkAction(id: string, { onSuccess }: { onSuccess?: () => void } = {}) {
   const queryClient = useQueryClient();

@@ -38,7 +38,11 @@ export class ApiError extends Error {
   }
 
   get advice(): string {
-    if (this.status === 401) return 'Your session has ended. Sign in again.';
+    // A refused sign-in's message says what to check; any other 401 is a session that ended.
+    if (this.status === 401)
+      return this.reason === 'SIGN_IN_REFUSED'
+        ? 'Check both and try again.'
+        : 'Your session has ended. Sign in again.';
     if (this.status === 403) return 'Your roles do not allow this. Ask a Super Admin if you need it.';
     if (this.status === 404) return 'It may have been deleted meanwhile. Go back and reload the list.';
     if (this.status === 409 || this.status === 412)

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { appsKeys } from './apps';
 import { api, unwrap } from './client';
-import { listing } from './listing';
+import { allPages, listing } from './listing';
 import type { Json, MemberRow } from './types';
 
 /** The members of an entitlement, under every search of them. */
@@ -39,15 +39,26 @@ export const membersListing = (appId: string, entitlementId: string, query: stri
     return { list: grants.list.map((g) => g.appEntitlementUserBinding as MemberRow), nextPageToken: '' };
   });
 
-/** The user IDs of every member, for an export. */
-export const memberIds = async (appId: string, entitlementId: string) =>
+/** Every member with their name, email and dates, for an export: one row a member. */
+export const memberRows = async (appId: string, entitlementId: string) =>
   (
-    await unwrap(
-      api.GET('/roster/v1/apps/{app_id}/entitlements/{app_entitlement_id}/members', {
-        params: { path: { app_id: appId, app_entitlement_id: entitlementId } },
-      }),
+    await allPages((pageToken) =>
+      unwrap(
+        api.GET('/api/v1/apps/{app_id}/entitlements/{app_entitlement_id}/users', {
+          params: {
+            path: { app_id: appId, app_entitlement_id: entitlementId },
+            query: { page_size: 100, page_token: pageToken },
+          },
+        }),
+      ),
     )
-  ).userIds;
+  ).map((row) => ({
+    userId: row.appUser.appUser.identityUserId,
+    email: row.appUser.appUser.email,
+    name: row.appUser.appUser.displayName,
+    memberSince: row.appEntitlementUserBindingCreatedAt ?? '',
+    expires: row.appEntitlementUserBindingDeprovisionAt ?? '',
+  }));
 
 /** After members came or went: their list, and the app's counts. */
 export function useMembersChanged(appId: string, entitlementId: string) {

@@ -44,3 +44,14 @@ export function useSetRoles() {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: peopleKeys.all }),
   });
 }
+
+/** The names and emails of these user IDs (one page of a list), for showing people rather than IDs. */
+export const peopleNamesQueryOptions = (userIds: string[]) =>
+  queryOptions({
+    queryKey: ['people', 'names', userIds],
+    enabled: userIds.length > 0,
+    queryFn: async () => {
+      const resolved = await unwrap(api.POST('/roster/v1/users/resolve', { body: { inputs: userIds } }));
+      return new Map(resolved.people.map((p) => [p.userId, p.displayName || p.email]));
+    },
+  });

@@ -1,5 +1,6 @@
 import { type QueryClient, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from './client';
+import { forgetDrafts } from './drafts';
 import type { Body } from './types';
 
 export const sessionKeys = {
@@ -8,9 +9,17 @@ export const sessionKeys = {
   options: ['options'] as const,
 };
 
-async function fetchSession() {
+/** Whether the last session ended by itself (idle or expired) rather than by signing out. */
+let ended = false;
+export const sessionEnded = () => ended;
+
+async function fetchSession({ client }: { client: QueryClient }) {
   const { data, response } = await api.GET('/console/api/session');
-  if (response.status === 401) return null;
+  if (response.status === 401) {
+    // Signed in a moment ago, and now not: the session ended under the person.
+    if (client.getQueryData(sessionKeys.session)) ended = true;
+    return null;
+  }
   if (!data) throw new Error(`could not read the session (${response.status})`);
   return data;
 }
@@ -28,16 +37,24 @@ export function useSignIn() {
   return useMutation({
     mutationFn: (body: Body<'/console/api/session', 'post'>) =>
       unwrap(api.POST('/console/api/session', { body })),
-    onSuccess: (session) => queryClient.setQueryData(sessionKeys.session, session),
+    onSuccess: (session) => {
+      ended = false;
+      queryClient.setQueryData(sessionKeys.session, session);
+    },
   });
 }
 
-/** The session is gone: back to sign-in. */
-export const signedOut = (queryClient: QueryClient) => queryClient.setQueryData(sessionKeys.session, null);
+/** The server says the session is gone (idle or expired): back to sign-in, which says so. */
+export const sessionExpired = (queryClient: QueryClient) => {
+  ended = true;
+  queryClient.setQueryData(sessionKeys.session, null);
+};
 
 export async function signOut(queryClient: QueryClient) {
   await unwrap(api.DELETE('/console/api/session'));
-  signedOut(queryClient);
+  ended = false;
+  forgetDrafts();
+  queryClient.setQueryData(sessionKeys.session, null);
   // Nothing read under the session outlives it.
   queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== sessionKeys.session[0] });
 }

@@ -1,8 +1,10 @@
 import { Anchor, SegmentedControl, Stack } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
 import type { ColumnDef } from '@tanstack/react-table';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { bulkItemsListing } from '../api/bulk-actions';
+import { peopleNamesQueryOptions } from '../api/people';
 import type { BulkItem } from '../api/types';
 import { DataTable } from './DataTable';
 import { useKeysetPages } from './paging';
@@ -17,13 +19,17 @@ const OUTCOME_LABEL: Record<string, string> = {
 export function BulkItems({ id, names }: { id: string; names?: ReadonlyMap<string, string> }) {
   const [outcome, setOutcome] = useState('ALL');
   const items = useKeysetPages(bulkItemsListing(id, outcome));
+  // Names the caller does not know are read for the page shown.
+  const unnamed = (items.data?.list ?? []).map((i) => i.userId).filter((userId) => !names?.has(userId));
+  const read = useQuery(peopleNamesQueryOptions(unnamed));
+  const nameOf = (userId: string) => names?.get(userId) ?? read.data?.get(userId) ?? userId;
   const columns: ColumnDef<BulkItem, unknown>[] = [
     {
       header: 'Person',
       id: 'person',
       cell: ({ row }) => (
         <Anchor component={Link} to={`/people/${row.original.userId}`}>
-          {names?.get(row.original.userId) ?? row.original.userId}
+          {nameOf(row.original.userId)}
         </Anchor>
       ),
     },

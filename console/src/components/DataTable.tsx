@@ -1,5 +1,6 @@
 import { Button, Center, Group, Loader, Table, Text } from '@mantine/core';
 import { type ColumnDef, flexRender, getCoreRowModel, useReactTable } from '@tanstack/react-table';
+import classes from './DataTable.module.css';
 import { ErrorAlert } from './ErrorAlert';
 
 export interface Pager {
@@ -19,14 +20,23 @@ interface Props<T> {
   readonly pager?: Pager;
 }
 
-/** A table of rows from TanStack Table, drawn with Mantine, with loading, empty, error and paging states. */
+/**
+ * A table of rows from TanStack Table, drawn with Mantine, with loading, empty, error and paging states;
+ * on a narrow screen its rows stack, each cell under its column's name.
+ */
 export function DataTable<T>({ caption, data, columns, loading, error, empty, pager }: Props<T>) {
   const table = useReactTable({ data: data ?? [], columns, getCoreRowModel: getCoreRowModel() });
   return (
     <div>
       <ErrorAlert error={error} />
-      <Table.ScrollContainer minWidth={600}>
-        <Table striped highlightOnHover verticalSpacing="xs" aria-busy={loading ? 'true' : 'false'}>
+      <Table.ScrollContainer minWidth={0}>
+        <Table
+          className={classes.stacked}
+          striped
+          highlightOnHover
+          verticalSpacing="xs"
+          aria-busy={loading ? 'true' : 'false'}
+        >
           <Table.Caption>{caption}</Table.Caption>
           <Table.Thead>
             {table.getHeaderGroups().map((group) => (
@@ -45,7 +55,7 @@ export function DataTable<T>({ caption, data, columns, loading, error, empty, pa
             {table.getRowModel().rows.map((row) => (
               <Table.Tr key={row.id}>
                 {row.getVisibleCells().map((cell) => (
-                  <Table.Td key={cell.id}>
+                  <Table.Td key={cell.id} data-label={headerText(cell.column.columnDef.header)}>
                     {flexRender(cell.column.columnDef.cell, cell.getContext())}
                   </Table.Td>
                 ))}
@@ -78,3 +88,6 @@ export function DataTable<T>({ caption, data, columns, loading, error, empty, pa
     </div>
   );
 }
+
+/** A column's header as plain text, for the label of a stacked cell. */
+const headerText = (header: unknown) => (typeof header === 'string' ? header : '');

@@ -34,6 +34,8 @@ export function NameForm(props: NameFormProps) {
       <Stack>
         <TextInput
           label="Name"
+          // A dialog opens with the focus here, not on its close button.
+          data-autofocus
           required
           value={displayName}
           onChange={(e) => setDisplayName(e.currentTarget.value)}

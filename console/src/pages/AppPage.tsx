@@ -16,6 +16,8 @@ import type { App, Entitlement } from '../api/types';
 import { DataTable } from '../components/DataTable';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { ConfirmButtons, NameForm } from '../components/forms';
+import { LoadFailure } from '../components/NotFound';
+import { count } from '../components/numbers';
 import { useKeysetPages } from '../components/paging';
 import { useAbilities } from '../session';
 
@@ -25,7 +27,7 @@ export function AppPage() {
   const app = useQuery(appQueryOptions(appId));
   const [editing, edit] = useDisclosure();
   const [deleting, del] = useDisclosure();
-  if (app.error) return <ErrorAlert error={app.error} title="This app could not be loaded" />;
+  if (app.error) return <LoadFailure error={app.error} what="app" back={{ to: '/apps', label: 'Apps' }} />;
   const current = app.data?.app;
   return (
     <Stack>
@@ -98,7 +100,11 @@ function Entitlements({ app }: { app: App }) {
         </Anchor>
       ),
     },
-    { header: 'Members', id: 'grants', cell: ({ row }) => row.original.appEntitlement.grantCount },
+    {
+      header: 'Members',
+      id: 'grants',
+      cell: ({ row }) => Number(row.original.appEntitlement.grantCount).toLocaleString(),
+    },
     {
       header: 'Default grant duration',
       id: 'duration',
@@ -215,16 +221,16 @@ function DeleteApp({ app, onCancel }: { app: App; onCancel: () => void }) {
       <ErrorAlert error={cascade.error} />
       {cascade.data ? (
         <Text data-testid="cascade">
-          Deleting {app.displayName} revokes {cascade.data.grants} grants across {cascade.data.entitlements}{' '}
-          entitlements, and deletes its entitlements, resources, resource types and app users. The revocations
-          are recorded in the grant history. This cannot be undone.
+          Deleting {app.displayName} revokes {count(cascade.data.grants, 'grant')} across{' '}
+          {count(cascade.data.entitlements, 'entitlement')}, and deletes its entitlements, resources, resource
+          types and app users. The revocations are recorded in the grant history. This cannot be undone.
         </Text>
       ) : (
         <Text>Counting what this would revoke…</Text>
       )}
       <ErrorAlert error={remove.error} title="The app was not deleted" />
       <ConfirmButtons
-        confirmLabel={`Delete app and revoke ${cascade.data?.grants ?? '…'} grants`}
+        confirmLabel={`Delete app and revoke ${cascade.data ? count(cascade.data.grants, 'grant') : '… grants'}`}
         disabled={!cascade.data}
         pending={remove.isPending}
         onCancel={onCancel}

@@ -21,7 +21,11 @@ const columns: ColumnDef<App, unknown>[] = [
     ),
   },
   { header: 'Description', accessorKey: 'description' },
-  { header: 'People with access', accessorKey: 'userCount' },
+  {
+    header: 'People with access',
+    id: 'users',
+    cell: ({ row }) => Number(row.original.userCount).toLocaleString(),
+  },
   {
     header: 'Owners',
     id: 'owners',

@@ -6,8 +6,10 @@ import { bulkActionQueryOptions, isFinished, useCancelBulkAction } from '../api/
 import { BulkItems } from '../components/BulkItems';
 import { BulkProgress } from '../components/BulkProgress';
 import { formatTime } from '../components/csv';
+import { EntitlementName } from '../components/EntitlementName';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { ConfirmButtons } from '../components/forms';
+import { LoadFailure } from '../components/NotFound';
 import { useAbilities } from '../session';
 
 export function BulkActionPage() {
@@ -16,7 +18,14 @@ export function BulkActionPage() {
   const [confirming, confirm] = useDisclosure();
   const action = useQuery(bulkActionQueryOptions(id));
   const cancel = useCancelBulkAction(id, { onSuccess: confirm.close });
-  if (action.error) return <ErrorAlert error={action.error} title="This bulk action could not be loaded" />;
+  if (action.error)
+    return (
+      <LoadFailure
+        error={action.error}
+        what="bulk action"
+        back={{ to: '/bulk-actions', label: 'Bulk actions' }}
+      />
+    );
   const a = action.data?.bulkAction;
   return (
     <Stack>
@@ -34,10 +43,8 @@ export function BulkActionPage() {
       {a && (
         <Text c="gray.7">
           {a.kind.toLowerCase().replaceAll('_', ' ')} on{' '}
-          <Anchor component={Link} to={`/apps/${a.appId}/entitlements/${a.appEntitlementId}`}>
-            the entitlement
-          </Anchor>
-          , started {formatTime(a.createdAt)}
+          <EntitlementName appId={a.appId} entitlementId={a.appEntitlementId} />, started{' '}
+          {formatTime(a.createdAt)}
           {a.completedAt ? `, finished ${formatTime(a.completedAt)}` : ''}.
         </Text>
       )}

@@ -7,6 +7,7 @@ import type { BulkAction } from '../api/types';
 import { StateBadge } from '../components/BulkProgress';
 import { formatTime } from '../components/csv';
 import { DataTable } from '../components/DataTable';
+import { EntitlementName } from '../components/EntitlementName';
 import { useKeysetPages } from '../components/paging';
 
 const STATES = ['PENDING', 'RUNNING', 'SUCCEEDED', 'PARTIALLY_FAILED', 'FAILED', 'CANCELLED'] as const;
@@ -21,6 +22,13 @@ const columns: ColumnDef<BulkAction, unknown>[] = [
       </Anchor>
     ),
   },
+  {
+    header: 'Entitlement',
+    id: 'entitlement',
+    cell: ({ row }) => (
+      <EntitlementName appId={row.original.appId} entitlementId={row.original.appEntitlementId} />
+    ),
+  },
   { header: 'State', id: 'state', cell: ({ row }) => <StateBadge state={row.original.state} /> },
   {
     header: 'Progress',
@@ -28,13 +36,17 @@ const columns: ColumnDef<BulkAction, unknown>[] = [
     cell: ({ row }) => (
       <Progress
         value={row.original.total ? (row.original.processed / row.original.total) * 100 : 100}
-        aria-label={`${row.original.processed} of ${row.original.total} processed`}
+        aria-label={`${row.original.processed.toLocaleString()} of ${row.original.total.toLocaleString()} processed`}
         w={120}
       />
     ),
   },
-  { header: 'People', id: 'total', cell: ({ row }) => `${row.original.processed} / ${row.original.total}` },
-  { header: 'Failed', accessorKey: 'failed' },
+  {
+    header: 'People',
+    id: 'total',
+    cell: ({ row }) => `${row.original.processed.toLocaleString()} / ${row.original.total.toLocaleString()}`,
+  },
+  { header: 'Failed', id: 'failed', cell: ({ row }) => row.original.failed.toLocaleString() },
   { header: 'Started', id: 'created', cell: ({ row }) => formatTime(row.original.createdAt) },
 ];
 

@@ -5,13 +5,15 @@ import type { ColumnDef } from '@tanstack/react-table';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useEntitlement } from '../api/entitlements';
-import { memberIds, membersListing, useClearExpiry, useRemoveMember, useSetExpiry } from '../api/members';
+import { memberRows, membersListing, useClearExpiry, useRemoveMember, useSetExpiry } from '../api/members';
 import type { App, MemberRow } from '../api/types';
 import { downloadCsv, formatTime } from '../components/csv';
 import { DataTable } from '../components/DataTable';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { ConfirmButtons } from '../components/forms';
 import { MembersNotByHand } from '../components/MembersNotByHand';
+import { entitlementFailure } from '../components/NotFound';
+import { count } from '../components/numbers';
 import { useKeysetPages } from '../components/paging';
 import { useAbilities } from '../session';
 
@@ -34,11 +36,10 @@ export function EntitlementPage() {
 
   const exportCsv = useMutation({
     mutationFn: async () => {
-      const userIds = await memberIds(appId, entitlementId);
       downloadCsv(
         `${current?.displayName ?? entitlementId}-members.csv`,
-        userIds.map((userId) => ({ userId })),
-        ['userId'],
+        await memberRows(appId, entitlementId),
+        ['userId', 'email', 'name', 'memberSince', 'expires'],
       );
     },
   });
@@ -101,8 +102,8 @@ export function EntitlementPage() {
     });
   }
 
-  if (entitlement.error)
-    return <ErrorAlert error={entitlement.error} title="This entitlement could not be loaded" />;
+  const failure = entitlementFailure(appId, app.error, entitlement.error);
+  if (failure) return failure;
   return (
     <Stack>
       <Anchor component={Link} to={`/apps/${appId}`} size="sm">
@@ -112,7 +113,8 @@ export function EntitlementPage() {
         <div>
           <Title order={2}>{current?.displayName ?? 'Loading…'}</Title>
           <Text c="gray.7">
-            {current?.description} {current ? `${current.grantCount} members.` : ''}
+            {current?.description ? `${current.description.replace(/[.!?]?\s*$/, '.')} ` : ''}
+            {current ? `${count(Number(current.grantCount), 'member')}.` : ''}
           </Text>
         </div>
         <Group>
@@ -150,6 +152,7 @@ export function EntitlementPage() {
         <RemoveMember
           app={currentApp}
           entitlementId={entitlementId}
+          entitlementName={current?.displayName ?? 'this entitlement'}
           row={change.row}
           onClose={() => setChange(undefined)}
         />
@@ -166,15 +169,21 @@ export function EntitlementPage() {
   );
 }
 
-function RemoveMember(props: { app: App; entitlementId: string; row: MemberRow; onClose: () => void }) {
+function RemoveMember(props: {
+  app: App;
+  entitlementId: string;
+  entitlementName: string;
+  row: MemberRow;
+  onClose: () => void;
+}) {
   const user = props.row.appUser.appUser;
   const remove = useRemoveMember(props.app.id, props.entitlementId, { onSuccess: props.onClose });
   return (
     <Modal opened onClose={props.onClose} title="Remove member?">
       <Stack>
         <Text>
-          Remove {user.displayName || user.email} from this entitlement? Their access is revoked now, and the
-          removal is recorded in the grant history and the audit log.
+          Remove {user.displayName || user.email} from {props.entitlementName} ({props.app.displayName})?
+          Their access is revoked now, and the removal is recorded in the grant history and the audit log.
         </Text>
         <ErrorAlert error={remove.error} title="The member was not removed" />
         <ConfirmButtons
@@ -211,6 +220,7 @@ function SetExpiry(props: { appId: string; entitlementId: string; row: MemberRow
           <TextInput
             type="datetime-local"
             label="Access ends at"
+            data-autofocus
             required
             value={value}
             onChange={(e) => setValue(e.currentTarget.value)}

@@ -7,7 +7,7 @@ import { personQueryOptions } from '../api/people';
 import { useRoleNames } from '../api/roles';
 import { formatTime } from '../components/csv';
 import { DataTable } from '../components/DataTable';
-import { ErrorAlert } from '../components/ErrorAlert';
+import { LoadFailure } from '../components/NotFound';
 import { useKeysetPages } from '../components/paging';
 
 /** Everything a person holds across all apps, with expiry, and their history. */
@@ -55,7 +55,8 @@ export function PersonPage() {
       ),
     },
   ];
-  if (user.error) return <ErrorAlert error={user.error} title="This person could not be loaded" />;
+  if (user.error)
+    return <LoadFailure error={user.error} what="person" back={{ to: '/people', label: 'People' }} />;
   const u = user.data?.userView.user;
   return (
     <Stack>

@@ -8,6 +8,7 @@ import { downloadCsv, formatTime } from '../components/csv';
 import { DataTable } from '../components/DataTable';
 import { EntitlementPicker, type Picked } from '../components/EntitlementPicker';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { count } from '../components/numbers';
 
 const iso = (local: string) => new Date(local).toISOString();
 
@@ -85,7 +86,7 @@ export function ReviewPage() {
             {holders.data && (
               <>
                 <Text data-testid="holders-count">
-                  {holders.data.length.toLocaleString()} people held {name} at {formatTime(iso(at))}.
+                  {count(holders.data.length, 'person', 'people')} held {name} at {formatTime(iso(at))}.
                 </Text>
                 <DataTable
                   caption={`Who held ${name}${holders.data.length > 100 ? ' (the first 100; the export has all)' : ''}`}

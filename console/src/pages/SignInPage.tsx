@@ -1,4 +1,5 @@
 import {
+  Alert,
   Button,
   Center,
   Code,
@@ -11,15 +12,19 @@ import {
   Title,
 } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
-import { signInOptionsQueryOptions, useSignIn } from '../api/session';
+import { useEffect, useRef, useState } from 'react';
+import { sessionEnded, signInOptionsQueryOptions, useSignIn } from '../api/session';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { minutes } from '../components/numbers';
 
 export function SignInPage() {
   const options = useQuery(signInOptionsQueryOptions());
   const [clientId, setClientId] = useState('');
   const [clientSecret, setClientSecret] = useState('');
   const signIn = useSignIn();
+  const first = useRef<HTMLInputElement>(null);
+  useEffect(() => first.current?.focus(), []);
+  const idleMinutes = options.data?.idleMinutes ?? 30;
   return (
     <Center mih="100vh" p="md">
       <main style={{ width: '100%', maxWidth: 440 }}>
@@ -28,6 +33,12 @@ export function SignInPage() {
             <Title order={1} size="h2">
               Sign in to Roster
             </Title>
+            {sessionEnded() && (
+              <Alert color="red" title="Your session has ended" role="status">
+                It was unused for {minutes(idleMinutes)}, or reached its time limit. Sign in again to go on
+                where you were.
+              </Alert>
+            )}
             {options.data?.oidc && (
               <>
                 <Button component="a" href="/console/auth/oidc/start" size="md">
@@ -45,6 +56,7 @@ export function SignInPage() {
               <Stack>
                 <TextInput
                   label="Client ID"
+                  ref={first}
                   required
                   autoComplete="username"
                   value={clientId}
@@ -65,8 +77,8 @@ export function SignInPage() {
             </form>
             <Text size="sm" c="gray.7">
               On a new Roster the Super Admin's client ID and secret are in{' '}
-              <Code>data/admin-credentials.json</Code>. Sessions end after {options.data?.idleMinutes ?? 30}{' '}
-              minutes unused.
+              <Code>{options.data?.credentialsFile ?? 'admin-credentials.json in its data folder'}</Code>.
+              Sessions end after {minutes(idleMinutes)} unused.
             </Text>
           </Stack>
         </Paper>

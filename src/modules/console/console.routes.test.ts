@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser, expectError } from '../../../test/fixtures.js';
 import { DIALECTS, startTestApp, type TestApp } from '../../../test/harness.js';
@@ -180,7 +181,11 @@ describe.each(DIALECTS)('console sessions on %s', (dialect) => {
     expect(root.statusCode).toBe(302);
     expect(root.headers.location).toBe('/console/');
     const options = await t.app.inject({ method: 'GET', url: '/console/api/options' });
-    expect(options.json()).toEqual({ oidc: false, idleMinutes: 30 });
+    expect(options.json()).toEqual({
+      oidc: false,
+      idleMinutes: 30,
+      credentialsFile: path.join(t.config.dataDir, 'admin-credentials.json'),
+    });
     const start = await t.app.inject({ method: 'GET', url: '/console/auth/oidc/start' });
     expect(start.statusCode).toBe(404);
     expect(start.body).toContain('Single sign-on is not set up');

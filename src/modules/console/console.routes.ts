@@ -28,6 +28,8 @@ export interface ConsoleRoutesOptions {
   /** Roster is reached over https: cookies are Secure, and the session cookie takes the __Host- prefix. */
   readonly secure: boolean;
   readonly assetsDir?: string;
+  /** Where a new Roster writes the Super Admin's credentials, for the sign-in page's hint. */
+  readonly credentialsFile: string;
 }
 
 export const sessionCookieName = (secure: boolean) => (secure ? '__Host-roster_session' : 'roster_session');
@@ -73,7 +75,7 @@ function page(reply: FastifyReply, status: number, title: string, lines: string[
  * app's own route, so it gets index.html). `/` leads there.
  */
 export const consoleRoutes: FastifyPluginAsyncTypebox<ConsoleRoutesOptions> = async (app, opts) => {
-  const { sessions, oidc, secure } = opts;
+  const { sessions, oidc, secure, credentialsFile } = opts;
   const cookieName = sessionCookieName(secure);
   const assetsDir = opts.assetsDir ?? CONSOLE_ASSETS;
 
@@ -118,10 +120,18 @@ export const consoleRoutes: FastifyPluginAsyncTypebox<ConsoleRoutesOptions> = as
     {
       config: { public: true },
       schema: {
-        response: { 200: Type.Object({ oidc: Type.Boolean(), idleMinutes: Type.Integer() }) },
+        response: {
+          200: Type.Object({
+            oidc: Type.Boolean(),
+            idleMinutes: Type.Integer(),
+            credentialsFile: Type.String({
+              description: "where a new Roster wrote the Super Admin's client ID and secret",
+            }),
+          }),
+        },
       },
     },
-    async () => ({ oidc: oidc !== undefined, idleMinutes: sessions.idleMinutes }),
+    async () => ({ oidc: oidc !== undefined, idleMinutes: sessions.idleMinutes, credentialsFile }),
   );
 
   app.post(

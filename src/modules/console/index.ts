@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type {} from '@fastify/cookie';
 import type { FastifyRequest } from 'fastify';
 import type { Config, PublicUrl } from '../../config.js';
@@ -49,6 +50,8 @@ export function createConsoleModule(deps: ConsoleModuleDeps) {
       sessions,
       oidc,
       secure,
+      // The bootstrap's file (auth/bootstrap.ts) in the configured data folder.
+      credentialsFile: path.join(config.dataDir, 'admin-credentials.json'),
     },
 
     /**
