@@ -245,6 +245,31 @@ describe.each(DIALECTS)('who may change a credential on %s', (dialect) => {
     expect(echoed.body.client.scopedRoles).toEqual([]);
   });
 
+  it("keeps a client scoped to App Admin from renaming or deleting its user's wider clients", async () => {
+    const caller = await callerWith([ROLES.superAdmin], [ROLES.appAdmin]);
+    const narrow = await clientOf(caller.userId, [ROLES.appAdmin]);
+    const before = await credentialRows();
+    for (const [method, body] of [
+      ['POST', { client: { displayName: 'Renamed' }, updateMask: 'displayName' }],
+      ['DELETE', {}],
+    ] as const) {
+      const refused = await t.request(method, `${PC}/${caller.other.id}`, body, { token: caller.token });
+      expectError(refused, 403, 7, 'SCOPE_EXCEEDS_CALLER');
+    }
+    expect(await credentialRows()).toEqual(before);
+    // A client no wider than itself it may rename and delete.
+    const renamed = await t.request(
+      'POST',
+      `${PC}/${narrow.client.id}`,
+      { client: { displayName: 'Renamed' }, updateMask: 'displayName' },
+      { token: caller.token },
+    );
+    expect(renamed.status, JSON.stringify(renamed.body)).toBe(200);
+    expect((await t.request('DELETE', `${PC}/${narrow.client.id}`, {}, { token: caller.token })).status).toBe(
+      200,
+    );
+  });
+
   it('lets a caller that may write make every one of these changes, so the refusals mean something', async () => {
     const caller = await callerWith([ROLES.superAdmin], []);
     // Deleting itself last, so the requests before it still have a client to act through.

@@ -112,6 +112,28 @@ export function createPersonalClientsService(deps: PersonalClientsDeps) {
     return row;
   }
 
+  /**
+   * A scoped client never changes or deletes a client of its user that acts with more roles than it
+   * does (an unscoped one acts with all of the user's roles): it could not have made that client, and
+   * renaming or deleting it would reach past its scope (CONTRACT.md §7.10).
+   */
+  async function refuseWider(caller: Principal, target: ApiClientRow): Promise<void> {
+    if (caller.scopedRoles.length === 0 || target.user_id !== caller.userId) return;
+    const targetRoles =
+      target.scoped_roles.length > 0
+        ? target.scoped_roles
+        : ((await findUserById(db, target.user_id))?.role_ids ?? []);
+    const wider = targetRoles.find((role) => !caller.roleIds.includes(role));
+    if (wider !== undefined) {
+      throw new AppError(
+        'PERMISSION_DENIED',
+        `a scoped client cannot change or delete client ${target.id}, which acts with role ${wider} it does not hold`,
+        'SCOPE_EXCEEDS_CALLER',
+        { id: wider },
+      );
+    }
+  }
+
   const event = (
     operation: Extract<SystemLogOperation, `api_client.${string}`>,
     activity: SystemLogActivity,
@@ -198,6 +220,7 @@ export function createPersonalClientsService(deps: PersonalClientsDeps) {
       };
       const plan = planUpdate('PersonalClient', current, patch, mask, rules, CLIENT_READ_ONLY_FIELDS);
       if (plan.fields.length === 0) return current;
+      await refuseWider(caller, current);
       const changes = await db.transaction().execute((trx) =>
         writeUpdate(trx, deps, plan, (written) => updateClient(trx, id, written), {
           operation: 'api_client.updated',
@@ -213,6 +236,7 @@ export function createPersonalClientsService(deps: PersonalClientsDeps) {
     /** Soft delete; the client gets no new tokens and its tokens stop working (at once here, ≤ 5 s elsewhere). */
     async delete(caller: Principal, actor: Actor, id: string): Promise<void> {
       const current = await visible(caller, id, true);
+      await refuseWider(caller, current);
       const at = clock.now().toISOString();
       await db.transaction().execute(async (trx) => {
         await updateClient(trx, id, { deleted_at: at, updated_at: at });
