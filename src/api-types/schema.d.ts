@@ -12253,12 +12253,16 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    actorUserIds?: string[] | null;
                     cursor?: string | null;
+                    operations?: ("app.created" | "app.updated" | "app.deleted" | "app_resource_type.created" | "app_resource_type.updated" | "app_resource_type.deleted" | "app_resource.created" | "app_resource.updated" | "app_resource.deleted" | "app_entitlement.created" | "app_entitlement.updated" | "app_entitlement.deleted" | "app_user.created" | "app_user.updated" | "owner.added" | "owner.removed" | "grant.added" | "grant.updated" | "grant.removed" | "grant.expired" | "bulk_action.created" | "bulk_action.started" | "bulk_action.finished" | "bulk_action.cancelled" | "user.created" | "user.updated" | "user.enabled" | "user.disabled" | "user.deleted" | "scim_user.updated" | "scim_connection.created" | "scim_connection.token_rotated" | "scim_connection.token_revoked" | "scim_connection.deleted" | "role.updated" | "api_client.created" | "api_client.updated" | "api_client.deleted" | "token.issued" | "token.refused" | "console.signed_in" | "console.signed_out" | "webhook.created" | "webhook.updated" | "webhook.deleted" | "webhook.paused" | "webhook.resumed" | "webhook.disabled" | "webhook.redelivery_requested")[] | null;
                     pageSize?: number | null;
                     pageToken?: string | null;
                     since?: string | null;
                     sinceEventUid?: string | null;
                     sortDirection?: ("SORT_DIRECTION_UNSPECIFIED" | "SORT_DIRECTION_ASC" | "SORT_DIRECTION_DESC") | null;
+                    targetId?: string | null;
+                    targetType?: string | null;
                     until?: string | null;
                 };
             };

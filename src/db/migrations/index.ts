@@ -12,6 +12,7 @@ import * as m0010 from './0010_change_stream.js';
 import * as m0011 from './0011_webhooks.js';
 import * as m0012 from './0012_bulk_action_work.js';
 import * as m0013 from './0013_bulk_actions_newest_first.js';
+import * as m0014 from './0014_system_log_filters.js';
 
 /** Migrations are listed here, in order, so the same set runs from source and from the build. */
 const migrations: Record<string, Migration> = {
@@ -28,6 +29,7 @@ const migrations: Record<string, Migration> = {
   '0011_webhooks': m0011,
   '0012_bulk_action_work': m0012,
   '0013_bulk_actions_newest_first': m0013,
+  '0014_system_log_filters': m0014,
 };
 
 export const migrationProvider: MigrationProvider = {
