@@ -330,7 +330,8 @@ describe.skipIf(!CHROMIUM).each(DIALECTS)('the console in Chromium on %s', (dial
     await page.getByRole('heading', { name: 'Audit log' }).waitFor();
     // The filters run on the server: the table holds exactly the stored events that match, however
     // many other events lie between them.
-    await page.getByLabel('Actor').fill('olivia@example');
+    // On a loaded machine the page can take longer than the default wait before the filter takes input.
+    await page.getByLabel('Actor').fill('olivia@example', { timeout: 60_000 });
     await page.getByLabel('Target ID').fill(world.appId);
     await page.getByLabel('Operation').fill('app.updated');
     const matching = await roster.t.db
