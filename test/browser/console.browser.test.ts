@@ -231,7 +231,9 @@ describe.skipIf(!CHROMIUM).each(DIALECTS)('the console in Chromium on %s', (dial
     await screenshot(page, dialect, '05-entitlement-members');
     await page.getByLabel('Search members').fill('person0007@');
     await page.getByRole('cell', { name: 'person0007@example.test' }).waitFor();
-    await expect.poll(() => page.getByRole('button', { name: /^Remove / }).count()).toBe(1);
+    await expect
+      .poll(() => page.getByRole('button', { name: /^Remove / }).count(), { timeout: 30_000 })
+      .toBe(1);
     await page.getByRole('button', { name: 'Remove Person 7' }).click();
     await page.getByRole('dialog').getByText('Their access is revoked now').waitFor();
     await page.getByRole('dialog').getByRole('button', { name: 'Remove Person 7' }).click();
