@@ -62,6 +62,18 @@ export const NOT_A_USER_REFUSALS = [
 export const GRANT_EVENT_TYPES = ['GRANT_EVENT_TYPE_ADDED', 'GRANT_EVENT_TYPE_REMOVED'] as const;
 export type GrantEventType = (typeof GRANT_EVENT_TYPES)[number];
 
+/**
+ * What a grant-history entry did, as Roster's change listing tells it (CONTRACT.md §7.11): an ADDED
+ * entry granted; a REMOVED entry with an actor revoked; one with no actor expired (only the expiry
+ * sweep removes a grant without one).
+ */
+export const GRANT_CHANGE_KINDS = [
+  'GRANT_CHANGE_KIND_GRANTED',
+  'GRANT_CHANGE_KIND_REVOKED',
+  'GRANT_CHANGE_KIND_EXPIRED',
+] as const;
+export type GrantChangeKind = (typeof GRANT_CHANGE_KINDS)[number];
+
 /** The OCSF activity of a system-log event (src/modules/audit/system-log.ts maps each to its ID). */
 export const SYSTEM_LOG_ACTIVITIES = ['create', 'update', 'delete', 'other'] as const;
 export type SystemLogActivity = (typeof SYSTEM_LOG_ACTIVITIES)[number];

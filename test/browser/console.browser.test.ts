@@ -236,7 +236,9 @@ describe.skipIf(!CHROMIUM).each(DIALECTS)('the console in Chromium on %s', (dial
     await screenshot(page, dialect, '05-entitlement-members');
     await page.getByLabel('Search members').fill('person0007@');
     await page.getByRole('cell', { name: 'person0007@example.test' }).waitFor();
-    await expect.poll(() => page.getByRole('button', { name: /^Remove / }).count()).toBe(1);
+    await expect
+      .poll(() => page.getByRole('button', { name: /^Remove / }).count(), { timeout: 30_000 })
+      .toBe(1);
     await page.getByRole('button', { name: 'Remove Person 7' }).click();
     await page.getByRole('dialog').getByText('Their access is revoked now').waitFor();
     await page.getByRole('dialog').getByRole('button', { name: 'Remove Person 7' }).click();
@@ -285,11 +287,20 @@ describe.skipIf(!CHROMIUM).each(DIALECTS)('the console in Chromium on %s', (dial
       .poll(() => page.getByTestId('holders-count').textContent(), { timeout: 30_000 })
       .toContain('999 people');
 
-    await page.getByLabel('From').fill(localInput(new Date(world.addedAt.getTime() + 60_000)));
+    // Every grant and the one revocation: counted by the server, the revocation first (newest first).
+    await page.getByLabel('From').fill(localInput(new Date(world.addedAt.getTime() - 60 * 60_000)));
     await page.getByLabel('To').fill(localInput(after));
     await page.getByRole('button', { name: 'Show changes' }).click();
-    await page.getByRole('cell', { name: 'Revoked' }).waitFor();
-    await page.getByRole('cell', { name: 'person0007@example.test' }).waitFor();
+    await expect
+      .poll(() => page.getByTestId('changes-totals').textContent(), { timeout: 30_000 })
+      .toContain('1,000 grants, 1 revocation and 0 expiries');
+    const changes = page.getByRole('table', { name: /^Changes to / });
+    const firstRow = changes.locator('tbody tr').first();
+    await firstRow.getByRole('cell', { name: 'Revoked' }).waitFor();
+    await firstRow.getByRole('cell', { name: 'person0007@example.test' }).waitFor();
+    await page.getByLabel('Show').selectOption({ label: 'Revoked only' });
+    await changes.locator('tbody tr').nth(1).waitFor({ state: 'detached' });
+    await changes.getByRole('cell', { name: 'person0007@example.test' }).waitFor();
     await expectAccessible(page);
     await screenshot(page, dialect, '07-access-review');
   }, 120_000);
@@ -324,9 +335,27 @@ describe.skipIf(!CHROMIUM).each(DIALECTS)('the console in Chromium on %s', (dial
 
     await page.getByRole('link', { name: 'Audit log' }).click();
     await page.getByRole('heading', { name: 'Audit log' }).waitFor();
-    // The page reads ahead through the log's pages as it opens; on a loaded machine that can take
-    // longer than the default wait before the filter takes input.
-    await page.getByLabel('Operation').fill('app.updated', { timeout: 60_000 });
+    // The filters run on the server: the table holds exactly the stored events that match, however
+    // many other events lie between them.
+    // On a loaded machine the page can take longer than the default wait before the filter takes input.
+    await page.getByLabel('Actor').fill('olivia@example', { timeout: 60_000 });
+    await page.getByLabel('Target ID').fill(world.appId);
+    await page.getByLabel('Operation').fill('app.updated');
+    const matching = await roster.t.db
+      .selectFrom('system_log_events')
+      .select('id')
+      .where('actor_user_id', '=', olivia.id)
+      .where('target_id', '=', world.appId)
+      .where('activity', '=', 'app.updated')
+      .execute();
+    expect(matching).toHaveLength(1);
+    // The unfiltered page stays on screen until the filtered one arrives: wait for the rows to go.
+    await page.locator('tbody tr').nth(matching.length).waitFor({ state: 'detached' });
+    await page.getByRole('link', { name: 'Olivia Okafor (olivia@example.test)' }).first().waitFor();
+    expect(await page.locator('tbody tr').count()).toBe(matching.length);
+    await page.getByLabel('Operation').fill('no.such.operation');
+    await page.getByText('No events match.').waitFor();
+    await page.getByLabel('Operation').fill('app.updated');
     await page.getByRole('link', { name: 'Olivia Okafor (olivia@example.test)' }).first().waitFor();
     await expectAccessible(page);
     await screenshot(page, dialect, '09-audit-log');

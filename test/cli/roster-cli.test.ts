@@ -490,6 +490,24 @@ describe.each(DIALECTS)('the roster command line against a real Roster (%s)', (d
     expect(events).toHaveLength(2);
     expect(events[0].metadata.uid < events[1].metadata.uid || events[0].time <= events[1].time).toBe(true);
 
+    // Filters run on the server: the one matching event, however many others are newer.
+    const filtered = await roster(
+      'log',
+      'tail',
+      '--operation',
+      'app.created',
+      '--target',
+      created.id,
+      '-o',
+      'json',
+    );
+    expect(filtered.code, filtered.stderr).toBe(0);
+    const found = csvLines(filtered.stdout).map((l) => JSON.parse(l));
+    expect(found.map((e) => [e.api.operation, e.resources[0].uid])).toEqual([['app.created', created.id]]);
+    const unknown = await roster('log', 'tail', '--operation', 'app.exploded');
+    expect(unknown.code).not.toBe(0);
+    expect(unknown.stderr).toContain('operations');
+
     const exported = await roster('log', 'export', '--since', since, '--until', until);
     expect(exported.code).toBe(0);
     const lines = csvLines(exported.stdout).map((l) => JSON.parse(l));

@@ -1,3 +1,4 @@
+import type { paths } from '../../../src/api-types/schema';
 import { api, unwrap } from './client';
 import { listing } from './listing';
 
@@ -25,12 +26,78 @@ export interface AuditRow {
   requestId: string;
 }
 
-/** What the rows are narrowed to: parts of the actor, the target and the operation. */
+/** What the rows are narrowed to, by the server (CONTRACT.md §7.11): the actor, target and operation. */
 export interface AuditFilters {
+  /** A person's name, email or ID, or a part of one. */
   actor: string;
-  target: string;
+  targetType: string;
+  targetId: string;
+  /** An operation or a part of one (`grant.` is every grant operation). */
   operation: string;
 }
+
+export type Operation = NonNullable<
+  NonNullable<
+    paths['/api/v1/systemlog/events']['post']['requestBody']
+  >['content']['application/json']['operations']
+>[number];
+
+/** Every operation the system log records; typed, so a missing or unknown one fails the build. */
+const OPERATIONS: Record<Operation, true> = {
+  'app.created': true,
+  'app.updated': true,
+  'app.deleted': true,
+  'app_resource_type.created': true,
+  'app_resource_type.updated': true,
+  'app_resource_type.deleted': true,
+  'app_resource.created': true,
+  'app_resource.updated': true,
+  'app_resource.deleted': true,
+  'app_entitlement.created': true,
+  'app_entitlement.updated': true,
+  'app_entitlement.deleted': true,
+  'app_user.created': true,
+  'app_user.updated': true,
+  'owner.added': true,
+  'owner.removed': true,
+  'grant.added': true,
+  'grant.updated': true,
+  'grant.removed': true,
+  'grant.expired': true,
+  'bulk_action.created': true,
+  'bulk_action.started': true,
+  'bulk_action.finished': true,
+  'bulk_action.cancelled': true,
+  'user.created': true,
+  'user.updated': true,
+  'user.enabled': true,
+  'user.disabled': true,
+  'user.deleted': true,
+  'scim_user.updated': true,
+  'scim_connection.created': true,
+  'scim_connection.token_rotated': true,
+  'scim_connection.token_revoked': true,
+  'scim_connection.deleted': true,
+  'role.updated': true,
+  'api_client.created': true,
+  'api_client.updated': true,
+  'api_client.deleted': true,
+  'token.issued': true,
+  'token.refused': true,
+  'console.signed_in': true,
+  'console.signed_out': true,
+  'webhook.created': true,
+  'webhook.updated': true,
+  'webhook.deleted': true,
+  'webhook.paused': true,
+  'webhook.resumed': true,
+  'webhook.disabled': true,
+  'webhook.redelivery_requested': true,
+  'webhook.secret_rotated': true,
+  'policy.created': true,
+  'policy.updated': true,
+  'policy.deleted': true,
+};
 
 export const auditKeys = {
   all: ['audit'] as const,
@@ -39,68 +106,78 @@ export const auditKeys = {
 };
 
 const iso = (local: string) => (local ? new Date(local).toISOString() : undefined);
-const MAX_SCAN = 20;
+/** The most people one actor filter names: ListEvents takes up to 100 actor IDs. */
+const MAX_ACTORS = 100;
+const PAGE_SIZE = 50;
 
 /**
- * System-log events, newest first, between `since` and `until` (times `Date` reads, or ''). Time
- * bounds are the server's; the other filters are applied to the pages read, reading on (up to
- * MAX_SCAN pages at a time) until a page of matches is found.
+ * The people an actor filter names: those whose name or email contains the text, and the text
+ * itself as an ID. More than the server takes is an error that asks for a narrower filter, never a
+ * silently shortened list.
  */
-export const auditListing = (since: string, until: string, filters: AuditFilters) => {
-  const matches = (row: AuditRow) =>
-    (!filters.actor || `${row.actor} ${row.actorId}`.toLowerCase().includes(filters.actor.toLowerCase())) &&
-    (!filters.target ||
-      `${row.targetType} ${row.targetId}`.toLowerCase().includes(filters.target.toLowerCase())) &&
-    (!filters.operation || row.operation.toLowerCase().includes(filters.operation.toLowerCase()));
-  return listing(auditKeys.events(since, until, filters), async (startToken) => {
-    const rows: AuditRow[] = [];
-    let pageToken = startToken;
-    for (let scanned = 0; scanned < MAX_SCAN && rows.length < 50; scanned++) {
-      const page = await unwrap(
-        api.POST('/api/v1/systemlog/events', {
-          body: {
-            since: iso(since),
-            until: iso(until),
-            sortDirection: 'SORT_DIRECTION_DESC',
-            pageSize: 100,
-            pageToken,
-          },
-        }),
-      );
-      const list = page.list as OcsfEvent[];
-      const actorIds = [
-        ...new Set(list.map((e) => e.actor?.user?.uid).filter((id): id is string => Boolean(id))),
-      ];
-      const names = new Map<string, string>();
-      if (actorIds.length > 0) {
-        const users = await unwrap(
-          api.POST('/api/v1/search/users', { body: { ids: actorIds, pageSize: 100 } }),
-        );
-        for (const u of users.list)
-          names.set(u.user.id, u.user.displayName ? `${u.user.displayName} (${u.user.email})` : u.user.email);
-      }
-      for (const e of list) {
-        const actorId = e.actor?.user?.uid ?? '';
-        const row: AuditRow = {
-          id: e.metadata?.uid ?? '',
-          time: e.time_dt ?? '',
-          operation: e.api?.operation ?? '',
-          actorId,
-          actor: names.get(actorId) ?? (actorId || 'Roster'),
-          targetType: e.resources?.[0]?.type ?? '',
-          targetId: e.resources?.[0]?.uid ?? '',
-          status: e.status ?? '',
-          sourceIp: e.src_endpoint?.ip ?? '',
-          requestId: e.api?.request?.uid ?? '',
-        };
-        if (matches(row)) rows.push(row);
-      }
-      pageToken = page.nextPageToken;
-      if (!pageToken) break;
+async function actorIds(actor: string): Promise<string[]> {
+  const found = await unwrap(
+    api.POST('/api/v1/search/users', { body: { query: actor, pageSize: MAX_ACTORS - 1 } }),
+  );
+  if (found.nextPageToken) {
+    throw new Error(`More than ${MAX_ACTORS - 1} people match "${actor}": type more of the name or email.`);
+  }
+  return [...new Set([actor, ...found.list.map((u) => u.user.id)])];
+}
+
+/**
+ * System-log events, newest first, between `since` and `until` (times `Date` reads, or ''), filtered
+ * by the server: a page is empty only when no event at all matches.
+ */
+export const auditListing = (since: string, until: string, filters: AuditFilters) =>
+  listing(auditKeys.events(since, until, filters), async (pageToken) => {
+    const operation = filters.operation.trim().toLowerCase();
+    const operations = operation
+      ? (Object.keys(OPERATIONS) as Operation[]).filter((o) => o.includes(operation))
+      : undefined;
+    // No operation contains the text: nothing can match, and an empty list would be no filter.
+    if (operations?.length === 0) return { list: [] as AuditRow[], nextPageToken: '' };
+    const actor = filters.actor.trim();
+    const page = await unwrap(
+      api.POST('/api/v1/systemlog/events', {
+        body: {
+          since: iso(since),
+          until: iso(until),
+          sortDirection: 'SORT_DIRECTION_DESC',
+          pageSize: PAGE_SIZE,
+          pageToken,
+          actorUserIds: actor ? await actorIds(actor) : undefined,
+          targetType: filters.targetType.trim() || undefined,
+          targetId: filters.targetId.trim() || undefined,
+          operations,
+        },
+      }),
+    );
+    const list = page.list as OcsfEvent[];
+    const ids = [...new Set(list.map((e) => e.actor?.user?.uid).filter((id): id is string => Boolean(id)))];
+    const names = new Map<string, string>();
+    if (ids.length > 0) {
+      const users = await unwrap(api.POST('/api/v1/search/users', { body: { ids, pageSize: 100 } }));
+      for (const u of users.list)
+        names.set(u.user.id, u.user.displayName ? `${u.user.displayName} (${u.user.email})` : u.user.email);
     }
-    return { list: rows, nextPageToken: pageToken };
+    const rows = list.map((e): AuditRow => {
+      const actorId = e.actor?.user?.uid ?? '';
+      return {
+        id: e.metadata?.uid ?? '',
+        time: e.time_dt ?? '',
+        operation: e.api?.operation ?? '',
+        actorId,
+        actor: names.get(actorId) ?? (actorId || 'Roster'),
+        targetType: e.resources?.[0]?.type ?? '',
+        targetId: e.resources?.[0]?.uid ?? '',
+        status: e.status ?? '',
+        sourceIp: e.src_endpoint?.ip ?? '',
+        requestId: e.api?.request?.uid ?? '',
+      };
+    });
+    return { list: rows, nextPageToken: page.nextPageToken };
   });
-};
 
 /** Where every event in the time range downloads, as JSON lines. */
 export const auditExportUrl = (since: string, until: string) =>

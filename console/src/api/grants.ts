@@ -125,30 +125,59 @@ export async function holdersAt(refs: EntitlementRefs, moment: number): Promise<
   return rows;
 }
 
-/** What changed in the entitlements between two moments (RFC 3339), from the grant feed. */
-export async function changesBetween(refs: EntitlementRefs, after: string, before: string) {
-  const rows: ChangeRow[] = [];
-  await allPages(async (pageToken) => {
-    const page = await unwrap(
-      api.POST('/api/v1/grants/feed', {
-        body: {
-          appEntitlementRefs: refs,
-          after,
-          before,
-          pageSize: 100,
-          pageToken,
-          expandMask: { paths: ['app_user_id'] },
-        },
-      }),
-    );
-    for (const f of page.list) {
-      rows.push({
-        date: f.feed.date ?? '',
-        change: f.feed.eventType.endsWith('ADDED') ? 'Granted' : 'Revoked',
-        ...person(page.expanded, f.appUserPath, f.feed.appUserId),
-      });
-    }
-    return page;
-  });
-  return rows;
+export type ChangeKind = NonNullable<Body<'/roster/v1/grants/changes', 'post'>['kinds']>[number];
+
+export const CHANGE_LABELS: Record<ChangeKind, string> = {
+  GRANT_CHANGE_KIND_GRANTED: 'Granted',
+  GRANT_CHANGE_KIND_REVOKED: 'Revoked',
+  GRANT_CHANGE_KIND_EXPIRED: 'Expired',
+};
+
+export interface ChangesPage {
+  list: ChangeRow[];
+  nextPageToken: string;
+  totals: { granted: number; revoked: number; expired: number };
 }
+
+/** One page of the changes to the entitlements between two moments (RFC 3339), newest first. */
+async function changesPage(
+  refs: EntitlementRefs,
+  after: string,
+  before: string,
+  kind: ChangeKind | '',
+  pageToken: string,
+  pageSize: number,
+): Promise<ChangesPage> {
+  const page = await unwrap(
+    api.POST('/roster/v1/grants/changes', {
+      body: {
+        appEntitlementRefs: refs,
+        after,
+        before,
+        kinds: kind ? [kind] : undefined,
+        pageSize,
+        pageToken,
+        expandMask: { paths: ['app_user_id'] },
+      },
+    }),
+  );
+  const list = page.list.map((c) => ({
+    date: c.change.date,
+    change: CHANGE_LABELS[c.change.kind],
+    ...person(page.expanded, c.appUserPath, c.change.appUserId),
+  }));
+  return { list, nextPageToken: page.nextPageToken, totals: page.totals };
+}
+
+/**
+ * What changed in the entitlements between two moments, newest first, a page at a time, with the
+ * totals by kind the server counted (Roster's change listing); `kind` narrows the rows, not the totals.
+ */
+export const changesListing = (refs: EntitlementRefs, after: string, before: string, kind: ChangeKind | '') =>
+  listing(['grant-changes', refs, after, before, kind], (pageToken) =>
+    changesPage(refs, after, before, kind, pageToken, 50),
+  );
+
+/** Every change of the listing, for the CSV export. */
+export const allChanges = (refs: EntitlementRefs, after: string, before: string, kind: ChangeKind | '') =>
+  allPages((pageToken) => changesPage(refs, after, before, kind, pageToken, 100));

@@ -12,9 +12,10 @@ export function AuditPage() {
   const [since, setSince] = useState('');
   const [until, setUntil] = useState('');
   const [actor, setActor] = useState('');
-  const [target, setTarget] = useState('');
+  const [targetType, setTargetType] = useState('');
+  const [targetId, setTargetId] = useState('');
   const [operation, setOperation] = useState('');
-  const [filters] = useDebouncedValue({ actor, target, operation }, 300);
+  const [filters] = useDebouncedValue({ actor, targetType, targetId, operation }, 300);
 
   const events = useKeysetPages(auditListing(since, until, filters));
 
@@ -59,7 +60,7 @@ export function AuditPage() {
           </Button>
         </Group>
       </Group>
-      <SimpleGrid cols={{ base: 1, sm: 2, md: 5 }}>
+      <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }}>
         <TextInput
           type="datetime-local"
           label="From"
@@ -79,14 +80,20 @@ export function AuditPage() {
           onChange={(e) => setActor(e.currentTarget.value)}
         />
         <TextInput
-          label="Target"
-          placeholder="Type or ID"
-          value={target}
-          onChange={(e) => setTarget(e.currentTarget.value)}
+          label="Target type"
+          placeholder="e.g. app"
+          value={targetType}
+          onChange={(e) => setTargetType(e.currentTarget.value)}
+        />
+        <TextInput
+          label="Target ID"
+          placeholder="The exact ID"
+          value={targetId}
+          onChange={(e) => setTargetId(e.currentTarget.value)}
         />
         <TextInput
           label="Operation"
-          placeholder="e.g. grant.added"
+          placeholder="e.g. grant.added, or grant."
           value={operation}
           onChange={(e) => setOperation(e.currentTarget.value)}
         />

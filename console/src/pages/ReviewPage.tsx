@@ -1,18 +1,92 @@
-import { Anchor, Button, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, Group, NativeSelect, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import type { ColumnDef } from '@tanstack/react-table';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { type ChangeRow, changesBetween, type Holder, holdersAt } from '../api/grants';
+import {
+  allChanges,
+  CHANGE_LABELS,
+  type ChangeKind,
+  type ChangeRow,
+  changesListing,
+  type Holder,
+  holdersAt,
+} from '../api/grants';
 import { downloadCsv, formatTime } from '../components/csv';
 import { DataTable } from '../components/DataTable';
 import { EntitlementPicker, type Picked } from '../components/EntitlementPicker';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { count } from '../components/numbers';
+import { useKeysetPages } from '../components/paging';
 
 const iso = (local: string) => new Date(local).toISOString();
 
-/** "Who held this entitlement at D" from past grants; "what changed between D1 and D2" from the grant feed. */
+type EntitlementRefs = Parameters<typeof changesListing>[0];
+
+const personCell = ({ row }: { row: { original: { userId: string; name: string } } }) =>
+  row.original.userId ? (
+    <Anchor component={Link} to={`/people/${row.original.userId}`}>
+      {row.original.name}
+    </Anchor>
+  ) : (
+    row.original.name
+  );
+
+const changeColumns: ColumnDef<ChangeRow, unknown>[] = [
+  { header: 'When', id: 'date', cell: ({ row }) => formatTime(row.original.date) },
+  { header: 'Change', accessorKey: 'change' },
+  { header: 'Person', id: 'person', cell: personCell },
+  { header: 'Email', accessorKey: 'email' },
+];
+
+/** The changes between two moments, newest first, paged, with the server's totals by kind. */
+function Changes(props: { refs: EntitlementRefs; name: string; after: string; before: string }) {
+  const { refs, name, after, before } = props;
+  const [kind, setKind] = useState<ChangeKind | ''>('');
+  const changes = useKeysetPages(changesListing(refs, after, before, kind));
+  const exported = useMutation({
+    mutationFn: () => allChanges(refs, after, before, kind),
+    onSuccess: (rows) => downloadCsv(`${name}-changes.csv`, rows),
+  });
+  const totals = changes.data?.totals;
+  return (
+    <Stack>
+      {totals && (
+        <Text data-testid="changes-totals">
+          Between {formatTime(after)} and {formatTime(before)}: {count(totals.granted, 'grant', 'grants')},{' '}
+          {count(totals.revoked, 'revocation', 'revocations')} and{' '}
+          {count(totals.expired, 'expiry', 'expiries')}.
+        </Text>
+      )}
+      <Group align="flex-end">
+        <NativeSelect
+          label="Show"
+          value={kind}
+          onChange={(e) => setKind(e.currentTarget.value as ChangeKind | '')}
+          data={[
+            { value: '', label: 'Every change' },
+            ...Object.entries(CHANGE_LABELS).map(([value, label]) => ({ value, label: `${label} only` })),
+          ]}
+        />
+        <Button variant="default" loading={exported.isPending} onClick={() => exported.mutate()}>
+          Export CSV
+        </Button>
+      </Group>
+      <ErrorAlert error={exported.error} title="The export could not be made" />
+      <DataTable
+        caption={`Changes to ${name}, newest first`}
+        data={changes.data?.list}
+        columns={changeColumns}
+        loading={changes.isFetching}
+        error={changes.error}
+        empty="Nothing changed then."
+        pager={changes.pager}
+      />
+    </Stack>
+  );
+}
+
+/** "Who held this entitlement at D" from past grants; "what changed between D1 and D2" from Roster's change listing. */
 export function ReviewPage() {
   const [picked, setPicked] = useState<Picked | undefined>();
   const [at, setAt] = useState('');
@@ -21,16 +95,7 @@ export function ReviewPage() {
   const refs = picked ? [{ appId: picked.appId, id: picked.entitlementId }] : [];
 
   const holders = useMutation({ mutationFn: () => holdersAt(refs, new Date(at).getTime()) });
-  const changes = useMutation({ mutationFn: () => changesBetween(refs, iso(from), iso(to)) });
-
-  const personCell = ({ row }: { row: { original: { userId: string; name: string } } }) =>
-    row.original.userId ? (
-      <Anchor component={Link} to={`/people/${row.original.userId}`}>
-        {row.original.name}
-      </Anchor>
-    ) : (
-      row.original.name
-    );
+  const [range, setRange] = useState<{ after: string; before: string } | undefined>();
   const holderColumns: ColumnDef<Holder, unknown>[] = [
     { header: 'Person', id: 'person', cell: personCell },
     { header: 'Email', accessorKey: 'email' },
@@ -40,12 +105,6 @@ export function ReviewPage() {
       id: 'revoked',
       cell: ({ row }) => formatTime(row.original.revokedAt) || 'still held',
     },
-  ];
-  const changeColumns: ColumnDef<ChangeRow, unknown>[] = [
-    { header: 'When', id: 'date', cell: ({ row }) => formatTime(row.original.date) },
-    { header: 'Change', accessorKey: 'change' },
-    { header: 'Person', id: 'person', cell: personCell },
-    { header: 'Email', accessorKey: 'email' },
   ];
   const name = picked?.label ?? 'entitlement';
 
@@ -103,7 +162,7 @@ export function ReviewPage() {
         <form
           onSubmit={(e) => {
             e.preventDefault();
-            changes.mutate();
+            setRange({ after: iso(from), before: iso(to) });
           }}
         >
           <Stack>
@@ -123,22 +182,17 @@ export function ReviewPage() {
                 value={to}
                 onChange={(e) => setTo(e.currentTarget.value)}
               />
-              <Button type="submit" disabled={!picked} loading={changes.isPending}>
+              <Button type="submit" disabled={!picked}>
                 Show changes
               </Button>
-              {changes.data && (
-                <Button variant="default" onClick={() => downloadCsv(`${name}-changes.csv`, changes.data)}>
-                  Export CSV
-                </Button>
-              )}
             </Group>
-            <ErrorAlert error={changes.error} title="The changes could not be read" />
-            {changes.data && (
-              <DataTable
-                caption={`Changes to ${name}${changes.data.length > 100 ? ' (the first 100; the export has all)' : ''}`}
-                data={changes.data.slice(0, 100)}
-                columns={changeColumns}
-                empty="Nothing changed then."
+            {picked && range && (
+              <Changes
+                key={`${picked.entitlementId} ${range.after} ${range.before}`}
+                refs={refs}
+                name={name}
+                after={range.after}
+                before={range.before}
               />
             )}
           </Stack>

@@ -13,6 +13,7 @@ import {
   encodePositionPageToken,
 } from '../changes/index.js';
 import {
+  type EventFilters,
   findSystemLogEventPosition,
   listSystemLogEvents,
   type StoredEvent,
@@ -30,6 +31,8 @@ export interface EventQuery {
   readonly direction: Direction;
   readonly pageSize?: number | undefined;
   readonly pageToken?: string | undefined;
+  /** Roster's extension: the actor, target and operation filters, applied in the query. */
+  readonly filters?: EventFilters | undefined;
 }
 
 export interface EventPage {
@@ -97,6 +100,7 @@ export function createSystemLogEventsService(deps: { db: Db; dialect: DialectFea
           listSystemLogEvents(db, {
             since,
             until,
+            filters: query.filters,
             // The page token narrows the window on the side the walk moves towards.
             window: {
               after: asc ? laterOf(after, token?.last) : after,

@@ -1,6 +1,7 @@
 import { inTransaction } from '../../db/batch.js';
 import type { ChangePosition, DialectFeatures } from '../../db/dialects/dialect.js';
 import type { Executor } from '../../db/schema.js';
+import type { SystemLogOperation } from '../../lib/vocabulary.js';
 import { inWindow, type PositionWindow, positionOf } from '../changes/index.js';
 import type { SystemLogEventsTable } from './audit.table.js';
 
@@ -16,6 +17,19 @@ export async function insertSystemLogEvents(
   );
 }
 
+/**
+ * Roster's ListEvents filters (CONTRACT.md §7.11), each an equality on an indexed column ending in
+ * the position (migration 0018), so a filtered page reads only matching rows in order.
+ */
+export interface EventFilters {
+  /** The actor is one of these users; an empty list is no filter. */
+  readonly actorUserIds?: readonly string[] | undefined;
+  readonly targetType?: string | undefined;
+  readonly targetId?: string | undefined;
+  /** The operation is one of these; an empty list is no filter. */
+  readonly operations?: readonly SystemLogOperation[] | undefined;
+}
+
 export interface EventRange {
   /** Inclusive lower bound on occurred_at (RFC 3339, UTC, milliseconds). */
   readonly since?: string | undefined;
@@ -25,6 +39,7 @@ export interface EventRange {
   readonly window: PositionWindow;
   /** Only events strictly before this position (a descending walk's next page). */
   readonly before?: ChangePosition | undefined;
+  readonly filters?: EventFilters | undefined;
   readonly direction: 'asc' | 'desc';
   readonly limit: number;
 }
@@ -44,6 +59,11 @@ export async function listSystemLogEvents(db: Executor, range: EventRange): Prom
     .where(inWindow(range.window));
   if (range.since !== undefined) query = query.where('occurred_at', '>=', range.since);
   if (range.until !== undefined) query = query.where('occurred_at', '<', range.until);
+  const { actorUserIds, targetType, targetId, operations } = range.filters ?? {};
+  if (actorUserIds?.length) query = query.where('actor_user_id', 'in', actorUserIds);
+  if (targetType !== undefined) query = query.where('target_type', '=', targetType);
+  if (targetId !== undefined) query = query.where('target_id', '=', targetId);
+  if (operations?.length) query = query.where('activity', 'in', operations);
   const { before } = range;
   if (before) {
     query = query.where((eb) => eb(eb.refTuple('tx_id', 'seq'), '<', eb.tuple(before.txId, before.seq)));

@@ -28,6 +28,12 @@ export const systemLogRoutes: FastifyPluginAsyncTypebox<{ systemLogEvents: Syste
         pageSize: input.pageSize ?? undefined,
         pageToken: input.pageToken ?? undefined,
         cursor: input.cursor ?? undefined,
+        filters: {
+          actorUserIds: input.actorUserIds ?? undefined,
+          targetType: input.targetType ?? undefined,
+          targetId: input.targetId ?? undefined,
+          operations: input.operations ?? undefined,
+        },
       });
       return {
         list: page.events.map((e) => JSON.parse(e) as Record<string, unknown>),

@@ -1,6 +1,9 @@
+import { sql } from 'kysely';
+import type { ChangePosition } from '../../db/dialects/dialect.js';
 import { heldAt } from '../../db/live-grants.js';
 import { type Ref, refsMatch } from '../../db/ref-match.js';
 import type { Executor } from '../../db/schema.js';
+import { GRANT_CHANGE_KINDS, type GrantChangeKind } from '../../lib/vocabulary.js';
 import {
   type GrantEventRow as ChangeGrantEventRow,
   inWindow,
@@ -100,12 +103,9 @@ export interface GrantFeedFilter {
   readonly userIds?: List;
 }
 
-/**
- * Grant events in change-stream position order (UB.SearchGrantFeed), so a reader paging by position
- * misses none that commit later (src/modules/changes).
- */
-export function searchGrantEvents(db: Executor, criteria: GrantFeedFilter): Promise<ChangeGrantEventRow[]> {
-  let query = db.selectFrom('grant_events').selectAll().where(inWindow(criteria.window));
+/** The grant events a feed or change listing reads: every filter a WHERE clause. */
+function grantEventsMatching(db: Executor, criteria: Omit<GrantFeedFilter, 'window' | 'limit'>) {
+  let query = db.selectFrom('grant_events');
   if (criteria.from) query = query.where('occurred_at', '>=', criteria.from);
   if (criteria.to) query = query.where('occurred_at', '<', criteria.to);
   if (some(criteria.appIds)) query = query.where('app_id', 'in', criteria.appIds);
@@ -125,7 +125,63 @@ export function searchGrantEvents(db: Executor, criteria: GrantFeedFilter): Prom
       eb.selectFrom('app_users').select('app_users.id').where('app_users.identity_user_id', 'in', userIds),
     );
   }
-  return query.orderBy('tx_id').orderBy('seq').limit(criteria.limit).execute();
+  return query;
+}
+
+/**
+ * Grant events in change-stream position order (UB.SearchGrantFeed), so a reader paging by position
+ * misses none that commit later (src/modules/changes).
+ */
+export function searchGrantEvents(db: Executor, criteria: GrantFeedFilter): Promise<ChangeGrantEventRow[]> {
+  return grantEventsMatching(db, criteria)
+    .selectAll()
+    .where(inWindow(criteria.window))
+    .orderBy('tx_id')
+    .orderBy('seq')
+    .limit(criteria.limit)
+    .execute();
+}
+
+/** The kind of a grant-history entry (GRANT_CHANGE_KINDS), as SQL. */
+const changeKind = sql<GrantChangeKind>`case
+  when event_type = 'GRANT_EVENT_TYPE_ADDED' then 'GRANT_CHANGE_KIND_GRANTED'
+  when actor_user_id is null and actor_client_id is null then 'GRANT_CHANGE_KIND_EXPIRED'
+  else 'GRANT_CHANGE_KIND_REVOKED' end`;
+
+export interface GrantChangeFilter extends Omit<GrantFeedFilter, 'window' | 'limit'> {
+  /** Only changes of these kinds; an empty list is no filter. */
+  readonly kinds?: readonly GrantChangeKind[] | undefined;
+}
+
+/**
+ * One page of grant changes, newest first (change-stream position, descending), strictly before
+ * `before` (the last position of the previous page). Read backwards along the feed's indexes.
+ */
+export function listGrantChangesNewestFirst(
+  db: Executor,
+  criteria: GrantChangeFilter & { readonly before?: ChangePosition | undefined; readonly limit: number },
+): Promise<Array<ChangeGrantEventRow & { kind: GrantChangeKind }>> {
+  let query = grantEventsMatching(db, criteria).selectAll().select(changeKind.as('kind'));
+  if (criteria.kinds && criteria.kinds.length > 0) query = query.where(changeKind, 'in', criteria.kinds);
+  const { before } = criteria;
+  if (before) {
+    query = query.where((eb) => eb(eb.refTuple('tx_id', 'seq'), '<', eb.tuple(before.txId, before.seq)));
+  }
+  return query.orderBy('tx_id', 'desc').orderBy('seq', 'desc').limit(criteria.limit).execute();
+}
+
+/** How many changes of each kind match the filter (every kind, whatever `kinds` says). */
+export async function countGrantChanges(
+  db: Executor,
+  criteria: Omit<GrantFeedFilter, 'window' | 'limit'>,
+): Promise<Record<GrantChangeKind, number>> {
+  const rows = await grantEventsMatching(db, criteria)
+    .select([changeKind.as('kind'), (eb) => eb.fn.countAll().as('n')])
+    .groupBy(changeKind)
+    .execute();
+  const totals = Object.fromEntries(GRANT_CHANGE_KINDS.map((k) => [k, 0])) as Record<GrantChangeKind, number>;
+  for (const row of rows) totals[row.kind] = Number(row.n);
+  return totals;
 }
 
 /** The live accounts of an identity user in one app, in ID order. */

@@ -8,6 +8,8 @@ import { entitlementView } from '../catalog/index.js';
 import {
   Binding,
   EntitlementWithUserBinding,
+  GrantChangesBody,
+  GrantChangesResponse,
   GrantFeedBody,
   GrantFeedResponse,
   GrantHistoryView,
@@ -101,6 +103,45 @@ export const grantRecordRoutes: FastifyPluginAsyncTypebox<{
         nextPageToken: page.nextPageToken,
         expanded: await expansion.resolve(expand),
         nextCursor: page.nextCursor,
+      };
+    },
+  );
+
+  // A Roster extension (CONTRACT.md §7.11): what changed between two moments, newest first, with
+  // totals by kind; the official feed keeps its order and shape.
+  app.post(
+    '/roster/v1/grants/changes',
+    {
+      config: { permission: 'grants:read' },
+      schema: {
+        description:
+          'Grant changes (granted, revoked, expired) with after <= date < before, newest first, filtered like the grant feed and by kind, with totals by kind.',
+        body: GrantChangesBody,
+        response: { 200: GrantChangesResponse },
+      },
+    },
+    async (request) => {
+      const page = await record.changes(request.body);
+      const expand = new Expansion(request.body.expandMask);
+      const list = page.items.map((event) => ({
+        change: {
+          kind: event.kind,
+          date: event.occurred_at,
+          appId: event.app_id,
+          appEntitlementId: event.app_entitlement_id,
+          appUserId: event.app_user_id,
+        },
+        ...grantRecordPaths(event, expand),
+      }));
+      return {
+        list,
+        nextPageToken: page.nextPageToken,
+        expanded: await expansion.resolve(expand),
+        totals: {
+          granted: page.totals.GRANT_CHANGE_KIND_GRANTED,
+          revoked: page.totals.GRANT_CHANGE_KIND_REVOKED,
+          expired: page.totals.GRANT_CHANGE_KIND_EXPIRED,
+        },
       };
     },
   );

@@ -11,7 +11,7 @@ import {
   PageBody,
   Timestamp,
 } from '../../http/wire.js';
-import { GRANT_EVENT_TYPES } from '../../lib/vocabulary.js';
+import { GRANT_CHANGE_KINDS, GRANT_EVENT_TYPES } from '../../lib/vocabulary.js';
 import { AppEntitlementView } from '../catalog/index.js';
 import { EntitlementUserView } from './grants.schemas.js';
 
@@ -47,13 +47,18 @@ export const SearchPastGrantsBody = Type.Object({
 });
 export type SearchPastGrantsBody = Static<typeof SearchPastGrantsBody>;
 
-export const GrantFeedBody = Type.Object({
+/** The grant feed's filters, which Roster's change listing shares. */
+const FeedFilters = {
   after: Opt(Timestamp),
   before: Opt(Timestamp),
   appRefs: Opt(filterList(IdRef)),
   appEntitlementRefs: Opt(filterList(AppScopedRef)),
   appUserRefs: Opt(filterList(AppScopedRef)),
   userRefs: Opt(filterList(IdRef)),
+};
+
+export const GrantFeedBody = Type.Object({
+  ...FeedFilters,
   expandMask: ExpandMask,
   ...PageBody,
   cursor: Opt(ChangeCursorString()),
@@ -86,6 +91,44 @@ export const GrantFeedResponse = Type.Object({
     description:
       'Roster extension: pass it back as `cursor` (with the same filters) to get only the events after those seen so far; unlike nextPageToken it is never "", so a poller can keep it.',
   }),
+});
+
+/**
+ * Roster's change listing (CONTRACT.md §7.11): the grant feed's entries newest first, each with its
+ * kind, with totals by kind. The filters are the feed's, and `kinds`.
+ */
+export const GrantChangesBody = Type.Object({
+  ...FeedFilters,
+  kinds: Opt(
+    Type.Array(Type.Enum(GRANT_CHANGE_KINDS), {
+      maxItems: GRANT_CHANGE_KINDS.length,
+      description: 'only changes of these kinds; the totals count every kind',
+    }),
+  ),
+  expandMask: ExpandMask,
+  ...PageBody,
+});
+export type GrantChangesBody = Static<typeof GrantChangesBody>;
+
+export const GrantChangeView = Type.Object({
+  change: Type.Object({
+    kind: Type.Enum(GRANT_CHANGE_KINDS),
+    date: Timestamp,
+    appId: Type.String(),
+    appEntitlementId: Type.String(),
+    appUserId: Type.String(),
+  }),
+  ...RecordPaths,
+});
+
+const Count = Type.Integer({ minimum: 0 });
+
+export const GrantChangesResponse = Type.Object({
+  ...ExpandedListOf(GrantChangeView).properties,
+  totals: Type.Object(
+    { granted: Count, revoked: Count, expired: Count },
+    { description: 'the changes that match the filters, by kind, whatever `kinds` selects' },
+  ),
 });
 
 export const GrantHistoryView = Type.Object({

@@ -18,13 +18,20 @@ import {
 } from '../changes/index.js';
 import { findUserById } from '../users/index.js';
 import {
+  countGrantChanges,
   findLiveGrantsOfAppUsers,
   listAppUsersOfIdentity,
+  listGrantChangesNewestFirst,
   searchGrantEvents,
   searchLiveGrants,
   searchPastGrants,
 } from './grant-record.repository.js';
-import type { GrantFeedBody, SearchGrantsBody, SearchPastGrantsBody } from './grant-record.schemas.js';
+import type {
+  GrantChangesBody,
+  GrantFeedBody,
+  SearchGrantsBody,
+  SearchPastGrantsBody,
+} from './grant-record.schemas.js';
 import type { GrantRow } from './grants.repository.js';
 
 type AppScoped = ReadonlyArray<{ id: string; appId?: string | null | undefined }> | null | undefined;
@@ -42,6 +49,26 @@ function laterPosition(a: ChangePosition | undefined, b: ChangePosition | undefi
 }
 
 export type FeedEventRow = ChangeGrantEventRow;
+
+/**
+ * The filters of the feed and of the change listing: the half-open window [after, before), refused
+ * when inverted, and the apps, entitlements, accounts and people named.
+ */
+function feedFilter(body: GrantFeedBody | GrantChangesBody) {
+  const from = instant(body.after);
+  const to = instant(body.before);
+  if (from && to && from > to) {
+    throw invalidArgument('`after` must not be later than `before`', 'INVALID_TIME_RANGE');
+  }
+  return {
+    from,
+    to,
+    appIds: body.appRefs?.map((r) => r.id),
+    entitlementRefs: refs(body.appEntitlementRefs),
+    appUserRefs: refs(body.appUserRefs),
+    userIds: body.userRefs?.map((r) => r.id),
+  };
+}
 
 export type GrantRecordService = ReturnType<typeof createGrantRecordService>;
 
@@ -107,11 +134,7 @@ export function createGrantRecordService(deps: {
      * committed event, as ConductorOne's feed does; its `nextCursor` still never passes the horizon.
      */
     async feed(body: GrantFeedBody): Promise<Page<FeedEventRow> & { nextCursor: ChangeCursor }> {
-      const from = instant(body.after);
-      const to = instant(body.before);
-      if (from && to && from > to) {
-        throw invalidArgument('`after` must not be later than `before`', 'INVALID_TIME_RANGE');
-      }
+      const filter = feedFilter(body);
       const cursorRead = body.cursor !== undefined && body.cursor !== null;
       const cursor = decodeChangeCursor(body.cursor);
       const token = body.pageToken ? decodePositionPageToken(body.pageToken, 'asc') : undefined;
@@ -121,14 +144,9 @@ export function createGrantRecordService(deps: {
         pageSize(body.pageSize ?? undefined),
         (limit) =>
           searchGrantEvents(db, {
+            ...filter,
             window: { after, upTo: cursorRead ? horizon : undefined },
             limit,
-            from,
-            to,
-            appIds: body.appRefs?.map((r) => r.id),
-            entitlementRefs: refs(body.appEntitlementRefs),
-            appUserRefs: refs(body.appUserRefs),
-            userIds: body.userRefs?.map((r) => r.id),
           }),
         (last) => encodePositionPageToken({ last: positionOf(last), upTo: horizon }, 'asc'),
       );
@@ -140,6 +158,31 @@ export function createGrantRecordService(deps: {
           ? earlierPosition(positionOf(last), horizon)
           : (laterPosition(cursor, horizon) ?? horizon);
       return { ...page, nextCursor: encodeChangeCursor(next) };
+    },
+
+    /**
+     * Roster's change listing (CONTRACT.md §7.11): the feed's entries with `after <= date < before`,
+     * newest first (change-stream position, descending), each with its kind, only `kinds` when
+     * given, and how many of each kind match the other filters. Totals are counted when each page
+     * is read, so they are what is stored then.
+     */
+    async changes(body: GrantChangesBody) {
+      const filter = feedFilter(body);
+      const token = body.pageToken ? decodePositionPageToken(body.pageToken, 'desc') : undefined;
+      // The token's horizon only keeps its shape; a newest-first listing reads every committed entry.
+      const horizon = token?.upTo ?? (await deps.dialect.changeHorizon(db));
+      const page = await fetchPage(
+        pageSize(body.pageSize ?? undefined),
+        (limit) =>
+          listGrantChangesNewestFirst(db, {
+            ...filter,
+            kinds: body.kinds ?? undefined,
+            before: token?.last,
+            limit,
+          }),
+        (last) => encodePositionPageToken({ last: positionOf(last), upTo: horizon }, 'desc'),
+      );
+      return { ...page, totals: await countGrantChanges(db, filter) };
     },
 
     /**

@@ -93,6 +93,13 @@ export const ROSTER_OPERATIONS: Readonly<Record<string, OperationDoc>> = {
     summary: 'Get',
     description: 'The limits this Roster enforces: request sizes, IDs per call, page sizes.',
   },
+  'POST /roster/v1/grants/changes': {
+    operationId: 'roster.v1.GrantChanges.List',
+    tag: 'Roster: Grants',
+    summary: 'List changes',
+    description:
+      "What changed between `after` (inclusive) and `before` (exclusive): the grant feed's entries newest first, each with its kind (granted, revoked, expired), filtered like the feed and by `kinds`, with totals by kind that count every kind.",
+  },
   'GET /roster/v1/systemlog/export': {
     operationId: 'roster.v1.SystemLog.Export',
     tag: 'Roster: System Log',

@@ -3,7 +3,8 @@ import { pipeline } from 'node:stream/promises';
 import type { ReadableStream } from 'node:stream/web';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Command } from 'commander';
-import { contextOf, positiveInt, timestamp } from '../context.js';
+import type { paths } from '../../../api-types/schema.js';
+import { collect, contextOf, positiveInt, timestamp } from '../context.js';
 import { type OutputFormat, printRows, type Row, write } from '../output.js';
 
 /**
@@ -36,6 +37,25 @@ const FOLLOW_POLL_MS = 1000;
 
 const asEvents = (list: Record<string, unknown>[]) => list as unknown as SystemLogEvent[];
 
+type ListEventsBody = NonNullable<
+  paths['/api/v1/systemlog/events']['post']['requestBody']
+>['content']['application/json'];
+type Operation = NonNullable<ListEventsBody['operations']>[number];
+
+interface TailFilters {
+  operation: string[];
+  actor?: string;
+  target?: string;
+}
+
+/** The server's ListEvents filters (README, "The system log"): applied before paging, never here. */
+const serverFilters = (options: TailFilters) => ({
+  // Checked by the server, which refuses an unknown operation (400); the client reports it.
+  ...(options.operation.length > 0 ? { operations: options.operation as Operation[] } : {}),
+  ...(options.actor ? { actorUserIds: [options.actor] } : {}),
+  ...(options.target ? { targetId: options.target } : {}),
+});
+
 async function printEvents(events: SystemLogEvent[], format: OutputFormat) {
   // JSON lines when following: a stream has no end to close an array with.
   if (format === 'json') {
@@ -54,12 +74,24 @@ export function registerLogCommands(program: Command): void {
     .description('the latest events; --follow keeps printing new ones')
     .option('-n, --lines <n>', 'how many of the latest events', positiveInt, 20)
     .option('-f, --follow', 'wait for new events (Ctrl-C to stop)')
-    .addHelpText('after', '\nExamples:\n  roster log tail -n 50\n  roster log tail --follow --output json')
-    .action(async (options: { lines: number; follow?: boolean }, command: Command) => {
+    .option(
+      '--operation <name>',
+      'only events of this operation, e.g. grant.removed (repeat for several)',
+      collect,
+      [],
+    )
+    .option('--actor <userId>', 'only events this user made')
+    .option('--target <id>', 'only events about this ID (app, user, grant...)')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  roster log tail -n 50\n  roster log tail --follow --output json\n  roster log tail --operation grant.removed --operation grant.expired',
+    )
+    .action(async (options: TailFilters & { lines: number; follow?: boolean }, command: Command) => {
       const { client, format } = await contextOf(command);
+      const filters = serverFilters(options);
       const page = await client.call(
         client.api.POST('/api/v1/systemlog/events', {
-          body: { sortDirection: 'SORT_DIRECTION_DESC', pageSize: Math.min(options.lines, 100) },
+          body: { sortDirection: 'SORT_DIRECTION_DESC', pageSize: Math.min(options.lines, 100), ...filters },
         }),
       );
       const latest = asEvents(page.list).slice(0, options.lines).reverse();
@@ -75,6 +107,7 @@ export function registerLogCommands(program: Command): void {
               body: {
                 sortDirection: 'SORT_DIRECTION_ASC',
                 pageSize: 100,
+                ...filters,
                 ...(last
                   ? { sinceEventUid: last }
                   : { since: new Date(Date.now() - FOLLOW_POLL_MS).toISOString() }),
