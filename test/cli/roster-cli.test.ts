@@ -59,6 +59,15 @@ describe.each(DIALECTS)('the roster command line against a real Roster (%s)', (d
     return { app: app.id, ent: ent.appEntitlement.id };
   }
 
+  /** Imports people of its own for a test, so it runs alone too; their emails, in order. */
+  async function newPeople(domain: string, ...names: string[]): Promise<string[]> {
+    const emails = names.map((n) => `${n}@${domain}`);
+    const file = path.join(work, `${domain}-users.csv`);
+    fs.writeFileSync(file, `displayName,email\n${names.map((n, i) => `${n},${emails[i]}`).join('\n')}\n`);
+    expect((await roster('users', 'import', file)).code).toBe(0);
+    return emails;
+  }
+
   it('signs in with the bootstrap file into a 0600 profile, and whoami introspects', async () => {
     expect(login.code).toBe(0);
     expect(login.stderr).toContain('profile "default" saved');
@@ -324,8 +333,9 @@ describe.each(DIALECTS)('the roster command line against a real Roster (%s)', (d
 
   it('runs a finished add again as a new run: it adds who is missing now and reports what is true now', async () => {
     const { app, ent } = await newEntitlement('Again');
+    const [ann = '', ben = '', cat = ''] = await newPeople('again.test', 'ann', 'ben', 'cat');
     const file = path.join(work, 'again.csv');
-    fs.writeFileSync(file, 'email\nada@cli.test\nbea@cli.test\ncal@cli.test\n');
+    fs.writeFileSync(file, `email\n${ann}\n${ben}\n${cat}\n`);
     const first = await roster('members', 'add', app, ent, '--file', file, '-o', 'json');
     expect(first.code).toBe(0);
     expect(JSON.parse(first.stdout)).toMatchObject({ people: 3, added: 3, alreadyMembers: 0, failed: 0 });
@@ -334,7 +344,7 @@ describe.each(DIALECTS)('the roster command line against a real Roster (%s)', (d
     expect(journals.filter((j) => j.command.includes(ent)).map((j) => Boolean(j.finishedAt))).toEqual([true]);
 
     // Someone removes a member; the same file is run again later.
-    expect((await roster('members', 'rm', app, ent, '--email', 'cal@cli.test', '--yes')).code).toBe(0);
+    expect((await roster('members', 'rm', app, ent, '--email', cat, '--yes')).code).toBe(0);
     const report = path.join(work, 'again-report.csv');
     const again = await roster('members', 'add', app, ent, '--file', file, '--report', report, '-o', 'json');
     expect(again.code).toBe(0);
@@ -345,12 +355,12 @@ describe.each(DIALECTS)('the roster command line against a real Roster (%s)', (d
     expect(summary.bulkActionIds).not.toEqual(JSON.parse(first.stdout).bulkActionIds);
     expect(csvLines(fs.readFileSync(report, 'utf8')).map((l) => l.replace(/,\w+,(\w+),$/, ',$1'))).toEqual([
       'line,input,userId,outcome,reason',
-      '2,ada@cli.test,ALREADY_MEMBER',
-      '3,bea@cli.test,ALREADY_MEMBER',
-      '4,cal@cli.test,ADDED',
+      `2,${ann},ALREADY_MEMBER`,
+      `3,${ben},ALREADY_MEMBER`,
+      `4,${cat},ADDED`,
     ]);
     const members = json<{ email: string }[]>(await roster('members', 'ls', app, ent, '-o', 'json'));
-    expect(members.map((m) => m.email).sort()).toEqual(['ada@cli.test', 'bea@cli.test', 'cal@cli.test']);
+    expect(members.map((m) => m.email).sort()).toEqual([ann, ben, cat]);
 
     // The table says the same, with no count beside it that means something else.
     const table = await roster('members', 'add', app, ent, '--file', file);
@@ -358,17 +368,7 @@ describe.each(DIALECTS)('the roster command line against a real Roster (%s)', (d
     expect(table.stdout).toMatch(/│ alreadyMembers\s+│ 3\s+│/);
     expect(table.stdout).not.toContain('succeeded');
 
-    const clean = await roster(
-      'members',
-      'add',
-      app,
-      ent,
-      '--email',
-      'ada@cli.test',
-      '--dry-run',
-      '-o',
-      'json',
-    );
+    const clean = await roster('members', 'add', app, ent, '--email', ann, '--dry-run', '-o', 'json');
     expect(clean.code).toBe(7);
     expect(JSON.parse(clean.stdout)).toMatchObject({ people: 1, alreadyMembers: 1, failed: 0 });
   });
@@ -390,16 +390,17 @@ describe.each(DIALECTS)('the roster command line against a real Roster (%s)', (d
 
   it('takes unambiguous names for apps and entitlements, and refuses ambiguous ones listing them', async () => {
     const { app, ent } = await newEntitlement('Named');
+    const [nia = '', ned = ''] = await newPeople('named.test', 'nia', 'ned');
     const slugged = json<{ appEntitlement: { id: string } }>(
       await roster('ents', 'create', 'named APP', '--name', 'Second', '--slug', 'second-slug', '-o', 'json'),
     ).appEntitlement.id;
     expect(json<{ id: string }>(await roster('apps', 'show', 'Named app', '-o', 'json')).id).toBe(app);
     const byName = await roster('ents', 'show', 'Named app', 'named', '-o', 'json');
     expect(json<{ appEntitlement: { id: string } }>(byName).appEntitlement.id).toBe(ent);
-    const added = await roster('members', 'add', 'Named app', 'SECOND-SLUG', '--email', 'ada@cli.test');
+    const added = await roster('members', 'add', 'Named app', 'SECOND-SLUG', '--email', nia);
     expect(added.code).toBe(0);
     const members = json<{ email: string }[]>(await roster('members', 'ls', app, slugged, '-o', 'json'));
-    expect(members.map((m) => m.email)).toEqual(['ada@cli.test']);
+    expect(members.map((m) => m.email)).toEqual([nia]);
 
     const twinA = json<{ id: string }>(await roster('apps', 'create', '--name', 'Twin app', '-o', 'json')).id;
     const twinB = json<{ id: string }>(await roster('apps', 'create', '--name', 'twin APP', '-o', 'json')).id;
@@ -410,7 +411,7 @@ describe.each(DIALECTS)('the roster command line against a real Roster (%s)', (d
     expect(ambiguous.stderr).toContain(`${twinB}  twin APP`);
 
     expect((await roster('ents', 'create', app, '--name', 'Second', '-o', 'json')).code).toBe(0);
-    const twinEnts = await roster('members', 'add', app, 'Second', '--email', 'bea@cli.test');
+    const twinEnts = await roster('members', 'add', app, 'Second', '--email', ned);
     expect(twinEnts.code).toBe(2);
     expect(twinEnts.stderr).toContain('entitlement "Second" is ambiguous: 2 entitlements match it');
     expect(twinEnts.stderr).toContain(`${slugged}  Second, slug second-slug`);
@@ -590,8 +591,9 @@ describe.each(DIALECTS)('the roster command line against a real Roster (%s)', (d
 
   it('draws a progress bar that reaches 100 % in a terminal', async () => {
     const { app, ent } = await newEntitlement('Terminal');
+    const people = await newPeople('tty.test', 'ted', 'tia', 'tom');
     const file = path.join(work, 'tty.csv');
-    fs.writeFileSync(file, 'email\nada@cli.test\nbea@cli.test\ncal@cli.test\n');
+    fs.writeFileSync(file, `email\n${people.join('\n')}\n`);
     const command = `${process.execPath} ${BIN} members add ${app} ${ent} --file ${file} --yes`;
     // script(1) gives the CLI a pseudo-terminal for stdin, stdout and stderr.
     const child = spawn('script', ['-qfec', command, '/dev/null'], {
