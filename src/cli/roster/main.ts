@@ -29,6 +29,7 @@ Examples:
   roster login --server http://127.0.0.1:8080 --credentials data/admin-credentials.json
   roster members add APP ENT --file people.csv --dry-run
   roster members add APP ENT --file people.csv --yes --report result.csv
+  roster members ls Payroll payroll-admin      (an app's name; an entitlement's alias, slug or name)
 
 ${EXIT_CODES_HELP}`,
     );
@@ -43,6 +44,15 @@ ${EXIT_CODES_HELP}`,
     for (const sub of command.commands) sub.exitOverride();
   }
   return program;
+}
+
+// A reader that stops early (`roster members export … | head`) closes the pipe: what it read is
+// all that was wanted, so the command ends there, quietly and successfully.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(EXIT.OK);
+  });
 }
 
 process.once('SIGINT', () => {
