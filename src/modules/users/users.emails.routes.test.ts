@@ -40,6 +40,17 @@ describe.each(DIALECTS)("a live user's email on %s", (dialect) => {
     expect(await created()).toBe(events);
   });
 
+  it('lets one of several concurrent creates of an email through', async () => {
+    const answers = await Promise.all(
+      ['race@emails.test', 'RACE@emails.test', 'Race@emails.test', 'race@Emails.test'].map((email) =>
+        t.request('POST', '/roster/v1/users', { displayName: 'Racer', email }),
+      ),
+    );
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 409, 409, 409]);
+    const winner = answers.find((a) => a.status === 200)?.body.user.id;
+    expect(await holdersOf('race@emails.test')).toEqual([winner]);
+  });
+
   it("frees a deleted user's email", async () => {
     const gone = await createUser(t, { email: 'gone@emails.test' });
     await t.db
@@ -82,6 +93,19 @@ describe.each(DIALECTS)("a live user's email on %s", (dialect) => {
     expect(response.body.message).toContain(`"dee@emails.test" already belongs to user ${dee.id}`);
     expect(response.body.message).toContain('"eve@emails.test" is given to users 3, 4 of this import');
     expect((await t.db.selectFrom('users').select('id').execute()).length).toBe(before);
+  });
+
+  it('imports 30,000 users in one call: their emails are claimed without a lock each', async () => {
+    // PostgreSQL keeps advisory locks in its shared lock table until commit (sized by
+    // max_locks_per_transaction); one lock an email made this import fail there.
+    const users = Array.from({ length: 30_000 }, (_, i) => ({
+      displayName: `Many ${i}`,
+      email: `many${i}@emails.test`,
+    }));
+    const response = await t.request('POST', '/roster/v1/users/import', { users });
+    expect(response.status, JSON.stringify(response.body).slice(0, 300)).toBe(200);
+    expect(response.body.userIds).toHaveLength(30_000);
+    expect(await holdersOf('many29999@emails.test')).toEqual([response.body.userIds[29_999]]);
   });
 
   it('answers a SCIM create whose email a live Roster user has with 409 uniqueness, linking nothing', async () => {

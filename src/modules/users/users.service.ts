@@ -73,6 +73,18 @@ interface EmailClash {
   readonly positions?: readonly number[];
 }
 
+/**
+ * The lock a claim of `email` takes: one of EMAIL_LOCKS, not one per email, since PostgreSQL holds
+ * advisory locks in its shared lock table until commit, and an import of 100,000 users taking one
+ * each would exhaust it (`max_locks_per_transaction`). Emails sharing a lock only wait for each other.
+ */
+const EMAIL_LOCKS = 256;
+function emailLockKey(email: string): string {
+  let hash = 0;
+  for (let i = 0; i < email.length; i++) hash = (hash * 31 + email.charCodeAt(i)) >>> 0;
+  return `roster:user-email:${hash % EMAIL_LOCKS}`;
+}
+
 /** How many clashes an error message lists; the rest are counted. */
 const LISTED_CLASHES = 20;
 
@@ -143,10 +155,7 @@ export function createUsersService(deps: UsersServiceDeps) {
     });
     const keys = [...positions.keys()];
     if (keys.length === 0) return;
-    await deps.dialect.serializeEach(
-      trx,
-      keys.map((key) => `roster:user-email:${key}`),
-    );
+    await deps.dialect.serializeEach(trx, [...new Set(keys.map(emailLockKey))]);
     const selfIds = claims.flatMap((c) => (c.selfId === undefined ? [] : [c.selfId]));
     const holders = new Map<string, string>();
     for (const holder of await findLiveUsersByEmails(trx, keys, selfIds)) {
