@@ -84,9 +84,10 @@ async function main(argv: readonly string[]): Promise<void> {
   if (shared.items.length > 0) {
     const count =
       shared.nextPageToken === '' ? String(shared.items.length) : `more than ${shared.items.length}`;
+    const what = count === '1' ? '1 email is' : `${count} emails are each`;
     logger.warn(
       { sharedEmails: count, examples: shared.items.slice(0, 5) },
-      `${count} emails are each shared by several live users; list them with GET /roster/v1/users/shared-emails or \`roster users shared-emails\`, and change or delete all but one`,
+      `${what} shared by several live users; list them with GET /roster/v1/users/shared-emails or \`roster users shared-emails\`, and change or delete all but one`,
     );
   }
   const app = await buildApp(container, { logger });
