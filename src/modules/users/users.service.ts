@@ -140,8 +140,8 @@ export function createUsersService(deps: UsersServiceDeps) {
   /**
    * Refuses (EMAIL_TAKEN) when any of `claims` would give a live user an email another live user has,
    * or that two claims give, compared ignoring case; empty emails claim nothing. Runs in the writing
-   * transaction, one email at a time across processes (`serializeEach`), so two writers cannot both
-   * see an email free. A database index cannot hold this: data stored before may hold duplicates,
+   * transaction under its email's lock across processes (`serializeEach`, emailLockKey), so two
+   * writers cannot both see an email free. A database index cannot hold this: data stored before may hold duplicates,
    * which are reported (listSharedEmails), not merged.
    */
   async function claimEmails(
