@@ -252,9 +252,16 @@ describe.each(DIALECTS)('the roster command line against a real Roster (%s)', (d
         .id;
     const gone = await create('Gone', 'gone@people.test');
     const off = await create('Off', 'off@people.test');
-    await create('Twin One', 'twin@people.test');
-    await create('Twin Two', 'Twin@people.test');
+    const twinOne = await create('Twin One', 'twin@people.test');
+    // A live user's email is unique ignoring case; an older database may still hold two.
+    const taken = await roster('users', 'create', '--name', 'Twin Two', '--email', 'Twin@people.test');
+    expect(taken.code).toBe(3);
+    expect(taken.stderr).toContain('EMAIL_TAKEN');
+    expect(taken.stderr).toContain(twinOne);
+    const twinTwo = await create('Twin Two', 'twin.two@people.test');
     const { db } = server.database.handle;
+    await db.updateTable('users').set({ email: 'Twin@people.test' }).where('id', '=', twinTwo).execute();
+    const twins = [twinOne, twinTwo].sort().join(', ');
     await db
       .updateTable('users')
       .set({ deleted_at: new Date().toISOString() })
@@ -285,8 +292,20 @@ describe.each(DIALECTS)('the roster command line against a real Roster (%s)', (d
     expect(added.stderr).toContain('line 2: GONE@people.test: the user with this email is deleted');
     expect(added.stderr).toContain('line 3: off@people.test: user is disabled');
     expect(added.stderr).toContain(
-      'line 4: twin@people.test: more than one Roster user has this email; use the user ID',
+      `line 4: twin@people.test: more than one Roster user has this email (${twins}); use the user ID`,
     );
+    for (const command of [
+      ['users', 'show', 'TWIN@people.test'],
+      ['access', 'twin@people.test'],
+    ]) {
+      const refused = await roster(...command);
+      expect(refused.code, command.join(' ')).toBe(3);
+      expect(refused.stderr).toContain(`more than one Roster user has this email (${twins})`);
+    }
+    const shared = json<{ email: string; userIds: string }[]>(
+      await roster('users', 'shared-emails', '-o', 'json'),
+    );
+    expect(shared).toEqual([{ email: 'twin@people.test', userIds: [twinOne, twinTwo].sort().join(' ') }]);
     const shown = await roster('users', 'show', 'gone@people.test');
     expect(shown.code).toBe(3);
     expect(shown.stderr).toContain('gone@people.test: the user with this email is deleted');

@@ -44,6 +44,7 @@ export const ROUTE_SAMPLES: Samples = {
     url: '/roster/v1/users/resolve',
     body: { inputs: [w.userId, 'someone@example.test'] },
   }),
+  'GET /roster/v1/users/shared-emails': () => ({ url: '/roster/v1/users/shared-emails' }),
   'POST /roster/v1/users/import': () => ({
     url: '/roster/v1/users/import',
     body: { users: [{ displayName: 'X', email: 'x@example.test' }] },

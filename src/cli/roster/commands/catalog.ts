@@ -196,6 +196,21 @@ export function registerCatalogCommands(program: Command): void {
       );
     });
   users
+    .command('shared-emails')
+    .description('emails several live users share (stored before emails were unique), with their IDs')
+    .addHelpText('after', examples('roster users shared-emails', 'roster users shared-emails --output json'))
+    .action(async (_o: unknown, command: Command) => {
+      const { client, format } = await contextOf(command);
+      await printRows(
+        map(client.list('/roster/v1/users/shared-emails'), (s) => ({
+          email: s.email,
+          userIds: s.userIds.join(' '),
+        })),
+        ['email', 'userIds'],
+        format,
+      );
+    });
+  users
     .command('show <user>')
     .description('show one user, by ID or email')
     .addHelpText('after', examples('roster users show alice@example.com'))
