@@ -758,12 +758,17 @@ describe.skipIf(!CHROMIUM).each(DIALECTS)('the console in Chromium on %s', (dial
 
   it('creates a policy with two steps, edits and reorders them, lists and describes it, points an entitlement at it; a Read-Only Admin sees no controls', async () => {
     const { t } = roster;
-    const app = await t.request('POST', '/api/v1/apps', { displayName: 'Ledger' });
+    // Earlier steps move the clock past the first token's life: a token valid now.
+    const token = await t.issueAdminToken();
+    const app = await t.request('POST', '/api/v1/apps', { displayName: 'Ledger' }, { token });
     expect(app.status, JSON.stringify(app.body)).toBe(200);
     const appId: string = app.body.app.id;
-    const made = await t.request('POST', `/api/v1/apps/${appId}/entitlements`, {
-      displayName: 'Ledger writers',
-    });
+    const made = await t.request(
+      'POST',
+      `/api/v1/apps/${appId}/entitlements`,
+      { displayName: 'Ledger writers' },
+      { token },
+    );
     expect(made.status, JSON.stringify(made.body)).toBe(200);
     const entitlementId: string = made.body.appEntitlementView.appEntitlement.id;
 
