@@ -164,6 +164,65 @@ describe.each(DIALECTS)('the roster command line against a real Roster (%s)', (d
     expect(usage.stderr).toContain("required option '--name <name>'");
   });
 
+  it('lists policies and shows one with its steps in the order they run', async () => {
+    const { clientId, clientSecret } = JSON.parse(fs.readFileSync(server.credentialsFile, 'utf8'));
+    const token = await fetch(`${server.url}/auth/v1/token`, {
+      method: 'POST',
+      body: new URLSearchParams({
+        grant_type: 'client_credentials',
+        client_id: clientId,
+        client_secret: clientSecret,
+      }),
+    }).then(async (r) => ((await r.json()) as { access_token: string }).access_token);
+    const made = await fetch(`${server.url}/api/v1/policies`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        displayName: 'Two steps',
+        policyType: 'POLICY_TYPE_GRANT',
+        policySteps: {
+          grant: {
+            steps: [
+              { approval: { manager: {}, requireApprovalReason: true } },
+              { wait: { timeoutDuration: '3600s' } },
+              { accept: {} },
+            ],
+          },
+        },
+      }),
+    });
+    expect(made.status).toBe(200);
+    const id = ((await made.json()) as { policy: { id: string } }).policy.id;
+
+    const stored = await server.database.handle.db
+      .selectFrom('policies')
+      .select(['id', 'display_name'])
+      .where('deleted_at', 'is', null)
+      .orderBy('id')
+      .execute();
+    const listed = await roster('policies', 'ls', '-o', 'csv');
+    expect(listed.code).toBe(0);
+    const lines = csvLines(listed.stdout);
+    expect(lines[0]).toBe('id,displayName,type,builtin,steps');
+    // Every stored policy, in the API's order: the built-in default (the app's owners approve) and the new one.
+    expect(lines.slice(1).map((l) => l.split(',')[0])).toEqual(stored.map((p) => p.id));
+    expect(lines).toContain(`${id},Two steps,GRANT,false,3`);
+    expect(lines).toContain('3N7cZNK67ihO9Ke78tI6Kxbqi93,Default grant policy,GRANT,true,1');
+
+    const shown = await roster('policies', 'show', id);
+    expect(shown.code).toBe(0);
+    expect(shown.stdout).toContain('approval (manager) → wait (3600s) → accept');
+    const asJson = json<{ id: string; policySteps: { grant: { steps: unknown[] } } }>(
+      await roster('policies', 'show', id, '-o', 'json'),
+    );
+    expect(asJson.id).toBe(id);
+    expect(asJson.policySteps.grant.steps).toHaveLength(3);
+
+    const unknown = await roster('policies', 'show', 'no-such-policy');
+    expect(unknown.code).toBe(3);
+    expect(unknown.stderr).toMatch(/^roster: .+\(HTTP 404, [A-Z_]+\)/);
+  });
+
   it('creates and imports users, and shows them by ID or email', async () => {
     const created = json<{ id: string }>(
       await roster('users', 'create', '--name', 'Ada Admin', '--email', 'ada@cli.test', '-o', 'json'),

@@ -5,6 +5,7 @@ import { registerBulkCommands } from './commands/bulk.js';
 import { registerCatalogCommands } from './commands/catalog.js';
 import { registerLogCommands } from './commands/log.js';
 import { registerMemberCommands } from './commands/members.js';
+import { registerPolicyCommands } from './commands/policies.js';
 import { registerSessionCommands } from './commands/session.js';
 import { CliError, EXIT, EXIT_CODES_HELP } from './exit-codes.js';
 import { OUTPUT_FORMATS } from './output.js';
@@ -39,6 +40,7 @@ ${EXIT_CODES_HELP}`,
   registerBulkCommands(program);
   registerAccessCommands(program);
   registerLogCommands(program);
+  registerPolicyCommands(program);
   for (const command of program.commands) {
     command.exitOverride();
     for (const sub of command.commands) sub.exitOverride();
