@@ -1745,156 +1745,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            secret: string;
-                            webhook: {
-                                appIds: string[];
-                                createdAt: string;
-                                description: string;
-                                disabledReason: string | null;
-                                eventTypes: string[];
-                                id: string;
-                                /** @enum {unknown} */
-                                state: "ACTIVE" | "PAUSED" | "DISABLED";
-                                updatedAt: string;
-                                url: string;
-                            };
-                        };
-                    };
-                };
-                /**
-                 * @description Error: the status code and body of CONTRACT.md §7.1; `details[0].reason` names the error and `details[0].metadata` carries its particulars. `details[0].reason` is one of
-                 *
-                 *     | reason                             | HTTP status | gRPC code               | meaning                                                                                                                                                     |
-                 *     | ---------------------------------- | ----------- | ----------------------- | ----------------------------------------------------------------------------------------------------------------------------------------------------------- |
-                 *     | `INVALID_REQUEST`                  | 400         | INVALID_ARGUMENT (3)    | The request does not match the operation’s schema; the message names the field.                                                                             |
-                 *     | `MALFORMED_JSON`                   | 400         | INVALID_ARGUMENT (3)    | The request body is not valid JSON.                                                                                                                         |
-                 *     | `INVALID_CONTENT_LENGTH`           | 400         | INVALID_ARGUMENT (3)    | Content-Length does not match the body.                                                                                                                     |
-                 *     | `UNSUPPORTED_MEDIA_TYPE`           | 415         | INVALID_ARGUMENT (3)    | The body is not sent as application/json.                                                                                                                   |
-                 *     | `REQUEST_TOO_LARGE`                | 413         | RESOURCE_EXHAUSTED (8)  | The body is larger than the route accepts; GET /roster/v1/limits tells the limits.                                                                          |
-                 *     | `INVALID_TEXT`                     | 400         | INVALID_ARGUMENT (3)    | A string holds a NUL character, a lone surrogate or bytes that are not UTF-8.                                                                               |
-                 *     | `MALFORMED_URL`                    | 400         | INVALID_ARGUMENT (3)    | The path is not valid percent-encoded UTF-8.                                                                                                                |
-                 *     | `PATH_PARAMETER_TOO_LONG`          | 400         | INVALID_ARGUMENT (3)    | A path parameter is longer than allowed.                                                                                                                    |
-                 *     | `MALFORMED_HTTP_REQUEST`           | 400         | INVALID_ARGUMENT (3)    | The HTTP message itself is malformed (for example, conflicting length headers).                                                                             |
-                 *     | `HEADERS_TOO_LARGE`                | 431         | INVALID_ARGUMENT (3)    | The request headers are larger than the server accepts.                                                                                                     |
-                 *     | `REQUEST_TIMEOUT`                  | 408         | DEADLINE_EXCEEDED (4)   | The request did not arrive in time.                                                                                                                         |
-                 *     | `ROUTE_NOT_FOUND`                  | 404         | NOT_FOUND (5)           | No operation is served at this method and path.                                                                                                             |
-                 *     | `INVALID_ARGUMENT`                 | 400         | INVALID_ARGUMENT (3)    | A value of the request is refused; the message says which.                                                                                                  |
-                 *     | `INVALID_PAGE_TOKEN`               | 400         | INVALID_ARGUMENT (3)    | The page token is not one Roster issued.                                                                                                                    |
-                 *     | `PAGE_TOKEN_DIRECTION_MISMATCH`    | 400         | INVALID_ARGUMENT (3)    | The page token was issued for the other sort direction.                                                                                                     |
-                 *     | `INVALID_CHANGE_CURSOR`            | 400         | INVALID_ARGUMENT (3)    | The change-stream cursor is not one Roster issued; pass back a nextCursor, or "" to start.                                                                  |
-                 *     | `INVALID_TIMESTAMP`                | 400         | INVALID_ARGUMENT (3)    | A timestamp is not RFC 3339.                                                                                                                                |
-                 *     | `INVALID_TIME_RANGE`               | 400         | INVALID_ARGUMENT (3)    | since is later than until.                                                                                                                                  |
-                 *     | `TIMESTAMP_OUT_OF_RANGE`           | 400         | INVALID_ARGUMENT (3)    | A timestamp is after the year 9999.                                                                                                                         |
-                 *     | `INVALID_UPDATE_MASK`              | 400         | INVALID_ARGUMENT (3)    | updateMask names a field that cannot be updated.                                                                                                            |
-                 *     | `FIELD_NOT_CHANGEABLE`             | 400         | INVALID_ARGUMENT (3)    | The update names a field (metadata.field) this caller cannot set to the value sent.                                                                         |
-                 *     | `DISPLAY_NAME_REQUIRED`            | 400         | INVALID_ARGUMENT (3)    | displayName is empty.                                                                                                                                       |
-                 *     | `INVALID_IDEMPOTENCY_KEY`          | 400         | INVALID_ARGUMENT (3)    | The Idempotency-Key header is malformed.                                                                                                                    |
-                 *     | `IDEMPOTENCY_KEY_REUSED`           | 409         | ABORTED (10)            | The Idempotency-Key was already used with a different request.                                                                                              |
-                 *     | `TOKEN_MISSING`                    | 401         | UNAUTHENTICATED (16)    | No bearer access token was sent.                                                                                                                            |
-                 *     | `TOKEN_MALFORMED`                  | 401         | UNAUTHENTICATED (16)    | The Authorization header is not a bearer token.                                                                                                             |
-                 *     | `TOKEN_INVALID`                    | 401         | UNAUTHENTICATED (16)    | The access token’s signature or claims are not valid.                                                                                                       |
-                 *     | `TOKEN_EXPIRED`                    | 401         | UNAUTHENTICATED (16)    | The access token has expired; fetch a new one.                                                                                                              |
-                 *     | `CLIENT_REVOKED`                   | 401         | UNAUTHENTICATED (16)    | The API client of the token is deleted or expired.                                                                                                          |
-                 *     | `METRICS_TOKEN_REQUIRED`           | 401         | UNAUTHENTICATED (16)    | /metrics needs the metrics bearer token.                                                                                                                    |
-                 *     | `PERMISSION_DENIED`                | 403         | PERMISSION_DENIED (7)   | The caller’s roles do not allow the operation.                                                                                                              |
-                 *     | `SOURCE_ADDRESS_NOT_ALLOWED`       | 403         | PERMISSION_DENIED (7)   | The client may not be used from the request’s source address.                                                                                               |
-                 *     | `SCOPE_EXCEEDS_CALLER`             | 403         | PERMISSION_DENIED (7)   | A scoped client cannot give a new client a role it does not act with.                                                                                       |
-                 *     | `SESSION_MISSING`                  | 401         | UNAUTHENTICATED (16)    | The console request carries no session cookie.                                                                                                              |
-                 *     | `SESSION_INVALID`                  | 401         | UNAUTHENTICATED (16)    | The session cookie names no console session.                                                                                                                |
-                 *     | `SESSION_EXPIRED`                  | 401         | UNAUTHENTICATED (16)    | The console session passed its idle or absolute expiry; sign in again.                                                                                      |
-                 *     | `SESSION_REVOKED`                  | 401         | UNAUTHENTICATED (16)    | The user or API client behind the console session is gone; sign in again.                                                                                   |
-                 *     | `SIGN_IN_REFUSED`                  | 401         | UNAUTHENTICATED (16)    | The console sign-in credentials were refused.                                                                                                               |
-                 *     | `TOO_MANY_FAILURES`                | 429         | RESOURCE_EXHAUSTED (8)  | Too many failed console sign-ins from this address or for this client; wait a minute.                                                                       |
-                 *     | `CSRF_TOKEN_INVALID`               | 403         | PERMISSION_DENIED (7)   | A change made with a console session lacks the session’s CSRF token header.                                                                                 |
-                 *     | `APP_NOT_FOUND`                    | 404         | NOT_FOUND (5)           | No live app has this ID.                                                                                                                                    |
-                 *     | `APP_RESOURCE_TYPE_NOT_FOUND`      | 404         | NOT_FOUND (5)           | No live resource type of the app has this ID.                                                                                                               |
-                 *     | `APP_RESOURCE_NOT_FOUND`           | 404         | NOT_FOUND (5)           | No live resource of the resource type has this ID.                                                                                                          |
-                 *     | `ENTITLEMENT_NOT_FOUND`            | 404         | NOT_FOUND (5)           | No live entitlement of the app has this ID.                                                                                                                 |
-                 *     | `APP_USER_NOT_FOUND`               | 404         | NOT_FOUND (5)           | No app user of the app has this ID.                                                                                                                         |
-                 *     | `USER_NOT_FOUND`                   | 404         | NOT_FOUND (5)           | No live user has this ID.                                                                                                                                   |
-                 *     | `GRANT_NOT_FOUND`                  | 404         | NOT_FOUND (5)           | The app user holds no live grant of the entitlement.                                                                                                        |
-                 *     | `ROLE_NOT_FOUND`                   | 404         | NOT_FOUND (5)           | No role has this ID.                                                                                                                                        |
-                 *     | `PERSONAL_CLIENT_NOT_FOUND`        | 404         | NOT_FOUND (5)           | The caller has no API client with this ID.                                                                                                                  |
-                 *     | `BULK_ACTION_NOT_FOUND`            | 404         | NOT_FOUND (5)           | No bulk action has this ID.                                                                                                                                 |
-                 *     | `SCIM_CONNECTION_NOT_FOUND`        | 404         | NOT_FOUND (5)           | No live SCIM connection has this ID.                                                                                                                        |
-                 *     | `POLICY_NOT_FOUND`                 | 404         | NOT_FOUND (5)           | No live policy has this ID.                                                                                                                                 |
-                 *     | `WEBHOOK_NOT_FOUND`                | 404         | NOT_FOUND (5)           | No live webhook the caller may see has this ID.                                                                                                             |
-                 *     | `WEBHOOK_DELIVERY_NOT_FOUND`       | 404         | NOT_FOUND (5)           | The webhook has no delivery with this ID.                                                                                                                   |
-                 *     | `UNKNOWN_EVENT_UID`                | 400         | INVALID_ARGUMENT (3)    | sinceEventUid is not the uid of a system-log event.                                                                                                         |
-                 *     | `ALIAS_TAKEN`                      | 409         | ALREADY_EXISTS (6)      | Another entitlement of the app has this alias.                                                                                                              |
-                 *     | `EMAIL_TAKEN`                      | 409         | ALREADY_EXISTS (6)      | Another live user has this email, compared ignoring case; the message names them.                                                                           |
-                 *     | `DURATION_CONFLICT`                | 400         | INVALID_ARGUMENT (3)    | durationGrant and durationUnset are both set.                                                                                                               |
-                 *     | `INVALID_GRANT_DURATION`           | 400         | INVALID_ARGUMENT (3)    | grantDuration is not a positive number of seconds within the limit.                                                                                         |
-                 *     | `DEPROVISION_AT_NOT_IN_FUTURE`     | 400         | INVALID_ARGUMENT (3)    | deprovisionAt is not in the future.                                                                                                                         |
-                 *     | `DEPROVISION_AT_REQUIRED`          | 400         | INVALID_ARGUMENT (3)    | The update needs a deprovisionAt.                                                                                                                           |
-                 *     | `CONFLICTING_GRANT_EXPIRY`         | 400         | INVALID_ARGUMENT (3)    | The request sets the grant’s expiry in two ways that disagree.                                                                                              |
-                 *     | `TOO_MANY_USER_IDS`                | 400         | INVALID_ARGUMENT (3)    | The request names more user IDs than one bulk action takes.                                                                                                 |
-                 *     | `WEBHOOK_URL_REFUSED`              | 400         | INVALID_ARGUMENT (3)    | The webhook URL is not https://, or names a private, loopback or link-local address.                                                                        |
-                 *     | `UNKNOWN_ROLE`                     | 400         | INVALID_ARGUMENT (3)    | A role ID names no role.                                                                                                                                    |
-                 *     | `INVALID_CIDR`                     | 400         | INVALID_ARGUMENT (3)    | An allowed source is not an IP address or CIDR block.                                                                                                       |
-                 *     | `INVALID_EXPIRY`                   | 400         | INVALID_ARGUMENT (3)    | A client’s expiry is not a positive duration.                                                                                                               |
-                 *     | `OWNER_NOT_FOUND`                  | 400         | INVALID_ARGUMENT (3)    | A named owner is not a user.                                                                                                                                |
-                 *     | `OWNER_DELETED`                    | 400         | INVALID_ARGUMENT (3)    | A named owner is a deleted user.                                                                                                                            |
-                 *     | `USER_DELETED`                     | 400         | INVALID_ARGUMENT (3)    | The named user is deleted; name a live user.                                                                                                                |
-                 *     | `MALFORMED_CSV`                    | 400         | INVALID_ARGUMENT (3)    | The imported CSV cannot be parsed.                                                                                                                          |
-                 *     | `INVALID_IMPORT`                   | 400         | INVALID_ARGUMENT (3)    | The import is not a list of users, or lists too many; the message says which.                                                                               |
-                 *     | `UNSUPPORTED_POLICY_FIELD`         | 400         | INVALID_ARGUMENT (3)    | A policy sets a field Roster does not run, or sets it wrongly; metadata.field names it.                                                                     |
-                 *     | `POLICY_REFERENCE_INVALID`         | 400         | INVALID_ARGUMENT (3)    | A policy or entitlement names a user, entitlement or policy that is missing or of the wrong type.                                                           |
-                 *     | `ENTITLEMENT_NOT_MANUALLY_MANAGED` | 400         | FAILED_PRECONDITION (9) | Members of the entitlement are managed by its connector, not by hand.                                                                                       |
-                 *     | `ENTITLEMENT_MANAGED_BY_SCIM`      | 400         | FAILED_PRECONDITION (9) | An identity provider owns the entitlement (a SCIM group): it and its members change only through its SCIM connection, named in `metadata.scimConnectionId`. |
-                 *     | `BUILTIN_ROLE_IMMUTABLE`           | 400         | FAILED_PRECONDITION (9) | That field of a built-in role cannot be changed.                                                                                                            |
-                 *     | `BUILTIN_POLICY_IMMUTABLE`         | 400         | FAILED_PRECONDITION (9) | A built-in policy cannot be changed or deleted.                                                                                                             |
-                 *     | `POLICY_IN_USE`                    | 400         | FAILED_PRECONDITION (9) | Entitlements, apps or other policies still name the policy; metadata says which.                                                                            |
-                 *     | `BULK_ACTION_FINISHED`             | 400         | FAILED_PRECONDITION (9) | The bulk action has already finished.                                                                                                                       |
-                 *     | `BULK_ACTION_IN_PROGRESS`          | 409         | ABORTED (10)            | A bulk action on the entitlement is still running; retry when it ends.                                                                                      |
-                 *     | `MEMBERSHIP_CHANGE_PENDING`        | 409         | ABORTED (10)            | A pending bulk action on the entitlement still has to reach this user.                                                                                      |
-                 *     | `IF_MATCH_REQUIRED`                | 400         | FAILED_PRECONDITION (9) | Setting exact membership needs If-Match (a dry run does not).                                                                                               |
-                 *     | `MEMBERSHIP_CHANGED`               | 400         | FAILED_PRECONDITION (9) | The membership changed since the version sent in If-Match.                                                                                                  |
-                 *     | `DATABASE_UNAVAILABLE`             | 503         | UNAVAILABLE (14)        | The database cannot be reached.                                                                                                                             |
-                 *     | `MIGRATIONS_PENDING`               | 503         | UNAVAILABLE (14)        | The database schema is older than the server.                                                                                                               |
-                 *     | `INTERNAL`                         | 500         | INTERNAL (13)           | A fault of the server; the log has the request ID.                                                                                                          |
-                 */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description gRPC status code */
-                            code: number;
-                            details: {
-                                "@type": string;
-                                domain: string;
-                                metadata: {
-                                    [key: string]: string;
-                                };
-                                /** @enum {unknown} */
-                                reason: "INVALID_REQUEST" | "MALFORMED_JSON" | "INVALID_CONTENT_LENGTH" | "UNSUPPORTED_MEDIA_TYPE" | "REQUEST_TOO_LARGE" | "INVALID_TEXT" | "MALFORMED_URL" | "PATH_PARAMETER_TOO_LONG" | "MALFORMED_HTTP_REQUEST" | "HEADERS_TOO_LARGE" | "REQUEST_TIMEOUT" | "ROUTE_NOT_FOUND" | "INVALID_ARGUMENT" | "INVALID_PAGE_TOKEN" | "PAGE_TOKEN_DIRECTION_MISMATCH" | "INVALID_CHANGE_CURSOR" | "INVALID_TIMESTAMP" | "INVALID_TIME_RANGE" | "TIMESTAMP_OUT_OF_RANGE" | "INVALID_UPDATE_MASK" | "FIELD_NOT_CHANGEABLE" | "DISPLAY_NAME_REQUIRED" | "INVALID_IDEMPOTENCY_KEY" | "IDEMPOTENCY_KEY_REUSED" | "TOKEN_MISSING" | "TOKEN_MALFORMED" | "TOKEN_INVALID" | "TOKEN_EXPIRED" | "CLIENT_REVOKED" | "METRICS_TOKEN_REQUIRED" | "PERMISSION_DENIED" | "SOURCE_ADDRESS_NOT_ALLOWED" | "SCOPE_EXCEEDS_CALLER" | "SESSION_MISSING" | "SESSION_INVALID" | "SESSION_EXPIRED" | "SESSION_REVOKED" | "SIGN_IN_REFUSED" | "TOO_MANY_FAILURES" | "CSRF_TOKEN_INVALID" | "APP_NOT_FOUND" | "APP_RESOURCE_TYPE_NOT_FOUND" | "APP_RESOURCE_NOT_FOUND" | "ENTITLEMENT_NOT_FOUND" | "APP_USER_NOT_FOUND" | "USER_NOT_FOUND" | "GRANT_NOT_FOUND" | "ROLE_NOT_FOUND" | "PERSONAL_CLIENT_NOT_FOUND" | "BULK_ACTION_NOT_FOUND" | "SCIM_CONNECTION_NOT_FOUND" | "POLICY_NOT_FOUND" | "WEBHOOK_NOT_FOUND" | "WEBHOOK_DELIVERY_NOT_FOUND" | "UNKNOWN_EVENT_UID" | "ALIAS_TAKEN" | "EMAIL_TAKEN" | "DURATION_CONFLICT" | "INVALID_GRANT_DURATION" | "DEPROVISION_AT_NOT_IN_FUTURE" | "DEPROVISION_AT_REQUIRED" | "CONFLICTING_GRANT_EXPIRY" | "TOO_MANY_USER_IDS" | "WEBHOOK_URL_REFUSED" | "UNKNOWN_ROLE" | "INVALID_CIDR" | "INVALID_EXPIRY" | "OWNER_NOT_FOUND" | "OWNER_DELETED" | "USER_DELETED" | "MALFORMED_CSV" | "INVALID_IMPORT" | "UNSUPPORTED_POLICY_FIELD" | "POLICY_REFERENCE_INVALID" | "ENTITLEMENT_NOT_MANUALLY_MANAGED" | "ENTITLEMENT_MANAGED_BY_SCIM" | "BUILTIN_ROLE_IMMUTABLE" | "BUILTIN_POLICY_IMMUTABLE" | "POLICY_IN_USE" | "BULK_ACTION_FINISHED" | "BULK_ACTION_IN_PROGRESS" | "MEMBERSHIP_CHANGE_PENDING" | "IF_MATCH_REQUIRED" | "MEMBERSHIP_CHANGED" | "DATABASE_UNAVAILABLE" | "MIGRATIONS_PENDING" | "INTERNAL";
-                            }[];
-                            message: string;
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * Rotate secret
+         * @description Replace the signing secret and answer `{webhook, secret}` with the new one, shown this once. Every request sent from then on, retries included, is signed with it; the old secret stops at once.
+         */
+        post: operations["roster.v1.Webhooks.RotateSecret"];
         delete?: never;
         options?: never;
         head?: never;
@@ -21597,6 +21452,156 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        webhook: {
+                            appIds: string[];
+                            createdAt: string;
+                            description: string;
+                            disabledReason: string | null;
+                            eventTypes: string[];
+                            id: string;
+                            /** @enum {unknown} */
+                            state: "ACTIVE" | "PAUSED" | "DISABLED";
+                            updatedAt: string;
+                            url: string;
+                        };
+                    };
+                };
+            };
+            /**
+             * @description Error: the status code and body of CONTRACT.md §7.1; `details[0].reason` names the error and `details[0].metadata` carries its particulars. `details[0].reason` is one of
+             *
+             *     | reason                             | HTTP status | gRPC code               | meaning                                                                                                                                                     |
+             *     | ---------------------------------- | ----------- | ----------------------- | ----------------------------------------------------------------------------------------------------------------------------------------------------------- |
+             *     | `INVALID_REQUEST`                  | 400         | INVALID_ARGUMENT (3)    | The request does not match the operation’s schema; the message names the field.                                                                             |
+             *     | `MALFORMED_JSON`                   | 400         | INVALID_ARGUMENT (3)    | The request body is not valid JSON.                                                                                                                         |
+             *     | `INVALID_CONTENT_LENGTH`           | 400         | INVALID_ARGUMENT (3)    | Content-Length does not match the body.                                                                                                                     |
+             *     | `UNSUPPORTED_MEDIA_TYPE`           | 415         | INVALID_ARGUMENT (3)    | The body is not sent as application/json.                                                                                                                   |
+             *     | `REQUEST_TOO_LARGE`                | 413         | RESOURCE_EXHAUSTED (8)  | The body is larger than the route accepts; GET /roster/v1/limits tells the limits.                                                                          |
+             *     | `INVALID_TEXT`                     | 400         | INVALID_ARGUMENT (3)    | A string holds a NUL character, a lone surrogate or bytes that are not UTF-8.                                                                               |
+             *     | `MALFORMED_URL`                    | 400         | INVALID_ARGUMENT (3)    | The path is not valid percent-encoded UTF-8.                                                                                                                |
+             *     | `PATH_PARAMETER_TOO_LONG`          | 400         | INVALID_ARGUMENT (3)    | A path parameter is longer than allowed.                                                                                                                    |
+             *     | `MALFORMED_HTTP_REQUEST`           | 400         | INVALID_ARGUMENT (3)    | The HTTP message itself is malformed (for example, conflicting length headers).                                                                             |
+             *     | `HEADERS_TOO_LARGE`                | 431         | INVALID_ARGUMENT (3)    | The request headers are larger than the server accepts.                                                                                                     |
+             *     | `REQUEST_TIMEOUT`                  | 408         | DEADLINE_EXCEEDED (4)   | The request did not arrive in time.                                                                                                                         |
+             *     | `ROUTE_NOT_FOUND`                  | 404         | NOT_FOUND (5)           | No operation is served at this method and path.                                                                                                             |
+             *     | `INVALID_ARGUMENT`                 | 400         | INVALID_ARGUMENT (3)    | A value of the request is refused; the message says which.                                                                                                  |
+             *     | `INVALID_PAGE_TOKEN`               | 400         | INVALID_ARGUMENT (3)    | The page token is not one Roster issued.                                                                                                                    |
+             *     | `PAGE_TOKEN_DIRECTION_MISMATCH`    | 400         | INVALID_ARGUMENT (3)    | The page token was issued for the other sort direction.                                                                                                     |
+             *     | `INVALID_CHANGE_CURSOR`            | 400         | INVALID_ARGUMENT (3)    | The change-stream cursor is not one Roster issued; pass back a nextCursor, or "" to start.                                                                  |
+             *     | `INVALID_TIMESTAMP`                | 400         | INVALID_ARGUMENT (3)    | A timestamp is not RFC 3339.                                                                                                                                |
+             *     | `INVALID_TIME_RANGE`               | 400         | INVALID_ARGUMENT (3)    | since is later than until.                                                                                                                                  |
+             *     | `TIMESTAMP_OUT_OF_RANGE`           | 400         | INVALID_ARGUMENT (3)    | A timestamp is after the year 9999.                                                                                                                         |
+             *     | `INVALID_UPDATE_MASK`              | 400         | INVALID_ARGUMENT (3)    | updateMask names a field that cannot be updated.                                                                                                            |
+             *     | `FIELD_NOT_CHANGEABLE`             | 400         | INVALID_ARGUMENT (3)    | The update names a field (metadata.field) this caller cannot set to the value sent.                                                                         |
+             *     | `DISPLAY_NAME_REQUIRED`            | 400         | INVALID_ARGUMENT (3)    | displayName is empty.                                                                                                                                       |
+             *     | `INVALID_IDEMPOTENCY_KEY`          | 400         | INVALID_ARGUMENT (3)    | The Idempotency-Key header is malformed.                                                                                                                    |
+             *     | `IDEMPOTENCY_KEY_REUSED`           | 409         | ABORTED (10)            | The Idempotency-Key was already used with a different request.                                                                                              |
+             *     | `TOKEN_MISSING`                    | 401         | UNAUTHENTICATED (16)    | No bearer access token was sent.                                                                                                                            |
+             *     | `TOKEN_MALFORMED`                  | 401         | UNAUTHENTICATED (16)    | The Authorization header is not a bearer token.                                                                                                             |
+             *     | `TOKEN_INVALID`                    | 401         | UNAUTHENTICATED (16)    | The access token’s signature or claims are not valid.                                                                                                       |
+             *     | `TOKEN_EXPIRED`                    | 401         | UNAUTHENTICATED (16)    | The access token has expired; fetch a new one.                                                                                                              |
+             *     | `CLIENT_REVOKED`                   | 401         | UNAUTHENTICATED (16)    | The API client of the token is deleted or expired.                                                                                                          |
+             *     | `METRICS_TOKEN_REQUIRED`           | 401         | UNAUTHENTICATED (16)    | /metrics needs the metrics bearer token.                                                                                                                    |
+             *     | `PERMISSION_DENIED`                | 403         | PERMISSION_DENIED (7)   | The caller’s roles do not allow the operation.                                                                                                              |
+             *     | `SOURCE_ADDRESS_NOT_ALLOWED`       | 403         | PERMISSION_DENIED (7)   | The client may not be used from the request’s source address.                                                                                               |
+             *     | `SCOPE_EXCEEDS_CALLER`             | 403         | PERMISSION_DENIED (7)   | A scoped client cannot give a new client a role it does not act with.                                                                                       |
+             *     | `SESSION_MISSING`                  | 401         | UNAUTHENTICATED (16)    | The console request carries no session cookie.                                                                                                              |
+             *     | `SESSION_INVALID`                  | 401         | UNAUTHENTICATED (16)    | The session cookie names no console session.                                                                                                                |
+             *     | `SESSION_EXPIRED`                  | 401         | UNAUTHENTICATED (16)    | The console session passed its idle or absolute expiry; sign in again.                                                                                      |
+             *     | `SESSION_REVOKED`                  | 401         | UNAUTHENTICATED (16)    | The user or API client behind the console session is gone; sign in again.                                                                                   |
+             *     | `SIGN_IN_REFUSED`                  | 401         | UNAUTHENTICATED (16)    | The console sign-in credentials were refused.                                                                                                               |
+             *     | `TOO_MANY_FAILURES`                | 429         | RESOURCE_EXHAUSTED (8)  | Too many failed console sign-ins from this address or for this client; wait a minute.                                                                       |
+             *     | `CSRF_TOKEN_INVALID`               | 403         | PERMISSION_DENIED (7)   | A change made with a console session lacks the session’s CSRF token header.                                                                                 |
+             *     | `APP_NOT_FOUND`                    | 404         | NOT_FOUND (5)           | No live app has this ID.                                                                                                                                    |
+             *     | `APP_RESOURCE_TYPE_NOT_FOUND`      | 404         | NOT_FOUND (5)           | No live resource type of the app has this ID.                                                                                                               |
+             *     | `APP_RESOURCE_NOT_FOUND`           | 404         | NOT_FOUND (5)           | No live resource of the resource type has this ID.                                                                                                          |
+             *     | `ENTITLEMENT_NOT_FOUND`            | 404         | NOT_FOUND (5)           | No live entitlement of the app has this ID.                                                                                                                 |
+             *     | `APP_USER_NOT_FOUND`               | 404         | NOT_FOUND (5)           | No app user of the app has this ID.                                                                                                                         |
+             *     | `USER_NOT_FOUND`                   | 404         | NOT_FOUND (5)           | No live user has this ID.                                                                                                                                   |
+             *     | `GRANT_NOT_FOUND`                  | 404         | NOT_FOUND (5)           | The app user holds no live grant of the entitlement.                                                                                                        |
+             *     | `ROLE_NOT_FOUND`                   | 404         | NOT_FOUND (5)           | No role has this ID.                                                                                                                                        |
+             *     | `PERSONAL_CLIENT_NOT_FOUND`        | 404         | NOT_FOUND (5)           | The caller has no API client with this ID.                                                                                                                  |
+             *     | `BULK_ACTION_NOT_FOUND`            | 404         | NOT_FOUND (5)           | No bulk action has this ID.                                                                                                                                 |
+             *     | `SCIM_CONNECTION_NOT_FOUND`        | 404         | NOT_FOUND (5)           | No live SCIM connection has this ID.                                                                                                                        |
+             *     | `POLICY_NOT_FOUND`                 | 404         | NOT_FOUND (5)           | No live policy has this ID.                                                                                                                                 |
+             *     | `WEBHOOK_NOT_FOUND`                | 404         | NOT_FOUND (5)           | No live webhook the caller may see has this ID.                                                                                                             |
+             *     | `WEBHOOK_DELIVERY_NOT_FOUND`       | 404         | NOT_FOUND (5)           | The webhook has no delivery with this ID.                                                                                                                   |
+             *     | `UNKNOWN_EVENT_UID`                | 400         | INVALID_ARGUMENT (3)    | sinceEventUid is not the uid of a system-log event.                                                                                                         |
+             *     | `ALIAS_TAKEN`                      | 409         | ALREADY_EXISTS (6)      | Another entitlement of the app has this alias.                                                                                                              |
+             *     | `EMAIL_TAKEN`                      | 409         | ALREADY_EXISTS (6)      | Another live user has this email, compared ignoring case; the message names them.                                                                           |
+             *     | `DURATION_CONFLICT`                | 400         | INVALID_ARGUMENT (3)    | durationGrant and durationUnset are both set.                                                                                                               |
+             *     | `INVALID_GRANT_DURATION`           | 400         | INVALID_ARGUMENT (3)    | grantDuration is not a positive number of seconds within the limit.                                                                                         |
+             *     | `DEPROVISION_AT_NOT_IN_FUTURE`     | 400         | INVALID_ARGUMENT (3)    | deprovisionAt is not in the future.                                                                                                                         |
+             *     | `DEPROVISION_AT_REQUIRED`          | 400         | INVALID_ARGUMENT (3)    | The update needs a deprovisionAt.                                                                                                                           |
+             *     | `CONFLICTING_GRANT_EXPIRY`         | 400         | INVALID_ARGUMENT (3)    | The request sets the grant’s expiry in two ways that disagree.                                                                                              |
+             *     | `TOO_MANY_USER_IDS`                | 400         | INVALID_ARGUMENT (3)    | The request names more user IDs than one bulk action takes.                                                                                                 |
+             *     | `WEBHOOK_URL_REFUSED`              | 400         | INVALID_ARGUMENT (3)    | The webhook URL is not https://, or names a private, loopback or link-local address.                                                                        |
+             *     | `UNKNOWN_ROLE`                     | 400         | INVALID_ARGUMENT (3)    | A role ID names no role.                                                                                                                                    |
+             *     | `INVALID_CIDR`                     | 400         | INVALID_ARGUMENT (3)    | An allowed source is not an IP address or CIDR block.                                                                                                       |
+             *     | `INVALID_EXPIRY`                   | 400         | INVALID_ARGUMENT (3)    | A client’s expiry is not a positive duration.                                                                                                               |
+             *     | `OWNER_NOT_FOUND`                  | 400         | INVALID_ARGUMENT (3)    | A named owner is not a user.                                                                                                                                |
+             *     | `OWNER_DELETED`                    | 400         | INVALID_ARGUMENT (3)    | A named owner is a deleted user.                                                                                                                            |
+             *     | `USER_DELETED`                     | 400         | INVALID_ARGUMENT (3)    | The named user is deleted; name a live user.                                                                                                                |
+             *     | `MALFORMED_CSV`                    | 400         | INVALID_ARGUMENT (3)    | The imported CSV cannot be parsed.                                                                                                                          |
+             *     | `INVALID_IMPORT`                   | 400         | INVALID_ARGUMENT (3)    | The import is not a list of users, or lists too many; the message says which.                                                                               |
+             *     | `UNSUPPORTED_POLICY_FIELD`         | 400         | INVALID_ARGUMENT (3)    | A policy sets a field Roster does not run, or sets it wrongly; metadata.field names it.                                                                     |
+             *     | `POLICY_REFERENCE_INVALID`         | 400         | INVALID_ARGUMENT (3)    | A policy or entitlement names a user, entitlement or policy that is missing or of the wrong type.                                                           |
+             *     | `ENTITLEMENT_NOT_MANUALLY_MANAGED` | 400         | FAILED_PRECONDITION (9) | Members of the entitlement are managed by its connector, not by hand.                                                                                       |
+             *     | `ENTITLEMENT_MANAGED_BY_SCIM`      | 400         | FAILED_PRECONDITION (9) | An identity provider owns the entitlement (a SCIM group): it and its members change only through its SCIM connection, named in `metadata.scimConnectionId`. |
+             *     | `BUILTIN_ROLE_IMMUTABLE`           | 400         | FAILED_PRECONDITION (9) | That field of a built-in role cannot be changed.                                                                                                            |
+             *     | `BUILTIN_POLICY_IMMUTABLE`         | 400         | FAILED_PRECONDITION (9) | A built-in policy cannot be changed or deleted.                                                                                                             |
+             *     | `POLICY_IN_USE`                    | 400         | FAILED_PRECONDITION (9) | Entitlements, apps or other policies still name the policy; metadata says which.                                                                            |
+             *     | `BULK_ACTION_FINISHED`             | 400         | FAILED_PRECONDITION (9) | The bulk action has already finished.                                                                                                                       |
+             *     | `BULK_ACTION_IN_PROGRESS`          | 409         | ABORTED (10)            | A bulk action on the entitlement is still running; retry when it ends.                                                                                      |
+             *     | `MEMBERSHIP_CHANGE_PENDING`        | 409         | ABORTED (10)            | A pending bulk action on the entitlement still has to reach this user.                                                                                      |
+             *     | `IF_MATCH_REQUIRED`                | 400         | FAILED_PRECONDITION (9) | Setting exact membership needs If-Match (a dry run does not).                                                                                               |
+             *     | `MEMBERSHIP_CHANGED`               | 400         | FAILED_PRECONDITION (9) | The membership changed since the version sent in If-Match.                                                                                                  |
+             *     | `DATABASE_UNAVAILABLE`             | 503         | UNAVAILABLE (14)        | The database cannot be reached.                                                                                                                             |
+             *     | `MIGRATIONS_PENDING`               | 503         | UNAVAILABLE (14)        | The database schema is older than the server.                                                                                                               |
+             *     | `INTERNAL`                         | 500         | INTERNAL (13)           | A fault of the server; the log has the request ID.                                                                                                          |
+             */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description gRPC status code */
+                        code: number;
+                        details: {
+                            "@type": string;
+                            domain: string;
+                            metadata: {
+                                [key: string]: string;
+                            };
+                            /** @enum {unknown} */
+                            reason: "INVALID_REQUEST" | "MALFORMED_JSON" | "INVALID_CONTENT_LENGTH" | "UNSUPPORTED_MEDIA_TYPE" | "REQUEST_TOO_LARGE" | "INVALID_TEXT" | "MALFORMED_URL" | "PATH_PARAMETER_TOO_LONG" | "MALFORMED_HTTP_REQUEST" | "HEADERS_TOO_LARGE" | "REQUEST_TIMEOUT" | "ROUTE_NOT_FOUND" | "INVALID_ARGUMENT" | "INVALID_PAGE_TOKEN" | "PAGE_TOKEN_DIRECTION_MISMATCH" | "INVALID_CHANGE_CURSOR" | "INVALID_TIMESTAMP" | "INVALID_TIME_RANGE" | "TIMESTAMP_OUT_OF_RANGE" | "INVALID_UPDATE_MASK" | "FIELD_NOT_CHANGEABLE" | "DISPLAY_NAME_REQUIRED" | "INVALID_IDEMPOTENCY_KEY" | "IDEMPOTENCY_KEY_REUSED" | "TOKEN_MISSING" | "TOKEN_MALFORMED" | "TOKEN_INVALID" | "TOKEN_EXPIRED" | "CLIENT_REVOKED" | "METRICS_TOKEN_REQUIRED" | "PERMISSION_DENIED" | "SOURCE_ADDRESS_NOT_ALLOWED" | "SCOPE_EXCEEDS_CALLER" | "SESSION_MISSING" | "SESSION_INVALID" | "SESSION_EXPIRED" | "SESSION_REVOKED" | "SIGN_IN_REFUSED" | "TOO_MANY_FAILURES" | "CSRF_TOKEN_INVALID" | "APP_NOT_FOUND" | "APP_RESOURCE_TYPE_NOT_FOUND" | "APP_RESOURCE_NOT_FOUND" | "ENTITLEMENT_NOT_FOUND" | "APP_USER_NOT_FOUND" | "USER_NOT_FOUND" | "GRANT_NOT_FOUND" | "ROLE_NOT_FOUND" | "PERSONAL_CLIENT_NOT_FOUND" | "BULK_ACTION_NOT_FOUND" | "SCIM_CONNECTION_NOT_FOUND" | "POLICY_NOT_FOUND" | "WEBHOOK_NOT_FOUND" | "WEBHOOK_DELIVERY_NOT_FOUND" | "UNKNOWN_EVENT_UID" | "ALIAS_TAKEN" | "EMAIL_TAKEN" | "DURATION_CONFLICT" | "INVALID_GRANT_DURATION" | "DEPROVISION_AT_NOT_IN_FUTURE" | "DEPROVISION_AT_REQUIRED" | "CONFLICTING_GRANT_EXPIRY" | "TOO_MANY_USER_IDS" | "WEBHOOK_URL_REFUSED" | "UNKNOWN_ROLE" | "INVALID_CIDR" | "INVALID_EXPIRY" | "OWNER_NOT_FOUND" | "OWNER_DELETED" | "USER_DELETED" | "MALFORMED_CSV" | "INVALID_IMPORT" | "UNSUPPORTED_POLICY_FIELD" | "POLICY_REFERENCE_INVALID" | "ENTITLEMENT_NOT_MANUALLY_MANAGED" | "ENTITLEMENT_MANAGED_BY_SCIM" | "BUILTIN_ROLE_IMMUTABLE" | "BUILTIN_POLICY_IMMUTABLE" | "POLICY_IN_USE" | "BULK_ACTION_FINISHED" | "BULK_ACTION_IN_PROGRESS" | "MEMBERSHIP_CHANGE_PENDING" | "IF_MATCH_REQUIRED" | "MEMBERSHIP_CHANGED" | "DATABASE_UNAVAILABLE" | "MIGRATIONS_PENDING" | "INTERNAL";
+                        }[];
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    "roster.v1.Webhooks.RotateSecret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        secret: string;
                         webhook: {
                             appIds: string[];
                             createdAt: string;

@@ -162,6 +162,7 @@ export const ROUTE_SAMPLES: Samples = {
   'POST /api/v1/search/grants': () => ({ url: '/api/v1/search/grants', body: {} }),
   'POST /api/v1/search/past-grants': () => ({ url: '/api/v1/search/past-grants', body: {} }),
   'POST /api/v1/grants/feed': () => ({ url: '/api/v1/grants/feed', body: {} }),
+  'POST /roster/v1/grants/changes': () => ({ url: '/roster/v1/grants/changes', body: {} }),
   'GET /api/v1/apps/:app_id/entitlements/:app_entitlement_id/users/:identity_user_id/grants': (w) => ({
     url: `${E(w)}/users/${w.userId}/grants`,
   }),

@@ -202,6 +202,13 @@ export const ROSTER_OPERATIONS: Readonly<Record<string, OperationDoc>> = {
     summary: 'Ping',
     description: 'Queue a signed `webhook.ping` behind what is already queued.',
   },
+  'POST /roster/v1/webhooks/{id}/secret': {
+    operationId: 'roster.v1.Webhooks.RotateSecret',
+    tag: 'Roster: Webhooks',
+    summary: 'Rotate secret',
+    description:
+      'Replace the signing secret and answer `{webhook, secret}` with the new one, shown this once. Every request sent from then on, retries included, is signed with it; the old secret stops at once.',
+  },
   'GET /roster/v1/webhooks/{id}/deliveries': {
     operationId: 'roster.v1.Webhooks.ListDeliveries',
     tag: 'Roster: Webhooks',
