@@ -7,6 +7,7 @@ import { buildIsStale } from '../scripts/build-stamp.mjs';
 import { DIALECTS, openTestDatabase, type TestDatabase } from '../test/harness.js';
 import { createSignal, logRecord, onLines, withDeadline } from '../test/wait.js';
 import { PID_FILE } from './db/data-dir-lock.js';
+import { newId } from './lib/ids.js';
 import { CREDENTIALS_FILE } from './modules/auth/bootstrap.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -167,6 +168,50 @@ describe.each(DIALECTS)('starting Roster on %s', (dialect) => {
         .execute();
       expect(stored.map((c) => c.client_id).sort()).toEqual([credentials.clientId, client.clientId].sort());
 
+      roster.child.kill('SIGTERM');
+      expect({ code: await roster.exited, stderr: roster.stderr() }).toEqual({ code: 0, stderr: '' });
+    } finally {
+      if (roster.child.exitCode === null) {
+        roster.child.kill('SIGTERM');
+        await roster.exited;
+      }
+      await own.drop();
+    }
+  });
+  it('starts on a database whose live users share an email, and warns how many emails are shared', async () => {
+    const own = await openTestDatabase(dialect);
+    // Stored before a live user's email was unique: reported, never merged.
+    const at = new Date().toISOString();
+    const user = (email: string) => ({
+      id: newId(),
+      display_name: email,
+      email,
+      username: email,
+      status: 'ENABLED',
+      type: 'USER_TYPE_HUMAN',
+      role_ids: '[]',
+      profile: '{}',
+      department: '',
+      manager_ids: '[]',
+      employee_ids: '[]',
+      created_at: at,
+      updated_at: at,
+      deleted_at: null,
+    });
+    await own.handle.db
+      .insertInto('users')
+      .values([user('twin@start.test'), user('Twin@start.test'), user('solo@start.test')])
+      .execute();
+    const roster = startRoster({ ...own.env, ROSTER_PORT: '0', ROSTER_LOG_LEVEL: 'info' });
+    try {
+      // The credentials are written after the signal handlers are in place, so SIGTERM stops it cleanly.
+      const wrote = 'created the bootstrap Super Admin API client; its credentials are in this file';
+      await roster.happened.until(() => roster.messages.includes(wrote) || roster.child.exitCode !== null, {
+        what: 'Roster to write its credentials',
+      });
+      expect(roster.messages).toContain(
+        '1 email is shared by several live users; list them with GET /roster/v1/users/shared-emails or `roster users shared-emails`, and change or delete all but one',
+      );
       roster.child.kill('SIGTERM');
       expect({ code: await roster.exited, stderr: roster.stderr() }).toEqual({ code: 0, stderr: '' });
     } finally {

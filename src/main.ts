@@ -78,6 +78,18 @@ async function main(argv: readonly string[]): Promise<void> {
     logger,
     ...(backgroundRunner ? { backgroundRunner } : {}),
   });
+  // Live users sharing an email were stored before emails were unique: reported, never merged, and
+  // every email lookup that names them refuses until all but one are changed or deleted.
+  const shared = await container.users.listSharedEmails({ pageSize: 100 });
+  if (shared.items.length > 0) {
+    const count =
+      shared.nextPageToken === '' ? String(shared.items.length) : `more than ${shared.items.length}`;
+    const what = count === '1' ? '1 email is' : `${count} emails are each`;
+    logger.warn(
+      { sharedEmails: count, examples: shared.items.slice(0, 5) },
+      `${what} shared by several live users; list them with GET /roster/v1/users/shared-emails or \`roster users shared-emails\`, and change or delete all but one`,
+    );
+  }
   const app = await buildApp(container, { logger });
   // Listen before bootstrapping, so a server that cannot start writes no credentials for itself.
   try {

@@ -9,6 +9,7 @@ const SECTIONS = [
   { to: '/apps', label: 'Apps', permission: 'apps:read' },
   { to: '/people', label: 'People', permission: 'users:read' },
   { to: '/review', label: 'Access review', permission: 'grants:read' },
+  { to: '/policies', label: 'Policies', permission: 'policies:read' },
   { to: '/bulk-actions', label: 'Bulk actions', permission: 'bulk_actions:read' },
   { to: '/audit', label: 'Audit log', permission: 'system_log:read' },
   { to: '/scim', label: 'SCIM connections', permission: 'scim:read' },

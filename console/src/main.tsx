@@ -17,6 +17,9 @@ import { BulkActionsPage } from './pages/BulkActionsPage';
 import { EntitlementPage } from './pages/EntitlementPage';
 import { PeoplePage } from './pages/PeoplePage';
 import { PersonPage } from './pages/PersonPage';
+import { PoliciesPage } from './pages/PoliciesPage';
+import { PolicyFormPage } from './pages/PolicyFormPage';
+import { PolicyPage } from './pages/PolicyPage';
 import { ReviewPage } from './pages/ReviewPage';
 import { ScimConnectionsPage } from './pages/ScimConnectionsPage';
 import { SettingsPage } from './pages/SettingsPage';
@@ -49,6 +52,10 @@ const router = createBrowserRouter(
         { path: 'apps/:appId/entitlements/:entitlementId/add', element: <AddMembersPage /> },
         { path: 'people', element: <PeoplePage /> },
         { path: 'people/:userId', element: <PersonPage /> },
+        { path: 'policies', element: <PoliciesPage /> },
+        { path: 'policies/new', element: <PolicyFormPage /> },
+        { path: 'policies/:policyId', element: <PolicyPage /> },
+        { path: 'policies/:policyId/edit', element: <PolicyFormPage /> },
         { path: 'review', element: <ReviewPage /> },
         { path: 'bulk-actions', element: <BulkActionsPage /> },
         { path: 'bulk-actions/:bulkActionId', element: <BulkActionPage /> },

@@ -144,6 +144,10 @@ export const ERROR_REASONS = {
   },
   // Refused values
   ALIAS_TAKEN: { code: 'ALREADY_EXISTS', meaning: 'Another entitlement of the app has this alias.' },
+  EMAIL_TAKEN: {
+    code: 'ALREADY_EXISTS',
+    meaning: 'Another live user has this email, compared ignoring case; the message names them.',
+  },
   DURATION_CONFLICT: { code: 'INVALID_ARGUMENT', meaning: 'durationGrant and durationUnset are both set.' },
   INVALID_GRANT_DURATION: {
     code: 'INVALID_ARGUMENT',

@@ -755,4 +755,156 @@ describe.skipIf(!CHROMIUM).each(DIALECTS)('the console in Chromium on %s', (dial
       await page.getByRole('button', { name: 'Menu' }).click();
     }
   }, 120_000);
+
+  it('creates a policy with two steps, edits and reorders them, lists and describes it, points an entitlement at it; a Read-Only Admin sees no controls', async () => {
+    const { t } = roster;
+    // Earlier steps move the clock past the first token's life: a token valid now.
+    const token = await t.issueAdminToken();
+    const app = await t.request('POST', '/api/v1/apps', { displayName: 'Ledger' }, { token });
+    expect(app.status, JSON.stringify(app.body)).toBe(200);
+    const appId: string = app.body.app.id;
+    const made = await t.request(
+      'POST',
+      `/api/v1/apps/${appId}/entitlements`,
+      { displayName: 'Ledger writers' },
+      { token },
+    );
+    expect(made.status, JSON.stringify(made.body)).toBe(200);
+    const entitlementId: string = made.body.appEntitlementView.appEntitlement.id;
+
+    const page = await open();
+    await signInAsAdmin(page);
+    await page.getByRole('link', { name: 'Policies' }).click();
+    await page.getByRole('link', { name: 'Default grant policy' }).waitFor();
+    await page.getByRole('link', { name: 'New policy' }).click();
+    await page.getByLabel('Name').fill('Ledger access');
+    await page.getByLabel('Description').fill('Owners approve, then Olivia makes the account');
+    await page.getByLabel('Reason required to approve').check();
+    await page.getByRole('button', { name: 'Add step' }).click();
+    await page.getByRole('combobox', { name: 'Step 2', exact: true }).click();
+    await page.getByRole('option', { name: 'Manual provisioning' }).click();
+    await page.getByRole('combobox', { name: 'Step 2: who provisions' }).fill('olivia@');
+    await page.getByRole('option', { name: 'Olivia Okafor (olivia@example.test)' }).click();
+    await page.getByLabel('Step 2: instructions').fill('Create the account in Ledger');
+    await expectAccessible(page);
+    await screenshot(page, dialect, '40-policy-new');
+    await page.getByRole('button', { name: 'Create policy' }).click();
+
+    const steps = page.getByTestId('policy-steps').getByRole('listitem');
+    // The person's name is read after the policy: poll until the words are whole.
+    await expect
+      .poll(() => steps.allTextContents())
+      .toEqual([
+        "Approval by the app's owners; self-approval not allowed; reason required",
+        'Manual provisioning by Olivia Okafor: Create the account in Ledger',
+      ]);
+    const policyId = page.url().split('/policies/')[1] ?? '';
+    const stored = await t.db
+      .selectFrom('policies')
+      .selectAll()
+      .where('id', '=', policyId)
+      .executeTakeFirstOrThrow();
+    expect(stored).toMatchObject({ display_name: 'Ledger access', policy_type: 'POLICY_TYPE_GRANT' });
+    const storedSteps = JSON.parse(stored.steps);
+    expect(storedSteps).toHaveLength(2);
+    expect(storedSteps[0].approval).toMatchObject({
+      appOwners: { allowSelfApproval: false },
+      requireApprovalReason: true,
+    });
+    expect(storedSteps[1].provision.provisionPolicy.manual).toEqual({
+      instructions: 'Create the account in Ledger',
+      userIds: [olivia.id],
+    });
+    await expectAccessible(page);
+    await screenshot(page, dialect, '41-policy');
+
+    // Edit: a wait of two hours, added last and moved up between the approval and the provisioning.
+    await page.getByRole('link', { name: 'Edit policy' }).click();
+    await page.getByRole('button', { name: 'Add step' }).click();
+    await page.getByRole('combobox', { name: 'Step 3', exact: true }).click();
+    await page.getByRole('option', { name: 'Wait' }).click();
+    await page.getByLabel('Step 3: wait for').fill('2');
+    await page.getByRole('button', { name: 'Move step 3 up' }).click();
+    await page.getByRole('button', { name: 'Save policy' }).click();
+    await expect
+      .poll(() => steps.allTextContents())
+      .toEqual([
+        "Approval by the app's owners; self-approval not allowed; reason required",
+        'Wait 2 hours',
+        'Manual provisioning by Olivia Okafor: Create the account in Ledger',
+      ]);
+    const edited = await t.db
+      .selectFrom('policies')
+      .select('steps')
+      .where('id', '=', policyId)
+      .executeTakeFirstOrThrow();
+    expect(JSON.parse(edited.steps).map((step: object) => Object.keys(step)[0])).toEqual([
+      'approval',
+      'wait',
+      'provision',
+    ]);
+    expect(JSON.parse(edited.steps)[1].wait.timeoutDuration).toBe('7200s');
+
+    await page.getByRole('link', { name: '← Policies' }).click();
+    const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: 'Ledger access' }) });
+    await row.waitFor();
+    expect(await row.getByRole('cell').allTextContents()).toEqual([
+      'Ledger access',
+      'Grant',
+      'no',
+      '3 steps',
+    ]);
+    await expectAccessible(page);
+    await screenshot(page, dialect, '42-policies');
+
+    await page.goto(`${roster.url}/console/apps/${appId}/entitlements/${entitlementId}`);
+    const policies = page.getByTestId('entitlement-policies');
+    await policies.getByText("Default grant policy (the app's owners approve)").waitFor();
+    await page.getByRole('button', { name: 'Choose policies' }).click();
+    await page.getByRole('combobox', { name: 'Grant policy', exact: true }).click();
+    await page.getByRole('option', { name: 'Ledger access' }).click();
+    await page.getByRole('button', { name: 'Save policies' }).click();
+    await page.getByRole('dialog').waitFor({ state: 'hidden' });
+    await policies.getByRole('link', { name: 'Ledger access' }).waitFor();
+    const entitlement = await t.db
+      .selectFrom('app_entitlements')
+      .select(['grant_policy_id', 'revoke_policy_id', 'emergency_grant_policy_id'])
+      .where('id', '=', entitlementId)
+      .executeTakeFirstOrThrow();
+    expect(entitlement).toEqual({
+      grant_policy_id: policyId,
+      revoke_policy_id: '',
+      emergency_grant_policy_id: '',
+    });
+    await expectAccessible(page);
+    await screenshot(page, dialect, '43-entitlement-policies');
+
+    // Deleting a policy an entitlement names is refused, with the API's words; nothing is deleted.
+    await policies.getByRole('link', { name: 'Ledger access' }).click();
+    await page.getByRole('button', { name: 'Delete policy' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Delete Ledger access' }).click();
+    await page.getByRole('dialog').getByText(`is still named by app_entitlement ${entitlementId}`).waitFor();
+    expect(
+      (
+        await t.db
+          .selectFrom('policies')
+          .select('deleted_at')
+          .where('id', '=', policyId)
+          .executeTakeFirstOrThrow()
+      ).deleted_at,
+    ).toBeNull();
+
+    const reading = await open();
+    await signInWithSecret(reading, reader.client.clientId, reader.clientSecret);
+    await reading.getByRole('link', { name: 'Policies' }).click();
+    await reading.getByRole('link', { name: 'Ledger access' }).click();
+    await reading.getByTestId('policy-steps').waitFor();
+    expect(await reading.getByRole('link', { name: 'New policy' }).count()).toBe(0);
+    expect(await reading.getByRole('button', { name: /Delete policy/ }).count()).toBe(0);
+    expect(await reading.getByRole('link', { name: 'Edit policy' }).count()).toBe(0);
+    await reading.goto(`${roster.url}/console/apps/${appId}/entitlements/${entitlementId}`);
+    await reading.getByTestId('entitlement-policies').getByRole('link', { name: 'Ledger access' }).waitFor();
+    expect(await reading.getByRole('button', { name: 'Choose policies' }).count()).toBe(0);
+    await expectAccessible(reading);
+  }, 120_000);
 });

@@ -59,6 +59,15 @@ describe.each(DIALECTS)('the roster command line against a real Roster (%s)', (d
     return { app: app.id, ent: ent.appEntitlement.id };
   }
 
+  /** Imports people of its own for a test, so it runs alone too; their emails, in order. */
+  async function newPeople(domain: string, ...names: string[]): Promise<string[]> {
+    const emails = names.map((n) => `${n}@${domain}`);
+    const file = path.join(work, `${domain}-users.csv`);
+    fs.writeFileSync(file, `displayName,email\n${names.map((n, i) => `${n},${emails[i]}`).join('\n')}\n`);
+    expect((await roster('users', 'import', file)).code).toBe(0);
+    return emails;
+  }
+
   it('signs in with the bootstrap file into a 0600 profile, and whoami introspects', async () => {
     expect(login.code).toBe(0);
     expect(login.stderr).toContain('profile "default" saved');
@@ -155,6 +164,65 @@ describe.each(DIALECTS)('the roster command line against a real Roster (%s)', (d
     expect(usage.stderr).toContain("required option '--name <name>'");
   });
 
+  it('lists policies and shows one with its steps in the order they run', async () => {
+    const { clientId, clientSecret } = JSON.parse(fs.readFileSync(server.credentialsFile, 'utf8'));
+    const token = await fetch(`${server.url}/auth/v1/token`, {
+      method: 'POST',
+      body: new URLSearchParams({
+        grant_type: 'client_credentials',
+        client_id: clientId,
+        client_secret: clientSecret,
+      }),
+    }).then(async (r) => ((await r.json()) as { access_token: string }).access_token);
+    const made = await fetch(`${server.url}/api/v1/policies`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        displayName: 'Two steps',
+        policyType: 'POLICY_TYPE_GRANT',
+        policySteps: {
+          grant: {
+            steps: [
+              { approval: { manager: {}, requireApprovalReason: true } },
+              { wait: { timeoutDuration: '3600s' } },
+              { accept: {} },
+            ],
+          },
+        },
+      }),
+    });
+    expect(made.status).toBe(200);
+    const id = ((await made.json()) as { policy: { id: string } }).policy.id;
+
+    const stored = await server.database.handle.db
+      .selectFrom('policies')
+      .select(['id', 'display_name'])
+      .where('deleted_at', 'is', null)
+      .orderBy('id')
+      .execute();
+    const listed = await roster('policies', 'ls', '-o', 'csv');
+    expect(listed.code).toBe(0);
+    const lines = csvLines(listed.stdout);
+    expect(lines[0]).toBe('id,displayName,type,builtin,steps');
+    // Every stored policy, in the API's order: the built-in default (the app's owners approve) and the new one.
+    expect(lines.slice(1).map((l) => l.split(',')[0])).toEqual(stored.map((p) => p.id));
+    expect(lines).toContain(`${id},Two steps,GRANT,false,3`);
+    expect(lines).toContain('3N7cZNK67ihO9Ke78tI6Kxbqi93,Default grant policy,GRANT,true,1');
+
+    const shown = await roster('policies', 'show', id);
+    expect(shown.code).toBe(0);
+    expect(shown.stdout).toContain('approval (manager) → wait (3600s) → accept');
+    const asJson = json<{ id: string; policySteps: { grant: { steps: unknown[] } } }>(
+      await roster('policies', 'show', id, '-o', 'json'),
+    );
+    expect(asJson.id).toBe(id);
+    expect(asJson.policySteps.grant.steps).toHaveLength(3);
+
+    const unknown = await roster('policies', 'show', 'no-such-policy');
+    expect(unknown.code).toBe(3);
+    expect(unknown.stderr).toMatch(/^roster: .+\(HTTP 404, [A-Z_]+\)/);
+  });
+
   it('creates and imports users, and shows them by ID or email', async () => {
     const created = json<{ id: string }>(
       await roster('users', 'create', '--name', 'Ada Admin', '--email', 'ada@cli.test', '-o', 'json'),
@@ -163,7 +231,7 @@ describe.each(DIALECTS)('the roster command line against a real Roster (%s)', (d
     expect(byEmail.id).toBe(created.id);
     const file = path.join(work, 'few.csv');
     fs.writeFileSync(file, 'displayName,email\nBea,bea@cli.test\nCal,cal@cli.test\n');
-    const imported = await roster('users', 'import', file, '-o', 'csv');
+    const imported = await roster('users', 'import', file, '--ids', '-o', 'csv');
     expect(imported.code).toBe(0);
     expect(csvLines(imported.stdout)).toHaveLength(3);
     const found = json<{ email: string }[]>(await roster('users', 'ls', '--query', 'cli.test', '-o', 'json'));
@@ -192,8 +260,15 @@ describe.each(DIALECTS)('the roster command line against a real Roster (%s)', (d
     );
     expect(added.code).toBe(5);
     expect(added.stderr).toContain('line 3: ghost@cli.test: no Roster user has this email');
-    const summary = JSON.parse(added.stdout);
-    expect([summary.succeeded + summary.added, summary.failed]).toEqual([2, 1]);
+    expect(JSON.parse(added.stdout)).toEqual({
+      people: 3,
+      added: 2,
+      alreadyMembers: 0,
+      failed: 1,
+      wouldAdd: 0,
+      bulkActionIds: [expect.any(String)],
+      problems: [{ line: 3, input: 'ghost@cli.test', reason: 'no Roster user has this email' }],
+    });
 
     const members = json<{ email: string }[]>(await roster('members', 'ls', app, ent, '-o', 'json'));
     expect(members.map((m) => m.email).sort()).toEqual(['bea@cli.test', 'cal@cli.test']);
@@ -236,9 +311,16 @@ describe.each(DIALECTS)('the roster command line against a real Roster (%s)', (d
         .id;
     const gone = await create('Gone', 'gone@people.test');
     const off = await create('Off', 'off@people.test');
-    await create('Twin One', 'twin@people.test');
-    await create('Twin Two', 'Twin@people.test');
+    const twinOne = await create('Twin One', 'twin@people.test');
+    // A live user's email is unique ignoring case; an older database may still hold two.
+    const taken = await roster('users', 'create', '--name', 'Twin Two', '--email', 'Twin@people.test');
+    expect(taken.code).toBe(3);
+    expect(taken.stderr).toContain('EMAIL_TAKEN');
+    expect(taken.stderr).toContain(twinOne);
+    const twinTwo = await create('Twin Two', 'twin.two@people.test');
     const { db } = server.database.handle;
+    await db.updateTable('users').set({ email: 'Twin@people.test' }).where('id', '=', twinTwo).execute();
+    const twins = [twinOne, twinTwo].sort().join(', ');
     await db
       .updateTable('users')
       .set({ deleted_at: new Date().toISOString() })
@@ -269,8 +351,20 @@ describe.each(DIALECTS)('the roster command line against a real Roster (%s)', (d
     expect(added.stderr).toContain('line 2: GONE@people.test: the user with this email is deleted');
     expect(added.stderr).toContain('line 3: off@people.test: user is disabled');
     expect(added.stderr).toContain(
-      'line 4: twin@people.test: more than one Roster user has this email; use the user ID',
+      `line 4: twin@people.test: more than one Roster user has this email (${twins}); use the user ID`,
     );
+    for (const command of [
+      ['users', 'show', 'TWIN@people.test'],
+      ['access', 'twin@people.test'],
+    ]) {
+      const refused = await roster(...command);
+      expect(refused.code, command.join(' ')).toBe(3);
+      expect(refused.stderr).toContain(`more than one Roster user has this email (${twins})`);
+    }
+    const shared = json<{ email: string; userIds: string }[]>(
+      await roster('users', 'shared-emails', '-o', 'json'),
+    );
+    expect(shared).toEqual([{ email: 'twin@people.test', userIds: [twinOne, twinTwo].sort().join(' ') }]);
     const shown = await roster('users', 'show', 'gone@people.test');
     expect(shown.code).toBe(3);
     expect(shown.stderr).toContain('gone@people.test: the user with this email is deleted');
@@ -284,9 +378,9 @@ describe.each(DIALECTS)('the roster command line against a real Roster (%s)', (d
     expect((await roster('members', 'add', app, ent, '--email', 'ada@cli.test')).code).toBe(0);
     const file = path.join(work, 'team.csv');
     fs.writeFileSync(file, 'email\nbea@cli.test\ncal@cli.test\n');
-    const preview = json<{ version: string; toAdd: string[]; toRemove: string[] }>(
-      await roster('members', 'set', app, ent, '--file', file, '--dry-run', '-o', 'json'),
-    );
+    const previewed = await roster('members', 'set', app, ent, '--file', file, '--dry-run', '-o', 'json');
+    expect(previewed.code).toBe(7);
+    const preview = json<{ version: string; toAdd: string[]; toRemove: string[] }>(previewed);
     expect([preview.toAdd.length, preview.toRemove.length]).toEqual([2, 1]);
 
     // Someone else changes the members after the preview.
@@ -315,6 +409,114 @@ describe.each(DIALECTS)('the roster command line against a real Roster (%s)', (d
     expect(members.map((m) => m.email).sort()).toEqual(['bea@cli.test', 'cal@cli.test']);
   });
 
+  it('runs a finished add again as a new run: it adds who is missing now and reports what is true now', async () => {
+    const { app, ent } = await newEntitlement('Again');
+    const [ann = '', ben = '', cat = ''] = await newPeople('again.test', 'ann', 'ben', 'cat');
+    const file = path.join(work, 'again.csv');
+    fs.writeFileSync(file, `email\n${ann}\n${ben}\n${cat}\n`);
+    const first = await roster('members', 'add', app, ent, '--file', file, '-o', 'json');
+    expect(first.code).toBe(0);
+    expect(JSON.parse(first.stdout)).toMatchObject({ people: 3, added: 3, alreadyMembers: 0, failed: 0 });
+    const runs = path.join(env.XDG_STATE_HOME ?? '', 'roster', 'runs');
+    const journals = fs.readdirSync(runs).map((f) => JSON.parse(fs.readFileSync(path.join(runs, f), 'utf8')));
+    expect(journals.filter((j) => j.command.includes(ent)).map((j) => Boolean(j.finishedAt))).toEqual([true]);
+
+    // Someone removes a member; the same file is run again later.
+    expect((await roster('members', 'rm', app, ent, '--email', cat, '--yes')).code).toBe(0);
+    const report = path.join(work, 'again-report.csv');
+    const again = await roster('members', 'add', app, ent, '--file', file, '--report', report, '-o', 'json');
+    expect(again.code).toBe(0);
+    expect(again.stderr).not.toContain('Resuming');
+    const summary = JSON.parse(again.stdout);
+    expect(summary).toMatchObject({ people: 3, added: 1, alreadyMembers: 2, failed: 0 });
+    expect(summary).not.toHaveProperty('succeeded');
+    expect(summary.bulkActionIds).not.toEqual(JSON.parse(first.stdout).bulkActionIds);
+    expect(csvLines(fs.readFileSync(report, 'utf8')).map((l) => l.replace(/,\w+,(\w+),$/, ',$1'))).toEqual([
+      'line,input,userId,outcome,reason',
+      `2,${ann},ALREADY_MEMBER`,
+      `3,${ben},ALREADY_MEMBER`,
+      `4,${cat},ADDED`,
+    ]);
+    const members = json<{ email: string }[]>(await roster('members', 'ls', app, ent, '-o', 'json'));
+    expect(members.map((m) => m.email).sort()).toEqual([ann, ben, cat]);
+
+    // The table says the same, with no count beside it that means something else.
+    const table = await roster('members', 'add', app, ent, '--file', file);
+    expect(table.code).toBe(0);
+    expect(table.stdout).toMatch(/│ alreadyMembers\s+│ 3\s+│/);
+    expect(table.stdout).not.toContain('succeeded');
+
+    const clean = await roster('members', 'add', app, ent, '--email', ann, '--dry-run', '-o', 'json');
+    expect(clean.code).toBe(7);
+    expect(JSON.parse(clean.stdout)).toMatchObject({ people: 1, alreadyMembers: 1, failed: 0 });
+  });
+
+  it('refuses a file that names nobody, and changes nothing', async () => {
+    const { app, ent } = await newEntitlement('Empty');
+    const file = path.join(work, 'empty.csv');
+    fs.writeFileSync(file, 'email\n\n');
+    for (const args of [
+      ['members', 'add', app, ent, '--file', file, '--yes'],
+      ['members', 'set', app, ent, '--file', file, '--yes'],
+    ]) {
+      const refused = await roster(...args);
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toContain(`roster: ${file} names nobody: no line holds an email or user ID`);
+    }
+    expect(json<unknown[]>(await roster('bulk', 'ls', '--entitlement', ent, '-o', 'json'))).toEqual([]);
+  });
+
+  it('takes unambiguous names for apps and entitlements, and refuses ambiguous ones listing them', async () => {
+    const { app, ent } = await newEntitlement('Named');
+    const [nia = '', ned = ''] = await newPeople('named.test', 'nia', 'ned');
+    const slugged = json<{ appEntitlement: { id: string } }>(
+      await roster('ents', 'create', 'named APP', '--name', 'Second', '--slug', 'second-slug', '-o', 'json'),
+    ).appEntitlement.id;
+    expect(json<{ id: string }>(await roster('apps', 'show', 'Named app', '-o', 'json')).id).toBe(app);
+    const byName = await roster('ents', 'show', 'Named app', 'named', '-o', 'json');
+    expect(json<{ appEntitlement: { id: string } }>(byName).appEntitlement.id).toBe(ent);
+    const added = await roster('members', 'add', 'Named app', 'SECOND-SLUG', '--email', nia);
+    expect(added.code).toBe(0);
+    const members = json<{ email: string }[]>(await roster('members', 'ls', app, slugged, '-o', 'json'));
+    expect(members.map((m) => m.email)).toEqual([nia]);
+
+    const twinA = json<{ id: string }>(await roster('apps', 'create', '--name', 'Twin app', '-o', 'json')).id;
+    const twinB = json<{ id: string }>(await roster('apps', 'create', '--name', 'twin APP', '-o', 'json')).id;
+    const ambiguous = await roster('apps', 'show', 'Twin app');
+    expect(ambiguous.code).toBe(2);
+    expect(ambiguous.stderr).toContain('app "Twin app" is ambiguous: 2 apps match it');
+    expect(ambiguous.stderr).toContain(`${twinA}  Twin app`);
+    expect(ambiguous.stderr).toContain(`${twinB}  twin APP`);
+
+    expect((await roster('ents', 'create', app, '--name', 'Second', '-o', 'json')).code).toBe(0);
+    const twinEnts = await roster('members', 'add', app, 'Second', '--email', ned);
+    expect(twinEnts.code).toBe(2);
+    expect(twinEnts.stderr).toContain('entitlement "Second" is ambiguous: 2 entitlements match it');
+    expect(twinEnts.stderr).toContain(`${slugged}  Second, slug second-slug`);
+    expect(json<unknown[]>(await roster('members', 'ls', app, slugged, '-o', 'json'))).toHaveLength(1);
+
+    const unknown = await roster('apps', 'show', 'No such app');
+    expect(unknown.code).toBe(3);
+    expect(unknown.stderr).toMatch(/\(HTTP 404, [A-Z_]+\)/);
+  });
+
+  it('imports with a summary, not a line per user, and stops quietly when the reader stops', async () => {
+    const count = 3000;
+    const file = path.join(work, 'piped-users.csv');
+    const lines = Array.from({ length: count }, (_, i) => `Piped ${i},piped${i}@pipe.test`);
+    fs.writeFileSync(file, `displayName,email\n${lines.join('\n')}\n`);
+    const imported = await roster('users', 'import', file, '-o', 'json');
+    expect(imported.code).toBe(0);
+    expect(JSON.parse(imported.stdout)).toEqual({ file, imported: count });
+    const found = await roster('users', 'ls', '--query', 'pipe.test', '-o', 'csv');
+    expect(csvLines(found.stdout)).toHaveLength(count + 1);
+
+    // `head` reads one line and closes the pipe while the list is still being written.
+    const command = `set -o pipefail; ${process.execPath} ${BIN} users ls --query pipe.test -o csv | head -n 1`;
+    const piped = await collect(spawn('bash', ['-c', command], { env, stdio: ['ignore', 'pipe', 'pipe'] }));
+    expect(piped).toEqual({ code: 0, stdout: 'id,displayName,email,username,status,roles\n', stderr: '' });
+  });
+
   describe('a 10,000-line file', () => {
     let peopleFile: string;
     /** The first RESUMED lines of the same people, and the two that name nobody. */
@@ -325,7 +527,7 @@ describe.each(DIALECTS)('the roster command line against a real Roster (%s)', (d
       const lines = ['displayName,email'];
       for (let i = 0; i < PEOPLE; i++) lines.push(`Person ${i},p${i}@bulk.test`);
       fs.writeFileSync(usersFile, `${lines.join('\n')}\n`);
-      const imported = await roster('users', 'import', usersFile, '-o', 'csv');
+      const imported = await roster('users', 'import', usersFile, '--ids', '-o', 'csv');
       expect(imported.code).toBe(0);
       const ids = csvLines(imported.stdout)
         .slice(1)
@@ -342,7 +544,7 @@ describe.each(DIALECTS)('the roster command line against a real Roster (%s)', (d
     it('previews with --dry-run, asks first, then adds everyone with a complete report', async () => {
       const { app, ent } = await newEntitlement('Big');
       const dry = await roster('members', 'add', app, ent, '--file', peopleFile, '--dry-run', '-o', 'json');
-      expect(dry.code).toBe(5);
+      expect(dry.code).toBe(8);
       expect(JSON.parse(dry.stdout)).toMatchObject({ people: PEOPLE + 2, wouldAdd: PEOPLE, failed: 2 });
       expect(dry.stderr).toContain(`line ${PEOPLE + 2}: ghost@bulk.test: no Roster user has this email`);
       expect(dry.stderr).toContain(`line ${PEOPLE + 3}: not-a-user-id: invalid user id`);
@@ -452,9 +654,12 @@ describe.each(DIALECTS)('the roster command line against a real Roster (%s)', (d
     const { app, ent } = await newEntitlement('Emails');
 
     const dry = await roster('members', 'add', app, ent, '--file', withGhost, '--dry-run', '-o', 'json');
-    expect(dry.code).toBe(5);
+    expect(dry.code).toBe(8);
     expect(JSON.parse(dry.stdout)).toMatchObject({ people: count + 1, wouldAdd: count, failed: 1 });
     expect(dry.stderr).toContain(`line ${count + 2}: ghost@emails.test: no Roster user has this email`);
+    // Resolving the emails moves the progress before anyone is checked: no longer 0 % until then.
+    const beforeAnyone = [...dry.stderr.matchAll(/checking: 0\/\d+ \((\d+)%\)/g)].map((m) => Number(m[1]));
+    expect(Math.max(...beforeAnyone)).toBeGreaterThanOrEqual(20);
 
     const set = json<{ toAdd: string[]; toRemove: string[] }>(
       await roster('members', 'set', app, ent, '--file', file, '--dry-run', '-o', 'json'),
@@ -464,8 +669,9 @@ describe.each(DIALECTS)('the roster command line against a real Roster (%s)', (d
 
   it('draws a progress bar that reaches 100 % in a terminal', async () => {
     const { app, ent } = await newEntitlement('Terminal');
+    const people = await newPeople('tty.test', 'ted', 'tia', 'tom');
     const file = path.join(work, 'tty.csv');
-    fs.writeFileSync(file, 'email\nada@cli.test\nbea@cli.test\ncal@cli.test\n');
+    fs.writeFileSync(file, `email\n${people.join('\n')}\n`);
     const command = `${process.execPath} ${BIN} members add ${app} ${ent} --file ${file} --yes`;
     // script(1) gives the CLI a pseudo-terminal for stdin, stdout and stderr.
     const child = spawn('script', ['-qfec', command, '/dev/null'], {
@@ -475,6 +681,9 @@ describe.each(DIALECTS)('the roster command line against a real Roster (%s)', (d
     const result = await collect(child);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/adding \[\u2588+\] 100% \| 3\/3/);
+    // A line logged while the bar is drawn first clears the bar's line, then ends its own.
+    const clearLine = '\r\u001b[2K';
+    expect(result.stdout).toContain(`${clearLine}chunk 1 sent: bulk action `);
     // A table, not JSON, on a terminal.
     expect(result.stdout).toContain('│ people');
   });

@@ -91,11 +91,14 @@ export interface CliResult {
 /** A config directory of its own, so profiles never leak between tests or into the user's. */
 export const newConfigHome = () => fs.mkdtempSync(path.join(os.tmpdir(), 'roster-cli-'));
 
-/** The environment of a CLI run: no ROSTER_* settings of the test process leak in. */
+/**
+ * The environment of a CLI run: no ROSTER_* settings of the test process leak in, and its config and
+ * state (the run journals) stay in the test's folder.
+ */
 export function cliEnv(configHome: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [key, value] of Object.entries(process.env)) if (!key.startsWith('ROSTER_')) env[key] = value;
-  return { ...env, XDG_CONFIG_HOME: configHome, ...extra };
+  return { ...env, XDG_CONFIG_HOME: configHome, XDG_STATE_HOME: path.join(configHome, 'state'), ...extra };
 }
 
 /** Starts `roster ARGS` as a child process. */

@@ -44,6 +44,7 @@ export const ROUTE_SAMPLES: Samples = {
     url: '/roster/v1/users/resolve',
     body: { inputs: [w.userId, 'someone@example.test'] },
   }),
+  'GET /roster/v1/users/shared-emails': () => ({ url: '/roster/v1/users/shared-emails' }),
   'POST /roster/v1/users/import': () => ({
     url: '/roster/v1/users/import',
     body: { users: [{ displayName: 'X', email: 'x@example.test' }] },
@@ -161,6 +162,7 @@ export const ROUTE_SAMPLES: Samples = {
   'POST /api/v1/search/grants': () => ({ url: '/api/v1/search/grants', body: {} }),
   'POST /api/v1/search/past-grants': () => ({ url: '/api/v1/search/past-grants', body: {} }),
   'POST /api/v1/grants/feed': () => ({ url: '/api/v1/grants/feed', body: {} }),
+  'POST /roster/v1/grants/changes': () => ({ url: '/roster/v1/grants/changes', body: {} }),
   'GET /api/v1/apps/:app_id/entitlements/:app_entitlement_id/users/:identity_user_id/grants': (w) => ({
     url: `${E(w)}/users/${w.userId}/grants`,
   }),

@@ -9,6 +9,7 @@ import { memberRows, membersListing, useClearExpiry, useRemoveMember, useSetExpi
 import type { App, MemberRow } from '../api/types';
 import { downloadCsv, formatTime } from '../components/csv';
 import { DataTable } from '../components/DataTable';
+import { EntitlementPolicies } from '../components/EntitlementPolicies';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { ConfirmButtons } from '../components/forms';
 import { MembersNotByHand } from '../components/MembersNotByHand';
@@ -21,7 +22,7 @@ type Change = { kind: 'remove' | 'expiry'; row: MemberRow };
 
 export function EntitlementPage() {
   const { appId = '', entitlementId = '' } = useParams();
-  const { canOnApp } = useAbilities();
+  const { can, canOnApp } = useAbilities();
   const { app, entitlement } = useEntitlement(appId, entitlementId);
   const [query, setQuery] = useState('');
   const [debounced] = useDebouncedValue(query.trim(), 300);
@@ -132,6 +133,14 @@ export function EntitlementPage() {
         </Group>
       </Group>
       <MembersNotByHand entitlement={current} />
+      {current && can('policies:read') && (
+        <EntitlementPolicies
+          appId={appId}
+          entitlement={current}
+          // A SCIM group's entitlement is the identity provider's: the API refuses changes to it.
+          mayChange={canOnApp('catalog:write', currentApp) && current.isManuallyManaged}
+        />
+      )}
       <ErrorAlert error={exportCsv.error} title="The export failed" />
       <TextInput
         label="Search members"

@@ -5,6 +5,7 @@ import { registerBulkCommands } from './commands/bulk.js';
 import { registerCatalogCommands } from './commands/catalog.js';
 import { registerLogCommands } from './commands/log.js';
 import { registerMemberCommands } from './commands/members.js';
+import { registerPolicyCommands } from './commands/policies.js';
 import { registerSessionCommands } from './commands/session.js';
 import { CliError, EXIT, EXIT_CODES_HELP } from './exit-codes.js';
 import { OUTPUT_FORMATS } from './output.js';
@@ -29,6 +30,7 @@ Examples:
   roster login --server http://127.0.0.1:8080 --credentials data/admin-credentials.json
   roster members add APP ENT --file people.csv --dry-run
   roster members add APP ENT --file people.csv --yes --report result.csv
+  roster members ls Payroll payroll-admin      (an app's name; an entitlement's alias, slug or name)
 
 ${EXIT_CODES_HELP}`,
     );
@@ -38,11 +40,21 @@ ${EXIT_CODES_HELP}`,
   registerBulkCommands(program);
   registerAccessCommands(program);
   registerLogCommands(program);
+  registerPolicyCommands(program);
   for (const command of program.commands) {
     command.exitOverride();
     for (const sub of command.commands) sub.exitOverride();
   }
   return program;
+}
+
+// A reader that stops early (`roster members export … | head`) closes the pipe: what it read is
+// all that was wanted, so the command ends there, quietly and successfully.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(EXIT.OK);
+  });
 }
 
 process.once('SIGINT', () => {

@@ -83,7 +83,7 @@ export async function* readPeople(
 }
 
 export interface FileSummary {
-  /** SHA-256 of the file's bytes: with the chunk number, it names each request (Idempotency-Key). */
+  /** SHA-256 of the file's bytes: names the input in the run journal (journal.ts). */
   readonly sha256: string;
   readonly people: number;
 }

@@ -35,7 +35,7 @@ export function configDir(env: NodeJS.ProcessEnv = process.env): string {
 const configPath = () => path.join(configDir(), 'config.json');
 const tokensPath = () => path.join(configDir(), 'tokens.json');
 
-async function readJson<T>(file: string, empty: T): Promise<T> {
+export async function readJson<T>(file: string, empty: T): Promise<T> {
   let text: string;
   try {
     text = await fs.readFile(file, 'utf8');
@@ -51,7 +51,7 @@ async function readJson<T>(file: string, empty: T): Promise<T> {
 }
 
 /** Writes a file only its owner can read (it holds secrets), replacing it atomically. */
-async function writePrivateJson(file: string, value: unknown): Promise<void> {
+export async function writePrivateJson(file: string, value: unknown): Promise<void> {
   await fs.mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
   const temporary = `${file}.${process.pid}.tmp`;
   await fs.writeFile(temporary, `${JSON.stringify(value, null, 2)}\n`, { mode: 0o600 });

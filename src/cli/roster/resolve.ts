@@ -17,16 +17,26 @@ export type Resolution = { userId: string } | { error: string };
 export async function resolveEmails(
   client: RosterClient,
   emails: Iterable<string>,
+  options: ResolveOptions = {},
 ): Promise<Map<string, Resolution>> {
+  const batch = options.batch ?? BATCH;
   const pending = [...new Set([...emails].map(emailKey))].filter((e) => e !== '');
   const resolved = new Map<string, Resolution>();
-  for (let i = 0; i < pending.length; i += BATCH) {
-    const inputs = pending.slice(i, i + BATCH);
+  for (let i = 0; i < pending.length; i += batch) {
+    const inputs = pending.slice(i, i + batch);
     const answer = await client.call(client.api.POST('/roster/v1/users/resolve', { body: { inputs } }));
     for (const person of answer.people) resolved.set(emailKey(person.input), { userId: person.userId });
     for (const line of answer.unresolved) resolved.set(emailKey(line.input), { error: line.reason });
+    options.onBatch?.(resolved.size);
   }
   return resolved;
+}
+
+export interface ResolveOptions {
+  /** Emails a request (default 10,000); smaller batches let a progress bar move between them. */
+  readonly batch?: number;
+  /** Called after each batch with the number of distinct emails resolved so far. */
+  readonly onBatch?: (resolved: number) => void;
 }
 
 /** How resolveEmails keys an email. */

@@ -18,28 +18,35 @@ export const ROSTER_OPERATIONS: Readonly<Record<string, OperationDoc>> = {
     tag: 'Roster: Users',
     summary: 'Create',
     description:
-      'Create a ConductorOne user (displayName, email, username, optional roleIds); ConductorOne has no such endpoint.',
+      "Create a ConductorOne user (displayName, email, username, optional roleIds); ConductorOne has no such endpoint. A live user's email is unique ignoring case: another live user's email is refused (409 `EMAIL_TAKEN` naming that user).",
   },
   'POST /roster/v1/users/import': {
     operationId: 'roster.v1.Users.Import',
     tag: 'Roster: Users',
     summary: 'Import',
     description:
-      'Create up to 100,000 users in one call, from JSON `{"users": [...]}` or CSV with a `displayName,email,username` header; all or nothing.',
+      'Create up to 100,000 users in one call, from JSON `{"users": [...]}` or CSV with a `displayName,email,username` header; all or nothing. An email another live user has, or that two of the users share (ignoring case), refuses the whole import (409 `EMAIL_TAKEN` listing the clashes).',
   },
   'POST /roster/v1/users/resolve': {
     operationId: 'roster.v1.Users.Resolve',
     tag: 'Roster: Users',
     summary: 'Resolve',
     description:
-      'Which users a list of emails and user IDs names (`{"inputs": [...]}`, at most `maxAddUserIds`), each once, with the reason for each input that names no one: unknown, deleted, an email more than one live user has, or neither an email nor a user ID. Emails compare case-insensitively; disabled users are named (adding them is refused by the add).',
+      'Which users a list of emails and user IDs names (`{"inputs": [...]}`, at most `maxAddUserIds`), each once, with the reason for each input that names no one: unknown, deleted, an email more than one live user has (its `userIds` listed), or neither an email nor a user ID. Emails compare case-insensitively; disabled users are named (adding them is refused by the add).',
   },
   'POST /roster/v1/users/{id}': {
     operationId: 'roster.v1.Users.Update',
     tag: 'Roster: Users',
     summary: 'Update',
     description:
-      "Update a user; only the fields named in `updateMask` change. A change of `roleIds` applies to the user's tokens at once.",
+      "Update a user; only the fields named in `updateMask` change. A change of `roleIds` applies to the user's tokens at once. An email another live user has is refused (409 `EMAIL_TAKEN`).",
+  },
+  'GET /roster/v1/users/shared-emails': {
+    operationId: 'roster.v1.Users.ListSharedEmails',
+    tag: 'Roster: Users',
+    summary: 'List Shared Emails',
+    description:
+      'Emails several live users have, ignoring case, each with their user IDs, in email order: data stored before emails were unique, reported and never merged. Empty once every duplicate is resolved (rename or delete all but one).',
   },
   'POST /roster/v1/users/{user_id}/personal_clients': {
     operationId: 'roster.v1.Users.CreatePersonalClient',
@@ -194,6 +201,13 @@ export const ROSTER_OPERATIONS: Readonly<Record<string, OperationDoc>> = {
     tag: 'Roster: Webhooks',
     summary: 'Ping',
     description: 'Queue a signed `webhook.ping` behind what is already queued.',
+  },
+  'POST /roster/v1/webhooks/{id}/secret': {
+    operationId: 'roster.v1.Webhooks.RotateSecret',
+    tag: 'Roster: Webhooks',
+    summary: 'Rotate secret',
+    description:
+      'Replace the signing secret and answer `{webhook, secret}` with the new one, shown this once. Every request sent from then on, retries included, is signed with it; the old secret stops at once.',
   },
   'GET /roster/v1/webhooks/{id}/deliveries': {
     operationId: 'roster.v1.Webhooks.ListDeliveries',

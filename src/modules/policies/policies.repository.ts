@@ -1,35 +1,69 @@
 import type { Executor } from '../../db/schema.js';
 import { containsText, equalsText } from '../../db/text-match.js';
 import type { PoliciesTable } from './policies.table.js';
+import type { PolicyStep } from './policy-steps.js';
 
-export type PolicyRow = PoliciesTable;
+export interface PostAction {
+  certifyRemediateImmediately: boolean;
+}
 
-export function findPolicyById(
+/** A policy as the code sees it: steps and post-actions decoded, the built-in flag a boolean. */
+export interface PolicyRow extends Omit<PoliciesTable, 'steps' | 'post_actions' | 'system_builtin'> {
+  steps: PolicyStep[];
+  post_actions: PostAction[];
+  system_builtin: boolean;
+}
+
+function decodePolicy(stored: PoliciesTable): PolicyRow {
+  return {
+    ...stored,
+    steps: JSON.parse(stored.steps) as PolicyStep[],
+    post_actions: JSON.parse(stored.post_actions) as PostAction[],
+    system_builtin: stored.system_builtin === 1,
+  };
+}
+
+function encodePolicy(row: Partial<PolicyRow>): Partial<PoliciesTable> {
+  const { steps, post_actions, system_builtin, ...rest } = row;
+  return {
+    ...rest,
+    ...(steps === undefined ? {} : { steps: JSON.stringify(steps) }),
+    ...(post_actions === undefined ? {} : { post_actions: JSON.stringify(post_actions) }),
+    ...(system_builtin === undefined ? {} : { system_builtin: system_builtin ? 1 : 0 }),
+  };
+}
+
+export async function findPolicyById(
   db: Executor,
   id: string,
   options: { includeDeleted?: boolean } = {},
 ): Promise<PolicyRow | undefined> {
   let query = db.selectFrom('policies').selectAll().where('id', '=', id);
   if (!options.includeDeleted) query = query.where('deleted_at', 'is', null);
-  return query.executeTakeFirst();
+  const stored = await query.executeTakeFirst();
+  return stored && decodePolicy(stored);
 }
 
-export function findPoliciesByIds(db: Executor, ids: readonly string[]): Promise<PolicyRow[]> {
-  if (ids.length === 0) return Promise.resolve([]);
-  return db
+export async function findPoliciesByIds(db: Executor, ids: readonly string[]): Promise<PolicyRow[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
     .selectFrom('policies')
     .selectAll()
     .where('id', 'in', ids)
     .where('deleted_at', 'is', null)
     .execute();
+  return rows.map(decodePolicy);
 }
 
 export async function insertPolicy(db: Executor, row: PolicyRow): Promise<void> {
-  await db.insertInto('policies').values(row).execute();
+  await db
+    .insertInto('policies')
+    .values(encodePolicy(row) as PoliciesTable)
+    .execute();
 }
 
 export async function updatePolicy(db: Executor, id: string, changes: Partial<PolicyRow>): Promise<void> {
-  await db.updateTable('policies').set(changes).where('id', '=', id).execute();
+  await db.updateTable('policies').set(encodePolicy(changes)).where('id', '=', id).execute();
 }
 
 export async function softDeletePolicy(db: Executor, id: string, at: string): Promise<boolean> {
@@ -64,7 +98,7 @@ export interface PolicyFilter {
 }
 
 /** Policies in ID order after `afterId` matching the filter: one keyset page. */
-export function searchPolicies(
+export async function searchPolicies(
   db: Executor,
   filter: PolicyFilter,
   afterId: string | undefined,
@@ -83,5 +117,5 @@ export function searchPolicies(
     );
   }
   if (afterId) query = query.where('id', '>', afterId);
-  return query.execute();
+  return (await query.execute()).map(decodePolicy);
 }

@@ -34,17 +34,16 @@ export const Policy = Type.Object({
 export type Policy = Static<typeof Policy>;
 
 export function toPolicy(row: PolicyRow): Policy {
-  const steps = JSON.parse(row.steps) as PolicyStep[];
   return {
     id: row.id,
     displayName: row.display_name,
     description: row.description,
     policyType: row.policy_type,
-    policySteps: { [stepsKeyOf(row.policy_type as PolicyType)]: { steps: steps.map(stepView) } },
-    postActions: JSON.parse(row.post_actions) as Policy['postActions'],
+    policySteps: { [stepsKeyOf(row.policy_type as PolicyType)]: { steps: row.steps.map(stepView) } },
+    postActions: row.post_actions,
     reassignTasksToDelegates: false,
     rules: [],
-    systemBuiltin: row.system_builtin === 1,
+    systemBuiltin: row.system_builtin,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     deletedAt: row.deleted_at,

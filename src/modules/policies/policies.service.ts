@@ -13,6 +13,7 @@ import {
   findPolicyById,
   insertPolicy,
   type PolicyRow,
+  type PostAction,
   policiesNaming,
   searchPolicies,
   softDeletePolicy,
@@ -77,7 +78,7 @@ function refuseUnsupported(input: Pick<PolicyPatch, 'rules' | 'reassignTasksToDe
   }
 }
 
-function postActionsOf(type: PolicyType, actions: PolicyPatch['postActions']): string {
+function postActionsOf(type: PolicyType, actions: PolicyPatch['postActions']): PostAction[] {
   const kept = (actions ?? []).map((action) => ({
     certifyRemediateImmediately: action.certifyRemediateImmediately === true,
   }));
@@ -88,7 +89,7 @@ function postActionsOf(type: PolicyType, actions: PolicyPatch['postActions']): s
       { field: 'postActions' },
     );
   }
-  return JSON.stringify(kept);
+  return kept;
 }
 
 export function createPoliciesService(deps: PoliciesServiceDeps) {
@@ -141,7 +142,7 @@ export function createPoliciesService(deps: PoliciesServiceDeps) {
   function stepsOf(type: PolicyType, policySteps: PolicyPatch['policySteps']) {
     const refs: StepReferences = { userIds: new Set(), entitlements: [], policyIds: [] };
     const steps = checkSteps(type, policySteps, refs);
-    return { steps: JSON.stringify(steps), refs };
+    return { steps, refs };
   }
 
   async function get(id: string): Promise<PolicyRow> {
@@ -166,7 +167,7 @@ export function createPoliciesService(deps: PoliciesServiceDeps) {
         policy_type: type,
         steps,
         post_actions: postActionsOf(type, input.postActions),
-        system_builtin: 0,
+        system_builtin: false,
         generation: 1,
         created_at: at,
         updated_at: at,
@@ -241,9 +242,15 @@ export function createPoliciesService(deps: PoliciesServiceDeps) {
           policySteps: (value) => {
             const checked = stepsOf(type, value);
             refs = checked.refs;
-            return { steps: checked.steps };
+            // The same steps sent again change nothing (and start no new generation).
+            const same = JSON.stringify(checked.steps) === JSON.stringify(current.steps);
+            return { steps: same ? current.steps : checked.steps };
           },
-          postActions: (value) => ({ post_actions: postActionsOf(type, value) }),
+          postActions: (value) => {
+            const actions = postActionsOf(type, value);
+            const same = JSON.stringify(actions) === JSON.stringify(current.post_actions);
+            return { post_actions: same ? current.post_actions : actions };
+          },
           rules: (value) => {
             refuseUnsupported({ rules: value });
             return {};
@@ -254,7 +261,7 @@ export function createPoliciesService(deps: PoliciesServiceDeps) {
           },
         };
         const plan = planUpdate('Policy', current, patch, mask, rules, POLICY_READ_ONLY_FIELDS);
-        if (plan.fields.length > 0 && current.system_builtin === 1) {
+        if (plan.fields.length > 0 && current.system_builtin) {
           throw new AppError(
             'FAILED_PRECONDITION',
             'a built-in policy cannot be changed',
@@ -283,7 +290,7 @@ export function createPoliciesService(deps: PoliciesServiceDeps) {
       await db.transaction().execute(async (trx) => {
         const current = await findPolicyById(trx, id);
         if (!current) throw notFound('policy', id);
-        if (current.system_builtin === 1) {
+        if (current.system_builtin) {
           throw new AppError(
             'FAILED_PRECONDITION',
             'a built-in policy cannot be deleted',

@@ -2,6 +2,7 @@ import { type ScimPatchOperation, type ScimResource as ScimPatchResource, scimPa
 import type { DialectFeatures } from '../../db/dialects/dialect.js';
 import type { Db, Executor } from '../../db/schema.js';
 import type { Clock } from '../../lib/clock.js';
+import { AppError } from '../../lib/errors.js';
 import { isNotAUser, refusalOf } from '../../lib/user-refusal.js';
 import type { DirectoryUserInput, SystemLog, UserRow, UsersService } from './ports.js';
 import { checkIfMatch, type ScimContext } from './scim.context.js';
@@ -154,11 +155,22 @@ export function createScimUsersService(deps: ScimUsersDeps) {
     if (taken && taken.user.id !== selfId) throw uniqueness(userName);
   }
 
-  /** Runs a write; a unique-index race lost to a concurrent create is the same 409. */
+  /**
+   * Runs a write; a unique-index race lost to a concurrent create is the same 409. An email another
+   * live Roster user has is a 409 too: a connection never takes over a user it did not create (the
+   * user may be an administrator), and the answer does not name users outside the connection.
+   */
   async function writing<T>(userName: () => string, work: () => Promise<T>): Promise<T> {
     try {
       return await work();
     } catch (error) {
+      if (error instanceof AppError && error.reason === 'EMAIL_TAKEN') {
+        throw new ScimError(
+          409,
+          `email ${JSON.stringify(error.metadata.email)} already belongs to another live Roster user; a user's email is unique in Roster, ignoring case`,
+          'uniqueness',
+        );
+      }
       if (dialect.isUniqueViolation(error)) throw uniqueness(userName());
       throw error;
     }

@@ -11,6 +11,8 @@ export interface ResolvedPerson {
 export interface UnresolvedInput {
   readonly input: string;
   readonly reason: string;
+  /** The live users an email names when it names more than one. */
+  readonly userIds?: string[];
 }
 
 export interface Resolution {
@@ -24,7 +26,8 @@ export interface Resolution {
  */
 export const UNRESOLVED_REASONS = {
   unknownEmail: 'no Roster user has this email',
-  ambiguousEmail: 'more than one Roster user has this email; use the user ID',
+  ambiguousEmail: (userIds: readonly string[]) =>
+    `more than one Roster user has this email (${userIds.join(', ')}); use the user ID`,
   deletedEmail: 'the user with this email is deleted',
   unknownId: 'no Roster user has this ID',
   deletedId: 'the user with this ID is deleted',
@@ -80,8 +83,10 @@ export async function resolvePeople(db: Executor, rawInputs: readonly string[]):
       const live = matches.filter((u) => u.deleted_at === null);
       const [only] = live;
       if (only && live.length === 1) found(input, only);
-      else if (live.length > 1) refuse(input, UNRESOLVED_REASONS.ambiguousEmail);
-      else if (matches.length > 0) refuse(input, UNRESOLVED_REASONS.deletedEmail);
+      else if (live.length > 1) {
+        const userIds = live.map((u) => u.id).sort();
+        unresolved.push({ input, reason: UNRESOLVED_REASONS.ambiguousEmail(userIds), userIds });
+      } else if (matches.length > 0) refuse(input, UNRESOLVED_REASONS.deletedEmail);
       else refuse(input, UNRESOLVED_REASONS.unknownEmail);
     } else if (USER_ID.test(input)) {
       const user = byId.get(input);

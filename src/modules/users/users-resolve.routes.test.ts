@@ -77,14 +77,24 @@ describe.each(DIALECTS)('resolving emails and user IDs to users on %s', (dialect
   it('resolves a disabled user (the add refuses them), and asks for the ID when several live users share an email', async () => {
     const disabled = await createUser(t, { email: 'disabled@resolve.test' });
     await t.db.updateTable('users').set({ status: 'DISABLED' }).where('id', '=', disabled.id).execute();
+    // A live user's email is unique ignoring case; a database from before may still hold two.
     const twin1 = await createUser(t, { email: 'twin@resolve.test' });
-    const twin2 = await createUser(t, { email: 'TWIN@resolve.test' });
+    const twin2 = await createUser(t, { email: 'twin2@resolve.test' });
+    await t.db.updateTable('users').set({ email: 'TWIN@resolve.test' }).where('id', '=', twin2.id).execute();
+    const twins = [twin1.id, twin2.id].sort();
     const response = await resolve(['disabled@resolve.test', 'twin@resolve.test', twin2.id]);
     expect(response.status, JSON.stringify(response.body)).toBe(200);
     expect(response.body).toEqual({
-      people: [person('disabled@resolve.test', disabled), person(twin2.id, twin2)],
+      people: [
+        person('disabled@resolve.test', disabled),
+        person(twin2.id, { ...twin2, email: 'TWIN@resolve.test' }),
+      ],
       unresolved: [
-        { input: 'twin@resolve.test', reason: 'more than one Roster user has this email; use the user ID' },
+        {
+          input: 'twin@resolve.test',
+          reason: `more than one Roster user has this email (${twins.join(', ')}); use the user ID`,
+          userIds: twins,
+        },
       ],
     });
     expect(twin1.id).not.toBe(twin2.id);

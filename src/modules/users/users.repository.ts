@@ -217,3 +217,67 @@ export function findIdentitiesByIds(db: Executor, ids: readonly string[]): Promi
     .where('id', 'in', ids)
     .execute();
 }
+
+/** A live user holding an email, with the email as the database lower-cases it (`key`). */
+export interface EmailHolder {
+  readonly id: string;
+  readonly email: string;
+  readonly key: string;
+}
+
+/** Values per email look-up: well under every dialect's bound on statement parameters. */
+const EMAIL_CHUNK = 1_000;
+
+/**
+ * The live users whose email is one of `emails` (lower case), compared ignoring case, leaving out
+ * the users `exceptIds` names (a user keeps their own email). Looked up a chunk at a time.
+ */
+export async function findLiveUsersByEmails(
+  db: Executor,
+  emails: readonly string[],
+  exceptIds: readonly string[] = [],
+): Promise<EmailHolder[]> {
+  const found: EmailHolder[] = [];
+  for (let i = 0; i < emails.length; i += EMAIL_CHUNK) {
+    let select = db
+      .selectFrom('users')
+      .select(['id', 'email', sql<string>`lower(email)`.as('key')])
+      .where(sql`lower(email)`, 'in', emails.slice(i, i + EMAIL_CHUNK))
+      .where('deleted_at', 'is', null);
+    if (exceptIds.length > 0) select = select.where('id', 'not in', exceptIds);
+    found.push(...(await select.orderBy('id').execute()));
+  }
+  return found;
+}
+
+/** An email several live users have, compared ignoring case, with those users' IDs. */
+export interface SharedEmail {
+  readonly email: string;
+  readonly userIds: string[];
+}
+
+/**
+ * Emails (lower case) that several live users have, in email order, after `afterEmail`: data stored
+ * before emails were unique (CONTRACT.md §7), reported rather than merged.
+ */
+export async function listSharedEmails(
+  db: Executor,
+  filter: { readonly afterEmail?: string | undefined; readonly limit: number },
+): Promise<SharedEmail[]> {
+  let groups = db
+    .selectFrom('users')
+    .select(sql<string>`lower(email)`.as('email'))
+    .where('deleted_at', 'is', null)
+    .where('email', '<>', '')
+    .groupBy(sql`lower(email)`)
+    .having((eb) => eb.fn.countAll(), '>', 1)
+    .orderBy(sql`lower(email)`)
+    .limit(filter.limit);
+  if (filter.afterEmail !== undefined) groups = groups.where(sql`lower(email)`, '>', filter.afterEmail);
+  const emails = (await groups.execute()).map((g) => g.email);
+  const users = await findLiveUsersByEmails(db, emails);
+  return emails.map((email) => ({
+    email,
+    userIds: users.filter((u) => u.key === email).map((u) => u.id),
+  }));
+}

@@ -15,6 +15,7 @@ import {
   ResolvePeopleBody,
   ResolvePeopleResponse,
   SearchUsersBody,
+  SharedEmailsResponse,
   toUser,
   toUserView,
   User,
@@ -106,6 +107,21 @@ export const usersRoutes: FastifyPluginAsyncTypebox<UsersRoutesOptions> = async 
       schema: { body: NewUser, response: { 200: Type.Object({ user: User }) } },
     },
     async (request) => ({ user: toUser(await users.create(actorOf(request), request.body)) }),
+  );
+
+  app.get(
+    '/roster/v1/users/shared-emails',
+    {
+      config: { permission: 'users:read' },
+      schema: { querystring: PageQuery, response: { 200: SharedEmailsResponse } },
+    },
+    async (request) => {
+      const page = await users.listSharedEmails({
+        pageSize: request.query.page_size,
+        pageToken: request.query.page_token,
+      });
+      return { list: page.items, nextPageToken: page.nextPageToken };
+    },
   );
 
   // Registered before /roster/v1/users/:id, though a literal segment wins over a parameter anyway.

@@ -181,8 +181,24 @@ export const ResolvePeopleResponse = Type.Object({
       input: Type.String(),
       reason: Type.String({
         description:
-          'why it names no one: unknown, deleted, an email more than one live user has, or neither an email nor a user ID',
+          'why it names no one: unknown, deleted, an email more than one live user has (naming them), or neither an email nor a user ID',
       }),
+      userIds: Type.Optional(
+        Type.Array(Type.String(), {
+          description: 'for an email several live users have (stored before emails were unique): their IDs',
+        }),
+      ),
     }),
   ),
+});
+
+/** `GET /roster/v1/users/shared-emails`: one email several live users have (data stored before emails were unique). */
+export const SharedEmail = Type.Object({
+  email: Type.String({ description: 'the email, lower case' }),
+  userIds: Type.Array(Type.String(), { description: 'the live users who have it, ignoring case' }),
+});
+
+export const SharedEmailsResponse = Type.Object({
+  list: Type.Array(SharedEmail, { description: 'in email order' }),
+  nextPageToken: Type.String(),
 });

@@ -1,18 +1,29 @@
 import type { DialectFeatures } from '../../db/dialects/dialect.js';
 import type { Db, Executor } from '../../db/schema.js';
-import { keysetPage, type Page } from '../../http/pagination.js';
+import {
+  decodePageToken,
+  encodePageToken,
+  fetchPage,
+  keysetPage,
+  type Page,
+  type PageRequest,
+  pageSize,
+} from '../../http/pagination.js';
 import type { Actor } from '../../lib/actor.js';
 import type { Clock } from '../../lib/clock.js';
-import { invalidArgument, notFound } from '../../lib/errors.js';
+import { AppError, invalidArgument, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { isKnownRole } from '../../lib/roles.js';
 import type { SystemLog } from '../audit/index.js';
 import { type Resolution, resolvePeople } from './resolve-people.js';
 import {
+  findLiveUsersByEmails,
   findUserById,
   findUsersByIds,
   insertUsers,
+  listSharedEmails,
   listUsers,
+  type SharedEmail,
   USER_DISABLED,
   USER_ENABLED,
   type UserFilter,
@@ -54,6 +65,46 @@ export interface UsersServiceDeps {
 
 export type UsersService = ReturnType<typeof createUsersService>;
 
+/** An email a write would give a second live user: who has it already, or the other inputs giving it. */
+interface EmailClash {
+  readonly email: string;
+  readonly userId?: string;
+  /** Positions (from 1) of the inputs of one import that give the same email. */
+  readonly positions?: readonly number[];
+}
+
+/**
+ * The lock a claim of `email` takes: one of EMAIL_LOCKS, not one per email, since PostgreSQL holds
+ * advisory locks in its shared lock table until commit, and an import of 100,000 users taking one
+ * each would exhaust it (`max_locks_per_transaction`). Emails sharing a lock only wait for each other.
+ */
+const EMAIL_LOCKS = 256;
+function emailLockKey(email: string): string {
+  let hash = 0;
+  for (let i = 0; i < email.length; i++) hash = (hash * 31 + email.charCodeAt(i)) >>> 0;
+  return `roster:user-email:${hash % EMAIL_LOCKS}`;
+}
+
+/** How many clashes an error message lists; the rest are counted. */
+const LISTED_CLASHES = 20;
+
+function emailTaken(clashes: readonly EmailClash[]): AppError {
+  const [first] = clashes;
+  const line = (c: EmailClash) =>
+    c.userId !== undefined
+      ? `${JSON.stringify(c.email)} already belongs to user ${c.userId}`
+      : `${JSON.stringify(c.email)} is given to users ${c.positions?.join(', ')} of this import`;
+  const listed = clashes.slice(0, LISTED_CLASHES).map(line).join('; ');
+  const more = clashes.length > LISTED_CLASHES ? `; and ${clashes.length - LISTED_CLASHES} more` : '';
+  const prefix = clashes.length === 1 ? 'email' : `${clashes.length} emails clash, nothing was written:`;
+  return new AppError(
+    'ALREADY_EXISTS',
+    `${prefix} ${listed}${more} (a live user's email is unique, ignoring case)`,
+    'EMAIL_TAKEN',
+    { email: first?.email ?? '', userId: first?.userId ?? '', clashes: String(clashes.length) },
+  );
+}
+
 export function createUsersService(deps: UsersServiceDeps) {
   const { db, clock, systemLog } = deps;
 
@@ -86,6 +137,39 @@ export function createUsersService(deps: UsersServiceDeps) {
     }
   }
 
+  /**
+   * Refuses (EMAIL_TAKEN) when any of `claims` would give a live user an email another live user has,
+   * or that two claims give, compared ignoring case; empty emails claim nothing. Runs in the writing
+   * transaction under its email's lock across processes (`serializeEach`, emailLockKey), so two
+   * writers cannot both see an email free. A database index cannot hold this: data stored before may hold duplicates,
+   * which are reported (listSharedEmails), not merged.
+   */
+  async function claimEmails(
+    trx: Executor,
+    claims: ReadonlyArray<{ readonly email: string; readonly selfId?: string }>,
+  ): Promise<void> {
+    const positions = new Map<string, number[]>();
+    claims.forEach((claim, i) => {
+      const key = claim.email.toLowerCase();
+      if (key !== '') positions.set(key, [...(positions.get(key) ?? []), i + 1]);
+    });
+    const keys = [...positions.keys()];
+    if (keys.length === 0) return;
+    await deps.dialect.serializeEach(trx, [...new Set(keys.map(emailLockKey))]);
+    const selfIds = claims.flatMap((c) => (c.selfId === undefined ? [] : [c.selfId]));
+    const holders = new Map<string, string>();
+    for (const holder of await findLiveUsersByEmails(trx, keys, selfIds)) {
+      if (!holders.has(holder.key)) holders.set(holder.key, holder.id);
+    }
+    const clashes: EmailClash[] = [];
+    for (const [email, at] of positions) {
+      const userId = holders.get(email);
+      if (userId !== undefined) clashes.push({ email, userId });
+      else if (at.length > 1) clashes.push({ email, positions: at });
+    }
+    if (clashes.length > 0) throw emailTaken(clashes);
+  }
+
   /** Creates users in one transaction with one system-log event each. */
   async function createMany(actor: Actor, inputs: readonly UserInput[]): Promise<UserRow[]> {
     const now = clock.now();
@@ -97,6 +181,7 @@ export function createUsersService(deps: UsersServiceDeps) {
 
   /** Inserts new users with a `user.created` event each, in the caller's transaction. */
   async function insertCreated(trx: Executor, actor: Actor, rows: UserRow[], now: Date): Promise<void> {
+    await claimEmails(trx, rows);
     await insertUsers(trx, rows, deps.dialect);
     await systemLog.record(
       trx,
@@ -174,6 +259,7 @@ export function createUsersService(deps: UsersServiceDeps) {
         (k) => JSON.stringify(next[k]) !== JSON.stringify(current[k]),
       );
       if (changed.length === 0) return current;
+      if (changed.includes('email')) await claimEmails(trx, [{ email: next.email, selfId: current.id }]);
       const updated = { ...current, ...next, updated_at: now.toISOString() };
       await updateUser(trx, current.id, { ...next, updated_at: updated.updated_at });
       const statusOnly = changed.length === 1 && changed[0] === 'status';
@@ -252,6 +338,7 @@ export function createUsersService(deps: UsersServiceDeps) {
       const now = clock.now();
       const updated = { ...current, ...next, updated_at: now.toISOString() };
       await db.transaction().execute(async (trx) => {
+        if (changed.includes('email')) await claimEmails(trx, [{ email: next.email, selfId: id }]);
         await updateUser(trx, id, { ...next, updated_at: updated.updated_at });
         await systemLog.record(trx, [
           {
@@ -284,6 +371,19 @@ export function createUsersService(deps: UsersServiceDeps) {
       filter: Omit<UserFilter, 'afterId' | 'limit'> & { pageSize?: number | null; pageToken?: string | null },
     ): Promise<Page<UserRow>> {
       return keysetPage(filter, (afterId, limit) => listUsers(db, { ...filter, afterId, limit }));
+    },
+
+    /**
+     * Emails several live users have, ignoring case, in email order: stored before a live user's
+     * email was unique, and reported here (and at start-up) rather than merged.
+     */
+    listSharedEmails(request: PageRequest): Promise<Page<SharedEmail>> {
+      const afterEmail = decodePageToken(request.pageToken ?? undefined);
+      return fetchPage(
+        pageSize(request.pageSize ?? undefined),
+        (limit) => listSharedEmails(db, { afterEmail, limit }),
+        (last) => encodePageToken(last.email),
+      );
     },
 
     /** The users a list of emails and user IDs names, and why each other input names no one. */

@@ -3,6 +3,7 @@ import type { Answer } from '../client.js';
 import { contextOf, expandedAt, timestamp } from '../context.js';
 import { CliError, EXIT } from '../exit-codes.js';
 import { printRows, type Row } from '../output.js';
+import { targetOf } from '../targets.js';
 import { findUser } from './catalog.js';
 import { MEMBER_COLUMNS, memberRows } from './members.js';
 
@@ -29,8 +30,9 @@ export function registerAccessCommands(program: Command): void {
     .description('who holds an entitlement now, or at a past moment (--at)')
     .option('--at <date>', 'a past time (RFC 3339 or YYYY-MM-DD): the holders then, from the grant history')
     .addHelpText('after', '\nExamples:\n  roster whohas APP ENT\n  roster whohas APP ENT --at 2026-01-01')
-    .action(async (appId: string, entId: string, options: { at?: string }, command: Command) => {
+    .action(async (app: string, entitlement: string, options: { at?: string }, command: Command) => {
       const { client, format } = await contextOf(command);
+      const { appId, entId } = await targetOf(client, app, entitlement);
       if (!options.at) {
         await printRows(memberRows(client, appId, entId), MEMBER_COLUMNS, format);
         return;
@@ -98,12 +100,18 @@ export function registerAccessCommands(program: Command): void {
     .option('--until <date>', 'to this time (exclusive)')
     .addHelpText('after', '\nExample:\n  roster history APP ENT --since 2026-01-01 --until 2026-02-01')
     .action(
-      async (appId: string, entId: string, options: { since?: string; until?: string }, command: Command) => {
+      async (
+        app: string,
+        entitlement: string,
+        options: { since?: string; until?: string },
+        command: Command,
+      ) => {
         const { client, format } = await contextOf(command);
         const since = options.since ? timestamp(options.since) : undefined;
         const until = options.until ? timestamp(options.until) : undefined;
         if (since && until && since >= until)
           throw new CliError('--since must be before --until', EXIT.USAGE);
+        const { appId, entId } = await targetOf(client, app, entitlement);
         async function* rows(): AsyncGenerator<Row> {
           const feed = client.searchPages('/api/v1/grants/feed', {
             appEntitlementRefs: [{ appId, id: entId }],

@@ -4,6 +4,7 @@ import { contextOf } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 import { printObject, printRows, type Row } from '../output.js';
 import { startProgress } from '../progress.js';
+import { appIdOf, entitlementIdOf } from '../targets.js';
 
 const actionRow = (a: BulkAction): Row => ({
   id: a.id,
@@ -30,18 +31,26 @@ export function registerBulkCommands(program: Command): void {
     .command('ls')
     .description('list bulk actions, newest first')
     .option('--state <state>', 'PENDING, RUNNING, SUCCEEDED, PARTIALLY_FAILED, FAILED or CANCELLED')
-    .option('--app <app>', 'only this app')
-    .option('--entitlement <entitlement>', 'only this entitlement')
+    .option('--app <app>', 'only this app (ID or display name)')
+    .option(
+      '--entitlement <entitlement>',
+      'only this entitlement (ID; with --app, also its alias, slug or name)',
+    )
     .addHelpText('after', '\nExample:\n  roster bulk ls --state RUNNING')
     .action(async (options: { state?: string; app?: string; entitlement?: string }, command: Command) => {
       const { client, format } = await contextOf(command);
+      const appId = options.app ? await appIdOf(client, options.app) : undefined;
+      const entId =
+        appId && options.entitlement
+          ? await entitlementIdOf(client, appId, options.entitlement)
+          : options.entitlement;
       const query = {
         // The user's word, passed on as it is: the API refuses a state it does not know (exit 3).
         state: options.state
           ? (`BULK_ACTION_STATE_${options.state.toUpperCase().replace(/^BULK_ACTION_STATE_/, '')}` as BulkAction['state'])
           : undefined,
-        app_id: options.app,
-        app_entitlement_id: options.entitlement,
+        app_id: appId,
+        app_entitlement_id: entId,
       };
       async function* rows() {
         for await (const a of client.list('/roster/v1/bulk_actions', { query })) yield actionRow(a);

@@ -6,6 +6,7 @@ import { CliError, EXIT } from '../exit-codes.js';
 import { note, printObject, printRows, type Row } from '../output.js';
 import { isEmail } from '../people-file.js';
 import { resolveOne } from '../resolve.js';
+import { appIdOf, targetOf } from '../targets.js';
 
 type App = Answer<'/api/v1/apps/{id}', 'get'>['app'];
 type EntitlementView = Answer<'/api/v1/apps/{app_id}/entitlements/{id}', 'get'>['appEntitlementView'];
@@ -59,11 +60,11 @@ export function registerCatalogCommands(program: Command): void {
     });
   apps
     .command('show <app>')
-    .description('show one app')
-    .addHelpText('after', examples('roster apps show 2Jx9...'))
-    .action(async (appId: string, _o: unknown, command: Command) => {
+    .description('show one app, by ID or display name')
+    .addHelpText('after', examples('roster apps show 2Jx9...', 'roster apps show Payroll'))
+    .action(async (input: string, _o: unknown, command: Command) => {
       const { client, format } = await contextOf(command);
-      const app = await getApp(client, appId);
+      const app = await getApp(client, await appIdOf(client, input));
       await printObject(app, { ...appRow(app), description: app.description }, format);
     });
   apps
@@ -91,8 +92,9 @@ export function registerCatalogCommands(program: Command): void {
     .description('delete an app, its entitlements and their grants (history is kept)')
     .option('-y, --yes', 'do not ask')
     .addHelpText('after', examples('roster apps rm 2Jx9... --yes'))
-    .action(async (appId: string, options: { yes?: boolean }, command: Command) => {
+    .action(async (input: string, options: { yes?: boolean }, command: Command) => {
       const { client } = await contextOf(command);
+      const appId = await appIdOf(client, input);
       const app = await getApp(client, appId);
       await confirm(`Delete app "${app.displayName}" (${app.id}) and revoke every grant in it?`, options.yes);
       await client.call(client.api.DELETE('/api/v1/apps/{id}', { params: { path: { id: appId } } }));
@@ -104,8 +106,9 @@ export function registerCatalogCommands(program: Command): void {
     .command('ls <app>')
     .description("list an app's entitlements (all pages)")
     .addHelpText('after', examples('roster ents ls 2Jx9...'))
-    .action(async (appId: string, _o: unknown, command: Command) => {
+    .action(async (app: string, _o: unknown, command: Command) => {
       const { client, format } = await contextOf(command);
+      const appId = await appIdOf(client, app);
       const views = client.list('/api/v1/apps/{app_id}/entitlements', { path: { app_id: appId } });
       await printRows(
         map(views, (v) => entRow(v.appEntitlement)),
@@ -115,10 +118,11 @@ export function registerCatalogCommands(program: Command): void {
     });
   ents
     .command('show <app> <entitlement>')
-    .description('show one entitlement')
-    .addHelpText('after', examples('roster ents show 2Jx9... 2Jy0...'))
-    .action(async (appId: string, entId: string, _o: unknown, command: Command) => {
+    .description('show one entitlement, by ID, alias, slug or display name')
+    .addHelpText('after', examples('roster ents show 2Jx9... 2Jy0...', 'roster ents show Payroll Admin'))
+    .action(async (app: string, entitlement: string, _o: unknown, command: Command) => {
       const { client, format } = await contextOf(command);
+      const { appId, entId } = await targetOf(client, app, entitlement);
       const appEntitlementView = await getEntitlement(client, appId, entId);
       const e = appEntitlementView.appEntitlement;
       await printObject(appEntitlementView, { ...entRow(e), description: e.description }, format);
@@ -133,11 +137,12 @@ export function registerCatalogCommands(program: Command): void {
     .addHelpText('after', examples('roster ents create 2Jx9... --name "Admin" --alias payroll-admin'))
     .action(
       async (
-        appId: string,
+        app: string,
         options: { name: string; description?: string; alias?: string; slug?: string },
         command: Command,
       ) => {
         const { client, format } = await contextOf(command);
+        const appId = await appIdOf(client, app);
         const { appEntitlementView } = await client.call(
           client.api.POST('/api/v1/apps/{app_id}/entitlements', {
             params: { path: { app_id: appId } },
@@ -157,8 +162,9 @@ export function registerCatalogCommands(program: Command): void {
     .description('delete an entitlement and revoke its grants (history is kept)')
     .option('-y, --yes', 'do not ask')
     .addHelpText('after', examples('roster ents rm 2Jx9... 2Jy0... --yes'))
-    .action(async (appId: string, entId: string, options: { yes?: boolean }, command: Command) => {
+    .action(async (app: string, entitlement: string, options: { yes?: boolean }, command: Command) => {
       const { client } = await contextOf(command);
+      const { appId, entId } = await targetOf(client, app, entitlement);
       const e = (await getEntitlement(client, appId, entId)).appEntitlement;
       await confirm(
         `Delete entitlement "${e.displayName}" (${e.id}) and its ${e.grantCount} grants?`,
@@ -186,6 +192,21 @@ export function registerCatalogCommands(program: Command): void {
       await printRows(
         map(views, (v) => userRow(v.user)),
         USER_COLUMNS,
+        format,
+      );
+    });
+  users
+    .command('shared-emails')
+    .description('emails several live users share (stored before emails were unique), with their IDs')
+    .addHelpText('after', examples('roster users shared-emails', 'roster users shared-emails --output json'))
+    .action(async (_o: unknown, command: Command) => {
+      const { client, format } = await contextOf(command);
+      await printRows(
+        map(client.list('/roster/v1/users/shared-emails'), (s) => ({
+          email: s.email,
+          userIds: s.userIds.join(' '),
+        })),
+        ['email', 'userIds'],
         format,
       );
     });
@@ -221,8 +242,15 @@ export function registerCatalogCommands(program: Command): void {
   users
     .command('import <file>')
     .description('create users from a CSV file with a displayName,email[,username] header')
-    .addHelpText('after', examples('roster users import people.csv'))
-    .action(async (file: string, _o: unknown, command: Command) => {
+    .option('--ids', 'print one row per user created (row, id) instead of the summary')
+    .addHelpText(
+      'after',
+      examples(
+        'roster users import people.csv',
+        'roster users import people.csv --ids --output csv > ids.csv',
+      ),
+    )
+    .action(async (file: string, options: { ids?: boolean }, command: Command) => {
       const { client, format } = await contextOf(command);
       const text = await fs.readFile(file, 'utf8').catch((error: Error) => {
         throw new CliError(`cannot read ${file}: ${error.message}`, EXIT.USAGE);
@@ -235,12 +263,17 @@ export function registerCatalogCommands(program: Command): void {
           headers: { 'content-type': 'text/csv' },
         }),
       );
-      note(`Imported ${userIds.length} users.`);
-      await printRows(
-        userIds.map((id, i) => ({ row: i + 1, id })),
-        ['row', 'id'],
-        format,
-      );
+      // A summary by default: a file of 20,000 people must not answer with 20,000 lines.
+      if (options.ids) {
+        await printRows(
+          userIds.map((id, i) => ({ row: i + 1, id })),
+          ['row', 'id'],
+          format,
+        );
+      } else {
+        const summary = { file, imported: userIds.length };
+        await printObject(summary, summary, format);
+      }
     });
 }
 

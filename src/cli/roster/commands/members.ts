@@ -5,10 +5,12 @@ import { shortState, waitForBulkAction } from '../bulk-actions.js';
 import type { RosterClient } from '../client.js';
 import { collect, confirm, contextOf, positiveInt } from '../context.js';
 import { CliError, EXIT } from '../exit-codes.js';
+import { openJournal } from '../journal.js';
 import { note, printObject, printRows, type Row } from '../output.js';
 import { isEmail, type PersonInput, readPeople, summarizeFile } from '../people-file.js';
 import { startProgress } from '../progress.js';
 import { resolutionOf, resolveEmails, resolveOne } from '../resolve.js';
+import { targetOf } from '../targets.js';
 
 export const MEMBER_COLUMNS = ['userId', 'email', 'displayName', 'appUserId', 'grantedAt', 'expiresAt'];
 
@@ -54,8 +56,13 @@ function listSource(inputs: string[]): PeopleSource {
 
 async function fileSource(file: string, column: string | undefined): Promise<PeopleSource> {
   const summary = await summarizeFile(file, { column });
+  if (summary.people === 0) throw emptyFile(file);
   return { ...summary, read: () => readPeople(file, { column }) };
 }
+
+/** A file that names nobody is a mistake (a wrong column, a truncated export), never "nothing to do". */
+const emptyFile = (file: string) =>
+  new CliError(`${file} names nobody: no line holds an email or user ID; nothing was sent`, EXIT.USAGE);
 
 export function registerMemberCommands(program: Command): void {
   const members = program.command('members').description("an entitlement's manual members");
@@ -67,8 +74,9 @@ export function registerMemberCommands(program: Command): void {
       'after',
       '\nExamples:\n  roster members ls APP ENT\n  roster members ls APP ENT --output json | jq .',
     )
-    .action(async (appId: string, entId: string, _o: unknown, command: Command) => {
+    .action(async (app: string, entitlement: string, _o: unknown, command: Command) => {
       const { client, format } = await contextOf(command);
+      const { appId, entId } = await targetOf(client, app, entitlement);
       await printRows(memberRows(client, appId, entId), MEMBER_COLUMNS, format);
     });
 
@@ -77,11 +85,12 @@ export function registerMemberCommands(program: Command): void {
     .description('write every member to stdout as CSV (or JSON), streamed')
     .option('--format <format>', 'csv or json', 'csv')
     .addHelpText('after', '\nExample:\n  roster members export APP ENT --format csv > members.csv')
-    .action(async (appId: string, entId: string, options: { format: string }, command: Command) => {
+    .action(async (app: string, entitlement: string, options: { format: string }, command: Command) => {
       const { client } = await contextOf(command);
       if (options.format !== 'csv' && options.format !== 'json') {
         throw new CliError('--format must be csv or json', EXIT.USAGE);
       }
+      const { appId, entId } = await targetOf(client, app, entitlement);
       await printRows(memberRows(client, appId, entId), MEMBER_COLUMNS, options.format);
     });
 
@@ -103,15 +112,20 @@ export function registerMemberCommands(program: Command): void {
     .addHelpText(
       'after',
       `
-Re-running the same command (same file, same entitlement) after a crash or Ctrl-C resends each
-request with the same Idempotency-Key: nothing is added twice, and the report is complete.
+Each run is recorded in $XDG_STATE_HOME/roster/runs (~/.local/state/roster). Running the same command
+(same file, same entitlement) again after a crash or Ctrl-C resumes that run: each request is resent
+with the same Idempotency-Key, nothing is added twice, and the report is complete. Once a run has
+finished, running the command again is a new run: it adds whoever is not a member now and reports
+what is true now (ADDED, ALREADY_MEMBER).
+
+--dry-run sends nothing and exits 7, or 8 when some lines would be refused.
 
 Examples:
   roster members add APP ENT --email alice@example.com --user 2Jz...
   roster members add APP ENT --file people.csv --dry-run
   roster members add APP ENT --file people.csv --yes --report result.csv`,
     )
-    .action(async (appId: string, entId: string, options: AddOptions, command: Command) => {
+    .action(async (app: string, entitlement: string, options: AddOptions, command: Command) => {
       const { client, format } = await contextOf(command);
       const inline = [...(options.user ?? []), ...(options.email ?? [])];
       if (!options.file && inline.length === 0) {
@@ -121,22 +135,42 @@ Examples:
         throw new CliError('give either --file or --user/--email, not both', EXIT.USAGE);
       }
       const source = options.file ? await fileSource(options.file, options.column) : listSource(inline);
+      const { appId, entId } = await targetOf(client, app, entitlement);
       const { limits } = await client.call(client.api.GET('/roster/v1/limits'));
       const chunkSize = Math.min(options.chunkSize ?? 10_000, limits.maxAddUserIds);
       if (!options.dryRun && source.people > options.confirmAbove) {
         await confirm(`Add ${source.people} people to entitlement ${entId}?`, options.yes);
       }
+      // A dry run sends no key, so it neither starts nor resumes a run.
+      const journal = options.dryRun
+        ? undefined
+        : await openJournal(
+            [
+              client.profile.server,
+              client.profile.clientId,
+              'members add',
+              appId,
+              entId,
+              source.sha256,
+              options.column ?? '',
+              String(chunkSize),
+            ],
+            `roster members add ${appId} ${entId} ${options.file ? `--file ${options.file}` : `(${source.people} named)`}`,
+          );
+      if (journal?.resumed) note('Resuming the unfinished run of this command: nothing is sent twice.');
       const summary = await addMembers({
         client,
         appId,
         entitlementId: entId,
         source,
+        runId: journal?.runId ?? '',
         chunkSize,
         dryRun: options.dryRun === true,
         reportPath: options.report,
         showProgress: source.people > 1,
-        onSent: (chunk, id) => note(`chunk ${chunk + 1} sent: bulk action ${id}`),
+        onSent: (chunk, id, log) => log(`chunk ${chunk + 1} sent: bulk action ${id}`),
       });
+      await journal?.finish();
       for (const p of summary.problems) note(`line ${p.line}: ${p.input}: ${p.reason}`);
       if (options.dryRun) {
         await printObject(
@@ -157,14 +191,14 @@ Examples:
             people: summary.people,
             added: summary.added,
             alreadyMembers: summary.alreadyMembers,
-            succeeded: summary.succeeded,
             failed: summary.failed,
             bulkActions: summary.bulkActionIds.join(' '),
           },
           format,
         );
       }
-      if (summary.failed > 0) process.exitCode = EXIT.PARTIAL;
+      if (options.dryRun) process.exitCode = summary.failed > 0 ? EXIT.DRY_RUN_PROBLEMS : EXIT.DRY_RUN;
+      else if (summary.failed > 0) process.exitCode = EXIT.PARTIAL;
     });
 
   members
@@ -177,8 +211,8 @@ Examples:
     .addHelpText('after', '\nExample:\n  roster members rm APP ENT --email alice@example.com --yes')
     .action(
       async (
-        appId: string,
-        entId: string,
+        app: string,
+        entitlement: string,
         options: { user?: string[]; email?: string[]; appUser?: string[]; yes?: boolean },
         command: Command,
       ) => {
@@ -187,7 +221,8 @@ Examples:
         if (people.length === 0 && !options.appUser) {
           throw new CliError('say who to remove: --user ID, --email EMAIL or --app-user ID', EXIT.USAGE);
         }
-        const entitlement = { app_id: appId, app_entitlement_id: entId };
+        const { appId, entId } = await targetOf(client, app, entitlement);
+        const target = { app_id: appId, app_entitlement_id: entId };
         const appUserIds = [...(options.appUser ?? [])];
         let failed = 0;
         for (const input of people) {
@@ -200,7 +235,7 @@ Examples:
           const { bindings } = await client.call(
             client.api.GET(
               '/api/v1/apps/{app_id}/entitlements/{app_entitlement_id}/users/{identity_user_id}/grants',
-              { params: { path: { ...entitlement, identity_user_id: found.userId } } },
+              { params: { path: { ...target, identity_user_id: found.userId } } },
             ),
           );
           const held = bindings.filter((b) => b.createdAt);
@@ -213,7 +248,7 @@ Examples:
         for (const appUserId of appUserIds) {
           await client.call(
             client.api.DELETE('/api/v1/apps/{app_id}/entitlements/{app_entitlement_id}/remove-membership', {
-              params: { path: entitlement },
+              params: { path: target },
               body: { appUserId },
             }),
           );
@@ -235,7 +270,8 @@ Examples:
       'after',
       `
 The change is sent with If-Match: if someone changed the members since the diff was computed, the
-server refuses it (exit 3, MEMBERSHIP_CHANGED) and nothing changes.
+server refuses it (exit 3, MEMBERSHIP_CHANGED) and nothing changes. A file that names nobody is
+refused (exit 2). --dry-run sends nothing and exits 7, or 8 when some people cannot be members.
 
 Examples:
   roster members set APP ENT --file team.csv --dry-run
@@ -243,14 +279,16 @@ Examples:
     )
     .action(
       async (
-        appId: string,
-        entId: string,
+        app: string,
+        entitlement: string,
         options: { file: string; column?: string; dryRun?: boolean; yes?: boolean; ifMatch?: string },
         command: Command,
       ) => {
         const { client, format } = await contextOf(command);
         const people: PersonInput[] = [];
         for await (const person of readPeople(options.file, { column: options.column })) people.push(person);
+        if (people.length === 0) throw emptyFile(options.file);
+        const { appId, entId } = await targetOf(client, app, entitlement);
         const resolved = await resolveEmails(
           client,
           people.filter((p) => isEmail(p.input)).map((p) => p.input),
@@ -302,7 +340,12 @@ Examples:
             EXIT.REFUSED,
           );
         }
-        if (options.dryRun || (diff.toAdd.length === 0 && diff.toRemove.length === 0)) {
+        if (options.dryRun) {
+          await printObject({ ...diff, dryRun: true }, { dryRun: true, ...fields }, format);
+          process.exitCode = failures.length > 0 ? EXIT.DRY_RUN_PROBLEMS : EXIT.DRY_RUN;
+          return;
+        }
+        if (diff.toAdd.length === 0 && diff.toRemove.length === 0) {
           await printObject({ ...diff, dryRun: true }, { dryRun: true, ...fields }, format);
           return;
         }
