@@ -3,6 +3,7 @@ import type { Executor } from '../../db/schema.js';
 import { jsonArrayContains } from '../../db/text-match.js';
 import { SUPER_ADMIN_ROLE } from '../../lib/roles.js';
 import { type Approval, approvalKindOf } from '../policies/index.js';
+import { findUserById } from '../users/index.js';
 
 /** Who a task is about, for resolving the approvers of its steps. */
 export interface TaskSubject {
@@ -36,7 +37,12 @@ async function liveUserIds(db: Executor, ids: readonly string[]): Promise<string
   return ids.filter((id) => live.has(id));
 }
 
-async function ownersOf(db: Executor, type: 'app' | 'entitlement', targetId: string): Promise<string[]> {
+/** The live, enabled owners of an app or an entitlement. */
+export async function ownersOf(
+  db: Executor,
+  type: 'app' | 'entitlement',
+  targetId: string,
+): Promise<string[]> {
   const rows = await db
     .selectFrom('owners')
     .innerJoin('users', 'users.id', 'owners.user_id')
@@ -108,12 +114,7 @@ export async function resolveApprovers(
       allowSelf = approval.entitlementOwners?.allowSelfApproval === true;
       break;
     case 'manager': {
-      const subjectRow = await db
-        .selectFrom('users')
-        .select('manager_ids')
-        .where('id', '=', subject.userId)
-        .executeTakeFirst();
-      named = await liveUserIds(db, JSON.parse(subjectRow?.manager_ids ?? '[]') as string[]);
+      named = await liveUserIds(db, (await findUserById(db, subject.userId))?.manager_ids ?? []);
       allowSelf = approval.manager?.allowSelfApproval === true;
       break;
     }

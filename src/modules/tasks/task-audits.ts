@@ -11,12 +11,13 @@ export const TaskAuditView = Type.Object(
     source: Type.String(),
     currentState: Type.String(),
     workflowStep: Type.Integer(),
+    metadata: Type.Null(),
   },
   { additionalProperties: true },
 );
 
 /** What an audit entry's `details` may hold, by kind. */
-interface AuditDetails {
+export interface AuditDetails {
   state: string;
   kind?: string;
   approverIds?: string[];
@@ -40,7 +41,7 @@ const FALLBACK_TO: Record<string, string> = {
 
 /** One audit entry as ConductorOne's TaskAuditView: its kind becomes the member of the oneof it is. */
 export function toTaskAuditView(row: TaskAuditRow) {
-  const details = JSON.parse(row.details) as AuditDetails;
+  const details = row.details;
   const base = {
     id: row.id,
     ticketId: row.task_id,
@@ -53,6 +54,7 @@ export function toTaskAuditView(row: TaskAuditRow) {
     source: 'SOURCE_C1',
     currentState: details.state as string,
     workflowStep: 0,
+    metadata: null,
   };
   switch (row.kind) {
     case 'created':

@@ -1,4 +1,4 @@
-import type { PolicyStep, StepKind } from '../policies/index.js';
+import { type PolicyStep, type StepKind, stepView } from '../policies/index.js';
 
 /**
  * A step of a task's policy once the task reaches it (c1.api.policy.v1.PolicyStepInstance). Its ID is
@@ -24,12 +24,13 @@ export function stepInstanceView(instance: StepInstance, generation: number) {
   const state = instance.state === 'ACTIVE' ? 'POLICY_STEP_STATE_ACTIVE' : 'POLICY_STEP_STATE_DONE';
   const base = { id: instance.id, policyGenerationId: String(generation), state };
   const at = instance.at;
+  const step = stepView(instance.step);
   switch (instance.kind) {
     case 'approval':
       return {
         ...base,
         approval: {
-          approval: instance.step.approval ?? null,
+          approval: step.approval ?? null,
           state:
             instance.state === 'ACTIVE' ? 'APPROVAL_INSTANCE_STATE_WAITING' : 'APPROVAL_INSTANCE_STATE_DONE',
           ...(instance.outcome === 'approved'
@@ -55,7 +56,7 @@ export function stepInstanceView(instance: StepInstance, generation: number) {
       return {
         ...base,
         provision: {
-          provision: instance.step.provision ?? null,
+          provision: step.provision ?? null,
           state:
             instance.state === 'ACTIVE'
               ? 'PROVISION_INSTANCE_STATE_WAITING'

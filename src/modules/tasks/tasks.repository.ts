@@ -1,27 +1,68 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../db/schema.js';
 import { containsText } from '../../db/text-match.js';
+import type { PolicyStep } from '../policies/index.js';
+import type { AuditDetails } from './task-audits.js';
+import type { StepInstance } from './task-steps.js';
 import type { TaskAuditsTable, TasksTable } from './tasks.table.js';
 
-export type TaskRow = TasksTable;
-export type TaskAuditRow = TaskAuditsTable;
+/** A task as the code sees it: its steps, instances and approvers decoded, its flag a boolean. */
+export interface TaskRow
+  extends Omit<TasksTable, 'policy_steps' | 'step_instances' | 'step_approver_ids' | 'emergency_access'> {
+  policy_steps: PolicyStep[];
+  step_instances: StepInstance[];
+  step_approver_ids: string[];
+  emergency_access: boolean;
+}
 
-export function findTaskById(db: Executor, id: string): Promise<TaskRow | undefined> {
-  return db
+export interface TaskAuditRow extends Omit<TaskAuditsTable, 'details'> {
+  details: AuditDetails;
+}
+
+function decodeTask(stored: TasksTable): TaskRow {
+  return {
+    ...stored,
+    policy_steps: JSON.parse(stored.policy_steps) as PolicyStep[],
+    step_instances: JSON.parse(stored.step_instances) as StepInstance[],
+    step_approver_ids: JSON.parse(stored.step_approver_ids) as string[],
+    emergency_access: stored.emergency_access === 1,
+  };
+}
+
+function encodeTask(row: Partial<TaskRow>): Partial<TasksTable> {
+  const { policy_steps, step_instances, step_approver_ids, emergency_access, ...rest } = row;
+  return {
+    ...rest,
+    ...(policy_steps === undefined ? {} : { policy_steps: JSON.stringify(policy_steps) }),
+    ...(step_instances === undefined ? {} : { step_instances: JSON.stringify(step_instances) }),
+    ...(step_approver_ids === undefined ? {} : { step_approver_ids: JSON.stringify(step_approver_ids) }),
+    ...(emergency_access === undefined ? {} : { emergency_access: emergency_access ? 1 : 0 }),
+  };
+}
+
+const decodeAudit = (stored: TaskAuditsTable): TaskAuditRow => ({
+  ...stored,
+  details: JSON.parse(stored.details) as AuditDetails,
+});
+
+export async function findTaskById(db: Executor, id: string): Promise<TaskRow | undefined> {
+  const stored = await db
     .selectFrom('tasks')
     .selectAll()
     .where('id', '=', id)
     .where('deleted_at', 'is', null)
     .executeTakeFirst();
+  return stored && decodeTask(stored);
 }
 
-export function findTaskByNumericId(db: Executor, numericId: number): Promise<TaskRow | undefined> {
-  return db
+export async function findTaskByNumericId(db: Executor, numericId: number): Promise<TaskRow | undefined> {
+  const stored = await db
     .selectFrom('tasks')
     .selectAll()
     .where('numeric_id', '=', numericId)
     .where('deleted_at', 'is', null)
     .executeTakeFirst();
+  return stored && decodeTask(stored);
 }
 
 /** The next task number: one more than the highest, read in the writing transaction. */
@@ -34,11 +75,14 @@ export async function nextNumericId(db: Executor): Promise<number> {
 }
 
 export async function insertTask(db: Executor, row: TaskRow): Promise<void> {
-  await db.insertInto('tasks').values(row).execute();
+  await db
+    .insertInto('tasks')
+    .values(encodeTask(row) as TasksTable)
+    .execute();
 }
 
 export async function updateTask(db: Executor, id: string, changes: Partial<TaskRow>): Promise<void> {
-  await db.updateTable('tasks').set(changes).where('id', '=', id).execute();
+  await db.updateTable('tasks').set(encodeTask(changes)).where('id', '=', id).execute();
 }
 
 /** Makes `userIds` the people who may act on the task's current step (the approvals inbox). */
@@ -55,12 +99,17 @@ export async function insertAudits(db: Executor, rows: readonly TaskAuditRow[]):
   if (rows.length === 0) return;
   await db
     .insertInto('task_audits')
-    .values([...rows])
+    .values(rows.map((row) => ({ ...row, details: JSON.stringify(row.details) })))
     .execute();
 }
 
 /** A task's audit trail in the order it happened, after `afterId`: one keyset page. */
-export function listAudits(db: Executor, taskId: string, afterId: string | undefined, limit: number) {
+export async function listAudits(
+  db: Executor,
+  taskId: string,
+  afterId: string | undefined,
+  limit: number,
+): Promise<TaskAuditRow[]> {
   let query = db
     .selectFrom('task_audits')
     .selectAll()
@@ -68,7 +117,7 @@ export function listAudits(db: Executor, taskId: string, afterId: string | undef
     .orderBy('id')
     .limit(limit);
   if (afterId) query = query.where('id', '>', afterId);
-  return query.execute();
+  return (await query.execute()).map(decodeAudit);
 }
 
 export interface TaskFilter {
@@ -91,7 +140,12 @@ export interface TaskFilter {
 }
 
 /** Tasks matching the filter in ID order (newest first unless asked otherwise): one keyset page. */
-export function searchTasks(db: Executor, filter: TaskFilter, afterId: string | undefined, limit: number) {
+export async function searchTasks(
+  db: Executor,
+  filter: TaskFilter,
+  afterId: string | undefined,
+  limit: number,
+): Promise<TaskRow[]> {
   let query = db
     .selectFrom('tasks')
     .selectAll()
@@ -128,7 +182,7 @@ export function searchTasks(db: Executor, filter: TaskFilter, afterId: string | 
     );
   }
   if (afterId) query = query.where('id', filter.newestFirst ? '<' : '>', afterId);
-  return query.execute();
+  return (await query.execute()).map(decodeTask);
 }
 
 /** True when `userId` acted on the task (approved, denied, commented). */

@@ -130,6 +130,7 @@ describe.each(DIALECTS)('tasks on %s', (dialect) => {
             'source',
             'currentState',
             'workflowStep',
+            'metadata',
           ].includes(k),
       ),
     );

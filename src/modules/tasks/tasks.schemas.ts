@@ -1,10 +1,10 @@
 import { type Static, Type } from 'typebox';
 import { IdString, QueryString, TextString, WordString } from '../../http/strings.js';
 import { Duration, Expanded, filterList, NullableTimestamp, Opt, PageBody } from '../../http/wire.js';
-import { type PolicyRow, toPolicy } from '../policies/index.js';
+import { type PolicyRow, stepView, toPolicy } from '../policies/index.js';
 import { stepInstanceView } from './task-steps.js';
 import type { TaskRow } from './tasks.repository.js';
-import { instancesOf, stepsOf, type TaskActionName } from './tasks.service.js';
+import type { TaskActionName } from './tasks.service.js';
 
 const ExpandMask = Opt(Type.Object({ paths: Opt(Type.Array(WordString(), { maxItems: 20 })) }));
 
@@ -128,8 +128,8 @@ export const TaskSearchResponse = Type.Object({
 
 /** The task as ConductorOne's TaskView carries it, for `caller` (its `actions`). */
 export function taskView(task: TaskRow, actions: TaskActionName[], policy: PolicyRow | undefined) {
-  const instances = instancesOf(task);
-  const steps = stepsOf(task);
+  const instances = task.step_instances;
+  const steps = task.policy_steps;
   const active = task.state === 'TASK_STATE_OPEN' ? instances.at(-1) : undefined;
   const current = active?.state === 'ACTIVE' ? active : undefined;
   const history = current ? instances.slice(0, -1) : instances;
@@ -156,16 +156,16 @@ export function taskView(task: TaskRow, actions: TaskActionName[], policy: Polic
           : { revoke: { ...typeFields, source: null } },
       userId: task.identity_user_id,
       createdByUserId: task.created_by_user_id,
-      stepApproverIds: JSON.parse(task.step_approver_ids) as string[],
+      stepApproverIds: task.step_approver_ids,
       actions,
       commentCount: task.comment_count,
-      emergencyAccess: task.emergency_access === 1,
+      emergencyAccess: task.emergency_access,
       origin: task.origin,
       policy: {
         policy: policy ? toPolicy(policy) : null,
         current: current ? stepInstanceView(current, task.policy_generation) : null,
         history: history.map((instance) => stepInstanceView(instance, task.policy_generation)),
-        next: steps.slice(instances.length),
+        next: steps.slice(instances.length).map(stepView),
       },
       policyGenerationId: String(task.policy_generation),
       recommendation: 'INSIGHT_RECOMMENDATION_UNSPECIFIED',

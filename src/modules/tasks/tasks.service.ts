@@ -19,7 +19,7 @@ import {
 } from '../grants/index.js';
 import { DEFAULT_GRANT_POLICY_ID, findPolicyById, type PolicyStep, stepKindOf } from '../policies/index.js';
 import { findGrantableUsers, findUserById } from '../users/index.js';
-import { resolveApprovers, type TaskSubject } from './approvers.js';
+import { ownersOf, resolveApprovers, type TaskSubject } from './approvers.js';
 import type { StepInstance } from './task-steps.js';
 import {
   actedOn,
@@ -73,8 +73,8 @@ const outcomeOf = (type: string, outcome: 'GRANTED' | 'REVOKED' | 'DENIED' | 'CA
     ? `GRANT_OUTCOME_${outcome === 'REVOKED' ? 'GRANTED' : outcome}`
     : `REVOKE_OUTCOME_${outcome === 'GRANTED' ? 'REVOKED' : outcome}`;
 
-const instancesOf = (task: TaskRow): StepInstance[] => JSON.parse(task.step_instances) as StepInstance[];
-const stepsOf = (task: TaskRow): PolicyStep[] => JSON.parse(task.policy_steps) as PolicyStep[];
+/** The task's step instances, copied so a change can be built without touching the row read. */
+const instancesOf = (task: TaskRow): StepInstance[] => structuredClone(task.step_instances);
 const currentOf = (task: TaskRow): StepInstance | undefined => {
   const current = instancesOf(task).at(-1);
   return task.state === OPEN && current?.state === 'ACTIVE' ? current : undefined;
@@ -145,7 +145,7 @@ export function createTasksService(deps: TasksServiceDeps) {
       task_id: task.id,
       kind,
       actor_user_id: actor?.userId || null,
-      details: JSON.stringify({ state: task.state, ...details }),
+      details: { state: task.state, ...details },
       created_at: now.toISOString(),
     };
   }
@@ -161,7 +161,7 @@ export function createTasksService(deps: TasksServiceDeps) {
     now: Date,
     audits: TaskAuditRow[],
   ): Promise<TaskRow> {
-    const steps = stepsOf(task);
+    const steps = task.policy_steps;
     const instances = instancesOf(task);
     const subject: TaskSubject = {
       appId: task.app_id,
@@ -189,17 +189,9 @@ export function createTasksService(deps: TasksServiceDeps) {
         instance.outcome = kind === 'accept' ? 'accepted' : 'rejected';
         instance.at = now.toISOString();
         if (kind === 'reject') {
-          return close(
-            trx,
-            { ...current, step_instances: JSON.stringify(instances) },
-            'DENIED',
-            null,
-            now,
-            audits,
-            {
-              reason: step.reject?.rejectMessage ?? '',
-            },
-          );
+          return close(trx, { ...current, step_instances: instances }, 'DENIED', null, now, audits, {
+            reason: step.reject?.rejectMessage ?? '',
+          });
         }
         continue;
       }
@@ -219,8 +211,8 @@ export function createTasksService(deps: TasksServiceDeps) {
       }
       current = {
         ...current,
-        step_instances: JSON.stringify(instances),
-        step_approver_ids: JSON.stringify(instance.approverIds),
+        step_instances: instances,
+        step_approver_ids: instance.approverIds,
       };
       await setAssignees(trx, task.id, instance.approverIds);
       audits.push(
@@ -232,7 +224,7 @@ export function createTasksService(deps: TasksServiceDeps) {
       );
       return current;
     }
-    current = { ...current, step_instances: JSON.stringify(instances) };
+    current = { ...current, step_instances: instances };
     return carryOut(trx, current, actor, now, audits);
   }
 
@@ -319,7 +311,7 @@ export function createTasksService(deps: TasksServiceDeps) {
       state: CLOSED,
       outcome: outcomeOf(task.task_type, outcome),
       outcome_time: now.toISOString(),
-      step_approver_ids: '[]',
+      step_approver_ids: [],
     };
     await setAssignees(trx, task.id, []);
     audits.push(
@@ -400,7 +392,7 @@ export function createTasksService(deps: TasksServiceDeps) {
       const policy = policyId ? await findPolicyById(trx, policyId) : undefined;
       if (policyId && !policy) throw notFound('policy', policyId);
       // Without a revoke policy a revoke task applies at once (issue 19): it has no steps.
-      const steps = policy ? (JSON.parse(policy.steps) as PolicyStep[]) : [];
+      const steps = policy?.steps ?? [];
       const unsupported = steps.find((s) => s.wait || s.approval?.escalationEnabled);
       if (unsupported) {
         throw new AppError(
@@ -424,13 +416,13 @@ export function createTasksService(deps: TasksServiceDeps) {
         created_by_user_id: caller.userId,
         description: input.description ?? '',
         grant_duration: input.grantDuration ?? null,
-        emergency_access: input.emergencyAccess ? 1 : 0,
+        emergency_access: input.emergencyAccess === true,
         origin: 'TASK_ORIGIN_API',
         policy_id: policyId,
         policy_generation: policy?.generation ?? 0,
-        policy_steps: JSON.stringify(steps),
-        step_instances: '[]',
-        step_approver_ids: '[]',
+        policy_steps: steps,
+        step_instances: [],
+        step_approver_ids: [],
         comment_count: 0,
         created_at: now.toISOString(),
         updated_at: now.toISOString(),
@@ -558,7 +550,7 @@ export function createTasksService(deps: TasksServiceDeps) {
     last.outcome = outcome;
     last.actorUserId = caller.userId;
     last.at = now.toISOString();
-    return { ...task, step_instances: JSON.stringify(instances), step_approver_ids: '[]' };
+    return { ...task, step_instances: instances, step_approver_ids: [] };
   }
 
   return {
@@ -576,8 +568,9 @@ export function createTasksService(deps: TasksServiceDeps) {
       id: string,
       paging: { pageSize?: number; pageToken?: string },
     ): Promise<Page<TaskAuditRow>> {
-      const task = await visibleTask(caller, id);
+      // The page token is refused before anything is read.
       const afterId = decodePageToken(paging.pageToken);
+      const task = await visibleTask(caller, id);
       return fetchPage(
         pageSize(paging.pageSize),
         (limit) => listAudits(db, task.id, afterId, limit),
@@ -657,7 +650,7 @@ export function createTasksService(deps: TasksServiceDeps) {
           last.actorUserId = caller.userId;
           last.at = now.toISOString();
         }
-        const withSteps = { ...task, step_instances: JSON.stringify(instances) };
+        const withSteps = { ...task, step_instances: instances };
         return close(
           trx,
           withComment(withSteps, comment, actor, now, audits),
@@ -684,5 +677,3 @@ export function createTasksService(deps: TasksServiceDeps) {
     },
   };
 }
-
-export { instancesOf, stepsOf };
