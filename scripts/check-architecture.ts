@@ -29,6 +29,7 @@ export const MODULE_ORDER: readonly (readonly string[])[] = [
   ['grants'],
   ['bulk-actions'],
   ['owners', 'search', 'expansion', 'iam', 'console', 'scim', 'webhooks', 'ops', 'maintenance', 'limits'],
+  ['tasks'],
 ];
 
 /**
@@ -66,6 +67,10 @@ export const READ_MODELS: Readonly<Record<string, { tables: readonly string[]; w
   'src/modules/owners/owners.repository.ts': {
     tables: ['users'],
     why: 'owner pages are keyset-paged by user and skip deleted users in the same query',
+  },
+  'src/modules/tasks/approvers.ts': {
+    tables: ['owners', 'users', 'grants', 'app_users'],
+    why: "a step's approvers (owners, Super Admins, an entitlement's members) are read in one statement each, inside the task's transaction",
   },
 };
 

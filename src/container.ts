@@ -35,6 +35,7 @@ import {
   createScimUsersService,
 } from './modules/scim/index.js';
 import { createCatalogSearchService } from './modules/search/catalog-search.service.js';
+import { createTasksService } from './modules/tasks/index.js';
 import { createUsersService } from './modules/users/users.service.js';
 import { createWebhookWorker } from './modules/webhooks/webhook-delivery.worker.js';
 import { createWebhookDispatcher } from './modules/webhooks/webhook-dispatcher.js';
@@ -96,6 +97,7 @@ export async function createContainer({
   const owners = createOwnersService(base);
   // Policies sit below the catalog; the catalog answers what they ask of it (issue 19).
   const policies = createPoliciesService({ ...base, catalog: policyCatalogPorts });
+  const tasks = createTasksService(base);
   // Deletes in the catalog cascade to grants, which sit above it (CONTRACT.md §7.12).
   const revokeGrantsOfEntitlementsIn: RevokeGrantsOfEntitlements = (trx, ids, actor, now) =>
     revokeGrantsOfEntitlements(trx, base, ids, actor, now);
@@ -245,6 +247,7 @@ export async function createContainer({
     console: consoleModule,
     webhooks,
     policies,
+    tasks,
     webhookWorker,
     webhookDispatcher,
   };

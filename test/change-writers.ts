@@ -28,6 +28,7 @@ export function grantEventRow(appId = 'app', entitlementId = 'entitlement'): Gra
     actor_client_id: null,
     request_id: null,
     app_user_created: 0,
+    ticket_id: null,
   };
 }
 

@@ -210,6 +210,38 @@ describe.each(DIALECTS)('answers carry every field of the official schema on %s'
     expect(missing).toEqual([]);
   });
 
+  it('in every task read: the task, a search and its audit trail', async () => {
+    const owner = await createUser(t);
+    const app = await createApp(t, { owners: [owner.id] });
+    const entitlement = await createEntitlement(t, app.id);
+    const opened = await t.request('POST', '/api/v1/task/grant', {
+      appId: app.id,
+      appEntitlementId: entitlement.id,
+      description: 'shapes',
+    });
+    expect(opened.status, JSON.stringify(opened.body)).toBe(200);
+    const taskId = opened.body.taskView.task.id;
+    const reads: Array<[string, string, unknown]> = [
+      ['get', `/api/v1/tasks/${taskId}`, undefined],
+      ['post', '/api/v1/search/tasks', {}],
+      ['post', '/api/v1/task/audits', { taskId }],
+    ];
+    const paths: Record<string, string> = {
+      [`/api/v1/tasks/${taskId}`]: '/api/v1/tasks/{id}',
+      '/api/v1/search/tasks': '/api/v1/search/tasks',
+      '/api/v1/task/audits': '/api/v1/task/audits',
+    };
+    const missing: string[] = [];
+    for (const [method, url, body] of reads) {
+      const response = await t.request(method.toUpperCase() as 'GET', url, body);
+      expect(response.status, `${method} ${url}: ${JSON.stringify(response.body)}`).toBe(200);
+      const operation = officialTasks.paths[paths[url] as string][method];
+      const schema = operation.responses['200'].content['application/json'].schema;
+      missing.push(...missingFields(schema, response.body, operation.operationId));
+    }
+    expect(missing).toEqual([]);
+  });
+
   it('sends every user attribute source as an empty list', async () => {
     const user = await createUser(t);
     const got = (await t.request('GET', `/api/v1/users/${user.id}`)).body.userView.user;

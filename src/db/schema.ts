@@ -11,6 +11,7 @@ import type { IdempotencyTables } from '../modules/idempotency/idempotency.table
 import type { OwnersTables } from '../modules/owners/owners.table.js';
 import type { PoliciesTables } from '../modules/policies/policies.table.js';
 import type { ScimTables } from '../modules/scim/scim.table.js';
+import type { TasksTables } from '../modules/tasks/tasks.table.js';
 import type { UsersTables } from '../modules/users/users.table.js';
 import type { WebhooksTables } from '../modules/webhooks/webhooks.table.js';
 
@@ -33,7 +34,8 @@ export interface Database
     ScimTables,
     ConsoleTables,
     WebhooksTables,
-    PoliciesTables {}
+    PoliciesTables,
+    TasksTables {}
 
 export type Db = Kysely<Database>;
 /** A connection or an open transaction: repositories take either. */

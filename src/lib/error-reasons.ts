@@ -135,6 +135,7 @@ export const ERROR_REASONS = {
   BULK_ACTION_NOT_FOUND: { code: 'NOT_FOUND', meaning: 'No bulk action has this ID.' },
   SCIM_CONNECTION_NOT_FOUND: { code: 'NOT_FOUND', meaning: 'No live SCIM connection has this ID.' },
   POLICY_NOT_FOUND: { code: 'NOT_FOUND', meaning: 'No live policy has this ID.' },
+  TASK_NOT_FOUND: { code: 'NOT_FOUND', meaning: 'No task the caller may see has this ID or number.' },
   WEBHOOK_NOT_FOUND: { code: 'NOT_FOUND', meaning: 'No live webhook the caller may see has this ID.' },
   WEBHOOK_DELIVERY_NOT_FOUND: { code: 'NOT_FOUND', meaning: 'The webhook has no delivery with this ID.' },
   UNKNOWN_EVENT_UID: {
@@ -189,6 +190,10 @@ export const ERROR_REASONS = {
     meaning:
       'A policy or entitlement names a user, entitlement or policy that is missing or of the wrong type.',
   },
+  REASON_REQUIRED: {
+    code: 'INVALID_ARGUMENT',
+    meaning: 'The policy step needs a reason (the comment) to approve or deny.',
+  },
   // The state of things
   ENTITLEMENT_NOT_MANUALLY_MANAGED: {
     code: 'FAILED_PRECONDITION',
@@ -210,6 +215,15 @@ export const ERROR_REASONS = {
   POLICY_IN_USE: {
     code: 'FAILED_PRECONDITION',
     meaning: 'Entitlements, apps or other policies still name the policy; metadata says which.',
+  },
+  TASK_CLOSED: { code: 'FAILED_PRECONDITION', meaning: 'The task is closed; nothing about it can change.' },
+  TASK_STEP_NOT_CURRENT: {
+    code: 'FAILED_PRECONDITION',
+    meaning: 'The action names a policy step that is not the task’s current step.',
+  },
+  TASK_POLICY_NOT_RUN: {
+    code: 'FAILED_PRECONDITION',
+    meaning: 'The policy has a step tasks do not run yet (a wait or an escalation).',
   },
   BULK_ACTION_FINISHED: { code: 'FAILED_PRECONDITION', meaning: 'The bulk action has already finished.' },
   BULK_ACTION_IN_PROGRESS: {

@@ -38,6 +38,14 @@ export const PERMISSIONS = [
   /** Policies: how requests, revocations and reviews are decided (issue 19). */
   'policies:read',
   'policies:write',
+  /** Reading every task; changing any (closing one for someone) (issue 19). */
+  'tasks:read',
+  'tasks:write',
+  /**
+   * Requesting access for oneself, and reading and acting on one's own tasks and those assigned to
+   * one: every signed-in person holds it, whatever their roles (issue 19).
+   */
+  'tasks:self',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -61,7 +69,7 @@ export const SUPER_ADMIN_ROLE: BuiltinRole = {
 };
 
 // Every role may introspect and see its own API clients.
-const SELF: readonly Permission[] = ['auth:introspect', 'clients:own'];
+const SELF: readonly Permission[] = ['auth:introspect', 'clients:own', 'tasks:self'];
 // Changing a credential is a write (CONTRACT.md §7.10): a role that writes may create, change and
 // delete its user's own clients — a client never holds more than its user's roles, and a scoped
 // client never makes a wider one, so this grants no new access — and a read-only role may not. The
@@ -107,8 +115,11 @@ export interface Grants {
   readonly ownedPermissions: ReadonlySet<Permission>;
 }
 
+/** What every signed-in person may do, with or without a role. */
+const EVERYONE: readonly Permission[] = ['tasks:self'];
+
 export function permissionsOf(roleIds: readonly string[]): Grants {
-  const permissions = new Set<Permission>();
+  const permissions = new Set<Permission>(EVERYONE);
   const ownedPermissions = new Set<Permission>();
   for (const role of BUILTIN_ROLES) {
     if (!roleIds.includes(role.id)) continue;

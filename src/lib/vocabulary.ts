@@ -133,6 +133,11 @@ export const SYSTEM_LOG_OPERATIONS = [
   'policy.created',
   'policy.updated',
   'policy.deleted',
+  'task.created',
+  'task.approved',
+  'task.denied',
+  'task.commented',
+  'task.closed',
 ] as const;
 export type SystemLogOperation = (typeof SYSTEM_LOG_OPERATIONS)[number];
 

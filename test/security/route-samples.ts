@@ -285,4 +285,32 @@ export const ROUTE_SAMPLES: Samples = {
   }),
   'DELETE /api/v1/policies/:id': (w) => ({ url: `/api/v1/policies/${w.policyId}`, body: {} }),
   'POST /api/v1/search/policies': () => ({ url: '/api/v1/search/policies', body: {} }),
+  // Tasks (issue 19)
+  'POST /api/v1/task/grant': (w) => ({
+    url: '/api/v1/task/grant',
+    body: { appId: w.appId, appEntitlementId: w.entitlementId },
+  }),
+  'POST /api/v1/task/revoke': (w) => ({
+    url: '/api/v1/task/revoke',
+    body: { appId: w.appId, appEntitlementId: w.entitlementId, identityUserId: w.userId },
+  }),
+  'GET /api/v1/tasks/:id': (w) => ({ url: `/api/v1/tasks/${w.appId}` }),
+  'POST /api/v1/search/tasks': () => ({ url: '/api/v1/search/tasks', body: {} }),
+  'POST /api/v1/task/audits': (w) => ({ url: '/api/v1/task/audits', body: { taskId: w.appId } }),
+  'POST /api/v1/tasks/:task_id/action/approve': (w) => ({
+    url: `/api/v1/tasks/${w.appId}/action/approve`,
+    body: { policyStepId: w.appId },
+  }),
+  'POST /api/v1/tasks/:task_id/action/deny': (w) => ({
+    url: `/api/v1/tasks/${w.appId}/action/deny`,
+    body: { policyStepId: w.appId },
+  }),
+  'POST /api/v1/tasks/:task_id/action/comment': (w) => ({
+    url: `/api/v1/tasks/${w.appId}/action/comment`,
+    body: { comment: 'x' },
+  }),
+  'POST /api/v1/tasks/:task_id/action/close': (w) => ({
+    url: `/api/v1/tasks/${w.appId}/action/close`,
+    body: {},
+  }),
 };

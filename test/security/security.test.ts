@@ -4,6 +4,7 @@ import {
   APP_ADMIN_ROLE,
   clientPermissions,
   type Permission,
+  permissionsOf,
   READ_ONLY_ADMIN_ROLE,
   SUPER_ADMIN_ROLE,
 } from '../../src/lib/roles.js';
@@ -67,10 +68,12 @@ const ATTACKS: Attack[] = [
     header: (c) => `Bearer ${c.wrongSource}`,
   },
   {
+    // Every signed-in person may ask for access and act on their own tasks (issue 19); nothing else.
     name: 'a user without roles',
     status: 403,
     reason: 'PERMISSION_DENIED',
     header: (c) => `Bearer ${c.noRoles}`,
+    lacking: [...permissionsOf([]).permissions],
   },
   {
     name: 'a Read-Only Admin on a write',

@@ -17,6 +17,7 @@ import * as m0015 from './0015_policies.js';
 import * as m0016 from './0016_scim_manager_ref.js';
 import * as m0017 from './0017_scim_owned_entitlements.js';
 import * as m0018 from './0018_system_log_filters.js';
+import * as m0019 from './0019_tasks.js';
 
 /** Migrations are listed here, in order, so the same set runs from source and from the build. */
 const migrations: Record<string, Migration> = {
@@ -38,6 +39,7 @@ const migrations: Record<string, Migration> = {
   '0016_scim_manager_ref': m0016,
   '0017_scim_owned_entitlements': m0017,
   '0018_system_log_filters': m0018,
+  '0019_tasks': m0019,
 };
 
 export const migrationProvider: MigrationProvider = {

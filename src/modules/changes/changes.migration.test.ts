@@ -18,7 +18,7 @@ type SystemLogEventsTable = Omit<Database['system_log_events'], 'tx_id' | 'seq'>
  */
 const at = (minute: number) => `2026-01-01T00:${String(minute).padStart(2, '0')}:00.000Z`;
 
-const grantEvent = (id: string, minute: number): GrantEventsTable => ({
+const grantEvent = (id: string, minute: number): Omit<GrantEventsTable, 'ticket_id'> => ({
   id,
   app_id: 'app',
   app_entitlement_id: 'entitlement',

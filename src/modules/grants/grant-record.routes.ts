@@ -92,8 +92,8 @@ export const grantRecordRoutes: FastifyPluginAsyncTypebox<{
           appUserId: event.app_user_id,
           date: event.occurred_at,
           eventType: event.event_type,
-          // Roster has no tickets: grants are changed through the API, not through requests.
-          ticketId: '',
+          // The task (access request or revocation) the change carried out, if one did.
+          ticketId: event.ticket_id ?? '',
         },
         ...grantRecordPaths(event, expand),
         ticketPath: '',

@@ -32,6 +32,8 @@ export interface GrantEventsTable {
    * created to receive a grant, so this flag is the grant history's entry for each app user created.
    */
   app_user_created: Flag;
+  /** The task whose outcome this change is (the grant feed's `ticketId`), or null (issue 19). */
+  ticket_id: string | null;
 }
 
 /**

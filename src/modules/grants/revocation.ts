@@ -18,6 +18,8 @@ export interface ChangeOrigin {
   readonly actor: Actor;
   /** The bulk action that applied the change, if one did. */
   readonly bulkActionId: string | null;
+  /** The task (access request or revocation) whose outcome the change is, if one is (issue 19). */
+  readonly ticketId?: string | null;
 }
 
 export function grantEventRow(
@@ -40,6 +42,7 @@ export function grantEventRow(
     actor_client_id: origin.actor.clientId || null,
     request_id: origin.actor.requestId || null,
     app_user_created: appUserCreated ? 1 : 0,
+    ticket_id: origin.ticketId ?? null,
   };
 }
 
@@ -92,10 +95,11 @@ export async function recordRevocations(
   actor: Actor,
   now: Date,
   bulkActionId: string | null,
+  ticketId: string | null = null,
 ): Promise<void> {
   await insertGrantEvents(
     trx,
-    grants.map((g) => grantEventRow(g, 'GRANT_EVENT_TYPE_REMOVED', now, { actor, bulkActionId })),
+    grants.map((g) => grantEventRow(g, 'GRANT_EVENT_TYPE_REMOVED', now, { actor, bulkActionId, ticketId })),
     deps.dialect,
   );
 }
@@ -144,8 +148,9 @@ export async function revokeMembers(
   actor: Actor,
   now: Date,
   bulkActionId: string | null,
+  ticketId: string | null = null,
 ): Promise<number> {
   const revoked = await revokeGrantsOfAppUsers(trx, entitlementId, appUserIds, now.toISOString());
-  await recordRevocations(trx, deps, revoked, actor, now, bulkActionId);
+  await recordRevocations(trx, deps, revoked, actor, now, bulkActionId, ticketId);
   return revoked.length;
 }

@@ -429,6 +429,66 @@ export const C1_OPERATIONS: Readonly<Record<string, OperationDoc>> = {
     summary: 'Search',
     description: 'Search policies based on filters specified in the request body.',
   },
+  'POST /api/v1/search/tasks': {
+    operationId: 'c1.api.task.v1.TaskSearchService.Search',
+    tag: 'Task',
+    summary: 'Search',
+    description:
+      'Search tasks, newest first unless sortBy asks for oldest first. A caller who reads no task (not a Read-Only or Super Admin) finds only tasks it opened, is the subject of, or may act or has acted on.',
+  },
+  'POST /api/v1/task/audits': {
+    operationId: 'c1.api.task.v1.TaskAudit.List',
+    tag: 'Task',
+    summary: 'List',
+    description:
+      "A task's audit trail, oldest first: created, steps started, fallbacks, approvals, denials, comments, outcome and state change, each with its actor and time.",
+  },
+  'POST /api/v1/task/grant': {
+    operationId: 'c1.api.task.v1.TaskService.CreateGrantTask',
+    tag: 'Task',
+    summary: 'Create Grant Task',
+    description:
+      "Request access to a manually managed entitlement, for oneself (anyone signed in) or for someone else (Super Admins, App Admins of the app, the person's manager). The entitlement's grant policy decides it; without one, the app's owners approve.",
+  },
+  'POST /api/v1/task/revoke': {
+    operationId: 'c1.api.task.v1.TaskService.CreateRevokeTask',
+    tag: 'Task',
+    summary: 'Create Revoke Task',
+    description:
+      'Request that access be removed; without a revoke policy on the entitlement it is removed at once.',
+  },
+  'GET /api/v1/tasks/{id}': {
+    operationId: 'c1.api.task.v1.TaskService.Get',
+    tag: 'Task',
+    summary: 'Get',
+    description: 'Get a task by ID or by its number (numericId). A task the caller may not see is not found.',
+  },
+  'POST /api/v1/tasks/{task_id}/action/approve': {
+    operationId: 'c1.api.task.v1.TaskActionsService.Approve',
+    tag: 'Task',
+    summary: 'Approve',
+    description:
+      "Approve the current step (policyStepId), or on a manual provision step confirm the account exists. The last step's approval grants or revokes in the same transaction, naming the task in the grant history.",
+  },
+  'POST /api/v1/tasks/{task_id}/action/close': {
+    operationId: 'c1.api.task.v1.TaskActionsService.Close',
+    tag: 'Task',
+    summary: 'Close',
+    description: 'Close an open task without its outcome (the requester, the subject or an administrator).',
+  },
+  'POST /api/v1/tasks/{task_id}/action/comment': {
+    operationId: 'c1.api.task.v1.TaskActionsService.Comment',
+    tag: 'Task',
+    summary: 'Comment',
+    description: 'Add a comment to the audit trail of a task the caller may see.',
+  },
+  'POST /api/v1/tasks/{task_id}/action/deny': {
+    operationId: 'c1.api.task.v1.TaskActionsService.Deny',
+    tag: 'Task',
+    summary: 'Deny',
+    description:
+      'Deny the current step (policyStepId); the task closes denied and nothing is granted or revoked.',
+  },
   'POST /api/v1/systemlog/events': {
     operationId: 'c1.api.systemlog.v1.SystemLogService.ListEvents',
     tag: 'System Log',

@@ -11,4 +11,5 @@ export {
   type PolicyType,
   type StepKind,
   stepKindOf,
+  stepView,
 } from './policy-steps.js';

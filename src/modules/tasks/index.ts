@@ -1,0 +1,3 @@
+/** Tasks: requests to grant or revoke access, decided through policies. The top of the ladder. */
+export { tasksRoutes } from './tasks.routes.js';
+export { createTasksService, type TasksService } from './tasks.service.js';

@@ -1,0 +1,107 @@
+import { Type } from 'typebox';
+import type { TaskAuditRow } from './tasks.repository.js';
+
+export const TaskAuditView = Type.Object(
+  {
+    id: Type.String(),
+    ticketId: Type.String(),
+    created: Type.String(),
+    userId: Type.String(),
+    eventType: Type.String(),
+    source: Type.String(),
+    currentState: Type.String(),
+    workflowStep: Type.Integer(),
+    metadata: Type.Null(),
+  },
+  { additionalProperties: true },
+);
+
+/** What an audit entry's `details` may hold, by kind. */
+export interface AuditDetails {
+  state: string;
+  kind?: string;
+  approverIds?: string[];
+  to?: string;
+  why?: string;
+  comment?: string;
+  previousState?: string;
+  outcome?: string;
+}
+
+const describeStep = (details: AuditDetails): string =>
+  details.kind === 'provision'
+    ? `Waiting for ${details.approverIds?.length ?? 0} named person(s) to confirm the account exists`
+    : `Waiting for approval by ${details.approverIds?.length ?? 0} approver(s)`;
+
+const FALLBACK_TO: Record<string, string> = {
+  fallback_users: "the step's fallback users",
+  app_owners: "the app's owners",
+  super_admins: 'the Super Admins',
+};
+
+/** One audit entry as ConductorOne's TaskAuditView: its kind becomes the member of the oneof it is. */
+export function toTaskAuditView(row: TaskAuditRow) {
+  const details = row.details;
+  const base = {
+    id: row.id,
+    ticketId: row.task_id,
+    created: row.created_at,
+    userId: row.actor_user_id ?? '',
+    eventType:
+      details.outcome?.endsWith('_ERROR') === true
+        ? 'TASK_AUDIT_EVENT_TYPE_ERROR'
+        : 'TASK_AUDIT_EVENT_TYPE_NEUTRAL',
+    source: 'SOURCE_C1',
+    currentState: details.state as string,
+    workflowStep: 0,
+    metadata: null,
+  };
+  switch (row.kind) {
+    case 'created':
+      return { ...base, taskCreated: {} };
+    case 'comment':
+      return {
+        ...base,
+        comment: { comment: details.comment, updatedAt: row.created_at, updatedBy: base.userId },
+      };
+    case 'approved':
+      return {
+        ...base,
+        approvalInstanceChange: {
+          instance: {
+            state: 'APPROVAL_INSTANCE_STATE_DONE',
+            approved: { approvedAt: row.created_at, userId: base.userId },
+          },
+        },
+      };
+    case 'denied':
+      return {
+        ...base,
+        approvalInstanceChange: {
+          instance: {
+            state: 'APPROVAL_INSTANCE_STATE_DONE',
+            denied: { deniedAt: row.created_at, userId: base.userId },
+          },
+        },
+      };
+    case 'provisioned':
+      return { ...base, policyEvaluationStep: { stepComment: 'Provisioning confirmed: the account exists' } };
+    case 'step_started':
+      return { ...base, policyEvaluationStep: { stepComment: describeStep(details) } };
+    case 'step_fallback':
+      return {
+        ...base,
+        policyEvaluationStep: {
+          stepComment: `Fell back to ${FALLBACK_TO[details.to ?? ''] ?? details.to}: ${details.why}`,
+        },
+      };
+    case 'state_change':
+      return { ...base, stateChange: { previousState: details.previousState } };
+    case 'grant_outcome':
+      return { ...base, grantOutcome: { outcome: details.outcome } };
+    case 'revoke_outcome':
+      return { ...base, revokeOutcome: { outcome: details.outcome } };
+    default:
+      return base;
+  }
+}

@@ -1,0 +1,350 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp, createEntitlement, expectError } from '../../../test/fixtures.js';
+import { DIALECTS, startTestApp, type TestApp } from '../../../test/harness.js';
+import { type Caller, createCaller, ROLES } from '../../../test/identity-fixtures.js';
+
+/**
+ * Access requests (issue 19) through HTTP, as the people who make and decide them: a requester with
+ * no role at all, the app's owner, named approvers and provisioners, an outsider and a Read-Only
+ * Admin. Each case checks what was stored: the task, its audit trail, the grant and its history.
+ */
+describe.each(DIALECTS)('tasks on %s', (dialect) => {
+  let t: TestApp;
+  let requester: Caller;
+  let owner: Caller;
+  let outsider: Caller;
+  let readOnly: Caller;
+  let app: any;
+  beforeAll(async () => {
+    t = await startTestApp(dialect);
+    requester = await createCaller(t, []);
+    owner = await createCaller(t, [ROLES.appAdmin]);
+    outsider = await createCaller(t, []);
+    readOnly = await createCaller(t, [ROLES.readOnlyAdmin]);
+    app = await createApp(t, { owners: [owner.user.id] });
+  });
+  afterAll(() => t.close());
+
+  const as = (caller: Caller) => ({ token: caller.token });
+  const request = (caller: Caller, entitlementId: string, extra: Record<string, unknown> = {}) =>
+    t.request(
+      'POST',
+      '/api/v1/task/grant',
+      { appId: app.id, appEntitlementId: entitlementId, ...extra },
+      as(caller),
+    );
+  const taskRow = (id: string) =>
+    t.db.selectFrom('tasks').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+  const liveGrants = async (entitlementId: string) =>
+    t.db
+      .selectFrom('grants')
+      .innerJoin('app_users', 'app_users.id', 'grants.app_user_id')
+      .select(['app_users.identity_user_id', 'grants.deprovision_at', 'grants.created_at'])
+      .where('grants.app_entitlement_id', '=', entitlementId)
+      .where('grants.deleted_at', 'is', null)
+      .execute();
+  const history = (entitlementId: string) =>
+    t.db
+      .selectFrom('grant_events')
+      .select(['event_type', 'ticket_id', 'actor_user_id'])
+      .where('app_entitlement_id', '=', entitlementId)
+      .orderBy('id')
+      .execute();
+  const audits = async (caller: Caller, taskId: string) =>
+    (await t.request('POST', '/api/v1/task/audits', { taskId }, as(caller))).body.list as any[];
+  const act = (caller: Caller, taskId: string, action: string, body: Record<string, unknown>) =>
+    t.request('POST', `/api/v1/tasks/${taskId}/action/${action}`, body, as(caller));
+  const policy = async (steps: unknown[]) => {
+    const made = await t.request('POST', '/api/v1/policies', {
+      displayName: 'Test policy',
+      policyType: 'POLICY_TYPE_GRANT',
+      policySteps: { grant: { steps } },
+    });
+    expect(made.status, JSON.stringify(made.body)).toBe(200);
+    return made.body.policy.id as string;
+  };
+
+  it('runs a request through the default policy: the app owner approves, and the grant exists with the task as its ticket', async () => {
+    const entitlement = await createEntitlement(t, app.id);
+    const opened = await request(requester, entitlement.id, { description: 'Quarter-end close' });
+    expect(opened.status, JSON.stringify(opened.body)).toBe(200);
+    const task = opened.body.taskView.task;
+    expect(task).toMatchObject({
+      state: 'TASK_STATE_OPEN',
+      userId: requester.user.id,
+      createdByUserId: requester.user.id,
+      description: 'Quarter-end close',
+      stepApproverIds: [owner.user.id],
+      numericId: expect.stringMatching(/^[1-9][0-9]*$/),
+      actions: ['TASK_ACTION_TYPE_COMMENT', 'TASK_ACTION_TYPE_CLOSE'],
+      type: { grant: { appEntitlementId: entitlement.id, outcome: 'GRANT_OUTCOME_UNSPECIFIED' } },
+    });
+    expect(task.policy.policy.systemBuiltin).toBe(true);
+    const stepId = task.policy.current.id;
+    expect(task.policy.current.approval.state).toBe('APPROVAL_INSTANCE_STATE_WAITING');
+    expect(await liveGrants(entitlement.id)).toEqual([]);
+
+    // The owner sees it in their approvals, and may approve; the requester may not.
+    const inbox = await t.request(
+      'POST',
+      '/api/v1/search/tasks',
+      { myWorkUserIds: [owner.user.id] },
+      as(owner),
+    );
+    expect(inbox.body.list.map((v: any) => v.task.id)).toContain(task.id);
+    expectError(
+      await act(requester, task.id, 'approve', { policyStepId: stepId }),
+      403,
+      7,
+      'PERMISSION_DENIED',
+    );
+
+    const approved = await act(owner, task.id, 'approve', {
+      policyStepId: stepId,
+      comment: 'Needed for close',
+    });
+    expect(approved.status, JSON.stringify(approved.body)).toBe(200);
+    expect(approved.body.taskView.task).toMatchObject({
+      state: 'TASK_STATE_CLOSED',
+      type: { grant: { outcome: 'GRANT_OUTCOME_GRANTED', outcomeTime: expect.any(String) } },
+      commentCount: 1,
+    });
+    expect(approved.body.taskView.task.policy.history[0].approval.approved.userId).toBe(owner.user.id);
+    expect((await liveGrants(entitlement.id)).map((g) => g.identity_user_id)).toEqual([requester.user.id]);
+    expect(await history(entitlement.id)).toEqual([
+      { event_type: 'GRANT_EVENT_TYPE_ADDED', ticket_id: task.id, actor_user_id: owner.user.id },
+    ]);
+    const feed = await t.request('POST', '/api/v1/grants/feed', { appEntitlementIds: [entitlement.id] });
+    expect(feed.body.list.map((e: any) => e.feed.ticketId)).toEqual([task.id]);
+
+    const trail = await audits(requester, task.id);
+    const kinds = trail.map((a) =>
+      Object.keys(a).find(
+        (k) =>
+          ![
+            'id',
+            'ticketId',
+            'created',
+            'userId',
+            'eventType',
+            'source',
+            'currentState',
+            'workflowStep',
+            'metadata',
+          ].includes(k),
+      ),
+    );
+    expect(kinds).toEqual([
+      'taskCreated',
+      'policyEvaluationStep',
+      'approvalInstanceChange',
+      'comment',
+      'grantOutcome',
+      'stateChange',
+    ]);
+    expect(trail[3].comment.comment).toBe('Needed for close');
+    expect(trail[2].userId).toBe(owner.user.id);
+    const logged = await t.db
+      .selectFrom('system_log_events')
+      .select('activity')
+      .where('target_id', '=', task.id)
+      .execute();
+    expect(logged.map((e) => e.activity).sort()).toEqual(['task.approved', 'task.created']);
+
+    // Closed means closed.
+    expectError(await act(owner, task.id, 'deny', { policyStepId: stepId }), 400, 9, 'TASK_CLOSED');
+  });
+
+  it('shows a task to those it concerns and to Read-Only Admins, and to nobody else', async () => {
+    const entitlement = await createEntitlement(t, app.id);
+    const task = (await request(requester, entitlement.id)).body.taskView.task;
+    for (const caller of [requester, owner, readOnly]) {
+      expect((await t.request('GET', `/api/v1/tasks/${task.id}`, undefined, as(caller))).status).toBe(200);
+    }
+    expect(
+      (await t.request('GET', `/api/v1/tasks/${task.numericId}`, undefined, as(owner))).body.taskView.task.id,
+    ).toBe(task.id);
+    expectError(
+      await t.request('GET', `/api/v1/tasks/${task.id}`, undefined, as(outsider)),
+      404,
+      5,
+      'TASK_NOT_FOUND',
+    );
+    expectError(await act(outsider, task.id, 'comment', { comment: 'hi' }), 404, 5, 'TASK_NOT_FOUND');
+    const theirs = await t.request('POST', '/api/v1/search/tasks', {}, as(outsider));
+    expect(theirs.body.list.map((v: any) => v.task.id)).not.toContain(task.id);
+    // Asking for someone else needs more than being signed in.
+    const before = (await t.db.selectFrom('tasks').select('id').execute()).length;
+    expectError(
+      await request(outsider, entitlement.id, { identityUserId: requester.user.id }),
+      403,
+      7,
+      'PERMISSION_DENIED',
+    );
+    expect((await t.db.selectFrom('tasks').select('id').execute()).length).toBe(before);
+  });
+
+  it('never lets a requester approve their own request: an owner asking for themself falls back to the Super Admins', async () => {
+    const entitlement = await createEntitlement(t, app.id);
+    const opened = await request(owner, entitlement.id);
+    const task = opened.body.taskView.task;
+    expect(task.stepApproverIds).not.toContain(owner.user.id);
+    expect(task.stepApproverIds.length).toBeGreaterThan(0);
+    expectError(
+      await act(owner, task.id, 'approve', { policyStepId: task.policy.current.id }),
+      403,
+      7,
+      'PERMISSION_DENIED',
+    );
+    const trail = await audits(owner, task.id);
+    expect(
+      trail.some((a) => /Fell back to the Super Admins/.test(a.policyEvaluationStep?.stepComment ?? '')),
+    ).toBe(true);
+    expect((await taskRow(task.id)).state).toBe('TASK_STATE_OPEN');
+  });
+
+  it('refuses a denial without the reason the policy requires, then denies with one and grants nothing', async () => {
+    const approver = await createCaller(t, []);
+    const entitlement = await createEntitlement(t, app.id, {
+      grantPolicyId: await policy([
+        { approval: { users: { userIds: [approver.user.id] }, requireDenialReason: true } },
+      ]),
+    });
+    const task = (await request(requester, entitlement.id)).body.taskView.task;
+    const stepId = task.policy.current.id;
+    const stored = await taskRow(task.id);
+    expectError(await act(approver, task.id, 'deny', { policyStepId: stepId }), 400, 3, 'REASON_REQUIRED');
+    expectError(
+      await act(approver, task.id, 'deny', { policyStepId: 'not-the-step' }),
+      400,
+      9,
+      'TASK_STEP_NOT_CURRENT',
+    );
+    expect(await taskRow(task.id)).toEqual(stored);
+    const denied = await act(approver, task.id, 'deny', { policyStepId: stepId, comment: 'Not your team' });
+    expect(denied.status).toBe(200);
+    expect(denied.body.taskView.task.type.grant.outcome).toBe('GRANT_OUTCOME_DENIED');
+    expect(await liveGrants(entitlement.id)).toEqual([]);
+    expect((await audits(requester, task.id)).find((a) => a.comment)?.comment.comment).toBe('Not your team');
+  });
+
+  it('waits for the named provisioner after approval, then grants for the requested time from approval, within the entitlement maximum', async () => {
+    const approver = await createCaller(t, []);
+    const provisioner = await createCaller(t, []);
+    const entitlement = await createEntitlement(t, app.id, {
+      durationGrant: '1800s',
+      grantPolicyId: await policy([
+        { approval: { users: { userIds: [approver.user.id] } } },
+        {
+          provision: {
+            provisionPolicy: { manual: { instructions: 'Make the account', userIds: [provisioner.user.id] } },
+          },
+        },
+      ]),
+    });
+    const task = (await request(requester, entitlement.id, { grantDuration: '3600s' })).body.taskView.task;
+    t.clock.advance(10 * 60_000);
+    const approved = (await act(approver, task.id, 'approve', { policyStepId: task.policy.current.id })).body
+      .taskView.task;
+    expect(approved.state).toBe('TASK_STATE_OPEN');
+    expect(approved.stepApproverIds).toEqual([provisioner.user.id]);
+    expect(approved.policy.current.provision.state).toBe('PROVISION_INSTANCE_STATE_WAITING');
+    expect(await liveGrants(entitlement.id)).toEqual([]);
+    // The approver of the first step is not the provisioner.
+    expectError(
+      await act(approver, task.id, 'approve', { policyStepId: approved.policy.current.id }),
+      403,
+      7,
+      'PERMISSION_DENIED',
+    );
+
+    t.clock.advance(5 * 60_000);
+    const provisionedAt = t.clock.now();
+    const done = await act(provisioner, task.id, 'approve', { policyStepId: approved.policy.current.id });
+    expect(done.body.taskView.task.type.grant.outcome).toBe('GRANT_OUTCOME_GRANTED');
+    const [grant] = await liveGrants(entitlement.id);
+    // 3,600 s asked, capped at the entitlement's 1,800 s, counted from the last approval.
+    expect(grant?.deprovision_at).toBe(new Date(provisionedAt.getTime() + 1_800_000).toISOString());
+  });
+
+  it('keeps distinct approvers distinct across steps', async () => {
+    const [a, b] = [await createCaller(t, []), await createCaller(t, [])];
+    const both = { users: { userIds: [a.user.id, b.user.id] }, requireDistinctApprovers: true };
+    const entitlement = await createEntitlement(t, app.id, {
+      grantPolicyId: await policy([{ approval: both }, { approval: both }]),
+    });
+    const task = (await request(requester, entitlement.id)).body.taskView.task;
+    const second = (await act(a, task.id, 'approve', { policyStepId: task.policy.current.id })).body.taskView
+      .task;
+    expect(second.stepApproverIds).toEqual([b.user.id]);
+    expectError(
+      await act(a, task.id, 'approve', { policyStepId: second.policy.current.id }),
+      403,
+      7,
+      'PERMISSION_DENIED',
+    );
+    const done = await act(b, task.id, 'approve', { policyStepId: second.policy.current.id });
+    expect(done.body.taskView.task.type.grant.outcome).toBe('GRANT_OUTCOME_GRANTED');
+  });
+
+  it('ends twenty simultaneous approvals in one transition, one grant and one history entry', async () => {
+    const approvers = await Promise.all(Array.from({ length: 20 }, () => createCaller(t, [])));
+    const entitlement = await createEntitlement(t, app.id, {
+      grantPolicyId: await policy([{ approval: { users: { userIds: approvers.map((c) => c.user.id) } } }]),
+    });
+    const task = (await request(requester, entitlement.id)).body.taskView.task;
+    const stepId = task.policy.current.id;
+    const answers = await Promise.all(
+      approvers.map((c) => act(c, task.id, 'approve', { policyStepId: stepId })),
+    );
+    const statuses = answers.map((r) => r.status).sort();
+    expect(statuses.filter((s) => s === 200)).toHaveLength(1);
+    for (const refused of answers.filter((r) => r.status !== 200)) {
+      expect(refused.body.details[0].reason).toBe('TASK_CLOSED');
+    }
+    expect(await liveGrants(entitlement.id)).toHaveLength(1);
+    expect(await history(entitlement.id)).toHaveLength(1);
+    const approvals = (await audits(requester, task.id)).filter((a) => a.approvalInstanceChange);
+    expect(approvals).toHaveLength(1);
+  });
+
+  it('revokes at once when the entitlement names no revoke policy, naming the task in the history', async () => {
+    const entitlement = await createEntitlement(t, app.id);
+    const granted = (await request(requester, entitlement.id)).body.taskView.task;
+    await act(owner, granted.id, 'approve', { policyStepId: granted.policy.current.id });
+    const revoke = await t.request(
+      'POST',
+      '/api/v1/task/revoke',
+      { appId: app.id, appEntitlementId: entitlement.id, description: 'Left the team' },
+      as(requester),
+    );
+    expect(revoke.status, JSON.stringify(revoke.body)).toBe(200);
+    expect(revoke.body.taskView.task).toMatchObject({
+      state: 'TASK_STATE_CLOSED',
+      type: { revoke: { outcome: 'REVOKE_OUTCOME_REVOKED' } },
+    });
+    expect(await liveGrants(entitlement.id)).toEqual([]);
+    expect((await history(entitlement.id)).map((e) => [e.event_type, e.ticket_id])).toEqual([
+      ['GRANT_EVENT_TYPE_ADDED', granted.id],
+      ['GRANT_EVENT_TYPE_REMOVED', revoke.body.taskView.task.id],
+    ]);
+  });
+
+  it('lets the requester close their request, and nobody act on it afterwards', async () => {
+    const entitlement = await createEntitlement(t, app.id);
+    const task = (await request(requester, entitlement.id)).body.taskView.task;
+    expectError(await act(outsider, task.id, 'close', {}), 404, 5, 'TASK_NOT_FOUND');
+    const closed = await act(requester, task.id, 'close', { comment: 'No longer needed' });
+    expect(closed.body.taskView.task).toMatchObject({
+      state: 'TASK_STATE_CLOSED',
+      type: { grant: { outcome: 'GRANT_OUTCOME_CANCELLED' } },
+    });
+    expectError(
+      await act(owner, task.id, 'approve', { policyStepId: task.policy.current.id }),
+      400,
+      9,
+      'TASK_CLOSED',
+    );
+    expect(await liveGrants(entitlement.id)).toEqual([]);
+  });
+});

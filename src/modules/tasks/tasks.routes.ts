@@ -1,0 +1,158 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { actorOf, type Principal, principalOf } from '../../http/principal.js';
+import { IdParam } from '../../http/wire.js';
+import { TaskAuditView, toTaskAuditView } from './task-audits.js';
+import type { TaskRow } from './tasks.repository.js';
+import {
+  CommentBody,
+  CreateGrantTaskBody,
+  CreateRevokeTaskBody,
+  SearchTasksBody,
+  StepActionBody,
+  TaskActionResponse,
+  TaskAuditsBody,
+  TaskSearchResponse,
+  TaskViewResponse,
+  taskView,
+} from './tasks.schemas.js';
+import type { TasksService } from './tasks.service.js';
+
+const TaskParams = Type.Object({ task_id: IdParam });
+
+/** Tasks (issue 19): ConductorOne's TaskService, TaskSearchService, TaskAudit and TaskActionsService. */
+export const tasksRoutes: FastifyPluginAsyncTypebox<{ tasks: TasksService }> = async (app, { tasks }) => {
+  const config = { permission: 'tasks:self' as const };
+
+  async function view(caller: Principal, task: TaskRow) {
+    return taskView(task, tasks.actionsFor(caller, task), await tasks.policyOf(task));
+  }
+  const answer = async (caller: Principal, task: TaskRow) => ({
+    taskView: await view(caller, task),
+    expanded: [],
+  });
+  const acted = async (caller: Principal, task: TaskRow) => ({
+    ...(await answer(caller, task)),
+    ticketActionId: '',
+  });
+
+  app.post(
+    '/api/v1/task/grant',
+    { config, schema: { body: CreateGrantTaskBody, response: { 200: TaskViewResponse } } },
+    async (request) => {
+      const caller = principalOf(request);
+      return answer(caller, await tasks.createGrant(caller, actorOf(request), request.body));
+    },
+  );
+
+  app.post(
+    '/api/v1/task/revoke',
+    { config, schema: { body: CreateRevokeTaskBody, response: { 200: TaskViewResponse } } },
+    async (request) => {
+      const caller = principalOf(request);
+      return answer(caller, await tasks.createRevoke(caller, actorOf(request), request.body));
+    },
+  );
+
+  app.get(
+    '/api/v1/tasks/:id',
+    { config, schema: { params: Type.Object({ id: IdParam }), response: { 200: TaskViewResponse } } },
+    async (request) => {
+      const caller = principalOf(request);
+      return answer(caller, await tasks.get(caller, request.params.id));
+    },
+  );
+
+  app.post(
+    '/api/v1/search/tasks',
+    { config, schema: { body: SearchTasksBody, response: { 200: TaskSearchResponse } } },
+    async (request) => {
+      const caller = principalOf(request);
+      const body = request.body;
+      const types = (body.taskTypes ?? []).flatMap((t) =>
+        Object.keys(t).filter((k) => t[k as keyof typeof t] != null),
+      );
+      const page = await tasks.search(
+        caller,
+        {
+          ids: (body.refs ?? []).map((ref) => ref.id ?? ''),
+          excludeIds: body.excludeIds ?? [],
+          states: (body.taskStates ?? []).filter((s) => s !== 'TASK_STATE_UNSPECIFIED'),
+          types,
+          appIds: body.applicationIds ?? [],
+          entitlementIds: body.appEntitlementIds ?? [],
+          subjectIds: body.subjectIds ?? [],
+          openerIds: body.openerIds ?? [],
+          assigneeIds: [...(body.assigneesInIds ?? []), ...(body.myWorkUserIds ?? [])],
+          createdAfter: body.createdAfter ? new Date(body.createdAfter).toISOString() : '',
+          createdBefore: body.createdBefore ? new Date(body.createdBefore).toISOString() : '',
+          query: body.query ?? '',
+          // Newest first, unless asked for oldest first.
+          newestFirst:
+            body.sortBy !== 'TASK_SEARCH_SORT_BY_CREATED_AT' &&
+            body.sortBy !== 'TASK_SEARCH_SORT_BY_TICKET_ID',
+        },
+        { pageSize: body.pageSize ?? undefined, pageToken: body.pageToken ?? undefined },
+      );
+      const list = [];
+      for (const task of page.items) list.push(await view(caller, task));
+      return { list, nextPageToken: page.nextPageToken, expanded: [] };
+    },
+  );
+
+  app.post(
+    '/api/v1/task/audits',
+    {
+      config,
+      schema: {
+        body: TaskAuditsBody,
+        response: { 200: Type.Object({ list: Type.Array(TaskAuditView), nextPageToken: Type.String() }) },
+      },
+    },
+    async (request) => {
+      const { taskId, pageSize, pageToken } = request.body;
+      const page = await tasks.audits(principalOf(request), taskId, {
+        pageSize: pageSize ?? undefined,
+        pageToken: pageToken ?? undefined,
+      });
+      return { list: page.items.map(toTaskAuditView), nextPageToken: page.nextPageToken };
+    },
+  );
+
+  const stepAction = (name: 'approve' | 'deny') =>
+    app.post(
+      `/api/v1/tasks/:task_id/action/${name}`,
+      { config, schema: { params: TaskParams, body: StepActionBody, response: { 200: TaskActionResponse } } },
+      async (request) => {
+        const caller = principalOf(request);
+        const { policyStepId, comment } = request.body;
+        const task = await tasks[name](
+          caller,
+          actorOf(request),
+          request.params.task_id,
+          policyStepId,
+          comment ?? '',
+        );
+        return acted(caller, task);
+      },
+    );
+  stepAction('approve');
+  stepAction('deny');
+
+  for (const name of ['comment', 'close'] as const) {
+    app.post(
+      `/api/v1/tasks/:task_id/action/${name}`,
+      { config, schema: { params: TaskParams, body: CommentBody, response: { 200: TaskActionResponse } } },
+      async (request) => {
+        const caller = principalOf(request);
+        const task = await tasks[name](
+          caller,
+          actorOf(request),
+          request.params.task_id,
+          request.body.comment ?? '',
+        );
+        return acted(caller, task);
+      },
+    );
+  }
+};

@@ -1,0 +1,192 @@
+import { type Static, Type } from 'typebox';
+import { IdString, QueryString, TextString, WordString } from '../../http/strings.js';
+import { Duration, Expanded, filterList, NullableTimestamp, Opt, PageBody } from '../../http/wire.js';
+import { type PolicyRow, stepView, toPolicy } from '../policies/index.js';
+import { stepInstanceView } from './task-steps.js';
+import type { TaskRow } from './tasks.repository.js';
+import type { TaskActionName } from './tasks.service.js';
+
+const ExpandMask = Opt(Type.Object({ paths: Opt(Type.Array(WordString(), { maxItems: 20 })) }));
+
+export const CreateGrantTaskBody = Type.Object({
+  appId: IdString({ minLength: 1 }),
+  appEntitlementId: IdString({ minLength: 1 }),
+  identityUserId: Opt(IdString()),
+  appUserId: Opt(IdString()),
+  description: Opt(TextString()),
+  grantDuration: Opt(Duration),
+  emergencyAccess: Opt(Type.Boolean()),
+  expandMask: ExpandMask,
+  requestData: Opt(Type.Unknown()),
+  source: Opt(Type.Unknown()),
+});
+export type CreateGrantTaskBody = Static<typeof CreateGrantTaskBody>;
+
+export const CreateRevokeTaskBody = Type.Object({
+  appId: IdString({ minLength: 1 }),
+  appEntitlementId: IdString({ minLength: 1 }),
+  identityUserId: Opt(IdString()),
+  appUserId: Opt(IdString()),
+  description: Opt(TextString()),
+  expandMask: ExpandMask,
+});
+
+export const StepActionBody = Type.Object({
+  policyStepId: IdString({ minLength: 1 }),
+  comment: Opt(TextString()),
+  expandMask: ExpandMask,
+});
+
+export const CommentBody = Type.Object({ comment: Opt(TextString()), expandMask: ExpandMask });
+
+const TaskTypeFilter = Type.Object({
+  grant: Opt(Type.Object({})),
+  revoke: Opt(Type.Object({})),
+  certify: Opt(Type.Object({})),
+  offboarding: Opt(Type.Object({})),
+});
+
+export const SearchTasksBody = Type.Object({
+  ...PageBody,
+  refs: Opt(filterList(Type.Object({ id: Opt(IdString()) }))),
+  excludeIds: Opt(filterList(IdString())),
+  taskStates: Opt(filterList(Type.Enum(['TASK_STATE_UNSPECIFIED', 'TASK_STATE_OPEN', 'TASK_STATE_CLOSED']))),
+  taskTypes: Opt(Type.Array(TaskTypeFilter, { maxItems: 4 })),
+  applicationIds: Opt(filterList(IdString())),
+  appEntitlementIds: Opt(filterList(IdString())),
+  subjectIds: Opt(filterList(IdString())),
+  openerIds: Opt(filterList(IdString())),
+  assigneesInIds: Opt(filterList(IdString())),
+  myWorkUserIds: Opt(filterList(IdString())),
+  createdAfter: Opt(WordString({ format: 'date-time' })),
+  createdBefore: Opt(WordString({ format: 'date-time' })),
+  query: Opt(QueryString()),
+  sortBy: Opt(WordString()),
+  expandMask: ExpandMask,
+});
+export type SearchTasksBody = Static<typeof SearchTasksBody>;
+
+export const TaskAuditsBody = Type.Object({
+  taskId: IdString({ minLength: 1 }),
+  ...PageBody,
+  refs: Opt(Type.Unknown()),
+});
+
+const Task = Type.Object({
+  id: Type.String(),
+  numericId: Type.String(),
+  displayName: Type.String(),
+  description: Type.String(),
+  state: Type.String(),
+  processing: Type.String(),
+  type: Type.Unknown(),
+  userId: Type.String(),
+  createdByUserId: Type.String(),
+  stepApproverIds: Type.Array(Type.String()),
+  actions: Type.Array(Type.String()),
+  commentCount: Type.Integer(),
+  emergencyAccess: Type.Boolean(),
+  origin: Type.String(),
+  policy: Type.Unknown(),
+  policyGenerationId: Type.String(),
+  recommendation: Type.String(),
+  analysisId: Type.String(),
+  annotations: Type.Array(Type.Unknown()),
+  externalRefs: Type.Array(Type.Unknown()),
+  insightIds: Type.Array(Type.String()),
+  data: Type.Unknown(),
+  form: Type.Null(),
+  createdAt: NullableTimestamp,
+  updatedAt: NullableTimestamp,
+  deletedAt: NullableTimestamp,
+});
+
+export const TaskView = Type.Object({
+  task: Task,
+  accessReviewPath: Type.String(),
+  appPath: Type.String(),
+  appUserPath: Type.String(),
+  createdByUserPath: Type.String(),
+  entitlementsPath: Type.String(),
+  identityUserPath: Type.String(),
+  insightsPath: Type.String(),
+  stepApproversPath: Type.String(),
+  userPath: Type.String(),
+});
+
+export const TaskViewResponse = Type.Object({ taskView: TaskView, expanded: Expanded });
+export const TaskActionResponse = Type.Object({
+  taskView: TaskView,
+  expanded: Expanded,
+  ticketActionId: Type.String(),
+});
+export const TaskSearchResponse = Type.Object({
+  list: Type.Array(TaskView),
+  nextPageToken: Type.String(),
+  expanded: Expanded,
+});
+
+/** The task as ConductorOne's TaskView carries it, for `caller` (its `actions`). */
+export function taskView(task: TaskRow, actions: TaskActionName[], policy: PolicyRow | undefined) {
+  const instances = task.step_instances;
+  const steps = task.policy_steps;
+  const active = task.state === 'TASK_STATE_OPEN' ? instances.at(-1) : undefined;
+  const current = active?.state === 'ACTIVE' ? active : undefined;
+  const history = current ? instances.slice(0, -1) : instances;
+  const typeFields = {
+    appId: task.app_id,
+    appEntitlementId: task.app_entitlement_id,
+    appUserId: task.app_user_id,
+    identityUserId: task.identity_user_id,
+    outcome: task.outcome,
+    outcomeTime: task.outcome_time,
+  };
+  return {
+    task: {
+      id: task.id,
+      numericId: String(task.numeric_id),
+      displayName: `${task.task_type === 'grant' ? 'Grant' : 'Revoke'} request ${task.numeric_id}`,
+      description: task.description,
+      state: task.state,
+      processing:
+        task.state === 'TASK_STATE_OPEN' ? 'TASK_PROCESSING_TYPE_WAITING' : 'TASK_PROCESSING_TYPE_DONE',
+      type:
+        task.task_type === 'grant'
+          ? { grant: { ...typeFields, grantDuration: task.grant_duration, source: null } }
+          : { revoke: { ...typeFields, source: null } },
+      userId: task.identity_user_id,
+      createdByUserId: task.created_by_user_id,
+      stepApproverIds: task.step_approver_ids,
+      actions,
+      commentCount: task.comment_count,
+      emergencyAccess: task.emergency_access,
+      origin: task.origin,
+      policy: {
+        policy: policy ? toPolicy(policy) : null,
+        current: current ? stepInstanceView(current, task.policy_generation) : null,
+        history: history.map((instance) => stepInstanceView(instance, task.policy_generation)),
+        next: steps.slice(instances.length).map(stepView),
+      },
+      policyGenerationId: String(task.policy_generation),
+      recommendation: 'INSIGHT_RECOMMENDATION_UNSPECIFIED',
+      analysisId: '',
+      annotations: [],
+      externalRefs: [],
+      insightIds: [],
+      data: {},
+      form: null,
+      createdAt: task.created_at,
+      updatedAt: task.updated_at,
+      deletedAt: task.deleted_at,
+    },
+    accessReviewPath: '',
+    appPath: '',
+    appUserPath: '',
+    createdByUserPath: '',
+    entitlementsPath: '',
+    identityUserPath: '',
+    insightsPath: '',
+    stepApproversPath: '',
+    userPath: '',
+  };
+}

@@ -1,0 +1,679 @@
+import type { DialectFeatures } from '../../db/dialects/dialect.js';
+import type { Db, Executor } from '../../db/schema.js';
+import { decodePageToken, encodePageToken, fetchPage, type Page, pageSize } from '../../http/pagination.js';
+import type { Principal } from '../../http/principal.js';
+import type { Actor } from '../../lib/actor.js';
+import type { Clock } from '../../lib/clock.js';
+import { AppError, invalidArgument, notFound } from '../../lib/errors.js';
+import { newId } from '../../lib/ids.js';
+import { refusalOf } from '../../lib/user-refusal.js';
+import { ensureAppUsersFor, findAppUserById, findGrantTargets } from '../app-users/index.js';
+import type { SystemLog } from '../audit/index.js';
+import { requireManualEntitlement } from '../catalog/index.js';
+import {
+  expireGrants,
+  type GrantRow,
+  grantIfAbsent,
+  parseDurationMs,
+  revokeMembers,
+} from '../grants/index.js';
+import { DEFAULT_GRANT_POLICY_ID, findPolicyById, type PolicyStep, stepKindOf } from '../policies/index.js';
+import { findGrantableUsers, findUserById } from '../users/index.js';
+import { ownersOf, resolveApprovers, type TaskSubject } from './approvers.js';
+import type { StepInstance } from './task-steps.js';
+import {
+  actedOn,
+  findTaskById,
+  findTaskByNumericId,
+  insertAudits,
+  insertTask,
+  listAudits,
+  nextNumericId,
+  searchTasks,
+  setAssignees,
+  type TaskAuditRow,
+  type TaskFilter,
+  type TaskRow,
+  updateTask,
+} from './tasks.repository.js';
+
+export interface TasksServiceDeps {
+  readonly db: Db;
+  readonly dialect: DialectFeatures;
+  readonly clock: Clock;
+  readonly systemLog: SystemLog;
+}
+
+export type TasksService = ReturnType<typeof createTasksService>;
+
+export type TaskType = 'grant' | 'revoke';
+type TaskOperation = 'task.approved' | 'task.denied' | 'task.commented' | 'task.closed';
+
+export interface GrantTaskInput {
+  readonly appId: string;
+  readonly appEntitlementId: string;
+  readonly identityUserId?: string | null | undefined;
+  readonly appUserId?: string | null | undefined;
+  readonly description?: string | null | undefined;
+  readonly grantDuration?: string | null | undefined;
+  readonly emergencyAccess?: boolean | null | undefined;
+}
+
+/** What a caller may do to a task now, as the task's `actions` lists them. */
+export type TaskActionName =
+  | 'TASK_ACTION_TYPE_APPROVE'
+  | 'TASK_ACTION_TYPE_DENY'
+  | 'TASK_ACTION_TYPE_COMMENT'
+  | 'TASK_ACTION_TYPE_CLOSE';
+
+const OPEN = 'TASK_STATE_OPEN';
+const CLOSED = 'TASK_STATE_CLOSED';
+const outcomeOf = (type: string, outcome: 'GRANTED' | 'REVOKED' | 'DENIED' | 'CANCELLED' | 'ERROR') =>
+  type === 'grant'
+    ? `GRANT_OUTCOME_${outcome === 'REVOKED' ? 'GRANTED' : outcome}`
+    : `REVOKE_OUTCOME_${outcome === 'GRANTED' ? 'REVOKED' : outcome}`;
+
+/** The task's step instances, copied so a change can be built without touching the row read. */
+const instancesOf = (task: TaskRow): StepInstance[] => structuredClone(task.step_instances);
+const currentOf = (task: TaskRow): StepInstance | undefined => {
+  const current = instancesOf(task).at(-1);
+  return task.state === OPEN && current?.state === 'ACTIVE' ? current : undefined;
+};
+
+const taskClosed = (id: string) =>
+  new AppError('FAILED_PRECONDITION', `task ${id} is closed; nothing about it can change`, 'TASK_CLOSED', {
+    id,
+  });
+
+/**
+ * Tasks (issue 19): a request to grant or revoke access, decided through its policy's steps, and
+ * carried out in the transaction of the decision that completes it — a 200 on the last approval means
+ * the grant exists (or is revoked), with the task named as the ticket in the grant history.
+ */
+export function createTasksService(deps: TasksServiceDeps) {
+  const { db, dialect, clock } = deps;
+
+  /** Someone who reads every task, or who opened it, is its subject, was asked to decide or acted on it. */
+  async function canSee(caller: Principal, task: TaskRow, executor: Executor): Promise<boolean> {
+    if (caller.permissions.has('tasks:read')) return true;
+    if (task.identity_user_id === caller.userId || task.created_by_user_id === caller.userId) return true;
+    // Whoever was asked to decide a step keeps seeing the task, decided or not.
+    if (instancesOf(task).some((instance) => instance.approverIds.includes(caller.userId))) return true;
+    return actedOn(executor, task.id, caller.userId);
+  }
+
+  async function visibleTask(
+    caller: Principal,
+    idOrNumber: string,
+    executor: Executor = db,
+  ): Promise<TaskRow> {
+    const task =
+      (await findTaskById(executor, idOrNumber)) ??
+      (/^[1-9][0-9]{0,15}$/.test(idOrNumber)
+        ? await findTaskByNumericId(executor, Number(idOrNumber))
+        : undefined);
+    // A task the caller may not see is as unknown as a missing one.
+    if (!task || !(await canSee(caller, task, executor))) throw notFound('task', idOrNumber);
+    return task;
+  }
+
+  function actionsFor(caller: Principal, task: TaskRow): TaskActionName[] {
+    if (task.state !== OPEN) return ['TASK_ACTION_TYPE_COMMENT'];
+    const actions: TaskActionName[] = [];
+    if (currentOf(task)?.approverIds.includes(caller.userId)) {
+      actions.push('TASK_ACTION_TYPE_APPROVE', 'TASK_ACTION_TYPE_DENY');
+    }
+    actions.push('TASK_ACTION_TYPE_COMMENT');
+    if (mayClose(caller, task)) actions.push('TASK_ACTION_TYPE_CLOSE');
+    return actions;
+  }
+
+  const mayClose = (caller: Principal, task: TaskRow) =>
+    task.created_by_user_id === caller.userId ||
+    task.identity_user_id === caller.userId ||
+    caller.permissions.has('tasks:write');
+
+  function audit(
+    task: TaskRow,
+    kind: string,
+    actor: Actor | null,
+    now: Date,
+    details: Record<string, unknown> = {},
+  ): TaskAuditRow {
+    return {
+      id: newId(now.getTime()),
+      task_id: task.id,
+      kind,
+      actor_user_id: actor?.userId || null,
+      details: { state: task.state, ...details },
+      created_at: now.toISOString(),
+    };
+  }
+
+  /**
+   * Runs the task's steps from where it stands until one waits for a person or the policy ends, then
+   * carries out the outcome. Returns the task as changed and the audit entries of what happened.
+   */
+  async function advance(
+    trx: Executor,
+    task: TaskRow,
+    actor: Actor,
+    now: Date,
+    audits: TaskAuditRow[],
+  ): Promise<TaskRow> {
+    const steps = task.policy_steps;
+    const instances = instancesOf(task);
+    const subject: TaskSubject = {
+      appId: task.app_id,
+      appEntitlementId: task.app_entitlement_id,
+      userId: task.identity_user_id,
+      openerId: task.created_by_user_id,
+    };
+    let current = task;
+    while (instances.length < steps.length) {
+      const step = steps[instances.length] as PolicyStep;
+      const kind = stepKindOf(step);
+      const instance: StepInstance = {
+        id: newId(now.getTime()),
+        kind,
+        step,
+        state: 'ACTIVE',
+        approverIds: [],
+        outcome: null,
+        actorUserId: '',
+        at: null,
+      };
+      instances.push(instance);
+      if (kind === 'accept' || kind === 'reject') {
+        instance.state = 'DONE';
+        instance.outcome = kind === 'accept' ? 'accepted' : 'rejected';
+        instance.at = now.toISOString();
+        if (kind === 'reject') {
+          return close(trx, { ...current, step_instances: instances }, 'DENIED', null, now, audits, {
+            reason: step.reject?.rejectMessage ?? '',
+          });
+        }
+        continue;
+      }
+      if (kind === 'approval' && step.approval) {
+        const earlier = new Set(instances.filter((i) => i.outcome === 'approved').map((i) => i.actorUserId));
+        const resolved = await resolveApprovers(trx, step.approval, subject, earlier, now.toISOString());
+        instance.approverIds = resolved.approverIds;
+        if (resolved.fallback) {
+          audits.push(
+            audit(current, 'step_fallback', null, now, { stepId: instance.id, ...resolved.fallback }),
+          );
+        }
+      } else if (kind === 'provision') {
+        const named = step.provision?.provisionPolicy?.manual?.userIds ?? [];
+        const live = await findGrantableUsers(trx, named);
+        instance.approverIds = named.filter((id) => refusalOf(live.find((u) => u.id === id)) === undefined);
+      }
+      current = {
+        ...current,
+        step_instances: instances,
+        step_approver_ids: instance.approverIds,
+      };
+      await setAssignees(trx, task.id, instance.approverIds);
+      audits.push(
+        audit(current, 'step_started', null, now, {
+          stepId: instance.id,
+          kind,
+          approverIds: instance.approverIds,
+        }),
+      );
+      return current;
+    }
+    current = { ...current, step_instances: instances };
+    return carryOut(trx, current, actor, now, audits);
+  }
+
+  /** The policy is done and said yes: grant or revoke, in this transaction, naming the task. */
+  async function carryOut(
+    trx: Executor,
+    task: TaskRow,
+    actor: Actor,
+    now: Date,
+    audits: TaskAuditRow[],
+  ): Promise<TaskRow> {
+    const origin = { actor, bulkActionId: null, ticketId: task.id };
+    if (task.task_type === 'revoke') {
+      const revoked = await revokeMembers(
+        trx,
+        deps,
+        task.app_entitlement_id,
+        [task.app_user_id],
+        actor,
+        now,
+        null,
+        task.id,
+      );
+      return revoked > 0
+        ? close(trx, task, 'REVOKED', actor, now, audits)
+        : close(trx, task, 'CANCELLED', actor, now, audits, { reason: 'the grant was already gone' });
+    }
+    const users = await findGrantableUsers(trx, [task.identity_user_id]);
+    const refusal = refusalOf(users[0]);
+    if (refusal !== undefined) return close(trx, task, 'ERROR', actor, now, audits, { reason: refusal });
+    let entitlement: Awaited<ReturnType<typeof requireManualEntitlement>>;
+    try {
+      entitlement = await requireManualEntitlement(trx, task.app_id, task.app_entitlement_id);
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      return close(trx, task, 'ERROR', actor, now, audits, { reason: error.message });
+    }
+    const byId = new Map(users.map((u) => [u.id, u]));
+    const { targets, created } = await ensureAppUsersFor(
+      trx,
+      dialect,
+      task.app_id,
+      [task.identity_user_id],
+      byId,
+      now,
+    );
+    const appUserId = targets.get(task.identity_user_id) as string;
+    const createdIds = new Set(created.map((a) => a.id));
+    if (!createdIds.has(appUserId)) {
+      await expireGrants(trx, deps, now, { entitlementId: task.app_entitlement_id, appUserIds: [appUserId] });
+    }
+    // The duration starts now, at approval, and never exceeds the entitlement's.
+    const asked = task.grant_duration ? parseDurationMs(task.grant_duration) : undefined;
+    const cap = entitlement.duration_grant ? parseDurationMs(entitlement.duration_grant) : undefined;
+    const duration = asked === undefined ? cap : cap === undefined ? asked : Math.min(asked, cap);
+    const grant: GrantRow = {
+      id: newId(now.getTime()),
+      app_id: task.app_id,
+      app_entitlement_id: task.app_entitlement_id,
+      app_user_id: appUserId,
+      source: 'MANUAL',
+      bulk_action_id: null,
+      created_at: now.toISOString(),
+      deprovision_at: duration === undefined ? null : new Date(now.getTime() + duration).toISOString(),
+      deleted_at: null,
+    };
+    const granted = await grantIfAbsent(trx, dialect, [grant], now, origin, createdIds);
+    return close(trx, { ...task, app_user_id: appUserId }, 'GRANTED', actor, now, audits, {
+      alreadyHeld: !granted.has(appUserId),
+    });
+  }
+
+  async function close(
+    trx: Executor,
+    task: TaskRow,
+    outcome: 'GRANTED' | 'REVOKED' | 'DENIED' | 'CANCELLED' | 'ERROR',
+    actor: Actor | null,
+    now: Date,
+    audits: TaskAuditRow[],
+    details: Record<string, unknown> = {},
+  ): Promise<TaskRow> {
+    const closed: TaskRow = {
+      ...task,
+      state: CLOSED,
+      outcome: outcomeOf(task.task_type, outcome),
+      outcome_time: now.toISOString(),
+      step_approver_ids: [],
+    };
+    await setAssignees(trx, task.id, []);
+    audits.push(
+      audit(closed, `${task.task_type}_outcome`, actor, now, { outcome: closed.outcome, ...details }),
+    );
+    audits.push(audit(closed, 'state_change', actor, now, { previousState: OPEN }));
+    return closed;
+  }
+
+  async function save(trx: Executor, before: TaskRow, after: TaskRow, audits: TaskAuditRow[], now: Date) {
+    const changes: Partial<TaskRow> = {};
+    for (const key of Object.keys(after) as (keyof TaskRow)[]) {
+      if (after[key] !== before[key]) (changes as Record<string, unknown>)[key] = after[key];
+    }
+    await updateTask(trx, before.id, { ...changes, updated_at: now.toISOString() });
+    await insertAudits(trx, audits);
+  }
+
+  /** Opens a task for `type` and runs its policy as far as it goes without a person. */
+  async function open(
+    caller: Principal,
+    actor: Actor,
+    type: TaskType,
+    input: GrantTaskInput,
+  ): Promise<TaskRow> {
+    const now = clock.now();
+    return db.transaction().execute(async (trx) => {
+      const entitlement = await requireManualEntitlement(trx, input.appId, input.appEntitlementId);
+      let subjectId = input.identityUserId ?? '';
+      let appUserId = '';
+      if (input.appUserId) {
+        const appUser = await findAppUserById(trx, input.appUserId);
+        if (!appUser || appUser.app_id !== input.appId) throw notFound('app user', input.appUserId);
+        if (subjectId && subjectId !== appUser.identity_user_id) {
+          throw invalidArgument('identityUserId and appUserId name different people', 'INVALID_ARGUMENT', {
+            field: 'identityUserId',
+          });
+        }
+        subjectId = appUser.identity_user_id;
+        appUserId = appUser.id;
+      }
+      if (!subjectId) subjectId = caller.userId;
+      const subject = await findUserById(trx, subjectId);
+      if (!subject || subject.deleted_at !== null) throw notFound('user', subjectId);
+      if (
+        subjectId !== caller.userId &&
+        !(await mayRequestFor(trx, caller, input.appId, subject.manager_ids))
+      ) {
+        throw new AppError(
+          'PERMISSION_DENIED',
+          'only Super Admins, App Admins of the app and the person’s manager may request access for someone else',
+          'PERMISSION_DENIED',
+          { permission: 'grants:write' },
+        );
+      }
+      if (type === 'revoke' && !appUserId) {
+        appUserId = (await findGrantTargets(trx, input.appId, [subjectId])).get(subjectId) ?? '';
+      }
+      if (type === 'revoke' && !appUserId) {
+        throw new AppError(
+          'NOT_FOUND',
+          `user ${subjectId} holds nothing in app ${input.appId}`,
+          'GRANT_NOT_FOUND',
+          {
+            id: subjectId,
+          },
+        );
+      }
+      if (input.grantDuration && parseDurationMs(input.grantDuration) === undefined) {
+        throw invalidArgument('grantDuration must be a duration such as "3600s"', 'INVALID_GRANT_DURATION');
+      }
+      const policyId =
+        type === 'grant'
+          ? (input.emergencyAccess && entitlement.emergency_grant_policy_id) ||
+            entitlement.grant_policy_id ||
+            DEFAULT_GRANT_POLICY_ID
+          : entitlement.revoke_policy_id;
+      const policy = policyId ? await findPolicyById(trx, policyId) : undefined;
+      if (policyId && !policy) throw notFound('policy', policyId);
+      // Without a revoke policy a revoke task applies at once (issue 19): it has no steps.
+      const steps = policy?.steps ?? [];
+      const unsupported = steps.find((s) => s.wait || s.approval?.escalationEnabled);
+      if (unsupported) {
+        throw new AppError(
+          'FAILED_PRECONDITION',
+          `policy ${policyId} has a ${unsupported.wait ? 'wait step' : 'step that escalates'}, which tasks do not run yet`,
+          'TASK_POLICY_NOT_RUN',
+          { policyId },
+        );
+      }
+      const task: TaskRow = {
+        id: newId(now.getTime()),
+        numeric_id: 0,
+        task_type: type,
+        state: OPEN,
+        outcome: outcomeOf(type, 'GRANTED').replace(/_GRANTED|_REVOKED/, '_UNSPECIFIED'),
+        outcome_time: null,
+        app_id: input.appId,
+        app_entitlement_id: input.appEntitlementId,
+        app_user_id: appUserId,
+        identity_user_id: subjectId,
+        created_by_user_id: caller.userId,
+        description: input.description ?? '',
+        grant_duration: input.grantDuration ?? null,
+        emergency_access: input.emergencyAccess === true,
+        origin: 'TASK_ORIGIN_API',
+        policy_id: policyId,
+        policy_generation: policy?.generation ?? 0,
+        policy_steps: steps,
+        step_instances: [],
+        step_approver_ids: [],
+        comment_count: 0,
+        created_at: now.toISOString(),
+        updated_at: now.toISOString(),
+        deleted_at: null,
+      };
+      await dialect.serialize(trx, 'roster:task-numbers');
+      task.numeric_id = await nextNumericId(trx);
+      await insertTask(trx, task);
+      const audits = [audit(task, 'created', actor, now, { policyId })];
+      const advanced = await advance(trx, task, actor, now, audits);
+      await save(trx, task, advanced, audits, now);
+      await deps.systemLog.record(trx, [
+        {
+          operation: 'task.created',
+          activity: 'create',
+          targetType: 'task',
+          targetId: task.id,
+          actor,
+          occurredAt: now,
+          details: {
+            taskType: type,
+            appId: input.appId,
+            appEntitlementId: input.appEntitlementId,
+            userId: subjectId,
+          },
+        },
+      ]);
+      return advanced;
+    });
+  }
+
+  async function mayRequestFor(
+    trx: Executor,
+    caller: Principal,
+    appId: string,
+    managerIds: readonly string[],
+  ) {
+    if (caller.permissions.has('grants:write') || managerIds.includes(caller.userId)) return true;
+    if (!caller.ownedPermissions.has('grants:write')) return false;
+    const subject: TaskSubject = { appId, appEntitlementId: '', userId: '', openerId: '' };
+    const owners = await resolveApprovers(
+      trx,
+      { appOwners: { allowSelfApproval: true } },
+      subject,
+      new Set(),
+      '',
+    );
+    return owners.fallback === null && owners.approverIds.includes(caller.userId);
+  }
+
+  /** A comment in the audit trail, counted on the task; an approval's or denial's reason is one. */
+  function withComment(
+    task: TaskRow,
+    comment: string,
+    actor: Actor,
+    now: Date,
+    audits: TaskAuditRow[],
+  ): TaskRow {
+    if (!comment.trim()) return task;
+    audits.push(audit(task, 'comment', actor, now, { comment }));
+    return { ...task, comment_count: task.comment_count + 1 };
+  }
+
+  /** Runs `change` on the task under a lock, so racing actions end in exactly one outcome. */
+  async function act(
+    caller: Principal,
+    actor: Actor,
+    id: string,
+    operation: TaskOperation,
+    change: (trx: Executor, task: TaskRow, now: Date, audits: TaskAuditRow[]) => Promise<TaskRow>,
+  ): Promise<TaskRow> {
+    const now = clock.now();
+    return db.transaction().execute(async (trx) => {
+      const seen = await visibleTask(caller, id, trx);
+      await dialect.serialize(trx, `roster:task:${seen.id}`);
+      // Read again under the lock: an action that committed meanwhile is seen.
+      const task = (await findTaskById(trx, seen.id)) as TaskRow;
+      const audits: TaskAuditRow[] = [];
+      const after = await change(trx, task, now, audits);
+      await save(trx, task, after, audits, now);
+      await deps.systemLog.record(trx, [
+        {
+          operation,
+          activity: 'update',
+          targetType: 'task',
+          targetId: task.id,
+          actor,
+          occurredAt: now,
+          details: { state: after.state, outcome: after.outcome },
+        },
+      ]);
+      return after;
+    });
+  }
+
+  /** The current step, which the action must name, and the caller must be able to decide. */
+  function requireCurrentStep(caller: Principal, task: TaskRow, policyStepId: string): StepInstance {
+    if (task.state !== OPEN) throw taskClosed(task.id);
+    const current = currentOf(task);
+    if (!current || current.id !== policyStepId) {
+      throw new AppError(
+        'FAILED_PRECONDITION',
+        `policyStepId ${JSON.stringify(policyStepId)} is not the task's current step${current ? ` (${current.id})` : ''}`,
+        'TASK_STEP_NOT_CURRENT',
+        { id: task.id, policyStepId },
+      );
+    }
+    if (!current.approverIds.includes(caller.userId)) {
+      throw new AppError(
+        'PERMISSION_DENIED',
+        task.identity_user_id === caller.userId || task.created_by_user_id === caller.userId
+          ? 'a requester does not decide their own request'
+          : 'the caller is not an approver of the current step',
+        'PERMISSION_DENIED',
+        { permission: 'approver' },
+      );
+    }
+    return current;
+  }
+
+  function decide(task: TaskRow, outcome: StepInstance['outcome'], caller: Principal, now: Date) {
+    const instances = instancesOf(task);
+    const last = instances[instances.length - 1] as StepInstance;
+    last.state = 'DONE';
+    last.outcome = outcome;
+    last.actorUserId = caller.userId;
+    last.at = now.toISOString();
+    return { ...task, step_instances: instances, step_approver_ids: [] };
+  }
+
+  return {
+    actionsFor,
+
+    /** The policy a task runs, as it is now (deleted ones included: the task still names it). */
+    policyOf: (task: TaskRow) =>
+      task.policy_id
+        ? findPolicyById(db, task.policy_id, { includeDeleted: true })
+        : Promise.resolve(undefined),
+
+    /** A task's audit trail, oldest first, for someone who may see the task. */
+    async audits(
+      caller: Principal,
+      id: string,
+      paging: { pageSize?: number; pageToken?: string },
+    ): Promise<Page<TaskAuditRow>> {
+      // The page token is refused before anything is read.
+      const afterId = decodePageToken(paging.pageToken);
+      const task = await visibleTask(caller, id);
+      return fetchPage(
+        pageSize(paging.pageSize),
+        (limit) => listAudits(db, task.id, afterId, limit),
+        (last) => encodePageToken(last.id),
+      );
+    },
+
+    get: (caller: Principal, id: string) => visibleTask(caller, id),
+
+    createGrant: (caller: Principal, actor: Actor, input: GrantTaskInput) =>
+      open(caller, actor, 'grant', input),
+    createRevoke: (caller: Principal, actor: Actor, input: GrantTaskInput) =>
+      open(caller, actor, 'revoke', input),
+
+    approve(caller: Principal, actor: Actor, id: string, policyStepId: string, comment: string) {
+      return act(caller, actor, id, 'task.approved', async (trx, task, now, audits) => {
+        const current = requireCurrentStep(caller, task, policyStepId);
+        if (current.kind === 'approval' && current.step.approval?.requireApprovalReason && !comment.trim()) {
+          throw invalidArgument(
+            'this step needs a reason to approve: send it as comment',
+            'REASON_REQUIRED',
+            {
+              field: 'comment',
+            },
+          );
+        }
+        const decided = decide(task, current.kind === 'provision' ? 'completed' : 'approved', caller, now);
+        audits.push(
+          audit(decided, current.kind === 'provision' ? 'provisioned' : 'approved', actor, now, {
+            stepId: current.id,
+          }),
+        );
+        return advance(trx, withComment(decided, comment, actor, now, audits), actor, now, audits);
+      });
+    },
+
+    deny(caller: Principal, actor: Actor, id: string, policyStepId: string, comment: string) {
+      return act(caller, actor, id, 'task.denied', async (trx, task, now, audits) => {
+        const current = requireCurrentStep(caller, task, policyStepId);
+        if (current.kind === 'approval' && current.step.approval?.requireDenialReason && !comment.trim()) {
+          throw invalidArgument('this step needs a reason to deny: send it as comment', 'REASON_REQUIRED', {
+            field: 'comment',
+          });
+        }
+        const decided = decide(task, 'denied', caller, now);
+        audits.push(audit(decided, 'denied', actor, now, { stepId: current.id }));
+        return close(trx, withComment(decided, comment, actor, now, audits), 'DENIED', actor, now, audits);
+      });
+    },
+
+    comment(caller: Principal, actor: Actor, id: string, comment: string) {
+      if (!comment.trim())
+        throw invalidArgument('comment must not be empty', 'INVALID_ARGUMENT', { field: 'comment' });
+      return act(caller, actor, id, 'task.commented', async (_trx, task, now, audits) =>
+        withComment(task, comment, actor, now, audits),
+      );
+    },
+
+    close(caller: Principal, actor: Actor, id: string, comment: string) {
+      return act(caller, actor, id, 'task.closed', async (trx, task, now, audits) => {
+        if (task.state !== OPEN) throw taskClosed(task.id);
+        if (!mayClose(caller, task)) {
+          throw new AppError(
+            'PERMISSION_DENIED',
+            'only the requester or an administrator closes a task',
+            'PERMISSION_DENIED',
+            {
+              permission: 'tasks:write',
+            },
+          );
+        }
+        const instances = instancesOf(task);
+        const last = instances.at(-1);
+        if (last?.state === 'ACTIVE') {
+          last.state = 'DONE';
+          last.outcome = 'cancelled';
+          last.actorUserId = caller.userId;
+          last.at = now.toISOString();
+        }
+        const withSteps = { ...task, step_instances: instances };
+        return close(
+          trx,
+          withComment(withSteps, comment, actor, now, audits),
+          'CANCELLED',
+          actor,
+          now,
+          audits,
+        );
+      });
+    },
+
+    async search(
+      caller: Principal,
+      filter: Omit<TaskFilter, 'visibleTo'>,
+      paging: { pageSize?: number; pageToken?: string },
+    ): Promise<Page<TaskRow>> {
+      const afterId = decodePageToken(paging.pageToken);
+      const visible = caller.permissions.has('tasks:read') ? {} : { visibleTo: caller.userId };
+      return fetchPage(
+        pageSize(paging.pageSize),
+        (limit) => searchTasks(db, { ...filter, ...visible }, afterId, limit),
+        (last) => encodePageToken(last.id),
+      );
+    },
+  };
+}
