@@ -77,11 +77,14 @@ describe.each(DIALECTS)('the roster command line against a real Roster (%s)', (d
     const saved = JSON.parse(fs.readFileSync(config, 'utf8'));
     expect(saved.profiles.default.server).toBe(server.url);
 
-    const me = json<{ userId: string; roles: string[]; email: string; profile: string }>(
+    const me = json<{ userId: string; roles: string[]; roleNames: string[]; email: string; profile: string }>(
       await roster('whoami', '-o', 'json'),
     );
     expect(me.userId).not.toBe('');
     expect(me.roles.length).toBe(1);
+    // Roles by name, not only by ID.
+    expect(me.roleNames).toEqual(['Super Admin']);
+    expect((await roster('whoami')).stdout).toContain('Super Admin');
     expect(me.email).toContain('@');
     expect(me.profile).toBe('default');
   });

@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import * as prompts from '@clack/prompts';
 import type { Command } from 'commander';
+import { BUILTIN_ROLES } from '../../../lib/roles.js';
 import { RosterClient } from '../client.js';
 import { contextOf, globals, interactive } from '../context.js';
 import { CliError, EXIT } from '../exit-codes.js';
@@ -142,15 +143,24 @@ Examples:
           .catch(() => undefined);
         email = user?.userView.user.email ?? '';
       }
+      // Roles by name: the built-in roles are the only roles there are (CONTRACT.md §7.10).
+      const roleNames = me.roles.map((id) => BUILTIN_ROLES.find((role) => role.id === id)?.displayName ?? id);
       await printObject(
-        { profile: name, server: client.profile.server, clientId: client.profile.clientId, ...me, email },
+        {
+          profile: name,
+          server: client.profile.server,
+          clientId: client.profile.clientId,
+          ...me,
+          roleNames,
+          email,
+        },
         {
           profile: name,
           server: client.profile.server,
           clientId: client.profile.clientId,
           userId: me.userId,
           email,
-          roles: me.roles.join(' '),
+          roles: roleNames.join(', '),
         },
         format,
       );
