@@ -15,6 +15,16 @@ export interface TaskSubject {
   readonly openerId: string;
 }
 
+/** An approval step's kind in words, for the audit trail. */
+const STEP_WORDS = {
+  users: 'named approvers',
+  appOwners: "app owners'",
+  entitlementOwners: "entitlement owners'",
+  manager: "manager's",
+  self: 'self-approval',
+  group: "group members'",
+} as const;
+
 export interface ResolvedApprovers {
   readonly approverIds: string[];
   /** Set when the step named nobody who may act and Roster fell back: to whom, and why. */
@@ -137,7 +147,7 @@ export async function resolveApprovers(
   const chosen = eligible(named);
   if (chosen.length > 0) return { approverIds: chosen, fallback: null };
 
-  const why = `the ${kind} step names nobody else who may approve`;
+  const why = `the ${STEP_WORDS[kind]} step names nobody else who may approve`;
   const kindOptions = approval[kind] as { fallback?: boolean; fallbackUserIds?: string[] } | null | undefined;
   if (kindOptions?.fallback === true) {
     const fallbackUsers = eligible(await liveUserIds(db, kindOptions.fallbackUserIds ?? []), false);

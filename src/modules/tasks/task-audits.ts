@@ -28,10 +28,12 @@ export interface AuditDetails {
   outcome?: string;
 }
 
+const people = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
 const describeStep = (details: AuditDetails): string =>
   details.kind === 'provision'
-    ? `Waiting for ${details.approverIds?.length ?? 0} named person(s) to confirm the account exists`
-    : `Waiting for approval by ${details.approverIds?.length ?? 0} approver(s)`;
+    ? `Waiting for ${people(details.approverIds?.length ?? 0, 'named person', 'named people')} to confirm the account exists`
+    : `Waiting for approval by ${people(details.approverIds?.length ?? 0, 'approver')}`;
 
 const FALLBACK_TO: Record<string, string> = {
   fallback_users: "the step's fallback users",
