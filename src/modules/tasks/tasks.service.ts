@@ -462,15 +462,8 @@ export function createTasksService(deps: TasksServiceDeps) {
   ) {
     if (caller.permissions.has('grants:write') || managerIds.includes(caller.userId)) return true;
     if (!caller.ownedPermissions.has('grants:write')) return false;
-    const subject: TaskSubject = { appId, appEntitlementId: '', userId: '', openerId: '' };
-    const owners = await resolveApprovers(
-      trx,
-      { appOwners: { allowSelfApproval: true } },
-      subject,
-      new Set(),
-      '',
-    );
-    return owners.fallback === null && owners.approverIds.includes(caller.userId);
+    // An App Admin asks for others only in the apps it owns.
+    return (await ownersOf(trx, 'app', appId)).includes(caller.userId);
   }
 
   /** A comment in the audit trail, counted on the task; an approval's or denial's reason is one. */
