@@ -184,6 +184,20 @@ describe.each(DIALECTS)('tasks on %s', (dialect) => {
     expect((await t.db.selectFrom('tasks').select('id').execute()).length).toBe(before);
   });
 
+  it('lets an App Admin ask for someone else in the apps it owns, and only there', async () => {
+    const entitlement = await createEntitlement(t, app.id);
+    const forOther = await request(owner, entitlement.id, { identityUserId: requester.user.id });
+    expect(forOther.status, JSON.stringify(forOther.body)).toBe(200);
+    expect(forOther.body.taskView.task).toMatchObject({ userId: requester.user.id, createdByUserId: owner.user.id });
+    const otherAdmin = await createCaller(t, [ROLES.appAdmin]);
+    expectError(
+      await request(otherAdmin, entitlement.id, { identityUserId: requester.user.id }),
+      403,
+      7,
+      'PERMISSION_DENIED',
+    );
+  });
+
   it('never lets a requester approve their own request: an owner asking for themself falls back to the Super Admins', async () => {
     const entitlement = await createEntitlement(t, app.id);
     const opened = await request(owner, entitlement.id);
