@@ -115,8 +115,11 @@ export interface Grants {
   readonly ownedPermissions: ReadonlySet<Permission>;
 }
 
-/** What every signed-in person may do, with or without a role. */
-const EVERYONE: readonly Permission[] = ['tasks:self'];
+/**
+ * What every signed-in person may do, with or without a role: their own requests, and asking who
+ * they are (a person with no role needs their user ID to find the tasks waiting for them).
+ */
+const EVERYONE: readonly Permission[] = ['tasks:self', 'auth:introspect'];
 
 export function permissionsOf(roleIds: readonly string[]): Grants {
   const permissions = new Set<Permission>(EVERYONE);

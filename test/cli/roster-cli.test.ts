@@ -59,6 +59,26 @@ describe.each(DIALECTS)('the roster command line against a real Roster (%s)', (d
     return { app: app.id, ent: ent.appEntitlement.id };
   }
 
+  /** The admin's answer to one API request, for what the CLI does not do (policies, owners, personal clients). */
+  async function adminApi(method: string, url: string, body: unknown): Promise<any> {
+    const { clientId, clientSecret } = JSON.parse(fs.readFileSync(server.credentialsFile, 'utf8'));
+    const token = await fetch(`${server.url}/auth/v1/token`, {
+      method: 'POST',
+      body: new URLSearchParams({
+        grant_type: 'client_credentials',
+        client_id: clientId,
+        client_secret: clientSecret,
+      }),
+    }).then(async (r) => ((await r.json()) as { access_token: string }).access_token);
+    const answer = await fetch(`${server.url}${url}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    expect(answer.status).toBe(200);
+    return answer.json();
+  }
+
   /** Imports people of its own for a test, so it runs alone too; their emails, in order. */
   async function newPeople(domain: string, ...names: string[]): Promise<string[]> {
     const emails = names.map((n) => `${n}@${domain}`);
@@ -168,34 +188,20 @@ describe.each(DIALECTS)('the roster command line against a real Roster (%s)', (d
   });
 
   it('lists policies and shows one with its steps in the order they run', async () => {
-    const { clientId, clientSecret } = JSON.parse(fs.readFileSync(server.credentialsFile, 'utf8'));
-    const token = await fetch(`${server.url}/auth/v1/token`, {
-      method: 'POST',
-      body: new URLSearchParams({
-        grant_type: 'client_credentials',
-        client_id: clientId,
-        client_secret: clientSecret,
-      }),
-    }).then(async (r) => ((await r.json()) as { access_token: string }).access_token);
-    const made = await fetch(`${server.url}/api/v1/policies`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({
-        displayName: 'Two steps',
-        policyType: 'POLICY_TYPE_GRANT',
-        policySteps: {
-          grant: {
-            steps: [
-              { approval: { manager: {}, requireApprovalReason: true } },
-              { wait: { timeoutDuration: '3600s' } },
-              { accept: {} },
-            ],
-          },
+    const made = await adminApi('POST', '/api/v1/policies', {
+      displayName: 'Two steps',
+      policyType: 'POLICY_TYPE_GRANT',
+      policySteps: {
+        grant: {
+          steps: [
+            { approval: { manager: {}, requireApprovalReason: true } },
+            { wait: { timeoutDuration: '3600s' } },
+            { accept: {} },
+          ],
         },
-      }),
+      },
     });
-    expect(made.status).toBe(200);
-    const id = ((await made.json()) as { policy: { id: string } }).policy.id;
+    const id = (made as { policy: { id: string } }).policy.id;
 
     const stored = await server.database.handle.db
       .selectFrom('policies')
@@ -689,6 +695,188 @@ describe.each(DIALECTS)('the roster command line against a real Roster (%s)', (d
     expect(result.stdout).toContain(`${clearLine}chunk 1 sent: bulk action `);
     // A table, not JSON, on a terminal.
     expect(result.stdout).toContain('│ people');
+  });
+
+  describe('access requests and approvals', () => {
+    /** A person with no role, and a `roster` signed in as them through the environment alone. */
+    async function person(name: string, email: string) {
+      const user = json<{ id: string }>(
+        await roster('users', 'create', '--name', name, '--email', email, '-o', 'json'),
+      );
+      const made = await adminApi('POST', `/roster/v1/users/${user.id}/personal_clients`, {
+        displayName: `${name}'s CLI`,
+      });
+      const own = cliEnv(newConfigHome(), {
+        ROSTER_SERVER: server.url,
+        ROSTER_CLIENT_ID: made.client.clientId,
+        ROSTER_CLIENT_SECRET: made.clientSecret,
+      });
+      return { id: user.id, run: (...args: string[]) => runCli(args, own) };
+    }
+
+    /** The task a command printed as JSON, once it succeeded. */
+    const taskOf = (result: CliResult) => {
+      expect(result.code, result.stderr).toBe(0);
+      return JSON.parse(result.stdout) as { id: string; numericId: string };
+    };
+
+    const storedTask = (id: string) =>
+      server.database.handle.db
+        .selectFrom('tasks')
+        .selectAll()
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow();
+
+    it('requests as one person, approves as the app owner, shows the grant; denies another with its reason', async () => {
+      const { app, ent } = await newEntitlement('Requests');
+      const requester = await person('Rita Requester', 'rita@requests.test');
+      const owner = await person('Otto Owner', 'otto@requests.test');
+      await adminApi('PUT', `/api/v1/apps/${app}/owners`, { userIds: [owner.id] });
+
+      // A person with no role reads no catalog, so asks by IDs; 8h is sent as the API's "28800s".
+      const task = taskOf(
+        await requester.run(
+          'request',
+          app,
+          ent,
+          '--reason',
+          'Quarter-end close',
+          '--duration',
+          '8h',
+          '-o',
+          'json',
+        ),
+      );
+      expect(await storedTask(task.id)).toMatchObject({
+        state: 'TASK_STATE_OPEN',
+        identity_user_id: requester.id,
+        created_by_user_id: requester.id,
+        app_entitlement_id: ent,
+        description: 'Quarter-end close',
+        grant_duration: '28800s',
+      });
+      const badDuration = await requester.run('request', app, ent, '--reason', 'x', '--duration', '8 hours');
+      expect(badDuration.code).toBe(2);
+
+      // The admin asks for Rita by names (the app's, the entitlement's) and her email.
+      const second = taskOf(
+        await roster(
+          'request',
+          'Requests app',
+          'Requests',
+          '--reason',
+          'Audit support',
+          '--for',
+          'rita@requests.test',
+          '-o',
+          'json',
+        ),
+      );
+      expect(await storedTask(second.id)).toMatchObject({
+        identity_user_id: requester.id,
+        app_entitlement_id: ent,
+      });
+
+      // Both wait for the owner; Rita's own list has both, newest first (one she opened, one about her).
+      const waiting = await owner.run('tasks', 'ls', '--assigned', '-o', 'json');
+      expect(waiting.code, waiting.stderr).toBe(0);
+      expect(JSON.parse(waiting.stdout).map((t: { id: string }) => t.id)).toEqual([second.id, task.id]);
+      const mine = await requester.run('tasks', 'ls', '--mine', '-o', 'csv');
+      expect(
+        csvLines(mine.stdout)
+          .slice(1)
+          .map((l) => l.split(',')[1]),
+      ).toEqual([second.id, task.id]);
+      expect(csvLines((await requester.run('tasks', 'ls', '--assigned', '-o', 'csv')).stdout)).toHaveLength(
+        1,
+      );
+
+      // Rita may not approve her own request; the owner approves by number.
+      const self = await requester.run('tasks', 'approve', task.numericId);
+      expect(self.code).toBe(4);
+      const approved = await owner.run('tasks', 'approve', task.numericId, '--reason', 'Needed for close');
+      expect(approved.code, approved.stderr).toBe(0);
+      expect(await storedTask(task.id)).toMatchObject({
+        state: 'TASK_STATE_CLOSED',
+        outcome: 'GRANT_OUTCOME_GRANTED',
+      });
+      const grants = await server.database.handle.db
+        .selectFrom('grant_events')
+        .select(['event_type', 'ticket_id', 'actor_user_id'])
+        .where('app_entitlement_id', '=', ent)
+        .execute();
+      expect(grants).toEqual([
+        { event_type: 'GRANT_EVENT_TYPE_ADDED', ticket_id: task.id, actor_user_id: owner.id },
+      ]);
+
+      const shown = await requester.run('tasks', 'show', task.id);
+      expect(shown.code, shown.stderr).toBe(0);
+      expect(shown.stdout).toMatch(/state\s*│ CLOSED/);
+      expect(shown.stdout).toMatch(/outcome\s*│ GRANTED/);
+      expect(shown.stdout).toMatch(/grantDuration\s*│ 28800s/);
+      expect(shown.stdout).toMatch(new RegExp(`  \\S+  ${owner.id}  approved\\n`));
+      expect(shown.stdout).toContain(`${owner.id}  commented: Needed for close`);
+      const asJson = JSON.parse((await requester.run('tasks', 'show', task.numericId, '-o', 'json')).stdout);
+      expect(asJson.task.type.grant.outcome).toBe('GRANT_OUTCOME_GRANTED');
+      const trail = await server.database.handle.db
+        .selectFrom('task_audits')
+        .select('id')
+        .where('task_id', '=', task.id)
+        .orderBy('id')
+        .execute();
+      expect(asJson.audits.map((a: { id: string }) => a.id)).toEqual(trail.map((a) => a.id));
+      // Nothing waits on a closed task: the CLI says so, and sends nothing.
+      const again = await owner.run('tasks', 'approve', task.numericId);
+      expect(again.code).toBe(3);
+      expect(again.stderr).toContain('no step waiting for a decision');
+
+      const denied = await owner.run('tasks', 'deny', second.id, '--reason', 'Not this quarter');
+      expect(denied.code, denied.stderr).toBe(0);
+      expect(await storedTask(second.id)).toMatchObject({
+        state: 'TASK_STATE_CLOSED',
+        outcome: 'GRANT_OUTCOME_DENIED',
+        comment_count: 1,
+      });
+      const reasons = await server.database.handle.db
+        .selectFrom('task_audits')
+        .select(['kind', 'actor_user_id', 'details'])
+        .where('task_id', '=', second.id)
+        .where('kind', 'in', ['comment', 'denied'])
+        .orderBy('id')
+        .execute();
+      expect(reasons.map((r) => [r.kind, r.actor_user_id]).sort()).toEqual([
+        ['comment', owner.id],
+        ['denied', owner.id],
+      ]);
+      const reason = reasons.find((r) => r.kind === 'comment');
+      expect(JSON.parse(reason?.details as string).comment).toBe('Not this quarter');
+      expect((await owner.run('tasks', 'ls', '--assigned', '-o', 'json')).stdout).toBe('[]\n');
+    });
+
+    it('comments on a request and closes it with a reason', async () => {
+      const { app, ent } = await newEntitlement('Closing');
+      const requester = await person('Cleo Closer', 'cleo@requests.test');
+      const task = taskOf(await requester.run('request', app, ent, '--reason', 'Trying it', '-o', 'json'));
+
+      expect((await requester.run('tasks', 'comment', task.numericId, 'Asked my lead')).code).toBe(0);
+      const closed = await requester.run('tasks', 'close', task.numericId, '--reason', 'No longer needed');
+      expect(closed.code, closed.stderr).toBe(0);
+      expect(await storedTask(task.id)).toMatchObject({ state: 'TASK_STATE_CLOSED', comment_count: 2 });
+      const comments = await server.database.handle.db
+        .selectFrom('task_audits')
+        .select('details')
+        .where('task_id', '=', task.id)
+        .where('kind', '=', 'comment')
+        .orderBy('id')
+        .execute();
+      expect(comments.map((c) => JSON.parse(c.details as string).comment)).toEqual([
+        'Asked my lead',
+        'No longer needed',
+      ]);
+      const open = await requester.run('tasks', 'ls', '--mine', '--state', 'open', '-o', 'json');
+      expect(open.stdout).toBe('[]\n');
+      expect((await requester.run('tasks', 'ls', '--state', 'pending')).code).toBe(2);
+    });
   });
 
   it('tails and exports the system log', async () => {

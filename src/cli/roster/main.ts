@@ -7,6 +7,7 @@ import { registerLogCommands } from './commands/log.js';
 import { registerMemberCommands } from './commands/members.js';
 import { registerPolicyCommands } from './commands/policies.js';
 import { registerSessionCommands } from './commands/session.js';
+import { registerTaskCommands } from './commands/tasks.js';
 import { CliError, EXIT, EXIT_CODES_HELP } from './exit-codes.js';
 import { OUTPUT_FORMATS } from './output.js';
 
@@ -31,6 +32,8 @@ Examples:
   roster members add APP ENT --file people.csv --dry-run
   roster members add APP ENT --file people.csv --yes --report result.csv
   roster members ls Payroll payroll-admin      (an app's name; an entitlement's alias, slug or name)
+  roster request Payroll payroll-admin --reason "Quarter-end close" --duration 8h
+  roster tasks ls --assigned
 
 ${EXIT_CODES_HELP}`,
     );
@@ -41,6 +44,7 @@ ${EXIT_CODES_HELP}`,
   registerAccessCommands(program);
   registerLogCommands(program);
   registerPolicyCommands(program);
+  registerTaskCommands(program);
   for (const command of program.commands) {
     command.exitOverride();
     for (const sub of command.commands) sub.exitOverride();

@@ -66,4 +66,12 @@ describe.each(DIALECTS)('roles and introspection on %s', (dialect) => {
     expect(admin.body.roles).toEqual([ROLES.superAdmin]);
     expect(admin.body.permissions).toContain('clients:write');
   });
+
+  it('lets a person with no role introspect: their user ID, no roles, only what everyone holds', async () => {
+    const nobody = await createCaller(t, []);
+    const response = await t.request('GET', '/api/v1/auth/introspect', undefined, { token: nobody.token });
+    expect(response.status, JSON.stringify(response.body)).toBe(200);
+    expect(response.body).toMatchObject({ principleId: nobody.client.id, userId: nobody.user.id, roles: [] });
+    expect([...response.body.permissions].sort()).toEqual(['auth:introspect', 'tasks:self']);
+  });
 });
