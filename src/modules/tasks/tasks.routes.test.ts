@@ -188,7 +188,10 @@ describe.each(DIALECTS)('tasks on %s', (dialect) => {
     const entitlement = await createEntitlement(t, app.id);
     const forOther = await request(owner, entitlement.id, { identityUserId: requester.user.id });
     expect(forOther.status, JSON.stringify(forOther.body)).toBe(200);
-    expect(forOther.body.taskView.task).toMatchObject({ userId: requester.user.id, createdByUserId: owner.user.id });
+    expect(forOther.body.taskView.task).toMatchObject({
+      userId: requester.user.id,
+      createdByUserId: owner.user.id,
+    });
     const otherAdmin = await createCaller(t, [ROLES.appAdmin]);
     expectError(
       await request(otherAdmin, entitlement.id, { identityUserId: requester.user.id }),
