@@ -10,20 +10,24 @@ import { NotFound } from './components/NotFound';
 import { Layout } from './Layout';
 import { AddMembersPage } from './pages/AddMembersPage';
 import { AppPage } from './pages/AppPage';
+import { ApprovalsPage } from './pages/ApprovalsPage';
 import { AppsPage } from './pages/AppsPage';
 import { AuditPage } from './pages/AuditPage';
 import { BulkActionPage } from './pages/BulkActionPage';
 import { BulkActionsPage } from './pages/BulkActionsPage';
 import { EntitlementPage } from './pages/EntitlementPage';
+import { MyRequestsPage } from './pages/MyRequestsPage';
 import { PeoplePage } from './pages/PeoplePage';
 import { PersonPage } from './pages/PersonPage';
 import { PoliciesPage } from './pages/PoliciesPage';
 import { PolicyFormPage } from './pages/PolicyFormPage';
 import { PolicyPage } from './pages/PolicyPage';
+import { RequestAccessPage } from './pages/RequestAccessPage';
 import { ReviewPage } from './pages/ReviewPage';
 import { ScimConnectionsPage } from './pages/ScimConnectionsPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { SignInPage } from './pages/SignInPage';
+import { TaskPage } from './pages/TaskPage';
 import { WebhookPage } from './pages/WebhookPage';
 import { WebhooksPage } from './pages/WebhooksPage';
 import { SessionProvider, useSessionQuery } from './session';
@@ -57,6 +61,10 @@ const router = createBrowserRouter(
         { path: 'policies/:policyId', element: <PolicyPage /> },
         { path: 'policies/:policyId/edit', element: <PolicyFormPage /> },
         { path: 'review', element: <ReviewPage /> },
+        { path: 'requests', element: <MyRequestsPage /> },
+        { path: 'requests/new', element: <RequestAccessPage /> },
+        { path: 'requests/:taskId', element: <TaskPage /> },
+        { path: 'approvals', element: <ApprovalsPage /> },
         { path: 'bulk-actions', element: <BulkActionsPage /> },
         { path: 'bulk-actions/:bulkActionId', element: <BulkActionPage /> },
         { path: 'audit', element: <AuditPage /> },

@@ -907,4 +907,146 @@ describe.skipIf(!CHROMIUM).each(DIALECTS)('the console in Chromium on %s', (dial
     expect(await reading.getByRole('button', { name: 'Choose policies' }).count()).toBe(0);
     await expectAccessible(reading);
   }, 120_000);
+
+  it('asks for access, the app owner approves two at once and denies one with a reason in the inbox, and the task page and the entitlement say what was decided', async () => {
+    const { t } = roster;
+    // Earlier steps move the clock past the first token's life: a token valid now.
+    const token = await t.issueAdminToken();
+    // An App Admin who owns Vault decides; an App Admin of no app asks (both may look through the catalog).
+    const owner = await createCaller(t, [ROLES.appAdmin]);
+    const requester = await createCaller(t, [ROLES.appAdmin]);
+    const app = await t.request(
+      'POST',
+      '/api/v1/apps',
+      { displayName: 'Vault', owners: [owner.user.id] },
+      { token },
+    );
+    expect(app.status, JSON.stringify(app.body)).toBe(200);
+    const appId: string = app.body.app.id;
+    const entitlements: Record<string, string> = {};
+    for (const name of ['Vault readers', 'Vault auditors', 'Vault writers']) {
+      const made = await t.request(
+        'POST',
+        `/api/v1/apps/${appId}/entitlements`,
+        { displayName: name },
+        { token },
+      );
+      expect(made.status, JSON.stringify(made.body)).toBe(200);
+      entitlements[name] = made.body.appEntitlementView.appEntitlement.id;
+    }
+
+    const asking = await open();
+    await signInWithSecret(asking, requester.client.clientId, requester.clientSecret);
+    await asking.getByRole('link', { name: 'My requests', exact: true }).click();
+    await asking.getByText('No requests.').waitFor();
+    await asking.getByRole('link', { name: 'Request access' }).click();
+    await asking.getByRole('combobox', { name: 'App' }).fill('Vault');
+    await asking.getByRole('option', { name: 'Vault', exact: true }).click();
+    await asking.getByRole('combobox', { name: 'Entitlement' }).click();
+    await asking.getByRole('option', { name: 'Vault readers' }).click();
+    await asking.getByLabel('Reason').fill('Quarterly close');
+    await asking.getByRole('combobox', { name: 'For how long' }).click();
+    await asking.getByRole('option', { name: '7 days' }).click();
+    await expectAccessible(asking);
+    await screenshot(asking, dialect, '50-request-access');
+    await asking.getByRole('button', { name: 'Request access' }).click();
+    await asking.getByTestId('task-approvers').getByText(`Waiting for ${owner.user.displayName}`).waitFor();
+    expect(await asking.getByTestId('task-status').textContent()).toBe('open');
+    await asking.getByTestId('task-timeline').getByText('You asked for access').waitFor();
+    const readersTask = await t.db
+      .selectFrom('tasks')
+      .selectAll()
+      .where('app_entitlement_id', '=', entitlements['Vault readers'] ?? '')
+      .executeTakeFirstOrThrow();
+    expect(readersTask).toMatchObject({
+      identity_user_id: requester.user.id,
+      created_by_user_id: requester.user.id,
+      description: 'Quarterly close',
+      state: 'TASK_STATE_OPEN',
+    });
+    expect(new URL(asking.url()).pathname).toBe(`/console/requests/${readersTask.id}`);
+    // Two more requests, as the API takes them from the same session.
+    for (const name of ['Vault auditors', 'Vault writers']) {
+      const asked = await fetchFromPage(asking, '/api/v1/task/grant', {
+        method: 'POST',
+        csrf: true,
+        body: {
+          appId,
+          appEntitlementId: entitlements[name],
+          identityUserId: requester.user.id,
+          description: `Need ${name}`,
+        },
+      });
+      expect(asked.status, JSON.stringify(asked.body)).toBe(200);
+    }
+    await asking.getByRole('link', { name: 'My requests', exact: true }).click();
+    const mine = asking.getByRole('table', { name: /Requests for access for you/ });
+    await expect.poll(() => mine.locator('tbody tr').count()).toBe(3);
+    await mine.getByText(`Waiting for ${owner.user.displayName}`).first().waitFor();
+    await expectAccessible(asking);
+    await screenshot(asking, dialect, '51-my-requests');
+
+    const deciding = await open();
+    await signInWithSecret(deciding, owner.client.clientId, owner.clientSecret);
+    await deciding.getByRole('link', { name: 'Approvals' }).click();
+    const inbox = deciding.getByRole('table', { name: /waiting for your decision/ });
+    await expect.poll(() => inbox.locator('tbody tr').count()).toBe(3);
+    await expectAccessible(deciding);
+    await screenshot(deciding, dialect, '52-approvals');
+    // Deny one, with a reason.
+    const auditorsRow = inbox.locator('tbody tr', { hasText: 'Vault auditors' });
+    await auditorsRow.getByRole('button', { name: /^Deny / }).click();
+    const dialog = deciding.getByRole('dialog');
+    await dialog.getByLabel('Reason for denying').fill('Auditors come from the audit team');
+    await dialog.getByRole('button', { name: 'Deny', exact: true }).click();
+    await dialog
+      .getByTestId('decide-answers')
+      .getByText(/: denied$/)
+      .waitFor();
+    await dialog.getByRole('button', { name: 'Done' }).click();
+    await expect.poll(() => inbox.locator('tbody tr').count()).toBe(2);
+    // Approve the other two at once: each is answered.
+    await inbox.getByRole('checkbox', { name: 'Choose every request on this page' }).check();
+    await deciding.getByText('2 requests chosen').waitFor();
+    await deciding.getByRole('button', { name: 'Approve chosen' }).click();
+    await dialog.getByRole('button', { name: 'Approve', exact: true }).click();
+    const answers = dialog.getByTestId('decide-answers').getByRole('listitem');
+    await expect.poll(() => answers.allTextContents()).toHaveLength(2);
+    expect((await answers.allTextContents()).every((a) => a.endsWith(': approved'))).toBe(true);
+    await dialog.getByRole('button', { name: 'Done' }).click();
+    await deciding.getByText('Nothing is waiting for you.').waitFor();
+
+    const stored = await t.db
+      .selectFrom('tasks')
+      .select(['app_entitlement_id', 'state', 'outcome'])
+      .where('app_id', '=', appId)
+      .execute();
+    expect(Object.fromEntries(stored.map((s) => [s.app_entitlement_id, [s.state, s.outcome]]))).toEqual({
+      [entitlements['Vault readers'] ?? '']: ['TASK_STATE_CLOSED', 'GRANT_OUTCOME_GRANTED'],
+      [entitlements['Vault auditors'] ?? '']: ['TASK_STATE_CLOSED', 'GRANT_OUTCOME_DENIED'],
+      [entitlements['Vault writers'] ?? '']: ['TASK_STATE_CLOSED', 'GRANT_OUTCOME_GRANTED'],
+    });
+
+    // The requester's task page says granted, with who approved; the denied one says why.
+    await asking.goto(`${roster.url}/console/requests/${readersTask.id}`);
+    await asking.getByTestId('task-timeline').getByText(`${owner.user.displayName} approved`).waitFor();
+    expect(await asking.getByTestId('task-status').textContent()).toBe('granted');
+    await asking.getByTestId('task-timeline').getByText('Outcome: granted').waitFor();
+    await expectAccessible(asking);
+    await screenshot(asking, dialect, '53-request-granted');
+    await asking.getByRole('link', { name: 'My requests', exact: true }).click();
+    await mine
+      .locator('tbody tr', { hasText: 'Vault auditors' })
+      .getByRole('link', { name: /Grant request/ })
+      .click();
+    await asking
+      .getByTestId('task-timeline')
+      .getByText(`${owner.user.displayName} commented: “Auditors come from the audit team”`)
+      .waitFor();
+    expect(await asking.getByTestId('task-status').textContent()).toBe('denied');
+
+    // The member is on the entitlement's page.
+    await deciding.goto(`${roster.url}/console/apps/${appId}/entitlements/${entitlements['Vault readers']}`);
+    await deciding.getByRole('link', { name: requester.user.displayName }).waitFor();
+  }, 120_000);
 });

@@ -97,6 +97,11 @@ const OPERATIONS: Record<Operation, true> = {
   'policy.created': true,
   'policy.updated': true,
   'policy.deleted': true,
+  'task.created': true,
+  'task.approved': true,
+  'task.denied': true,
+  'task.commented': true,
+  'task.closed': true,
 };
 
 export const auditKeys = {
