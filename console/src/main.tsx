@@ -30,7 +30,7 @@ import { SignInPage } from './pages/SignInPage';
 import { TaskPage } from './pages/TaskPage';
 import { WebhookPage } from './pages/WebhookPage';
 import { WebhooksPage } from './pages/WebhooksPage';
-import { SessionProvider, useSessionQuery } from './session';
+import { SessionProvider, useAbilities, useSessionQuery } from './session';
 import { cssVariables, theme } from './theme';
 
 const queryClient = new QueryClient({
@@ -43,13 +43,19 @@ const queryClient = new QueryClient({
   },
 });
 
+/** Apps for those who may read them; everyone else (a person with no role) starts at their requests. */
+function Home() {
+  const { can } = useAbilities();
+  return <Navigate to={can('apps:read') ? '/apps' : '/requests'} replace />;
+}
+
 const router = createBrowserRouter(
   [
     {
       path: '/',
       element: <Layout />,
       children: [
-        { index: true, element: <Navigate to="/apps" replace /> },
+        { index: true, element: <Home /> },
         { path: 'apps', element: <AppsPage /> },
         { path: 'apps/:appId', element: <AppPage /> },
         { path: 'apps/:appId/entitlements/:entitlementId', element: <EntitlementPage /> },

@@ -1048,5 +1048,32 @@ describe.skipIf(!CHROMIUM).each(DIALECTS)('the console in Chromium on %s', (dial
     // The member is on the entitlement's page.
     await deciding.goto(`${roster.url}/console/apps/${appId}/entitlements/${entitlements['Vault readers']}`);
     await deciding.getByRole('link', { name: requester.user.displayName }).waitFor();
+    // A request that does not exist (or that the person may not see) is not found, with a way back.
+    await deciding.goto(`${roster.url}/console/requests/2Xq0000000000000000000000000`);
+    await deciding.getByText('There is no request at this address.', { exact: false }).waitFor();
+    await deciding.getByRole('link', { name: '← My requests' }).waitFor();
+  }, 120_000);
+
+  it('lets a person with no role sign in and start at their requests, with only requests and approvals to choose', async () => {
+    const made = await roster.t.request('POST', '/roster/v1/users', {
+      displayName: 'Rafael Roleless',
+      email: 'rafael@example.test',
+    });
+    expect(made.status, JSON.stringify(made.body)).toBe(200);
+    const page = await open();
+    await page.goto(`${roster.url}/console/`);
+    await page.getByRole('link', { name: 'Sign in with single sign-on' }).click();
+    await page.locator('input[name=login]').fill('rafael@example.test');
+    await page.locator('input[name=password]').fill('anything');
+    await page.getByRole('button', { name: 'Sign-in' }).click();
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('heading', { name: 'My requests' }).waitFor();
+    await page.getByText('No requests.').waitFor();
+    expect(
+      await page.getByRole('navigation', { name: 'Sections' }).getByRole('link').allTextContents(),
+    ).toEqual(['My requests', 'Approvals']);
+    await page.getByRole('link', { name: 'Request access' }).click();
+    await page.getByText('Your roles do not let you look through the apps').waitFor();
+    await expectAccessible(page);
   }, 120_000);
 });
