@@ -90,6 +90,16 @@ describe.skipIf(!CHROMIUM).each(DIALECTS)('the console in Chromium on %s', (dial
     await page.getByRole('heading', { name: 'Apps' }).waitFor();
   }
 
+  /** Through the test identity provider, which vouches for any email with any password. */
+  async function signInWithSso(page: Page, email: string) {
+    await page.goto(`${roster.url}/console/`);
+    await page.getByRole('link', { name: 'Sign in with single sign-on' }).click();
+    await page.locator('input[name=login]').fill(email);
+    await page.locator('input[name=password]').fill('anything');
+    await page.getByRole('button', { name: 'Sign-in' }).click();
+    await page.getByRole('button', { name: 'Continue' }).click();
+  }
+
   const signInAsAdmin = (page: Page) =>
     signInWithSecret(page, roster.t.credentials.clientId, roster.t.credentials.clientSecret);
 
@@ -307,12 +317,7 @@ describe.skipIf(!CHROMIUM).each(DIALECTS)('the console in Chromium on %s', (dial
 
   it('signs a person in with OpenID Connect; their change is in the audit log with them as actor', async () => {
     const page = await open();
-    await page.goto(`${roster.url}/console/`);
-    await page.getByRole('link', { name: 'Sign in with single sign-on' }).click();
-    await page.locator('input[name=login]').fill('olivia@example.test');
-    await page.locator('input[name=password]').fill('anything');
-    await page.getByRole('button', { name: 'Sign-in' }).click();
-    await page.getByRole('button', { name: 'Continue' }).click();
+    await signInWithSso(page, 'olivia@example.test');
     await page.getByRole('heading', { name: 'Apps' }).waitFor();
     expect(await page.getByTestId('signed-in-as').textContent()).toBe('Olivia Okafor');
 
@@ -363,12 +368,7 @@ describe.skipIf(!CHROMIUM).each(DIALECTS)('the console in Chromium on %s', (dial
 
   it('refuses a person the identity provider knows but Roster does not, with a page that says so', async () => {
     const page = await open();
-    await page.goto(`${roster.url}/console/`);
-    await page.getByRole('link', { name: 'Sign in with single sign-on' }).click();
-    await page.locator('input[name=login]').fill('stranger@example.test');
-    await page.locator('input[name=password]').fill('anything');
-    await page.getByRole('button', { name: 'Sign-in' }).click();
-    await page.getByRole('button', { name: 'Continue' }).click();
+    await signInWithSso(page, 'stranger@example.test');
     await page.getByRole('heading', { name: 'You have no access to Roster' }).waitFor();
     await page.getByText('signed you in as stranger@example.test').waitFor();
     expect((await page.context().cookies()).some((c) => c.name === 'roster_session')).toBe(false);
@@ -1061,12 +1061,7 @@ describe.skipIf(!CHROMIUM).each(DIALECTS)('the console in Chromium on %s', (dial
     });
     expect(made.status, JSON.stringify(made.body)).toBe(200);
     const page = await open();
-    await page.goto(`${roster.url}/console/`);
-    await page.getByRole('link', { name: 'Sign in with single sign-on' }).click();
-    await page.locator('input[name=login]').fill('rafael@example.test');
-    await page.locator('input[name=password]').fill('anything');
-    await page.getByRole('button', { name: 'Sign-in' }).click();
-    await page.getByRole('button', { name: 'Continue' }).click();
+    await signInWithSso(page, 'rafael@example.test');
     await page.getByRole('heading', { name: 'My requests' }).waitFor();
     await page.getByText('No requests.').waitFor();
     expect(
