@@ -9,6 +9,9 @@ const SECTIONS = [
   { to: '/apps', label: 'Apps', permission: 'apps:read' },
   { to: '/people', label: 'People', permission: 'users:read' },
   { to: '/review', label: 'Access review', permission: 'grants:read' },
+  // Every signed-in person asks for access and decides what is assigned to them (tasks:self).
+  { to: '/requests', label: 'My requests', permission: 'tasks:self' },
+  { to: '/approvals', label: 'Approvals', permission: 'tasks:self' },
   { to: '/policies', label: 'Policies', permission: 'policies:read' },
   { to: '/bulk-actions', label: 'Bulk actions', permission: 'bulk_actions:read' },
   { to: '/audit', label: 'Audit log', permission: 'system_log:read' },

@@ -10,23 +10,27 @@ import { NotFound } from './components/NotFound';
 import { Layout } from './Layout';
 import { AddMembersPage } from './pages/AddMembersPage';
 import { AppPage } from './pages/AppPage';
+import { ApprovalsPage } from './pages/ApprovalsPage';
 import { AppsPage } from './pages/AppsPage';
 import { AuditPage } from './pages/AuditPage';
 import { BulkActionPage } from './pages/BulkActionPage';
 import { BulkActionsPage } from './pages/BulkActionsPage';
 import { EntitlementPage } from './pages/EntitlementPage';
+import { MyRequestsPage } from './pages/MyRequestsPage';
 import { PeoplePage } from './pages/PeoplePage';
 import { PersonPage } from './pages/PersonPage';
 import { PoliciesPage } from './pages/PoliciesPage';
 import { PolicyFormPage } from './pages/PolicyFormPage';
 import { PolicyPage } from './pages/PolicyPage';
+import { RequestAccessPage } from './pages/RequestAccessPage';
 import { ReviewPage } from './pages/ReviewPage';
 import { ScimConnectionsPage } from './pages/ScimConnectionsPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { SignInPage } from './pages/SignInPage';
+import { TaskPage } from './pages/TaskPage';
 import { WebhookPage } from './pages/WebhookPage';
 import { WebhooksPage } from './pages/WebhooksPage';
-import { SessionProvider, useSessionQuery } from './session';
+import { SessionProvider, useAbilities, useSessionQuery } from './session';
 import { cssVariables, theme } from './theme';
 
 const queryClient = new QueryClient({
@@ -39,13 +43,19 @@ const queryClient = new QueryClient({
   },
 });
 
+/** Apps for those who may read them; everyone else (a person with no role) starts at their requests. */
+function Home() {
+  const { can } = useAbilities();
+  return <Navigate to={can('apps:read') ? '/apps' : '/requests'} replace />;
+}
+
 const router = createBrowserRouter(
   [
     {
       path: '/',
       element: <Layout />,
       children: [
-        { index: true, element: <Navigate to="/apps" replace /> },
+        { index: true, element: <Home /> },
         { path: 'apps', element: <AppsPage /> },
         { path: 'apps/:appId', element: <AppPage /> },
         { path: 'apps/:appId/entitlements/:entitlementId', element: <EntitlementPage /> },
@@ -57,6 +67,10 @@ const router = createBrowserRouter(
         { path: 'policies/:policyId', element: <PolicyPage /> },
         { path: 'policies/:policyId/edit', element: <PolicyFormPage /> },
         { path: 'review', element: <ReviewPage /> },
+        { path: 'requests', element: <MyRequestsPage /> },
+        { path: 'requests/new', element: <RequestAccessPage /> },
+        { path: 'requests/:taskId', element: <TaskPage /> },
+        { path: 'approvals', element: <ApprovalsPage /> },
         { path: 'bulk-actions', element: <BulkActionsPage /> },
         { path: 'bulk-actions/:bulkActionId', element: <BulkActionPage /> },
         { path: 'audit', element: <AuditPage /> },

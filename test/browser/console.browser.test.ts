@@ -90,6 +90,16 @@ describe.skipIf(!CHROMIUM).each(DIALECTS)('the console in Chromium on %s', (dial
     await page.getByRole('heading', { name: 'Apps' }).waitFor();
   }
 
+  /** Through the test identity provider, which vouches for any email with any password. */
+  async function signInWithSso(page: Page, email: string) {
+    await page.goto(`${roster.url}/console/`);
+    await page.getByRole('link', { name: 'Sign in with single sign-on' }).click();
+    await page.locator('input[name=login]').fill(email);
+    await page.locator('input[name=password]').fill('anything');
+    await page.getByRole('button', { name: 'Sign-in' }).click();
+    await page.getByRole('button', { name: 'Continue' }).click();
+  }
+
   const signInAsAdmin = (page: Page) =>
     signInWithSecret(page, roster.t.credentials.clientId, roster.t.credentials.clientSecret);
 
@@ -307,12 +317,7 @@ describe.skipIf(!CHROMIUM).each(DIALECTS)('the console in Chromium on %s', (dial
 
   it('signs a person in with OpenID Connect; their change is in the audit log with them as actor', async () => {
     const page = await open();
-    await page.goto(`${roster.url}/console/`);
-    await page.getByRole('link', { name: 'Sign in with single sign-on' }).click();
-    await page.locator('input[name=login]').fill('olivia@example.test');
-    await page.locator('input[name=password]').fill('anything');
-    await page.getByRole('button', { name: 'Sign-in' }).click();
-    await page.getByRole('button', { name: 'Continue' }).click();
+    await signInWithSso(page, 'olivia@example.test');
     await page.getByRole('heading', { name: 'Apps' }).waitFor();
     expect(await page.getByTestId('signed-in-as').textContent()).toBe('Olivia Okafor');
 
@@ -363,12 +368,7 @@ describe.skipIf(!CHROMIUM).each(DIALECTS)('the console in Chromium on %s', (dial
 
   it('refuses a person the identity provider knows but Roster does not, with a page that says so', async () => {
     const page = await open();
-    await page.goto(`${roster.url}/console/`);
-    await page.getByRole('link', { name: 'Sign in with single sign-on' }).click();
-    await page.locator('input[name=login]').fill('stranger@example.test');
-    await page.locator('input[name=password]').fill('anything');
-    await page.getByRole('button', { name: 'Sign-in' }).click();
-    await page.getByRole('button', { name: 'Continue' }).click();
+    await signInWithSso(page, 'stranger@example.test');
     await page.getByRole('heading', { name: 'You have no access to Roster' }).waitFor();
     await page.getByText('signed you in as stranger@example.test').waitFor();
     expect((await page.context().cookies()).some((c) => c.name === 'roster_session')).toBe(false);
@@ -906,5 +906,169 @@ describe.skipIf(!CHROMIUM).each(DIALECTS)('the console in Chromium on %s', (dial
     await reading.getByTestId('entitlement-policies').getByRole('link', { name: 'Ledger access' }).waitFor();
     expect(await reading.getByRole('button', { name: 'Choose policies' }).count()).toBe(0);
     await expectAccessible(reading);
+  }, 120_000);
+
+  it('asks for access, the app owner approves two at once and denies one with a reason in the inbox, and the task page and the entitlement say what was decided', async () => {
+    const { t } = roster;
+    // Earlier steps move the clock past the first token's life: a token valid now.
+    const token = await t.issueAdminToken();
+    // An App Admin who owns Vault decides; an App Admin of no app asks (both may look through the catalog).
+    const owner = await createCaller(t, [ROLES.appAdmin]);
+    const requester = await createCaller(t, [ROLES.appAdmin]);
+    const app = await t.request(
+      'POST',
+      '/api/v1/apps',
+      { displayName: 'Vault', owners: [owner.user.id] },
+      { token },
+    );
+    expect(app.status, JSON.stringify(app.body)).toBe(200);
+    const appId: string = app.body.app.id;
+    const entitlements: Record<string, string> = {};
+    for (const name of ['Vault readers', 'Vault auditors', 'Vault writers']) {
+      const made = await t.request(
+        'POST',
+        `/api/v1/apps/${appId}/entitlements`,
+        { displayName: name },
+        { token },
+      );
+      expect(made.status, JSON.stringify(made.body)).toBe(200);
+      entitlements[name] = made.body.appEntitlementView.appEntitlement.id;
+    }
+
+    const asking = await open();
+    await signInWithSecret(asking, requester.client.clientId, requester.clientSecret);
+    await asking.getByRole('link', { name: 'My requests', exact: true }).click();
+    await asking.getByText('No requests.').waitFor();
+    await asking.getByRole('link', { name: 'Request access' }).click();
+    await asking.getByRole('combobox', { name: 'App' }).fill('Vault');
+    await asking.getByRole('option', { name: 'Vault', exact: true }).click();
+    await asking.getByRole('combobox', { name: 'Entitlement' }).click();
+    await asking.getByRole('option', { name: 'Vault readers' }).click();
+    await asking.getByLabel('Reason').fill('Quarterly close');
+    await asking.getByRole('combobox', { name: 'For how long' }).click();
+    await asking.getByRole('option', { name: '7 days' }).click();
+    await expectAccessible(asking);
+    await screenshot(asking, dialect, '50-request-access');
+    await asking.getByRole('button', { name: 'Request access' }).click();
+    await asking.getByTestId('task-approvers').getByText(`Waiting for ${owner.user.displayName}`).waitFor();
+    expect(await asking.getByTestId('task-status').textContent()).toBe('open');
+    await asking.getByTestId('task-timeline').getByText('You asked for access').waitFor();
+    const readersTask = await t.db
+      .selectFrom('tasks')
+      .selectAll()
+      .where('app_entitlement_id', '=', entitlements['Vault readers'] ?? '')
+      .executeTakeFirstOrThrow();
+    expect(readersTask).toMatchObject({
+      identity_user_id: requester.user.id,
+      created_by_user_id: requester.user.id,
+      description: 'Quarterly close',
+      state: 'TASK_STATE_OPEN',
+    });
+    expect(new URL(asking.url()).pathname).toBe(`/console/requests/${readersTask.id}`);
+    // Two more requests, as the API takes them from the same session.
+    for (const name of ['Vault auditors', 'Vault writers']) {
+      const asked = await fetchFromPage(asking, '/api/v1/task/grant', {
+        method: 'POST',
+        csrf: true,
+        body: {
+          appId,
+          appEntitlementId: entitlements[name],
+          identityUserId: requester.user.id,
+          description: `Need ${name}`,
+        },
+      });
+      expect(asked.status, JSON.stringify(asked.body)).toBe(200);
+    }
+    await asking.getByRole('link', { name: 'My requests', exact: true }).click();
+    const mine = asking.getByRole('table', { name: /Requests for access for you/ });
+    await expect.poll(() => mine.locator('tbody tr').count()).toBe(3);
+    await mine.getByText(`Waiting for ${owner.user.displayName}`).first().waitFor();
+    await expectAccessible(asking);
+    await screenshot(asking, dialect, '51-my-requests');
+
+    const deciding = await open();
+    await signInWithSecret(deciding, owner.client.clientId, owner.clientSecret);
+    await deciding.getByRole('link', { name: 'Approvals' }).click();
+    const inbox = deciding.getByRole('table', { name: /waiting for your decision/ });
+    await expect.poll(() => inbox.locator('tbody tr').count()).toBe(3);
+    await expectAccessible(deciding);
+    await screenshot(deciding, dialect, '52-approvals');
+    // Deny one, with a reason.
+    const auditorsRow = inbox.locator('tbody tr', { hasText: 'Vault auditors' });
+    await auditorsRow.getByRole('button', { name: /^Deny / }).click();
+    const dialog = deciding.getByRole('dialog');
+    await dialog.getByLabel('Reason for denying').fill('Auditors come from the audit team');
+    await dialog.getByRole('button', { name: 'Deny', exact: true }).click();
+    await dialog
+      .getByTestId('decide-answers')
+      .getByText(/: denied$/)
+      .waitFor();
+    await dialog.getByRole('button', { name: 'Done' }).click();
+    await expect.poll(() => inbox.locator('tbody tr').count()).toBe(2);
+    // Approve the other two at once: each is answered.
+    await inbox.getByRole('checkbox', { name: 'Choose every request on this page' }).check();
+    await deciding.getByText('2 requests chosen').waitFor();
+    await deciding.getByRole('button', { name: 'Approve chosen' }).click();
+    await dialog.getByRole('button', { name: 'Approve', exact: true }).click();
+    const answers = dialog.getByTestId('decide-answers').getByRole('listitem');
+    await expect.poll(() => answers.allTextContents()).toHaveLength(2);
+    expect((await answers.allTextContents()).every((a) => a.endsWith(': approved'))).toBe(true);
+    await dialog.getByRole('button', { name: 'Done' }).click();
+    await deciding.getByText('Nothing is waiting for you.').waitFor();
+
+    const stored = await t.db
+      .selectFrom('tasks')
+      .select(['app_entitlement_id', 'state', 'outcome'])
+      .where('app_id', '=', appId)
+      .execute();
+    expect(Object.fromEntries(stored.map((s) => [s.app_entitlement_id, [s.state, s.outcome]]))).toEqual({
+      [entitlements['Vault readers'] ?? '']: ['TASK_STATE_CLOSED', 'GRANT_OUTCOME_GRANTED'],
+      [entitlements['Vault auditors'] ?? '']: ['TASK_STATE_CLOSED', 'GRANT_OUTCOME_DENIED'],
+      [entitlements['Vault writers'] ?? '']: ['TASK_STATE_CLOSED', 'GRANT_OUTCOME_GRANTED'],
+    });
+
+    // The requester's task page says granted, with who approved; the denied one says why.
+    await asking.goto(`${roster.url}/console/requests/${readersTask.id}`);
+    await asking.getByTestId('task-timeline').getByText(`${owner.user.displayName} approved`).waitFor();
+    expect(await asking.getByTestId('task-status').textContent()).toBe('granted');
+    await asking.getByTestId('task-timeline').getByText('Outcome: granted').waitFor();
+    await expectAccessible(asking);
+    await screenshot(asking, dialect, '53-request-granted');
+    await asking.getByRole('link', { name: 'My requests', exact: true }).click();
+    await mine
+      .locator('tbody tr', { hasText: 'Vault auditors' })
+      .getByRole('link', { name: /Grant request/ })
+      .click();
+    await asking
+      .getByTestId('task-timeline')
+      .getByText(`${owner.user.displayName} commented: “Auditors come from the audit team”`)
+      .waitFor();
+    expect(await asking.getByTestId('task-status').textContent()).toBe('denied');
+
+    // The member is on the entitlement's page.
+    await deciding.goto(`${roster.url}/console/apps/${appId}/entitlements/${entitlements['Vault readers']}`);
+    await deciding.getByRole('link', { name: requester.user.displayName }).waitFor();
+    // A request that does not exist (or that the person may not see) is not found, with a way back.
+    await deciding.goto(`${roster.url}/console/requests/2Xq0000000000000000000000000`);
+    await deciding.getByText('There is no request at this address.', { exact: false }).waitFor();
+    await deciding.getByRole('link', { name: '← My requests' }).waitFor();
+  }, 120_000);
+
+  it('lets a person with no role sign in and start at their requests, with only requests and approvals to choose', async () => {
+    const made = await roster.t.request('POST', '/roster/v1/users', {
+      displayName: 'Rafael Roleless',
+      email: 'rafael@example.test',
+    });
+    expect(made.status, JSON.stringify(made.body)).toBe(200);
+    const page = await open();
+    await signInWithSso(page, 'rafael@example.test');
+    await page.getByRole('heading', { name: 'My requests' }).waitFor();
+    await page.getByText('No requests.').waitFor();
+    expect(
+      await page.getByRole('navigation', { name: 'Sections' }).getByRole('link').allTextContents(),
+    ).toEqual(['My requests', 'Approvals']);
+    await page.getByRole('link', { name: 'Request access' }).click();
+    await page.getByText('Your roles do not let you look through the apps').waitFor();
+    await expectAccessible(page);
   }, 120_000);
 });

@@ -11,13 +11,15 @@ export interface Picked {
   label: string;
 }
 
-/** An app, then one of its entitlements, each searchable by name. */
+/** An app, then one of its entitlements (only the manually managed ones, if asked), each searchable by name. */
 export function EntitlementPicker({
   value,
   onChange,
+  manualOnly = false,
 }: {
   value?: Picked;
   onChange: (p: Picked | undefined) => void;
+  manualOnly?: boolean;
 }) {
   const [appId, setAppId] = useState(value?.appId ?? '');
   const [appSearch, setAppSearch] = useState('');
@@ -25,10 +27,12 @@ export function EntitlementPicker({
   const apps = useQuery(appPickerQueryOptions(debounced));
   const entitlements = useQuery(entitlementPickerQueryOptions(appId));
   const appData = (apps.data?.list ?? []).map((a) => ({ value: a.id, label: a.displayName }));
-  const entitlementData = (entitlements.data?.list ?? []).map((e) => ({
-    value: e.appEntitlement.id,
-    label: e.appEntitlement.displayName,
-  }));
+  const entitlementData = (entitlements.data?.list ?? [])
+    .filter((e) => !manualOnly || e.appEntitlement.isManuallyManaged)
+    .map((e) => ({
+      value: e.appEntitlement.id,
+      label: e.appEntitlement.displayName,
+    }));
   return (
     <Group grow align="flex-start">
       <Select

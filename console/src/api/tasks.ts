@@ -1,0 +1,139 @@
+import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import { appsKeys } from './apps';
+import { api, unwrap } from './client';
+import { allPages, listing } from './listing';
+import { membersKeys } from './members';
+import type { Body, Json } from './types';
+
+type WireTaskView = Json<'/api/v1/tasks/{id}', 'get'>['taskView'];
+/** A task as one task's answer and a search's both carry it (the console reads no `form`). */
+export type Task = Omit<WireTaskView['task'], 'form'>;
+export type TaskView = Omit<WireTaskView, 'task'> & { task: Task };
+export type TaskAudit = Json<'/api/v1/task/audits', 'post'>['list'][number];
+
+/** What a grant or revoke task asks for; the API's schema leaves `type` open (a oneof). */
+export interface TaskSubject {
+  readonly kind: 'grant' | 'revoke';
+  readonly appId: string;
+  readonly appEntitlementId: string;
+  readonly identityUserId: string;
+  readonly outcome: string;
+  readonly outcomeTime: string | null;
+  readonly grantDuration?: string;
+}
+
+export function subjectOf(task: Task): TaskSubject {
+  const type = (task.type ?? {}) as { grant?: Omit<TaskSubject, 'kind'>; revoke?: Omit<TaskSubject, 'kind'> };
+  if (type.grant) return { kind: 'grant', ...type.grant };
+  return {
+    kind: 'revoke',
+    appId: '',
+    appEntitlementId: '',
+    identityUserId: '',
+    outcome: '',
+    outcomeTime: null,
+    ...type.revoke,
+  };
+}
+
+/** The ID of the step an action must name: the current step's instance (CONTRACT.md §7.26). */
+export const currentStepIdOf = (task: Task): string =>
+  (task.policy as { current?: { id?: string } | null } | null)?.current?.id ?? '';
+
+/** Everything read about tasks sits under `all`; everything about one task under `task(id)`. */
+export const tasksKeys = {
+  all: ['tasks'] as const,
+  search: (filter: TaskFilter) => [...tasksKeys.all, 'search', filter] as const,
+  task: (id: string) => [...tasksKeys.all, id] as const,
+  audits: (id: string) => [...tasksKeys.all, id, 'audits'] as const,
+};
+
+export type TaskFilter = Pick<
+  Body<'/api/v1/search/tasks', 'post'>,
+  'openerIds' | 'subjectIds' | 'myWorkUserIds' | 'taskStates'
+>;
+
+/** Tasks matching a filter, newest first. */
+export const tasksListing = (filter: TaskFilter) =>
+  listing(tasksKeys.search(filter), (pageToken) =>
+    unwrap(api.POST('/api/v1/search/tasks', { body: { ...filter, pageSize: 25, pageToken } })),
+  );
+
+export const taskQueryOptions = (id: string) =>
+  queryOptions({
+    queryKey: tasksKeys.task(id),
+    queryFn: () => unwrap(api.GET('/api/v1/tasks/{id}', { params: { path: { id } } })),
+  });
+
+/** The task's whole audit trail, oldest first. */
+export const taskAuditsQueryOptions = (id: string) =>
+  queryOptions({
+    queryKey: tasksKeys.audits(id),
+    queryFn: () =>
+      allPages((pageToken) =>
+        unwrap(api.POST('/api/v1/task/audits', { body: { taskId: id, pageSize: 100, pageToken } })),
+      ),
+  });
+
+/** A change to tasks reloads everything read about them (and the entitlement a grant may have changed). */
+function useTaskChange<A, R>(change: (argument: A) => Promise<R>, onSuccess?: (answer: R) => void) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: change,
+    onSuccess: async (answer) => {
+      onSuccess?.(answer);
+      await queryClient.invalidateQueries({ queryKey: tasksKeys.all });
+    },
+  });
+}
+
+export type GrantRequest = Body<'/api/v1/task/grant', 'post'>;
+
+/** Asks for access; answers the new task's ID. */
+export const useRequestGrant = (onSuccess?: (taskId: string) => void) =>
+  useTaskChange(
+    (body: GrantRequest) => unwrap(api.POST('/api/v1/task/grant', { body })),
+    (answer) => onSuccess?.(answer.taskView.task.id),
+  );
+
+export type StepAction = 'approve' | 'deny';
+
+/** Approves or denies the current step of a task, with an optional reason. */
+export function useDecideTask() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ task, action, comment }: { task: Task; action: StepAction; comment?: string }) => {
+      const request = {
+        params: { path: { task_id: task.id } },
+        body: { policyStepId: currentStepIdOf(task), ...(comment ? { comment } : {}) },
+      };
+      return unwrap(
+        action === 'approve'
+          ? api.POST('/api/v1/tasks/{task_id}/action/approve', request)
+          : api.POST('/api/v1/tasks/{task_id}/action/deny', request),
+      );
+    },
+    onSuccess: async (_answer, { task }) => {
+      await queryClient.invalidateQueries({ queryKey: tasksKeys.all });
+      // The last approval grants: the entitlement's members and the app's counts change.
+      const { appId, appEntitlementId } = subjectOf(task);
+      await queryClient.invalidateQueries({ queryKey: membersKeys.entitlement(appId, appEntitlementId) });
+      await queryClient.invalidateQueries({ queryKey: appsKeys.app(appId) });
+    },
+  });
+}
+
+/** Comments on a task, or closes it (a requester withdrawing their request) with an optional comment. */
+export const useTaskNote = (taskId: string, action: 'comment' | 'close', onSuccess?: () => void) =>
+  useTaskChange(
+    (comment: string) =>
+      unwrap(
+        api.POST(
+          action === 'comment'
+            ? '/api/v1/tasks/{task_id}/action/comment'
+            : '/api/v1/tasks/{task_id}/action/close',
+          { params: { path: { task_id: taskId } }, body: comment ? { comment } : {} },
+        ),
+      ),
+    onSuccess,
+  );

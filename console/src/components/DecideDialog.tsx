@@ -1,0 +1,108 @@
+import { Button, Group, List, Stack, Text, Textarea } from '@mantine/core';
+import { useState } from 'react';
+import { ApiError } from '../api/client';
+import { type StepAction, type Task, useDecideTask } from '../api/tasks';
+import { Dialog } from './Dialog';
+import { count } from './numbers';
+
+interface Answer {
+  readonly task: Task;
+  readonly error?: string;
+}
+
+/**
+ * Approves or denies one or several tasks, each with the same reason (required to deny), one after
+ * the other; says how each was answered, since one may be refused while the others pass.
+ */
+export function DecideDialog({
+  tasks,
+  action,
+  onClose,
+}: {
+  tasks: Task[];
+  action: StepAction;
+  onClose: (answered: Task[]) => void;
+}) {
+  const decide = useDecideTask();
+  const [reason, setReason] = useState('');
+  const [answers, setAnswers] = useState<Answer[] | undefined>();
+  const [running, setRunning] = useState(false);
+  const verb = action === 'approve' ? 'Approve' : 'Deny';
+  const what = tasks.length === 1 ? (tasks[0]?.displayName ?? '') : count(tasks.length, 'request');
+  const run = async () => {
+    setRunning(true);
+    const done: Answer[] = [];
+    for (const task of tasks) {
+      try {
+        await decide.mutateAsync({ task, action, comment: reason.trim() || undefined });
+        done.push({ task });
+      } catch (error) {
+        done.push({ task, error: error instanceof ApiError ? error.message : String(error) });
+      }
+    }
+    setAnswers(done);
+    setRunning(false);
+  };
+  const close = () => onClose((answers ?? []).filter((a) => !a.error).map((a) => a.task));
+  return (
+    <Dialog opened onClose={close} title={`${verb} ${what}?`}>
+      {answers ? (
+        <Stack>
+          <List data-testid="decide-answers">
+            {answers.map((a) => (
+              <List.Item key={a.task.id}>
+                {a.task.displayName}:{' '}
+                {a.error ? `refused: ${a.error}` : action === 'approve' ? 'approved' : 'denied'}
+              </List.Item>
+            ))}
+          </List>
+          <Group justify="flex-end">
+            <Button onClick={close}>Done</Button>
+          </Group>
+        </Stack>
+      ) : (
+        <form
+          onSubmit={(event) => {
+            event.preventDefault();
+            void run();
+          }}
+        >
+          <Stack>
+            <Textarea
+              label={action === 'approve' ? 'Comment' : 'Reason for denying'}
+              description={
+                action === 'approve'
+                  ? 'Optional, unless the policy asks for a reason; the requester reads it.'
+                  : 'The requester reads it.'
+              }
+              required={action === 'deny'}
+              autosize
+              minRows={2}
+              value={reason}
+              onChange={(e) => setReason(e.currentTarget.value)}
+              data-autofocus
+            />
+            <Text size="sm" c="gray.7">
+              {tasks.length === 1
+                ? 'Roster records who decided and when.'
+                : `Each of the ${count(tasks.length, 'request')} is answered on its own; you see each answer.`}
+            </Text>
+            <Group justify="flex-end">
+              <Button variant="default" onClick={close}>
+                Cancel
+              </Button>
+              <Button
+                type="submit"
+                color={action === 'deny' ? 'red.9' : undefined}
+                loading={running}
+                disabled={action === 'deny' && reason.trim() === ''}
+              >
+                {verb}
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      )}
+    </Dialog>
+  );
+}
