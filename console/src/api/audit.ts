@@ -97,6 +97,13 @@ const OPERATIONS: Record<Operation, true> = {
   'policy.created': true,
   'policy.updated': true,
   'policy.deleted': true,
+  'task.created': true,
+  'task.approved': true,
+  'task.denied': true,
+  'task.commented': true,
+  'task.reassigned': true,
+  'task.assigned': true,
+  'task.closed': true,
 };
 
 export const auditKeys = {
