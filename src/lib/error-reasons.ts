@@ -197,7 +197,7 @@ export const ERROR_REASONS = {
   REASSIGNEE_NOT_ALLOWED: {
     code: 'INVALID_ARGUMENT',
     meaning:
-      'A user in `newStepUserIds` cannot take the step: unknown, deleted or disabled, not among its `allowedReassignees`, the requester without self-approval, or an earlier approver where approvers must be distinct (`metadata.userId`).',
+      'A user in `newStepUserIds` (`metadata.userId`) may not take the step; the message says why (CONTRACT.md §7.26).',
   },
   // The state of things
   ENTITLEMENT_NOT_MANUALLY_MANAGED: {
