@@ -192,7 +192,12 @@ export const ERROR_REASONS = {
   },
   REASON_REQUIRED: {
     code: 'INVALID_ARGUMENT',
-    meaning: 'The policy step needs a reason (the comment) to approve or deny.',
+    meaning: 'The policy step needs a reason (the comment) to approve, deny or reassign.',
+  },
+  REASSIGNEE_NOT_ALLOWED: {
+    code: 'INVALID_ARGUMENT',
+    meaning:
+      'A user in `newStepUserIds` (`metadata.userId`) may not take the step; the message says why (CONTRACT.md §7.26).',
   },
   // The state of things
   ENTITLEMENT_NOT_MANUALLY_MANAGED: {
@@ -220,6 +225,15 @@ export const ERROR_REASONS = {
   TASK_STEP_NOT_CURRENT: {
     code: 'FAILED_PRECONDITION',
     meaning: 'The action names a policy step that is not the task’s current step.',
+  },
+  REASSIGNMENT_NOT_ALLOWED: {
+    code: 'FAILED_PRECONDITION',
+    meaning:
+      'The step’s approval does not allow reassignment (`allowReassignment`); only a Super Admin may reassign it.',
+  },
+  REASSIGNMENT_UNCHANGED: {
+    code: 'FAILED_PRECONDITION',
+    meaning: 'The step already waits for exactly the users named: the reassignment would change nothing.',
   },
   TASK_POLICY_NOT_RUN: {
     code: 'FAILED_PRECONDITION',

@@ -137,6 +137,8 @@ export const SYSTEM_LOG_OPERATIONS = [
   'task.approved',
   'task.denied',
   'task.commented',
+  'task.reassigned',
+  'task.assigned',
   'task.closed',
 ] as const;
 export type SystemLogOperation = (typeof SYSTEM_LOG_OPERATIONS)[number];
@@ -152,6 +154,9 @@ export const WEBHOOK_EVENT_TYPES = [
   'user.created',
   'user.updated',
   'user.deleted',
+  'task.created',
+  'task.assigned',
+  'task.closed',
 ] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 

@@ -294,6 +294,10 @@ export const ROUTE_SAMPLES: Samples = {
     url: '/api/v1/task/revoke',
     body: { appId: w.appId, appEntitlementId: w.entitlementId, identityUserId: w.userId },
   }),
+  'POST /api/v1/task/offboarding': (w) => ({
+    url: '/api/v1/task/offboarding',
+    body: { subjectUserId: w.userId },
+  }),
   'GET /api/v1/tasks/:id': (w) => ({ url: `/api/v1/tasks/${w.appId}` }),
   'POST /api/v1/search/tasks': () => ({ url: '/api/v1/search/tasks', body: {} }),
   'POST /api/v1/task/audits': (w) => ({ url: '/api/v1/task/audits', body: { taskId: w.appId } }),
@@ -304,6 +308,10 @@ export const ROUTE_SAMPLES: Samples = {
   'POST /api/v1/tasks/:task_id/action/deny': (w) => ({
     url: `/api/v1/tasks/${w.appId}/action/deny`,
     body: { policyStepId: w.appId },
+  }),
+  'POST /api/v1/tasks/:task_id/action/reassign': (w) => ({
+    url: `/api/v1/tasks/${w.appId}/action/reassign`,
+    body: { policyStepId: w.appId, newStepUserIds: [w.userId] },
   }),
   'POST /api/v1/tasks/:task_id/action/comment': (w) => ({
     url: `/api/v1/tasks/${w.appId}/action/comment`,

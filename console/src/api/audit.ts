@@ -101,6 +101,8 @@ const OPERATIONS: Record<Operation, true> = {
   'task.approved': true,
   'task.denied': true,
   'task.commented': true,
+  'task.reassigned': true,
+  'task.assigned': true,
   'task.closed': true,
 };
 

@@ -12,6 +12,9 @@ export const EVENT_TYPES: { value: EventType; label: string }[] = [
   { value: 'user.created', label: 'user.created' },
   { value: 'user.updated', label: 'user.updated (also enabled or disabled)' },
   { value: 'user.deleted', label: 'user.deleted' },
+  { value: 'task.created', label: 'task.created — someone asked for access' },
+  { value: 'task.assigned', label: 'task.assigned — a request now waits for its approvers' },
+  { value: 'task.closed', label: 'task.closed — a request ended, with its outcome' },
 ];
 
 /** The state of a webhook in words, dark text on a light tint for WCAG AA contrast. */

@@ -13,4 +13,9 @@ export { EntitlementParams } from './grants.schemas.js';
 export type { HeldMember } from './membership.repository.js';
 export { incrementMemberSets, listHeldMembers, readMembershipCounters } from './membership.repository.js';
 export type { RevocationDeps } from './revocation.js';
-export { revokeGrantsOfEntitlements, revokeGrantsOfUser, revokeMembers } from './revocation.js';
+export {
+  revokeGrantsOfEntitlements,
+  revokeGrantsOfUser,
+  revokeHeldGrantsOfUser,
+  revokeMembers,
+} from './revocation.js';

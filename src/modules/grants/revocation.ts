@@ -109,29 +109,57 @@ export async function recordRevocations(
  * transaction, with REMOVED entries (a deleted person holds nothing, CONTRACT.md §7.12); the user's
  * deletion is the system-log event. Returns how many grants it revoked.
  */
-export async function revokeGrantsOfUser(
+export function revokeGrantsOfUser(
   trx: Executor,
   deps: RevocationDeps,
   userId: string,
   actor: Actor,
   now: Date,
 ): Promise<number> {
+  return revokeAllOfUser(trx, deps, userId, actor, now, { heldOnly: false, ticketId: null });
+}
+
+/**
+ * Revokes the grants `userId` holds now, in every app, inside the caller's transaction, with a
+ * REMOVED entry for each naming `ticketId` (an offboarding task, issue 19). Grants already past their
+ * deprovision time are left to the sweeper, which records when they really ended.
+ */
+export function revokeHeldGrantsOfUser(
+  trx: Executor,
+  deps: RevocationDeps,
+  userId: string,
+  actor: Actor,
+  now: Date,
+  ticketId: string,
+): Promise<number> {
+  return revokeAllOfUser(trx, deps, userId, actor, now, { heldOnly: true, ticketId });
+}
+
+async function revokeAllOfUser(
+  trx: Executor,
+  deps: RevocationDeps,
+  userId: string,
+  actor: Actor,
+  now: Date,
+  options: { heldOnly: boolean; ticketId: string | null },
+): Promise<number> {
+  const at = now.toISOString();
   const appUserIds = await findAppUserIdsOfUser(trx, userId);
   const grants = [];
   // The user's app users, a few per app, in slices the dialect can bind.
   const step = Math.min(1_000, deps.dialect.maxParameters - 10);
   for (let i = 0; i < appUserIds.length; i += step) {
-    grants.push(
-      ...(await trx
-        .updateTable('grants')
-        .set({ deleted_at: now.toISOString() })
-        .where('deleted_at', 'is', null)
-        .where('app_user_id', 'in', appUserIds.slice(i, i + step))
-        .returning(['id', 'app_id', 'app_entitlement_id', 'app_user_id'])
-        .execute()),
-    );
+    let update = trx
+      .updateTable('grants')
+      .set({ deleted_at: at })
+      .where('deleted_at', 'is', null)
+      .where('app_user_id', 'in', appUserIds.slice(i, i + step));
+    if (options.heldOnly) {
+      update = update.where((eb) => eb.or([eb('deprovision_at', 'is', null), eb('deprovision_at', '>', at)]));
+    }
+    grants.push(...(await update.returning(['id', 'app_id', 'app_entitlement_id', 'app_user_id']).execute()));
   }
-  await recordRevocations(trx, deps, grants, actor, now, null);
+  await recordRevocations(trx, deps, grants, actor, now, null, options.ticketId);
   return grants.length;
 }
 

@@ -457,6 +457,13 @@ export const C1_OPERATIONS: Readonly<Record<string, OperationDoc>> = {
     description:
       'Request that access be removed; without a revoke policy on the entitlement it is removed at once.',
   },
+  'POST /api/v1/task/offboarding': {
+    operationId: 'c1.api.task.v1.TaskService.CreateOffboardingTask',
+    tag: 'Task',
+    summary: 'Create Offboarding Task',
+    description:
+      'Offboard a person (Super Admins): every grant they hold, in every app, is revoked in one transaction, each naming the task in the grant history, and the task closes at once with OFFBOARDING_OUTCOME_DONE. A person who holds nothing is refused (GRANT_NOT_FOUND).',
+  },
   'GET /api/v1/tasks/{id}': {
     operationId: 'c1.api.task.v1.TaskService.Get',
     tag: 'Task',
@@ -488,6 +495,13 @@ export const C1_OPERATIONS: Readonly<Record<string, OperationDoc>> = {
     summary: 'Deny',
     description:
       'Deny the current step (policyStepId); the task closes denied and nothing is granted or revoked.',
+  },
+  'POST /api/v1/tasks/{task_id}/action/reassign': {
+    operationId: 'c1.api.task.v1.TaskActionsService.Reassign',
+    tag: 'Task',
+    summary: 'Reassign',
+    description:
+      "Make newStepUserIds the approvers of the current step (policyStepId), which gets a new step ID. An approver may when the step's approval allows reassignment, a Super Admin always; the new users must be live, among allowedReassignees when it lists any, and never the requester unless the step allows self-approval.",
   },
   'POST /api/v1/systemlog/events': {
     operationId: 'c1.api.systemlog.v1.SystemLogService.ListEvents',

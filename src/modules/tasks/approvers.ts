@@ -34,7 +34,8 @@ export interface ResolvedApprovers {
   } | null;
 }
 
-async function liveUserIds(db: Executor, ids: readonly string[]): Promise<string[]> {
+/** Those of `ids` who exist, are not deleted and not disabled, in the order given. */
+export async function liveUserIds(db: Executor, ids: readonly string[]): Promise<string[]> {
   if (ids.length === 0) return [];
   const rows = await db
     .selectFrom('users')
@@ -93,6 +94,13 @@ async function membersOf(db: Executor, appEntitlementId: string, now: string): P
   return liveUserIds(db, [...new Set(rows.map((row) => row.identity_user_id))]);
 }
 
+/** Whether the step lets the requester (subject or opener) decide it: a `self` step always does. */
+export function allowsSelfApproval(approval: Approval): boolean {
+  const kind = approvalKindOf(approval);
+  if (kind === 'self') return true;
+  return (approval[kind] as { allowSelfApproval?: boolean } | null | undefined)?.allowSelfApproval === true;
+}
+
 /**
  * The people who may decide an approval step. A requester never approves their own request unless
  * the step allows self-approval (a `self` step is for the person themself); with
@@ -109,32 +117,26 @@ export async function resolveApprovers(
 ): Promise<ResolvedApprovers> {
   const kind = approvalKindOf(approval);
   let named: string[];
-  let allowSelf = false;
+  const allowSelf = allowsSelfApproval(approval);
   switch (kind) {
     case 'users':
       named = await liveUserIds(db, approval.users?.userIds ?? []);
-      allowSelf = approval.users?.allowSelfApproval === true;
       break;
     case 'appOwners':
       named = await ownersOf(db, 'app', subject.appId);
-      allowSelf = approval.appOwners?.allowSelfApproval === true;
       break;
     case 'entitlementOwners':
       named = await ownersOf(db, 'entitlement', subject.appEntitlementId);
-      allowSelf = approval.entitlementOwners?.allowSelfApproval === true;
       break;
     case 'manager': {
       named = await liveUserIds(db, (await findUserById(db, subject.userId))?.manager_ids ?? []);
-      allowSelf = approval.manager?.allowSelfApproval === true;
       break;
     }
     case 'self':
       named = await liveUserIds(db, [subject.userId]);
-      allowSelf = true;
       break;
     case 'group':
       named = await membersOf(db, approval.group?.appGroupId ?? '', now);
-      allowSelf = approval.group?.allowSelfApproval === true;
       break;
   }
   const requesters = new Set([subject.userId, subject.openerId]);

@@ -26,6 +26,11 @@ export interface AuditDetails {
   comment?: string;
   previousState?: string;
   outcome?: string;
+  oldPolicyStepId?: string;
+  newPolicyStepId?: string;
+  previousApproverIds?: string[];
+  /** How many grants an offboarding revoked. */
+  revoked?: number;
 }
 
 const people = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
@@ -96,6 +101,21 @@ export function toTaskAuditView(row: TaskAuditRow) {
         policyEvaluationStep: {
           stepComment: `Fell back to ${FALLBACK_TO[details.to ?? ''] ?? details.to}: ${details.why}`,
         },
+      };
+    case 'approval_reassigned':
+    case 'provision_reassigned':
+      return {
+        ...base,
+        [row.kind === 'approval_reassigned' ? 'approvalReassigned' : 'provisionReassigned']: {
+          oldPolicyStepId: details.oldPolicyStepId,
+          newPolicyStepId: details.newPolicyStepId,
+          newUsers: details.approverIds,
+        },
+      };
+    case 'offboarding_outcome':
+      return {
+        ...base,
+        policyEvaluationStep: { stepComment: `Offboarded: revoked ${details.revoked ?? 0} grant(s)` },
       };
     case 'state_change':
       return { ...base, stateChange: { previousState: details.previousState } };

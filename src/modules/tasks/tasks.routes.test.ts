@@ -149,7 +149,12 @@ describe.each(DIALECTS)('tasks on %s', (dialect) => {
       .select('activity')
       .where('target_id', '=', task.id)
       .execute();
-    expect(logged.map((e) => e.activity).sort()).toEqual(['task.approved', 'task.created']);
+    expect(logged.map((e) => e.activity).sort()).toEqual([
+      'task.approved',
+      'task.assigned',
+      'task.closed',
+      'task.created',
+    ]);
 
     // Closed means closed.
     expectError(await act(owner, task.id, 'deny', { policyStepId: stepId }), 400, 9, 'TASK_CLOSED');
@@ -363,5 +368,190 @@ describe.each(DIALECTS)('tasks on %s', (dialect) => {
       'TASK_CLOSED',
     );
     expect(await liveGrants(entitlement.id)).toEqual([]);
+  });
+
+  it('reassigns a step only as its approval allows, to live users it allows, never to the requester, and audits it', async () => {
+    const [approver, deputy, stranger, gone] = [
+      await createCaller(t, []),
+      await createCaller(t, []),
+      await createCaller(t, []),
+      await createCaller(t, []),
+    ];
+    // Disabled in the directory (SCIM writes the status; the API has no route for it).
+    await t.db.updateTable('users').set({ status: 'DISABLED' }).where('id', '=', gone.user.id).execute();
+    const entitlement = await createEntitlement(t, app.id, {
+      grantPolicyId: await policy([
+        {
+          approval: {
+            users: { userIds: [approver.user.id] },
+            allowReassignment: true,
+            allowedReassignees: [approver.user.id, deputy.user.id, requester.user.id, gone.user.id],
+            requireReassignmentReason: true,
+          },
+        },
+      ]),
+    });
+    const task = (await request(requester, entitlement.id)).body.taskView.task;
+    const stepId = task.policy.current.id;
+    expect(task.actions).not.toContain('TASK_ACTION_TYPE_REASSIGN');
+    const asApprover = (await t.request('GET', `/api/v1/tasks/${task.id}`, undefined, as(approver))).body
+      .taskView.task;
+    expect(asApprover.actions).toContain('TASK_ACTION_TYPE_REASSIGN');
+    const stored = await taskRow(task.id);
+    const reassign = (caller: Caller, body: Record<string, unknown>) =>
+      act(caller, task.id, 'reassign', { policyStepId: stepId, comment: 'On leave', ...body });
+
+    expectError(await reassign(requester, { newStepUserIds: [deputy.user.id] }), 403, 7, 'PERMISSION_DENIED');
+    expectError(
+      await reassign(approver, { newStepUserIds: [deputy.user.id], comment: '' }),
+      400,
+      3,
+      'REASON_REQUIRED',
+    );
+    for (const refused of [stranger, requester, gone]) {
+      const answer = await reassign(approver, { newStepUserIds: [refused.user.id] });
+      expectError(answer, 400, 3, 'REASSIGNEE_NOT_ALLOWED');
+      expect(answer.body.details[0].metadata.userId).toBe(refused.user.id);
+    }
+    expectError(await reassign(approver, { newStepUserIds: [] }), 400, 3, 'INVALID_ARGUMENT');
+    expectError(
+      await reassign(approver, { newStepUserIds: [approver.user.id] }),
+      400,
+      9,
+      'REASSIGNMENT_UNCHANGED',
+    );
+    expect(await taskRow(task.id)).toEqual(stored);
+
+    const moved = await reassign(approver, { newStepUserIds: [deputy.user.id] });
+    expect(moved.status, JSON.stringify(moved.body)).toBe(200);
+    const after = moved.body.taskView.task;
+    expect(after.stepApproverIds).toEqual([deputy.user.id]);
+    expect(after.policy.current.id).not.toBe(stepId);
+    expect(after.commentCount).toBe(1);
+    const assignees = await t.db
+      .selectFrom('task_assignees')
+      .select('user_id')
+      .where('task_id', '=', task.id)
+      .execute();
+    expect(assignees.map((a) => a.user_id)).toEqual([deputy.user.id]);
+    const trail = await audits(requester, task.id);
+    const entry = trail.find((a) => a.approvalReassigned);
+    expect(entry).toMatchObject({
+      userId: approver.user.id,
+      approvalReassigned: {
+        oldPolicyStepId: stepId,
+        newPolicyStepId: after.policy.current.id,
+        newUsers: [deputy.user.id],
+      },
+    });
+    const logged = await t.db
+      .selectFrom('system_log_events')
+      .select(['activity', 'actor_user_id'])
+      .where('target_id', '=', task.id)
+      .where('activity', 'in', ['task.reassigned', 'task.assigned'])
+      .orderBy('seq')
+      .execute();
+    expect(logged).toEqual([
+      { activity: 'task.assigned', actor_user_id: requester.user.id },
+      { activity: 'task.reassigned', actor_user_id: approver.user.id },
+      { activity: 'task.assigned', actor_user_id: approver.user.id },
+    ]);
+
+    // The old approver and the old step ID no longer decide anything; the deputy does.
+    expectError(
+      await act(approver, task.id, 'approve', { policyStepId: after.policy.current.id }),
+      403,
+      7,
+      'PERMISSION_DENIED',
+    );
+    expectError(
+      await act(deputy, task.id, 'approve', { policyStepId: stepId }),
+      400,
+      9,
+      'TASK_STEP_NOT_CURRENT',
+    );
+    const done = await act(deputy, task.id, 'approve', { policyStepId: after.policy.current.id });
+    expect(done.body.taskView.task.type.grant.outcome).toBe('GRANT_OUTCOME_GRANTED');
+    expect((await liveGrants(entitlement.id)).map((g) => g.identity_user_id)).toEqual([requester.user.id]);
+  });
+
+  it('refuses reassignment where the approval does not allow it, except to a Super Admin', async () => {
+    const [approver, deputy] = [await createCaller(t, []), await createCaller(t, [])];
+    const entitlement = await createEntitlement(t, app.id, {
+      grantPolicyId: await policy([{ approval: { users: { userIds: [approver.user.id] } } }]),
+    });
+    const task = (await request(requester, entitlement.id)).body.taskView.task;
+    const body = { policyStepId: task.policy.current.id, newStepUserIds: [deputy.user.id] };
+    expectError(await act(approver, task.id, 'reassign', body), 400, 9, 'REASSIGNMENT_NOT_ALLOWED');
+    expect((await taskRow(task.id)).step_approver_ids).toBe(JSON.stringify([approver.user.id]));
+    // The test app's own caller is a Super Admin.
+    const moved = await t.request('POST', `/api/v1/tasks/${task.id}/action/reassign`, body);
+    expect(moved.status, JSON.stringify(moved.body)).toBe(200);
+    expect((await taskRow(task.id)).step_approver_ids).toBe(JSON.stringify([deputy.user.id]));
+  });
+
+  it('offboards a person: every grant they hold in every app revoked at once, each naming the task, for Super Admins only', async () => {
+    const leaver = await createCaller(t, []);
+    const otherApp = await createApp(t, { owners: [owner.user.id] });
+    const here = await createEntitlement(t, app.id);
+    const there = await createEntitlement(t, otherApp.id);
+    const expired = await createEntitlement(t, app.id);
+    for (const [appId, entitlementId] of [
+      [app.id, here.id],
+      [otherApp.id, there.id],
+    ]) {
+      const opened = (
+        await t.request('POST', '/api/v1/task/grant', { appId, appEntitlementId: entitlementId }, as(leaver))
+      ).body.taskView.task;
+      await act(owner, opened.id, 'approve', { policyStepId: opened.policy.current.id });
+    }
+    const short = (
+      await t.request(
+        'POST',
+        '/api/v1/task/grant',
+        { appId: app.id, appEntitlementId: expired.id, grantDuration: '60s' },
+        as(leaver),
+      )
+    ).body.taskView.task;
+    await act(owner, short.id, 'approve', { policyStepId: short.policy.current.id });
+    t.clock.advance(120_000);
+
+    const offboard = (caller?: Caller) =>
+      t.request(
+        'POST',
+        '/api/v1/task/offboarding',
+        { subjectUserId: leaver.user.id, description: 'Left the company' },
+        caller ? as(caller) : undefined,
+      );
+    expectError(await offboard(owner), 403, 7, 'PERMISSION_DENIED');
+    expect((await liveGrants(here.id)).length).toBe(1);
+
+    const done = await offboard();
+    expect(done.status, JSON.stringify(done.body)).toBe(200);
+    const task = done.body.taskView.task;
+    expect(task).toMatchObject({
+      state: 'TASK_STATE_CLOSED',
+      userId: leaver.user.id,
+      description: 'Left the company',
+      type: { offboarding: { subjectUserId: leaver.user.id, outcome: 'OFFBOARDING_OUTCOME_DONE' } },
+    });
+    expect(await liveGrants(here.id)).toEqual([]);
+    expect(await liveGrants(there.id)).toEqual([]);
+    for (const entitlement of [here, there]) {
+      expect((await history(entitlement.id)).at(-1)).toEqual({
+        event_type: 'GRANT_EVENT_TYPE_REMOVED',
+        ticket_id: task.id,
+        actor_user_id: expect.any(String),
+      });
+    }
+    // The grant that had already expired is the sweeper's, not the offboarding's.
+    expect((await history(expired.id)).map((e) => e.ticket_id)).toEqual([short.id]);
+    const found = await t.request('POST', '/api/v1/search/tasks', { taskTypes: [{ offboarding: {} }] });
+    expect(found.body.list.map((v: any) => v.task.id)).toEqual([task.id]);
+
+    // Nothing left to revoke: refused, and no task says otherwise.
+    const before = (await t.db.selectFrom('tasks').select('id').execute()).length;
+    expectError(await offboard(), 404, 5, 'GRANT_NOT_FOUND');
+    expect((await t.db.selectFrom('tasks').select('id').execute()).length).toBe(before);
   });
 });

@@ -7,7 +7,9 @@ import type { TaskRow } from './tasks.repository.js';
 import {
   CommentBody,
   CreateGrantTaskBody,
+  CreateOffboardingTaskBody,
   CreateRevokeTaskBody,
+  ReassignBody,
   SearchTasksBody,
   StepActionBody,
   TaskActionResponse,
@@ -51,6 +53,18 @@ export const tasksRoutes: FastifyPluginAsyncTypebox<{ tasks: TasksService }> = a
     async (request) => {
       const caller = principalOf(request);
       return answer(caller, await tasks.createRevoke(caller, actorOf(request), request.body));
+    },
+  );
+
+  app.post(
+    '/api/v1/task/offboarding',
+    {
+      config: { permission: 'tasks:write' as const },
+      schema: { body: CreateOffboardingTaskBody, response: { 200: TaskViewResponse } },
+    },
+    async (request) => {
+      const caller = principalOf(request);
+      return answer(caller, await tasks.offboard(caller, actorOf(request), request.body));
     },
   );
 
@@ -138,6 +152,24 @@ export const tasksRoutes: FastifyPluginAsyncTypebox<{ tasks: TasksService }> = a
     );
   stepAction('approve');
   stepAction('deny');
+
+  app.post(
+    '/api/v1/tasks/:task_id/action/reassign',
+    { config, schema: { params: TaskParams, body: ReassignBody, response: { 200: TaskActionResponse } } },
+    async (request) => {
+      const caller = principalOf(request);
+      const { policyStepId, newStepUserIds, comment } = request.body;
+      const task = await tasks.reassign(
+        caller,
+        actorOf(request),
+        request.params.task_id,
+        policyStepId,
+        newStepUserIds ?? [],
+        comment ?? '',
+      );
+      return acted(caller, task);
+    },
+  );
 
   for (const name of ['comment', 'close'] as const) {
     app.post(

@@ -37,6 +37,18 @@ export const StepActionBody = Type.Object({
   expandMask: ExpandMask,
 });
 
+export const ReassignBody = Type.Object({
+  policyStepId: IdString({ minLength: 1 }),
+  newStepUserIds: Opt(Type.Array(IdString({ minLength: 1 }), { maxItems: 100 })),
+  comment: Opt(TextString()),
+  expandMask: ExpandMask,
+});
+
+export const CreateOffboardingTaskBody = Type.Object({
+  subjectUserId: IdString({ minLength: 1 }),
+  description: Opt(TextString()),
+});
+
 export const CommentBody = Type.Object({ comment: Opt(TextString()), expandMask: ExpandMask });
 
 const TaskTypeFilter = Type.Object({
@@ -126,6 +138,30 @@ export const TaskSearchResponse = Type.Object({
   expanded: Expanded,
 });
 
+const DISPLAY_NAMES: Record<string, string> = {
+  grant: 'Grant request',
+  revoke: 'Revoke request',
+  offboarding: 'Offboarding',
+};
+
+/** The member of the task's `type` oneof that its type is. */
+function typeOf(task: TaskRow, fields: Record<string, unknown>) {
+  switch (task.task_type) {
+    case 'grant':
+      return { grant: { ...fields, grantDuration: task.grant_duration, source: null } };
+    case 'revoke':
+      return { revoke: { ...fields, source: null } };
+    default:
+      return {
+        offboarding: {
+          subjectUserId: task.identity_user_id,
+          outcome: task.outcome,
+          outcomeTime: task.outcome_time,
+        },
+      };
+  }
+}
+
 /** The task as ConductorOne's TaskView carries it, for `caller` (its `actions`). */
 export function taskView(task: TaskRow, actions: TaskActionName[], policy: PolicyRow | undefined) {
   const instances = task.step_instances;
@@ -145,15 +181,12 @@ export function taskView(task: TaskRow, actions: TaskActionName[], policy: Polic
     task: {
       id: task.id,
       numericId: String(task.numeric_id),
-      displayName: `${task.task_type === 'grant' ? 'Grant' : 'Revoke'} request ${task.numeric_id}`,
+      displayName: `${DISPLAY_NAMES[task.task_type] ?? 'Task'} ${task.numeric_id}`,
       description: task.description,
       state: task.state,
       processing:
         task.state === 'TASK_STATE_OPEN' ? 'TASK_PROCESSING_TYPE_WAITING' : 'TASK_PROCESSING_TYPE_DONE',
-      type:
-        task.task_type === 'grant'
-          ? { grant: { ...typeFields, grantDuration: task.grant_duration, source: null } }
-          : { revoke: { ...typeFields, source: null } },
+      type: typeOf(task, typeFields),
       userId: task.identity_user_id,
       createdByUserId: task.created_by_user_id,
       stepApproverIds: task.step_approver_ids,

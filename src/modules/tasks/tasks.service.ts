@@ -8,18 +8,19 @@ import { AppError, invalidArgument, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { refusalOf } from '../../lib/user-refusal.js';
 import { ensureAppUsersFor, findAppUserById, findGrantTargets } from '../app-users/index.js';
-import type { SystemLog } from '../audit/index.js';
+import type { SystemLog, SystemLogEntry } from '../audit/index.js';
 import { requireManualEntitlement } from '../catalog/index.js';
 import {
   expireGrants,
   type GrantRow,
   grantIfAbsent,
   parseDurationMs,
+  revokeHeldGrantsOfUser,
   revokeMembers,
 } from '../grants/index.js';
 import { DEFAULT_GRANT_POLICY_ID, findPolicyById, type PolicyStep, stepKindOf } from '../policies/index.js';
 import { findGrantableUsers, findUserById } from '../users/index.js';
-import { ownersOf, resolveApprovers, type TaskSubject } from './approvers.js';
+import { allowsSelfApproval, liveUserIds, resolveApprovers, type TaskSubject } from './approvers.js';
 import type { StepInstance } from './task-steps.js';
 import {
   actedOn,
@@ -46,8 +47,8 @@ export interface TasksServiceDeps {
 
 export type TasksService = ReturnType<typeof createTasksService>;
 
-export type TaskType = 'grant' | 'revoke';
-type TaskOperation = 'task.approved' | 'task.denied' | 'task.commented' | 'task.closed';
+export type TaskType = 'grant' | 'revoke' | 'offboarding';
+type TaskOperation = 'task.approved' | 'task.denied' | 'task.commented' | 'task.closed' | 'task.reassigned';
 
 export interface GrantTaskInput {
   readonly appId: string;
@@ -64,14 +65,19 @@ export type TaskActionName =
   | 'TASK_ACTION_TYPE_APPROVE'
   | 'TASK_ACTION_TYPE_DENY'
   | 'TASK_ACTION_TYPE_COMMENT'
+  | 'TASK_ACTION_TYPE_REASSIGN'
   | 'TASK_ACTION_TYPE_CLOSE';
 
 const OPEN = 'TASK_STATE_OPEN';
 const CLOSED = 'TASK_STATE_CLOSED';
-const outcomeOf = (type: string, outcome: 'GRANTED' | 'REVOKED' | 'DENIED' | 'CANCELLED' | 'ERROR') =>
-  type === 'grant'
-    ? `GRANT_OUTCOME_${outcome === 'REVOKED' ? 'GRANTED' : outcome}`
-    : `REVOKE_OUTCOME_${outcome === 'GRANTED' ? 'REVOKED' : outcome}`;
+type Outcome = 'GRANTED' | 'REVOKED' | 'DENIED' | 'CANCELLED' | 'ERROR';
+const outcomeOf = (type: string, outcome: Outcome) => {
+  if (type === 'grant') return `GRANT_OUTCOME_${outcome === 'REVOKED' ? 'GRANTED' : outcome}`;
+  if (type === 'revoke') return `REVOKE_OUTCOME_${outcome === 'GRANTED' ? 'REVOKED' : outcome}`;
+  // An offboarding is done once its revocations are; it is never denied, only cancelled.
+  return `OFFBOARDING_OUTCOME_${outcome === 'GRANTED' || outcome === 'REVOKED' ? 'DONE' : outcome === 'DENIED' ? 'CANCELLED' : outcome}`;
+};
+const unspecifiedOutcome = (type: TaskType) => outcomeOf(type, 'ERROR').replace(/_ERROR$/, '_UNSPECIFIED');
 
 /** The task's step instances, copied so a change can be built without touching the row read. */
 const instancesOf = (task: TaskRow): StepInstance[] => structuredClone(task.step_instances);
@@ -124,9 +130,16 @@ export function createTasksService(deps: TasksServiceDeps) {
       actions.push('TASK_ACTION_TYPE_APPROVE', 'TASK_ACTION_TYPE_DENY');
     }
     actions.push('TASK_ACTION_TYPE_COMMENT');
+    if (mayReassign(caller, currentOf(task))) actions.push('TASK_ACTION_TYPE_REASSIGN');
     if (mayClose(caller, task)) actions.push('TASK_ACTION_TYPE_CLOSE');
     return actions;
   }
+
+  /** A Super Admin reassigns any step; an approver one whose approval allows reassignment. */
+  const mayReassign = (caller: Principal, current: StepInstance | undefined) =>
+    current !== undefined &&
+    (caller.permissions.has('tasks:write') ||
+      (current.approverIds.includes(caller.userId) && current.step.approval?.allowReassignment === true));
 
   const mayClose = (caller: Principal, task: TaskRow) =>
     task.created_by_user_id === caller.userId ||
@@ -300,7 +313,7 @@ export function createTasksService(deps: TasksServiceDeps) {
   async function close(
     trx: Executor,
     task: TaskRow,
-    outcome: 'GRANTED' | 'REVOKED' | 'DENIED' | 'CANCELLED' | 'ERROR',
+    outcome: Outcome,
     actor: Actor | null,
     now: Date,
     audits: TaskAuditRow[],
@@ -321,6 +334,53 @@ export function createTasksService(deps: TasksServiceDeps) {
     return closed;
   }
 
+  /** What the system log says about a task: enough to find it and, for webhooks, its app. */
+  const logDetails = (task: TaskRow) => ({
+    taskType: task.task_type,
+    appId: task.app_id || undefined,
+    appEntitlementId: task.app_entitlement_id || undefined,
+    userId: task.identity_user_id,
+    state: task.state,
+    outcome: task.outcome,
+  });
+
+  /**
+   * The system-log entries of what a change did to the task beyond the action itself: a step that
+   * now waits for people (`task.assigned`, naming them) and a task that closed (`task.closed`, with
+   * its outcome), which webhooks send under those names.
+   */
+  function lifecycleEntries(
+    before: TaskRow | undefined,
+    after: TaskRow,
+    operation: string,
+    actor: Actor,
+    now: Date,
+  ): SystemLogEntry[] {
+    const entries: SystemLogEntry[] = [];
+    const entry = (op: 'task.assigned' | 'task.closed', details: Record<string, unknown>) =>
+      entries.push({
+        operation: op,
+        activity: 'update',
+        targetType: 'task',
+        targetId: after.id,
+        actor,
+        occurredAt: now,
+        details: { ...logDetails(after), ...details },
+      });
+    const waiting = currentOf(after);
+    if (waiting && waiting.approverIds.length > 0 && waiting.id !== (before && currentOf(before))?.id) {
+      entry('task.assigned', {
+        policyStepId: waiting.id,
+        stepKind: waiting.kind,
+        approverIds: waiting.approverIds,
+      });
+    }
+    if (after.state === CLOSED && before?.state !== CLOSED && operation !== 'task.closed') {
+      entry('task.closed', { outcomeTime: after.outcome_time });
+    }
+    return entries;
+  }
+
   async function save(trx: Executor, before: TaskRow, after: TaskRow, audits: TaskAuditRow[], now: Date) {
     const changes: Partial<TaskRow> = {};
     for (const key of Object.keys(after) as (keyof TaskRow)[]) {
@@ -328,6 +388,66 @@ export function createTasksService(deps: TasksServiceDeps) {
     }
     await updateTask(trx, before.id, { ...changes, updated_at: now.toISOString() });
     await insertAudits(trx, audits);
+  }
+
+  /** Stores a new open task with the next number; what `fields` leaves out is empty. */
+  async function insertNewTask(
+    trx: Executor,
+    now: Date,
+    fields: Pick<TaskRow, 'identity_user_id' | 'created_by_user_id' | 'description'> &
+      Partial<TaskRow> & { task_type: TaskType },
+  ): Promise<TaskRow> {
+    await dialect.serialize(trx, 'roster:task-numbers');
+    const task: TaskRow = {
+      id: newId(now.getTime()),
+      numeric_id: await nextNumericId(trx),
+      state: OPEN,
+      outcome: unspecifiedOutcome(fields.task_type),
+      outcome_time: null,
+      app_id: '',
+      app_entitlement_id: '',
+      app_user_id: '',
+      grant_duration: null,
+      emergency_access: false,
+      origin: 'TASK_ORIGIN_API',
+      policy_id: '',
+      policy_generation: 0,
+      policy_steps: [],
+      step_instances: [],
+      step_approver_ids: [],
+      comment_count: 0,
+      created_at: now.toISOString(),
+      updated_at: now.toISOString(),
+      deleted_at: null,
+      ...fields,
+    };
+    await insertTask(trx, task);
+    return task;
+  }
+
+  /** Saves what a new task became, and logs its creation (and what followed) in the system log. */
+  async function saveCreated(
+    trx: Executor,
+    task: TaskRow,
+    after: TaskRow,
+    audits: TaskAuditRow[],
+    actor: Actor,
+    now: Date,
+    details: Record<string, unknown> = {},
+  ) {
+    await save(trx, task, after, audits, now);
+    await deps.systemLog.record(trx, [
+      {
+        operation: 'task.created',
+        activity: 'create',
+        targetType: 'task',
+        targetId: task.id,
+        actor,
+        occurredAt: now,
+        details: { ...logDetails(task), ...details },
+      },
+      ...lifecycleEntries(undefined, after, 'task.created', actor, now),
+    ]);
   }
 
   /** Opens a task for `type` and runs its policy as far as it goes without a person. */
@@ -402,13 +522,8 @@ export function createTasksService(deps: TasksServiceDeps) {
           { policyId },
         );
       }
-      const task: TaskRow = {
-        id: newId(now.getTime()),
-        numeric_id: 0,
+      const task = await insertNewTask(trx, now, {
         task_type: type,
-        state: OPEN,
-        outcome: outcomeOf(type, 'GRANTED').replace(/_GRANTED|_REVOKED/, '_UNSPECIFIED'),
-        outcome_time: null,
         app_id: input.appId,
         app_entitlement_id: input.appEntitlementId,
         app_user_id: appUserId,
@@ -417,39 +532,13 @@ export function createTasksService(deps: TasksServiceDeps) {
         description: input.description ?? '',
         grant_duration: input.grantDuration ?? null,
         emergency_access: input.emergencyAccess === true,
-        origin: 'TASK_ORIGIN_API',
         policy_id: policyId,
         policy_generation: policy?.generation ?? 0,
         policy_steps: steps,
-        step_instances: [],
-        step_approver_ids: [],
-        comment_count: 0,
-        created_at: now.toISOString(),
-        updated_at: now.toISOString(),
-        deleted_at: null,
-      };
-      await dialect.serialize(trx, 'roster:task-numbers');
-      task.numeric_id = await nextNumericId(trx);
-      await insertTask(trx, task);
+      });
       const audits = [audit(task, 'created', actor, now, { policyId })];
       const advanced = await advance(trx, task, actor, now, audits);
-      await save(trx, task, advanced, audits, now);
-      await deps.systemLog.record(trx, [
-        {
-          operation: 'task.created',
-          activity: 'create',
-          targetType: 'task',
-          targetId: task.id,
-          actor,
-          occurredAt: now,
-          details: {
-            taskType: type,
-            appId: input.appId,
-            appEntitlementId: input.appEntitlementId,
-            userId: subjectId,
-          },
-        },
-      ]);
+      await saveCreated(trx, task, advanced, audits, actor, now);
       return advanced;
     });
   }
@@ -504,15 +593,16 @@ export function createTasksService(deps: TasksServiceDeps) {
           targetId: task.id,
           actor,
           occurredAt: now,
-          details: { state: after.state, outcome: after.outcome },
+          details: logDetails(after),
         },
+        ...lifecycleEntries(task, after, operation, actor, now),
       ]);
       return after;
     });
   }
 
-  /** The current step, which the action must name, and the caller must be able to decide. */
-  function requireCurrentStep(caller: Principal, task: TaskRow, policyStepId: string): StepInstance {
+  /** The current step, which the action must name. */
+  function requireStep(task: TaskRow, policyStepId: string): StepInstance {
     if (task.state !== OPEN) throw taskClosed(task.id);
     const current = currentOf(task);
     if (!current || current.id !== policyStepId) {
@@ -523,17 +613,61 @@ export function createTasksService(deps: TasksServiceDeps) {
         { id: task.id, policyStepId },
       );
     }
-    if (!current.approverIds.includes(caller.userId)) {
-      throw new AppError(
-        'PERMISSION_DENIED',
-        task.identity_user_id === caller.userId || task.created_by_user_id === caller.userId
-          ? 'a requester does not decide their own request'
-          : 'the caller is not an approver of the current step',
-        'PERMISSION_DENIED',
-        { permission: 'approver' },
-      );
-    }
     return current;
+  }
+
+  const notApprover = (caller: Principal, task: TaskRow) =>
+    new AppError(
+      'PERMISSION_DENIED',
+      task.identity_user_id === caller.userId || task.created_by_user_id === caller.userId
+        ? 'a requester does not decide their own request'
+        : 'the caller is not an approver of the current step',
+      'PERMISSION_DENIED',
+      { permission: 'approver' },
+    );
+
+  /** The current step, which the action must name, and the caller must be able to decide. */
+  function requireCurrentStep(caller: Principal, task: TaskRow, policyStepId: string): StepInstance {
+    const current = requireStep(task, policyStepId);
+    if (!current.approverIds.includes(caller.userId)) throw notApprover(caller, task);
+    return current;
+  }
+
+  /**
+   * Refuses a reassignee the step cannot have: someone unknown, deleted or disabled, outside the
+   * approval's `allowedReassignees` when it lists any, the requester unless the step allows
+   * self-approval, or, with `requireDistinctApprovers`, someone who approved an earlier step.
+   */
+  async function checkReassignees(trx: Executor, task: TaskRow, current: StepInstance, userIds: string[]) {
+    const approval = current.kind === 'approval' ? current.step.approval : undefined;
+    const live = new Set(await liveUserIds(trx, userIds));
+    const allowed = approval?.allowedReassignees ?? [];
+    const requesters =
+      approval && !allowsSelfApproval(approval) ? [task.identity_user_id, task.created_by_user_id] : [];
+    const earlier = new Set(
+      approval?.requireDistinctApprovers === true
+        ? instancesOf(task)
+            .filter((i) => i.outcome === 'approved')
+            .map((i) => i.actorUserId)
+        : [],
+    );
+    for (const userId of userIds) {
+      const why = !live.has(userId)
+        ? 'is unknown, deleted or disabled'
+        : requesters.includes(userId)
+          ? 'asked for this access, and the step does not allow self-approval'
+          : allowed.length > 0 && !allowed.includes(userId)
+            ? "is not among the step's allowedReassignees"
+            : earlier.has(userId)
+              ? 'approved an earlier step, and the step requires distinct approvers'
+              : undefined;
+      if (why) {
+        throw invalidArgument(`user ${userId} ${why}`, 'REASSIGNEE_NOT_ALLOWED', {
+          field: 'newStepUserIds',
+          userId,
+        });
+      }
+    }
   }
 
   function decide(task: TaskRow, outcome: StepInstance['outcome'], caller: Principal, now: Date) {
@@ -611,6 +745,101 @@ export function createTasksService(deps: TasksServiceDeps) {
         const decided = decide(task, 'denied', caller, now);
         audits.push(audit(decided, 'denied', actor, now, { stepId: current.id }));
         return close(trx, withComment(decided, comment, actor, now, audits), 'DENIED', actor, now, audits);
+      });
+    },
+
+    /**
+     * Makes `newStepUserIds` the people the current step waits for. The step gets a new instance ID,
+     * so an action naming the old one is refused rather than taken by someone no longer asked.
+     */
+    reassign(
+      caller: Principal,
+      actor: Actor,
+      id: string,
+      policyStepId: string,
+      newStepUserIds: readonly string[],
+      comment: string,
+    ) {
+      return act(caller, actor, id, 'task.reassigned', async (trx, task, now, audits) => {
+        const current = requireStep(task, policyStepId);
+        const admin = caller.permissions.has('tasks:write');
+        if (!admin && !current.approverIds.includes(caller.userId)) throw notApprover(caller, task);
+        if (!mayReassign(caller, current)) {
+          throw new AppError(
+            'FAILED_PRECONDITION',
+            'the step does not allow reassignment (allowReassignment); only a Super Admin may reassign it',
+            'REASSIGNMENT_NOT_ALLOWED',
+            { id: task.id, policyStepId },
+          );
+        }
+        const userIds = [...new Set(newStepUserIds)];
+        if (userIds.length === 0) {
+          throw invalidArgument('newStepUserIds must name at least one user', 'INVALID_ARGUMENT', {
+            field: 'newStepUserIds',
+          });
+        }
+        if (current.step.approval?.requireReassignmentReason && !comment.trim()) {
+          throw invalidArgument(
+            'this step needs a reason to reassign: send it as comment',
+            'REASON_REQUIRED',
+            { field: 'comment' },
+          );
+        }
+        await checkReassignees(trx, task, current, userIds);
+        if (
+          userIds.length === current.approverIds.length &&
+          userIds.every((u) => current.approverIds.includes(u))
+        ) {
+          throw new AppError(
+            'FAILED_PRECONDITION',
+            'the step already waits for exactly these users; nothing would change',
+            'REASSIGNMENT_UNCHANGED',
+            { id: task.id, policyStepId },
+          );
+        }
+        const instances = instancesOf(task);
+        const reassigned: StepInstance = { ...current, id: newId(now.getTime()), approverIds: userIds };
+        instances[instances.length - 1] = reassigned;
+        await setAssignees(trx, task.id, userIds);
+        const changed = { ...task, step_instances: instances, step_approver_ids: userIds };
+        audits.push(
+          audit(changed, `${current.kind}_reassigned`, actor, now, {
+            oldPolicyStepId: current.id,
+            newPolicyStepId: reassigned.id,
+            previousApproverIds: current.approverIds,
+            approverIds: userIds,
+          }),
+        );
+        return withComment(changed, comment, actor, now, audits);
+      });
+    },
+
+    /**
+     * Offboards a person (Super Admins): revokes every grant they hold, in every app, in one
+     * transaction with the task, which closes at once, done, and is the ticket of each revocation.
+     */
+    offboard(caller: Principal, actor: Actor, input: { subjectUserId: string; description?: string | null }) {
+      const now = clock.now();
+      return db.transaction().execute(async (trx) => {
+        const subject = await findUserById(trx, input.subjectUserId);
+        if (!subject || subject.deleted_at !== null) throw notFound('user', input.subjectUserId);
+        const task = await insertNewTask(trx, now, {
+          task_type: 'offboarding',
+          identity_user_id: subject.id,
+          created_by_user_id: caller.userId,
+          description: input.description ?? '',
+        });
+        const revoked = await revokeHeldGrantsOfUser(trx, deps, subject.id, actor, now, task.id);
+        // Nothing to revoke is refused like a revoke request for nothing: no task says it did something.
+        if (revoked === 0) {
+          throw new AppError('NOT_FOUND', `user ${subject.id} holds no grant to revoke`, 'GRANT_NOT_FOUND', {
+            id: subject.id,
+          });
+        }
+        const audits = [audit(task, 'created', actor, now)];
+        const closed = await close(trx, task, 'REVOKED', actor, now, audits, { revoked });
+        await saveCreated(trx, task, closed, audits, actor, now, { revoked });
+        return closed;
       });
     },
 

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitForChangeStream } from '../../../test/change-writers.js';
 import { createApp, createEntitlement, createUser } from '../../../test/fixtures.js';
 import { DIALECTS, startTestApp, type TestApp } from '../../../test/harness.js';
+import { createCaller } from '../../../test/identity-fixtures.js';
 import { type Receiver, startReceiver } from '../../../test/webhook-receiver.js';
 
 describe.each(DIALECTS)('webhooks from the change stream on %s', (dialect) => {
@@ -126,6 +127,83 @@ describe.each(DIALECTS)('webhooks from the change stream on %s', (dialect) => {
     await t.container.webhookDispatcher.runUntilIdle();
     expect(await deliveries(late.webhook.id)).toEqual([]);
   }, 180_000);
+
+  it('tells of a request when it is opened, when it waits for its approver and when it closes, signed, for its app only', async () => {
+    await t.container.webhookDispatcher.runUntilIdle();
+    const owner = await createCaller(t, []);
+    const requester = await createCaller(t, []);
+    const app = await createApp(t, { owners: [owner.user.id] });
+    const other = await createApp(t);
+    const entitlement = await createEntitlement(t, app.id);
+    const tasksHook = await create('tasks', {
+      eventTypes: ['task.created', 'task.assigned', 'task.closed'],
+      appIds: [app.id],
+    });
+    await create('tasks-other', {
+      eventTypes: ['task.created', 'task.assigned', 'task.closed'],
+      appIds: [other.id],
+    });
+
+    const opened = await t.request(
+      'POST',
+      '/api/v1/task/grant',
+      { appId: app.id, appEntitlementId: entitlement.id, description: 'On call' },
+      { token: requester.token },
+    );
+    expect(opened.status, JSON.stringify(opened.body)).toBe(200);
+    const task = opened.body.taskView.task;
+    const approved = await t.request(
+      'POST',
+      `/api/v1/tasks/${task.id}/action/approve`,
+      { policyStepId: task.policy.current.id },
+      { token: owner.token },
+    );
+    expect(approved.status, JSON.stringify(approved.body)).toBe(200);
+
+    await waitForChangeStream(t.database.handle);
+    await t.container.webhookDispatcher.runUntilIdle();
+    await t.container.webhookWorker.runUntilIdle();
+
+    const sent = receiver.received.filter((r) => r.path === '/hook/tasks');
+    for (const request of sent) new Webhook(tasksHook.secret).verify(request.body, request.headers);
+    const bodies = sent.map((r) => JSON.parse(r.body));
+    expect(bodies.map((b) => b.type)).toEqual(['task.created', 'task.assigned', 'task.closed']);
+    expect(bodies[0].data).toMatchObject({
+      operation: 'task.created',
+      targetId: task.id,
+      actorUserId: requester.user.id,
+      task: { id: task.id, taskType: 'grant', appId: app.id, userId: requester.user.id },
+    });
+    expect(bodies[1].data.task).toMatchObject({
+      policyStepId: task.policy.current.id,
+      approverIds: [owner.user.id],
+    });
+    expect(bodies[2].data).toMatchObject({
+      actorUserId: owner.user.id,
+      task: { state: 'TASK_STATE_CLOSED', outcome: 'GRANT_OUTCOME_GRANTED' },
+    });
+    const rows = await deliveries(tasksHook.webhook.id);
+    expect(rows.map((d) => [d.event_type, d.state])).toEqual([
+      ['task.created', 'DELIVERED'],
+      ['task.assigned', 'DELIVERED'],
+      ['task.closed', 'DELIVERED'],
+    ]);
+    // The system log holds what the webhooks said, with its actors.
+    const logged = await t.db
+      .selectFrom('system_log_events')
+      .select(['activity', 'actor_user_id'])
+      .where('target_id', '=', task.id)
+      .orderBy('seq')
+      .execute();
+    expect(logged).toEqual([
+      { activity: 'task.created', actor_user_id: requester.user.id },
+      { activity: 'task.assigned', actor_user_id: requester.user.id },
+      { activity: 'task.approved', actor_user_id: owner.user.id },
+      { activity: 'task.closed', actor_user_id: owner.user.id },
+    ]);
+    // A webhook limited to another app hears nothing of it.
+    expect(receiver.received.filter((r) => r.path === '/hook/tasks-other')).toEqual([]);
+  });
 
   it('queues each change once when two dispatchers run at the same time', async () => {
     const hook = await create('race', { eventTypes: ['user.created'] });

@@ -62,6 +62,9 @@ const FROM_SYSTEM_LOG: Partial<Record<string, WebhookEventType>> = {
   'user.disabled': 'user.updated',
   'user.deleted': 'user.deleted',
   'bulk_action.finished': 'bulk_action.finished',
+  'task.created': 'task.created',
+  'task.assigned': 'task.assigned',
+  'task.closed': 'task.closed',
 };
 
 /** The most grants one delivery lists; a bulk-action batch (1,000 by default) fits in one. */
@@ -128,6 +131,26 @@ export function eventsOf(
   return events;
 }
 
+/**
+ * A task event's task, from what the tasks service logged: its type, app, subject, state and
+ * outcome, and for `task.assigned` the step now waiting and the approvers it waits for.
+ */
+function taskOf(taskId: string, logged: Record<string, unknown>) {
+  const text = (key: string) => (typeof logged[key] === 'string' ? (logged[key] as string) : '');
+  return {
+    id: taskId,
+    taskType: text('taskType'),
+    appId: text('appId'),
+    appEntitlementId: text('appEntitlementId'),
+    userId: text('userId'),
+    state: text('state'),
+    outcome: text('outcome'),
+    ...(Array.isArray(logged.approverIds)
+      ? { policyStepId: text('policyStepId'), approverIds: logged.approverIds }
+      : {}),
+  };
+}
+
 function systemLogEvent(type: WebhookEventType, row: SystemLogEventsTable, nowMs: number): WebhookEvent {
   const event = systemLogEventOf(row.event);
   const appId = typeof event.unmapped?.appId === 'string' ? event.unmapped.appId : null;
@@ -148,6 +171,7 @@ function systemLogEvent(type: WebhookEventType, row: SystemLogEventsTable, nowMs
         bulkActionId: row.bulk_action_id,
         // The OCSF event as `POST /api/v1/systemlog/events` serves it (its `unmapped` holds the counts).
         event,
+        ...(type.startsWith('task.') ? { task: taskOf(row.target_id, event.unmapped ?? {}) } : {}),
       },
     },
   };
