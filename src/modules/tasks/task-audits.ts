@@ -11,7 +11,6 @@ export const TaskAuditView = Type.Object(
     source: Type.String(),
     currentState: Type.String(),
     workflowStep: Type.Integer(),
-    metadata: Type.Null(),
   },
   { additionalProperties: true },
 );

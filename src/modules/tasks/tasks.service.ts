@@ -20,7 +20,13 @@ import {
 } from '../grants/index.js';
 import { DEFAULT_GRANT_POLICY_ID, findPolicyById, type PolicyStep, stepKindOf } from '../policies/index.js';
 import { findGrantableUsers, findUserById } from '../users/index.js';
-import { allowsSelfApproval, liveUserIds, resolveApprovers, type TaskSubject } from './approvers.js';
+import {
+  allowsSelfApproval,
+  liveUserIds,
+  ownersOf,
+  resolveApprovers,
+  type TaskSubject,
+} from './approvers.js';
 import type { StepInstance } from './task-steps.js';
 import {
   actedOn,
