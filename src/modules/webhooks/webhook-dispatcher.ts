@@ -73,6 +73,10 @@ export function createWebhookDispatcher(deps: WebhookDispatcherDeps) {
 
   /** One page; true when there may be more to read at once. */
   async function step(): Promise<boolean> {
+    // Nobody listens: nothing to do, and no write. On SQLite a write here would wait for the lock
+    // the bulk runner's thread takes batch after batch, blocking this thread's requests for as long
+    // (nothing before a subscription is ever sent to it, so the cursor may stay behind meanwhile).
+    if ((await listLiveWebhooks(db)).length === 0) return false;
     let queued = 0;
     const more = await db.transaction().execute(async (trx) => {
       const now = clock.now();
@@ -87,11 +91,7 @@ export function createWebhookDispatcher(deps: WebhookDispatcherDeps) {
         appIds: appIdsOf(row),
         createdAt: row.created_at,
       }));
-      if (subscriptions.length === 0) {
-        // Nobody listens: skip to the end, as nothing before a subscription is ever sent to it.
-        if (stored !== head) await writeDispatchCursor(trx, head, at);
-        return false;
-      }
+      if (subscriptions.length === 0) return false;
       // Never read before (subscribed before the first step): from the start, filtered by creation time.
       const after = stored ?? '';
       if (after === head) return false;

@@ -7,6 +7,7 @@ import { AppError, invalidArgument } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import type { SystemLogOperation, WebhookEventType } from '../../lib/vocabulary.js';
 import type { SystemLog } from '../audit/index.js';
+import { currentChangeCursor } from '../changes/index.js';
 import { deliveryRow, newMessageId, type WebhookMessage, type WebhookPayload } from './webhook-payload.js';
 import { newWebhookSecret } from './webhook-signing.js';
 import { type TargetPolicy, targetProblem } from './webhook-target.js';
@@ -23,12 +24,14 @@ import {
   insertWebhook,
   listAttempts,
   listDeliveries,
+  listLiveWebhooks,
   listWebhooks,
   makePendingDue,
   payloadOf,
   reserveSeqs,
   updateWebhook,
   type WebhookRow,
+  writeDispatchCursor,
 } from './webhooks.repository.js';
 
 /**
@@ -219,6 +222,11 @@ export function createWebhooksService(deps: WebhooksServiceDeps) {
         deleted_at: null,
       };
       await db.transaction().execute(async (trx) => {
+        // The first subscription starts the dispatcher at the stream's end (nothing before a
+        // subscription is ever sent to it); while nobody listens, the dispatcher writes nothing.
+        if ((await listLiveWebhooks(trx)).length === 0) {
+          await writeDispatchCursor(trx, await currentChangeCursor(trx, dialect), at);
+        }
         await insertWebhook(trx, row);
         await logChange(trx, actor, 'webhook.created', row.id, now, {
           url: row.url,
