@@ -149,6 +149,15 @@ export async function startTestApp(
       )
     ).access_token;
   const token = await issueAdminToken();
+  // The admin token `request` sends by default: re-issued once the test's clock has moved past half
+  // its lifetime, so suites that move the clock (idle sessions, expiries) keep acting as the admin.
+  let adminToken = { value: token, issuedAt: clock.now().getTime() };
+  const currentAdminToken = async () => {
+    if (clock.now().getTime() - adminToken.issuedAt > (config.tokenTtlSeconds * 1000) / 2) {
+      adminToken = { value: await issueAdminToken(), issuedAt: clock.now().getTime() };
+    }
+    return adminToken.value;
+  };
 
   return {
     app,
@@ -161,7 +170,7 @@ export async function startTestApp(
     token,
     issueAdminToken,
     async request(method, url, body, opts = {}) {
-      const authToken = opts.token === undefined ? token : opts.token;
+      const authToken = opts.token === undefined ? await currentAdminToken() : opts.token;
       const headers: Record<string, string> = { ...opts.headers };
       if (authToken !== null) headers.authorization = `Bearer ${authToken}`;
       let payload: string | undefined = opts.rawBody;
