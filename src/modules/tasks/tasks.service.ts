@@ -224,9 +224,8 @@ export function createTasksService(deps: TasksServiceDeps) {
           );
         }
       } else if (kind === 'provision') {
-        const named = step.provision?.provisionPolicy?.manual?.userIds ?? [];
-        const live = await findGrantableUsers(trx, named);
-        instance.approverIds = named.filter((id) => refusalOf(live.find((u) => u.id === id)) === undefined);
+        // The named provisioners who can still act: live and enabled, as approvers are.
+        instance.approverIds = await liveUserIds(trx, step.provision?.provisionPolicy?.manual?.userIds ?? []);
       }
       current = {
         ...current,
