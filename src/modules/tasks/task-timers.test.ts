@@ -251,6 +251,35 @@ describe.each(DIALECTS)('task timers and policy actions on %s', (dialect) => {
     expect(await liveGrants(entitlement.id)).toEqual([{ identity_user_id: requester.user.id }]);
   });
 
+  it('escalates to a replacement policy, which runs from its first step', async () => {
+    const replacement = await policy([users(deputy)]);
+    const { entitlement, task } = await requestWith([
+      {
+        approval: {
+          users: { userIds: [approver.user.id] },
+          escalationEnabled: true,
+          escalation: { expiration: '5', replacePolicy: { policyId: replacement } },
+        },
+      },
+    ]);
+    t.clock.advance(5 * 60_000);
+    expect(await runTimers()).toBe(1);
+    const view = await get(requester, task.id);
+    expect(view.stepApproverIds).toEqual([deputy.user.id]);
+    expect(view.policy.history[0].approval).toMatchObject({
+      reassigned: { newPolicyStepId: view.policy.current.id, userId: '' },
+      escalationInstance: { alreadyEscalated: true, replacePolicy: { policyId: replacement } },
+    });
+    expect(await taskRow(task.id)).toMatchObject({ policy_id: replacement, step_base: 1, due_at: null });
+    expect((await logged(task.id)).slice(-2).map((e) => e.activity)).toEqual([
+      'task.escalated',
+      'task.assigned',
+    ]);
+    const approved = await act(deputy, task.id, 'approve', { policyStepId: view.policy.current.id });
+    expect(approved.body.taskView.task.type.grant.outcome).toBe('GRANT_OUTCOME_GRANTED');
+    expect(await liveGrants(entitlement.id)).toEqual([{ identity_user_id: requester.user.id }]);
+  });
+
   it('processes a wait or an escalation now for a Super Admin, and refuses everyone and everything else', async () => {
     const { entitlement, task } = await requestWith([{ wait: { timeoutDuration: '86400s' } }]);
     expect((await get(admin, task.id)).actions).toContain('TASK_ACTION_TYPE_PROCESS_NOW');
