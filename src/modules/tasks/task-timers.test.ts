@@ -381,7 +381,11 @@ describe.each(DIALECTS)('task timers and policy actions on %s', (dialect) => {
   });
 
   it('restarts an open task’s policy from its first step for the requester, and refuses a closed one', async () => {
-    const { entitlement, task } = await requestWith([users(approver), users(deputy)]);
+    // Approvals of the run before a restart do not count against requireDistinctApprovers.
+    const distinct = (caller: Caller) => ({
+      approval: { users: { userIds: [caller.user.id] }, requireDistinctApprovers: true },
+    });
+    const { entitlement, task } = await requestWith([distinct(approver), distinct(deputy)]);
     const first = task.policy.current.id;
     const approved = await act(approver, task.id, 'approve', { policyStepId: first });
     const second = approved.body.taskView.task.policy.current.id;

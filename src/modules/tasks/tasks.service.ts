@@ -312,7 +312,13 @@ export function createTasksService(deps: TasksServiceDeps) {
           instance.escalatesAt = new Date(now.getTime() + minutes * 60_000).toISOString();
           instance.escalated = false;
         }
-        const earlier = new Set(instances.filter((i) => i.outcome === 'approved').map((i) => i.actorUserId));
+        // Approvals of an earlier run of the policy (before a restart) no longer count.
+        const earlier = new Set(
+          instances
+            .slice(base)
+            .filter((i) => i.outcome === 'approved')
+            .map((i) => i.actorUserId),
+        );
         const resolved = await resolveApprovers(trx, step.approval, subject, earlier, now.toISOString());
         instance.approverIds = resolved.approverIds;
         if (resolved.fallback) {
@@ -748,6 +754,7 @@ export function createTasksService(deps: TasksServiceDeps) {
     const earlier = new Set(
       approval?.requireDistinctApprovers === true
         ? instancesOf(task)
+            .slice(task.step_base)
             .filter((i) => i.outcome === 'approved')
             .map((i) => i.actorUserId)
         : [],
