@@ -24,6 +24,8 @@ export interface Config {
   readonly bulkChunkSize: number;
   /** How long finished bulk actions and their items are kept. */
   readonly bulkActionRetentionDays: number;
+  /** How often the task-timer loop looks for waits that ended and escalations that are due. */
+  readonly taskTimerSeconds: number;
   /** When set, /metrics needs `Authorization: Bearer <token>`; unset, it is public. */
   readonly metricsToken: string | undefined;
   /** PEM certificate chain and key: when set, Roster serves HTTPS (the Go SDK needs it, CONTRACT.md §2). */
@@ -189,6 +191,12 @@ export const SETTINGS = {
     [1, 3650],
     'days finished bulk actions and their per-user items are kept (grants and history are kept forever)',
   ),
+  taskTimerSeconds: integer(
+    'ROSTER_TASK_TIMER_SECONDS',
+    5,
+    [1, 3600],
+    'seconds between looks for tasks whose wait step ended or whose approval escalates',
+  ),
   metricsToken: optional(
     'ROSTER_METRICS_TOKEN',
     'when set, `/metrics` needs `Authorization: Bearer <token>`; unset, it is public',
@@ -297,6 +305,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bulkBatchSize: get(SETTINGS.bulkBatchSize),
     bulkChunkSize: get(SETTINGS.bulkChunkSize),
     bulkActionRetentionDays: get(SETTINGS.bulkActionRetentionDays),
+    taskTimerSeconds: get(SETTINGS.taskTimerSeconds),
     metricsToken: get(SETTINGS.metricsToken),
     tls,
     consoleIdleMinutes: get(SETTINGS.consoleIdleMinutes),

@@ -173,6 +173,19 @@ export async function createContainer({
     logger: logger.child({ component: 'expiry-sweeper' }),
   });
 
+  // Task timers (CONTRACT.md §7.26): waits that ended and escalations that are due, run as the system.
+  const taskTimersLogger = logger.child({ component: 'task-timers' });
+  const taskTimers = intervalLoop(
+    () =>
+      tasks
+        .runDueTimers()
+        .then((moved) => {
+          if (moved > 0) taskTimersLogger.info({ moved }, 'task timers run');
+        })
+        .catch((error) => taskTimersLogger.warn({ err: error }, 'task timers failed; retrying')),
+    config.taskTimerSeconds * 1000,
+  );
+
   const scimConnections = createScimConnectionsService({ ...base, apps, publicUrl });
   const scimUsers = createScimUsersService({ ...base, users });
   const scimGroups = createScimGroupsService({ ...base, catalog, setMembers, runner });
@@ -202,6 +215,7 @@ export async function createContainer({
       MAINTENANCE_INTERVAL_MS,
     ),
     expirySweeper,
+    taskTimers,
   ]);
 
   return {

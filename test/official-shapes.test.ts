@@ -242,6 +242,81 @@ describe.each(DIALECTS)('answers carry every field of the official schema on %s'
     expect(missing).toEqual([]);
   });
 
+  it('in every task action answer, with waits, escalations, restarts and skips in the steps', async () => {
+    const [approver, deputy] = [await createUser(t), await createUser(t)];
+    const app = await createApp(t, { owners: [approver.id] });
+    const policy = async (steps: unknown[]) =>
+      (
+        await t.request('POST', '/api/v1/policies', {
+          displayName: 'Action shapes',
+          policyType: 'POLICY_TYPE_GRANT',
+          policySteps: { grant: { steps } },
+        })
+      ).body.policy.id as string;
+    const entitlement = await createEntitlement(t, app.id, {
+      grantPolicyId: await policy([
+        {
+          approval: {
+            users: { userIds: [approver.id] },
+            escalationEnabled: true,
+            escalation: { expiration: '60', reassignToApprovers: { approverIds: [deputy.id] } },
+          },
+        },
+      ]),
+      emergencyGrantPolicyId: await policy([{ wait: { timeoutDuration: '3600s' } }]),
+    });
+    const opened = await t.request('POST', '/api/v1/task/grant', {
+      appId: app.id,
+      appEntitlementId: entitlement.id,
+      requestData: { reason: 'shapes' },
+    });
+    expect(opened.status, JSON.stringify(opened.body)).toBe(200);
+    const taskId = opened.body.taskView.task.id;
+    const current = async () =>
+      (await t.request('GET', `/api/v1/tasks/${taskId}`)).body.taskView.task.policy.current.id as string;
+    const missing: string[] = [];
+    const actions: Array<[string, () => Promise<Record<string, unknown>>]> = [
+      ['update-request-data', async () => ({ data: { reason: 'still shapes' } })],
+      ['process', async () => ({})],
+      ['restart', async () => ({ policyStepId: await current() })],
+      ['escalate', async () => ({ comment: 'urgent' })],
+      ['skip-step', async () => ({ policyStepId: await current() })],
+    ];
+    for (const [name, body] of actions) {
+      const response = await t.request('POST', `/api/v1/tasks/${taskId}/action/${name}`, await body());
+      expect(response.status, `${name}: ${JSON.stringify(response.body)}`).toBe(200);
+      const operation = officialTasks.paths[`/api/v1/tasks/{task_id}/action/${name}`].post;
+      const schema = operation.responses['200'].content['application/json'].schema;
+      missing.push(...missingFields(schema, response.body, operation.operationId));
+      if (name === 'escalate') {
+        expect(response.body.taskView.task.policy.current.wait.state).toBe('WAIT_INSTANCE_STATE_WAITING');
+      }
+    }
+    const closed = await t.request('GET', `/api/v1/tasks/${taskId}`);
+    const history = closed.body.taskView.task.policy.history;
+    expect(history.map((h: any) => Object.keys(h).find((k) => ['approval', 'wait'].includes(k)))).toEqual([
+      'approval',
+      'approval',
+      'wait',
+    ]);
+    expect(history[0].approval.escalationInstance.alreadyEscalated).toBe(true);
+    expect(history[2].wait.skipped).toBeTruthy();
+    const get = officialTasks.paths['/api/v1/tasks/{id}'].get;
+    missing.push(
+      ...missingFields(get.responses['200'].content['application/json'].schema, closed.body, get.operationId),
+    );
+    const audits = await t.request('POST', '/api/v1/task/audits', { taskId });
+    const list = officialTasks.paths['/api/v1/task/audits'].post;
+    missing.push(
+      ...missingFields(
+        list.responses['200'].content['application/json'].schema,
+        audits.body,
+        list.operationId,
+      ),
+    );
+    expect(missing).toEqual([]);
+  });
+
   it('sends every user attribute source as an empty list', async () => {
     const user = await createUser(t);
     const got = (await t.request('GET', `/api/v1/users/${user.id}`)).body.userView.user;

@@ -235,9 +235,19 @@ export const ERROR_REASONS = {
     code: 'FAILED_PRECONDITION',
     meaning: 'The step already waits for exactly the users named: the reassignment would change nothing.',
   },
-  TASK_POLICY_NOT_RUN: {
+  TASK_NOTHING_TO_PROCESS: {
     code: 'FAILED_PRECONDITION',
-    meaning: 'The policy has a step tasks do not run yet (a wait or an escalation).',
+    meaning:
+      'ProcessNow: the task’s current step waits for nothing timed (only a wait step or an approval that escalates can be processed now).',
+  },
+  TASK_NOT_A_GRANT: {
+    code: 'FAILED_PRECONDITION',
+    meaning: 'The action applies only to a grant task (emergency access, request data).',
+  },
+  EMERGENCY_ACCESS_UNAVAILABLE: {
+    code: 'FAILED_PRECONDITION',
+    meaning:
+      'The task cannot escalate to emergency access: its entitlement has no emergencyGrantPolicyId, or the task already is emergency access.',
   },
   BULK_ACTION_FINISHED: { code: 'FAILED_PRECONDITION', meaning: 'The bulk action has already finished.' },
   BULK_ACTION_IN_PROGRESS: {

@@ -140,6 +140,13 @@ export const SYSTEM_LOG_OPERATIONS = [
   'task.reassigned',
   'task.assigned',
   'task.closed',
+  'task.processed',
+  'task.step_skipped',
+  'task.restarted',
+  'task.escalated_to_emergency',
+  'task.request_data_updated',
+  'task.wait_ended',
+  'task.escalated',
 ] as const;
 export type SystemLogOperation = (typeof SYSTEM_LOG_OPERATIONS)[number];
 

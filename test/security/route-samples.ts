@@ -321,4 +321,24 @@ export const ROUTE_SAMPLES: Samples = {
     url: `/api/v1/tasks/${w.appId}/action/close`,
     body: {},
   }),
+  'POST /api/v1/tasks/:task_id/action/skip-step': (w) => ({
+    url: `/api/v1/tasks/${w.appId}/action/skip-step`,
+    body: { policyStepId: w.appId },
+  }),
+  'POST /api/v1/tasks/:task_id/action/restart': (w) => ({
+    url: `/api/v1/tasks/${w.appId}/action/restart`,
+    body: {},
+  }),
+  'POST /api/v1/tasks/:task_id/action/escalate': (w) => ({
+    url: `/api/v1/tasks/${w.appId}/action/escalate`,
+    body: {},
+  }),
+  'POST /api/v1/tasks/:task_id/action/process': (w) => ({
+    url: `/api/v1/tasks/${w.appId}/action/process`,
+    body: {},
+  }),
+  'POST /api/v1/tasks/:task_id/action/update-request-data': (w) => ({
+    url: `/api/v1/tasks/${w.appId}/action/update-request-data`,
+    body: { data: { reason: 'x' } },
+  }),
 };

@@ -104,6 +104,13 @@ const OPERATIONS: Record<Operation, true> = {
   'task.reassigned': true,
   'task.assigned': true,
   'task.closed': true,
+  'task.processed': true,
+  'task.step_skipped': true,
+  'task.restarted': true,
+  'task.escalated_to_emergency': true,
+  'task.request_data_updated': true,
+  'task.wait_ended': true,
+  'task.escalated': true,
 };
 
 export const auditKeys = {

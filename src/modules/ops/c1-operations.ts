@@ -503,6 +503,41 @@ export const C1_OPERATIONS: Readonly<Record<string, OperationDoc>> = {
     description:
       "Make newStepUserIds the approvers of the current step (policyStepId), which gets a new step ID. An approver may when the step's approval allows reassignment, a Super Admin always; the new users must be live, among allowedReassignees when it lists any, and never the requester unless the step allows self-approval.",
   },
+  'POST /api/v1/tasks/{task_id}/action/escalate': {
+    operationId: 'c1.api.task.v1.TaskActionsService.EscalateToEmergencyAccess',
+    tag: 'Task',
+    summary: 'Escalate To Emergency Access',
+    description:
+      "Move an open grant task onto its entitlement's emergency grant policy (the requester or a Super Admin): the task becomes emergency access and that policy runs from its first step. Refused when the entitlement has no emergencyGrantPolicyId (EMERGENCY_ACCESS_UNAVAILABLE).",
+  },
+  'POST /api/v1/tasks/{task_id}/action/process': {
+    operationId: 'c1.api.task.v1.TaskActionsService.ProcessNow',
+    tag: 'Task',
+    summary: 'Process Now',
+    description:
+      "Make the current step's timer fire now (Super Admins): a wait step ends and the policy continues, an approval with an escalation escalates. Refused when the step waits for nothing timed (TASK_NOTHING_TO_PROCESS).",
+  },
+  'POST /api/v1/tasks/{task_id}/action/restart': {
+    operationId: 'c1.api.task.v1.TaskActionsService.Restart',
+    tag: 'Task',
+    summary: 'Restart',
+    description:
+      "Start an open task's policy again from its first step (the requester or a Super Admin); the current step ends restarted and earlier decisions stay in the history.",
+  },
+  'POST /api/v1/tasks/{task_id}/action/skip-step': {
+    operationId: 'c1.api.task.v1.TaskActionsService.SkipStep',
+    tag: 'Task',
+    summary: 'Skip Step',
+    description:
+      'Skip the current step (policyStepId; Super Admins); the policy continues with the next step, and the last one passed grants or revokes as an approval would.',
+  },
+  'POST /api/v1/tasks/{task_id}/action/update-request-data': {
+    operationId: 'c1.api.task.v1.TaskActionsService.UpdateRequestData',
+    tag: 'Task',
+    summary: 'Update Request Data',
+    description:
+      "Replace the request data (the task's data) of an open grant task (the requester or a Super Admin).",
+  },
   'POST /api/v1/systemlog/events': {
     operationId: 'c1.api.systemlog.v1.SystemLogService.ListEvents',
     tag: 'System Log',

@@ -30,6 +30,14 @@ export interface AuditDetails {
   previousApproverIds?: string[];
   /** How many grants an offboarding revoked. */
   revoked?: number;
+  stepId?: string;
+  /** When a wait step ends. */
+  until?: string;
+  /** An escalation's comment. */
+  message?: string;
+  policyId?: string;
+  previousPolicyId?: string;
+  oldPolicyId?: string;
 }
 
 const people = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
@@ -116,6 +124,34 @@ export function toTaskAuditView(row: TaskAuditRow) {
         ...base,
         policyEvaluationStep: { stepComment: `Offboarded: revoked ${details.revoked ?? 0} grant(s)` },
       };
+    case 'wait_started':
+      return { ...base, waitStepWaiting: { stepId: details.stepId, condition: '' } };
+    case 'wait_ended':
+      return {
+        ...base,
+        waitStepTimedOut: { stepId: details.stepId, condition: '', timedOutAt: row.created_at },
+      };
+    case 'wait_processed':
+      return {
+        ...base,
+        waitStepSuccess: { stepId: details.stepId, condition: '', succeededAt: row.created_at },
+      };
+    case 'escalation':
+      return { ...base, slaEscalation: { message: details.message ?? '' } };
+    case 'step_skipped':
+      return { ...base, stepSkipped: { skippedBy: base.userId } };
+    case 'restarted':
+      return { ...base, taskRestarted: { oldPolicyStepId: details.oldPolicyStepId ?? '' } };
+    case 'escalated_to_emergency':
+      return {
+        ...base,
+        taskEscalated: {
+          oldPolicyId: details.oldPolicyId ?? '',
+          oldPolicyStepId: details.oldPolicyStepId ?? '',
+        },
+      };
+    case 'request_data_updated':
+      return { ...base, policyEvaluationStep: { stepComment: 'The request data was updated' } };
     case 'state_change':
       return { ...base, stateChange: { previousState: details.previousState } };
     case 'grant_outcome':

@@ -8,8 +8,12 @@ import type { TaskAuditsTable, TasksTable } from './tasks.table.js';
 
 /** A task as the code sees it: its steps, instances and approvers decoded, its flag a boolean. */
 export interface TaskRow
-  extends Omit<TasksTable, 'policy_steps' | 'step_instances' | 'step_approver_ids' | 'emergency_access'> {
+  extends Omit<
+    TasksTable,
+    'policy_steps' | 'step_instances' | 'step_approver_ids' | 'emergency_access' | 'request_data'
+  > {
   policy_steps: PolicyStep[];
+  request_data: Record<string, unknown> | null;
   step_instances: StepInstance[];
   step_approver_ids: string[];
   emergency_access: boolean;
@@ -26,17 +30,22 @@ function decodeTask(stored: TasksTable): TaskRow {
     step_instances: JSON.parse(stored.step_instances) as StepInstance[],
     step_approver_ids: JSON.parse(stored.step_approver_ids) as string[],
     emergency_access: stored.emergency_access === 1,
+    request_data:
+      stored.request_data === null ? null : (JSON.parse(stored.request_data) as Record<string, unknown>),
   };
 }
 
 function encodeTask(row: Partial<TaskRow>): Partial<TasksTable> {
-  const { policy_steps, step_instances, step_approver_ids, emergency_access, ...rest } = row;
+  const { policy_steps, step_instances, step_approver_ids, emergency_access, request_data, ...rest } = row;
   return {
     ...rest,
     ...(policy_steps === undefined ? {} : { policy_steps: JSON.stringify(policy_steps) }),
     ...(step_instances === undefined ? {} : { step_instances: JSON.stringify(step_instances) }),
     ...(step_approver_ids === undefined ? {} : { step_approver_ids: JSON.stringify(step_approver_ids) }),
     ...(emergency_access === undefined ? {} : { emergency_access: emergency_access ? 1 : 0 }),
+    ...(request_data === undefined
+      ? {}
+      : { request_data: request_data === null ? null : JSON.stringify(request_data) }),
   };
 }
 
@@ -194,4 +203,17 @@ export async function actedOn(db: Executor, taskId: string, userId: string): Pro
     .where('actor_user_id', '=', userId)
     .executeTakeFirst();
   return row !== undefined;
+}
+
+/** Open tasks whose current step's time has come (`due_at` at or before `now`), soonest first. */
+export async function findDueTaskIds(db: Executor, now: string, limit: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom('tasks')
+    .select('id')
+    .where('due_at', '<=', now)
+    .orderBy('due_at')
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+  return rows.map((row) => row.id);
 }

@@ -76,7 +76,12 @@ describe.each(DIALECTS)('tasks on %s', (dialect) => {
       description: 'Quarter-end close',
       stepApproverIds: [owner.user.id],
       numericId: expect.stringMatching(/^[1-9][0-9]*$/),
-      actions: ['TASK_ACTION_TYPE_COMMENT', 'TASK_ACTION_TYPE_CLOSE'],
+      actions: [
+        'TASK_ACTION_TYPE_COMMENT',
+        'TASK_ACTION_TYPE_CLOSE',
+        'TASK_ACTION_TYPE_RESTART',
+        'TASK_ACTION_TYPE_UPDATE_REQUEST_DATA',
+      ],
       type: { grant: { appEntitlementId: entitlement.id, outcome: 'GRANT_OUTCOME_UNSPECIFIED' } },
     });
     expect(task.policy.policy.systemBuiltin).toBe(true);

@@ -9,6 +9,8 @@ import {
   CreateGrantTaskBody,
   CreateOffboardingTaskBody,
   CreateRevokeTaskBody,
+  OptionalStepBody,
+  ProcessNowBody,
   ReassignBody,
   SearchTasksBody,
   StepActionBody,
@@ -17,6 +19,7 @@ import {
   TaskSearchResponse,
   TaskViewResponse,
   taskView,
+  UpdateRequestDataBody,
 } from './tasks.schemas.js';
 import type { TasksService } from './tasks.service.js';
 
@@ -27,7 +30,7 @@ export const tasksRoutes: FastifyPluginAsyncTypebox<{ tasks: TasksService }> = a
   const config = { permission: 'tasks:self' as const };
 
   async function view(caller: Principal, task: TaskRow) {
-    return taskView(task, tasks.actionsFor(caller, task), await tasks.policyOf(task));
+    return taskView(task, await tasks.actionsFor(caller, task), await tasks.policyOf(task));
   }
   const answer = async (caller: Principal, task: TaskRow) => ({
     taskView: await view(caller, task),
@@ -187,4 +190,75 @@ export const tasksRoutes: FastifyPluginAsyncTypebox<{ tasks: TasksService }> = a
       },
     );
   }
+
+  // Policy actions (CONTRACT.md §7.26): skip the current step, restart the policy, move to the
+  // emergency grant policy, make a timer fire now, replace the request data.
+  app.post(
+    '/api/v1/tasks/:task_id/action/skip-step',
+    { config, schema: { params: TaskParams, body: StepActionBody, response: { 200: TaskActionResponse } } },
+    async (request) => {
+      const caller = principalOf(request);
+      const { policyStepId, comment } = request.body;
+      const task = await tasks.skipStep(
+        caller,
+        actorOf(request),
+        request.params.task_id,
+        policyStepId,
+        comment ?? '',
+      );
+      return acted(caller, task);
+    },
+  );
+
+  for (const [name, method] of [
+    ['restart', 'restart'],
+    ['escalate', 'escalateToEmergency'],
+  ] as const) {
+    app.post(
+      `/api/v1/tasks/:task_id/action/${name}`,
+      {
+        config,
+        schema: { params: TaskParams, body: OptionalStepBody, response: { 200: TaskActionResponse } },
+      },
+      async (request) => {
+        const caller = principalOf(request);
+        const { policyStepId, comment } = request.body;
+        const task = await tasks[method](
+          caller,
+          actorOf(request),
+          request.params.task_id,
+          policyStepId ?? '',
+          comment ?? '',
+        );
+        return acted(caller, task);
+      },
+    );
+  }
+
+  app.post(
+    '/api/v1/tasks/:task_id/action/process',
+    { config, schema: { params: TaskParams, body: ProcessNowBody, response: { 200: TaskViewResponse } } },
+    async (request) => {
+      const caller = principalOf(request);
+      return answer(caller, await tasks.processNow(caller, actorOf(request), request.params.task_id));
+    },
+  );
+
+  app.post(
+    '/api/v1/tasks/:task_id/action/update-request-data',
+    {
+      config,
+      schema: { params: TaskParams, body: UpdateRequestDataBody, response: { 200: TaskActionResponse } },
+    },
+    async (request) => {
+      const caller = principalOf(request);
+      const task = await tasks.updateRequestData(
+        caller,
+        actorOf(request),
+        request.params.task_id,
+        request.body.data ?? {},
+      );
+      return acted(caller, task);
+    },
+  );
 };

@@ -51,6 +51,20 @@ export const CreateOffboardingTaskBody = Type.Object({
 
 export const CommentBody = Type.Object({ comment: Opt(TextString()), expandMask: ExpandMask });
 
+/** Restart and EscalateToEmergencyAccess: the current step may be named, and a comment given. */
+export const OptionalStepBody = Type.Object({
+  policyStepId: Opt(IdString()),
+  comment: Opt(TextString()),
+  expandMask: ExpandMask,
+});
+
+export const ProcessNowBody = Type.Object({ expandMask: ExpandMask });
+
+export const UpdateRequestDataBody = Type.Object({
+  data: Opt(Type.Record(Type.String(), Type.Unknown())),
+  expandMask: ExpandMask,
+});
+
 const TaskTypeFilter = Type.Object({
   grant: Opt(Type.Object({})),
   revoke: Opt(Type.Object({})),
@@ -166,6 +180,8 @@ function typeOf(task: TaskRow, fields: Record<string, unknown>) {
 export function taskView(task: TaskRow, actions: TaskActionName[], policy: PolicyRow | undefined) {
   const instances = task.step_instances;
   const steps = task.policy_steps;
+  // The steps not reached yet in the current run of the policy (a restart starts them again).
+  const reached = instances.length - task.step_base;
   const active = task.state === 'TASK_STATE_OPEN' ? instances.at(-1) : undefined;
   const current = active?.state === 'ACTIVE' ? active : undefined;
   const history = current ? instances.slice(0, -1) : instances;
@@ -198,7 +214,7 @@ export function taskView(task: TaskRow, actions: TaskActionName[], policy: Polic
         policy: policy ? toPolicy(policy) : null,
         current: current ? stepInstanceView(current, task.policy_generation) : null,
         history: history.map((instance) => stepInstanceView(instance, task.policy_generation)),
-        next: steps.slice(instances.length).map(stepView),
+        next: steps.slice(reached).map(stepView),
       },
       policyGenerationId: String(task.policy_generation),
       recommendation: 'INSIGHT_RECOMMENDATION_UNSPECIFIED',
@@ -206,7 +222,7 @@ export function taskView(task: TaskRow, actions: TaskActionName[], policy: Polic
       annotations: [],
       externalRefs: [],
       insightIds: [],
-      data: {},
+      data: task.request_data ?? {},
       form: null,
       createdAt: task.created_at,
       updatedAt: task.updated_at,

@@ -2,7 +2,8 @@ import type { DialectFeatures } from '../../db/dialects/dialect.js';
 import type { Db, Executor } from '../../db/schema.js';
 import { decodePageToken, encodePageToken, fetchPage, type Page, pageSize } from '../../http/pagination.js';
 import type { Principal } from '../../http/principal.js';
-import type { Actor } from '../../lib/actor.js';
+import { STRING_LIMITS } from '../../http/strings.js';
+import { type Actor, SYSTEM_ACTOR } from '../../lib/actor.js';
 import type { Clock } from '../../lib/clock.js';
 import { AppError, invalidArgument, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
@@ -18,7 +19,13 @@ import {
   revokeHeldGrantsOfUser,
   revokeMembers,
 } from '../grants/index.js';
-import { DEFAULT_GRANT_POLICY_ID, findPolicyById, type PolicyStep, stepKindOf } from '../policies/index.js';
+import {
+  DEFAULT_GRANT_POLICY_ID,
+  findPolicyById,
+  type PolicyRow,
+  type PolicyStep,
+  stepKindOf,
+} from '../policies/index.js';
 import { findGrantableUsers, findUserById } from '../users/index.js';
 import {
   allowsSelfApproval,
@@ -27,9 +34,10 @@ import {
   resolveApprovers,
   type TaskSubject,
 } from './approvers.js';
-import type { StepInstance } from './task-steps.js';
+import { dueAtOf, type StepInstance } from './task-steps.js';
 import {
   actedOn,
+  findDueTaskIds,
   findTaskById,
   findTaskByNumericId,
   insertAudits,
@@ -54,7 +62,19 @@ export interface TasksServiceDeps {
 export type TasksService = ReturnType<typeof createTasksService>;
 
 export type TaskType = 'grant' | 'revoke' | 'offboarding';
-type TaskOperation = 'task.approved' | 'task.denied' | 'task.commented' | 'task.closed' | 'task.reassigned';
+type TaskOperation =
+  | 'task.approved'
+  | 'task.denied'
+  | 'task.commented'
+  | 'task.closed'
+  | 'task.reassigned'
+  | 'task.processed'
+  | 'task.step_skipped'
+  | 'task.restarted'
+  | 'task.escalated_to_emergency'
+  | 'task.request_data_updated'
+  | 'task.wait_ended'
+  | 'task.escalated';
 
 export interface GrantTaskInput {
   readonly appId: string;
@@ -64,6 +84,7 @@ export interface GrantTaskInput {
   readonly description?: string | null | undefined;
   readonly grantDuration?: string | null | undefined;
   readonly emergencyAccess?: boolean | null | undefined;
+  readonly requestData?: unknown;
 }
 
 /** What a caller may do to a task now, as the task's `actions` lists them. */
@@ -72,7 +93,12 @@ export type TaskActionName =
   | 'TASK_ACTION_TYPE_DENY'
   | 'TASK_ACTION_TYPE_COMMENT'
   | 'TASK_ACTION_TYPE_REASSIGN'
-  | 'TASK_ACTION_TYPE_CLOSE';
+  | 'TASK_ACTION_TYPE_CLOSE'
+  | 'TASK_ACTION_TYPE_RESTART'
+  | 'TASK_ACTION_TYPE_PROCESS_NOW'
+  | 'TASK_ACTION_TYPE_SKIP_STEP'
+  | 'TASK_ACTION_TYPE_ESCALATE_TO_EMERGENCY_ACCESS'
+  | 'TASK_ACTION_TYPE_UPDATE_REQUEST_DATA';
 
 const OPEN = 'TASK_STATE_OPEN';
 const CLOSED = 'TASK_STATE_CLOSED';
@@ -91,6 +117,34 @@ const currentOf = (task: TaskRow): StepInstance | undefined => {
   const current = instancesOf(task).at(-1);
   return task.state === OPEN && current?.state === 'ACTIVE' ? current : undefined;
 };
+
+/** The most request data a task keeps, as JSON text: what a description may hold. */
+const MAX_REQUEST_DATA_LENGTH = STRING_LIMITS.text;
+
+/** A JSON object as `requestData` carries it (anything else is no data), refused when too large. */
+function requestDataOf(data: unknown, field: string): Record<string, unknown> | null {
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) return null;
+  if (JSON.stringify(data).length > MAX_REQUEST_DATA_LENGTH) {
+    throw invalidArgument(
+      `${field} must be at most ${MAX_REQUEST_DATA_LENGTH} characters as JSON`,
+      'INVALID_ARGUMENT',
+      { field },
+    );
+  }
+  return data as Record<string, unknown>;
+}
+
+/** What the task runs next: a policy's steps, from the first. */
+interface PolicyRun {
+  readonly policyId: string;
+  readonly generation: number;
+  readonly steps: PolicyStep[];
+}
+const runOf = (policy: PolicyRow): PolicyRun => ({
+  policyId: policy.id,
+  generation: policy.generation,
+  steps: policy.steps,
+});
 
 const taskClosed = (id: string) =>
   new AppError('FAILED_PRECONDITION', `task ${id} is closed; nothing about it can change`, 'TASK_CLOSED', {
@@ -129,16 +183,37 @@ export function createTasksService(deps: TasksServiceDeps) {
     return task;
   }
 
-  function actionsFor(caller: Principal, task: TaskRow): TaskActionName[] {
+  async function actionsFor(caller: Principal, task: TaskRow): Promise<TaskActionName[]> {
     if (task.state !== OPEN) return ['TASK_ACTION_TYPE_COMMENT'];
     const actions: TaskActionName[] = [];
-    if (currentOf(task)?.approverIds.includes(caller.userId)) {
+    const current = currentOf(task);
+    const admin = caller.permissions.has('tasks:write');
+    if (current?.approverIds.includes(caller.userId)) {
       actions.push('TASK_ACTION_TYPE_APPROVE', 'TASK_ACTION_TYPE_DENY');
     }
     actions.push('TASK_ACTION_TYPE_COMMENT');
-    if (mayReassign(caller, currentOf(task))) actions.push('TASK_ACTION_TYPE_REASSIGN');
-    if (mayClose(caller, task)) actions.push('TASK_ACTION_TYPE_CLOSE');
+    if (mayReassign(caller, current)) actions.push('TASK_ACTION_TYPE_REASSIGN');
+    if (mayClose(caller, task)) actions.push('TASK_ACTION_TYPE_CLOSE', 'TASK_ACTION_TYPE_RESTART');
+    if (admin && current) actions.push('TASK_ACTION_TYPE_SKIP_STEP');
+    if (admin && dueAtOf(current) !== null) actions.push('TASK_ACTION_TYPE_PROCESS_NOW');
+    if (task.task_type === 'grant' && mayClose(caller, task)) {
+      if (!task.emergency_access && (await emergencyPolicyOf(db, task))) {
+        actions.push('TASK_ACTION_TYPE_ESCALATE_TO_EMERGENCY_ACCESS');
+      }
+      actions.push('TASK_ACTION_TYPE_UPDATE_REQUEST_DATA');
+    }
     return actions;
+  }
+
+  /** The emergency grant policy of the task's entitlement, if it has one. */
+  async function emergencyPolicyOf(executor: Executor, task: TaskRow): Promise<string> {
+    try {
+      const entitlement = await requireManualEntitlement(executor, task.app_id, task.app_entitlement_id);
+      return entitlement.emergency_grant_policy_id ?? '';
+    } catch (error) {
+      if (error instanceof AppError) return '';
+      throw error;
+    }
   }
 
   /** A Super Admin reassigns any step; an approver one whose approval allows reassignment. */
@@ -182,6 +257,8 @@ export function createTasksService(deps: TasksServiceDeps) {
   ): Promise<TaskRow> {
     const steps = task.policy_steps;
     const instances = instancesOf(task);
+    // Instances before `step_base` belong to an earlier run of the policy (a restart).
+    const base = task.step_base;
     const subject: TaskSubject = {
       appId: task.app_id,
       appEntitlementId: task.app_entitlement_id,
@@ -189,8 +266,8 @@ export function createTasksService(deps: TasksServiceDeps) {
       openerId: task.created_by_user_id,
     };
     let current = task;
-    while (instances.length < steps.length) {
-      const step = steps[instances.length] as PolicyStep;
+    while (instances.length - base < steps.length) {
+      const step = steps[instances.length - base] as PolicyStep;
       const kind = stepKindOf(step);
       const instance: StepInstance = {
         id: newId(now.getTime()),
@@ -214,8 +291,34 @@ export function createTasksService(deps: TasksServiceDeps) {
         }
         continue;
       }
+      if (kind === 'wait') {
+        const waitMs = parseDurationMs(step.wait?.timeoutDuration ?? '') ?? 0;
+        instance.waitStartedAt = now.toISOString();
+        instance.waitUntil = new Date(now.getTime() + waitMs).toISOString();
+        current = { ...current, step_instances: instances, step_approver_ids: [] };
+        await setAssignees(trx, task.id, []);
+        audits.push(
+          audit(current, 'wait_started', null, now, { stepId: instance.id, until: instance.waitUntil }),
+        );
+        const first = step.wait?.commentOnFirstWait ?? '';
+        if (first.trim()) current = withComment(current, first, SYSTEM_ACTOR, now, audits);
+        return current;
+      }
       if (kind === 'approval' && step.approval) {
-        const earlier = new Set(instances.filter((i) => i.outcome === 'approved').map((i) => i.actorUserId));
+        const escalation = step.approval.escalationEnabled ? step.approval.escalation : null;
+        if (escalation) {
+          // The expiration is in minutes (CONTRACT.md §7.18).
+          const minutes = Number(escalation.expiration ?? '0');
+          instance.escalatesAt = new Date(now.getTime() + minutes * 60_000).toISOString();
+          instance.escalated = false;
+        }
+        // Approvals of an earlier run of the policy (before a restart) no longer count.
+        const earlier = new Set(
+          instances
+            .slice(base)
+            .filter((i) => i.outcome === 'approved')
+            .map((i) => i.actorUserId),
+        );
         const resolved = await resolveApprovers(trx, step.approval, subject, earlier, now.toISOString());
         instance.approverIds = resolved.approverIds;
         if (resolved.fallback) {
@@ -386,7 +489,9 @@ export function createTasksService(deps: TasksServiceDeps) {
     return entries;
   }
 
-  async function save(trx: Executor, before: TaskRow, after: TaskRow, audits: TaskAuditRow[], now: Date) {
+  async function save(trx: Executor, before: TaskRow, changed: TaskRow, audits: TaskAuditRow[], now: Date) {
+    // The timer of the current step, which the task-timer loop finds the task by.
+    const after = { ...changed, due_at: dueAtOf(currentOf(changed)) };
     const changes: Partial<TaskRow> = {};
     for (const key of Object.keys(after) as (keyof TaskRow)[]) {
       if (after[key] !== before[key]) (changes as Record<string, unknown>)[key] = after[key];
@@ -421,6 +526,9 @@ export function createTasksService(deps: TasksServiceDeps) {
       step_instances: [],
       step_approver_ids: [],
       comment_count: 0,
+      due_at: null,
+      step_base: 0,
+      request_data: null,
       created_at: now.toISOString(),
       updated_at: now.toISOString(),
       deleted_at: null,
@@ -518,15 +626,6 @@ export function createTasksService(deps: TasksServiceDeps) {
       if (policyId && !policy) throw notFound('policy', policyId);
       // Without a revoke policy a revoke task applies at once (issue 19): it has no steps.
       const steps = policy?.steps ?? [];
-      const unsupported = steps.find((s) => s.wait || s.approval?.escalationEnabled);
-      if (unsupported) {
-        throw new AppError(
-          'FAILED_PRECONDITION',
-          `policy ${policyId} has a ${unsupported.wait ? 'wait step' : 'step that escalates'}, which tasks do not run yet`,
-          'TASK_POLICY_NOT_RUN',
-          { policyId },
-        );
-      }
       const task = await insertNewTask(trx, now, {
         task_type: type,
         app_id: input.appId,
@@ -540,6 +639,7 @@ export function createTasksService(deps: TasksServiceDeps) {
         policy_id: policyId,
         policy_generation: policy?.generation ?? 0,
         policy_steps: steps,
+        request_data: type === 'grant' ? requestDataOf(input.requestData, 'requestData') : null,
       });
       const audits = [audit(task, 'created', actor, now, { policyId })];
       const advanced = await advance(trx, task, actor, now, audits);
@@ -575,7 +675,7 @@ export function createTasksService(deps: TasksServiceDeps) {
 
   /** Runs `change` on the task under a lock, so racing actions end in exactly one outcome. */
   async function act(
-    caller: Principal,
+    caller: Principal | null,
     actor: Actor,
     id: string,
     operation: TaskOperation,
@@ -583,7 +683,9 @@ export function createTasksService(deps: TasksServiceDeps) {
   ): Promise<TaskRow> {
     const now = clock.now();
     return db.transaction().execute(async (trx) => {
-      const seen = await visibleTask(caller, id, trx);
+      // The system (the task-timer loop) acts on any task; a person on one they may see.
+      const seen = caller ? await visibleTask(caller, id, trx) : await findTaskById(trx, id);
+      if (!seen) throw notFound('task', id);
       await dialect.serialize(trx, `roster:task:${seen.id}`);
       // Read again under the lock: an action that committed meanwhile is seen.
       const task = (await findTaskById(trx, seen.id)) as TaskRow;
@@ -652,6 +754,7 @@ export function createTasksService(deps: TasksServiceDeps) {
     const earlier = new Set(
       approval?.requireDistinctApprovers === true
         ? instancesOf(task)
+            .slice(task.step_base)
             .filter((i) => i.outcome === 'approved')
             .map((i) => i.actorUserId)
         : [],
@@ -675,14 +778,211 @@ export function createTasksService(deps: TasksServiceDeps) {
     }
   }
 
-  function decide(task: TaskRow, outcome: StepInstance['outcome'], caller: Principal, now: Date) {
+  function decide(task: TaskRow, outcome: StepInstance['outcome'], by: { userId: string }, now: Date) {
     const instances = instancesOf(task);
     const last = instances[instances.length - 1] as StepInstance;
     last.state = 'DONE';
     last.outcome = outcome;
-    last.actorUserId = caller.userId;
+    last.actorUserId = by.userId;
     last.at = now.toISOString();
-    return { ...task, step_instances: instances, step_approver_ids: [] };
+    const decided: TaskRow = { ...task, step_instances: instances, step_approver_ids: [] };
+    return decided;
+  }
+
+  /** Records in the instance `id` which instance followed it, once the policy has moved on. */
+  function linkNext(task: TaskRow, id: string | undefined): TaskRow {
+    const index = task.step_instances.findIndex((instance) => instance.id === id);
+    const next = task.step_instances[index + 1];
+    if (index < 0 || !next) return task;
+    const instances = instancesOf(task);
+    (instances[index] as StepInstance).nextStepId = next.id;
+    return { ...task, step_instances: instances };
+  }
+
+  /**
+   * Ends the current step as `outcome` and runs `run`'s steps from the first: a restart, an
+   * emergency-access escalation, an escalation that replaces the policy. The instances of the earlier
+   * run stay in the history.
+   */
+  async function restartOn(
+    trx: Executor,
+    task: TaskRow,
+    run: PolicyRun,
+    outcome: 'restarted' | 'replaced',
+    actor: Actor,
+    now: Date,
+    audits: TaskAuditRow[],
+    changes: Partial<TaskRow> = {},
+  ): Promise<TaskRow> {
+    const instances = instancesOf(task);
+    const last = instances.at(-1);
+    if (last?.state === 'ACTIVE') {
+      last.state = 'DONE';
+      last.outcome = outcome;
+      last.actorUserId = actor.userId;
+      last.at = now.toISOString();
+    }
+    const restarted: TaskRow = {
+      ...task,
+      ...changes,
+      step_instances: instances,
+      step_base: instances.length,
+      step_approver_ids: [],
+      policy_id: run.policyId,
+      policy_generation: run.generation,
+      policy_steps: run.steps,
+    };
+    await setAssignees(trx, task.id, []);
+    return linkNext(await advance(trx, restarted, actor, now, audits), last?.id);
+  }
+
+  /**
+   * An approval step undecided past its escalation's expiration escalates: its approvers become the
+   * escalation's (`reassignToApprovers`), under a new step instance ID, or another policy takes the
+   * task's place from its first step (`replacePolicy`).
+   */
+  async function escalate(
+    trx: Executor,
+    task: TaskRow,
+    current: StepInstance,
+    actor: Actor,
+    now: Date,
+    audits: TaskAuditRow[],
+  ): Promise<TaskRow> {
+    const approval = current.step.approval;
+    const escalation = approval?.escalation;
+    const message = escalation?.escalationComment || 'The step was not decided in time and escalated';
+    const instances = instancesOf(task);
+    const marked = instances.at(-1) as StepInstance;
+    marked.escalated = true;
+    const replaceId = escalation?.replacePolicy?.policyId ?? '';
+    const replacement = replaceId ? await findPolicyById(trx, replaceId) : undefined;
+    if (replacement) {
+      audits.push(
+        audit(task, 'escalation', actor, now, {
+          stepId: current.id,
+          policyId: replacement.id,
+          previousPolicyId: task.policy_id,
+          message,
+        }),
+      );
+      return restartOn(
+        trx,
+        { ...task, step_instances: instances },
+        runOf(replacement),
+        'replaced',
+        actor,
+        now,
+        audits,
+      );
+    }
+    const requesters = [task.identity_user_id, task.created_by_user_id];
+    const named = await liveUserIds(trx, escalation?.reassignToApprovers?.approverIds ?? []);
+    const eligible = named.filter(
+      (id) => (approval && allowsSelfApproval(approval)) || !requesters.includes(id),
+    );
+    // With nobody the escalation names able to act, the step keeps its approvers.
+    const approverIds = eligible.length > 0 ? eligible : current.approverIds;
+    const escalated: StepInstance = { ...marked, id: newId(now.getTime()), approverIds };
+    instances[instances.length - 1] = escalated;
+    await setAssignees(trx, task.id, approverIds);
+    const changed = { ...task, step_instances: instances, step_approver_ids: approverIds };
+    audits.push(
+      audit(changed, 'escalation', actor, now, {
+        oldPolicyStepId: current.id,
+        newPolicyStepId: escalated.id,
+        previousApproverIds: current.approverIds,
+        approverIds,
+        message,
+      }),
+    );
+    return changed;
+  }
+
+  /**
+   * What the current step's timer does when its time has come, or at once when `now` is asked for
+   * (ProcessNow): a wait ends and the policy continues; an approval escalates. Undefined when the
+   * current step has no timer, or (unless forced) its time has not come.
+   */
+  async function runTimer(
+    trx: Executor,
+    task: TaskRow,
+    actor: Actor,
+    now: Date,
+    audits: TaskAuditRow[],
+    force: boolean,
+  ): Promise<TaskRow | undefined> {
+    const current = currentOf(task);
+    const due = dueAtOf(current);
+    if (!current || due === null || (!force && due > now.toISOString())) return undefined;
+    if (current.kind !== 'wait') return escalate(trx, task, current, actor, now, audits);
+    let ended = decide(task, force ? 'processed' : 'waited', actor, now);
+    audits.push(audit(ended, force ? 'wait_processed' : 'wait_ended', actor, now, { stepId: current.id }));
+    const onTimeout = current.step.wait?.commentOnTimeout ?? '';
+    if (!force && onTimeout.trim()) ended = withComment(ended, onTimeout, actor, now, audits);
+    return advance(trx, ended, actor, now, audits);
+  }
+
+  const notAdmin = () =>
+    new AppError('PERMISSION_DENIED', 'only a Super Admin may do this to a task', 'PERMISSION_DENIED', {
+      permission: 'tasks:write',
+    });
+  const notRequester = () =>
+    new AppError(
+      'PERMISSION_DENIED',
+      'only the requester or an administrator may do this to a task',
+      'PERMISSION_DENIED',
+      { permission: 'tasks:write' },
+    );
+
+  /** An open task; with a `policyStepId`, it must name the current step. */
+  function requireOpen(task: TaskRow, policyStepId: string | undefined): StepInstance | undefined {
+    if (task.state !== OPEN) throw taskClosed(task.id);
+    return policyStepId ? requireStep(task, policyStepId) : currentOf(task);
+  }
+
+  function requireGrantTask(task: TaskRow) {
+    if (task.task_type !== 'grant') {
+      throw new AppError(
+        'FAILED_PRECONDITION',
+        `task ${task.id} is a ${task.task_type} task; only a grant task has this`,
+        'TASK_NOT_A_GRANT',
+        { id: task.id },
+      );
+    }
+  }
+
+  /** Advances one task whose timer is due, as the system, exactly once whoever else tries too. */
+  async function runDue(id: string): Promise<boolean> {
+    let ran = false;
+    const operationOf = (task: TaskRow): TaskOperation =>
+      currentOf(task)?.kind === 'wait' ? 'task.wait_ended' : 'task.escalated';
+    const now = clock.now();
+    await db.transaction().execute(async (trx) => {
+      await dialect.serialize(trx, `roster:task:${id}`);
+      // Read under the lock: a process or action that got there first has moved the timer on.
+      const task = await findTaskById(trx, id);
+      if (!task || task.state !== OPEN) return;
+      const audits: TaskAuditRow[] = [];
+      const after = await runTimer(trx, task, SYSTEM_ACTOR, now, audits, false);
+      if (!after) return;
+      const operation = operationOf(task);
+      await save(trx, task, after, audits, now);
+      await deps.systemLog.record(trx, [
+        {
+          operation,
+          activity: 'update',
+          targetType: 'task',
+          targetId: task.id,
+          actor: SYSTEM_ACTOR,
+          occurredAt: now,
+          details: logDetails(after),
+        },
+        ...lifecycleEntries(task, after, operation, SYSTEM_ACTOR, now),
+      ]);
+      ran = true;
+    });
+    return ran;
   }
 
   return {
@@ -845,6 +1145,140 @@ export function createTasksService(deps: TasksServiceDeps) {
         const closed = await close(trx, task, 'REVOKED', actor, now, audits, { revoked });
         await saveCreated(trx, task, closed, audits, actor, now, { revoked });
         return closed;
+      });
+    },
+
+    /**
+     * Runs every task whose timer is due, `batchSize` at a time, each in its own transaction; returns
+     * how many moved on. Several processes may run it at once: each task is re-read under its lock.
+     */
+    async runDueTimers(batchSize = 100): Promise<number> {
+      let moved = 0;
+      const tried = new Set<string>();
+      // A task that fails is left for the next run; the others still move on.
+      let failure: unknown;
+      for (;;) {
+        const ids = (await findDueTaskIds(db, clock.now().toISOString(), batchSize + tried.size)).filter(
+          (id) => !tried.has(id),
+        );
+        if (ids.length === 0) break;
+        for (const id of ids.slice(0, batchSize)) {
+          tried.add(id);
+          try {
+            if (await runDue(id)) moved++;
+          } catch (error) {
+            failure ??= error;
+          }
+        }
+      }
+      if (failure !== undefined) throw failure;
+      return moved;
+    },
+
+    /** A Super Admin makes the current step's timer fire now: a wait ends, an escalation happens. */
+    processNow(caller: Principal, actor: Actor, id: string) {
+      return act(caller, actor, id, 'task.processed', async (trx, task, now, audits) => {
+        requireOpen(task, undefined);
+        if (!caller.permissions.has('tasks:write')) throw notAdmin();
+        const after = await runTimer(trx, task, actor, now, audits, true);
+        if (!after) {
+          throw new AppError(
+            'FAILED_PRECONDITION',
+            'the current step waits for nothing timed: only a wait step or an approval that escalates can be processed now',
+            'TASK_NOTHING_TO_PROCESS',
+            { id: task.id },
+          );
+        }
+        return after;
+      });
+    },
+
+    /** A Super Admin skips the current step; the policy goes on from the next one. */
+    skipStep(caller: Principal, actor: Actor, id: string, policyStepId: string, comment: string) {
+      return act(caller, actor, id, 'task.step_skipped', async (trx, task, now, audits) => {
+        const current = requireStep(task, policyStepId);
+        if (!caller.permissions.has('tasks:write')) throw notAdmin();
+        const skipped = decide(task, 'skipped', caller, now);
+        await setAssignees(trx, task.id, []);
+        audits.push(audit(skipped, 'step_skipped', actor, now, { stepId: current.id, kind: current.kind }));
+        const advanced = await advance(
+          trx,
+          withComment(skipped, comment, actor, now, audits),
+          actor,
+          now,
+          audits,
+        );
+        return linkNext(advanced, current.id);
+      });
+    },
+
+    /**
+     * The requester or a Super Admin starts the task's policy again from its first step, as the task
+     * holds it; what was decided before stays in the history (CONTRACT.md §7.26).
+     */
+    restart(caller: Principal, actor: Actor, id: string, policyStepId: string, comment: string) {
+      return act(caller, actor, id, 'task.restarted', async (trx, task, now, audits) => {
+        const current = requireOpen(task, policyStepId || undefined);
+        if (!mayClose(caller, task)) throw notRequester();
+        audits.push(audit(task, 'restarted', actor, now, { oldPolicyStepId: current?.id ?? '' }));
+        const commented = withComment(task, comment, actor, now, audits);
+        return restartOn(
+          trx,
+          commented,
+          { policyId: task.policy_id, generation: task.policy_generation, steps: task.policy_steps },
+          'restarted',
+          actor,
+          now,
+          audits,
+        );
+      });
+    },
+
+    /**
+     * The requester (or a Super Admin) moves an open grant task onto its entitlement's emergency grant
+     * policy, which runs from its first step; the task is emergency access from then on.
+     */
+    escalateToEmergency(caller: Principal, actor: Actor, id: string, policyStepId: string, comment: string) {
+      return act(caller, actor, id, 'task.escalated_to_emergency', async (trx, task, now, audits) => {
+        const current = requireOpen(task, policyStepId || undefined);
+        if (!mayClose(caller, task)) throw notRequester();
+        requireGrantTask(task);
+        const policyId = task.emergency_access ? '' : await emergencyPolicyOf(trx, task);
+        if (!policyId) {
+          throw new AppError(
+            'FAILED_PRECONDITION',
+            task.emergency_access
+              ? `task ${task.id} is already emergency access`
+              : `entitlement ${task.app_entitlement_id} has no emergency grant policy (emergencyGrantPolicyId)`,
+            'EMERGENCY_ACCESS_UNAVAILABLE',
+            { id: task.id },
+          );
+        }
+        const policy = await findPolicyById(trx, policyId);
+        if (!policy) throw notFound('policy', policyId);
+        audits.push(
+          audit(task, 'escalated_to_emergency', actor, now, {
+            oldPolicyId: task.policy_id,
+            oldPolicyStepId: current?.id ?? '',
+            policyId,
+          }),
+        );
+        const commented = withComment(task, comment, actor, now, audits);
+        return restartOn(trx, commented, runOf(policy), 'restarted', actor, now, audits, {
+          emergency_access: true,
+        });
+      });
+    },
+
+    /** The requester or a Super Admin replaces the request data of an open grant task. */
+    updateRequestData(caller: Principal, actor: Actor, id: string, given: Record<string, unknown>) {
+      const data = requestDataOf(given, 'data') ?? {};
+      return act(caller, actor, id, 'task.request_data_updated', async (_trx, task, now, audits) => {
+        requireOpen(task, undefined);
+        if (!mayClose(caller, task)) throw notRequester();
+        requireGrantTask(task);
+        audits.push(audit(task, 'request_data_updated', actor, now, { keys: Object.keys(data) }));
+        return { ...task, request_data: data };
       });
     },
 

@@ -26,6 +26,12 @@ export interface TasksTable extends Audited {
   /** JSON array of the user IDs who may act on the current step. */
   step_approver_ids: JsonText;
   comment_count: number;
+  /** When the current step next needs the system: a wait's end or an escalation; null if never. */
+  due_at: Timestamp | null;
+  /** Where in `step_instances` the current run of the policy begins (0 until a restart). */
+  step_base: number;
+  /** JSON object: the grant request's data (`requestData`), or null. */
+  request_data: JsonText | null;
 }
 
 export interface TaskAssigneesTable {
