@@ -47,7 +47,7 @@ export function stepInstanceView(instance: StepInstance, generation: number) {
             ? { denied: { deniedAt: at, userId: instance.actorUserId } }
             : {}),
           ...(instance.outcome === 'cancelled'
-            ? { skipped: { skippedAt: at, userId: instance.actorUserId } }
+            ? { skipped: { skippedAt: at, userId: instance.actorUserId, newPolicyStepId: '' } }
             : {}),
           escalationInstance: null,
         },

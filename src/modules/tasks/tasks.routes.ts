@@ -14,6 +14,7 @@ import {
   StepActionBody,
   TaskActionResponse,
   TaskAuditsBody,
+  TaskCloseResponse,
   TaskSearchResponse,
   TaskViewResponse,
   taskView,
@@ -171,20 +172,27 @@ export const tasksRoutes: FastifyPluginAsyncTypebox<{ tasks: TasksService }> = a
     },
   );
 
-  for (const name of ['comment', 'close'] as const) {
-    app.post(
-      `/api/v1/tasks/:task_id/action/${name}`,
-      { config, schema: { params: TaskParams, body: CommentBody, response: { 200: TaskActionResponse } } },
-      async (request) => {
-        const caller = principalOf(request);
-        const task = await tasks[name](
-          caller,
-          actorOf(request),
-          request.params.task_id,
-          request.body.comment ?? '',
-        );
-        return acted(caller, task);
-      },
-    );
-  }
+  app.post(
+    '/api/v1/tasks/:task_id/action/comment',
+    { config, schema: { params: TaskParams, body: CommentBody, response: { 200: TaskActionResponse } } },
+    async (request) => {
+      const caller = principalOf(request);
+      const { task_id } = request.params;
+      return acted(
+        caller,
+        await tasks.comment(caller, actorOf(request), task_id, request.body.comment ?? ''),
+      );
+    },
+  );
+
+  app.post(
+    '/api/v1/tasks/:task_id/action/close',
+    { config, schema: { params: TaskParams, body: CommentBody, response: { 200: TaskCloseResponse } } },
+    async (request) => {
+      const caller = principalOf(request);
+      const { task_id } = request.params;
+      const task = await tasks.close(caller, actorOf(request), task_id, request.body.comment ?? '');
+      return { ...(await answer(caller, task)), taskActionId: '' };
+    },
+  );
 };
