@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: Roster's figures on SQLite and on PostgreSQL in one run, each as a ratio to a
  * baseline measured in the same run on the same machine. `--quick` is a smoke run with small sizes,
- * to check the bench itself; its figures mean nothing. `--scim` measures only the SCIM figure.
+ * to check the bench itself; its figures mean nothing. `--scim` measures only the SCIM figure,
+ * `--tasks` only the task figures.
  */
 
 import { execFileSync } from 'node:child_process';
@@ -30,10 +31,12 @@ import {
 import { type ScimResults, scimRun } from './lib/scim-run.js';
 import { type AddResult, type ServerResults, type Sizes, serverRun } from './lib/server-run.js';
 import { formatTable, int, mb, ms, pct, ratio } from './lib/table.js';
+import { type TaskSizes, type TasksResults, tasksRun } from './lib/tasks-run.js';
 import { type WebhooksResults, webhookRows, webhooksRun } from './lib/webhooks-run.js';
 
 const quick = process.argv.includes('--quick');
 const scimOnly = process.argv.includes('--scim');
+const tasksOnly = process.argv.includes('--tasks');
 /** Members one SCIM PATCH adds (the size IdPs push for a large group). */
 const SCIM_MEMBERS = quick ? 1_000 : 10_000;
 const sizes: Sizes = quick
@@ -53,6 +56,9 @@ const sizes: Sizes = quick
       loadSeconds: 10,
       loadConnections: 50,
     };
+const TASK_SIZES: TaskSizes = quick
+  ? { small: 1_000, large: 5_000, searchRequests: 5, approvals: 5 }
+  : { small: 1_000, large: 100_000, searchRequests: 21, approvals: 40 };
 const BASELINE_ROWS = quick ? 10_000 : 100_000;
 const PROFILE_USERS = quick ? 2_000 : 20_000;
 const DIALECTS: Dialect[] = ['sqlite', 'postgres'];
@@ -70,6 +76,7 @@ interface DialectResults {
   readonly cli: CliAddResult;
   readonly scim: ScimResults;
   readonly webhooks: WebhooksResults;
+  readonly tasks: TasksResults;
 }
 
 const startedAt = new Date();
@@ -145,7 +152,78 @@ async function measure(dialect: Dialect, postgresUrl: string | undefined): Promi
   const webhooks = await webhooksRun(dialect, sizes.adds.at(-1) as number, (m) =>
     progress(`${name}: webhooks: ${m}`),
   );
-  return { startMs, baseline, allRows, profile, server, bare, cli, scim, webhooks };
+  const tasks = await tasksOnDatabaseOfItsOwn(dialect, postgresUrl !== undefined);
+  return { startMs, baseline, allRows, profile, server, bare, cli, scim, webhooks, tasks };
+}
+
+/** The task figures, on servers of their own (and, for PostgreSQL, databases of their own). */
+async function tasksOnDatabaseOfItsOwn(dialect: Dialect, postgres: boolean): Promise<TasksResults> {
+  const names = {
+    small: `roster_bench_tasks_small_${process.pid}`,
+    large: `roster_bench_tasks_large_${process.pid}`,
+  };
+  const urls = postgres
+    ? { small: await createPostgresDatabase(names.small), large: await createPostgresDatabase(names.large) }
+    : undefined;
+  try {
+    return await tasksRun(dialect, urls, TASK_SIZES, (m) => progress(`${NAMES[dialect]}: tasks: ${m}`));
+  } finally {
+    if (urls) {
+      await dropPostgresDatabase(names.small);
+      await dropPostgresDatabase(names.large);
+    }
+  }
+}
+
+/** Task search as the table grows (the goal: 100k-task page ≤ 2 × 1k-task page), approve → listed. */
+function taskRows(of: (d: Dialect) => TasksResults): string[][] {
+  const small = int(TASK_SIZES.small);
+  const large = int(TASK_SIZES.large);
+  const first = of(DIALECTS[0] as Dialect);
+  const listed = (label: string, pick: (r: TasksResults) => TasksResults['approve'], base: boolean) => [
+    label,
+    ...DIALECTS.flatMap((d) => {
+      const r = of(d);
+      const t = pick(r);
+      return [`${ms(t.medianMs)} / ${ms(t.p95Ms)} ms`, base ? '1.00' : ratio(t.medianMs / r.addOne.medianMs)];
+    }),
+  ];
+  return [
+    [`Task search, page of 100: ${small} → ${large} tasks (ratio: ${large} to ${small})`, '', '', '', ''],
+    ...first.searches.map((search, i) => [
+      `  ${search.label}`,
+      ...DIALECTS.flatMap((d) => {
+        const s = of(d).searches[i] as TasksResults['searches'][number];
+        return [`${ms(s.smallMs)} → ${ms(s.largeMs)} ms`, ratio(s.largeMs / s.smallMs)];
+      }),
+    ]),
+    goalRow(
+      `every task search over ${large} ≤ 2 × over ${small} (worst)`,
+      (d) => Math.max(...of(d).searches.map((s) => s.largeMs / s.smallMs)),
+      (v) => v <= 2,
+      ratio,
+    ),
+    listed(
+      `add-manual-user of 1 user: 200 → member listed, median / p95 of ${TASK_SIZES.approvals}`,
+      (r) => r.addOne,
+      true,
+    ),
+    listed(
+      `final approve of a grant task: 200 → member listed (ratio: to add-manual-user)`,
+      (r) => r.approve,
+      false,
+    ),
+    [
+      '  request sent → member listed, median: approve / add-manual-user',
+      ...DIALECTS.flatMap((d) => {
+        const r = of(d);
+        return [
+          `${ms(r.approve.totalMedianMs)} / ${ms(r.addOne.totalMedianMs)} ms`,
+          ratio(r.approve.totalMedianMs / r.addOne.totalMedianMs),
+        ];
+      }),
+    ],
+  ];
 }
 
 /** The SCIM figure: its baseline is add-manual-user of the same users on the same server. */
@@ -355,6 +433,7 @@ function report(results: Record<Dialect, DialectResults>): string {
     ),
     ...scimRows((d) => results[d].scim),
     ...webhookRows(DIALECTS, (d) => results[d].webhooks),
+    ...taskRows((d) => results[d].tasks),
   ];
 
   const amplification = [
@@ -420,6 +499,23 @@ async function main(): Promise<void> {
         ...scimRows((d) => scim[d]),
       ]);
       process.stdout.write(`\nRoster SCIM bench: ${startedAt.toISOString()}\n\n${table}\n`);
+      return;
+    }
+    if (tasksOnly) {
+      buildWhenStale();
+      const tasks = {} as Record<Dialect, TasksResults>;
+      tasks.sqlite = await tasksOnDatabaseOfItsOwn('sqlite', false);
+      tasks.postgres = await tasksOnDatabaseOfItsOwn('postgres', true);
+      progress(`done in ${((Date.now() - startedAt.getTime()) / 1000).toFixed(0)} s`);
+      const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+      const table = formatTable([
+        ['', 'SQLite', 'ratio', 'PostgreSQL', 'ratio'],
+        ...taskRows((d) => tasks[d]),
+      ]);
+      process.stdout.write(
+        `\nRoster task bench${quick ? ' — QUICK SMOKE RUN, figures meaningless' : ''}: ${startedAt.toISOString()}\n` +
+          `Node ${process.version}, ${os.cpus().length} × ${cpu}, ${mb(os.totalmem())} RAM\n\n${table}\n`,
+      );
       return;
     }
     buildWhenStale();

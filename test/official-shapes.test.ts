@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SUPER_ADMIN_ROLE } from '../src/lib/roles.js';
 import { createApp, createEntitlement, createResource, createResourceType, createUser } from './fixtures.js';
 import { DIALECTS, startTestApp, type TestApp } from './harness.js';
+import { createCaller, ROLES } from './identity-fixtures.js';
 
 /**
  * ConductorOne emits unpopulated fields (CONTRACT.md §1), and the official SDKs decode its answers
@@ -239,6 +240,106 @@ describe.each(DIALECTS)('answers carry every field of the official schema on %s'
       const schema = operation.responses['200'].content['application/json'].schema;
       missing.push(...missingFields(schema, response.body, operation.operationId));
     }
+    expect(missing).toEqual([]);
+  });
+
+  it('in every task and policy write Roster serves: opening, acting on and offboarding, and policy changes', async () => {
+    const owner = await createCaller(t, [ROLES.appAdmin]);
+    const [subject, deputy, leaver] = [await createUser(t), await createUser(t), await createUser(t)];
+    const app = await createApp(t, { owners: [owner.user.id] });
+    const entitlement = await createEntitlement(t, app.id);
+    const missing: string[] = [];
+    const served = new Set<string>();
+    /** Sends one write and checks its answer against the official 200 schema of `path`. */
+    const write = async (
+      method: 'POST' | 'DELETE',
+      path: string,
+      url: string,
+      body: unknown,
+      token?: string,
+    ) => {
+      const response = await t.request(method, url, body, token === undefined ? {} : { token });
+      expect(response.status, `${method} ${url}: ${JSON.stringify(response.body)}`).toBe(200);
+      const operation = officialTasks.paths[path][method.toLowerCase()];
+      const schema = operation.responses['200'].content['application/json'].schema;
+      missing.push(...missingFields(schema, response.body, operation.operationId));
+      served.add(operation.operationId);
+      return response.body;
+    };
+    const open = async () =>
+      (
+        await write('POST', '/api/v1/task/grant', '/api/v1/task/grant', {
+          appId: app.id,
+          appEntitlementId: entitlement.id,
+          identityUserId: subject.id,
+          description: 'shapes',
+        })
+      ).taskView.task;
+    const action = (task: any, name: string, body: Record<string, unknown>, token?: string) =>
+      write(
+        'POST',
+        `/api/v1/tasks/{task_id}/action/${name}`,
+        `/api/v1/tasks/${task.id}/action/${name}`,
+        body,
+        token,
+      );
+
+    const first = await open();
+    await action(first, 'comment', { comment: 'Needed for the audit' });
+    await action(first, 'reassign', {
+      policyStepId: first.policy.current.id,
+      newStepUserIds: [deputy.id],
+      comment: 'Owner away',
+    });
+    await action(first, 'close', { comment: 'Asked twice' });
+    const denied = await open();
+    await action(denied, 'deny', { policyStepId: denied.policy.current.id }, owner.token);
+    const approved = await open();
+    await action(approved, 'approve', { policyStepId: approved.policy.current.id }, owner.token);
+    await write('POST', '/api/v1/task/revoke', '/api/v1/task/revoke', {
+      appId: app.id,
+      appEntitlementId: entitlement.id,
+      identityUserId: subject.id,
+    });
+    // Offboarding revokes what the leaver holds: give them a grant first.
+    const added = await t.request(
+      'POST',
+      `/api/v1/apps/${app.id}/entitlements/${entitlement.id}/add-manual-user`,
+      { userIds: [leaver.id] },
+    );
+    expect(added.status, JSON.stringify(added.body)).toBe(200);
+    await t.drainBulkActions();
+    await write('POST', '/api/v1/task/offboarding', '/api/v1/task/offboarding', {
+      subjectUserId: leaver.id,
+      description: 'Last day',
+    });
+
+    const policy = (
+      await write('POST', '/api/v1/policies', '/api/v1/policies', {
+        displayName: 'Shapes',
+        policyType: 'POLICY_TYPE_GRANT',
+        policySteps: { grant: { steps: [{ approval: { users: { userIds: [deputy.id] } } }] } },
+      })
+    ).policy;
+    await write('POST', '/api/v1/policies/{id}', `/api/v1/policies/${policy.id}`, {
+      policy: { displayName: 'Shapes, renamed' },
+      updateMask: 'displayName',
+    });
+    await write('DELETE', '/api/v1/policies/{id}', `/api/v1/policies/${policy.id}`, undefined);
+
+    expect([...served].sort()).toEqual([
+      'c1.api.policy.v1.Policies.Create',
+      'c1.api.policy.v1.Policies.Delete',
+      'c1.api.policy.v1.Policies.Update',
+      'c1.api.task.v1.TaskActionsService.Approve',
+      'c1.api.task.v1.TaskActionsService.Close',
+      'c1.api.task.v1.TaskActionsService.Comment',
+      'c1.api.task.v1.TaskActionsService.Deny',
+      'c1.api.task.v1.TaskActionsService.Reassign',
+      'c1.api.task.v1.TaskService.CreateGrantTask',
+      'c1.api.task.v1.TaskService.CreateOffboardingTask',
+      'c1.api.task.v1.TaskService.CreateRevokeTask',
+    ]);
     expect(missing).toEqual([]);
   });
 

@@ -19,6 +19,7 @@ import * as m0017 from './0017_scim_owned_entitlements.js';
 import * as m0018 from './0018_system_log_filters.js';
 import * as m0019 from './0019_tasks.js';
 import * as m0020 from './0020_task_timers.js';
+import * as m0021 from './0021_task_search.js';
 
 /** Migrations are listed here, in order, so the same set runs from source and from the build. */
 const migrations: Record<string, Migration> = {
@@ -42,6 +43,7 @@ const migrations: Record<string, Migration> = {
   '0018_system_log_filters': m0018,
   '0019_tasks': m0019,
   '0020_task_timers': m0020,
+  '0021_task_search': m0021,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -180,13 +180,28 @@ export async function searchTasks(
   if (filter.query) query = query.where(containsText('description', filter.query));
   if (filter.visibleTo) {
     const who = filter.visibleTo;
+    // Correlated EXISTS, each served by a key on (person, task): with a selective filter (the inbox,
+    // myWorkUserIds) PostgreSQL checks only the tasks the page reads. The `id in (…)` form made it
+    // build the person's whole history first (every audit they wrote, by scanning all audits).
     query = query.where((eb) =>
       eb.or([
         eb('identity_user_id', '=', who),
         eb('created_by_user_id', '=', who),
-        eb('id', 'in', eb.selectFrom('task_assignees').select('task_id').where('user_id', '=', who)),
+        eb.exists(
+          eb
+            .selectFrom('task_assignees')
+            .select(sql<number>`1`.as('one'))
+            .whereRef('task_assignees.task_id', '=', 'tasks.id')
+            .where('task_assignees.user_id', '=', who),
+        ),
         // Someone who acted on an earlier step still sees the task.
-        eb('id', 'in', eb.selectFrom('task_audits').select('task_id').where('actor_user_id', '=', who)),
+        eb.exists(
+          eb
+            .selectFrom('task_audits')
+            .select(sql<number>`1`.as('one'))
+            .whereRef('task_audits.task_id', '=', 'tasks.id')
+            .where('task_audits.actor_user_id', '=', who),
+        ),
       ]),
     );
   }

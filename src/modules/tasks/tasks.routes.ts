@@ -16,6 +16,7 @@ import {
   StepActionBody,
   TaskActionResponse,
   TaskAuditsBody,
+  TaskCloseResponse,
   TaskSearchResponse,
   TaskViewResponse,
   taskView,
@@ -174,22 +175,30 @@ export const tasksRoutes: FastifyPluginAsyncTypebox<{ tasks: TasksService }> = a
     },
   );
 
-  for (const name of ['comment', 'close'] as const) {
-    app.post(
-      `/api/v1/tasks/:task_id/action/${name}`,
-      { config, schema: { params: TaskParams, body: CommentBody, response: { 200: TaskActionResponse } } },
-      async (request) => {
-        const caller = principalOf(request);
-        const task = await tasks[name](
-          caller,
-          actorOf(request),
-          request.params.task_id,
-          request.body.comment ?? '',
-        );
-        return acted(caller, task);
-      },
-    );
-  }
+  app.post(
+    '/api/v1/tasks/:task_id/action/comment',
+    { config, schema: { params: TaskParams, body: CommentBody, response: { 200: TaskActionResponse } } },
+    async (request) => {
+      const caller = principalOf(request);
+      const { task_id } = request.params;
+      return acted(
+        caller,
+        await tasks.comment(caller, actorOf(request), task_id, request.body.comment ?? ''),
+      );
+    },
+  );
+
+  // Close answers taskActionId where the other actions answer ticketActionId, as the spec has it.
+  app.post(
+    '/api/v1/tasks/:task_id/action/close',
+    { config, schema: { params: TaskParams, body: CommentBody, response: { 200: TaskCloseResponse } } },
+    async (request) => {
+      const caller = principalOf(request);
+      const { task_id } = request.params;
+      const task = await tasks.close(caller, actorOf(request), task_id, request.body.comment ?? '');
+      return { ...(await answer(caller, task)), taskActionId: '' };
+    },
+  );
 
   // Policy actions (CONTRACT.md §7.26): skip the current step, restart the policy, move to the
   // emergency grant policy, make a timer fire now, replace the request data.

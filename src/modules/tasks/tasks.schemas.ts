@@ -146,6 +146,12 @@ export const TaskActionResponse = Type.Object({
   expanded: Expanded,
   ticketActionId: Type.String(),
 });
+/** Close names its action `taskActionId` where the other actions say `ticketActionId` (the official spec). */
+export const TaskCloseResponse = Type.Object({
+  taskView: TaskView,
+  expanded: Expanded,
+  taskActionId: Type.String(),
+});
 export const TaskSearchResponse = Type.Object({
   list: Type.Array(TaskView),
   nextPageToken: Type.String(),
