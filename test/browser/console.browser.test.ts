@@ -1206,6 +1206,27 @@ describe.skipIf(!CHROMIUM).each(DIALECTS)('the console in Chromium on %s', (dial
     await expect.poll(() => cursor.textContent()).toContain('Harbor deck');
     expect(await cursor.evaluate((row) => row === row.ownerDocument.activeElement)).toBe(true);
     await expectAccessible(deciding);
+    // c comments on the row the cursor is on.
+    await deciding.keyboard.press('c');
+    const commenting = deciding.getByRole('dialog', { name: /^Comment on / });
+    await commenting.getByLabel('Comment').waitFor();
+    await deciding.keyboard.type('Checked the roster');
+    await deciding.keyboard.press('Control+Enter');
+    await commenting.waitFor({ state: 'hidden' });
+    const deckTask = await t.db
+      .selectFrom('tasks')
+      .select('id')
+      .where('app_entitlement_id', '=', entitlements['Harbor deck'] ?? '')
+      .executeTakeFirstOrThrow();
+    const comments = await t.db
+      .selectFrom('task_audits')
+      .select(['actor_user_id', 'details'])
+      .where('task_id', '=', deckTask.id)
+      .where('kind', '=', 'comment')
+      .execute();
+    expect(comments).toHaveLength(1);
+    expect(comments[0]?.actor_user_id).toBe(approver.user.id);
+    expect(comments[0]?.details).toContain('Checked the roster');
     await deciding.keyboard.press('a');
     const dialog = deciding.getByRole('dialog');
     await dialog.getByLabel('Comment').waitFor();

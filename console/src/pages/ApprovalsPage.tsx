@@ -149,56 +149,56 @@ export function ApprovalsPage() {
     {
       header: 'Decide',
       id: 'decide',
-      cell: ({ row }) =>
-        row.original.task.actions.includes('TASK_ACTION_TYPE_APPROVE') ? (
-          <Group gap="xs" wrap="nowrap">
-            <Button
-              size="xs"
-              aria-label={`Approve ${row.original.task.displayName}`}
-              onClick={() => setDeciding({ tasks: [row.original.task], action: 'approve' })}
-            >
-              Approve
-            </Button>
-            <Button
-              size="xs"
-              variant="outline"
-              color="red.9"
-              aria-label={`Deny ${row.original.task.displayName}`}
-              onClick={() => setDeciding({ tasks: [row.original.task], action: 'deny' })}
-            >
-              Deny
-            </Button>
-            {row.original.task.actions.includes('TASK_ACTION_TYPE_REASSIGN') && (
-              <Button
-                size="xs"
-                variant="default"
-                aria-label={`Reassign ${row.original.task.displayName}`}
-                onClick={() => setOpen({ kind: 'reassign', task: row.original.task })}
-              >
-                Reassign
-              </Button>
+      cell: ({ row }) => {
+        const task = row.original.task;
+        const may = (action: string) => task.actions.includes(action as Task['actions'][number]);
+        return (
+          <Stack gap={4}>
+            {may('TASK_ACTION_TYPE_APPROVE') && (
+              <Group gap="xs" wrap="nowrap">
+                <Button
+                  size="xs"
+                  aria-label={`Approve ${task.displayName}`}
+                  onClick={() => setDeciding({ tasks: [task], action: 'approve' })}
+                >
+                  Approve
+                </Button>
+                <Button
+                  size="xs"
+                  variant="outline"
+                  color="red.9"
+                  aria-label={`Deny ${task.displayName}`}
+                  onClick={() => setDeciding({ tasks: [task], action: 'deny' })}
+                >
+                  Deny
+                </Button>
+              </Group>
             )}
-          </Group>
-        ) : (
-          '—'
-        ),
-    },
-    {
-      header: 'Comment',
-      id: 'comment',
-      cell: ({ row }) =>
-        row.original.task.actions.includes('TASK_ACTION_TYPE_COMMENT') ? (
-          <Button
-            size="xs"
-            variant="subtle"
-            aria-label={`Comment on ${row.original.task.displayName}`}
-            onClick={() => setOpen({ kind: 'comment', task: row.original.task })}
-          >
-            Comment
-          </Button>
-        ) : (
-          '—'
-        ),
+            <Group gap="xs" wrap="nowrap">
+              {may('TASK_ACTION_TYPE_COMMENT') && (
+                <Button
+                  size="compact-xs"
+                  variant="subtle"
+                  aria-label={`Comment on ${task.displayName}`}
+                  onClick={() => setOpen({ kind: 'comment', task })}
+                >
+                  Comment
+                </Button>
+              )}
+              {may('TASK_ACTION_TYPE_REASSIGN') && (
+                <Button
+                  size="compact-xs"
+                  variant="subtle"
+                  aria-label={`Reassign ${task.displayName}`}
+                  onClick={() => setOpen({ kind: 'reassign', task })}
+                >
+                  Reassign
+                </Button>
+              )}
+            </Group>
+          </Stack>
+        );
+      },
     },
   ];
   return (
