@@ -68,6 +68,10 @@ export const READ_MODELS: Readonly<Record<string, { tables: readonly string[]; w
     tables: ['users'],
     why: 'owner pages are keyset-paged by user and skip deleted users in the same query',
   },
+  'src/modules/tasks/requestable-entitlements.repository.ts': {
+    tables: ['apps', 'app_entitlements', 'policies', 'grants', 'app_users'],
+    why: 'what a person may request, with its app, policy and whether they hold it, keyset-paged in one query for people without catalog:read',
+  },
   'src/modules/tasks/approvers.ts': {
     tables: ['owners', 'users', 'grants', 'app_users'],
     why: "a step's approvers (owners, Super Admins, an entitlement's members) are read in one statement each, inside the task's transaction",

@@ -34,7 +34,7 @@ import { ownersRoutes } from './modules/owners/owners.routes.js';
 import { policiesRoutes } from './modules/policies/policies.routes.js';
 import { canonicalScimUrl, scimConnectionsRoutes, scimRoutes } from './modules/scim/index.js';
 import { catalogSearchRoutes } from './modules/search/catalog-search.routes.js';
-import { tasksRoutes } from './modules/tasks/index.js';
+import { requestableEntitlementsRoutes, tasksRoutes } from './modules/tasks/index.js';
 import { usersRoutes } from './modules/users/users.routes.js';
 import { webhooksRoutes } from './modules/webhooks/index.js';
 
@@ -130,6 +130,7 @@ export async function buildApp(container: Container, options: AppOptions): Promi
   await app.register(webhooksRoutes, { webhooks: container.webhooks });
   await app.register(policiesRoutes, { policies: container.policies });
   await app.register(tasksRoutes, { tasks: container.tasks });
+  await app.register(requestableEntitlementsRoutes, { requestable: container.requestableEntitlements });
   await scimRoutes(app, {
     connections: container.scimConnections,
     users: container.scimUsers,

@@ -35,7 +35,7 @@ import {
   createScimUsersService,
 } from './modules/scim/index.js';
 import { createCatalogSearchService } from './modules/search/catalog-search.service.js';
-import { createTasksService } from './modules/tasks/index.js';
+import { createRequestableEntitlementsService, createTasksService } from './modules/tasks/index.js';
 import { createUsersService } from './modules/users/users.service.js';
 import { createWebhookWorker } from './modules/webhooks/webhook-delivery.worker.js';
 import { createWebhookDispatcher } from './modules/webhooks/webhook-dispatcher.js';
@@ -98,6 +98,7 @@ export async function createContainer({
   // Policies sit below the catalog; the catalog answers what they ask of it (issue 19).
   const policies = createPoliciesService({ ...base, catalog: policyCatalogPorts });
   const tasks = createTasksService(base);
+  const requestableEntitlements = createRequestableEntitlementsService(base);
   // Deletes in the catalog cascade to grants, which sit above it (CONTRACT.md §7.12).
   const revokeGrantsOfEntitlementsIn: RevokeGrantsOfEntitlements = (trx, ids, actor, now) =>
     revokeGrantsOfEntitlements(trx, base, ids, actor, now);
@@ -262,6 +263,7 @@ export async function createContainer({
     webhooks,
     policies,
     tasks,
+    requestableEntitlements,
     webhookWorker,
     webhookDispatcher,
   };

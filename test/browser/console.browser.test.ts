@@ -944,10 +944,11 @@ describe.skipIf(!CHROMIUM).each(DIALECTS)('the console in Chromium on %s', (dial
     await asking.getByRole('link', { name: 'My requests', exact: true }).click();
     await asking.getByText('No requests.').waitFor();
     await asking.getByRole('link', { name: 'Request access' }).click();
-    await asking.getByRole('combobox', { name: 'App' }).fill('Vault');
-    await asking.getByRole('option', { name: 'Vault', exact: true }).click();
-    await asking.getByRole('combobox', { name: 'Entitlement' }).click();
-    await asking.getByRole('option', { name: 'Vault readers' }).click();
+    await asking.getByLabel('Search what you may request').fill('Vault');
+    const offered = asking.getByRole('table', { name: 'Entitlements you may request, by app' });
+    await expect.poll(() => offered.locator('tbody tr').count()).toBe(3);
+    await asking.getByRole('button', { name: 'Choose Vault: Vault readers' }).click();
+    await asking.getByTestId('request-chosen').getByText("the app's owners approve").waitFor();
     await asking.getByLabel('Reason').fill('Quarterly close');
     await asking.getByRole('combobox', { name: 'For how long' }).click();
     await asking.getByRole('option', { name: '7 days' }).click();
@@ -1072,7 +1073,210 @@ describe.skipIf(!CHROMIUM).each(DIALECTS)('the console in Chromium on %s', (dial
       await page.getByRole('navigation', { name: 'Sections' }).getByRole('link').allTextContents(),
     ).toEqual(['My requests', 'Approvals']);
     await page.getByRole('link', { name: 'Request access' }).click();
-    await page.getByText('Your roles do not let you look through the apps').waitFor();
+    // What they may request is listed for them too, with no role to look through the catalog.
+    await page
+      .getByRole('table', { name: 'Entitlements you may request, by app' })
+      .locator('tbody tr')
+      .first()
+      .waitFor();
     await expectAccessible(page);
+  }, 120_000);
+
+  it('lets a person with no role find and request access; the approver approves and denies with the keyboard', async () => {
+    const { t } = roster;
+    const token = await t.issueAdminToken();
+    const approver = await createCaller(t, [ROLES.appAdmin]);
+    const app = await t.request(
+      'POST',
+      '/api/v1/apps',
+      { displayName: 'Harbor', owners: [approver.user.id] },
+      { token },
+    );
+    expect(app.status, JSON.stringify(app.body)).toBe(200);
+    const appId: string = app.body.app.id;
+    const entitlements: Record<string, string> = {};
+    for (const [name, extra] of [
+      ['Harbor deck', { durationGrant: '604800s', description: 'Walk the deck' }],
+      ['Harbor bridge', {}],
+    ] as const) {
+      const made = await t.request(
+        'POST',
+        `/api/v1/apps/${appId}/entitlements`,
+        { displayName: name, ...extra },
+        { token },
+      );
+      expect(made.status, JSON.stringify(made.body)).toBe(200);
+      entitlements[name] = made.body.appEntitlementView.appEntitlement.id;
+    }
+    const made = await t.request(
+      'POST',
+      '/roster/v1/users',
+      { displayName: 'Rita Roleless', email: 'rita@example.test' },
+      { token },
+    );
+    expect(made.status, JSON.stringify(made.body)).toBe(200);
+    const rita: string = made.body.user?.id ?? made.body.userView?.user?.id;
+
+    const asking = await open();
+    await signInWithSso(asking, 'rita@example.test');
+    await asking.getByRole('heading', { name: 'My requests' }).waitFor();
+    const requestOne = async (name: string, reason: string, howLong?: string) => {
+      await asking.getByRole('link', { name: 'My requests', exact: true }).click();
+      await asking.getByRole('link', { name: 'Request access' }).click();
+      await asking.getByLabel('Search what you may request').fill('harbor');
+      const offered = asking.getByRole('table', { name: 'Entitlements you may request, by app' });
+      await expect.poll(() => offered.locator('tbody tr').count()).toBe(2);
+      await asking.getByRole('button', { name: `Choose Harbor: ${name}` }).click();
+      await asking.getByLabel('Reason').fill(reason);
+      if (howLong) {
+        await asking.getByRole('combobox', { name: 'For how long' }).click();
+        // Never longer than the entitlement grants.
+        await asking.getByRole('option', { name: howLong }).waitFor();
+        expect(await asking.getByRole('option').allTextContents()).toEqual(['1 hour', '1 day', '7 days']);
+        await asking.getByRole('option', { name: howLong }).click();
+      }
+      await asking.getByRole('button', { name: 'Request access' }).click();
+      await asking.getByTestId('task-timeline').getByText('You asked for access').waitFor();
+    };
+    await requestOne('Harbor deck', 'Night watch', '7 days');
+    // The list says what is asked for already, and who approves what is still to ask for.
+    await asking.getByRole('link', { name: 'My requests', exact: true }).click();
+    await asking.getByRole('link', { name: 'Request access' }).click();
+    await asking.getByLabel('Search what you may request').fill('harbor');
+    const offered = asking.getByRole('table', { name: 'Entitlements you may request, by app' });
+    await offered.getByRole('link', { name: 'Requested: Harbor: Harbor deck' }).waitFor();
+    const deckRow = offered.locator('tbody tr', { hasText: 'Harbor deck' });
+    await deckRow.getByText('App owners approve').waitFor();
+    await deckRow.getByText('7 days').waitFor();
+    await expectAccessible(asking);
+    await screenshot(asking, dialect, '54-request-access-no-role');
+    await requestOne('Harbor bridge', 'Steer the ship');
+    const stored = async () =>
+      Object.fromEntries(
+        (
+          await t.db
+            .selectFrom('tasks')
+            .select([
+              'app_entitlement_id',
+              'state',
+              'outcome',
+              'identity_user_id',
+              'grant_duration',
+              'description',
+            ])
+            .where('app_id', '=', appId)
+            .execute()
+        ).map((row) => [row.app_entitlement_id, row]),
+      );
+    expect(await stored()).toEqual({
+      [entitlements['Harbor deck'] ?? '']: {
+        app_entitlement_id: entitlements['Harbor deck'],
+        state: 'TASK_STATE_OPEN',
+        outcome: 'GRANT_OUTCOME_UNSPECIFIED',
+        identity_user_id: rita,
+        grant_duration: '604800s',
+        description: 'Night watch',
+      },
+      [entitlements['Harbor bridge'] ?? '']: {
+        app_entitlement_id: entitlements['Harbor bridge'],
+        state: 'TASK_STATE_OPEN',
+        outcome: 'GRANT_OUTCOME_UNSPECIFIED',
+        identity_user_id: rita,
+        grant_duration: null,
+        description: 'Steer the ship',
+      },
+    });
+
+    const deciding = await open();
+    await signInWithSecret(deciding, approver.client.clientId, approver.clientSecret);
+    await deciding.getByRole('link', { name: 'Approvals' }).click();
+    const inbox = deciding.getByRole('table', { name: /waiting for your decision/ });
+    await expect.poll(() => inbox.locator('tbody tr').count()).toBe(2);
+    // The shortcuts are listed on request.
+    await deciding.keyboard.press('Shift+?');
+    const help = deciding.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    await help.getByText('Approve the chosen requests, or else this one').waitFor();
+    await expectAccessible(deciding);
+    await deciding.keyboard.press('Escape');
+    await help.waitFor({ state: 'hidden' });
+    // Newest first: j lands on the bridge, j again on the deck, which takes focus.
+    await deciding.keyboard.press('j');
+    await deciding.keyboard.press('j');
+    const cursor = inbox.locator('tbody tr[aria-current="true"]');
+    await expect.poll(() => cursor.textContent()).toContain('Harbor deck');
+    expect(await cursor.evaluate((row) => row === row.ownerDocument.activeElement)).toBe(true);
+    await expectAccessible(deciding);
+    // c comments on the row the cursor is on.
+    await deciding.keyboard.press('c');
+    const commenting = deciding.getByRole('dialog', { name: /^Comment on / });
+    await commenting.getByLabel('Comment').waitFor();
+    await deciding.keyboard.type('Checked the roster');
+    await deciding.keyboard.press('Control+Enter');
+    await commenting.waitFor({ state: 'hidden' });
+    const deckTask = await t.db
+      .selectFrom('tasks')
+      .select('id')
+      .where('app_entitlement_id', '=', entitlements['Harbor deck'] ?? '')
+      .executeTakeFirstOrThrow();
+    const comments = await t.db
+      .selectFrom('task_audits')
+      .select(['actor_user_id', 'details'])
+      .where('task_id', '=', deckTask.id)
+      .where('kind', '=', 'comment')
+      .execute();
+    expect(comments).toHaveLength(1);
+    expect(comments[0]?.actor_user_id).toBe(approver.user.id);
+    expect(comments[0]?.details).toContain('Checked the roster');
+    await deciding.keyboard.press('a');
+    const dialog = deciding.getByRole('dialog');
+    await dialog.getByLabel('Comment').waitFor();
+    // Keys typed into the dialog are text, not shortcuts.
+    await deciding.keyboard.type('ok j');
+    expect(await dialog.getByLabel('Comment').inputValue()).toBe('ok j');
+    await deciding.keyboard.press('Control+Enter');
+    await dialog
+      .getByTestId('decide-answers')
+      .getByText(/: approved$/)
+      .waitFor();
+    await dialog.getByRole('button', { name: 'Done' }).click();
+    await expect.poll(() => inbox.locator('tbody tr').count()).toBe(1);
+    // Deny the other with a reason: the dialog asks for one.
+    await deciding.keyboard.press('j');
+    await expect.poll(() => cursor.textContent()).toContain('Harbor bridge');
+    await deciding.keyboard.press('d');
+    await dialog.getByLabel('Reason for denying').waitFor();
+    await deciding.keyboard.press('Control+Enter');
+    expect(await dialog.getByTestId('decide-answers').count()).toBe(0);
+    await deciding.keyboard.type('Bridge crew only');
+    await deciding.keyboard.press('Control+Enter');
+    await dialog
+      .getByTestId('decide-answers')
+      .getByText(/: denied$/)
+      .waitFor();
+    await dialog.getByRole('button', { name: 'Done' }).click();
+    await deciding.getByText('Nothing is waiting for you.').waitFor();
+    expect(await stored()).toMatchObject({
+      [entitlements['Harbor deck'] ?? '']: { state: 'TASK_STATE_CLOSED', outcome: 'GRANT_OUTCOME_GRANTED' },
+      [entitlements['Harbor bridge'] ?? '']: { state: 'TASK_STATE_CLOSED', outcome: 'GRANT_OUTCOME_DENIED' },
+    });
+
+    // The requester's requests say granted and denied; the list says they have the deck now.
+    await asking.getByRole('link', { name: 'My requests', exact: true }).click();
+    const mine = asking.getByRole('table', { name: /Requests for access for you/ });
+    await expect
+      .poll(async () => (await mine.getByTestId('task-status').allTextContents()).sort())
+      .toEqual(['denied', 'granted']);
+    await asking.getByRole('link', { name: 'Request access' }).click();
+    await asking.getByLabel('Search what you may request').fill('harbor deck');
+    await offered.locator('tbody tr', { hasText: 'Harbor deck' }).getByText('You have this').waitFor();
+    const grant = await t.db
+      .selectFrom('grants')
+      .innerJoin('app_users', 'app_users.id', 'grants.app_user_id')
+      .select(['grants.deprovision_at', 'grants.deleted_at'])
+      .where('grants.app_entitlement_id', '=', entitlements['Harbor deck'] ?? '')
+      .where('app_users.identity_user_id', '=', rita)
+      .executeTakeFirstOrThrow();
+    expect(grant.deleted_at).toBeNull();
+    expect(grant.deprovision_at).not.toBeNull();
   }, 120_000);
 });

@@ -299,6 +299,10 @@ export const ROUTE_SAMPLES: Samples = {
     body: { subjectUserId: w.userId },
   }),
   'GET /api/v1/tasks/:id': (w) => ({ url: `/api/v1/tasks/${w.appId}` }),
+  'POST /roster/v1/requestable-entitlements': () => ({
+    url: '/roster/v1/requestable-entitlements',
+    body: {},
+  }),
   'POST /api/v1/search/tasks': () => ({ url: '/api/v1/search/tasks', body: {} }),
   'POST /api/v1/task/audits': (w) => ({ url: '/api/v1/task/audits', body: { taskId: w.appId } }),
   'POST /api/v1/tasks/:task_id/action/approve': (w) => ({

@@ -40,13 +40,40 @@ export function subjectOf(task: Task): TaskSubject {
 export const currentStepIdOf = (task: Task): string =>
   (task.policy as { current?: { id?: string } | null } | null)?.current?.id ?? '';
 
+/** Whether the current step's policy asks for a reason to approve or to deny (a deny always has one). */
+export function reasonRequiredOf(task: Task, action: 'approve' | 'deny'): boolean {
+  const current = (
+    task.policy as { current?: { approval?: { approval?: Record<string, unknown> | null } } } | null
+  )?.current?.approval?.approval;
+  return action === 'approve'
+    ? current?.requireApprovalReason === true
+    : current?.requireDenialReason === true;
+}
+
 /** Everything read about tasks sits under `all`; everything about one task under `task(id)`. */
 export const tasksKeys = {
   all: ['tasks'] as const,
   search: (filter: TaskFilter) => [...tasksKeys.all, 'search', filter] as const,
   task: (id: string) => [...tasksKeys.all, id] as const,
   audits: (id: string) => [...tasksKeys.all, id, 'audits'] as const,
+  requestable: (query: string) => [...tasksKeys.all, 'requestable', query] as const,
 };
+
+/** An entitlement the signed-in person may ask for, with what they have of it already. */
+export type RequestableEntitlement = Json<'/roster/v1/requestable-entitlements', 'post'>['list'][number];
+
+/**
+ * What the signed-in person may request for themself, by app then entitlement name; every person
+ * may read it, whatever their roles. Under `tasksKeys.all`, so a new request or decision refreshes it.
+ */
+export const requestableListing = (query: string) =>
+  listing(tasksKeys.requestable(query), (pageToken) =>
+    unwrap(
+      api.POST('/roster/v1/requestable-entitlements', {
+        body: { ...(query ? { query } : {}), pageSize: 25, pageToken },
+      }),
+    ),
+  );
 
 export type TaskFilter = Pick<
   Body<'/api/v1/search/tasks', 'post'>,
@@ -122,6 +149,23 @@ export function useDecideTask() {
     },
   });
 }
+
+/** Hands the current step of a task to other people (when its policy allows it, or a Super Admin). */
+export const useReassignTask = (onSuccess?: () => void) =>
+  useTaskChange(
+    ({ task, userIds, comment }: { task: Task; userIds: string[]; comment?: string }) =>
+      unwrap(
+        api.POST('/api/v1/tasks/{task_id}/action/reassign', {
+          params: { path: { task_id: task.id } },
+          body: {
+            policyStepId: currentStepIdOf(task),
+            newStepUserIds: userIds,
+            ...(comment ? { comment } : {}),
+          },
+        }),
+      ),
+    onSuccess,
+  );
 
 /** Comments on a task, or closes it (a requester withdrawing their request) with an optional comment. */
 export const useTaskNote = (taskId: string, action: 'comment' | 'close', onSuccess?: () => void) =>

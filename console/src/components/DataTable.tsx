@@ -1,5 +1,6 @@
 import { Button, Center, Group, Loader, Table, Text } from '@mantine/core';
 import { type ColumnDef, flexRender, getCoreRowModel, useReactTable } from '@tanstack/react-table';
+import type { ComponentPropsWithoutRef } from 'react';
 import classes from './DataTable.module.css';
 import { ErrorAlert } from './ErrorAlert';
 
@@ -18,13 +19,18 @@ interface Props<T> {
   readonly error?: unknown;
   readonly empty: string;
   readonly pager?: Pager;
+  /** Extra attributes of a body row (the row a keyboard cursor is on). */
+  readonly rowProps?: (
+    row: T,
+    index: number,
+  ) => ComponentPropsWithoutRef<'tr'> & Record<`data-${string}`, unknown>;
 }
 
 /**
  * A table of rows from TanStack Table, drawn with Mantine, with loading, empty, error and paging states;
  * on a narrow screen its rows stack, each cell under its column's name.
  */
-export function DataTable<T>({ caption, data, columns, loading, error, empty, pager }: Props<T>) {
+export function DataTable<T>({ caption, data, columns, loading, error, empty, pager, rowProps }: Props<T>) {
   const table = useReactTable({ data: data ?? [], columns, getCoreRowModel: getCoreRowModel() });
   return (
     <div>
@@ -53,7 +59,7 @@ export function DataTable<T>({ caption, data, columns, loading, error, empty, pa
           </Table.Thead>
           <Table.Tbody>
             {table.getRowModel().rows.map((row) => (
-              <Table.Tr key={row.id}>
+              <Table.Tr key={row.id} {...rowProps?.(row.original, row.index)}>
                 {row.getVisibleCells().map((cell) => (
                   <Table.Td key={cell.id} data-label={headerText(cell.column.columnDef.header)}>
                     {flexRender(cell.column.columnDef.cell, cell.getContext())}

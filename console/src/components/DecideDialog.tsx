@@ -1,7 +1,8 @@
 import { Button, Group, List, Stack, Text, Textarea } from '@mantine/core';
-import { useState } from 'react';
+import { getHotkeyHandler } from '@mantine/hooks';
+import { useRef, useState } from 'react';
 import { ApiError } from '../api/client';
-import { type StepAction, type Task, useDecideTask } from '../api/tasks';
+import { reasonRequiredOf, type StepAction, type Task, useDecideTask } from '../api/tasks';
 import { Dialog } from './Dialog';
 import { count } from './numbers';
 
@@ -27,9 +28,13 @@ export function DecideDialog({
   const [reason, setReason] = useState('');
   const [answers, setAnswers] = useState<Answer[] | undefined>();
   const [running, setRunning] = useState(false);
+  const form = useRef<HTMLFormElement>(null);
   const verb = action === 'approve' ? 'Approve' : 'Deny';
+  // Denying always takes a reason; approving does when a task's step asks for one.
+  const reasonRequired = action === 'deny' || tasks.some((task) => reasonRequiredOf(task, action));
   const what = tasks.length === 1 ? (tasks[0]?.displayName ?? '') : count(tasks.length, 'request');
   const run = async () => {
+    if (running || (reasonRequired && reason.trim() === '')) return;
     setRunning(true);
     const done: Answer[] = [];
     for (const task of tasks) {
@@ -62,6 +67,7 @@ export function DecideDialog({
         </Stack>
       ) : (
         <form
+          ref={form}
           onSubmit={(event) => {
             event.preventDefault();
             void run();
@@ -71,15 +77,16 @@ export function DecideDialog({
             <Textarea
               label={action === 'approve' ? 'Comment' : 'Reason for denying'}
               description={
-                action === 'approve'
-                  ? 'Optional, unless the policy asks for a reason; the requester reads it.'
-                  : 'The requester reads it.'
+                action === 'approve' && !reasonRequired
+                  ? 'Optional; the requester reads it. Ctrl+Enter answers.'
+                  : 'Required by the policy; the requester reads it. Ctrl+Enter answers.'
               }
-              required={action === 'deny'}
+              required={reasonRequired}
               autosize
               minRows={2}
               value={reason}
               onChange={(e) => setReason(e.currentTarget.value)}
+              onKeyDown={getHotkeyHandler([['mod+Enter', () => form.current?.requestSubmit()]])}
               data-autofocus
             />
             <Text size="sm" c="gray.7">
@@ -95,7 +102,7 @@ export function DecideDialog({
                 type="submit"
                 color={action === 'deny' ? 'red.9' : undefined}
                 loading={running}
-                disabled={action === 'deny' && reason.trim() === ''}
+                disabled={reasonRequired && reason.trim() === ''}
               >
                 {verb}
               </Button>

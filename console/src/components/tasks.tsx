@@ -29,7 +29,7 @@ export function TaskStatusBadge({ task }: { task: Task }) {
   const status = taskStatus(task);
   const color = status === 'open' ? 'blue' : status === 'granted' || status === 'revoked' ? 'green' : 'red';
   return (
-    <Badge variant="light" color={color} c="dark.8" data-testid="task-status">
+    <Badge variant="light" color={color} c="dark.8" w="max-content" data-testid="task-status">
       {status}
     </Badge>
   );

@@ -1,26 +1,67 @@
-import { Button, Checkbox, Group, Stack, Text, Title } from '@mantine/core';
+import { Button, Checkbox, Group, Kbd, Stack, Table, Text, Title } from '@mantine/core';
+import { useHotkeys } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import type { ColumnDef } from '@tanstack/react-table';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { peopleNamesQueryOptions } from '../api/people';
 import { type StepAction, type Task, type TaskView, tasksListing } from '../api/tasks';
 import { DataTable } from '../components/DataTable';
 import { DecideDialog } from '../components/DecideDialog';
+import { Dialog } from '../components/Dialog';
 import { count } from '../components/numbers';
 import { useKeysetPages } from '../components/paging';
+import { CommentDialog, ReassignDialog } from '../components/TaskDialogs';
 import { peopleOfTasks, taskColumns } from '../components/tasks';
 import { useAbilities } from '../session';
 
-/** The open requests waiting for this person's decision, to approve or deny one at a time or several at once. */
+/** The inbox's keyboard shortcuts, as the help dialog lists them. */
+const SHORTCUTS: [keys: string[], what: string][] = [
+  [['j', '↓'], 'Next request'],
+  [['k', '↑'], 'Previous request'],
+  [['x'], 'Choose or unchoose the request'],
+  [['a'], 'Approve the chosen requests, or else this one'],
+  [['d'], 'Deny the chosen requests, or else this one, with a reason'],
+  [['c'], 'Comment on the request'],
+  [['r'], 'Reassign the request, where you may'],
+  [['Ctrl', 'Enter'], 'Answer, in a dialog’s text box'],
+  [['?'], 'Show these shortcuts'],
+];
+
+const rowId = (taskId: string) => `approval-${taskId}`;
+
+/** Keys typed into a text field are text, not shortcuts; checkboxes and buttons pass them on. */
+function typing(event: KeyboardEvent): boolean {
+  const target = event.target;
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT') return true;
+  return target instanceof HTMLInputElement && !['checkbox', 'radio', 'button'].includes(target.type);
+}
+
+type Open =
+  | { readonly kind: 'decide'; readonly tasks: Task[]; readonly action: StepAction }
+  | { readonly kind: 'comment' | 'reassign'; readonly task: Task }
+  | { readonly kind: 'help' };
+
+/**
+ * The open requests waiting for this person's decision, to approve or deny one at a time or several
+ * at once, with the mouse or the keyboard (j/k move a cursor row, x chooses, a/d/c/r act, ? helps).
+ */
 export function ApprovalsPage() {
-  const { session } = useAbilities();
+  const { session, can } = useAbilities();
   const me = session.user.id;
   const list = useKeysetPages(tasksListing({ myWorkUserIds: [me], taskStates: ['TASK_STATE_OPEN'] }));
   const rows = list.data?.list ?? [];
   const names = useQuery(peopleNamesQueryOptions(peopleOfTasks(rows)));
   const nameOf = (id: string) => (id === me ? 'You' : names.data?.get(id) || id);
   const [selected, setSelected] = useState<Set<string>>(new Set());
-  const [deciding, setDeciding] = useState<{ tasks: Task[]; action: StepAction } | undefined>();
+  const [open, setOpen] = useState<Open | undefined>();
+  const setDeciding = (d: { tasks: Task[]; action: StepAction } | undefined) =>
+    setOpen(d && { kind: 'decide', ...d });
+  // The keyboard cursor: the task it is on (so it stays on that task as the list changes).
+  const [cursorId, setCursorId] = useState<string | undefined>();
+  const [moved, setMoved] = useState(0);
+  const cursorIndex = rows.findIndex((r) => r.task.id === cursorId);
+  const current = rows[cursorIndex]?.task;
   // Only what is on this page and may still be decided counts as chosen.
   const decidable = rows.filter((r) => r.task.actions.includes('TASK_ACTION_TYPE_APPROVE'));
   const chosen = decidable.filter((r) => selected.has(r.task.id)).map((r) => r.task);
@@ -30,6 +71,51 @@ export function ApprovalsPage() {
       if (!next.delete(id)) next.add(id);
       return next;
     });
+  const move = (by: number) => {
+    if (rows.length === 0) return;
+    const next = cursorIndex < 0 ? (by > 0 ? 0 : rows.length - 1) : cursorIndex + by;
+    setCursorId(rows[Math.max(0, Math.min(rows.length - 1, next))]?.task.id);
+    setMoved((n) => n + 1);
+  };
+  // The cursor row takes focus, so a screen reader says which request it is on.
+  useEffect(() => {
+    if (moved > 0 && cursorId) document.getElementById(rowId(cursorId))?.focus();
+  }, [moved, cursorId]);
+  const decideByKey = (action: StepAction) => {
+    if (chosen.length > 0) setDeciding({ tasks: chosen, action });
+    else if (current?.actions.includes('TASK_ACTION_TYPE_APPROVE')) setDeciding({ tasks: [current], action });
+  };
+  const shortcut = (run: () => void) => (event: KeyboardEvent) => {
+    // Not while a dialog is open, nor while typing.
+    if (open || typing(event)) return;
+    event.preventDefault();
+    run();
+  };
+  const keys: [string, () => void][] = [
+    ['j', () => move(1)],
+    ['ArrowDown', () => move(1)],
+    ['k', () => move(-1)],
+    ['ArrowUp', () => move(-1)],
+    ['x', () => current?.actions.includes('TASK_ACTION_TYPE_APPROVE') && toggle(current.id)],
+    ['a', () => decideByKey('approve')],
+    ['d', () => decideByKey('deny')],
+    [
+      'c',
+      () =>
+        current?.actions.includes('TASK_ACTION_TYPE_COMMENT') && setOpen({ kind: 'comment', task: current }),
+    ],
+    [
+      'r',
+      () =>
+        current?.actions.includes('TASK_ACTION_TYPE_REASSIGN') &&
+        setOpen({ kind: 'reassign', task: current }),
+    ],
+    ['shift+?', () => setOpen({ kind: 'help' })],
+  ];
+  useHotkeys(
+    keys.map(([key, run]) => [key, shortcut(run), { preventDefault: false }]),
+    [],
+  );
   const columns: ColumnDef<TaskView, unknown>[] = [
     {
       header: () => (
@@ -63,29 +149,56 @@ export function ApprovalsPage() {
     {
       header: 'Decide',
       id: 'decide',
-      cell: ({ row }) =>
-        row.original.task.actions.includes('TASK_ACTION_TYPE_APPROVE') ? (
-          <Group gap="xs" wrap="nowrap">
-            <Button
-              size="xs"
-              aria-label={`Approve ${row.original.task.displayName}`}
-              onClick={() => setDeciding({ tasks: [row.original.task], action: 'approve' })}
-            >
-              Approve
-            </Button>
-            <Button
-              size="xs"
-              variant="outline"
-              color="red.9"
-              aria-label={`Deny ${row.original.task.displayName}`}
-              onClick={() => setDeciding({ tasks: [row.original.task], action: 'deny' })}
-            >
-              Deny
-            </Button>
-          </Group>
-        ) : (
-          '—'
-        ),
+      cell: ({ row }) => {
+        const task = row.original.task;
+        const may = (action: string) => task.actions.includes(action as Task['actions'][number]);
+        return (
+          <Stack gap={4}>
+            {may('TASK_ACTION_TYPE_APPROVE') && (
+              <Group gap="xs" wrap="nowrap">
+                <Button
+                  size="xs"
+                  aria-label={`Approve ${task.displayName}`}
+                  onClick={() => setDeciding({ tasks: [task], action: 'approve' })}
+                >
+                  Approve
+                </Button>
+                <Button
+                  size="xs"
+                  variant="outline"
+                  color="red.9"
+                  aria-label={`Deny ${task.displayName}`}
+                  onClick={() => setDeciding({ tasks: [task], action: 'deny' })}
+                >
+                  Deny
+                </Button>
+              </Group>
+            )}
+            <Group gap="xs" wrap="nowrap">
+              {may('TASK_ACTION_TYPE_COMMENT') && (
+                <Button
+                  size="compact-xs"
+                  variant="subtle"
+                  aria-label={`Comment on ${task.displayName}`}
+                  onClick={() => setOpen({ kind: 'comment', task })}
+                >
+                  Comment
+                </Button>
+              )}
+              {may('TASK_ACTION_TYPE_REASSIGN') && (
+                <Button
+                  size="compact-xs"
+                  variant="subtle"
+                  aria-label={`Reassign ${task.displayName}`}
+                  onClick={() => setOpen({ kind: 'reassign', task })}
+                >
+                  Reassign
+                </Button>
+              )}
+            </Group>
+          </Stack>
+        );
+      },
     },
   ];
   return (
@@ -111,7 +224,14 @@ export function ApprovalsPage() {
         >
           Deny chosen
         </Button>
+        <Button variant="subtle" onClick={() => setOpen({ kind: 'help' })} aria-keyshortcuts="Shift+?">
+          Keyboard shortcuts
+        </Button>
       </Group>
+      <Text size="sm" c="gray.7">
+        Keys: <Kbd>j</Kbd> and <Kbd>k</Kbd> move, <Kbd>x</Kbd> chooses, <Kbd>a</Kbd> approves, <Kbd>d</Kbd>{' '}
+        denies; <Kbd>?</Kbd> lists them all.
+      </Text>
       <DataTable
         caption="Requests waiting for your decision, newest first"
         data={list.data?.list}
@@ -120,16 +240,57 @@ export function ApprovalsPage() {
         error={list.error}
         empty="Nothing is waiting for you."
         pager={list.pager}
+        rowProps={(view) =>
+          view.task.id === cursorId
+            ? { id: rowId(view.task.id), tabIndex: -1, 'aria-current': true }
+            : { id: rowId(view.task.id) }
+        }
       />
-      {deciding && (
+      {open?.kind === 'decide' && (
         <DecideDialog
-          tasks={deciding.tasks}
-          action={deciding.action}
+          tasks={open.tasks}
+          action={open.action}
           onClose={(answered) => {
             setSelected((s) => new Set([...s].filter((id) => !answered.some((t) => t.id === id))));
-            setDeciding(undefined);
+            setOpen(undefined);
           }}
         />
+      )}
+      {open?.kind === 'comment' && <CommentDialog task={open.task} onClose={() => setOpen(undefined)} />}
+      {open?.kind === 'reassign' && (
+        <ReassignDialog
+          task={open.task}
+          canSearchPeople={can('users:read')}
+          onClose={() => setOpen(undefined)}
+        />
+      )}
+      {open?.kind === 'help' && (
+        <Dialog opened onClose={() => setOpen(undefined)} title="Keyboard shortcuts">
+          <Table>
+            <Table.Caption>Keys of the approvals inbox, outside text boxes</Table.Caption>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">Keys</Table.Th>
+                <Table.Th scope="col">What they do</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {SHORTCUTS.map(([keys, what]) => (
+                <Table.Tr key={what}>
+                  <Table.Td>
+                    {keys.map((k, i) => (
+                      <span key={k}>
+                        {i > 0 && (keys[0] === 'Ctrl' ? ' + ' : ' or ')}
+                        <Kbd>{k}</Kbd>
+                      </span>
+                    ))}
+                  </Table.Td>
+                  <Table.Td>{what}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Dialog>
       )}
     </Stack>
   );

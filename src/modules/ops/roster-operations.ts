@@ -235,6 +235,13 @@ export const ROSTER_OPERATIONS: Readonly<Record<string, OperationDoc>> = {
     description:
       'Send again every event delivery made since a time, in order, with their original message IDs.',
   },
+  'POST /roster/v1/requestable-entitlements': {
+    operationId: 'roster.v1.Tasks.ListRequestableEntitlements',
+    tag: 'Roster: Tasks',
+    summary: 'List Requestable Entitlements',
+    description:
+      "The entitlements the caller may request for themself with `task/grant`, open to every signed-in person (`tasks:self`), whatever their roles: live, in a live app, manually managed and not a SCIM group. Each names its app, the grant policy a request follows (the built-in default as `App owners approve`), the longest grant (`durationGrant`), whether the caller holds it (`held`) and the caller's open request for it (`openRequestTaskId`). `query` matches app and entitlement names ignoring case; `appId` keeps one app. Keyset-paged, in app name then entitlement name order (ignoring case), then ID.",
+  },
   'GET /console/api/options': {
     operationId: 'roster.console.Options',
     tag: 'Roster: Console',

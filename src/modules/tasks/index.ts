@@ -1,3 +1,9 @@
 /** Tasks: requests to grant or revoke access, decided through policies. The top of the ladder. */
+
+export { requestableEntitlementsRoutes } from './requestable-entitlements.routes.js';
+export {
+  createRequestableEntitlementsService,
+  type RequestableEntitlementsService,
+} from './requestable-entitlements.service.js';
 export { tasksRoutes } from './tasks.routes.js';
 export { createTasksService, type TasksService } from './tasks.service.js';
