@@ -29,6 +29,7 @@ import { createMaintenance } from './modules/maintenance/maintenance.service.js'
 import { createOpsService } from './modules/ops/ops.service.js';
 import { createOwnersService } from './modules/owners/owners.service.js';
 import { createPoliciesService } from './modules/policies/policies.service.js';
+import { createReviewsService } from './modules/reviews/index.js';
 import {
   createScimConnectionsService,
   createScimGroupsService,
@@ -98,6 +99,7 @@ export async function createContainer({
   // Policies sit below the catalog; the catalog answers what they ask of it (issue 19).
   const policies = createPoliciesService({ ...base, catalog: policyCatalogPorts });
   const tasks = createTasksService(base);
+  const reviews = createReviewsService(base);
   // Deletes in the catalog cascade to grants, which sit above it (CONTRACT.md §7.12).
   const revokeGrantsOfEntitlementsIn: RevokeGrantsOfEntitlements = (trx, ids, actor, now) =>
     revokeGrantsOfEntitlements(trx, base, ids, actor, now);
@@ -248,6 +250,7 @@ export async function createContainer({
     webhooks,
     policies,
     tasks,
+    reviews,
     webhookWorker,
     webhookDispatcher,
   };

@@ -140,6 +140,10 @@ export const SYSTEM_LOG_OPERATIONS = [
   'task.reassigned',
   'task.assigned',
   'task.closed',
+  'access_review.created',
+  'access_review.updated',
+  'access_review.deleted',
+  'access_review.scope_updated',
 ] as const;
 export type SystemLogOperation = (typeof SYSTEM_LOG_OPERATIONS)[number];
 

@@ -104,6 +104,10 @@ const OPERATIONS: Record<Operation, true> = {
   'task.reassigned': true,
   'task.assigned': true,
   'task.closed': true,
+  'access_review.created': true,
+  'access_review.updated': true,
+  'access_review.deleted': true,
+  'access_review.scope_updated': true,
 };
 
 export const auditKeys = {
