@@ -11,6 +11,16 @@ import { requireApp, requireEntitlementInApp } from '../catalog/index.js';
 import { requirePolicyOfType } from '../policies/index.js';
 import { findUserStates } from '../users/index.js';
 import {
+  checkAutoClose,
+  isSetMessage,
+  RUN_CLOSE_DECISIONS,
+  required,
+  scopeTypeOf,
+  scopeV2Of,
+  UNRUN_FIELD_RULES,
+  unsupported,
+} from './review-fields.js';
+import {
   type AccessReviewRow,
   findAccessReviewById,
   insertAccessReview,
@@ -18,7 +28,6 @@ import {
   listScopeEntries,
   replaceScopeEntries,
   type ScopeEntry,
-  type ScopeV2,
   softDeleteAccessReview,
   updateAccessReview,
 } from './reviews.repository.js';
@@ -26,13 +35,9 @@ import {
   ACCESS_REVIEW_READ_ONLY_FIELDS,
   ACCESS_REVIEW_STATES,
   type AccessReviewPatch,
-  BY_ENTITLEMENTS,
   type CreateAccessReviewBody,
   MAX_OWNERS,
-  SCOPE_V2_MEMBERS,
-  type ScopeV2Input,
   type SetScopeBody,
-  SUPPORTED_SCOPE_V2,
 } from './reviews.schemas.js';
 
 export interface ReviewsServiceDeps {
@@ -45,58 +50,6 @@ export type ReviewsService = ReturnType<typeof createReviewsService>;
 
 const TARGET = 'access_review';
 const CERTIFY = 'POLICY_TYPE_CERTIFY';
-/** The auto-close decisions Roster runs: revoke what is undecided, or leave it (item 5 of issue 20). */
-const RUN_CLOSE_DECISIONS = ['CLOSE_DECISION_UNSPECIFIED', 'CLOSE_DECISION_REVOKED', 'CLOSE_DECISION_SKIP'];
-
-const unsupported = (field: string, why: string) =>
-  invalidArgument(`${field}: ${why}`, 'UNSUPPORTED_ACCESS_REVIEW_FIELD', { field });
-const required = (field: string, why: string) =>
-  invalidArgument(`${field} is required: ${why}`, 'ACCESS_REVIEW_FIELD_REQUIRED', { field });
-
-function scopeTypeOf(value: string | null | undefined): string {
-  if (
-    value === null ||
-    value === undefined ||
-    value === '' ||
-    value === 'ACCESS_REVIEW_SCOPE_TYPE_UNSPECIFIED'
-  )
-    return BY_ENTITLEMENTS;
-  if (value !== BY_ENTITLEMENTS) {
-    throw unsupported('scopeType', `Roster reviews by entitlements only (${BY_ENTITLEMENTS}), not ${value}`);
-  }
-  return value;
-}
-
-/**
- * The scope in force: the members Roster runs, all of them set, whatever subset the client sent; a
- * member it does not run is refused by name.
- */
-function scopeV2Of(input: ScopeV2Input | null | undefined): ScopeV2 {
-  for (const member of SCOPE_V2_MEMBERS) {
-    const value = input?.[member];
-    if (value === null || value === undefined) continue;
-    if (!(SUPPORTED_SCOPE_V2 as readonly string[]).includes(member)) {
-      throw unsupported(
-        `scopeV2.${member}`,
-        `Roster reviews every user, account and grant of the selected apps and entitlements (${SUPPORTED_SCOPE_V2.join(', ')})`,
-      );
-    }
-    if (Object.keys(value).length > 0) {
-      throw unsupported(`scopeV2.${member}`, 'takes no settings');
-    }
-  }
-  return Object.fromEntries(SUPPORTED_SCOPE_V2.map((member) => [member, {}]));
-}
-
-/** The rule of a field Roster does not run: its unset value passes and changes nothing. */
-function refuseSet(field: string, set: boolean): Partial<AccessReviewRow> {
-  if (set) throw unsupported(field, 'not run by Roster');
-  return {};
-}
-
-const isSetMessage = (value: object | null | undefined) =>
-  value !== null && value !== undefined && Object.keys(value).length > 0;
-
 export function createReviewsService(deps: ReviewsServiceDeps) {
   const { db, clock, systemLog } = deps;
 
@@ -181,16 +134,6 @@ export function createReviewsService(deps: ReviewsServiceDeps) {
       });
     }
     return [...entries.values()];
-  }
-
-  function checkAutoClose(
-    row: Pick<AccessReviewRow, 'auto_close_campaign' | 'completion_date' | 'auto_close_decision'>,
-  ) {
-    if (!row.auto_close_campaign) return;
-    if (row.completion_date === null)
-      throw required('completionDate', 'autoCloseCampaign closes the campaign at its completionDate');
-    if (row.auto_close_decision === 'CLOSE_DECISION_UNSPECIFIED')
-      throw required('autoCloseDecision', 'autoCloseCampaign needs to know what to do with undecided items');
   }
 
   return {
@@ -354,29 +297,7 @@ export function createReviewsService(deps: ReviewsServiceDeps) {
             }
             return { auto_close_decision: decision };
           },
-          accuracyIssueAction: (value) => {
-            return refuseSet('accuracyIssueAction', !!value && value !== 'ACCURACY_ISSUE_ACTION_UNSPECIFIED');
-          },
-          defaultView: (value) => {
-            return refuseSet('defaultView', !!value && value !== 'ACCESS_REVIEW_VIEW_TYPE_UNSPECIFIED');
-          },
-          autoGenerateReport: (value) => refuseSet('autoGenerateReport', value === true),
-          autoResolve: (value) => refuseSet('autoResolve', value === true),
-          autoStartCampaign: (value) => refuseSet('autoStartCampaign', value === true),
-          exemptCertifiedAccessConflicts: (value) =>
-            refuseSet('exemptCertifiedAccessConflicts', value === true),
-          usePolicyOverride: (value) => refuseSet('usePolicyOverride', value === true),
-          reviewInstructions: (value) => refuseSet('reviewInstructions', !!value),
-          scheduledStartDate: (value) => refuseSet('scheduledStartDate', !!value),
-          bindings: (value) => refuseSet('bindings', value !== undefined),
-          multiApp: (value) => refuseSet('multiApp', value !== undefined),
-          singleApp: (value) => refuseSet('singleApp', value !== undefined),
-          columnConfig: (value) => refuseSet('columnConfig', isSetMessage(value)),
-          exclusionScope: (value) => refuseSet('exclusionScope', isSetMessage(value)),
-          inclusionScope: (value) => refuseSet('inclusionScope', isSetMessage(value)),
-          notificationConfig: (value) => refuseSet('notificationConfig', isSetMessage(value)),
-          scope: (value) => refuseSet('scope', isSetMessage(value)),
-          signatureConfig: (value) => refuseSet('signatureConfig', isSetMessage(value)),
+          ...UNRUN_FIELD_RULES,
         };
         const plan = planUpdate('AccessReview', current, patch, mask, rules, ACCESS_REVIEW_READ_ONLY_FIELDS);
         if (plan.fields.length > 0 && current.state === ACCESS_REVIEW_STATES.closed) {
