@@ -29,6 +29,7 @@ import { createMaintenance } from './modules/maintenance/maintenance.service.js'
 import { createOpsService } from './modules/ops/ops.service.js';
 import { createOwnersService } from './modules/owners/owners.service.js';
 import { createPoliciesService } from './modules/policies/policies.service.js';
+import { createReviewsService } from './modules/reviews/index.js';
 import {
   createScimConnectionsService,
   createScimGroupsService,
@@ -99,6 +100,7 @@ export async function createContainer({
   const policies = createPoliciesService({ ...base, catalog: policyCatalogPorts });
   const tasks = createTasksService(base);
   const requestableEntitlements = createRequestableEntitlementsService(base);
+  const reviews = createReviewsService(base);
   // Deletes in the catalog cascade to grants, which sit above it (CONTRACT.md §7.12).
   const revokeGrantsOfEntitlementsIn: RevokeGrantsOfEntitlements = (trx, ids, actor, now) =>
     revokeGrantsOfEntitlements(trx, base, ids, actor, now);
@@ -264,6 +266,7 @@ export async function createContainer({
     policies,
     tasks,
     requestableEntitlements,
+    reviews,
     webhookWorker,
     webhookDispatcher,
   };

@@ -10,6 +10,7 @@ import type { IamTables } from '../modules/iam/iam.table.js';
 import type { IdempotencyTables } from '../modules/idempotency/idempotency.table.js';
 import type { OwnersTables } from '../modules/owners/owners.table.js';
 import type { PoliciesTables } from '../modules/policies/policies.table.js';
+import type { ReviewsTables } from '../modules/reviews/reviews.table.js';
 import type { ScimTables } from '../modules/scim/scim.table.js';
 import type { TasksTables } from '../modules/tasks/tasks.table.js';
 import type { UsersTables } from '../modules/users/users.table.js';
@@ -35,7 +36,8 @@ export interface Database
     ConsoleTables,
     WebhooksTables,
     PoliciesTables,
-    TasksTables {}
+    TasksTables,
+    ReviewsTables {}
 
 export type Db = Kysely<Database>;
 /** A connection or an open transaction: repositories take either. */

@@ -136,6 +136,10 @@ export const ERROR_REASONS = {
   SCIM_CONNECTION_NOT_FOUND: { code: 'NOT_FOUND', meaning: 'No live SCIM connection has this ID.' },
   POLICY_NOT_FOUND: { code: 'NOT_FOUND', meaning: 'No live policy has this ID.' },
   TASK_NOT_FOUND: { code: 'NOT_FOUND', meaning: 'No task the caller may see has this ID or number.' },
+  ACCESS_REVIEW_NOT_FOUND: {
+    code: 'NOT_FOUND',
+    meaning: 'No live access review (campaign) the caller may see has this ID.',
+  },
   WEBHOOK_NOT_FOUND: { code: 'NOT_FOUND', meaning: 'No live webhook the caller may see has this ID.' },
   WEBHOOK_DELIVERY_NOT_FOUND: { code: 'NOT_FOUND', meaning: 'The webhook has no delivery with this ID.' },
   UNKNOWN_EVENT_UID: {
@@ -190,6 +194,20 @@ export const ERROR_REASONS = {
     meaning:
       'A policy or entitlement names a user, entitlement or policy that is missing or of the wrong type.',
   },
+  UNSUPPORTED_ACCESS_REVIEW_FIELD: {
+    code: 'INVALID_ARGUMENT',
+    meaning:
+      'An access review sets a field or value Roster does not run (a scope type, a scope member); metadata.field names it.',
+  },
+  ACCESS_REVIEW_FIELD_REQUIRED: {
+    code: 'INVALID_ARGUMENT',
+    meaning: 'An access review needs this field (displayName, ownerIds, policyId…); metadata.field names it.',
+  },
+  COMPLETION_DATE_NOT_IN_FUTURE: {
+    code: 'INVALID_ARGUMENT',
+    meaning: 'An access review’s completionDate is not in the future.',
+  },
+  OWNER_DISABLED: { code: 'INVALID_ARGUMENT', meaning: 'A named owner is a disabled user.' },
   REASON_REQUIRED: {
     code: 'INVALID_ARGUMENT',
     meaning: 'The policy step needs a reason (the comment) to approve, deny or reassign.',
@@ -248,6 +266,15 @@ export const ERROR_REASONS = {
     code: 'FAILED_PRECONDITION',
     meaning:
       'The task cannot escalate to emergency access: its entitlement has no emergencyGrantPolicyId, or the task already is emergency access.',
+  },
+  ACCESS_REVIEW_NOT_DRAFT: {
+    code: 'FAILED_PRECONDITION',
+    meaning:
+      'Only a DRAFT access review may be deleted or have its policy and scope changed; metadata.state says what it is.',
+  },
+  ACCESS_REVIEW_CLOSED: {
+    code: 'FAILED_PRECONDITION',
+    meaning: 'The access review is closed; nothing about it can change.',
   },
   BULK_ACTION_FINISHED: { code: 'FAILED_PRECONDITION', meaning: 'The bulk action has already finished.' },
   BULK_ACTION_IN_PROGRESS: {

@@ -59,6 +59,7 @@ const NOT_FOUND_REASONS = {
   'SCIM connection': 'SCIM_CONNECTION_NOT_FOUND',
   policy: 'POLICY_NOT_FOUND',
   task: 'TASK_NOT_FOUND',
+  'access review': 'ACCESS_REVIEW_NOT_FOUND',
 } as const satisfies Record<string, ReasonOf<'NOT_FOUND'>>;
 
 export const notFound = (what: keyof typeof NOT_FOUND_REASONS, id: string) =>

@@ -46,6 +46,14 @@ export const PERMISSIONS = [
    * one: every signed-in person holds it, whatever their roles (issue 19).
    */
   'tasks:self',
+  /** Reading every access review (campaign), and creating, changing and deleting any (issue 20). */
+  'access_reviews:read',
+  'access_reviews:write',
+  /**
+   * Reading and changing the access reviews one owns: every signed-in person holds it, whatever their
+   * roles; a campaign they do not own is not found (issue 20).
+   */
+  'access_reviews:own',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -69,7 +77,7 @@ export const SUPER_ADMIN_ROLE: BuiltinRole = {
 };
 
 // Every role may introspect and see its own API clients.
-const SELF: readonly Permission[] = ['auth:introspect', 'clients:own', 'tasks:self'];
+const SELF: readonly Permission[] = ['auth:introspect', 'clients:own', 'tasks:self', 'access_reviews:own'];
 // Changing a credential is a write (CONTRACT.md §7.10): a role that writes may create, change and
 // delete its user's own clients — a client never holds more than its user's roles, and a scoped
 // client never makes a wider one, so this grants no new access — and a read-only role may not. The
@@ -119,7 +127,7 @@ export interface Grants {
  * What every signed-in person may do, with or without a role: their own requests, and asking who
  * they are (a person with no role needs their user ID to find the tasks waiting for them).
  */
-const EVERYONE: readonly Permission[] = ['tasks:self', 'auth:introspect'];
+const EVERYONE: readonly Permission[] = ['tasks:self', 'auth:introspect', 'access_reviews:own'];
 
 export function permissionsOf(roleIds: readonly string[]): Grants {
   const permissions = new Set<Permission>(EVERYONE);

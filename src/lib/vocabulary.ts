@@ -147,6 +147,10 @@ export const SYSTEM_LOG_OPERATIONS = [
   'task.request_data_updated',
   'task.wait_ended',
   'task.escalated',
+  'access_review.created',
+  'access_review.updated',
+  'access_review.deleted',
+  'access_review.scope_updated',
 ] as const;
 export type SystemLogOperation = (typeof SYSTEM_LOG_OPERATIONS)[number];
 

@@ -345,4 +345,23 @@ export const ROUTE_SAMPLES: Samples = {
     url: `/api/v1/tasks/${w.appId}/action/update-request-data`,
     body: { data: { reason: 'x' } },
   }),
+  // Access reviews (issue 20)
+  'POST /api/v1/access_review': (w) => ({
+    url: '/api/v1/access_review',
+    body: { displayName: 'X', ownerIds: [w.userId], policyId: w.policyId },
+  }),
+  'GET /api/v1/access_reviews': () => ({ url: '/api/v1/access_reviews' }),
+  'GET /api/v1/access_review/:id': (w) => ({ url: `/api/v1/access_review/${w.appId}` }),
+  'POST /api/v1/access_review/:id': (w) => ({
+    url: `/api/v1/access_review/${w.appId}`,
+    body: { accessReview: { displayName: 'Y' }, updateMask: 'displayName' },
+  }),
+  'DELETE /api/v1/access_review/:id': (w) => ({ url: `/api/v1/access_review/${w.appId}`, body: {} }),
+  'GET /api/v1/access_review/:access_review_id/scope_and_entitlements': (w) => ({
+    url: `/api/v1/access_review/${w.appId}/scope_and_entitlements`,
+  }),
+  'POST /api/v1/access_review/:access_review_id/scope_and_entitlements': (w) => ({
+    url: `/api/v1/access_review/${w.appId}/scope_and_entitlements`,
+    body: { entitlements: [{ appId: w.appId, appEntitlementId: w.entitlementId }] },
+  }),
 };

@@ -111,6 +111,10 @@ const OPERATIONS: Record<Operation, true> = {
   'task.request_data_updated': true,
   'task.wait_ended': true,
   'task.escalated': true,
+  'access_review.created': true,
+  'access_review.updated': true,
+  'access_review.deleted': true,
+  'access_review.scope_updated': true,
 };
 
 export const auditKeys = {

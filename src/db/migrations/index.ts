@@ -20,6 +20,7 @@ import * as m0018 from './0018_system_log_filters.js';
 import * as m0019 from './0019_tasks.js';
 import * as m0020 from './0020_task_timers.js';
 import * as m0021 from './0021_task_search.js';
+import * as m0022 from './0022_access_reviews.js';
 
 /** Migrations are listed here, in order, so the same set runs from source and from the build. */
 const migrations: Record<string, Migration> = {
@@ -44,6 +45,7 @@ const migrations: Record<string, Migration> = {
   '0019_tasks': m0019,
   '0020_task_timers': m0020,
   '0021_task_search': m0021,
+  '0022_access_reviews': m0022,
 };
 
 export const migrationProvider: MigrationProvider = {

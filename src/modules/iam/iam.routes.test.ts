@@ -72,6 +72,10 @@ describe.each(DIALECTS)('roles and introspection on %s', (dialect) => {
     const response = await t.request('GET', '/api/v1/auth/introspect', undefined, { token: nobody.token });
     expect(response.status, JSON.stringify(response.body)).toBe(200);
     expect(response.body).toMatchObject({ principleId: nobody.client.id, userId: nobody.user.id, roles: [] });
-    expect([...response.body.permissions].sort()).toEqual(['auth:introspect', 'tasks:self']);
+    expect([...response.body.permissions].sort()).toEqual([
+      'access_reviews:own',
+      'auth:introspect',
+      'tasks:self',
+    ]);
   });
 });

@@ -557,4 +557,54 @@ export const C1_OPERATIONS: Readonly<Record<string, OperationDoc>> = {
     summary: 'Get',
     description: 'Get a user by ID.',
   },
+  // Access reviews (issue 20): paths, methods, operationIds and summaries from the official
+  // TypeScript SDK 1.2 (src/funcs/accessReview*.ts); described in docs/conductorone-access-reviews.openapi.json.
+  'POST /api/v1/access_review': {
+    operationId: 'c1.api.accessreview.v1.AccessReviewService.Create',
+    tag: 'Access Review',
+    summary: 'Create',
+    description:
+      'Create an access review campaign, in ACCESS_REVIEW_STATE_DRAFT: a displayName, at least one owner (live users), a CERTIFY policyId, scopeType ACCESS_REVIEW_SCOPE_TYPE_BY_ENTITLEMENTS (others are refused with 400 UNSUPPORTED_ACCESS_REVIEW_FIELD), an optional completionDate in the future; duplicateFrom copies the scope, owners and policy of another campaign. Super Admins only.',
+  },
+  'GET /api/v1/access_reviews': {
+    operationId: 'c1.api.accessreview.v1.AccessReviewService.List',
+    tag: 'Access Review',
+    summary: 'List',
+    description:
+      'List access review campaigns in ID order: every one for Read-Only and Super Admins, the ones the caller owns for anyone else.',
+  },
+  'GET /api/v1/access_review/{id}': {
+    operationId: 'c1.api.accessreview.v1.AccessReviewService.Get',
+    tag: 'Access Review',
+    summary: 'Get',
+    description: 'Get an access review campaign by ID; a campaign the caller may not see is 404.',
+  },
+  'POST /api/v1/access_review/{id}': {
+    operationId: 'c1.api.accessreview.v1.AccessReviewService.Update',
+    tag: 'Access Review',
+    summary: 'Update',
+    description:
+      "Update a campaign with an accessReview object and an updateMask. Name, description, owners, completionDate and auto-close change until it is closed; policyId, scopeType and scopeV2 only while it is a draft (else 400 ACCESS_REVIEW_NOT_DRAFT). Super Admins and the campaign's owners.",
+  },
+  'DELETE /api/v1/access_review/{id}': {
+    operationId: 'c1.api.accessreview.v1.AccessReviewService.Delete',
+    tag: 'Access Review',
+    summary: 'Delete',
+    description:
+      'Delete a draft campaign (any other state is 400 ACCESS_REVIEW_NOT_DRAFT). Super Admins only.',
+  },
+  'GET /api/v1/access_review/{access_review_id}/scope_and_entitlements': {
+    operationId: 'c1.api.accessreview.v1.AccessReviewSetupEntitlementService.GetCampaignScopeAndEntitlements',
+    tag: 'Access Review Setup Entitlement',
+    summary: 'Get Campaign Scope And Entitlements',
+    description:
+      "A campaign's scopeV2 and the apps and entitlements it reviews (an entry with an empty appEntitlementId is the whole app).",
+  },
+  'POST /api/v1/access_review/{access_review_id}/scope_and_entitlements': {
+    operationId: 'c1.api.accessreview.v1.AccessReviewSetupEntitlementService.SetCampaignScopeAndEntitlements',
+    tag: 'Access Review Setup Entitlement',
+    summary: 'Set Campaign Scope And Entitlements',
+    description:
+      "Replace a draft campaign's apps and entitlements ({appId, appEntitlementId}; no appEntitlementId selects the whole app) and set its scopeV2 (appAccess with allUsers, allAccounts, allGrants; other members are 400 UNSUPPORTED_ACCESS_REVIEW_FIELD). An unknown app or entitlement is 404 naming it.",
+  },
 };

@@ -1,0 +1,42 @@
+import type { Audited, Flag, JsonText, Timestamp } from '../../db/columns.js';
+
+export interface AccessReviewsTable extends Audited {
+  id: string;
+  display_name: string;
+  description: string;
+  /** ACCESS_REVIEW_STATE_DRAFT, ACCESS_REVIEW_STATE_OPEN or ACCESS_REVIEW_STATE_CLOSED. */
+  state: string;
+  /** The campaign's CERTIFY policy. */
+  policy_id: string;
+  scope_type: string;
+  /** JSON object: the members of AccessReviewScopeV2 that are set, in their wire form. */
+  scope_v2: JsonText;
+  completion_date: Timestamp | null;
+  auto_close_campaign: Flag;
+  auto_close_decision: string;
+  created_by_user_id: string;
+  started_at: Timestamp | null;
+  closed_at: Timestamp | null;
+}
+
+export interface AccessReviewOwnersTable {
+  access_review_id: string;
+  user_id: string;
+}
+
+export interface AccessReviewEntitlementsTable {
+  access_review_id: string;
+  app_id: string;
+  /** '' selects the whole app. */
+  app_entitlement_id: string;
+  app_resource_type_id: string;
+  app_resource_id: string;
+  created_at: Timestamp;
+}
+
+/** The tables the reviews module owns; src/db/schema.ts combines every module's into `Database`. */
+export interface ReviewsTables {
+  access_reviews: AccessReviewsTable;
+  access_review_owners: AccessReviewOwnersTable;
+  access_review_entitlements: AccessReviewEntitlementsTable;
+}
