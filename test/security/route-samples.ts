@@ -14,6 +14,8 @@ export interface World {
   readonly clientId: string;
   readonly roleId: string;
   readonly policyId: string;
+  readonly certifyPolicyId: string;
+  readonly reviewId: string;
 }
 
 export interface Sample {
@@ -348,20 +350,20 @@ export const ROUTE_SAMPLES: Samples = {
   // Access reviews (issue 20)
   'POST /api/v1/access_review': (w) => ({
     url: '/api/v1/access_review',
-    body: { displayName: 'X', ownerIds: [w.userId], policyId: w.policyId },
+    body: { displayName: 'X', ownerIds: [w.userId], policyId: w.certifyPolicyId },
   }),
   'GET /api/v1/access_reviews': () => ({ url: '/api/v1/access_reviews' }),
-  'GET /api/v1/access_review/:id': (w) => ({ url: `/api/v1/access_review/${w.appId}` }),
+  'GET /api/v1/access_review/:id': (w) => ({ url: `/api/v1/access_review/${w.reviewId}` }),
   'POST /api/v1/access_review/:id': (w) => ({
-    url: `/api/v1/access_review/${w.appId}`,
+    url: `/api/v1/access_review/${w.reviewId}`,
     body: { accessReview: { displayName: 'Y' }, updateMask: 'displayName' },
   }),
-  'DELETE /api/v1/access_review/:id': (w) => ({ url: `/api/v1/access_review/${w.appId}`, body: {} }),
+  'DELETE /api/v1/access_review/:id': (w) => ({ url: `/api/v1/access_review/${w.reviewId}`, body: {} }),
   'GET /api/v1/access_review/:access_review_id/scope_and_entitlements': (w) => ({
-    url: `/api/v1/access_review/${w.appId}/scope_and_entitlements`,
+    url: `/api/v1/access_review/${w.reviewId}/scope_and_entitlements`,
   }),
   'POST /api/v1/access_review/:access_review_id/scope_and_entitlements': (w) => ({
-    url: `/api/v1/access_review/${w.appId}/scope_and_entitlements`,
+    url: `/api/v1/access_review/${w.reviewId}/scope_and_entitlements`,
     body: { entitlements: [{ appId: w.appId, appEntitlementId: w.entitlementId }] },
   }),
 };
