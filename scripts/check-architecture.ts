@@ -30,6 +30,7 @@ export const MODULE_ORDER: readonly (readonly string[])[] = [
   ['bulk-actions'],
   ['owners', 'search', 'expansion', 'iam', 'console', 'scim', 'webhooks', 'ops', 'maintenance', 'limits'],
   ['tasks'],
+  ['notifications'],
 ];
 
 /**

@@ -18,6 +18,7 @@ import * as m0016 from './0016_scim_manager_ref.js';
 import * as m0017 from './0017_scim_owned_entitlements.js';
 import * as m0018 from './0018_system_log_filters.js';
 import * as m0019 from './0019_tasks.js';
+import * as m0020 from './0020_notifications.js';
 
 /** Migrations are listed here, in order, so the same set runs from source and from the build. */
 const migrations: Record<string, Migration> = {
@@ -40,6 +41,7 @@ const migrations: Record<string, Migration> = {
   '0017_scim_owned_entitlements': m0017,
   '0018_system_log_filters': m0018,
   '0019_tasks': m0019,
+  '0020_notifications': m0020,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,3 +1,5 @@
 /** Tasks: requests to grant or revoke access, decided through policies. The top of the ladder. */
+export type { TaskAuditRow, TaskRow } from './tasks.repository.js';
+export { findTaskById, listAudits } from './tasks.repository.js';
 export { tasksRoutes } from './tasks.routes.js';
 export { createTasksService, type TasksService } from './tasks.service.js';
