@@ -69,6 +69,14 @@ describe.each(DIALECTS)('task mail on %s', (dialect) => {
       .orderBy('kind')
       .execute();
 
+  /** The task's messages once none is pending (the server accepts a message before it is marked sent). */
+  const settled = async (taskId: string) => {
+    await arrive('the outbox settled', async () =>
+      (await outbox(taskId)).every((row) => row.state !== 'PENDING'),
+    );
+    return outbox(taskId);
+  };
+
   it('tells the approver a request waits for them, once, and the requester that it was granted', async () => {
     const entitlement = await createEntitlement(t, app.id);
     const task = await open(requester, entitlement.id, { description: 'Quarter-end close' });
@@ -102,7 +110,7 @@ describe.each(DIALECTS)('task mail on %s', (dialect) => {
     expect(told[0]?.text).toContain('Reason: Needed for close');
     // The approver decided: they are not told what they did.
     expect(about(task.id)).toHaveLength(2);
-    expect(await outbox(task.id)).toEqual([
+    expect(await settled(task.id)).toEqual([
       {
         kind: 'task.assigned',
         recipient_user_id: owner.user.id,
@@ -156,7 +164,7 @@ describe.each(DIALECTS)('task mail on %s', (dialect) => {
     );
     await act(owner, task, 'approve');
     await arrive('the admin’s mail', () => about(task.id).length >= 2);
-    const rows = await outbox(task.id);
+    const rows = await settled(task.id);
     expect(rows.map((r) => [r.kind, r.recipient_user_id === subject.id])).toEqual([
       ['task.assigned', false],
       ['task.closed', false],
@@ -183,7 +191,7 @@ describe.each(DIALECTS)('task mail on %s', (dialect) => {
     t.clock.advance(backoffMs(1));
     await arrive('the retried mail', () => about(task.id).length >= 1);
     expect(about(task.id)).toHaveLength(1);
-    expect(await outbox(task.id)).toEqual([
+    expect(await settled(task.id)).toEqual([
       expect.objectContaining({ state: 'SENT', attempts: 2, last_error: null }),
     ]);
 
@@ -263,6 +271,52 @@ describe.each(DIALECTS)('task mail across a restart on %s', (dialect) => {
       expect(rows.map((r) => r.state)).toEqual(['SENT', 'SENT']);
     } finally {
       await database.drop();
+      await receiver.close();
+    }
+  });
+});
+
+describe.each(DIALECTS)('a sender that dies mid-send on %s', (dialect) => {
+  it('leaves its message to another sender once its claim lapses, sent once more', async () => {
+    const receiver = await startSmtpReceiver();
+    const t = await startTestApp(dialect, { env: mailEnv(receiver) });
+    try {
+      const requester = await createCaller(t, []);
+      const owner = await createCaller(t, [ROLES.appAdmin]);
+      const app = await createApp(t, { owners: [owner.user.id] });
+      const entitlement = await createEntitlement(t, app.id);
+      const notifications = t.container.notifications;
+      if (!notifications) throw new Error('mail is configured');
+      await t.request(
+        'POST',
+        '/api/v1/task/grant',
+        { appId: app.id, appEntitlementId: entitlement.id },
+        { token: requester.token },
+      );
+      // The loops are not started: the test runs them, one step at a time.
+      const queued = () => t.db.selectFrom('mail_outbox').selectAll().execute();
+      await waitUntil(
+        async () => {
+          await notifications.notifier.runUntilIdle();
+          return (await queued()).length === 1;
+        },
+        { what: 'the approver’s message queued' },
+      );
+      // A sender claimed it and died before marking it: its claim is a next attempt 10 minutes on.
+      const [row] = await queued();
+      const claimedUntil = new Date(t.clock.now().getTime() + 10 * 60_000).toISOString();
+      await t.db.updateTable('mail_outbox').set({ next_attempt_at: claimedUntil }).execute();
+      await notifications.sender.runUntilIdle();
+      expect(receiver.received).toEqual([]);
+      t.clock.advance(10 * 60_000);
+      await notifications.sender.runUntilIdle();
+      await notifications.sender.runUntilIdle();
+      expect(receiver.received.map((m) => [m.envelopeTo, m.messageId])).toEqual([
+        [[owner.user.email], `<${row?.id}@roster.test>`],
+      ]);
+      expect(await queued()).toEqual([expect.objectContaining({ state: 'SENT', attempts: 1 })]);
+    } finally {
+      await t.close();
       await receiver.close();
     }
   });
