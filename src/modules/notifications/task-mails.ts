@@ -61,7 +61,7 @@ const text = (details: Record<string, unknown>, key: string): string =>
 /** How a closed task ended, in a word: `GRANT_OUTCOME_GRANTED` → granted. */
 export function outcomeWord(outcome: string): string {
   const word = outcome.replace(/^[A-Z]+_OUTCOME_/, '').toLowerCase();
-  return word === 'error' ? 'failed' : word === 'done' ? 'done' : word;
+  return word === 'error' ? 'failed' : word;
 }
 
 /** The drafts one log entry of a task makes; [] when it tells nobody anything. */
