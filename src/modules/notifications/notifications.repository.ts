@@ -31,6 +31,16 @@ export async function readNotificationCursor(
   return row?.cursor;
 }
 
+/** The stored position, read without taking the turn on it (and without a transaction). */
+export async function peekNotificationCursor(db: Executor): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('notification_cursor')
+    .select('cursor')
+    .where('id', '=', CURSOR_ID)
+    .executeTakeFirst();
+  return row?.cursor;
+}
+
 export async function writeNotificationCursor(db: Executor, cursor: string, now: string): Promise<void> {
   await db
     .insertInto('notification_cursor')

@@ -9,6 +9,7 @@ import { findTaskById, listAudits, type TaskRow } from '../tasks/index.js';
 import { findUsersByIds, USER_DISABLED, type UserRow } from '../users/index.js';
 import {
   loggedDetailsOf,
+  peekNotificationCursor,
   readNotificationCursor,
   writeNotificationCursor,
 } from './notifications.repository.js';
@@ -205,6 +206,11 @@ export function createTaskNotifier(deps: TaskNotifierDeps) {
 
   /** One page; true when there may be more to read at once. */
   async function step(): Promise<boolean> {
+    // Nothing new: no transaction. On SQLite every transaction takes the write lock first, and would
+    // wait for the bulk runner thread's batches, holding up this thread's requests meanwhile.
+    const seen = await peekNotificationCursor(db);
+    if (seen !== undefined && (await deps.changes.read(db, dialect, seen, 1)).changes.length === 0)
+      return false;
     let queued = 0;
     const more = await db.transaction().execute(async (trx) => {
       const now = clock.now();
