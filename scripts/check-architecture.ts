@@ -31,6 +31,7 @@ export const MODULE_ORDER: readonly (readonly string[])[] = [
   ['owners', 'search', 'expansion', 'iam', 'console', 'scim', 'webhooks', 'ops', 'maintenance', 'limits'],
   ['tasks'],
   ['reviews'],
+  ['notifications'],
 ];
 
 /**

@@ -48,6 +48,32 @@ describe('configuration', () => {
     }
   });
 
+  it('sends mail only with an SMTP URL, which needs a From address', () => {
+    expect(loadConfig({}).mail).toBeUndefined();
+    expect(loadConfig({ ROSTER_MAIL_FROM: 'roster@example.com' }).mail).toBeUndefined();
+    expect(
+      loadConfig({
+        ROSTER_SMTP_URL: 'smtps://u:p@mail.example.com',
+        ROSTER_MAIL_FROM: 'Roster <r@example.com>',
+      }).mail,
+    ).toEqual({ smtpUrl: 'smtps://u:p@mail.example.com', from: 'Roster <r@example.com>' });
+    const problemsOf = (env: Record<string, string>) => {
+      try {
+        loadConfig(env);
+        return [];
+      } catch (error) {
+        return (error as ConfigError).problems;
+      }
+    };
+    expect(problemsOf({ ROSTER_SMTP_URL: 'smtp://127.0.0.1:25' })).toEqual([
+      'ROSTER_SMTP_URL is set, so ROSTER_MAIL_FROM must be too (the address mail is sent from)',
+    ]);
+    expect(problemsOf({ ROSTER_SMTP_URL: 'http://mail', ROSTER_MAIL_FROM: 'not an address' })).toEqual([
+      'ROSTER_SMTP_URL must be an smtp:// or smtps:// URL',
+      'ROSTER_MAIL_FROM must be an email address',
+    ]);
+  });
+
   it('reads exactly the variables of its settings table', () => {
     const read = new Set<string>();
     const env = new Proxy<NodeJS.ProcessEnv>(

@@ -38,6 +38,17 @@ export interface Config {
   /** Webhook targets: private addresses and plain HTTP are refused unless these allow them. */
   readonly webhookAllowPrivate: boolean;
   readonly webhookAllowHttp: boolean;
+  /** Where and as whom mail is sent (CONTRACT.md §7.27); unset, Roster sends and stores no mail. */
+  readonly mail: MailConfig | undefined;
+  /** How often the idle mail loops look for task events and due messages. */
+  readonly mailPollMs: number;
+}
+
+export interface MailConfig {
+  /** `smtp://host:port` or `smtps://user:pass@host`, as nodemailer reads it. */
+  readonly smtpUrl: string;
+  /** The From header: `roster@example.com` or `Roster <roster@example.com>`. */
+  readonly from: string;
 }
 
 export interface OidcConfig {
@@ -237,6 +248,23 @@ export const SETTINGS = {
     'ROSTER_WEBHOOK_ALLOW_HTTP',
     'when `true`, webhook URLs may be plain `http://` (only `https://` otherwise)',
   ),
+  smtpUrl: optional(
+    'ROSTER_SMTP_URL',
+    'SMTP server mail is sent through (`smtp://host:587`, `smtps://user:pass@host`); unset, no mail is sent',
+    (raw) => (/^smtps?:\/\/[^\s]+$/.test(raw) ? undefined : 'must be an smtp:// or smtps:// URL'),
+  ),
+  mailFrom: optional(
+    'ROSTER_MAIL_FROM',
+    'the From address of mail (`roster@example.com` or `Roster <roster@example.com>`); required with `ROSTER_SMTP_URL`',
+    (raw) =>
+      /^[^\s@<>]+@[^\s@<>]+$|<[^\s@<>]+@[^\s@<>]+>$/.test(raw) ? undefined : 'must be an email address',
+  ),
+  mailPollMs: integer(
+    'ROSTER_MAIL_POLL_MS',
+    2_000,
+    [10, 600_000],
+    'milliseconds between looks for task events to mail and messages due to be sent',
+  ),
 } as const;
 
 /**
@@ -319,9 +347,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ),
     webhookAllowPrivate: get(SETTINGS.webhookAllowPrivate),
     webhookAllowHttp: get(SETTINGS.webhookAllowHttp),
+    mail: readMail(get(SETTINGS.smtpUrl), get(SETTINGS.mailFrom), problems),
+    mailPollMs: get(SETTINGS.mailPollMs),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze(config);
+}
+
+/** Mail: an SMTP URL needs a From address to send as. */
+function readMail(
+  smtpUrl: string | undefined,
+  from: string | undefined,
+  problems: string[],
+): MailConfig | undefined {
+  if (smtpUrl === undefined) return undefined;
+  if (from === undefined) {
+    problems.push('ROSTER_SMTP_URL is set, so ROSTER_MAIL_FROM must be too (the address mail is sent from)');
+    return undefined;
+  }
+  return Object.freeze({ smtpUrl, from });
 }
 
 /** The identity provider: an issuer URL needs a client ID, and a client ID an issuer. */

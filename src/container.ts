@@ -3,6 +3,7 @@ import { type Config, type PublicUrl, publicUrlListeningOn } from './config.js';
 import type { DatabaseHandle } from './db/connect.js';
 import { intervalLoop, ownLoops } from './lib/background.js';
 import type { Clock } from './lib/clock.js';
+import { createSmtpMailer } from './lib/mailer.js';
 import { createAppUsersService } from './modules/app-users/app-users.service.js';
 import { createSystemLog } from './modules/audit/system-log.service.js';
 import { createSystemLogEventsService } from './modules/audit/system-log-events.service.js';
@@ -26,6 +27,7 @@ import { revokeGrantsOfEntitlements, revokeGrantsOfUser } from './modules/grants
 import { createRolesService } from './modules/iam/roles.service.js';
 import { createIdempotency } from './modules/idempotency/idempotency.service.js';
 import { createMaintenance } from './modules/maintenance/maintenance.service.js';
+import { createNotifications } from './modules/notifications/index.js';
 import { createOpsService } from './modules/ops/ops.service.js';
 import { createOwnersService } from './modules/owners/owners.service.js';
 import { createPoliciesService } from './modules/policies/policies.service.js';
@@ -201,6 +203,19 @@ export async function createContainer({
     onQueued: () => webhookWorker.wake(),
   });
 
+  // Mail (CONTRACT.md §7.27): only when an SMTP server is configured; otherwise nothing is read,
+  // written or sent.
+  const notifications = config.mail
+    ? await createNotifications({
+        ...base,
+        publicUrl,
+        mailer: createSmtpMailer({ url: config.mail.smtpUrl, from: config.mail.from }),
+        changes: { read: readChanges, current: currentChangeCursor },
+        logger: logger.child({ component: 'notifications' }),
+        pollMs: config.mailPollMs,
+      })
+    : undefined;
+
   // Every background loop of the server, started together once it is up and stopped in reverse.
   const background = ownLoops([
     // The in-process runner only serves applyNow when a thread applies bulk actions; stopping it
@@ -219,6 +234,7 @@ export async function createContainer({
     ),
     expirySweeper,
     taskTimers,
+    ...(notifications ? [notifications] : []),
   ]);
 
   return {
@@ -269,5 +285,7 @@ export async function createContainer({
     reviews,
     webhookWorker,
     webhookDispatcher,
+    /** Undefined while ROSTER_SMTP_URL is unset. */
+    notifications,
   };
 }

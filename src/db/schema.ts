@@ -8,6 +8,7 @@ import type { ConsoleTables } from '../modules/console/console.table.js';
 import type { GrantsTables } from '../modules/grants/grants.table.js';
 import type { IamTables } from '../modules/iam/iam.table.js';
 import type { IdempotencyTables } from '../modules/idempotency/idempotency.table.js';
+import type { NotificationsTables } from '../modules/notifications/notifications.table.js';
 import type { OwnersTables } from '../modules/owners/owners.table.js';
 import type { PoliciesTables } from '../modules/policies/policies.table.js';
 import type { ReviewsTables } from '../modules/reviews/reviews.table.js';
@@ -37,7 +38,8 @@ export interface Database
     WebhooksTables,
     PoliciesTables,
     TasksTables,
-    ReviewsTables {}
+    ReviewsTables,
+    NotificationsTables {}
 
 export type Db = Kysely<Database>;
 /** A connection or an open transaction: repositories take either. */

@@ -21,6 +21,7 @@ import * as m0019 from './0019_tasks.js';
 import * as m0020 from './0020_task_timers.js';
 import * as m0021 from './0021_task_search.js';
 import * as m0022 from './0022_access_reviews.js';
+import * as m0023 from './0023_notifications.js';
 
 /** Migrations are listed here, in order, so the same set runs from source and from the build. */
 const migrations: Record<string, Migration> = {
@@ -46,6 +47,7 @@ const migrations: Record<string, Migration> = {
   '0020_task_timers': m0020,
   '0021_task_search': m0021,
   '0022_access_reviews': m0022,
+  '0023_notifications': m0023,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -71,6 +71,20 @@ export function createMetrics(ops: OpsService) {
       this.inc({ outcome: 'failed' }, counts.failedUsers);
     },
   });
+  new Counter({
+    name: 'roster_mail_messages_total',
+    help: 'Mail messages the SMTP server accepted (sent) or Roster gave up on (failed), since the database was created',
+    labelNames: ['outcome'],
+    registers: [registry],
+    async collect() {
+      const counts = await ops.mailTotals().catch(() => undefined);
+      if (!counts) return;
+      // Mirrored from the outbox's rows, as the bulk-action counter is, so every process agrees.
+      this.reset();
+      this.inc({ outcome: 'sent' }, counts.sent);
+      this.inc({ outcome: 'failed' }, counts.failed);
+    },
+  });
   new Gauge({
     name: 'roster_db_pool_connections',
     help: 'Database connections by state (PostgreSQL pool); SQLite reports one connection, total only',

@@ -43,3 +43,15 @@ export async function bulkActionTotals(db: Executor): Promise<BulkActionTotals> 
     failedUsers: Number(all.failed),
   };
 }
+
+/** Mail sent and given up on since the database was created, by the outbox's rows (CONTRACT.md §7.27). */
+export async function mailTotals(db: Executor): Promise<{ sent: number; failed: number }> {
+  const rows = await db
+    .selectFrom('mail_outbox')
+    .select((eb) => ['state', eb.fn.countAll().as('n')])
+    .where('state', 'in', ['SENT', 'FAILED'])
+    .groupBy('state')
+    .execute();
+  const count = (state: string) => Number(rows.find((r) => r.state === state)?.n ?? 0);
+  return { sent: count('SENT'), failed: count('FAILED') };
+}

@@ -1,6 +1,6 @@
 import { type DatabaseHandle, isMigrated } from '../../db/connect.js';
 import { AppError } from '../../lib/errors.js';
-import { bulkActionTotals, pingDatabase } from './ops.repository.js';
+import { bulkActionTotals, mailTotals, pingDatabase } from './ops.repository.js';
 
 /** A readiness probe must answer even when the database hangs; this bounds the wait. */
 const READY_CHECK_MS = 3_000;
@@ -54,6 +54,7 @@ export function createOpsService(deps: { database: DatabaseHandle }) {
       }
     },
     bulkActionTotals: () => bulkActionTotals(db),
+    mailTotals: () => mailTotals(db),
     poolStats: () => deps.database.poolStats(),
     dialect: deps.database.dialect.name,
   };
