@@ -454,6 +454,9 @@ describe.each(DIALECTS)('tasks on %s', (dialect) => {
       .select(['activity', 'actor_user_id'])
       .where('target_id', '=', task.id)
       .where('activity', 'in', ['task.reassigned', 'task.assigned'])
+      // Commit order is the transaction's, then the sequence's (PostgreSQL hands out sequence values
+      // in per-connection blocks, so the sequence alone does not order transactions).
+      .orderBy('tx_id')
       .orderBy('seq')
       .execute();
     expect(logged).toEqual([

@@ -193,6 +193,7 @@ describe.each(DIALECTS)('webhooks from the change stream on %s', (dialect) => {
       .selectFrom('system_log_events')
       .select(['activity', 'actor_user_id'])
       .where('target_id', '=', task.id)
+      .orderBy('tx_id')
       .orderBy('seq')
       .execute();
     expect(logged).toEqual([
