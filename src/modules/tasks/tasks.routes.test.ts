@@ -454,6 +454,7 @@ describe.each(DIALECTS)('tasks on %s', (dialect) => {
       .select(['activity', 'actor_user_id'])
       .where('target_id', '=', task.id)
       .where('activity', 'in', ['task.reassigned', 'task.assigned'])
+      .orderBy('tx_id')
       .orderBy('seq')
       .execute();
     expect(logged).toEqual([
