@@ -121,6 +121,8 @@ describe.each(DIALECTS)('members with their originating tickets on %s', (dialect
     const one = await t.request('GET', `${base}?app_user_ids=${requesterAppUser},unknown`);
     expect(one.status).toBe(200);
     expect(one.body.list.map((m: any) => m.originatingTicketId)).toEqual([task.id]);
+    const none = await t.request('GET', `${base}?app_user_ids=,`);
+    expect(none.body).toEqual({ list: [], nextPageToken: '' });
     const many = Array.from({ length: 101 }, (_, i) => `id${i}`).join(',');
     expectError(await t.request('GET', `${base}?app_user_ids=${many}`), 400, 3, 'INVALID_ARGUMENT');
   });

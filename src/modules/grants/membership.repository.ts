@@ -92,6 +92,7 @@ export async function listMemberPage(
   page: { afterId: string | undefined; limit: number; appUserIds?: readonly string[] | undefined },
   now: string,
 ): Promise<MemberPageRow[]> {
+  if (page.appUserIds?.length === 0) return [];
   let query = db
     .selectFrom('grants')
     .innerJoin('app_users', 'app_users.id', 'grants.app_user_id')
