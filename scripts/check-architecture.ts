@@ -55,8 +55,8 @@ export const READ_MODELS: Readonly<Record<string, { tables: readonly string[]; w
     why: 'the grant feed and history filter by resource and by identity user, keyset-paged in one query',
   },
   'src/modules/grants/membership.repository.ts': {
-    tables: ['app_users'],
-    why: 'a page of members is grants joined with their app users, read at once for the ETag version',
+    tables: ['app_users', 'tasks'],
+    why: 'a page of members is grants joined with their app users (and the numeric ID of the task a grant came from), in one query',
   },
   'src/modules/bulk-actions/bulk-action-items.repository.ts': {
     tables: ['app_users', 'grant_events'],

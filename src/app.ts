@@ -130,7 +130,7 @@ export async function buildApp(container: Container, options: AppOptions): Promi
   await app.register(scimConnectionsRoutes, { connections: container.scimConnections });
   await app.register(webhooksRoutes, { webhooks: container.webhooks });
   await app.register(policiesRoutes, { policies: container.policies });
-  await app.register(tasksRoutes, { tasks: container.tasks });
+  await app.register(tasksRoutes, { tasks: container.tasks, expansion: container.expansion });
   await app.register(requestableEntitlementsRoutes, { requestable: container.requestableEntitlements });
   await app.register(reviewsRoutes, { reviews: container.reviews });
   await scimRoutes(app, {

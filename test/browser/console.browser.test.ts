@@ -717,10 +717,11 @@ describe.skipIf(!CHROMIUM).each(DIALECTS)('the console in Chromium on %s', (dial
       .readFileSync(await (await download).path(), 'utf8')
       .trim()
       .split(/\r?\n/);
-    expect(exported[0]).toBe('userId,email,name,memberSince,expires');
+    expect(exported[0]).toBe('userId,email,name,memberSince,expires,request,requestUrl');
     expect(exported).toHaveLength(MEMBERS + 1);
     expect(exported.find((line) => line.startsWith(`${userIds[1]},`))).toMatch(
-      new RegExp(`^${userIds[1]},${email(1)},Person 1,\\d{4}-\\d\\d-\\d\\dT[^,]+,$`),
+      // Added by hand: no expiry, and no request that granted it.
+      new RegExp(`^${userIds[1]},${email(1)},Person 1,\\d{4}-\\d\\d-\\d\\dT[^,]+,,,$`),
     );
 
     await page.getByLabel('Search members').fill('person0001@');
@@ -1050,9 +1051,14 @@ describe.skipIf(!CHROMIUM).each(DIALECTS)('the console in Chromium on %s', (dial
       .waitFor();
     expect(await asking.getByTestId('task-status').textContent()).toBe('denied');
 
-    // The member is on the entitlement's page.
+    // The member is on the entitlement's page, with the request that granted it.
     await deciding.goto(`${roster.url}/console/apps/${appId}/entitlements/${entitlements['Vault readers']}`);
     await deciding.getByRole('link', { name: requester.user.displayName }).waitFor();
+    const fromRequest = deciding.getByRole('link', {
+      name: `Request #${readersTask.numeric_id}`,
+      exact: true,
+    });
+    expect(await fromRequest.getAttribute('href')).toBe(`/console/requests/${readersTask.id}`);
     // A request that does not exist (or that the person may not see) is not found, with a way back.
     await deciding.goto(`${roster.url}/console/requests/2Xq0000000000000000000000000`);
     await deciding.getByText('There is no request at this address.', { exact: false }).waitFor();
@@ -1139,6 +1145,10 @@ describe.skipIf(!CHROMIUM).each(DIALECTS)('the console in Chromium on %s', (dial
       await asking.getByTestId('task-timeline').getByText('You asked for access').waitFor();
     };
     await requestOne('Harbor deck', 'Night watch', '7 days');
+    // The request page names what was asked for, though the person may not read the catalog, and
+    // links to no catalog page they could not open.
+    await asking.getByText('Harbor deck (Harbor)', { exact: true }).waitFor();
+    expect(await asking.locator('a[href*="/console/apps/"]').count()).toBe(0);
     // The list says what is asked for already, and who approves what is still to ask for.
     await asking.getByRole('link', { name: 'My requests', exact: true }).click();
     await asking.getByRole('link', { name: 'Request access' }).click();
@@ -1266,6 +1276,9 @@ describe.skipIf(!CHROMIUM).each(DIALECTS)('the console in Chromium on %s', (dial
     await expect
       .poll(async () => (await mine.getByTestId('task-status').allTextContents()).sort())
       .toEqual(['denied', 'granted']);
+    await mine.getByText('Harbor deck (Harbor)', { exact: true }).waitFor();
+    await mine.getByText('Harbor bridge (Harbor)', { exact: true }).waitFor();
+    expect(await mine.locator('a[href*="/console/apps/"]').count()).toBe(0);
     await asking.getByRole('link', { name: 'Request access' }).click();
     await asking.getByLabel('Search what you may request').fill('harbor deck');
     await offered.locator('tbody tr', { hasText: 'Harbor deck' }).getByText('You have this').waitFor();

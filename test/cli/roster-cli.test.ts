@@ -877,6 +877,73 @@ describe.each(DIALECTS)('the roster command line against a real Roster (%s)', (d
       expect(open.stdout).toBe('[]\n');
       expect((await requester.run('tasks', 'ls', '--state', 'pending')).code).toBe(2);
     });
+
+    it('reassigns a step, restarts a request and skips a step, each stored as the API records it', async () => {
+      const { app, ent } = await newEntitlement('Handover');
+      const requester = await person('Hugo Handover', 'hugo@requests.test');
+      const owner = await person('Odile Owner', 'odile@requests.test');
+      const deputy = await person('Dario Deputy', 'dario@requests.test');
+      await adminApi('PUT', `/api/v1/apps/${app}/owners`, { userIds: [owner.id] });
+      const task = taskOf(await requester.run('request', app, ent, '--reason', 'Handover', '-o', 'json'));
+      const approvers = async () => JSON.parse((await storedTask(task.id)).step_approver_ids as string);
+      const kinds = async () =>
+        (
+          await server.database.handle.db
+            .selectFrom('task_audits')
+            .select(['kind', 'actor_user_id'])
+            .where('task_id', '=', task.id)
+            .orderBy('id')
+            .execute()
+        ).map((a) => [a.kind, a.actor_user_id]);
+      expect(await approvers()).toEqual([owner.id]);
+
+      // The Super Admin hands the step to the deputy, named by email; the owner, who never acted, no
+      // longer sees the task (not found) and cannot decide.
+      const handed = await roster(
+        'tasks',
+        'reassign',
+        task.numericId,
+        '--to',
+        'dario@requests.test',
+        '-o',
+        'json',
+      );
+      expect(handed.code, handed.stderr).toBe(0);
+      expect(JSON.parse(handed.stdout).stepApproverIds).toEqual([deputy.id]);
+      expect(await approvers()).toEqual([deputy.id]);
+      expect(await kinds()).toContainEqual(['approval_reassigned', expect.any(String)]);
+      expect((await owner.run('tasks', 'approve', task.numericId)).code).toBe(3);
+
+      // The requester starts the policy again: the app owner is its approver once more.
+      const restarted = await requester.run('tasks', 'restart', task.numericId);
+      expect(restarted.code, restarted.stderr).toBe(0);
+      expect(await approvers()).toEqual([owner.id]);
+      expect(await kinds()).toContainEqual(['restarted', requester.id]);
+      // Only a Super Admin skips a step; the requester is refused and nothing changes.
+      expect((await requester.run('tasks', 'skip', task.numericId)).code).toBe(4);
+      expect(await storedTask(task.id)).toMatchObject({ state: 'TASK_STATE_OPEN' });
+
+      // Skipping the last step grants, with the task as the grant's ticket.
+      const skipped = await roster('tasks', 'skip', task.numericId);
+      expect(skipped.code, skipped.stderr).toBe(0);
+      expect(await storedTask(task.id)).toMatchObject({
+        state: 'TASK_STATE_CLOSED',
+        outcome: 'GRANT_OUTCOME_GRANTED',
+      });
+      expect(await kinds()).toContainEqual(['step_skipped', expect.any(String)]);
+      const grants = await server.database.handle.db
+        .selectFrom('grants')
+        .select(['ticket_id'])
+        .where('app_entitlement_id', '=', ent)
+        .where('deleted_at', 'is', null)
+        .execute();
+      expect(grants).toEqual([{ ticket_id: task.id }]);
+      // Nothing waits any more: the command line says so and sends nothing.
+      const again = await roster('tasks', 'skip', task.numericId);
+      expect(again.code).toBe(3);
+      expect(again.stderr).toContain('no step waiting for a decision');
+      expect((await roster('tasks', 'reassign', task.numericId)).code).toBe(2);
+    });
   });
 
   it('tails and exports the system log', async () => {

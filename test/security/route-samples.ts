@@ -136,6 +136,9 @@ export const ROUTE_SAMPLES: Samples = {
   'GET /roster/v1/apps/:app_id/entitlements/:app_entitlement_id/members': (w) => ({
     url: `/roster/v1/apps/${w.appId}/entitlements/${w.entitlementId}/members`,
   }),
+  'GET /roster/v1/apps/:app_id/entitlements/:app_entitlement_id/users': (w) => ({
+    url: `/roster/v1/apps/${w.appId}/entitlements/${w.entitlementId}/users`,
+  }),
   'PUT /roster/v1/apps/:app_id/entitlements/:app_entitlement_id/members': (w) => ({
     url: `/roster/v1/apps/${w.appId}/entitlements/${w.entitlementId}/members`,
     body: { userIds: [] },

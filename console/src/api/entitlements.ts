@@ -23,10 +23,10 @@ export const entitlementQueryOptions = (appId: string, entitlementId: string) =>
       ),
   });
 
-/** An entitlement and its app. */
-export function useEntitlement(appId: string, entitlementId: string) {
-  const app = useQuery(appQueryOptions(appId));
-  const entitlement = useQuery(entitlementQueryOptions(appId, entitlementId));
+/** An entitlement and its app; nothing is read unless `enabled`. */
+export function useEntitlement(appId: string, entitlementId: string, enabled = true) {
+  const app = useQuery({ ...appQueryOptions(appId), enabled });
+  const entitlement = useQuery({ ...entitlementQueryOptions(appId, entitlementId), enabled });
   return { app, entitlement };
 }
 

@@ -12,45 +12,46 @@ export const membersKeys = {
     [...membersKeys.entitlement(appId, entitlementId), query] as const,
 };
 
-/** Members a page at a time (an entitlement of 100,000 opens as fast as one of 10), or those a search finds. */
+const membersPage = (
+  appId: string,
+  entitlementId: string,
+  query: { page_size: number; page_token?: string; app_user_ids?: string },
+) =>
+  unwrap(
+    api.GET('/roster/v1/apps/{app_id}/entitlements/{app_entitlement_id}/users', {
+      params: { path: { app_id: appId, app_entitlement_id: entitlementId }, query },
+    }),
+  );
+
+/**
+ * Members a page at a time (an entitlement of 100,000 opens as fast as one of 10), or those a search
+ * finds, each with the request (task) that granted it.
+ */
 export const membersListing = (appId: string, entitlementId: string, query: string) =>
   listing(membersKeys.search(appId, entitlementId, query), async (pageToken) => {
-    if (!query) {
-      return unwrap(
-        api.GET('/api/v1/apps/{app_id}/entitlements/{app_entitlement_id}/users', {
-          params: {
-            path: { app_id: appId, app_entitlement_id: entitlementId },
-            query: { page_size: 25, page_token: pageToken },
-          },
-        }),
-      );
-    }
+    if (!query) return membersPage(appId, entitlementId, { page_size: 25, page_token: pageToken });
     // A search: the app's accounts that match, then which of them hold this entitlement.
     const accounts = await unwrap(
       api.POST('/api/v1/search/app_users', { body: { appId, query, pageSize: 100 } }),
     );
     const appUserIds = accounts.list.map((a) => a.appUser.id);
     if (appUserIds.length === 0) return { list: [] as MemberRow[], nextPageToken: '' };
-    const grants = await unwrap(
-      api.POST('/api/v1/search/grants', {
-        body: { entitlementRefs: [{ appId, id: entitlementId }], appUserIds, pageSize: 100 },
-      }),
-    );
-    return { list: grants.list.map((g) => g.appEntitlementUserBinding as MemberRow), nextPageToken: '' };
+    const found = await membersPage(appId, entitlementId, {
+      page_size: 100,
+      app_user_ids: appUserIds.join(','),
+    });
+    return { list: found.list, nextPageToken: '' };
   });
 
-/** Every member with their name, email and dates, for an export: one row a member. */
+/** "Request #<numericId>", the name of the request (task) a member's grant came from; "" for none. */
+export const requestLabel = (row: MemberRow) =>
+  row.originatingTicketId ? `Request #${row.originatingTicketNumericId || row.originatingTicketId}` : '';
+
+/** Every member with their name, email, dates and request, for an export: one row a member. */
 export const memberRows = async (appId: string, entitlementId: string) =>
   (
     await allPages((pageToken) =>
-      unwrap(
-        api.GET('/api/v1/apps/{app_id}/entitlements/{app_entitlement_id}/users', {
-          params: {
-            path: { app_id: appId, app_entitlement_id: entitlementId },
-            query: { page_size: 100, page_token: pageToken },
-          },
-        }),
-      ),
+      membersPage(appId, entitlementId, { page_size: 100, page_token: pageToken }),
     )
   ).map((row) => ({
     userId: row.appUser.appUser.identityUserId,
@@ -58,6 +59,10 @@ export const memberRows = async (appId: string, entitlementId: string) =>
     name: row.appUser.appUser.displayName,
     memberSince: row.appEntitlementUserBindingCreatedAt ?? '',
     expires: row.appEntitlementUserBindingDeprovisionAt ?? '',
+    request: requestLabel(row),
+    requestUrl: row.originatingTicketId
+      ? `${window.location.origin}/console/requests/${row.originatingTicketId}`
+      : '',
   }));
 
 /** After members came or went: their list, and the app's counts. */

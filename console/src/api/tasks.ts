@@ -3,12 +3,32 @@ import { appsKeys } from './apps';
 import { api, unwrap } from './client';
 import { allPages, listing } from './listing';
 import { membersKeys } from './members';
-import type { Body, Json } from './types';
+import { type Body, type Json, pointed } from './types';
 
 type WireTaskView = Json<'/api/v1/tasks/{id}', 'get'>['taskView'];
 /** A task as one task's answer and a search's both carry it (the console reads no `form`). */
 export type Task = Omit<WireTaskView['task'], 'form'>;
-export type TaskView = Omit<WireTaskView, 'task'> & { task: Task };
+export type TaskView = Omit<WireTaskView, 'task'> & { task: Task; names?: TaskNames };
+
+/**
+ * The names of a task's app and entitlement, from its `expanded` (CONTRACT.md §7.26): readable by
+ * everyone who may see the task, catalog or not. Absent when the object is gone (deleted).
+ */
+export interface TaskNames {
+  readonly app?: string;
+  readonly entitlement?: string;
+}
+
+/** The expandMask that names a task's app and entitlement. */
+const NAMES_MASK = { paths: ['app_id', 'app_entitlement_ids'] };
+
+const namesOf = (
+  view: Omit<TaskView, 'names'>,
+  expanded: readonly unknown[] | null | undefined,
+): TaskNames => ({
+  app: pointed<{ displayName?: string }>(expanded ?? [], view.appPath)?.displayName,
+  entitlement: pointed<{ displayName?: string }>(expanded ?? [], view.entitlementsPath)?.displayName,
+});
 export type TaskAudit = Json<'/api/v1/task/audits', 'post'>['list'][number];
 
 /** What a grant or revoke task asks for; the API's schema leaves `type` open (a oneof). */
@@ -80,11 +100,31 @@ export type TaskFilter = Pick<
   'openerIds' | 'subjectIds' | 'myWorkUserIds' | 'taskStates'
 >;
 
-/** Tasks matching a filter, newest first. */
+/** Tasks matching a filter, newest first, each with the names of its app and entitlement. */
 export const tasksListing = (filter: TaskFilter) =>
-  listing(tasksKeys.search(filter), (pageToken) =>
-    unwrap(api.POST('/api/v1/search/tasks', { body: { ...filter, pageSize: 25, pageToken } })),
-  );
+  listing(tasksKeys.search(filter), async (pageToken) => {
+    const page = await unwrap(
+      api.POST('/api/v1/search/tasks', {
+        body: { ...filter, pageSize: 25, pageToken, expandMask: NAMES_MASK },
+      }),
+    );
+    const list: TaskView[] = page.list.map((view) => ({ ...view, names: namesOf(view, page.expanded) }));
+    return { list, nextPageToken: page.nextPageToken };
+  });
+
+/** The names of one task's app and entitlement (GetTask takes no expandMask; the search does). */
+export const taskNamesQueryOptions = (taskId: string) =>
+  queryOptions({
+    enabled: taskId !== '',
+    queryKey: [...tasksKeys.task(taskId), 'names'],
+    queryFn: async (): Promise<TaskNames> => {
+      const found = await unwrap(
+        api.POST('/api/v1/search/tasks', { body: { refs: [{ id: taskId }], expandMask: NAMES_MASK } }),
+      );
+      const view = found.list[0];
+      return view ? namesOf(view, found.expanded) : {};
+    },
+  });
 
 export const taskQueryOptions = (id: string) =>
   queryOptions({

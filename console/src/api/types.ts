@@ -23,8 +23,9 @@ export type Query<P extends keyof paths, M extends keyof paths[P]> = paths[P][M]
 
 export type App = Json<'/api/v1/apps/{id}', 'get'>['app'];
 export type Entitlement = Json<'/api/v1/apps/{app_id}/entitlements', 'get'>['list'][number]['appEntitlement'];
+/** A member as Roster's members page lists them: the official view and the task the grant came from. */
 export type MemberRow = Json<
-  '/api/v1/apps/{app_id}/entitlements/{app_entitlement_id}/users',
+  '/roster/v1/apps/{app_id}/entitlements/{app_entitlement_id}/users',
   'get'
 >['list'][number];
 export type User = Json<'/api/v1/users/{id}', 'get'>['userView']['user'];

@@ -68,7 +68,7 @@ export function taskColumns(nameOf: NameOf): ColumnDef<TaskView, unknown>[] {
       id: 'entitlement',
       cell: ({ row }) => {
         const { appId, appEntitlementId } = subjectOf(row.original.task);
-        return <EntitlementName appId={appId} entitlementId={appEntitlementId} />;
+        return <EntitlementName appId={appId} entitlementId={appEntitlementId} names={row.original.names} />;
       },
     },
     { header: 'For', id: 'for', cell: ({ row }) => nameOf(row.original.task.userId) },

@@ -5,7 +5,14 @@ import type { ColumnDef } from '@tanstack/react-table';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useEntitlement } from '../api/entitlements';
-import { memberRows, membersListing, useClearExpiry, useRemoveMember, useSetExpiry } from '../api/members';
+import {
+  memberRows,
+  membersListing,
+  requestLabel,
+  useClearExpiry,
+  useRemoveMember,
+  useSetExpiry,
+} from '../api/members';
 import type { App, MemberRow } from '../api/types';
 import { downloadCsv, formatTime } from '../components/csv';
 import { DataTable } from '../components/DataTable';
@@ -40,7 +47,7 @@ export function EntitlementPage() {
       downloadCsv(
         `${current?.displayName ?? entitlementId}-members.csv`,
         await memberRows(appId, entitlementId),
-        ['userId', 'email', 'name', 'memberSince', 'expires'],
+        ['userId', 'email', 'name', 'memberSince', 'expires', 'request', 'requestUrl'],
       );
     },
   });
@@ -70,6 +77,19 @@ export function EntitlementPage() {
       header: 'Expires',
       id: 'expires',
       cell: ({ row }) => formatTime(row.original.appEntitlementUserBindingDeprovisionAt) || 'never',
+    },
+    {
+      // The request (task) whose approval granted it; none for members added by hand, SCIM or import.
+      header: 'Request',
+      id: 'request',
+      cell: ({ row }) =>
+        row.original.originatingTicketId ? (
+          <Anchor component={Link} to={`/requests/${row.original.originatingTicketId}`}>
+            {requestLabel(row.original)}
+          </Anchor>
+        ) : (
+          ''
+        ),
     },
   ];
   if (mayChange) {

@@ -7,6 +7,7 @@ import {
   type StepAction,
   subjectOf,
   taskAuditsQueryOptions,
+  taskNamesQueryOptions,
   taskQueryOptions,
   useTaskNote,
 } from '../api/tasks';
@@ -30,6 +31,7 @@ export function TaskPage() {
   const audits = useQuery(taskAuditsQueryOptions(id));
   const view = task.data?.taskView;
   const t = view?.task;
+  const taskNames = useQuery(taskNamesQueryOptions(t?.id ?? ''));
   const people = [...(view ? peopleOfTasks([view]) : []), ...(audits.data ?? []).map((a) => a.userId)];
   const names = useQuery(peopleNamesQueryOptions([...new Set(people.filter(Boolean))]));
   const nameOf = (userId: string) => (userId === me ? 'You' : names.data?.get(userId) || userId);
@@ -75,7 +77,11 @@ export function TaskPage() {
               <Table.Tr>
                 <Table.Th w={180}>Entitlement</Table.Th>
                 <Table.Td>
-                  <EntitlementName appId={subject.appId} entitlementId={subject.appEntitlementId} />
+                  <EntitlementName
+                    appId={subject.appId}
+                    entitlementId={subject.appEntitlementId}
+                    names={taskNames.data ?? (taskNames.isPending ? 'loading' : undefined)}
+                  />
                 </Table.Td>
               </Table.Tr>
               <Table.Tr>

@@ -6,7 +6,7 @@ import { refusalOf } from '../../lib/user-refusal.js';
 import { ensureAppUsersFor } from '../app-users/index.js';
 import type { SystemLog } from '../audit/index.js';
 import { findAppById, findEntitlementForShare } from '../catalog/index.js';
-import { expireGrants, type GrantRow, grantIfAbsent, parseDurationMs } from '../grants/index.js';
+import { expireGrants, grantIfAbsent, type NewGrant, parseDurationMs } from '../grants/index.js';
 import { findGrantableUsers } from '../users/index.js';
 import {
   type BulkActionItemRow,
@@ -85,7 +85,7 @@ export async function applyAddManualUsersBatch(
     action.deprovision_at ?? (duration === undefined ? null : new Date(ms + duration).toISOString());
   // Inserted in app-user order, so concurrent batches on one entitlement take index locks in the same
   // order and cannot deadlock on PostgreSQL.
-  const grants: GrantRow[] = live.map((userId) => ({
+  const grants: NewGrant[] = live.map((userId) => ({
     id: newId(ms),
     app_id: action.app_id,
     app_entitlement_id: action.app_entitlement_id,

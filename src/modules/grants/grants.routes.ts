@@ -2,10 +2,13 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { idempotencyOf } from '../../http/idempotency-key.js';
 import { actorOf } from '../../http/principal.js';
 import { ExpandedListOf, ListOf, PageQuery } from '../../http/wire.js';
+import { AppError } from '../../lib/errors.js';
 import {
   EntitlementParams,
   EntitlementUserView,
   GrantWithExpired,
+  MemberPageQuery,
+  MemberWithTicket,
   RemoveMembershipBody,
   RemoveMembershipResponse,
   toEntitlementUserView,
@@ -97,4 +100,47 @@ export const grantsRoutes: FastifyPluginAsyncTypebox<{
       return { list, nextPageToken: page.nextPageToken, expanded: [] };
     },
   );
+
+  // Roster's members page: the official view of each member and the task their grant came from.
+  app.get(
+    '/roster/v1/apps/:app_id/entitlements/:app_entitlement_id/users',
+    {
+      config: { permission: 'grants:read' },
+      schema: {
+        params: EntitlementParams,
+        querystring: MemberPageQuery,
+        response: { 200: ListOf(MemberWithTicket) },
+      },
+    },
+    async (request) => {
+      const appUserIds = request.query.app_user_ids
+        ?.split(',')
+        .map((id) => id.trim())
+        .filter((id) => id !== '');
+      if (appUserIds && appUserIds.length > MAX_APP_USER_IDS) {
+        throw new AppError(
+          'INVALID_ARGUMENT',
+          `app_user_ids names ${appUserIds.length} app users; at most ${MAX_APP_USER_IDS} are accepted`,
+          'INVALID_ARGUMENT',
+          { field: 'app_user_ids' },
+        );
+      }
+      const page = await grants.listMembersWithTickets(
+        request.params.app_id,
+        request.params.app_entitlement_id,
+        { pageSize: request.query.page_size, pageToken: request.query.page_token },
+        appUserIds,
+      );
+      return {
+        list: page.items.map((m) => ({
+          ...toEntitlementUserView(m.grant, m.appUser),
+          originatingTicketId: m.originatingTicketId,
+          originatingTicketNumericId: m.originatingTicketNumericId,
+        })),
+        nextPageToken: page.nextPageToken,
+      };
+    },
+  );
 };
+
+const MAX_APP_USER_IDS = 100;

@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
 import { IdString } from '../../http/strings.js';
-import { Nullable, NullableTimestamp } from '../../http/wire.js';
+import { Nullable, NullableTimestamp, PageQuery } from '../../http/wire.js';
 import type { AppUserRow } from '../app-users/index.js';
 import { AppUser, AppUserView, toAppUser, toAppUserView } from '../app-users/index.js';
 import type { UserRow } from '../users/index.js';
@@ -28,6 +28,27 @@ export const EntitlementUserView = Type.Object({
   appEntitlementUserBindingCreatedAt: NullableTimestamp,
   appEntitlementUserBindingDeprovisionAt: NullableTimestamp,
   grantSources: Type.Array(AppEntitlementRef),
+});
+
+/**
+ * An AppEntitlementUserView with the task that made the grant (Roster's members page, CONTRACT.md
+ * §7.26): `originatingTicketId` and its `originatingTicketNumericId`, both `""` when the grant came
+ * from add-manual-user, a set of members, SCIM or an import.
+ */
+export const MemberWithTicket = Type.Object({
+  ...EntitlementUserView.properties,
+  originatingTicketId: Type.String(),
+  originatingTicketNumericId: Type.String(),
+});
+
+export const MemberPageQuery = Type.Object({
+  ...PageQuery.properties,
+  app_user_ids: Type.Optional(
+    Type.String({
+      maxLength: 10_000,
+      description: 'Comma-separated app user IDs (at most 100): only their grants are listed.',
+    }),
+  ),
 });
 
 export const RemoveMembershipBody = Type.Object({

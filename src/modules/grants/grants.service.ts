@@ -11,6 +11,7 @@ import { requireEntitlementInApp, requireManualEntitlement } from '../catalog/in
 import type { Idempotency, IdempotencyRequest } from '../idempotency/index.js';
 import { findUsersByIds, type UserRow } from '../users/index.js';
 import { findLiveGrant, type GrantRow, listLiveGrants, revokeGrant } from './grants.repository.js';
+import { listMemberPage, type MemberPageRow } from './membership.repository.js';
 import { recordRevocations } from './revocation.js';
 
 export interface GrantsServiceDeps {
@@ -64,6 +65,22 @@ export function createGrantsService(deps: GrantsServiceDeps) {
       ];
       const users = new Map((await findUsersByIds(db, identityIds)).map((u) => [u.id, u]));
       return { grants: items, appUsers, users, nextPageToken };
+    },
+
+    /**
+     * One keyset page of an entitlement's members with the task each grant came from, read in one
+     * query (Roster's members page); `appUserIds` keeps those app users only.
+     */
+    async listMembersWithTickets(
+      appId: string,
+      entitlementId: string,
+      page: { pageSize?: number | undefined; pageToken?: string | undefined },
+      appUserIds?: readonly string[],
+    ): Promise<{ items: MemberPageRow[]; nextPageToken: string }> {
+      await requireEntitlementInApp(db, appId, entitlementId);
+      return keysetPage(page, (afterId, limit) =>
+        listMemberPage(db, entitlementId, { afterId, limit, appUserIds }, clock.now().toISOString()),
+      );
     },
 
     /**

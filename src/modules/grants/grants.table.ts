@@ -12,6 +12,11 @@ export interface GrantsTable {
   deprovision_at: Timestamp | null;
   /** Set when the grant is revoked; history is never erased (CONTRACT.md §7.12). */
   deleted_at: Timestamp | null;
+  /**
+   * The task whose outcome this grant is (the membership's `originatingTicketId`), or null. Optional
+   * on insert: `grantIfAbsent` sets it from the change's origin.
+   */
+  ticket_id?: string | null;
 }
 
 export interface GrantEventsTable {

@@ -6,7 +6,7 @@
 export { GrantExpiryFields } from './grant-durations.schemas.js';
 export { type GrantDurationsService, parseDurationMs } from './grant-durations.service.js';
 export { expireGrants } from './grant-expiry.js';
-export { grantIfAbsent } from './grant-if-absent.js';
+export { grantIfAbsent, type NewGrant } from './grant-if-absent.js';
 export type { GrantRow } from './grants.repository.js';
 export { findLiveGrantHolders } from './grants.repository.js';
 export { EntitlementParams } from './grants.schemas.js';

@@ -1,5 +1,7 @@
 import { heldAt } from '../../db/live-grants.js';
 import type { Executor } from '../../db/schema.js';
+import type { AppUserRow } from '../app-users/index.js';
+import type { GrantRow } from './grants.repository.js';
 
 export interface HeldMember {
   readonly app_user_id: string;
@@ -66,4 +68,99 @@ export async function incrementMemberSets(db: Executor, entitlementId: string): 
         .doUpdateSet((eb) => ({ set_count: eb('entitlement_member_sets.set_count', '+', 1) })),
     )
     .execute();
+}
+
+export interface MemberPageRow {
+  /** The grant's ID: the page's keyset. */
+  readonly id: string;
+  readonly grant: GrantRow;
+  readonly appUser: AppUserRow;
+  /** The task that made this grant (`''` when a bulk action, SCIM or an import made it). */
+  readonly originatingTicketId: string;
+  /** That task's `numericId`, `''` with no task. */
+  readonly originatingTicketNumericId: string;
+}
+
+/**
+ * One keyset page of the members of an entitlement at `now`, in grant ID order after `afterId`, with
+ * their app users and the task each grant came from, in one query (the console's members page).
+ * `appUserIds`, when given, keeps those app users only.
+ */
+export async function listMemberPage(
+  db: Executor,
+  entitlementId: string,
+  page: { afterId: string | undefined; limit: number; appUserIds?: readonly string[] | undefined },
+  now: string,
+): Promise<MemberPageRow[]> {
+  if (page.appUserIds?.length === 0) return [];
+  let query = db
+    .selectFrom('grants')
+    .innerJoin('app_users', 'app_users.id', 'grants.app_user_id')
+    .leftJoin('tasks', 'tasks.id', 'grants.ticket_id')
+    .select([
+      'grants.id',
+      'grants.app_id',
+      'grants.app_entitlement_id',
+      'grants.app_user_id',
+      'grants.source',
+      'grants.bulk_action_id',
+      'grants.created_at',
+      'grants.deprovision_at',
+      'grants.deleted_at',
+      'grants.ticket_id',
+      'app_users.app_id as u_app_id',
+      'app_users.identity_user_id as u_identity_user_id',
+      'app_users.display_name as u_display_name',
+      'app_users.email as u_email',
+      'app_users.username as u_username',
+      'app_users.app_user_type as u_app_user_type',
+      'app_users.status as u_status',
+      'app_users.created_at as u_created_at',
+      'app_users.updated_at as u_updated_at',
+      'app_users.deleted_at as u_deleted_at',
+      'tasks.numeric_id as ticket_numeric_id',
+    ])
+    .where(heldAt(now));
+  if (page.appUserIds) query = query.where('grants.app_user_id', 'in', page.appUserIds);
+  // The entitlement as a one-value range on page 1, as listLiveGrants does, for the same plan.
+  query = page.afterId
+    ? query.where('grants.app_entitlement_id', '=', entitlementId).where('grants.id', '>', page.afterId)
+    : query
+        .where('grants.app_entitlement_id', '>=', entitlementId)
+        .where('grants.app_entitlement_id', '<=', entitlementId);
+  const rows = await query
+    .orderBy('grants.app_entitlement_id')
+    .orderBy('grants.id')
+    .limit(page.limit)
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    grant: {
+      id: r.id,
+      app_id: r.app_id,
+      app_entitlement_id: r.app_entitlement_id,
+      app_user_id: r.app_user_id,
+      source: r.source,
+      bulk_action_id: r.bulk_action_id,
+      created_at: r.created_at,
+      deprovision_at: r.deprovision_at,
+      deleted_at: r.deleted_at,
+      ticket_id: r.ticket_id ?? null,
+    },
+    appUser: {
+      id: r.app_user_id,
+      app_id: r.u_app_id,
+      identity_user_id: r.u_identity_user_id,
+      display_name: r.u_display_name,
+      email: r.u_email,
+      username: r.u_username,
+      app_user_type: r.u_app_user_type,
+      status: r.u_status,
+      created_at: r.u_created_at,
+      updated_at: r.u_updated_at,
+      deleted_at: r.u_deleted_at,
+    },
+    originatingTicketId: r.ticket_id ?? '',
+    originatingTicketNumericId: r.ticket_numeric_id === null ? '' : String(r.ticket_numeric_id),
+  }));
 }

@@ -87,6 +87,13 @@ export const ROSTER_OPERATIONS: Readonly<Record<string, OperationDoc>> = {
     description:
       "The entitlement's manual members (user IDs) with an `ETag` naming this version of the list.",
   },
+  'GET /roster/v1/apps/{app_id}/entitlements/{app_entitlement_id}/users': {
+    operationId: 'roster.v1.Members.ListWithTickets',
+    tag: 'Roster: Members',
+    summary: 'List with tickets',
+    description:
+      'A page of the entitlement\'s members as ListAppEntitlementUsers answers them, each with the task its grant came from (`originatingTicketId`, `originatingTicketNumericId`; `""` when none), read in one query; `app_user_ids` (comma-separated, at most 100) keeps those app users.',
+  },
   'PUT /roster/v1/apps/{app_id}/entitlements/{app_entitlement_id}/members': {
     operationId: 'roster.v1.Members.Set',
     tag: 'Roster: Members',

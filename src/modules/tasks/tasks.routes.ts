@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import { type Expand, type ExpandMaskInput, Expansion } from '../../http/expansion.js';
 import { actorOf, type Principal, principalOf } from '../../http/principal.js';
 import { IdParam } from '../../http/wire.js';
 import { TaskAuditView, toTaskAuditView } from './task-audits.js';
@@ -27,18 +28,26 @@ import type { TasksService } from './tasks.service.js';
 const TaskParams = Type.Object({ task_id: IdParam });
 
 /** Tasks (issue 19): ConductorOne's TaskService, TaskSearchService, TaskAudit and TaskActionsService. */
-export const tasksRoutes: FastifyPluginAsyncTypebox<{ tasks: TasksService }> = async (app, { tasks }) => {
+export const tasksRoutes: FastifyPluginAsyncTypebox<{ tasks: TasksService; expansion: Expand }> = async (
+  app,
+  { tasks, expansion },
+) => {
   const config = { permission: 'tasks:self' as const };
 
-  async function view(caller: Principal, task: TaskRow) {
-    return taskView(task, await tasks.actionsFor(caller, task), await tasks.policyOf(task));
+  async function view(caller: Principal, task: TaskRow, expand?: Expansion) {
+    return taskView(task, await tasks.actionsFor(caller, task), await tasks.policyOf(task), expand);
   }
-  const answer = async (caller: Principal, task: TaskRow) => ({
-    taskView: await view(caller, task),
-    expanded: [],
-  });
-  const acted = async (caller: Principal, task: TaskRow) => ({
-    ...(await answer(caller, task)),
+  /**
+   * `{taskView, expanded}`: the app and entitlement of a task the caller may see are expanded when the
+   * mask asks, whatever the caller's roles, so a requester can name what they asked for (§7.26).
+   */
+  const answer = async (caller: Principal, task: TaskRow, mask?: ExpandMaskInput) => {
+    const expand = new Expansion(mask);
+    const taskView = await view(caller, task, expand);
+    return { taskView, expanded: await expansion.resolve(expand) };
+  };
+  const acted = async (caller: Principal, task: TaskRow, mask: ExpandMaskInput) => ({
+    ...(await answer(caller, task, mask)),
     ticketActionId: '',
   });
 
@@ -47,7 +56,11 @@ export const tasksRoutes: FastifyPluginAsyncTypebox<{ tasks: TasksService }> = a
     { config, schema: { body: CreateGrantTaskBody, response: { 200: TaskViewResponse } } },
     async (request) => {
       const caller = principalOf(request);
-      return answer(caller, await tasks.createGrant(caller, actorOf(request), request.body));
+      return answer(
+        caller,
+        await tasks.createGrant(caller, actorOf(request), request.body),
+        request.body.expandMask,
+      );
     },
   );
 
@@ -56,7 +69,11 @@ export const tasksRoutes: FastifyPluginAsyncTypebox<{ tasks: TasksService }> = a
     { config, schema: { body: CreateRevokeTaskBody, response: { 200: TaskViewResponse } } },
     async (request) => {
       const caller = principalOf(request);
-      return answer(caller, await tasks.createRevoke(caller, actorOf(request), request.body));
+      return answer(
+        caller,
+        await tasks.createRevoke(caller, actorOf(request), request.body),
+        request.body.expandMask,
+      );
     },
   );
 
@@ -112,9 +129,10 @@ export const tasksRoutes: FastifyPluginAsyncTypebox<{ tasks: TasksService }> = a
         },
         { pageSize: body.pageSize ?? undefined, pageToken: body.pageToken ?? undefined },
       );
+      const expand = new Expansion(body.expandMask);
       const list = [];
-      for (const task of page.items) list.push(await view(caller, task));
-      return { list, nextPageToken: page.nextPageToken, expanded: [] };
+      for (const task of page.items) list.push(await view(caller, task, expand));
+      return { list, nextPageToken: page.nextPageToken, expanded: await expansion.resolve(expand) };
     },
   );
 
@@ -151,7 +169,7 @@ export const tasksRoutes: FastifyPluginAsyncTypebox<{ tasks: TasksService }> = a
           policyStepId,
           comment ?? '',
         );
-        return acted(caller, task);
+        return acted(caller, task, request.body.expandMask);
       },
     );
   stepAction('approve');
@@ -171,7 +189,7 @@ export const tasksRoutes: FastifyPluginAsyncTypebox<{ tasks: TasksService }> = a
         newStepUserIds ?? [],
         comment ?? '',
       );
-      return acted(caller, task);
+      return acted(caller, task, request.body.expandMask);
     },
   );
 
@@ -184,6 +202,7 @@ export const tasksRoutes: FastifyPluginAsyncTypebox<{ tasks: TasksService }> = a
       return acted(
         caller,
         await tasks.comment(caller, actorOf(request), task_id, request.body.comment ?? ''),
+        request.body.expandMask,
       );
     },
   );
@@ -196,7 +215,7 @@ export const tasksRoutes: FastifyPluginAsyncTypebox<{ tasks: TasksService }> = a
       const caller = principalOf(request);
       const { task_id } = request.params;
       const task = await tasks.close(caller, actorOf(request), task_id, request.body.comment ?? '');
-      return { ...(await answer(caller, task)), taskActionId: '' };
+      return { ...(await answer(caller, task, request.body.expandMask)), taskActionId: '' };
     },
   );
 
@@ -215,7 +234,7 @@ export const tasksRoutes: FastifyPluginAsyncTypebox<{ tasks: TasksService }> = a
         policyStepId,
         comment ?? '',
       );
-      return acted(caller, task);
+      return acted(caller, task, request.body.expandMask);
     },
   );
 
@@ -239,7 +258,7 @@ export const tasksRoutes: FastifyPluginAsyncTypebox<{ tasks: TasksService }> = a
           policyStepId ?? '',
           comment ?? '',
         );
-        return acted(caller, task);
+        return acted(caller, task, request.body.expandMask);
       },
     );
   }
@@ -249,7 +268,11 @@ export const tasksRoutes: FastifyPluginAsyncTypebox<{ tasks: TasksService }> = a
     { config, schema: { params: TaskParams, body: ProcessNowBody, response: { 200: TaskViewResponse } } },
     async (request) => {
       const caller = principalOf(request);
-      return answer(caller, await tasks.processNow(caller, actorOf(request), request.params.task_id));
+      return answer(
+        caller,
+        await tasks.processNow(caller, actorOf(request), request.params.task_id),
+        request.body.expandMask,
+      );
     },
   );
 
@@ -267,7 +290,7 @@ export const tasksRoutes: FastifyPluginAsyncTypebox<{ tasks: TasksService }> = a
         request.params.task_id,
         request.body.data ?? {},
       );
-      return acted(caller, task);
+      return acted(caller, task, request.body.expandMask);
     },
   );
 };

@@ -1,4 +1,5 @@
 import { type Static, Type } from 'typebox';
+import { Expansion } from '../../http/expansion.js';
 import { IdString, QueryString, TextString, WordString } from '../../http/strings.js';
 import { Duration, Expanded, filterList, NullableTimestamp, Opt, PageBody } from '../../http/wire.js';
 import { type PolicyRow, stepView, toPolicy } from '../policies/index.js';
@@ -183,7 +184,17 @@ function typeOf(task: TaskRow, fields: Record<string, unknown>) {
 }
 
 /** The task as ConductorOne's TaskView carries it, for `caller` (its `actions`). */
-export function taskView(task: TaskRow, actions: TaskActionName[], policy: PolicyRow | undefined) {
+/**
+ * A task's TaskView. With an `expand`, `appPath` (mask path `app_id`) and `entitlementsPath`
+ * (`app_entitlement_ids`) point at the app and entitlement in `expanded` (CONTRACT.md §7.26); the other
+ * paths stay "".
+ */
+export function taskView(
+  task: TaskRow,
+  actions: TaskActionName[],
+  policy: PolicyRow | undefined,
+  expand: Expansion = new Expansion(undefined),
+) {
   const instances = task.step_instances;
   const steps = task.policy_steps;
   // The steps not reached yet in the current run of the policy (a restart starts them again).
@@ -235,10 +246,10 @@ export function taskView(task: TaskRow, actions: TaskActionName[], policy: Polic
       deletedAt: task.deleted_at,
     },
     accessReviewPath: '',
-    appPath: '',
+    appPath: expand.path('app_id', 'app', task.app_id),
     appUserPath: '',
     createdByUserPath: '',
-    entitlementsPath: '',
+    entitlementsPath: expand.path('app_entitlement_ids', 'appEntitlement', task.app_entitlement_id),
     identityUserPath: '',
     insightsPath: '',
     stepApproversPath: '',

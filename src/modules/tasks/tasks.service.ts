@@ -13,8 +13,8 @@ import type { SystemLog, SystemLogEntry } from '../audit/index.js';
 import { requireManualEntitlement } from '../catalog/index.js';
 import {
   expireGrants,
-  type GrantRow,
   grantIfAbsent,
+  type NewGrant,
   parseDurationMs,
   revokeHeldGrantsOfUser,
   revokeMembers,
@@ -401,7 +401,7 @@ export function createTasksService(deps: TasksServiceDeps) {
     const asked = task.grant_duration ? parseDurationMs(task.grant_duration) : undefined;
     const cap = entitlement.duration_grant ? parseDurationMs(entitlement.duration_grant) : undefined;
     const duration = asked === undefined ? cap : cap === undefined ? asked : Math.min(asked, cap);
-    const grant: GrantRow = {
+    const grant: NewGrant = {
       id: newId(now.getTime()),
       app_id: task.app_id,
       app_entitlement_id: task.app_entitlement_id,

@@ -3,6 +3,7 @@ import { type Answer, ApiError, type RosterClient } from '../client.js';
 import { contextOf } from '../context.js';
 import { CliError, EXIT } from '../exit-codes.js';
 import { note, type OutputFormat, printObject, printRows, type Row, write } from '../output.js';
+import { isEmail } from '../people-file.js';
 import { targetOf } from '../targets.js';
 import { findUser } from './catalog.js';
 
@@ -38,6 +39,18 @@ const typeOf = (task: Task): { kind: string; fields: TaskTypeFields } => {
 const currentStepOf = (task: Task): string => (task.policy as PolicyInstance | null)?.current?.id ?? '';
 
 const word = (value: string, prefix: string | RegExp) => value.replace(prefix, '');
+
+/** The current step an action names; refused here, sending nothing, when no step waits. */
+function waitingStepOf(task: Task): string {
+  const policyStepId = currentStepOf(task);
+  if (!policyStepId) {
+    throw new CliError(
+      `task ${task.numericId} has no step waiting for a decision (it is ${word(task.state, 'TASK_STATE_').toLowerCase()})`,
+      EXIT.REFUSED,
+    );
+  }
+  return policyStepId;
+}
 
 function taskRow(task: Task): Row {
   const { kind, fields } = typeOf(task);
@@ -261,13 +274,7 @@ export function registerTaskCommands(program: Command): void {
       .action(async (id: string, options: { reason?: string }, command: Command) => {
         const { client, format } = await contextOf(command);
         const task = await getTask(client, id);
-        const policyStepId = currentStepOf(task);
-        if (!policyStepId) {
-          throw new CliError(
-            `task ${task.numericId} has no step waiting for a decision (it is ${word(task.state, 'TASK_STATE_').toLowerCase()})`,
-            EXIT.REFUSED,
-          );
-        }
+        const policyStepId = waitingStepOf(task);
         const { taskView } = await client.call(
           client.api.POST(`/api/v1/tasks/{task_id}/action/${name}`, {
             params: { path: { task_id: task.id } },
@@ -293,6 +300,68 @@ export function registerTaskCommands(program: Command): void {
           body: { comment: text },
         }),
       );
+      await printTask(taskView.task, format);
+    });
+
+  tasks
+    .command('reassign <task>')
+    .description('hand the current step of a task to other people (by ID or number)')
+    .requiredOption('--to <people...>', 'the new approvers: user IDs or emails')
+    .option('--reason <text>', 'why (required when the policy says so)')
+    .addHelpText('after', '\nExample:\n  roster tasks reassign 42 --to grace@example.com --reason "On leave"')
+    .action(async (id: string, options: { to: string[]; reason?: string }, command: Command) => {
+      const { client, format } = await contextOf(command);
+      const task = await getTask(client, id);
+      // An email needs the directory (users:read); an ID goes as given, for the API to check.
+      const newStepUserIds: string[] = [];
+      for (const person of options.to) {
+        newStepUserIds.push(isEmail(person) ? (await findUser(client, person)).id : person);
+      }
+      const { taskView } = await client.call(
+        client.api.POST('/api/v1/tasks/{task_id}/action/reassign', {
+          params: { path: { task_id: task.id } },
+          body: {
+            policyStepId: waitingStepOf(task),
+            newStepUserIds,
+            ...(options.reason ? { comment: options.reason } : {}),
+          },
+        }),
+      );
+      note(`Task ${taskView.task.numericId} reassigned.`);
+      await printTask(taskView.task, format);
+    });
+
+  tasks
+    .command('skip <task>')
+    .description('skip the current step of a task; the policy goes on (Super Admins; by ID or number)')
+    .addHelpText('after', '\nExample:\n  roster tasks skip 42')
+    .action(async (id: string, _o: unknown, command: Command) => {
+      const { client, format } = await contextOf(command);
+      const task = await getTask(client, id);
+      const { taskView } = await client.call(
+        client.api.POST('/api/v1/tasks/{task_id}/action/skip-step', {
+          params: { path: { task_id: task.id } },
+          body: { policyStepId: waitingStepOf(task) },
+        }),
+      );
+      note(`Task ${taskView.task.numericId}: step skipped.`);
+      await printTask(taskView.task, format);
+    });
+
+  tasks
+    .command('restart <task>')
+    .description("run an open task's policy again from its first step (the requester or a Super Admin)")
+    .addHelpText('after', '\nExample:\n  roster tasks restart 42')
+    .action(async (id: string, _o: unknown, command: Command) => {
+      const { client, format } = await contextOf(command);
+      const task = await getTask(client, id);
+      const { taskView } = await client.call(
+        client.api.POST('/api/v1/tasks/{task_id}/action/restart', {
+          params: { path: { task_id: task.id } },
+          body: {},
+        }),
+      );
+      note(`Task ${taskView.task.numericId} restarted.`);
       await printTask(taskView.task, format);
     });
 
