@@ -16,8 +16,21 @@ describe.each(DIALECTS)('queries of the hot read paths are compiled once, on %s'
     t = await startTestApp(dialect);
     const appId = (await createApp(t)).id;
     const entitlementId = (await createEntitlement(t, appId)).id;
-    for (let i = 0; i < 3; i++) await insertGrant(t, appId, entitlementId);
-    const userId = (await createUser(t)).id;
+    // Members with identity users (add-manual-user), and one app user without (written directly).
+    const userIds = [(await createUser(t)).id, (await createUser(t)).id, (await createUser(t)).id];
+    const added = await t.request(
+      'POST',
+      `/api/v1/apps/${appId}/entitlements/${entitlementId}/add-manual-user`,
+      {
+        userIds,
+      },
+    );
+    expect(added.status).toBe(200);
+    await t.drainBulkActions();
+    await insertGrant(t, appId, entitlementId);
+    const userId = userIds[0] as string;
+    const members = await t.request('GET', `/api/v1/apps/${appId}/entitlements/${entitlementId}/users`);
+    expect(members.body.list).toHaveLength(4);
     routes = {
       entitlement: `/api/v1/apps/${appId}/entitlements/${entitlementId}`,
       members: `/api/v1/apps/${appId}/entitlements/${entitlementId}/users?page_size=100`,
