@@ -2,7 +2,7 @@
  * `npm run bench`: Roster's figures on SQLite and on PostgreSQL in one run, each as a ratio to a
  * baseline measured in the same run on the same machine. `--quick` is a smoke run with small sizes,
  * to check the bench itself; its figures mean nothing. `--scim` measures only the SCIM figure,
- * `--tasks` only the task figures.
+ * `--tasks` only the task figures, `--reads` only the hot reads against their bare twins.
  */
 
 import { execFileSync } from 'node:child_process';
@@ -28,8 +28,16 @@ import {
   profileRunner,
   type RunnerProfile,
 } from './lib/inserts.js';
+import type { ReadResult } from './lib/reads-run.js';
 import { type ScimResults, scimRun } from './lib/scim-run.js';
-import { type AddResult, type ServerResults, type Sizes, serverRun } from './lib/server-run.js';
+import {
+  type AddResult,
+  HOT_READS,
+  readsRun,
+  type ServerResults,
+  type Sizes,
+  serverRun,
+} from './lib/server-run.js';
 import { formatTable, int, mb, ms, pct, ratio } from './lib/table.js';
 import { type TaskSizes, type TasksResults, tasksRun } from './lib/tasks-run.js';
 import { type WebhooksResults, webhookRows, webhooksRun } from './lib/webhooks-run.js';
@@ -37,6 +45,7 @@ import { type WebhooksResults, webhookRows, webhooksRun } from './lib/webhooks-r
 const quick = process.argv.includes('--quick');
 const scimOnly = process.argv.includes('--scim');
 const tasksOnly = process.argv.includes('--tasks');
+const readsOnly = process.argv.includes('--reads');
 /** Members one SCIM PATCH adds (the size IdPs push for a large group). */
 const SCIM_MEMBERS = quick ? 1_000 : 10_000;
 const sizes: Sizes = quick
@@ -247,6 +256,55 @@ function scimRows(of: (d: Dialect) => ScimResults): string[][] {
   ];
 }
 
+/** Roster's rate on a read as a ratio of its bare twin, and of the tiny-body /bare beside it. */
+const READ_GOALS: Record<(typeof HOT_READS)[number]['name'], Record<Dialect, number>> = {
+  entitlement: { sqlite: 0.5, postgres: 0.3 },
+  members: { sqlite: 0.4, postgres: 0.25 },
+  user: { sqlite: 0.5, postgres: 0.3 },
+};
+
+function readRows(of: (d: Dialect) => { reads: readonly ReadResult[]; bare: LoadResult }): string[][] {
+  const result = (d: Dialect, name: string) => of(d).reads.find((r) => r.name === name) as ReadResult;
+  return HOT_READS.flatMap(({ name, label }) => {
+    const toTwin = (d: Dialect) =>
+      result(d, name).roster.requestsPerSecond / result(d, name).twin.requestsPerSecond;
+    return [
+      [
+        `${label}, ${sizes.loadConnections} conns (ratio: to its bare twin)`,
+        ...DIALECTS.flatMap((d) => [
+          `${int(result(d, name).roster.requestsPerSecond)} req/s`,
+          ratio(toTwin(d)),
+        ]),
+      ],
+      [
+        '  bare twin: the same bytes and headers from memory',
+        ...DIALECTS.flatMap((d) => [
+          `${int(result(d, name).twin.requestsPerSecond)} req/s, ${int(result(d, name).bytes)} B`,
+          '1.00',
+        ]),
+      ],
+      [
+        '  ratio to the tiny-body /bare (as before)',
+        ...DIALECTS.flatMap((d) => [
+          '',
+          ratio(result(d, name).roster.requestsPerSecond / of(d).bare.requestsPerSecond),
+        ]),
+      ],
+      [
+        '  p50 / p99 latency: Roster, twin',
+        ...DIALECTS.flatMap((d) => {
+          const r = result(d, name);
+          return [`${r.roster.p50Ms} / ${r.roster.p99Ms}, ${r.twin.p50Ms} / ${r.twin.p99Ms} ms`, ''];
+        }),
+      ],
+      [
+        `  goal: ≥ ${READ_GOALS[name].sqlite} (SQLite) / ${READ_GOALS[name].postgres} (PostgreSQL) of the twin`,
+        ...DIALECTS.flatMap((d) => [ratio(toTwin(d)), toTwin(d) >= READ_GOALS[name][d] ? 'met' : 'NOT met']),
+      ],
+    ];
+  });
+}
+
 /** A goal row: the figure each dialect reached against the goal, and whether it is met. */
 function goalRow(
   label: string,
@@ -431,6 +489,7 @@ function report(results: Record<Dialect, DialectResults>): string {
       (v) => v >= 0.25,
       ratio,
     ),
+    ...readRows((d) => ({ reads: results[d].server.reads, bare: results[d].bare })),
     ...scimRows((d) => results[d].scim),
     ...webhookRows(DIALECTS, (d) => results[d].webhooks),
     ...taskRows((d) => results[d].tasks),
@@ -499,6 +558,35 @@ async function main(): Promise<void> {
         ...scimRows((d) => scim[d]),
       ]);
       process.stdout.write(`\nRoster SCIM bench: ${startedAt.toISOString()}\n\n${table}\n`);
+      return;
+    }
+    if (readsOnly) {
+      buildWhenStale();
+      const reads = {} as Record<Dialect, { reads: ReadResult[]; bare: LoadResult }>;
+      for (const d of DIALECTS) {
+        const url = d === 'postgres' ? await createPostgresDatabase(pgName) : undefined;
+        pgCreated ||= url !== undefined;
+        const measured = await readsRun(url, sizes, (m) => progress(`${NAMES[d]}: ${m}`));
+        progress(`${NAMES[d]}: bare Fastify GET /bare under the same load`);
+        reads[d] = { reads: measured, bare: await bareServerLoad() };
+      }
+      progress(`done in ${((Date.now() - startedAt.getTime()) / 1000).toFixed(0)} s`);
+      const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+      const table = formatTable([
+        ['', 'SQLite', 'ratio', 'PostgreSQL', 'ratio'],
+        [
+          `Bare Fastify GET /bare, ${sizes.loadConnections} conns, ${sizes.loadSeconds} s`,
+          ...DIALECTS.flatMap((d) => [`${int(reads[d].bare.requestsPerSecond)} req/s`, '1.00']),
+        ],
+        ...readRows((d) => reads[d]),
+      ]);
+      process.stdout.write(
+        `\nRoster reads bench${quick ? ' — QUICK SMOKE RUN, figures meaningless' : ''}: ${startedAt.toISOString()}\n` +
+          `Node ${process.version}, ${os.cpus().length} × ${cpu}, ${mb(os.totalmem())} RAM, load average ${os
+            .loadavg()
+            .map((l) => l.toFixed(2))
+            .join(' ')}\n\n${table}\n`,
+      );
       return;
     }
     if (tasksOnly) {

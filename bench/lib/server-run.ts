@@ -24,6 +24,7 @@ import {
 } from './children.js';
 import { type Dialect, type ServerDatabase, seededGrantId, seedGrants } from './databases.js';
 import { BATCH_SIZE } from './inserts.js';
+import { type ReadResult, readsWithTwins } from './reads-run.js';
 import { median } from './table.js';
 import { countServerRows, describeAdded, rowsAdded, totalRows } from './table-rows.js';
 
@@ -62,6 +63,70 @@ export interface ServerResults {
   readonly getEntitlementDuringAdd: LoadResult;
   /** GET …/entitlements/{id}/users?page_size=100 (page 1 of the smallest add's members) under load. */
   readonly membersPage: LoadResult;
+  /** The hot reads (entitlement, members page, user), each with its bare twin serving its bytes. */
+  readonly reads: ReadResult[];
+}
+
+/** The reads measured against a bare twin: names as in ReadResult, labels for the report. */
+export const HOT_READS = [
+  { name: 'entitlement', label: 'GET entitlement' },
+  { name: 'members', label: 'GET page of 100 members' },
+  { name: 'user', label: 'GET /api/v1/users/{id}' },
+] as const;
+
+/**
+ * The hot reads under load, each with its twin: the entitlement `target` (holding the smallest
+ * add's members), page 1 of its members (100), and the user `userId`.
+ */
+export function hotReads(
+  server: ServerChild,
+  token: string,
+  target: { appId: string; entitlementId: string },
+  userId: string,
+  sizes: Sizes,
+  progress: (message: string) => void,
+): Promise<ReadResult[]> {
+  const entitlement = `/api/v1/apps/${target.appId}/entitlements/${target.entitlementId}`;
+  const routes: Record<(typeof HOT_READS)[number]['name'], string> = {
+    entitlement,
+    members: `${entitlement}/users?page_size=100`,
+    user: `/api/v1/users/${userId}`,
+  };
+  return readsWithTwins(
+    server.url,
+    token,
+    HOT_READS.map((read) => ({ name: read.name, route: routes[read.name] })),
+    { seconds: sizes.loadSeconds, connections: sizes.loadConnections },
+    progress,
+  );
+}
+
+/**
+ * The hot reads alone (`npm run bench -- --reads`): a fresh Roster, the smallest add's users
+ * imported and added to one entitlement, then hotReads.
+ */
+export async function readsRun(
+  databaseUrl: string | undefined,
+  sizes: Sizes,
+  progress: (message: string) => void,
+): Promise<ReadResult[]> {
+  const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'roster-bench-server-'));
+  try {
+    const server = await startRoster(dataDir, databaseUrl);
+    try {
+      const client = await connectClient(server.url, await readAdminCredentials(dataDir));
+      const size = sizes.adds[0] as number;
+      progress(`importing ${size.toLocaleString('en-US')} users and adding them to an entitlement`);
+      const userIds = await importUsers(client, size, 'reads');
+      const target = await createEntitlement(client, `add ${size}`);
+      await addUsersAndWait(client, target, userIds);
+      return await hotReads(server, client.token, target, userIds[0] as string, sizes, progress);
+    } finally {
+      await server.stop();
+    }
+  } finally {
+    await fs.rm(dataDir, { recursive: true, force: true });
+  }
 }
 
 const CHUNK_SIZE = 10_000;
@@ -207,7 +272,6 @@ export async function serverRun(
     progress('reading pages');
     const pages = await pageLatencies(client, seeded, sizes);
 
-    progress(`GET entitlement under load (${sizes.loadSeconds} s, ${sizes.loadConnections} connections)`);
     const entitlement = small as { appId: string; entitlementId: string };
     const entitlementUrl = `${server.url}/api/v1/apps/${entitlement.appId}/entitlements/${entitlement.entitlementId}`;
     const load = async (url: string, what: string, tolerateTimeouts = false) => {
@@ -222,9 +286,10 @@ export async function serverRun(
       }
       return result;
     };
-    const getEntitlement = await load(entitlementUrl, 'GET entitlement');
-    progress(`page of 100 members under load (${sizes.loadSeconds} s)`);
-    const membersPage = await load(`${entitlementUrl}/users?page_size=100`, 'GET members page');
+    const reads = await hotReads(server, client.token, entitlement, userIds[0] as string, sizes, progress);
+    const read = (name: string) => (reads.find((r) => r.name === name) as ReadResult).roster;
+    const getEntitlement = read('entitlement');
+    const membersPage = read('members');
 
     progress(`GET entitlement under load while ${big.toLocaleString('en-US')} users are added`);
     const during = await createEntitlement(client, `during load ${big}`);
@@ -245,6 +310,7 @@ export async function serverRun(
       getEntitlement,
       getEntitlementDuringAdd,
       membersPage,
+      reads,
     };
   } finally {
     for (const server of servers.reverse()) await server.stop();

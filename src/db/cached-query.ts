@@ -2,6 +2,13 @@ import type { Compilable, CompiledQuery } from 'kysely';
 import type { Executor } from './schema.js';
 
 /**
+ * The SQL texts of cached queries, each with a statement name of its own: on PostgreSQL they run
+ * as named prepared statements, parsed and planned once per connection (see connect.ts). Only SQL
+ * text is kept here, the same for every database; which connection prepared what is the driver's.
+ */
+export const preparedNames = new Map<string, string>();
+
+/**
  * A query whose SQL is built and compiled once and then rerun with new values. Building and
  * compiling a Kysely query costs tens of microseconds of JavaScript, more than running a small
  * query on SQLite; a CPU profile of authenticated GETs showed it as the largest cost after the
@@ -11,7 +18,7 @@ import type { Executor } from './schema.js';
  * value, as in `where('id', '=', id)`, and must not shape the query (no `if (arg)` in the builder,
  * no lists whose length varies), and the builder must declare each argument (no defaults or rest).
  */
-export function cachedQuery<A extends string[], R>(
+export function cachedQuery<A extends Array<string | number>, R>(
   build: (db: Executor, ...args: A) => Compilable<R>,
 ): {
   all(db: Executor, ...args: A): Promise<R[]>;
@@ -36,6 +43,7 @@ export function cachedQuery<A extends string[], R>(
     if (unused.length > 0 || embedded) {
       throw new Error(`cachedQuery: each argument must be one bound value of the query: ${query.sql}`);
     }
+    if (!preparedNames.has(query.sql)) preparedNames.set(query.sql, `roster_${preparedNames.size + 1}`);
     return { slots, template: query };
   };
   const run = async (db: Executor, args: A): Promise<R[]> => {
@@ -52,5 +60,43 @@ export function cachedQuery<A extends string[], R>(
   return {
     all: (db, ...args) => run(db, args),
     first: async (db, ...args) => (await run(db, args))[0],
+  };
+}
+
+/** The list sizes cachedListQuery compiles for: a list is padded up to the next of them. */
+const LIST_SIZES = [1, 2, 4, 8, 16, 32, 64, 128];
+
+/**
+ * As cachedQuery for a lookup by a list of values (`where('id', 'in', ids)`): one compilation per
+ * list size of LIST_SIZES, the list padded to that size by repeating its last value, which matches
+ * the same rows. Longer lists are cut into runs of the largest size, one query each.
+ */
+export function cachedListQuery<R>(build: (db: Executor, values: readonly string[]) => Compilable<R>): {
+  all(db: Executor, values: readonly string[]): Promise<R[]>;
+} {
+  const largest = LIST_SIZES[LIST_SIZES.length - 1] as number;
+  const bySize = new Map(
+    LIST_SIZES.map((size) => [
+      size,
+      cachedQuery<string[], R>(
+        Object.defineProperty((db: Executor, ...values: string[]) => build(db, values), 'length', {
+          value: size + 1,
+        }),
+      ),
+    ]),
+  );
+  return {
+    async all(db, values) {
+      const rows: R[] = [];
+      for (let i = 0; i < values.length; i += largest) {
+        const run = values.slice(i, i + largest);
+        const size = LIST_SIZES.find((s) => s >= run.length) as number;
+        const padded = [...run, ...Array<string>(size - run.length).fill(run[run.length - 1] as string)];
+        rows.push(
+          ...(await (bySize.get(size) as ReturnType<typeof cachedQuery<string[], R>>).all(db, ...padded)),
+        );
+      }
+      return rows;
+    },
   };
 }

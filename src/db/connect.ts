@@ -3,6 +3,7 @@ import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
+import { preparedNames } from './cached-query.js';
 import { type DialectFeatures, postgresFeatures, sqliteFeatures } from './dialects/dialect.js';
 import { migrationProvider } from './migrations/index.js';
 import type { Database, Db } from './schema.js';
@@ -47,6 +48,7 @@ export function connectDatabase(options: ConnectOptions): DatabaseHandle {
       max: options.postgresPoolSize ?? 10,
       ...(options.postgresSchema ? { options: `-c search_path=${options.postgresSchema}` } : {}),
     });
+    pool.on('connect', namedStatements);
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return {
       db,
@@ -109,6 +111,21 @@ function withStatementCache(sqlite: SQLite.Database, size = 500) {
       return statement;
     },
   };
+}
+
+/**
+ * The queries cachedQuery compiles once run on PostgreSQL as named prepared statements: the server
+ * parses and plans each once per connection, and every later run sends only its values. Kysely
+ * calls `query(text, values)`; a text cachedQuery registered is sent under its name, others as
+ * they were (unnamed, parsed each time).
+ */
+function namedStatements(client: pg.PoolClient): void {
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  client.query = ((...args: unknown[]) => {
+    const [text, values] = args;
+    const name = typeof text === 'string' && args.length === 2 ? preparedNames.get(text) : undefined;
+    return name ? query({ name, text, values }) : query(...args);
+  }) as typeof client.query;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { cachedListQuery } from '../../db/cached-query.js';
 import type { DialectFeatures } from '../../db/dialects/dialect.js';
 import type { Executor } from '../../db/schema.js';
 import { containsText } from '../../db/text-match.js';
@@ -18,8 +19,14 @@ export async function findAppUserIdsOfUser(db: Executor, userId: string): Promis
   return rows.map((r) => r.id);
 }
 
+const appUsersByIds = cachedListQuery((db, ids) =>
+  db.selectFrom('app_users').selectAll().where('id', 'in', ids),
+);
+
 export function findAppUsersByIds(db: Executor, ids: readonly string[]): Promise<AppUserRow[]> {
   if (ids.length === 0) return Promise.resolve([]);
+  // A page's worth (the members page reads 100) from a compiled query; longer lists in one IN list.
+  if (ids.length <= 128) return appUsersByIds.all(db, ids);
   return db.selectFrom('app_users').selectAll().where('id', 'in', ids).execute();
 }
 

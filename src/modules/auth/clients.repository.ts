@@ -1,3 +1,4 @@
+import { cachedQuery } from '../../db/cached-query.js';
 import type { Executor } from '../../db/schema.js';
 import { containsText } from '../../db/text-match.js';
 import type { ApiClientsTable } from './auth.table.js';
@@ -39,8 +40,12 @@ export async function findClientByClientId(
   return stored && decodeClient(stored);
 }
 
+const clientById = cachedQuery((db, id: string) =>
+  db.selectFrom('api_clients').selectAll().where('id', '=', id),
+);
+
 export async function findClientById(db: Executor, id: string): Promise<ApiClientRow | undefined> {
-  const stored = await db.selectFrom('api_clients').selectAll().where('id', '=', id).executeTakeFirst();
+  const stored = await clientById.first(db, id);
   return stored && decodeClient(stored);
 }
 

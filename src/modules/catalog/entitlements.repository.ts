@@ -78,17 +78,20 @@ export async function findEntitlementById(db: Executor, id: string): Promise<Ent
   return stored && decodeEntitlement(stored);
 }
 
+const entitlementRecordById = cachedQuery((db, id: string, now: string) =>
+  db
+    .selectFrom('app_entitlements')
+    .selectAll('app_entitlements')
+    .select(grantCount(now))
+    .where('id', '=', id),
+);
+
 export async function findEntitlementRecord(
   db: Executor,
   id: string,
   now: string,
 ): Promise<EntitlementRecord | undefined> {
-  const row = await db
-    .selectFrom('app_entitlements')
-    .selectAll('app_entitlements')
-    .select(grantCount(now))
-    .where('id', '=', id)
-    .executeTakeFirst();
+  const row = await entitlementRecordById.first(db, id, now);
   return row && decodeEntitlement(row);
 }
 

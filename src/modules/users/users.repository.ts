@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { cachedQuery } from '../../db/cached-query.js';
 import type { DialectFeatures } from '../../db/dialects/dialect.js';
 import type { Executor } from '../../db/schema.js';
 import { containsText, equalsText, jsonArrayContains } from '../../db/text-match.js';
@@ -38,8 +39,10 @@ function encodeUser(row: UserRow): UsersTable {
   };
 }
 
+const userById = cachedQuery((db, id: string) => db.selectFrom('users').selectAll().where('id', '=', id));
+
 export async function findUserById(db: Executor, id: string): Promise<UserRow | undefined> {
-  const stored = await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+  const stored = await userById.first(db, id);
   return stored && decodeUser(stored);
 }
 
