@@ -22,6 +22,7 @@ import * as m0020 from './0020_task_timers.js';
 import * as m0021 from './0021_task_search.js';
 import * as m0022 from './0022_access_reviews.js';
 import * as m0023 from './0023_notifications.js';
+import * as m0024 from './0024_certify_tasks.js';
 
 /** Migrations are listed here, in order, so the same set runs from source and from the build. */
 const migrations: Record<string, Migration> = {
@@ -48,6 +49,7 @@ const migrations: Record<string, Migration> = {
   '0021_task_search': m0021,
   '0022_access_reviews': m0022,
   '0023_notifications': m0023,
+  '0024_certify_tasks': m0024,
 };
 
 export const migrationProvider: MigrationProvider = {
