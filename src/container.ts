@@ -103,7 +103,12 @@ export async function createContainer({
   const tasks = createTasksService(base);
   const requestableEntitlements = createRequestableEntitlementsService(base);
   const reviews = createReviewsService(base);
-  const reviewRuns = createReviewRunsService({ ...base, tasks });
+  const reviewRunsLogger = logger.child({ component: 'access-reviews' });
+  const reviewRuns = createReviewRunsService({
+    ...base,
+    tasks,
+    onBatch: (report) => reviewRunsLogger.info(report, 'access review start batch committed'),
+  });
   // Deletes in the catalog cascade to grants, which sit above it (CONTRACT.md §7.12).
   const revokeGrantsOfEntitlementsIn: RevokeGrantsOfEntitlements = (trx, ids, actor, now) =>
     revokeGrantsOfEntitlements(trx, base, ids, actor, now);
@@ -193,7 +198,6 @@ export async function createContainer({
   );
 
   // Access reviews (CONTRACT.md §7.28): start jobs that create certify tasks, and auto-close.
-  const reviewRunsLogger = logger.child({ component: 'access-reviews' });
   const reviewJobs = wakeableLoop(
     () =>
       reviewRuns

@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations are written against the database as it was, untyped
 type AnyDb = Kysely<any>;
@@ -13,7 +13,7 @@ type AnyDb = Kysely<any>;
  * - `access_review_items` is the frozen population: one row per grant live in the scope at the start,
  *   written by one INSERT … SELECT in the start transaction, so later grants and removals do not
  *   change it.
- * - Certify tasks are tasks with `task_type` 'certify' and the campaign's ID; one per (campaign,
+ * - Certify tasks are tasks with `task_type` 'certify' and the campaign's ID (null on other tasks); one per (campaign,
  *   entitlement, app user), which is one per frozen grant, since a live grant is unique per
  *   (entitlement, app user). The reviewer queue and the evidence page a campaign's tasks by state.
  */
@@ -66,7 +66,8 @@ export async function up(db: AnyDb): Promise<void> {
 
   await db.schema
     .alterTable('tasks')
-    .addColumn('access_review_id', 'text', (c) => c.notNull().defaultTo(''))
+    // Null for every task but a certify task, so the unique key below holds certify tasks only.
+    .addColumn('access_review_id', 'text')
     .execute();
   await db.schema
     .createIndex('tasks_access_review')
@@ -78,7 +79,6 @@ export async function up(db: AnyDb): Promise<void> {
     .unique()
     .on('tasks')
     .columns(['access_review_id', 'app_entitlement_id', 'app_user_id'])
-    .where(sql.ref('access_review_id'), '<>', '')
     .execute();
 }
 

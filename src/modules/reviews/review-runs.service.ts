@@ -30,6 +30,8 @@ export interface ReviewRunsDeps {
   readonly tasks: TasksService;
   /** Items the start job turns into tasks per transaction. */
   readonly batchSize?: number;
+  /** Told after each committed batch of a start job (the container logs it). */
+  readonly onBatch?: (report: { accessReviewId: string; tasksCreated: number; done: boolean }) => void;
 }
 
 export type ReviewRunsService = ReturnType<typeof createReviewRunsService>;
@@ -93,7 +95,8 @@ export function createReviewRunsService(deps: ReviewRunsDeps) {
   /** One batch of the start job in its own transaction; false once there is nothing left to do. */
   async function runStartBatch(id: string): Promise<boolean> {
     const now = clock.now();
-    return db.transaction().execute(async (trx) => {
+    let report: { accessReviewId: string; tasksCreated: number; done: boolean } | undefined;
+    const more = await db.transaction().execute(async (trx) => {
       await lock(trx, id);
       // Read under the lock: another process may have run this batch already.
       const row = await findAccessReviewById(trx, id);
@@ -126,8 +129,11 @@ export function createReviewRunsService(deps: ReviewRunsDeps) {
         ...(done ? { start_job_state: DONE } : {}),
         updated_at: now.toISOString(),
       });
+      report = { accessReviewId: id, tasksCreated: row.tasks_created + created.length, done };
       return !done;
     });
+    if (report) deps.onBatch?.(report);
+    return more;
   }
 
   async function progressOf(executor: Executor, row: AccessReviewRow) {
@@ -328,8 +334,14 @@ export function createReviewRunsService(deps: ReviewRunsDeps) {
     async runPending(): Promise<{ batches: number; closed: number }> {
       let batches = 0;
       for (const id of await findRunningStartJobs(db, 100)) {
-        while (await runStartBatch(id)) batches++;
-        batches++;
+        for (;;) {
+          const more = await runStartBatch(id);
+          batches++;
+          if (!more) break;
+          // SQLite's driver settles its promises at once: without a turn of the event loop between
+          // batches, a 100,000-grant start would keep the server from answering anyone until done.
+          await new Promise((resolve) => setImmediate(resolve));
+        }
       }
       let closed = 0;
       for (const id of await findAutoCloseDue(db, clock.now().toISOString(), 100)) {

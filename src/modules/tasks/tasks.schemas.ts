@@ -175,7 +175,7 @@ function typeOf(task: TaskRow, fields: Record<string, unknown>) {
     case 'certify':
       return {
         certify: {
-          accessReviewId: task.access_review_id,
+          accessReviewId: task.access_review_id ?? '',
           accessReviewSelection: '',
           ...fields,
         },

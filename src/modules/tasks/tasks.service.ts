@@ -574,7 +574,7 @@ export function createTasksService(deps: TasksServiceDeps) {
       due_at: null,
       step_base: 0,
       request_data: null,
-      access_review_id: '',
+      access_review_id: null,
       created_at: now.toISOString(),
       updated_at: now.toISOString(),
       deleted_at: null,

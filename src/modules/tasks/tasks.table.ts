@@ -32,8 +32,8 @@ export interface TasksTable extends Audited {
   step_base: number;
   /** JSON object: the grant request's data (`requestData`), or null. */
   request_data: JsonText | null;
-  /** A certify task's access review (campaign); '' for every other task. */
-  access_review_id: string;
+  /** A certify task's access review (campaign); null for every other task. */
+  access_review_id: string | null;
 }
 
 export interface TaskAssigneesTable {
