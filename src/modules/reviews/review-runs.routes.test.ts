@@ -335,6 +335,35 @@ describe.each(DIALECTS)('running access reviews on %s', (dialect) => {
     expect(log.map((e) => e.activity)).toContain('access_review.closed');
   });
 
+  it('decertifying a grant removed and granted again since the start revokes nothing: the frozen grant is already gone', async () => {
+    const third = await createEntitlement(t, app.id);
+    await addMembers(third.id, [dave.user.id]);
+    const id = await newCampaign([third]);
+    expect((await start(id)).status).toBe(200);
+    await t.container.reviewRuns.runPending();
+    const daveAppUser = await appUserOf(dave.user.id);
+    const base = `/api/v1/apps/${app.id}/entitlements/${third.id}`;
+    const removedNow = await t.request('DELETE', `${base}/remove-membership`, { appUserId: daveAppUser });
+    expect(removedNow.status, JSON.stringify(removedNow.body)).toBe(200);
+    await addMembers(third.id, [dave.user.id]);
+    const regranted = await liveGrant(third.id, daveAppUser);
+    expect(regranted).toBeDefined();
+
+    const task = await taskFor(id, third.id, daveAppUser);
+    const answer = await decide(id, [{ taskId: task.id, decision: 'DECERTIFY', comment: 'gone' }], appOwner);
+    expect(answer.body.results[0]).toMatchObject({ ok: true, outcome: 'CERTIFY_OUTCOME_DECERTIFIED' });
+    expect(await liveGrant(third.id, daveAppUser)).toEqual(regranted);
+    const audits = await t.db
+      .selectFrom('task_audits')
+      .select(['kind', 'details'])
+      .where('task_id', '=', task.id)
+      .orderBy('id')
+      .execute();
+    expect(audits.map((a) => a.kind)).toContain('already_removed');
+    const outcome = audits.find((a) => a.kind === 'certify_outcome');
+    expect(JSON.parse(outcome?.details ?? '{}')).toMatchObject({ alreadyRemoved: true, revoked: false });
+  });
+
   it('closes itself at its completion date when autoCloseCampaign is set, revoking what is left', async () => {
     const completionDate = new Date(t.clock.now().getTime() + 86_400_000).toISOString();
     const id = await newCampaign([first], { completionDate });

@@ -13,6 +13,7 @@ import type { SystemLog, SystemLogEntry } from '../audit/index.js';
 import { requireManualEntitlement } from '../catalog/index.js';
 import {
   expireGrants,
+  findUnrevokedGrantId,
   type GrantRow,
   grantIfAbsent,
   parseDurationMs,
@@ -247,16 +248,22 @@ export function createTasksService(deps: TasksServiceDeps) {
     audits: TaskAuditRow[],
     details: Record<string, unknown> = {},
   ): Promise<TaskRow> {
-    const revoked = await revokeMembers(
-      trx,
-      deps,
-      task.app_entitlement_id,
-      [task.app_user_id],
-      actor,
-      now,
-      null,
-      task.id,
-    );
+    // Only the grant the campaign froze: one removed since, even if granted again, is already gone.
+    const frozen = typeof task.request_data?.grantId === 'string' ? task.request_data.grantId : undefined;
+    const current = await findUnrevokedGrantId(trx, task.app_entitlement_id, task.app_user_id);
+    const revoked =
+      current !== undefined && (frozen === undefined || current === frozen)
+        ? await revokeMembers(
+            trx,
+            deps,
+            task.app_entitlement_id,
+            [task.app_user_id],
+            actor,
+            now,
+            null,
+            task.id,
+          )
+        : 0;
     if (revoked === 0)
       audits.push(audit(task, 'already_removed', actor, now, { appUserId: task.app_user_id }));
     return close(trx, task, 'DENIED', actor, now, audits, {
