@@ -364,6 +364,50 @@ describe.each(DIALECTS)('running access reviews on %s', (dialect) => {
     expect(JSON.parse(outcome?.details ?? '{}')).toMatchObject({ alreadyRemoved: true, revoked: false });
   });
 
+  it("takes reviewers from the policy's approval, per batch: entitlement owners, managers; a decertification without reason when the policy says so", async () => {
+    const certifyPolicy = async (approval: Record<string, unknown>) => {
+      const made = await t.request('POST', '/api/v1/policies', {
+        displayName: 'Certify by step',
+        policyType: 'POLICY_TYPE_CERTIFY',
+        policySteps: { certify: { steps: [{ approval }] } },
+      });
+      expect(made.status, JSON.stringify(made.body)).toBe(200);
+      return made.body.policy.id as string;
+    };
+    const fourth = await createEntitlement(t, app.id);
+    const owned = await t.request('POST', `/api/v1/apps/${app.id}/entitlements/${fourth.id}/owners`, {
+      userId: carol.user.id,
+    });
+    expect(owned.status, JSON.stringify(owned.body)).toBe(200);
+    await addMembers(fourth.id, [bob.user.id, carol.user.id]);
+
+    const byOwners = await newCampaign([fourth], {
+      policyId: await certifyPolicy({ entitlementOwners: {}, requireDenialReason: false }),
+    });
+    expect((await start(byOwners)).status).toBe(200);
+    await t.container.reviewRuns.runPending();
+    const bobTask = await taskFor(byOwners, fourth.id, await appUserOf(bob.user.id));
+    const carolTask = await taskFor(byOwners, fourth.id, await appUserOf(carol.user.id));
+    expect(JSON.parse(bobTask.step_approver_ids)).toEqual([carol.user.id]);
+    // Carol owns the entitlement but does not review her own grant: the campaign's owner does.
+    expect(JSON.parse(carolTask.step_approver_ids)).toEqual([owner.user.id]);
+    const answer = await decide(byOwners, [{ taskId: bobTask.id, decision: 'DECERTIFY' }], carol);
+    expect(answer.body.results[0]).toMatchObject({ ok: true, outcome: 'CERTIFY_OUTCOME_DECERTIFIED' });
+    expect(await liveGrant(fourth.id, await appUserOf(bob.user.id))).toBeUndefined();
+
+    // Managers come from the directory (SCIM); written straight in, as a sync would store them.
+    await t.db
+      .updateTable('users')
+      .set({ manager_ids: JSON.stringify([dave.user.id]) })
+      .where('id', '=', carol.user.id)
+      .execute();
+    const byManager = await newCampaign([fourth], { policyId: await certifyPolicy({ manager: {} }) });
+    expect((await start(byManager)).status).toBe(200);
+    await t.container.reviewRuns.runPending();
+    const managerTask = await taskFor(byManager, fourth.id, await appUserOf(carol.user.id));
+    expect(JSON.parse(managerTask.step_approver_ids)).toEqual([dave.user.id]);
+  });
+
   it('closes itself at its completion date when autoCloseCampaign is set, revoking what is left', async () => {
     const completionDate = new Date(t.clock.now().getTime() + 86_400_000).toISOString();
     const id = await newCampaign([first], { completionDate });
