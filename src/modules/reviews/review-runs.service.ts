@@ -348,8 +348,13 @@ export function createReviewRunsService(deps: ReviewRunsDeps) {
         const row = await findAccessReviewById(db, id);
         if (!row) continue;
         const remaining: Remaining = row.auto_close_decision === 'CLOSE_DECISION_REVOKED' ? 'REVOKE' : 'SKIP';
-        await closeAs(SYSTEM_ACTOR, id, remaining);
-        closed++;
+        try {
+          await closeAs(SYSTEM_ACTOR, id, remaining);
+          closed++;
+        } catch (error) {
+          // Closed by someone else meanwhile: nothing left to do.
+          if (!(error instanceof AppError && error.reason === 'ACCESS_REVIEW_CLOSED')) throw error;
+        }
       }
       return { batches, closed };
     },
