@@ -74,6 +74,10 @@ export const READ_MODELS: Readonly<Record<string, { tables: readonly string[]; w
     tables: ['apps', 'app_entitlements', 'policies', 'grants', 'app_users'],
     why: 'what a person may request, with its app, policy and whether they hold it, keyset-paged in one query for people without catalog:read',
   },
+  'src/modules/reviews/review-items.repository.ts': {
+    tables: ['grants', 'app_users'],
+    why: "a campaign's population is frozen by one INSERT … SELECT of the grants live in its scope, in the start transaction (issue 20)",
+  },
   'src/modules/tasks/approvers.ts': {
     tables: ['owners', 'users', 'grants', 'app_users'],
     why: "a step's approvers (owners, Super Admins, an entitlement's members) are read in one statement each, inside the task's transaction",

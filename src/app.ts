@@ -32,7 +32,7 @@ import { registerOpenApi } from './modules/ops/openapi.js';
 import { opsRoutes } from './modules/ops/ops.routes.js';
 import { ownersRoutes } from './modules/owners/owners.routes.js';
 import { policiesRoutes } from './modules/policies/policies.routes.js';
-import { reviewsRoutes } from './modules/reviews/index.js';
+import { reviewRunsRoutes, reviewsRoutes } from './modules/reviews/index.js';
 import { canonicalScimUrl, scimConnectionsRoutes, scimRoutes } from './modules/scim/index.js';
 import { catalogSearchRoutes } from './modules/search/catalog-search.routes.js';
 import { requestableEntitlementsRoutes, tasksRoutes } from './modules/tasks/index.js';
@@ -133,6 +133,7 @@ export async function buildApp(container: Container, options: AppOptions): Promi
   await app.register(tasksRoutes, { tasks: container.tasks, expansion: container.expansion });
   await app.register(requestableEntitlementsRoutes, { requestable: container.requestableEntitlements });
   await app.register(reviewsRoutes, { reviews: container.reviews });
+  await app.register(reviewRunsRoutes, { runs: container.reviewRuns });
   await scimRoutes(app, {
     connections: container.scimConnections,
     users: container.scimUsers,

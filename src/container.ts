@@ -1,7 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import { type Config, type PublicUrl, publicUrlListeningOn } from './config.js';
 import type { DatabaseHandle } from './db/connect.js';
-import { intervalLoop, ownLoops } from './lib/background.js';
+import { intervalLoop, ownLoops, wakeableLoop } from './lib/background.js';
 import type { Clock } from './lib/clock.js';
 import { createSmtpMailer } from './lib/mailer.js';
 import { createAppUsersService } from './modules/app-users/app-users.service.js';
@@ -31,7 +31,7 @@ import { createNotifications } from './modules/notifications/index.js';
 import { createOpsService } from './modules/ops/ops.service.js';
 import { createOwnersService } from './modules/owners/owners.service.js';
 import { createPoliciesService } from './modules/policies/policies.service.js';
-import { createReviewsService } from './modules/reviews/index.js';
+import { createReviewRunsService, createReviewsService } from './modules/reviews/index.js';
 import {
   createScimConnectionsService,
   createScimGroupsService,
@@ -103,6 +103,12 @@ export async function createContainer({
   const tasks = createTasksService(base);
   const requestableEntitlements = createRequestableEntitlementsService(base);
   const reviews = createReviewsService(base);
+  const reviewRunsLogger = logger.child({ component: 'access-reviews' });
+  const reviewRuns = createReviewRunsService({
+    ...base,
+    tasks,
+    onBatch: (report) => reviewRunsLogger.info(report, 'access review start batch committed'),
+  });
   // Deletes in the catalog cascade to grants, which sit above it (CONTRACT.md §7.12).
   const revokeGrantsOfEntitlementsIn: RevokeGrantsOfEntitlements = (trx, ids, actor, now) =>
     revokeGrantsOfEntitlements(trx, base, ids, actor, now);
@@ -191,6 +197,20 @@ export async function createContainer({
     config.taskTimerSeconds * 1000,
   );
 
+  // Access reviews (CONTRACT.md §7.28): start jobs that create certify tasks, and auto-close.
+  const reviewJobs = wakeableLoop(
+    () =>
+      reviewRuns
+        .runPending()
+        .then((report) => {
+          if (report.batches > 0 || report.closed > 0)
+            reviewRunsLogger.info(report, 'access review jobs run');
+        })
+        .catch((error) => reviewRunsLogger.warn({ err: error }, 'access review jobs failed; retrying')),
+    config.taskTimerSeconds * 1000,
+  );
+  reviewRuns.onStarted(() => reviewJobs.wake());
+
   const scimConnections = createScimConnectionsService({ ...base, apps, publicUrl });
   const scimUsers = createScimUsersService({ ...base, users });
   const scimGroups = createScimGroupsService({ ...base, catalog, setMembers, runner });
@@ -234,6 +254,7 @@ export async function createContainer({
     ),
     expirySweeper,
     taskTimers,
+    reviewJobs,
     ...(notifications ? [notifications] : []),
   ]);
 
@@ -283,6 +304,7 @@ export async function createContainer({
     tasks,
     requestableEntitlements,
     reviews,
+    reviewRuns,
     webhookWorker,
     webhookDispatcher,
     /** Undefined while ROSTER_SMTP_URL is unset. */

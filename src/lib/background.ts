@@ -54,3 +54,45 @@ export function intervalLoop(task: () => Promise<void>, intervalMs: number): Bac
     },
   };
 }
+
+/**
+ * An intervalLoop that can also be woken: `wake()` runs `task` at once (or once more after the run
+ * in progress), so work enqueued by a request starts without waiting for the next interval.
+ */
+export function wakeableLoop(
+  task: () => Promise<void>,
+  intervalMs: number,
+): BackgroundLoop & { wake(): void } {
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> | undefined;
+  let again = false;
+  const run = (): void => {
+    if (running) {
+      again = true;
+      return;
+    }
+    running = task().finally(() => {
+      running = undefined;
+      if (again && timer) {
+        again = false;
+        run();
+      }
+    });
+  };
+  return {
+    start(): void {
+      if (timer) return;
+      timer = setInterval(run, intervalMs);
+      timer.unref();
+    },
+    wake(): void {
+      if (timer) run();
+    },
+    async stop(): Promise<void> {
+      clearInterval(timer);
+      timer = undefined;
+      again = false;
+      while (running) await running;
+    },
+  };
+}

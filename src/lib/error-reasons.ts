@@ -276,6 +276,24 @@ export const ERROR_REASONS = {
     code: 'FAILED_PRECONDITION',
     meaning: 'The access review is closed; nothing about it can change.',
   },
+  ACCESS_REVIEW_NOT_OPEN: {
+    code: 'FAILED_PRECONDITION',
+    meaning:
+      'The access review is not open: only an OPEN campaign is decided or closed (a DRAFT is started first); metadata.state says what it is.',
+  },
+  ACCESS_REVIEW_NO_SCOPE: {
+    code: 'FAILED_PRECONDITION',
+    meaning: 'The access review names no app or entitlement to review; set its scope before starting it.',
+  },
+  ACCESS_REVIEW_POPULATING: {
+    code: 'FAILED_PRECONDITION',
+    meaning:
+      'The access review’s start job is still creating its certify tasks; close it once GET …/progress says populated.',
+  },
+  CERTIFY_POLICY_UNSUPPORTED: {
+    code: 'FAILED_PRECONDITION',
+    meaning: 'The campaign’s CERTIFY policy must begin with an approval step, which names the reviewers.',
+  },
   BULK_ACTION_FINISHED: { code: 'FAILED_PRECONDITION', meaning: 'The bulk action has already finished.' },
   BULK_ACTION_IN_PROGRESS: {
     code: 'ABORTED',

@@ -151,6 +151,8 @@ export const SYSTEM_LOG_OPERATIONS = [
   'access_review.updated',
   'access_review.deleted',
   'access_review.scope_updated',
+  'access_review.started',
+  'access_review.closed',
 ] as const;
 export type SystemLogOperation = (typeof SYSTEM_LOG_OPERATIONS)[number];
 
@@ -168,6 +170,8 @@ export const WEBHOOK_EVENT_TYPES = [
   'task.created',
   'task.assigned',
   'task.closed',
+  'access_review.started',
+  'access_review.closed',
 ] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 

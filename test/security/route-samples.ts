@@ -369,4 +369,19 @@ export const ROUTE_SAMPLES: Samples = {
     url: `/api/v1/access_review/${w.reviewId}/scope_and_entitlements`,
     body: { entitlements: [{ appId: w.appId, appEntitlementId: w.entitlementId }] },
   }),
+  'POST /roster/v1/access_reviews/:id/start': (w) => ({
+    url: `/roster/v1/access_reviews/${w.reviewId}/start`,
+    body: {},
+  }),
+  'GET /roster/v1/access_reviews/:id/progress': (w) => ({
+    url: `/roster/v1/access_reviews/${w.reviewId}/progress`,
+  }),
+  'POST /roster/v1/access_reviews/:id/decisions': (w) => ({
+    url: `/roster/v1/access_reviews/${w.reviewId}/decisions`,
+    body: { decisions: [{ taskId: w.appId, decision: 'CERTIFY', comment: 'ok' }] },
+  }),
+  'POST /roster/v1/access_reviews/:id/close': (w) => ({
+    url: `/roster/v1/access_reviews/${w.reviewId}/close`,
+    body: { remaining: 'SKIP' },
+  }),
 };

@@ -115,6 +115,8 @@ const OPERATIONS: Record<Operation, true> = {
   'access_review.updated': true,
   'access_review.deleted': true,
   'access_review.scope_updated': true,
+  'access_review.started': true,
+  'access_review.closed': true,
 };
 
 export const auditKeys = {

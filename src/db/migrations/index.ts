@@ -23,6 +23,7 @@ import * as m0021 from './0021_task_search.js';
 import * as m0022 from './0022_access_reviews.js';
 import * as m0023 from './0023_notifications.js';
 import * as m0024 from './0024_grant_ticket.js';
+import * as m0025 from './0025_certify_tasks.js';
 
 /** Migrations are listed here, in order, so the same set runs from source and from the build. */
 const migrations: Record<string, Migration> = {
@@ -50,6 +51,7 @@ const migrations: Record<string, Migration> = {
   '0022_access_reviews': m0022,
   '0023_notifications': m0023,
   '0024_grant_ticket': m0024,
+  '0025_certify_tasks': m0025,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -158,6 +158,22 @@ export async function findLiveGrantHolders(
   return holders;
 }
 
+/** The ID of the app user's unrevoked grant of the entitlement, if it has one. */
+export async function findUnrevokedGrantId(
+  db: Executor,
+  entitlementId: string,
+  appUserId: string,
+): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('grants')
+    .select('id')
+    .where('app_entitlement_id', '=', entitlementId)
+    .where('app_user_id', '=', appUserId)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+  return row?.id;
+}
+
 /** Grants of an entitlement held at `now`, in ID order after `afterId`: one keyset page. */
 export function listLiveGrants(
   db: Executor,

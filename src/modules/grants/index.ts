@@ -8,7 +8,7 @@ export { type GrantDurationsService, parseDurationMs } from './grant-durations.s
 export { expireGrants } from './grant-expiry.js';
 export { grantIfAbsent, type NewGrant } from './grant-if-absent.js';
 export type { GrantRow } from './grants.repository.js';
-export { findLiveGrantHolders } from './grants.repository.js';
+export { findLiveGrantHolders, findUnrevokedGrantId } from './grants.repository.js';
 export { EntitlementParams } from './grants.schemas.js';
 export type { HeldMember } from './membership.repository.js';
 export { incrementMemberSets, listHeldMembers, readMembershipCounters } from './membership.repository.js';

@@ -249,6 +249,34 @@ export const ROSTER_OPERATIONS: Readonly<Record<string, OperationDoc>> = {
     description:
       "The entitlements the caller may request for themself with `task/grant`, open to every signed-in person (`tasks:self`), whatever their roles: live, in a live app, manually managed and not a SCIM group. Each names its app, the grant policy a request follows (the built-in default as `App owners approve`), the longest grant (`durationGrant`), whether the caller holds it (`held`) and the caller's open request for it (`openRequestTaskId`). `query` matches app and entitlement names ignoring case; `appId` keeps one app. Keyset-paged, in app name then entitlement name order (ignoring case), then ID.",
   },
+  'POST /roster/v1/access_reviews/{id}/start': {
+    operationId: 'roster.v1.AccessReviews.Start',
+    tag: 'Roster: Access Reviews',
+    summary: 'Start',
+    description:
+      'Start a DRAFT campaign that has a scope (Super Admins and its owners): in one transaction its population, every grant held in its scope at that moment, is frozen with the change-stream position it was read at (`populationPosition`), and the campaign becomes OPEN. A background job then creates one certify task per frozen grant, in batches; `GET …/progress` says when it is done. Grants made or removed after the start do not change the campaign.',
+  },
+  'GET /roster/v1/access_reviews/{id}/progress': {
+    operationId: 'roster.v1.AccessReviews.Progress',
+    tag: 'Roster: Access Reviews',
+    summary: 'Progress',
+    description:
+      'How far a campaign is: the size and position of its frozen population, whether every certify task exists yet (`populated`), how many were created, are open, decided, certified, decertified and cancelled.',
+  },
+  'POST /roster/v1/access_reviews/{id}/decisions': {
+    operationId: 'roster.v1.AccessReviews.Decide',
+    tag: 'Roster: Access Reviews',
+    summary: 'Decide',
+    description:
+      'Decide up to 1,000 certify tasks of an OPEN campaign in one call: `CERTIFY` approves the task’s current step, `DECERTIFY` denies it (a reason in `comment` is required unless the policy’s approval sets `requireDenialReason` false) and revokes the grant, the task named as the ticket. Each decision is applied on its own and answered in order, `ok` with the task’s state and outcome or the error body that refused it (someone who is not a reviewer of the task, the person whose access it is, a closed task).',
+  },
+  'POST /roster/v1/access_reviews/{id}/close': {
+    operationId: 'roster.v1.AccessReviews.Close',
+    tag: 'Roster: Access Reviews',
+    summary: 'Close',
+    description:
+      'Close an OPEN, populated campaign (Super Admins and its owners): every certify task still open is closed, cancelled with `"remaining": "SKIP"`, decertified and its grant revoked with `"REVOKE"`. A closed campaign changes no more: any later decision is refused (FAILED_PRECONDITION).',
+  },
   'GET /console/api/options': {
     operationId: 'roster.console.Options',
     tag: 'Roster: Console',

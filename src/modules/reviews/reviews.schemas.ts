@@ -138,7 +138,7 @@ export function toAccessReview(row: AccessReviewRow): AccessReview {
     autoStartCampaign: false,
     defaultView: 'ACCESS_REVIEW_VIEW_TYPE_UNSPECIFIED',
     exemptCertifiedAccessConflicts: false,
-    expectedTicketCount: 0,
+    expectedTicketCount: row.population_size,
     hasAccuracySupport: false,
     reviewInstructions: '',
     scopingVersion: '0',

@@ -17,6 +17,28 @@ export interface AccessReviewsTable extends Audited {
   created_by_user_id: string;
   started_at: Timestamp | null;
   closed_at: Timestamp | null;
+  /** The change-stream position (a change cursor) the population was frozen at; '' until started. */
+  population_position: string;
+  /** How many grants the frozen population holds. */
+  population_size: number;
+  /** The start job: '' until started, RUNNING while tasks are created, DONE once all are. */
+  start_job_state: string;
+  /** The last grant ID (of `access_review_items`) whose certify task exists. */
+  start_cursor: string;
+  tasks_created: number;
+  /** What closing did with the tasks still open: REVOKE or SKIP; '' while open. */
+  close_remaining: string;
+}
+
+/** The frozen population of a started campaign: one row per grant live in its scope at the start. */
+export interface AccessReviewItemsTable {
+  access_review_id: string;
+  grant_id: string;
+  app_id: string;
+  app_entitlement_id: string;
+  app_user_id: string;
+  identity_user_id: string;
+  granted_at: Timestamp;
 }
 
 export interface AccessReviewOwnersTable {
@@ -39,4 +61,5 @@ export interface ReviewsTables {
   access_reviews: AccessReviewsTable;
   access_review_owners: AccessReviewOwnersTable;
   access_review_entitlements: AccessReviewEntitlementsTable;
+  access_review_items: AccessReviewItemsTable;
 }

@@ -80,7 +80,7 @@ async function superAdmins(db: Executor): Promise<string[]> {
 }
 
 /** The people holding an entitlement now: the approvers of a `group` step. */
-async function membersOf(db: Executor, appEntitlementId: string, now: string): Promise<string[]> {
+export async function membersOf(db: Executor, appEntitlementId: string, now: string): Promise<string[]> {
   const rows = await db
     .selectFrom('grants')
     .innerJoin('app_users', 'app_users.id', 'grants.app_user_id')
@@ -162,4 +162,30 @@ export async function resolveApprovers(
   const admins = eligible(await superAdmins(db), false);
   // Never the requester: with no one else, the task waits for an administrator to reassign or close it.
   return { approverIds: admins, fallback: { to: 'super_admins', why } };
+}
+
+/**
+ * The live, enabled owners of many apps or entitlements at once, by target: one statement for a
+ * whole batch of certify tasks.
+ */
+export async function ownersOfMany(
+  db: Executor,
+  type: 'app' | 'entitlement',
+  targetIds: readonly string[],
+): Promise<Map<string, string[]>> {
+  const owners = new Map<string, string[]>(targetIds.map((id) => [id, []]));
+  if (targetIds.length === 0) return owners;
+  const rows = await db
+    .selectFrom('owners')
+    .innerJoin('users', 'users.id', 'owners.user_id')
+    .select(['owners.target_id', 'owners.user_id'])
+    .where('owners.target_type', '=', type)
+    .where('owners.target_id', 'in', [...new Set(targetIds)])
+    .where('users.deleted_at', 'is', null)
+    .where('users.status', '!=', 'DISABLED')
+    .orderBy('owners.target_id')
+    .orderBy('owners.user_id')
+    .execute();
+  for (const row of rows) owners.get(row.target_id)?.push(row.user_id);
+  return owners;
 }

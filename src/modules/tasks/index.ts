@@ -1,5 +1,11 @@
 /** Tasks: requests to grant or revoke access, decided through policies. The top of the ladder. */
 
+export {
+  type CertifyBatch,
+  type CertifyItem,
+  certifyStepsOf,
+  checkCertifySteps,
+} from './certify-tasks.js';
 export { requestableEntitlementsRoutes } from './requestable-entitlements.routes.js';
 export {
   createRequestableEntitlementsService,

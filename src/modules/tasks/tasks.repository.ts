@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import type { InsertRows } from '../../db/insert-rows.js';
 import type { Executor } from '../../db/schema.js';
 import { containsText } from '../../db/text-match.js';
 import type { PolicyStep } from '../policies/index.js';
@@ -227,6 +228,65 @@ export async function findDueTaskIds(db: Executor, now: string, limit: number): 
     .select('id')
     .where('due_at', '<=', now)
     .orderBy('due_at')
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+  return rows.map((row) => row.id);
+}
+
+/** Stores many new tasks with their assignees and audits, in multi-row statements (certify tasks). */
+export async function insertTasksInBulk(
+  db: Executor,
+  insertRows: InsertRows,
+  tasks: readonly TaskRow[],
+  audits: readonly TaskAuditRow[],
+): Promise<void> {
+  if (tasks.length === 0) return;
+  await insertRows(
+    db,
+    'tasks',
+    tasks.map((task) => encodeTask(task)),
+  );
+  await insertRows(
+    db,
+    'task_assignees',
+    tasks.flatMap((task) => task.step_approver_ids.map((userId) => ({ task_id: task.id, user_id: userId }))),
+  );
+  await insertRows(
+    db,
+    'task_audits',
+    audits.map((row) => ({ ...row, details: JSON.stringify(row.details) })),
+  );
+}
+
+/** A campaign's certify tasks counted by state and outcome. */
+export async function countCertifyTasks(
+  db: Executor,
+  accessReviewId: string,
+): Promise<Array<{ state: string; outcome: string; n: number }>> {
+  const rows = await db
+    .selectFrom('tasks')
+    .select(['state', 'outcome', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('access_review_id', '=', accessReviewId)
+    .where('deleted_at', 'is', null)
+    .groupBy(['state', 'outcome'])
+    .execute();
+  return rows.map((row) => ({ ...row, n: Number(row.n) }));
+}
+
+/** A page of a campaign's open certify task IDs after `afterId`, in ID order. */
+export async function listOpenCertifyTaskIds(
+  db: Executor,
+  accessReviewId: string,
+  afterId: string,
+  limit: number,
+): Promise<string[]> {
+  const rows = await db
+    .selectFrom('tasks')
+    .select('id')
+    .where('access_review_id', '=', accessReviewId)
+    .where('state', '=', 'TASK_STATE_OPEN')
+    .where('id', '>', afterId)
     .orderBy('id')
     .limit(limit)
     .execute();

@@ -163,6 +163,7 @@ const DISPLAY_NAMES: Record<string, string> = {
   grant: 'Grant request',
   revoke: 'Revoke request',
   offboarding: 'Offboarding',
+  certify: 'Access review',
 };
 
 /** The member of the task's `type` oneof that its type is. */
@@ -172,6 +173,14 @@ function typeOf(task: TaskRow, fields: Record<string, unknown>) {
       return { grant: { ...fields, grantDuration: task.grant_duration, source: null } };
     case 'revoke':
       return { revoke: { ...fields, source: null } };
+    case 'certify':
+      return {
+        certify: {
+          accessReviewId: task.access_review_id ?? '',
+          accessReviewSelection: '',
+          ...fields,
+        },
+      };
     default:
       return {
         offboarding: {

@@ -13,6 +13,7 @@ import type { SystemLog, SystemLogEntry } from '../audit/index.js';
 import { requireManualEntitlement } from '../catalog/index.js';
 import {
   expireGrants,
+  findUnrevokedGrantId,
   grantIfAbsent,
   type NewGrant,
   parseDurationMs,
@@ -34,15 +35,18 @@ import {
   resolveApprovers,
   type TaskSubject,
 } from './approvers.js';
+import { type CertifyBatch, type CertifyItem, createCertifyTasks } from './certify-tasks.js';
 import { dueAtOf, type StepInstance } from './task-steps.js';
 import {
   actedOn,
+  countCertifyTasks,
   findDueTaskIds,
   findTaskById,
   findTaskByNumericId,
   insertAudits,
   insertTask,
   listAudits,
+  listOpenCertifyTaskIds,
   nextNumericId,
   searchTasks,
   setAssignees,
@@ -61,7 +65,7 @@ export interface TasksServiceDeps {
 
 export type TasksService = ReturnType<typeof createTasksService>;
 
-export type TaskType = 'grant' | 'revoke' | 'offboarding';
+export type TaskType = 'grant' | 'revoke' | 'offboarding' | 'certify';
 type TaskOperation =
   | 'task.approved'
   | 'task.denied'
@@ -104,6 +108,10 @@ const OPEN = 'TASK_STATE_OPEN';
 const CLOSED = 'TASK_STATE_CLOSED';
 type Outcome = 'GRANTED' | 'REVOKED' | 'DENIED' | 'CANCELLED' | 'ERROR';
 const outcomeOf = (type: string, outcome: Outcome) => {
+  // A certify task's policy saying yes certifies; a denial decertifies (and revokes the grant).
+  if (type === 'certify') {
+    return `CERTIFY_OUTCOME_${outcome === 'GRANTED' ? 'CERTIFIED' : outcome === 'DENIED' || outcome === 'REVOKED' ? 'DECERTIFIED' : outcome}`;
+  }
   if (type === 'grant') return `GRANT_OUTCOME_${outcome === 'REVOKED' ? 'GRANTED' : outcome}`;
   if (type === 'revoke') return `REVOKE_OUTCOME_${outcome === 'GRANTED' ? 'REVOKED' : outcome}`;
   // An offboarding is done once its revocations are; it is never denied, only cancelled.
@@ -222,10 +230,48 @@ export function createTasksService(deps: TasksServiceDeps) {
     (caller.permissions.has('tasks:write') ||
       (current.approverIds.includes(caller.userId) && current.step.approval?.allowReassignment === true));
 
+  /** A certify task is closed by its campaign or a Super Admin, never by the person reviewed. */
   const mayClose = (caller: Principal, task: TaskRow) =>
-    task.created_by_user_id === caller.userId ||
-    task.identity_user_id === caller.userId ||
-    caller.permissions.has('tasks:write');
+    caller.permissions.has('tasks:write') ||
+    (task.task_type !== 'certify' &&
+      (task.created_by_user_id === caller.userId || task.identity_user_id === caller.userId));
+
+  /**
+   * Decertifies: revokes the reviewed grant in this transaction, the task named as its ticket, and
+   * closes the task DECERTIFIED. A grant already gone since the campaign started is recorded as such.
+   */
+  async function decertify(
+    trx: Executor,
+    task: TaskRow,
+    actor: Actor,
+    now: Date,
+    audits: TaskAuditRow[],
+    details: Record<string, unknown> = {},
+  ): Promise<TaskRow> {
+    // Only the grant the campaign froze: one removed since, even if granted again, is already gone.
+    const frozen = typeof task.request_data?.grantId === 'string' ? task.request_data.grantId : undefined;
+    const current = await findUnrevokedGrantId(trx, task.app_entitlement_id, task.app_user_id);
+    const revoked =
+      current !== undefined && (frozen === undefined || current === frozen)
+        ? await revokeMembers(
+            trx,
+            deps,
+            task.app_entitlement_id,
+            [task.app_user_id],
+            actor,
+            now,
+            null,
+            task.id,
+          )
+        : 0;
+    if (revoked === 0)
+      audits.push(audit(task, 'already_removed', actor, now, { appUserId: task.app_user_id }));
+    return close(trx, task, 'DENIED', actor, now, audits, {
+      ...details,
+      revoked: revoked > 0,
+      alreadyRemoved: revoked === 0,
+    });
+  }
 
   function audit(
     task: TaskRow,
@@ -263,7 +309,8 @@ export function createTasksService(deps: TasksServiceDeps) {
       appId: task.app_id,
       appEntitlementId: task.app_entitlement_id,
       userId: task.identity_user_id,
-      openerId: task.created_by_user_id,
+      // Nobody reviews their own access; whoever started a campaign may still review.
+      openerId: task.task_type === 'certify' ? task.identity_user_id : task.created_by_user_id,
     };
     let current = task;
     while (instances.length - base < steps.length) {
@@ -320,7 +367,10 @@ export function createTasksService(deps: TasksServiceDeps) {
             .map((i) => i.actorUserId),
         );
         const resolved = await resolveApprovers(trx, step.approval, subject, earlier, now.toISOString());
-        instance.approverIds = resolved.approverIds;
+        instance.approverIds =
+          task.task_type === 'certify'
+            ? resolved.approverIds.filter((id) => id !== task.identity_user_id)
+            : resolved.approverIds;
         if (resolved.fallback) {
           audits.push(
             audit(current, 'step_fallback', null, now, { stepId: instance.id, ...resolved.fallback }),
@@ -358,6 +408,8 @@ export function createTasksService(deps: TasksServiceDeps) {
     audits: TaskAuditRow[],
   ): Promise<TaskRow> {
     const origin = { actor, bulkActionId: null, ticketId: task.id };
+    // Every step certified: the grant stays as it is.
+    if (task.task_type === 'certify') return close(trx, task, 'GRANTED', actor, now, audits);
     if (task.task_type === 'revoke') {
       const revoked = await revokeMembers(
         trx,
@@ -529,6 +581,7 @@ export function createTasksService(deps: TasksServiceDeps) {
       due_at: null,
       step_base: 0,
       request_data: null,
+      access_review_id: null,
       created_at: now.toISOString(),
       updated_at: now.toISOString(),
       deleted_at: null,
@@ -726,9 +779,11 @@ export function createTasksService(deps: TasksServiceDeps) {
   const notApprover = (caller: Principal, task: TaskRow) =>
     new AppError(
       'PERMISSION_DENIED',
-      task.identity_user_id === caller.userId || task.created_by_user_id === caller.userId
-        ? 'a requester does not decide their own request'
-        : 'the caller is not an approver of the current step',
+      task.task_type === 'certify' && task.identity_user_id === caller.userId
+        ? 'nobody decides a review of their own access'
+        : task.identity_user_id === caller.userId || task.created_by_user_id === caller.userId
+          ? 'a requester does not decide their own request'
+          : 'the caller is not an approver of the current step',
       'PERMISSION_DENIED',
       { permission: 'approver' },
     );
@@ -750,7 +805,11 @@ export function createTasksService(deps: TasksServiceDeps) {
     const live = new Set(await liveUserIds(trx, userIds));
     const allowed = approval?.allowedReassignees ?? [];
     const requesters =
-      approval && !allowsSelfApproval(approval) ? [task.identity_user_id, task.created_by_user_id] : [];
+      task.task_type === 'certify'
+        ? [task.identity_user_id]
+        : approval && !allowsSelfApproval(approval)
+          ? [task.identity_user_id, task.created_by_user_id]
+          : [];
     const earlier = new Set(
       approval?.requireDistinctApprovers === true
         ? instancesOf(task)
@@ -988,6 +1047,48 @@ export function createTasksService(deps: TasksServiceDeps) {
   return {
     actionsFor,
 
+    /** Creates a batch of a campaign's certify tasks in the caller's transaction (the reviews module). */
+    createCertifyTasks: (trx: Executor, batch: CertifyBatch, items: readonly CertifyItem[], now: Date) =>
+      createCertifyTasks(trx, dialect, batch, items, now),
+
+    countCertifyTasks: (executor: Executor, accessReviewId: string) =>
+      countCertifyTasks(executor, accessReviewId),
+    listOpenCertifyTaskIds: (accessReviewId: string, afterId: string, limit: number) =>
+      listOpenCertifyTaskIds(db, accessReviewId, afterId, limit),
+
+    /**
+     * Closes an open certify task as its campaign closes: SKIP cancels it, REVOKE decertifies it and
+     * revokes the grant. A task already closed is left as it is (a close that is run again).
+     */
+    async closeCertifyTask(
+      actor: Actor,
+      id: string,
+      remaining: 'SKIP' | 'REVOKE',
+    ): Promise<TaskRow | undefined> {
+      try {
+        return await act(null, actor, id, 'task.closed', async (trx, task, now, audits) => {
+          if (task.state !== OPEN) throw taskClosed(task.id);
+          const instances = instancesOf(task);
+          const last = instances.at(-1);
+          if (last?.state === 'ACTIVE') {
+            last.state = 'DONE';
+            last.outcome = 'cancelled';
+            last.actorUserId = actor.userId;
+            last.at = now.toISOString();
+          }
+          const ended = { ...task, step_instances: instances };
+          const details = { closedWithCampaign: true, remaining };
+          audits.push(audit(ended, 'campaign_closed', actor, now, { remaining }));
+          return remaining === 'REVOKE'
+            ? decertify(trx, ended, actor, now, audits, details)
+            : close(trx, ended, 'CANCELLED', actor, now, audits, details);
+        });
+      } catch (error) {
+        if (error instanceof AppError && error.reason === 'TASK_CLOSED') return undefined;
+        throw error;
+      }
+    },
+
     /** The policy a task runs, as it is now (deleted ones included: the task still names it). */
     policyOf: (task: TaskRow) =>
       task.policy_id
@@ -1042,14 +1143,21 @@ export function createTasksService(deps: TasksServiceDeps) {
     deny(caller: Principal, actor: Actor, id: string, policyStepId: string, comment: string) {
       return act(caller, actor, id, 'task.denied', async (trx, task, now, audits) => {
         const current = requireCurrentStep(caller, task, policyStepId);
-        if (current.kind === 'approval' && current.step.approval?.requireDenialReason && !comment.trim()) {
+        // Decertifying needs a reason unless the policy's approval says so explicitly (issue 20).
+        const reasonRequired =
+          task.task_type === 'certify'
+            ? current.step.approval?.requireDenialReason !== false
+            : current.step.approval?.requireDenialReason === true;
+        if (current.kind === 'approval' && reasonRequired && !comment.trim()) {
           throw invalidArgument('this step needs a reason to deny: send it as comment', 'REASON_REQUIRED', {
             field: 'comment',
           });
         }
         const decided = decide(task, 'denied', caller, now);
         audits.push(audit(decided, 'denied', actor, now, { stepId: current.id }));
-        return close(trx, withComment(decided, comment, actor, now, audits), 'DENIED', actor, now, audits);
+        const commented = withComment(decided, comment, actor, now, audits);
+        if (task.task_type === 'certify') return decertify(trx, commented, actor, now, audits);
+        return close(trx, commented, 'DENIED', actor, now, audits);
       });
     },
 

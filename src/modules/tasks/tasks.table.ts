@@ -3,7 +3,7 @@ import type { Audited, Flag, JsonText, Timestamp } from '../../db/columns.js';
 export interface TasksTable extends Audited {
   id: string;
   numeric_id: number;
-  /** `grant` or `revoke`. */
+  /** `grant`, `revoke`, `offboarding` or `certify`. */
   task_type: string;
   state: string;
   outcome: string;
@@ -32,6 +32,8 @@ export interface TasksTable extends Audited {
   step_base: number;
   /** JSON object: the grant request's data (`requestData`), or null. */
   request_data: JsonText | null;
+  /** A certify task's access review (campaign); null for every other task. */
+  access_review_id: string | null;
 }
 
 export interface TaskAssigneesTable {

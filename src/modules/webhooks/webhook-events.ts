@@ -65,6 +65,8 @@ const FROM_SYSTEM_LOG: Partial<Record<string, WebhookEventType>> = {
   'task.created': 'task.created',
   'task.assigned': 'task.assigned',
   'task.closed': 'task.closed',
+  'access_review.started': 'access_review.started',
+  'access_review.closed': 'access_review.closed',
 };
 
 /** The most grants one delivery lists; a bulk-action batch (1,000 by default) fits in one. */
