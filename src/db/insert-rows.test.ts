@@ -22,6 +22,7 @@ function grant(entitlementId: string, appUserId: string, deletedAt: string | nul
     created_at: '2026-01-01T00:00:00.000Z',
     deprovision_at: null,
     deleted_at: deletedAt,
+    ticket_id: null,
   };
 }
 
