@@ -848,6 +848,19 @@ export function createTasksService(deps: TasksServiceDeps) {
     return decided;
   }
 
+  /** Ends the task's current step, when one is active, as `outcome` by `userId`. */
+  function endActiveStep(task: TaskRow, outcome: StepInstance['outcome'], userId: string, now: Date) {
+    const instances = instancesOf(task);
+    const last = instances.at(-1);
+    if (last?.state === 'ACTIVE') {
+      last.state = 'DONE';
+      last.outcome = outcome;
+      last.actorUserId = userId;
+      last.at = now.toISOString();
+    }
+    return { ended: { ...task, step_instances: instances }, last };
+  }
+
   /** Records in the instance `id` which instance followed it, once the policy has moved on. */
   function linkNext(task: TaskRow, id: string | undefined): TaskRow {
     const index = task.step_instances.findIndex((instance) => instance.id === id);
@@ -873,19 +886,11 @@ export function createTasksService(deps: TasksServiceDeps) {
     audits: TaskAuditRow[],
     changes: Partial<TaskRow> = {},
   ): Promise<TaskRow> {
-    const instances = instancesOf(task);
-    const last = instances.at(-1);
-    if (last?.state === 'ACTIVE') {
-      last.state = 'DONE';
-      last.outcome = outcome;
-      last.actorUserId = actor.userId;
-      last.at = now.toISOString();
-    }
+    const { ended, last } = endActiveStep(task, outcome, actor.userId, now);
     const restarted: TaskRow = {
-      ...task,
+      ...ended,
       ...changes,
-      step_instances: instances,
-      step_base: instances.length,
+      step_base: ended.step_instances.length,
       step_approver_ids: [],
       policy_id: run.policyId,
       policy_generation: run.generation,
@@ -1068,15 +1073,7 @@ export function createTasksService(deps: TasksServiceDeps) {
       try {
         return await act(null, actor, id, 'task.closed', async (trx, task, now, audits) => {
           if (task.state !== OPEN) throw taskClosed(task.id);
-          const instances = instancesOf(task);
-          const last = instances.at(-1);
-          if (last?.state === 'ACTIVE') {
-            last.state = 'DONE';
-            last.outcome = 'cancelled';
-            last.actorUserId = actor.userId;
-            last.at = now.toISOString();
-          }
-          const ended = { ...task, step_instances: instances };
+          const { ended } = endActiveStep(task, 'cancelled', actor.userId, now);
           const details = { closedWithCampaign: true, remaining };
           audits.push(audit(ended, 'campaign_closed', actor, now, { remaining }));
           return remaining === 'REVOKE'
@@ -1411,15 +1408,7 @@ export function createTasksService(deps: TasksServiceDeps) {
             },
           );
         }
-        const instances = instancesOf(task);
-        const last = instances.at(-1);
-        if (last?.state === 'ACTIVE') {
-          last.state = 'DONE';
-          last.outcome = 'cancelled';
-          last.actorUserId = caller.userId;
-          last.at = now.toISOString();
-        }
-        const withSteps = { ...task, step_instances: instances };
+        const { ended: withSteps } = endActiveStep(task, 'cancelled', caller.userId, now);
         return close(
           trx,
           withComment(withSteps, comment, actor, now, audits),
