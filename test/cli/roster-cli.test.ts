@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../harness.js';
 import {
+  adminToken,
   BIN,
   type CliResult,
   cliEnv,
@@ -61,15 +62,7 @@ describe.each(DIALECTS)('the roster command line against a real Roster (%s)', (d
 
   /** The admin's answer to one API request, for what the CLI does not do (policies, owners, personal clients). */
   async function adminApi(method: string, url: string, body: unknown): Promise<any> {
-    const { clientId, clientSecret } = JSON.parse(fs.readFileSync(server.credentialsFile, 'utf8'));
-    const token = await fetch(`${server.url}/auth/v1/token`, {
-      method: 'POST',
-      body: new URLSearchParams({
-        grant_type: 'client_credentials',
-        client_id: clientId,
-        client_secret: clientSecret,
-      }),
-    }).then(async (r) => ((await r.json()) as { access_token: string }).access_token);
+    const token = await adminToken(server);
     const answer = await fetch(`${server.url}${url}`, {
       method,
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },

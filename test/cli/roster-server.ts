@@ -82,6 +82,20 @@ export async function startRosterServer(dialect: DialectName): Promise<RosterSer
   };
 }
 
+/** A bearer token of the bootstrap Super Admin, for what a test does through the API itself. */
+export async function adminToken(server: RosterServer): Promise<string> {
+  const { clientId, clientSecret } = JSON.parse(fs.readFileSync(server.credentialsFile, 'utf8'));
+  const answer = await fetch(`${server.url}/auth/v1/token`, {
+    method: 'POST',
+    body: new URLSearchParams({
+      grant_type: 'client_credentials',
+      client_id: clientId,
+      client_secret: clientSecret,
+    }),
+  });
+  return ((await answer.json()) as { access_token: string }).access_token;
+}
+
 export interface CliResult {
   code: number | null;
   stdout: string;

@@ -162,7 +162,7 @@ export class RosterClient {
   }
 
   private async sendSigned(request: Request): Promise<Response> {
-    request.headers.set('accept', 'application/json');
+    if (!request.headers.has('accept')) request.headers.set('accept', 'application/json');
     request.headers.set('authorization', `Bearer ${await this.accessToken()}`);
     return this.fetch(request);
   }
@@ -175,6 +175,23 @@ export class RosterClient {
     const { data, error, response } = await pending;
     if (response.status !== 200) throw toApiError(response, error);
     return data as T;
+  }
+
+  /**
+   * A GET whose answer is read as it arrives (a download), for routes the generated types do not
+   * describe as JSON. Anything but 200 throws the API's error, as `call` does.
+   */
+  async download(path: string, accept: string): Promise<Response> {
+    const response = await this.send(
+      new Request(`${this.profile.server.replace(/\/+$/, '')}${path}`, { headers: { accept } }),
+    );
+    if (response.status === 200) return response;
+    const text = await response.text();
+    let body: unknown = text;
+    try {
+      body = JSON.parse(text);
+    } catch {}
+    throw toApiError(response, body);
   }
 
   /** Every page of a GET list (`page_size`, `page_token`), one request a page. */

@@ -6,6 +6,7 @@ import { registerCatalogCommands } from './commands/catalog.js';
 import { registerLogCommands } from './commands/log.js';
 import { registerMemberCommands } from './commands/members.js';
 import { registerPolicyCommands } from './commands/policies.js';
+import { registerReviewCommands } from './commands/reviews.js';
 import { registerSessionCommands } from './commands/session.js';
 import { registerTaskCommands } from './commands/tasks.js';
 import { CliError, EXIT, EXIT_CODES_HELP } from './exit-codes.js';
@@ -34,6 +35,7 @@ Examples:
   roster members ls Payroll payroll-admin      (an app's name; an entitlement's alias, slug or name)
   roster request Payroll payroll-admin --reason "Quarter-end close" --duration 8h
   roster tasks ls --assigned
+  roster reviews decide ID --file decisions.csv --report result.csv
 
 ${EXIT_CODES_HELP}`,
     );
@@ -45,6 +47,7 @@ ${EXIT_CODES_HELP}`,
   registerLogCommands(program);
   registerPolicyCommands(program);
   registerTaskCommands(program);
+  registerReviewCommands(program);
   for (const command of program.commands) {
     command.exitOverride();
     for (const sub of command.commands) sub.exitOverride();

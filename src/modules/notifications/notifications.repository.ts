@@ -61,6 +61,16 @@ export async function insertOutbox(db: Executor, rows: readonly OutboxRow[]): Pr
   }
 }
 
+/** The people a cause's messages are already queued for (sent or not). */
+export async function recipientsQueuedFor(db: Executor, sourceId: string): Promise<Set<string>> {
+  const rows = await db
+    .selectFrom('mail_outbox')
+    .select('recipient_user_id')
+    .where('source_id', '=', sourceId)
+    .execute();
+  return new Set(rows.map((row) => row.recipient_user_id));
+}
+
 /** Pending messages due at `now`, the longest-due first. */
 export function listDueMail(db: Executor, now: string, limit: number): Promise<OutboxRow[]> {
   return db

@@ -6,7 +6,8 @@ import type { Clock } from '../../lib/clock.js';
 import { createWakeableLoop } from '../../lib/wakeable-loop.js';
 import { findAppById, findEntitlementRecordsByIds } from '../catalog/index.js';
 import { findTaskById, listAudits, type TaskRow } from '../tasks/index.js';
-import { findUsersByIds, USER_DISABLED, type UserRow } from '../users/index.js';
+import { findUsersByIds } from '../users/index.js';
+import { unreachable } from './mail-recipients.js';
 import {
   loggedDetailsOf,
   peekNotificationCursor,
@@ -58,15 +59,6 @@ export interface TaskNotifierDeps {
   readonly onQueued?: () => void;
   readonly pageSize?: number;
   readonly pollMs: number;
-}
-
-/** Why a person is not mailed, or undefined when they can be. */
-function unreachable(user: UserRow | undefined): string | undefined {
-  if (!user) return 'is unknown';
-  if (user.deleted_at !== null) return 'is deleted';
-  if (user.status === USER_DISABLED) return 'is disabled';
-  if (!user.email.trim()) return 'has no email address';
-  return undefined;
 }
 
 /**

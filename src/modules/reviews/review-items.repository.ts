@@ -100,3 +100,39 @@ export async function findAutoCloseDue(db: Executor, now: string, limit: number)
     .execute();
   return rows.map((row) => row.id);
 }
+
+/** An open campaign a reminder may be due for (CONTRACT.md §7.28, reminders). */
+export interface CampaignDue {
+  readonly id: string;
+  readonly displayName: string;
+  readonly completionDate: string;
+}
+
+/**
+ * Open, populated campaigns with a completion date before `until`, in ID order after `afterId`:
+ * those whose reviewers a reminder may be due for (the notifications module reads them).
+ */
+export async function listOpenCampaignsDueBefore(
+  db: Executor,
+  until: string,
+  afterId: string,
+  limit: number,
+): Promise<CampaignDue[]> {
+  const rows = await db
+    .selectFrom('access_reviews')
+    .select(['id', 'display_name', 'completion_date'])
+    .where('state', '=', 'ACCESS_REVIEW_STATE_OPEN')
+    .where('start_job_state', '=', 'DONE')
+    .where('completion_date', 'is not', null)
+    .where('completion_date', '<', until)
+    .where('deleted_at', 'is', null)
+    .where('id', '>', afterId)
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+  return rows.map((row) => ({
+    id: row.id,
+    displayName: row.display_name,
+    completionDate: row.completion_date ?? '',
+  }));
+}

@@ -155,7 +155,10 @@ export function createReviewsService(deps: ReviewsServiceDeps) {
     async create(actor: Actor, input: CreateAccessReviewBody): Promise<AccessReviewRow> {
       const scopeType = scopeTypeOf(input.scopeType);
       if (isSetMessage(input.notificationConfig)) {
-        throw unsupported('notificationConfig', 'Roster sends no campaign reminders yet (CONTRACT.md §7.28)');
+        throw unsupported(
+          'notificationConfig',
+          'reminders go to every reviewer with open items and are not configured per campaign (CONTRACT.md §7.28)',
+        );
       }
       const now = clock.now();
       const at = now.toISOString();

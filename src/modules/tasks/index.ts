@@ -12,6 +12,6 @@ export {
   type RequestableEntitlementsService,
 } from './requestable-entitlements.service.js';
 export type { TaskAuditRow, TaskRow } from './tasks.repository.js';
-export { findTaskById, listAudits } from './tasks.repository.js';
+export { countOpenCertifyTasksByAssignee, findTaskById, listAudits } from './tasks.repository.js';
 export { tasksRoutes } from './tasks.routes.js';
 export { createTasksService, type TasksService } from './tasks.service.js';

@@ -274,6 +274,27 @@ export async function countCertifyTasks(
   return rows.map((row) => ({ ...row, n: Number(row.n) }));
 }
 
+/**
+ * How many open certify tasks of a campaign wait for each person: the assignees of their current
+ * step (`task_assignees`), one row per person (campaign reminders, CONTRACT.md §7.28).
+ */
+export async function countOpenCertifyTasksByAssignee(
+  db: Executor,
+  accessReviewId: string,
+): Promise<Array<{ userId: string; open: number }>> {
+  const rows = await db
+    .selectFrom('tasks')
+    .innerJoin('task_assignees', 'task_assignees.task_id', 'tasks.id')
+    .select(['task_assignees.user_id as userId', (eb) => eb.fn.countAll<number>().as('open')])
+    .where('tasks.access_review_id', '=', accessReviewId)
+    .where('tasks.state', '=', 'TASK_STATE_OPEN')
+    .where('tasks.deleted_at', 'is', null)
+    .groupBy('task_assignees.user_id')
+    .orderBy('task_assignees.user_id')
+    .execute();
+  return rows.map((row) => ({ userId: row.userId, open: Number(row.open) }));
+}
+
 /** A page of a campaign's open certify task IDs after `afterId`, in ID order. */
 export async function listOpenCertifyTaskIds(
   db: Executor,
