@@ -570,6 +570,8 @@ async function addsOnlyRun(pgName: string, onCreated: () => void): Promise<strin
     const baseline = await grantInsertBaseline(d, BASELINE_ROWS, url);
     progress(`${name}: what each table and index costs per member, ${int(PROFILE_USERS)} members`);
     const costs = await memberRowCosts(d, PROFILE_USERS, url);
+    // Printed at once too: the costs take minutes, and a later step that fails should not lose them.
+    progress(`${name}: costs ${JSON.stringify(costs)}`);
     progress(`${name}: the runner on ${int(PROFILE_USERS)} users`);
     const profile = await profileRunner(d, PROFILE_USERS, url);
     const adds = await addsRun(d, url, big, 2, (m) => progress(`${name}: ${m}`));
