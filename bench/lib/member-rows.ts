@@ -26,7 +26,10 @@ export interface MemberRowCosts {
   readonly allUs: number;
   /** µs per member of one table's row alone (with that table's indexes). */
   readonly tables: Array<{ table: string; us: number }>;
-  /** µs per member saved when one secondary index is dropped (the others kept). */
+  /**
+   * µs per member saved when one secondary index is dropped (the others kept): the median over the
+   * rounds of (run with every index − the run right after it without this one).
+   */
   readonly indexes: Array<{ table: string; index: string; savedUs: number }>;
   /** PostgreSQL: µs per member of other ways to write the same three rows, all indexes. */
   readonly methods: Array<{ label: string; us: number }>;
@@ -237,14 +240,14 @@ async function postgresMethods(url: string, all: () => Promise<Batch[]>, clear: 
  * What each table and each secondary index costs per member, on a scratch database migrated like
  * Roster's: `members` members' three rows (app user, grant, ADDED entry) in transactions of
  * BATCH_SIZE members, with every index; each table's row alone; then with each secondary index
- * dropped in turn (restored after). `rounds` rounds, each measuring every variant once, so load that
- * drifts falls on all of them; each figure is the median of its rounds.
+ * dropped in turn (restored after), each paired with a run with every index just before it. `rounds`
+ * rounds, each measuring every variant once; each figure is the median of its rounds.
  */
 export async function memberRowCosts(
   dialect: Dialect,
   members: number,
   postgresUrl?: string,
-  rounds = 3,
+  rounds = 2,
 ): Promise<MemberRowCosts> {
   const bench = await startBenchApp(dialect, postgresUrl);
   const db = bench.t.db as unknown as AnyDb;
@@ -284,10 +287,14 @@ export async function memberRowCosts(
       for (let round = 0; round < rounds; round++) {
         add('all', await time(TABLES));
         for (const table of TABLES) add(`table:${table}`, await time([table]));
+        // Paired: every index-less run right after a run with every index, the saving their
+        // difference, so load that drifts over the minutes this takes falls on both alike.
         for (const index of indexes) {
+          const withIt = await time(TABLES);
+          add('all', withIt);
           await sql.raw(`drop index ${q(index.name)}`).execute(db);
           try {
-            add(`index:${index.name}`, await time(TABLES));
+            add(`index:${index.name}`, withIt - (await time(TABLES)));
           } finally {
             await sql.raw(index.def).execute(db);
           }
