@@ -248,6 +248,8 @@ export async function memberRowCosts(
   members: number,
   postgresUrl?: string,
   rounds = 2,
+  /** Indexes to create before measuring (SQL), to show what ones a migration dropped cost. */
+  extraIndexes: readonly string[] = [],
 ): Promise<MemberRowCosts> {
   const bench = await startBenchApp(dialect, postgresUrl);
   const db = bench.t.db as unknown as AnyDb;
@@ -256,7 +258,14 @@ export async function memberRowCosts(
   const build = async () => buildBatches(bench.appId, bench.entitlementId, members, `m${tag++}`);
   const clear = async () => {
     for (const table of [...TABLES].reverse()) await sql`delete from ${sql.table(table)}`.execute(db);
-    if (dialect === 'postgres') await sql`vacuum`.execute(db).catch(() => undefined);
+    // Every timed run starts from the same state: emptied tables, and the log of the work before
+    // (index builds, deletes) written out, so no run pays for the checkpoint of the one before.
+    if (dialect === 'postgres') {
+      await sql`vacuum`.execute(db).catch(() => undefined);
+      await sql`checkpoint`.execute(db);
+    } else {
+      await sql`pragma wal_checkpoint(truncate)`.execute(db);
+    }
   };
   const time = async (tables: readonly MemberTable[]) => {
     await clear();
@@ -270,6 +279,7 @@ export async function memberRowCosts(
     return ((performance.now() - started) * 1000) / members;
   };
   try {
+    for (const index of extraIndexes) await sql.raw(index).execute(db);
     const indexes = (
       await Promise.all(
         TABLES.map(async (table) =>
@@ -321,6 +331,35 @@ export async function memberRowCosts(
         .filter((k) => k.startsWith('method:'))
         .map((k) => ({ label: k.slice('method:'.length), us: of(k) })),
     };
+  } finally {
+    await bench.close();
+  }
+}
+
+/**
+ * µs per member of `members` members' three rows inserted as the runner inserts them, in a fresh
+ * scratch database migrated like Roster's, with `extraIndexes` (SQL) created first: A/B runs of
+ * whole databases, free of what index DDL and deletes leave behind in a reused one.
+ */
+export async function timeMemberRowsFresh(
+  dialect: Dialect,
+  members: number,
+  postgresUrl: string | undefined,
+  extraIndexes: readonly string[],
+): Promise<number> {
+  const bench = await startBenchApp(dialect, postgresUrl);
+  try {
+    const db = bench.t.db as unknown as AnyDb;
+    const features = bench.t.container.dialect;
+    for (const index of extraIndexes) await sql.raw(index).execute(db);
+    const batches = buildBatches(bench.appId, bench.entitlementId, members, 'fresh');
+    const started = performance.now();
+    for (const batch of batches) {
+      await db.transaction().execute(async (trx) => {
+        for (const table of TABLES) await insertTable(trx as AnyDb, features, table, batch);
+      });
+    }
+    return ((performance.now() - started) * 1000) / members;
   } finally {
     await bench.close();
   }
