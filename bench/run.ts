@@ -2,7 +2,9 @@
  * `npm run bench`: Roster's figures on SQLite and on PostgreSQL in one run, each as a ratio to a
  * baseline measured in the same run on the same machine. `--quick` is a smoke run with small sizes,
  * to check the bench itself; its figures mean nothing. `--scim` measures only the SCIM figure,
- * `--tasks` only the task figures, `--reads` only the hot reads against their bare twins.
+ * `--tasks` only the task figures, `--reads` only the hot reads against their bare twins, `--adds`
+ * only the add figures (baseline, what each table and index costs per member, the runner, the big
+ * add and its request → 200).
  */
 
 import { execFileSync } from 'node:child_process';
@@ -28,17 +30,20 @@ import {
   profileRunner,
   type RunnerProfile,
 } from './lib/inserts.js';
+import { type MemberRowCosts, memberRowCosts } from './lib/member-rows.js';
 import type { ReadResult } from './lib/reads-run.js';
 import { type ScimResults, scimRun } from './lib/scim-run.js';
 import {
   type AddResult,
+  type AddsOnlyResults,
+  addsRun,
   HOT_READS,
   readsRun,
   type ServerResults,
   type Sizes,
   serverRun,
 } from './lib/server-run.js';
-import { formatTable, int, mb, ms, pct, ratio } from './lib/table.js';
+import { formatTable, int, mb, median, ms, pct, ratio } from './lib/table.js';
 import { type TaskSizes, type TasksResults, tasksRun } from './lib/tasks-run.js';
 import { type WebhooksResults, webhookRows, webhooksRun } from './lib/webhooks-run.js';
 
@@ -46,6 +51,7 @@ const quick = process.argv.includes('--quick');
 const scimOnly = process.argv.includes('--scim');
 const tasksOnly = process.argv.includes('--tasks');
 const readsOnly = process.argv.includes('--reads');
+const addsOnly = process.argv.includes('--adds');
 /** Members one SCIM PATCH adds (the size IdPs push for a large group). */
 const SCIM_MEMBERS = quick ? 1_000 : 10_000;
 const sizes: Sizes = quick
@@ -536,6 +542,163 @@ function report(results: Record<Dialect, DialectResults>): string {
   ].join('\n');
 }
 
+interface AddsResults {
+  readonly baseline: number;
+  readonly costs: MemberRowCosts;
+  readonly profile: RunnerProfile;
+  readonly adds: AddsOnlyResults;
+}
+
+const loadAverage = () =>
+  os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
+
+/** `--adds`: the add figures of both databases, each against its own baseline, and the load seen. */
+async function addsOnlyRun(pgName: string, onCreated: () => void): Promise<string> {
+  buildWhenStale();
+  const results = {} as Record<Dialect, AddsResults>;
+  const loads: string[] = [];
+  const big = sizes.adds.at(-1) as number;
+  for (const d of DIALECTS) {
+    const url = d === 'postgres' ? await createPostgresDatabase(pgName) : undefined;
+    if (url) onCreated();
+    const name = NAMES[d];
+    loads.push(`${name} start: ${loadAverage()}`);
+    progress(`${name}: baseline, ${int(BASELINE_ROWS)} grant rows`);
+    const baseline = await grantInsertBaseline(d, BASELINE_ROWS, url);
+    progress(`${name}: what each table and index costs per member, ${int(PROFILE_USERS)} members`);
+    const costs = await memberRowCosts(d, PROFILE_USERS, url);
+    // Printed at once too: the costs take minutes, and a later step that fails should not lose them.
+    progress(`${name}: costs ${JSON.stringify(costs)}`);
+    progress(`${name}: the runner on ${int(PROFILE_USERS)} users`);
+    const profile = await profileRunner(d, PROFILE_USERS, url);
+    const adds = await addsRun(d, url, big, 2, (m) => progress(`${name}: ${m}`));
+    loads.push(`${name} end: ${loadAverage()}`);
+    results[d] = { baseline, costs, profile, adds };
+  }
+  progress(`done in ${((Date.now() - startedAt.getTime()) / 1000).toFixed(0)} s`);
+  const both = (cell: (r: AddsResults, d: Dialect) => [string, string]) =>
+    DIALECTS.flatMap((d) => cell(results[d], d));
+  const us = (n: number) => `${n.toFixed(1)} µs`;
+  const rows: string[][] = [
+    ['', 'SQLite', 'ratio', 'PostgreSQL', 'ratio'],
+    [
+      `Baseline: grant rows, multi-row INSERT, ${int(BATCH_SIZE)}/tx`,
+      ...both((r) => [`${int(r.baseline)} rows/s`, '1.00']),
+    ],
+    [
+      `Three rows of a new member, every index, ${int(BATCH_SIZE)}/tx (per member)`,
+      ...both((r) => [
+        `${int(1e6 / r.costs.allUs)} users/s, ${us(r.costs.allUs)}`,
+        ratio(1e6 / r.costs.allUs / r.baseline),
+      ]),
+    ],
+    ...TABLE_NAMES.map((table) => [
+      `  ${table} row alone (share of the three)`,
+      ...both((r) => {
+        const t = r.costs.tables.find((x) => x.table === table);
+        return t ? [us(t.us), pct(t.us / r.costs.allUs)] : ['-', ''];
+      }),
+    ]),
+    ['  saved per member by dropping one secondary index:', '', '', '', ''],
+    ...[
+      ...new Set(DIALECTS.flatMap((d) => results[d].costs.indexes.map((i) => `${i.table}.${i.index}`))),
+    ].map((key) => [
+      `    ${key}`,
+      ...both((r) => {
+        const i = r.costs.indexes.find((x) => `${x.table}.${x.index}` === key);
+        return i ? [us(i.savedUs), pct(i.savedUs / r.costs.allUs)] : ['-', ''];
+      }),
+    ]),
+    ...(results.postgres.costs.methods.length > 0
+      ? [
+          ['  PostgreSQL, the same rows on one raw connection (ratio: to baseline):', '', '', '', ''],
+          ...results.postgres.costs.methods.map((m) => [
+            `    ${m.label}`,
+            '-',
+            '',
+            `${int(1e6 / m.us)} users/s, ${us(m.us)}`,
+            ratio(1e6 / m.us / results.postgres.baseline),
+          ]),
+        ]
+      : []),
+    [
+      `Runner alone, in-process, ${int(PROFILE_USERS)} users`,
+      ...both((r) => [
+        `${int(r.profile.usersPerSecond)} users/s`,
+        ratio(r.profile.usersPerSecond / r.baseline),
+      ]),
+    ],
+    [
+      '  inserting exactly its rows, nothing else (ratio: runner to it)',
+      ...both((r) => {
+        const own = r.profile.ownRowsUsersPerSecond ?? Number.NaN;
+        return [`${int(own)} users/s`, ratio(r.profile.usersPerSecond / own)];
+      }),
+    ],
+    [
+      `Add ${int(big)} users, request → SUCCEEDED`,
+      ...both((r) => [
+        `${int(r.adds.add.usersPerSecond)} users/s`,
+        ratio(r.adds.add.usersPerSecond / r.baseline),
+      ]),
+    ],
+    ['  rows written per member added', ...both((r) => [r.adds.add.rowsPerMember.toFixed(2), ''])],
+    goalRow(
+      `${int(big)}-user add ≥ 0.35 × baseline`,
+      (d) => results[d].adds.add.usersPerSecond / results[d].baseline,
+      (v) => v >= 0.35,
+      ratio,
+    ),
+    [
+      `Add ${int(big)} users to a 2nd entitlement of the app (app users exist)`,
+      ...both((r) => [
+        `${int(r.adds.secondEntitlementAdd.usersPerSecond)} users/s`,
+        ratio(r.adds.secondEntitlementAdd.usersPerSecond / r.baseline),
+      ]),
+    ],
+    [
+      `${int(big)}-ID request → 200, each of ${results.sqlite.adds.acceptedMs.length}`,
+      ...both((r) => [r.adds.acceptedMs.map((v) => ms(v)).join(' / '), '']),
+    ],
+    goalRow(
+      `${int(big)}-ID request → 200 ≤ 250 ms (median)`,
+      (d) => median(results[d].adds.acceptedMs),
+      (v) => v <= 250,
+      (v) => `${ms(v)} ms`,
+    ),
+  ];
+  const labels = [...new Set(DIALECTS.flatMap((d) => results[d].profile.parts.map((p) => p.label)))];
+  const part = (d: Dialect, label: string) => results[d].profile.parts.find((p) => p.label === label);
+  const profileRows = [
+    [`Runner time per ${int(BATCH_SIZE)}-user batch`, 'SQLite', 'share', 'PostgreSQL', 'share'],
+    ...labels
+      .filter((label) => DIALECTS.some((d) => (part(d, label)?.share ?? 0) >= 0.005))
+      .map((label) => [
+        label,
+        ...DIALECTS.flatMap((d) => {
+          const p = part(d, label);
+          return p ? [`${ms(p.msPerBatch)} ms`, pct(p.share)] : ['-', ''];
+        }),
+      ]),
+  ];
+  const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+  return [
+    `Roster adds bench${quick ? ' — QUICK SMOKE RUN, figures meaningless' : ''}: ${startedAt.toISOString()}`,
+    `Node ${process.version}, ${os.cpus().length} × ${cpu}, ${mb(os.totalmem())} RAM`,
+    `load average (1/5/15 min): ${loads.join('; ')}`,
+    '',
+    formatTable(rows),
+    '',
+    formatTable(profileRows),
+    '',
+  ].join('\n');
+}
+
+const TABLE_NAMES = ['app_users', 'grants', 'grant_events'];
+
 async function main(): Promise<void> {
   const pgName = `roster_bench_${process.pid}`;
   let pgCreated = false;
@@ -547,6 +710,14 @@ async function main(): Promise<void> {
     void cleanUp().finally(() => process.exit(130));
   });
   try {
+    if (addsOnly) {
+      const text = await addsOnlyRun(pgName, () => {
+        pgCreated = true;
+      });
+      process.stdout.write(`\n${text}`);
+      if (process.env.BENCH_OUTPUT) await fs.writeFile(process.env.BENCH_OUTPUT, text);
+      return;
+    }
     if (scimOnly) {
       const scim = {} as Record<Dialect, ScimResults>;
       scim.sqlite = await scimRun('sqlite', undefined, SCIM_MEMBERS, (m) => progress(`SQLite: ${m}`));

@@ -37,19 +37,25 @@ export async function connectClient(
   url: string,
   credentials: { clientId: string; clientSecret: string },
 ): Promise<RosterClient> {
-  const response = await fetch(`${url}/auth/v1/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({
-      grant_type: 'client_credentials',
-      client_id: credentials.clientId,
-      client_secret: credentials.clientSecret,
-    }).toString(),
-  });
-  const body = (await response.json()) as { access_token?: string };
-  if (!response.ok || !body.access_token)
-    throw new Error(`token: ${response.status} ${JSON.stringify(body)}`);
-  return clientWithToken(url, body.access_token);
+  // The credentials file can be read a moment before the server's bootstrap commits the client
+  // (seen on a loaded machine): a refusal is asked again for a few seconds.
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const response = await fetch(`${url}/auth/v1/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        grant_type: 'client_credentials',
+        client_id: credentials.clientId,
+        client_secret: credentials.clientSecret,
+      }).toString(),
+    });
+    const body = (await response.json()) as { access_token?: string };
+    if (response.ok && body.access_token) return clientWithToken(url, body.access_token);
+    if (response.status !== 401 || Date.now() > deadline)
+      throw new Error(`token: ${response.status} ${JSON.stringify(body)}`);
+    await sleep(200);
+  }
 }
 
 export function clientWithToken(url: string, token: string): RosterClient {

@@ -92,7 +92,8 @@ export async function grantInsertBaseline(
   }
 }
 
-async function startBenchApp(dialect: Dialect, postgresUrl?: string) {
+/** A test app on a fresh database, with one app and one entitlement made through the API. */
+export async function startBenchApp(dialect: Dialect, postgresUrl?: string) {
   const database = await openFreshDatabase(dialect, postgresUrl);
   const t = await startTestApp(dialect, { database, env: { ROSTER_BULK_BATCH_SIZE: String(BATCH_SIZE) } });
   const call = async (url: string, body: unknown) => {
@@ -109,6 +110,8 @@ async function startBenchApp(dialect: Dialect, postgresUrl?: string) {
     t,
     call,
     appId: app.id as string,
+    /** PostgreSQL: the scratch schema's URL (search_path set), for raw connections. */
+    databaseUrl: database.env.ROSTER_DATABASE_URL,
     entitlementId: entitlement.id as string,
     async close() {
       await t.close();

@@ -317,3 +317,55 @@ export async function serverRun(
     for (const dir of dirs) await fs.rm(dir, { recursive: true, force: true });
   }
 }
+
+export interface AddsOnlyResults {
+  /** The big add to a new entitlement, then to a second entitlement of the same app. */
+  readonly add: AddResult;
+  readonly secondEntitlementAdd: AddResult;
+  /** Request → 200 of every big-add request: the two above and `extraRequests` more. */
+  readonly acceptedMs: number[];
+}
+
+/**
+ * The adds alone (`npm run bench -- --adds`): a fresh Roster, `size` users imported, added to a new
+ * entitlement and to a second one of the same app (timed to SUCCEEDED), then `extraRequests` more
+ * adds of the same IDs to new entitlements for more request → 200 samples.
+ */
+export async function addsRun(
+  dialect: Dialect,
+  databaseUrl: string | undefined,
+  size: number,
+  extraRequests: number,
+  progress: (message: string) => void,
+): Promise<AddsOnlyResults> {
+  const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'roster-bench-server-'));
+  try {
+    const server = await startRoster(dataDir, databaseUrl);
+    try {
+      const database: ServerDatabase =
+        dialect === 'sqlite'
+          ? { dialect, file: path.join(dataDir, 'roster.db') }
+          : { dialect, url: databaseUrl as string };
+      const client = await connectClient(server.url, await readAdminCredentials(dataDir));
+      progress(`importing ${size.toLocaleString('en-US')} users`);
+      const userIds = await importUsers(client, size, dialect);
+      const target = await createEntitlement(client, `add ${size}`);
+      progress(`adding ${size.toLocaleString('en-US')} users`);
+      const add = await measuredAdd(client, database, target, userIds);
+      const second = await createEntitlementOf(client, target.appId, `second ${size}`);
+      progress(`adding ${size.toLocaleString('en-US')} users to a second entitlement of the same app`);
+      const secondEntitlementAdd = await measuredAdd(client, database, second, userIds);
+      const acceptedMs = [add.acceptedMs, secondEntitlementAdd.acceptedMs];
+      for (let i = 0; i < extraRequests; i++) {
+        progress(`${size.toLocaleString('en-US')}-ID request ${i + 3}`);
+        const more = await createEntitlementOf(client, target.appId, `more ${i}`);
+        acceptedMs.push((await addUsersAndWait(client, more, userIds)).acceptedMs);
+      }
+      return { add, secondEntitlementAdd, acceptedMs };
+    } finally {
+      await server.stop();
+    }
+  } finally {
+    await fs.rm(dataDir, { recursive: true, force: true });
+  }
+}

@@ -38,7 +38,7 @@ export interface BulkActionRunnerDeps {
    * Defaults to `batchSize`: fixed batches.
    */
   readonly maxBatchSize?: number;
-  /** How long one batch transaction should take at most, when batches adapt. */
+  /** How long one batch transaction should take at most, when batches adapt; by default the dialect's. */
   readonly batchTargetMs?: number;
   /** How long a claim lasts without renewal; another runner takes over an action whose lease ran out. */
   readonly leaseMs?: number;
@@ -72,7 +72,7 @@ export function createBulkActionRunner(deps: BulkActionRunnerDeps) {
   const { db, dialect, clock, logger } = deps;
   const batchSize = deps.batchSize ?? 1_000;
   const maxBatchSize = Math.max(batchSize, deps.maxBatchSize ?? batchSize);
-  const batchTargetMs = deps.batchTargetMs ?? 200;
+  const batchTargetMs = deps.batchTargetMs ?? dialect.bulkBatchTargetMs;
   // The current batch size; kept across chunks, since the cost per user changes slowly.
   let size = batchSize;
   const leaseMs = deps.leaseMs ?? 30_000;

@@ -84,12 +84,25 @@ async function moveHolderCounts(
     moved.set(row.app_user_id, entry);
   }
   const appIds = [...new Set([...moved.values()].map((m) => m.appId))].sort();
+  // An app user whose ADDED entry says it was created for the grant (`app_user_created`, the one
+  // entry of its history that does, §7.11) held nothing before this transaction, and no other
+  // writer can see it yet: its count needs neither the lock nor the query. A batch of new members
+  // is all such app users, and skips both.
+  const unrevoked = new Map<string, number>();
+  const created = new Set<string>();
+  for (const row of rows) {
+    if (row.event_type === 'GRANT_EVENT_TYPE_ADDED' && row.app_user_created === 1)
+      created.add(row.app_user_id);
+  }
+  for (const appUserId of created) unrevoked.set(appUserId, (moved.get(appUserId) as { net: number }).net);
+  const appUserIds = [...moved.keys()].filter((appUserId) => !created.has(appUserId));
+  const lockedAppIds = [
+    ...new Set(appUserIds.map((id) => (moved.get(id) as { appId: string }).appId)),
+  ].sort();
   await dialect.serializeEach(
     trx,
-    appIds.map((appId) => `roster:app-holders:${appId}`),
+    lockedAppIds.map((appId) => `roster:app-holders:${appId}`),
   );
-  const unrevoked = new Map<string, number>();
-  const appUserIds = [...moved.keys()];
   const step = Math.min(10_000, dialect.maxParameters - 10);
   for (let i = 0; i < appUserIds.length; i += step) {
     const counted = await trx
