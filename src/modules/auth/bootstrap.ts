@@ -9,7 +9,7 @@ import { SUPER_ADMIN_ROLE } from '../../lib/roles.js';
 import type { SystemLog } from '../audit/index.js';
 import type { UsersService } from '../users/index.js';
 import { generateClientKey } from './client-secret.js';
-import { countClients, insertClient } from './clients.repository.js';
+import { countClients, findClientByClientId, insertClient } from './clients.repository.js';
 
 export interface BootstrapDeps {
   readonly db: Db;
@@ -27,12 +27,17 @@ export const CREDENTIALS_FILE = 'admin-credentials.json';
 /**
  * On first start (no API client exists) creates a bootstrap admin user with the Super Admin role and
  * an API client for it, and writes the client's credentials to `<data dir>/admin-credentials.json`
- * with mode 0600. The file is written before the transaction commits, so a committed client always
- * has its secret on disk; if the commit fails the file is removed. Returns the file's path when it
- * created one.
+ * with mode 0600. The secret is written to `admin-credentials.json.partial` before the transaction
+ * commits, so a committed client always has its secret on disk, and renamed once it has committed,
+ * so whoever reads `admin-credentials.json` can use it at once. If the commit fails the partial file
+ * is removed; if the process dies between commit and rename, the next start finishes the rename
+ * (or removes a partial file whose client never committed). Returns the file's path when it created
+ * one.
  */
 export async function bootstrapAdminClient(deps: BootstrapDeps): Promise<string | undefined> {
   const file = path.join(deps.dataDir, CREDENTIALS_FILE);
+  const partial = `${file}.partial`;
+  await settlePartialFile(deps.db, file, partial);
   const now = deps.clock.now();
   const at = now.toISOString();
   const key = generateClientKey();
@@ -42,7 +47,7 @@ export async function bootstrapAdminClient(deps: BootstrapDeps): Promise<string 
 
   let wroteFile = false;
   try {
-    return await deps.db.transaction().execute(async (trx) => {
+    const created = await deps.db.transaction().execute(async (trx) => {
       await deps.dialect.serialize(trx, 'roster.bootstrap');
       if ((await countClients(trx)) > 0) return undefined;
       const admin = await deps.users.createSystemUserInTransaction(
@@ -82,16 +87,38 @@ export async function bootstrapAdminClient(deps: BootstrapDeps): Promise<string 
         },
       ]);
       await fs.mkdir(deps.dataDir, { recursive: true });
-      await fs.writeFile(file, `${JSON.stringify({ clientId, clientSecret: key.secret }, null, 2)}\n`, {
+      await fs.writeFile(partial, `${JSON.stringify({ clientId, clientSecret: key.secret }, null, 2)}\n`, {
         mode: 0o600,
       });
       // writeFile keeps the mode of a file that already exists.
-      await fs.chmod(file, 0o600);
+      await fs.chmod(partial, 0o600);
       wroteFile = true;
       return file;
     });
+    if (created) await fs.rename(partial, file);
+    return created;
   } catch (error) {
-    if (wroteFile) await fs.rm(file, { force: true });
+    if (wroteFile) await fs.rm(partial, { force: true });
     throw error;
   }
+}
+
+/** A partial file left by a process that died after writing it: kept if its client committed. */
+async function settlePartialFile(db: Db, file: string, partial: string): Promise<void> {
+  let text: string;
+  try {
+    text = await fs.readFile(partial, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw error;
+  }
+  let clientId: unknown;
+  try {
+    clientId = (JSON.parse(text) as { clientId?: unknown }).clientId;
+  } catch {
+    clientId = undefined;
+  }
+  const committed = typeof clientId === 'string' && (await findClientByClientId(db, clientId)) !== undefined;
+  if (committed) await fs.rename(partial, file);
+  else await fs.rm(partial, { force: true });
 }

@@ -4,6 +4,7 @@ import { generateKeyPair, importJWK, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, createEntitlement, createUser } from '../../../test/fixtures.js';
 import { DIALECTS, startTestApp, type TestApp } from '../../../test/harness.js';
+import { bootstrapAdminClient } from './bootstrap.js';
 
 /** Reads a client secret the way the TypeScript SDK does: split on ':', atob, importJWK. */
 async function sdkSigningKey(secret: string) {
@@ -76,6 +77,35 @@ describe.each(DIALECTS)('token endpoint and bearer auth on %s', (dialect) => {
     const stored = await t.db.selectFrom('api_clients').selectAll().execute();
     expect(stored).toHaveLength(1);
     expect(JSON.stringify(stored)).not.toContain(t.credentials.clientSecret.split(':')[3]);
+  });
+
+  it('finishes a credentials file left partial by a process that died after its commit, and drops one whose client never committed', async () => {
+    const file = path.join(t.config.dataDir, 'admin-credentials.json');
+    const partial = `${file}.partial`;
+    const written = await fs.readFile(file, 'utf8');
+    const deps = {
+      db: t.db,
+      dialect: t.container.database.dialect,
+      clock: t.clock,
+      systemLog: t.container.systemLog,
+      users: t.container.users,
+      publicHost: t.config.publicUrl.host,
+      dataDir: t.config.dataDir,
+    };
+    // Committed, not yet renamed: the next start renames it and creates no second client.
+    await fs.rename(file, partial);
+    expect(await bootstrapAdminClient(deps)).toBeUndefined();
+    expect(await fs.readFile(file, 'utf8')).toBe(written);
+    await expect(fs.stat(partial)).rejects.toMatchObject({ code: 'ENOENT' });
+    // A partial file naming a client that is not stored is removed; the real file stays.
+    await fs.writeFile(
+      partial,
+      JSON.stringify({ clientId: 'roster-admin-00000@nowhere/pcc', clientSecret: 'x' }),
+    );
+    expect(await bootstrapAdminClient(deps)).toBeUndefined();
+    await expect(fs.stat(partial)).rejects.toMatchObject({ code: 'ENOENT' });
+    expect(await fs.readFile(file, 'utf8')).toBe(written);
+    expect(await t.db.selectFrom('api_clients').select('id').execute()).toHaveLength(1);
   });
 
   it('issues a token for the SDK client assertion flow, and the token works', async () => {
