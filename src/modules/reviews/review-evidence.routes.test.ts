@@ -123,6 +123,36 @@ describe.each(DIALECTS)('access review evidence on %s', (dialect) => {
     );
   });
 
+  it("finds a reviewer's queue of one campaign through task search (accessReviewIds)", async () => {
+    const queue = () =>
+      t.request(
+        'POST',
+        '/api/v1/search/tasks',
+        {
+          accessReviewIds: [reviewId],
+          taskTypes: [{ certify: {} }],
+          taskStates: ['TASK_STATE_OPEN'],
+          myWorkUserIds: [appOwner.user.id],
+        },
+        { token: appOwner.token },
+      );
+    const first = await queue();
+    expect(first.status, JSON.stringify(first.body)).toBe(200);
+    const ids = first.body.list.map((v: any) => v.task.id);
+    // The app owner reviews bob's, carol's and dave's grants; their own goes to the campaign's owner.
+    const expected = await t.db
+      .selectFrom('tasks')
+      .select('id')
+      .where('access_review_id', '=', reviewId)
+      .where('identity_user_id', '<>', appOwner.user.id)
+      .orderBy('id', 'desc')
+      .execute();
+    expect(ids).toEqual(expected.map((row) => row.id));
+    expect(first.body.nextPageToken).toBe('');
+    const other = await t.request('POST', '/api/v1/search/tasks', { accessReviewIds: ['NoSuchReview'] });
+    expect(other.body.list).toEqual([]);
+  });
+
   it('gives an open campaign as not final, with no Repr-Digest; its inner digest holds', async () => {
     const open = await evidence(reviewId, { caller: owner });
     expect(open.status, open.bytes.toString()).toBe(200);

@@ -141,6 +141,8 @@ export interface TaskFilter {
   readonly openerIds?: readonly string[];
   /** Tasks whose current step one of them may act on. */
   readonly assigneeIds?: readonly string[];
+  /** Certify tasks of these campaigns. */
+  readonly accessReviewIds?: readonly string[];
   readonly createdAfter?: string;
   readonly createdBefore?: string;
   readonly query?: string;
@@ -176,6 +178,7 @@ export async function searchTasks(
       eb.selectFrom('task_assignees').select('task_id').where('user_id', 'in', assignees),
     );
   }
+  if (filter.accessReviewIds?.length) query = query.where('access_review_id', 'in', filter.accessReviewIds);
   if (filter.createdAfter) query = query.where('created_at', '>=', filter.createdAfter);
   if (filter.createdBefore) query = query.where('created_at', '<', filter.createdBefore);
   if (filter.query) query = query.where(containsText('description', filter.query));
