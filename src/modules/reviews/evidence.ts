@@ -182,7 +182,19 @@ async function* render(db: Db, review: AccessReviewRow, format: EvidenceFormat):
     const rows = await listEvidenceItems(db, review.id, after, ITEM_BATCH);
     if (rows.length === 0) break;
     after = (rows.at(-1) as EvidenceItemRow).grant_id;
-    const taskIds = rows.flatMap((row) => (row.task_id ? [row.task_id] : []));
+    const steps = new Map<string, StepOutcome[]>();
+    for (const row of rows) {
+      const decided = (JSON.parse(row.step_instances ?? '[]') as StepOutcome[]).filter(
+        (s) => (s.outcome === 'approved' || s.outcome === 'denied') && s.actorUserId,
+      );
+      steps.set(row.grant_id, decided);
+    }
+    // Only a task decided (closed, or a step of it) has audits the pack shows: comments, outcome.
+    const taskIds = rows.flatMap((row) =>
+      row.task_id && (row.task_state !== 'TASK_STATE_OPEN' || (steps.get(row.grant_id) ?? []).length > 0)
+        ? [row.task_id]
+        : [],
+    );
     const audits = await listEvidenceAudits(db, taskIds);
     const auditsOf = new Map<string, typeof audits>();
     for (const audit of audits) {
@@ -195,13 +207,6 @@ async function* render(db: Db, review: AccessReviewRow, format: EvidenceFormat):
       db,
       decertified.map((row) => row.grant_id),
     );
-    const steps = new Map<string, StepOutcome[]>();
-    for (const row of rows) {
-      const decided = (JSON.parse(row.step_instances ?? '[]') as StepOutcome[]).filter(
-        (s) => (s.outcome === 'approved' || s.outcome === 'denied') && s.actorUserId,
-      );
-      steps.set(row.grant_id, decided);
-    }
     await people.load([
       ...[...steps.values()].flat().map((s) => s.actorUserId),
       ...audits.flatMap((a) => (a.actor_user_id ? [a.actor_user_id] : [])),
