@@ -4,7 +4,8 @@
  * to check the bench itself; its figures mean nothing. `--scim` measures only the SCIM figure,
  * `--tasks` only the task figures, `--reads` only the hot reads against their bare twins, `--adds`
  * only the add figures (baseline, what each table and index costs per member, the runner, the big
- * add and its request → 200).
+ * add and its request → 200), `--reviews` only the access-review figures (with the grant-row
+ * baseline they are a ratio of).
  */
 
 import { execFileSync } from 'node:child_process';
@@ -32,6 +33,7 @@ import {
 } from './lib/inserts.js';
 import { type MemberRowCosts, memberRowCosts } from './lib/member-rows.js';
 import type { ReadResult } from './lib/reads-run.js';
+import { type ReviewSizes, type ReviewsResults, reviewsRun } from './lib/reviews-run.js';
 import { type ScimResults, scimRun } from './lib/scim-run.js';
 import {
   type AddResult,
@@ -52,6 +54,7 @@ const scimOnly = process.argv.includes('--scim');
 const tasksOnly = process.argv.includes('--tasks');
 const readsOnly = process.argv.includes('--reads');
 const addsOnly = process.argv.includes('--adds');
+const reviewsOnly = process.argv.includes('--reviews');
 /** Members one SCIM PATCH adds (the size IdPs push for a large group). */
 const SCIM_MEMBERS = quick ? 1_000 : 10_000;
 const sizes: Sizes = quick
@@ -74,6 +77,9 @@ const sizes: Sizes = quick
 const TASK_SIZES: TaskSizes = quick
   ? { small: 1_000, large: 5_000, searchRequests: 5, approvals: 5 }
   : { small: 1_000, large: 100_000, searchRequests: 21, approvals: 40 };
+const REVIEW_SIZES: ReviewSizes = quick
+  ? { grants: 5_000, farPage: 40, pageRequests: 5 }
+  : { grants: 100_000, farPage: 1_000, pageRequests: 15 };
 const BASELINE_ROWS = quick ? 10_000 : 100_000;
 const PROFILE_USERS = quick ? 2_000 : 20_000;
 const DIALECTS: Dialect[] = ['sqlite', 'postgres'];
@@ -92,6 +98,7 @@ interface DialectResults {
   readonly scim: ScimResults;
   readonly webhooks: WebhooksResults;
   readonly tasks: TasksResults;
+  readonly reviews: ReviewsResults;
 }
 
 const startedAt = new Date();
@@ -168,7 +175,61 @@ async function measure(dialect: Dialect, postgresUrl: string | undefined): Promi
     progress(`${name}: webhooks: ${m}`),
   );
   const tasks = await tasksOnDatabaseOfItsOwn(dialect, postgresUrl !== undefined);
-  return { startMs, baseline, allRows, profile, server, bare, cli, scim, webhooks, tasks };
+  const reviews = await reviewsOnDatabaseOfItsOwn(dialect, postgresUrl !== undefined);
+  return { startMs, baseline, allRows, profile, server, bare, cli, scim, webhooks, tasks, reviews };
+}
+
+/** The access-review figures, on a server (and, for PostgreSQL, a database) of their own. */
+async function reviewsOnDatabaseOfItsOwn(dialect: Dialect, postgres: boolean): Promise<ReviewsResults> {
+  const name = `roster_bench_reviews_${process.pid}`;
+  const url = postgres ? await createPostgresDatabase(name) : undefined;
+  try {
+    return await reviewsRun(dialect, url, REVIEW_SIZES, (m) => progress(`${NAMES[dialect]}: reviews: ${m}`));
+  } finally {
+    if (url) await dropPostgresDatabase(name);
+  }
+}
+
+/** A campaign's start against the grant-row baseline, the reviewer's far page, the evidence's memory. */
+function reviewRows(of: (d: Dialect) => { reviews: ReviewsResults; baseline: number }): string[][] {
+  const grants = int(REVIEW_SIZES.grants);
+  const far = int(REVIEW_SIZES.farPage);
+  const startRatio = (d: Dialect) => of(d).reviews.tasksPerSecond / of(d).baseline;
+  const pageRatio = (d: Dialect) => of(d).reviews.farPageMs / of(d).reviews.page1Ms;
+  const growth = (d: Dialect) => Math.max(0, of(d).reviews.rssPeak - of(d).reviews.rssBefore);
+  return [
+    [
+      `Grant rows inserted, ${int(BASELINE_ROWS)} in batches of ${int(BATCH_SIZE)} (baseline)`,
+      ...DIALECTS.flatMap((d) => [`${int(of(d).baseline)} rows/s`, '1.00']),
+    ],
+    [
+      `Access review start over ${grants} grants → all certify tasks (ratio: to baseline)`,
+      ...DIALECTS.flatMap((d) => {
+        const r = of(d).reviews;
+        return [
+          `${int(r.tasksPerSecond)} tasks/s (${(r.startMs / 1000).toFixed(1)} s)`,
+          ratio(startRatio(d)),
+        ];
+      }),
+    ],
+    goalRow('tasks created ≥ 0.3 × grant rows inserted', startRatio, (v) => v >= 0.3, ratio),
+    [
+      `Reviewer's queue (${grants} open), page 1 → page ${far} of 100, median (ratio)`,
+      ...DIALECTS.flatMap((d) => {
+        const r = of(d).reviews;
+        return [`${ms(r.page1Ms)} → ${ms(r.farPageMs)} ms`, ratio(pageRatio(d))];
+      }),
+    ],
+    goalRow(`page ${far} ≤ 1.2 × page 1`, pageRatio, (v) => v <= 1.2, ratio),
+    [
+      `Evidence of that campaign (JSON, ${grants} items) streamed: size, time`,
+      ...DIALECTS.flatMap((d) => {
+        const r = of(d).reviews;
+        return [`${mb(r.evidenceBytes)} in ${(r.evidenceMs / 1000).toFixed(1)} s`, ''];
+      }),
+    ],
+    goalRow('server RSS growth while streaming ≤ 50 MB', growth, (v) => v <= 50 * 1024 * 1024, mb),
+  ];
 }
 
 /** The task figures, on servers of their own (and, for PostgreSQL, databases of their own). */
@@ -499,6 +560,7 @@ function report(results: Record<Dialect, DialectResults>): string {
     ...scimRows((d) => results[d].scim),
     ...webhookRows(DIALECTS, (d) => results[d].webhooks),
     ...taskRows((d) => results[d].tasks),
+    ...reviewRows((d) => results[d]),
   ];
 
   const amplification = [
@@ -753,6 +815,31 @@ async function main(): Promise<void> {
       ]);
       process.stdout.write(
         `\nRoster reads bench${quick ? ' — QUICK SMOKE RUN, figures meaningless' : ''}: ${startedAt.toISOString()}\n` +
+          `Node ${process.version}, ${os.cpus().length} × ${cpu}, ${mb(os.totalmem())} RAM, load average ${os
+            .loadavg()
+            .map((l) => l.toFixed(2))
+            .join(' ')}\n\n${table}\n`,
+      );
+      return;
+    }
+    if (reviewsOnly) {
+      buildWhenStale();
+      const reviews = {} as Record<Dialect, { reviews: ReviewsResults; baseline: number }>;
+      for (const d of DIALECTS) {
+        const url = d === 'postgres' ? await createPostgresDatabase(pgName) : undefined;
+        pgCreated ||= url !== undefined;
+        progress(`${NAMES[d]}: baseline, ${BASELINE_ROWS.toLocaleString('en-US')} grant rows`);
+        const baseline = await grantInsertBaseline(d, BASELINE_ROWS, url);
+        reviews[d] = { baseline, reviews: await reviewsOnDatabaseOfItsOwn(d, url !== undefined) };
+      }
+      progress(`done in ${((Date.now() - startedAt.getTime()) / 1000).toFixed(0)} s`);
+      const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+      const table = formatTable([
+        ['', 'SQLite', 'ratio', 'PostgreSQL', 'ratio'],
+        ...reviewRows((d) => reviews[d]),
+      ]);
+      process.stdout.write(
+        `\nRoster access-review bench${quick ? ' — QUICK SMOKE RUN, figures meaningless' : ''}: ${startedAt.toISOString()}\n` +
           `Node ${process.version}, ${os.cpus().length} × ${cpu}, ${mb(os.totalmem())} RAM, load average ${os
             .loadavg()
             .map((l) => l.toFixed(2))

@@ -78,6 +78,10 @@ export const READ_MODELS: Readonly<Record<string, { tables: readonly string[]; w
     tables: ['grants', 'app_users'],
     why: "a campaign's population is frozen by one INSERT … SELECT of the grants live in its scope, in the start transaction (issue 20)",
   },
+  'src/modules/reviews/evidence.repository.ts': {
+    tables: ['tasks', 'task_audits', 'users', 'apps', 'app_entitlements', 'grant_events'],
+    why: "a campaign's evidence streams 100,000 items in keyset batches, each item with its task, names, decisions and removal read by one query per batch, not per item (issue 20)",
+  },
   'src/modules/tasks/approvers.ts': {
     tables: ['owners', 'users', 'grants', 'app_users'],
     why: "a step's approvers (owners, Super Admins, an entitlement's members) are read in one statement each, inside the task's transaction",

@@ -169,6 +169,17 @@ export async function revokeInsertedGrant(t: TestApp, grantId: string): Promise<
   await moveHolderCount(t, grant.app_id, -1);
 }
 
+/** The ID of the app user that links `userId` to the app (the test knows there is one). */
+export async function appUserIdOf(t: TestApp, appId: string, userId: string): Promise<string> {
+  const row = await t.db
+    .selectFrom('app_users')
+    .select('id')
+    .where('app_id', '=', appId)
+    .where('identity_user_id', '=', userId)
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
 /** Asserts the error body of CONTRACT.md §7.1 with its HTTP status, gRPC code and reason. */
 export function expectError(
   response: { status: number; body: unknown },

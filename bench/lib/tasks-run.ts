@@ -163,14 +163,14 @@ async function seedTasks(db: AnyDb, dialect: Dialect, s: Seeding, first: number,
   }
 }
 
-async function userClient(admin: RosterClient, userId: string): Promise<RosterClient> {
+export async function userClient(admin: RosterClient, userId: string): Promise<RosterClient> {
   const made = await admin.call('POST', `/roster/v1/users/${userId}/personal_clients`, {
     displayName: 'bench client',
   });
   return connectClient(admin.url, { clientId: made.client.clientId, clientSecret: made.clientSecret });
 }
 
-async function newUser(admin: RosterClient, name: string, roleIds: string[] = []) {
+export async function newUser(admin: RosterClient, name: string, roleIds: string[] = []) {
   return (
     await admin.call('POST', '/roster/v1/users', {
       displayName: `Bench ${name}`,

@@ -285,6 +285,11 @@ export const ERROR_REASONS = {
     code: 'FAILED_PRECONDITION',
     meaning: 'The access review names no app or entitlement to review; set its scope before starting it.',
   },
+  ACCESS_REVIEW_NOT_STARTED: {
+    code: 'FAILED_PRECONDITION',
+    meaning:
+      'The access review is a draft: its population is frozen when it starts, so it has no evidence pack yet.',
+  },
   ACCESS_REVIEW_POPULATING: {
     code: 'FAILED_PRECONDITION',
     meaning:

@@ -376,6 +376,9 @@ export const ROUTE_SAMPLES: Samples = {
   'GET /roster/v1/access_reviews/:id/progress': (w) => ({
     url: `/roster/v1/access_reviews/${w.reviewId}/progress`,
   }),
+  'GET /roster/v1/access_reviews/:id/evidence': (w) => ({
+    url: `/roster/v1/access_reviews/${w.reviewId}/evidence`,
+  }),
   'POST /roster/v1/access_reviews/:id/decisions': (w) => ({
     url: `/roster/v1/access_reviews/${w.reviewId}/decisions`,
     body: { decisions: [{ taskId: w.appId, decision: 'CERTIFY', comment: 'ok' }] },

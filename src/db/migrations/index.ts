@@ -25,6 +25,7 @@ import * as m0023 from './0023_notifications.js';
 import * as m0024 from './0024_grant_ticket.js';
 import * as m0025 from './0025_certify_tasks.js';
 import * as m0026 from './0026_lean_member_rows.js';
+import * as m0027 from './0027_review_evidence.js';
 
 /** Migrations are listed here, in order, so the same set runs from source and from the build. */
 const migrations: Record<string, Migration> = {
@@ -54,6 +55,7 @@ const migrations: Record<string, Migration> = {
   '0024_grant_ticket': m0024,
   '0025_certify_tasks': m0025,
   '0026_lean_member_rows': m0026,
+  '0027_review_evidence': m0027,
 };
 
 export const migrationProvider: MigrationProvider = {

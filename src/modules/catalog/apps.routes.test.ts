@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  appUserIdOf,
   createApp,
   createEntitlement,
   createPolicies,
@@ -150,15 +151,7 @@ describe.each(DIALECTS)('apps routes on %s', (dialect) => {
         expect(added.status).toBe(200);
         await t.drainBulkActions();
       };
-      const appUserOf = async (userId: string) =>
-        (
-          await t.db
-            .selectFrom('app_users')
-            .select('id')
-            .where('app_id', '=', app.id)
-            .where('identity_user_id', '=', userId)
-            .executeTakeFirstOrThrow()
-        ).id;
+      const appUserOf = (userId: string) => appUserIdOf(t, app.id, userId);
       const remove = async (entitlementId: string, userId: string) => {
         const removed = await t.request(
           'DELETE',

@@ -263,6 +263,13 @@ export const ROSTER_OPERATIONS: Readonly<Record<string, OperationDoc>> = {
     description:
       'How far a campaign is: the size and position of its frozen population, whether every certify task exists yet (`populated`), how many were created, are open, decided, certified, decertified and cancelled.',
   },
+  'GET /roster/v1/access_reviews/{id}/evidence': {
+    operationId: 'roster.v1.AccessReviews.Evidence',
+    tag: 'Roster: Access Reviews',
+    summary: 'Evidence',
+    description:
+      "The evidence pack of a started campaign, for its owners, Super Admins and Read-Only Admins: the campaign (owners, policy, dates, scope), its frozen population and change-stream position, and per item the person, app, entitlement, decision, who decided it and when, the reason, the time from the start, and for a removal its grant-history entry and position; totals by decision and reviewer. JSON by default, `?format=csv` for one row per item. Streamed. A closed campaign's pack is the same bytes on every read, with their SHA-256 in the `Repr-Digest` header (RFC 9530) and, in JSON, `sha256` (hex) of every byte before that last member; an open campaign's says `final: false` and has no `Repr-Digest`. A draft has no evidence (ACCESS_REVIEW_NOT_STARTED).",
+  },
   'POST /roster/v1/access_reviews/{id}/decisions': {
     operationId: 'roster.v1.AccessReviews.Decide',
     tag: 'Roster: Access Reviews',

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  appUserIdOf,
   createApp,
   createEntitlement,
   createPolicies,
@@ -65,15 +66,7 @@ describe.each(DIALECTS)('running access reviews on %s', (dialect) => {
     (await t.request('GET', `/roster/v1/access_reviews/${id}/progress`)).body.progress;
   const certifyTasks = (id: string) =>
     t.db.selectFrom('tasks').selectAll().where('access_review_id', '=', id).orderBy('id').execute();
-  const appUserOf = async (userId: string) =>
-    (
-      await t.db
-        .selectFrom('app_users')
-        .select('id')
-        .where('app_id', '=', app.id)
-        .where('identity_user_id', '=', userId)
-        .executeTakeFirstOrThrow()
-    ).id;
+  const appUserOf = (userId: string) => appUserIdOf(t, app.id, userId);
   const taskFor = async (id: string, entitlementId: string, appUserId: string) =>
     t.db
       .selectFrom('tasks')

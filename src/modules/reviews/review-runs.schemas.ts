@@ -33,6 +33,11 @@ export const AccessReviewProgress = Type.Object({
 });
 export const AccessReviewProgressResponse = Type.Object({ progress: AccessReviewProgress });
 
+export const EvidenceQuery = Type.Object({
+  /** json (the default) or csv: one row per item with a header row (RFC 4180). */
+  format: Type.Optional(Type.Union([Type.Literal('json'), Type.Literal('csv')])),
+});
+
 export const DecisionsBody = Type.Object({
   decisions: Type.Array(
     Type.Object({

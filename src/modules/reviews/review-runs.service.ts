@@ -8,6 +8,7 @@ import type { SystemLog } from '../audit/index.js';
 import { currentChangeCursor } from '../changes/index.js';
 import { findPolicyById } from '../policies/index.js';
 import { checkCertifySteps, type TaskRow, type TasksService } from '../tasks/index.js';
+import { type EvidenceFormat, evidenceOf } from './evidence.js';
 import {
   findAutoCloseDue,
   findRunningStartJobs,
@@ -278,6 +279,10 @@ export function createReviewRunsService(deps: ReviewRunsDeps) {
       if (!row || !may) throw notFound('access review', id);
       return progressOf(db, row);
     },
+
+    /** The campaign's evidence pack (whoever may read it; not a draft), streamed: evidence.ts. */
+    evidence: (caller: Principal, id: string, format: EvidenceFormat) =>
+      evidenceOf(db, clock, caller, id, format),
 
     /**
      * Decides many certify tasks of the campaign, each on its own (one refused does not stop the

@@ -56,10 +56,34 @@ export interface AccessReviewEntitlementsTable {
   created_at: Timestamp;
 }
 
+/** A closed campaign's evidence pack in one format, once written (CONTRACT.md §7.28). */
+export interface AccessReviewEvidencePacksTable {
+  access_review_id: string;
+  /** json or csv. */
+  format: string;
+  /** The generation of `access_review_evidence_chunks` that holds the pack's bytes. */
+  generation: string;
+  /** The SHA-256 of the pack's bytes, base64 (the `Repr-Digest`). */
+  sha256: string;
+  bytes: number;
+  created_at: Timestamp;
+}
+
+/** A closed campaign's evidence pack, in order: each chunk is whole items. */
+export interface AccessReviewEvidenceChunksTable {
+  access_review_id: string;
+  format: string;
+  generation: string;
+  seq: number;
+  body: string;
+}
+
 /** The tables the reviews module owns; src/db/schema.ts combines every module's into `Database`. */
 export interface ReviewsTables {
   access_reviews: AccessReviewsTable;
   access_review_owners: AccessReviewOwnersTable;
   access_review_entitlements: AccessReviewEntitlementsTable;
   access_review_items: AccessReviewItemsTable;
+  access_review_evidence_packs: AccessReviewEvidencePacksTable;
+  access_review_evidence_chunks: AccessReviewEvidenceChunksTable;
 }

@@ -141,6 +141,8 @@ export interface TaskFilter {
   readonly openerIds?: readonly string[];
   /** Tasks whose current step one of them may act on. */
   readonly assigneeIds?: readonly string[];
+  /** Certify tasks of these campaigns. */
+  readonly accessReviewIds?: readonly string[];
   readonly createdAfter?: string;
   readonly createdBefore?: string;
   readonly query?: string;
@@ -172,10 +174,25 @@ export async function searchTasks(
   if (filter.openerIds?.length) query = query.where('created_by_user_id', 'in', filter.openerIds);
   if (filter.assigneeIds?.length) {
     const assignees = filter.assigneeIds;
-    query = query.where('id', 'in', (eb) =>
-      eb.selectFrom('task_assignees').select('task_id').where('user_id', 'in', assignees),
-    );
+    // Within campaigns (a reviewer's queue), walk the campaign's tasks in ID order and check each
+    // one's assignees: the IN form would first list every task the reviewer is assigned, up to
+    // 100,000 of one campaign, on every page. Elsewhere (an approver's inbox among every task) the
+    // list of their assignments is the short side.
+    query = filter.accessReviewIds?.length
+      ? query.where((eb) =>
+          eb.exists(
+            eb
+              .selectFrom('task_assignees')
+              .select(sql<number>`1`.as('one'))
+              .whereRef('task_assignees.task_id', '=', 'tasks.id')
+              .where('task_assignees.user_id', 'in', assignees),
+          ),
+        )
+      : query.where('id', 'in', (eb) =>
+          eb.selectFrom('task_assignees').select('task_id').where('user_id', 'in', assignees),
+        );
   }
+  if (filter.accessReviewIds?.length) query = query.where('access_review_id', 'in', filter.accessReviewIds);
   if (filter.createdAfter) query = query.where('created_at', '>=', filter.createdAfter);
   if (filter.createdBefore) query = query.where('created_at', '<', filter.createdBefore);
   if (filter.query) query = query.where(containsText('description', filter.query));

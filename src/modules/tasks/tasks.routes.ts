@@ -119,6 +119,7 @@ export const tasksRoutes: FastifyPluginAsyncTypebox<{ tasks: TasksService; expan
           subjectIds: body.subjectIds ?? [],
           openerIds: body.openerIds ?? [],
           assigneeIds: [...(body.assigneesInIds ?? []), ...(body.myWorkUserIds ?? [])],
+          accessReviewIds: body.accessReviewIds ?? [],
           createdAfter: body.createdAfter ? new Date(body.createdAfter).toISOString() : '',
           createdBefore: body.createdBefore ? new Date(body.createdBefore).toISOString() : '',
           query: body.query ?? '',

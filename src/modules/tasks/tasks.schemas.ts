@@ -84,6 +84,8 @@ export const SearchTasksBody = Type.Object({
   subjectIds: Opt(filterList(IdString())),
   openerIds: Opt(filterList(IdString())),
   assigneesInIds: Opt(filterList(IdString())),
+  /** Certify tasks of these access reviews (a reviewer's queue of one campaign). */
+  accessReviewIds: Opt(filterList(IdString())),
   myWorkUserIds: Opt(filterList(IdString())),
   createdAfter: Opt(WordString({ format: 'date-time' })),
   createdBefore: Opt(WordString({ format: 'date-time' })),
