@@ -2,7 +2,9 @@
  * `npm run bench`: Roster's figures on SQLite and on PostgreSQL in one run, each as a ratio to a
  * baseline measured in the same run on the same machine. `--quick` is a smoke run with small sizes,
  * to check the bench itself; its figures mean nothing. `--scim` measures only the SCIM figure,
- * `--tasks` only the task figures, `--reads` only the hot reads against their bare twins.
+ * `--tasks` only the task figures, `--reads` only the hot reads against their bare twins, `--memory`
+ * only the server's RSS around a big import and a big add, `--log` only system-log search as the
+ * log grows.
  */
 
 import { execFileSync } from 'node:child_process';
@@ -28,6 +30,8 @@ import {
   profileRunner,
   type RunnerProfile,
 } from './lib/inserts.js';
+import { type LogResults, logRun } from './lib/log-run.js';
+import { type MemoryResults, type MemorySpan, memoryRun } from './lib/memory-run.js';
 import type { ReadResult } from './lib/reads-run.js';
 import { type ScimResults, scimRun } from './lib/scim-run.js';
 import {
@@ -46,6 +50,13 @@ const quick = process.argv.includes('--quick');
 const scimOnly = process.argv.includes('--scim');
 const tasksOnly = process.argv.includes('--tasks');
 const readsOnly = process.argv.includes('--reads');
+const memoryOnly = process.argv.includes('--memory');
+const logOnly = process.argv.includes('--log');
+/** Names of the PostgreSQL databases the memory and log sections create (and drop). */
+const DB_PREFIX = process.env.BENCH_DB_PREFIX ?? 'roster_bench';
+/** The system-log sizes compared (goal: a page over the large ≤ 2 × over the small). */
+const LOG_SIZES: readonly [number, number] = quick ? [1_000, 20_000] : [10_000, 1_000_000];
+const LOG_REPEATS = quick ? 3 : 15;
 /** Members one SCIM PATCH adds (the size IdPs push for a large group). */
 const SCIM_MEMBERS = quick ? 1_000 : 10_000;
 const sizes: Sizes = quick
@@ -86,6 +97,8 @@ interface DialectResults {
   readonly scim: ScimResults;
   readonly webhooks: WebhooksResults;
   readonly tasks: TasksResults;
+  readonly memory: MemoryResults;
+  readonly log: LogResults;
 }
 
 const startedAt = new Date();
@@ -162,7 +175,94 @@ async function measure(dialect: Dialect, postgresUrl: string | undefined): Promi
     progress(`${name}: webhooks: ${m}`),
   );
   const tasks = await tasksOnDatabaseOfItsOwn(dialect, postgresUrl !== undefined);
-  return { startMs, baseline, allRows, profile, server, bare, cli, scim, webhooks, tasks };
+  const memory = await memoryOnFreshServer(dialect);
+  const log = await logRun(dialect, LOG_SIZES, LOG_REPEATS, DB_PREFIX, (m) => progress(`${name}: log: ${m}`));
+  return { startMs, baseline, allRows, profile, server, bare, cli, scim, webhooks, tasks, memory, log };
+}
+
+/** RSS around the big import and the big add, on a fresh server (and database) of their own. */
+async function memoryOnFreshServer(dialect: Dialect): Promise<MemoryResults> {
+  const name = `${DB_PREFIX}_memory_${process.pid}`;
+  const url = dialect === 'postgres' ? await createPostgresDatabase(name) : undefined;
+  try {
+    return await memoryRun(url, sizes.adds.at(-1) as number, (m) =>
+      progress(`${NAMES[dialect]}: memory: ${m}`),
+    );
+  } finally {
+    if (url) await dropPostgresDatabase(name);
+  }
+}
+
+/** RSS before, at the peak and 10 s after the big import and the big add (issue 21 goal 3). */
+function memoryRows(of: (d: Dialect) => MemoryResults): string[][] {
+  const big = int(sizes.adds.at(-1) as number);
+  const spanRow = (label: string, pick: (m: MemoryResults) => MemorySpan) => [
+    label,
+    ...DIALECTS.flatMap((d) => {
+      const s = pick(of(d));
+      return [`${mb(s.before)} → ${mb(s.peak)} → ${mb(s.after)}`, ''];
+    }),
+  ];
+  const settles = (pick: (m: MemoryResults) => MemorySpan) =>
+    goalRow(
+      'RSS 10 s after ≤ 50 MB over before',
+      (d) => pick(of(d)).after - pick(of(d)).before,
+      (v) => v <= 50 * 1024 * 1024,
+      (v) => `${v < 0 ? '-' : '+'}${mb(Math.abs(v))}`,
+    );
+  return [
+    [`Server RSS on a fresh server: before → peak → 10 s after`, '', '', '', ''],
+    spanRow(`  import of ${big} users (POST /roster/v1/users/import)`, (m) => m.import),
+    settles((m) => m.import),
+    spanRow(`  then add-manual-user of those ${big} users, to SUCCEEDED`, (m) => m.add),
+    settles((m) => m.add),
+    goalRow(
+      `peak RSS of that add ≤ 300 MB`,
+      (d) => of(d).add.peak,
+      (v) => v <= 300 * 1024 * 1024,
+      mb,
+    ),
+  ];
+}
+
+/** System-log search over a small and a large log (issue 21 goal 7): each filter's 1M / 10k ratio. */
+function logRows(of: (d: Dialect) => LogResults): string[][] {
+  const [small, large] = LOG_SIZES.map(int);
+  const first = of(DIALECTS[0] as Dialect);
+  const pair = (p: readonly [number, number]) => [`${ms(p[0])} → ${ms(p[1])} ms`, ratio(p[1] / p[0])];
+  return [
+    [
+      `System-log page of 100, newest first: ${small} → ${large} events (ratio: ${large} to ${small})`,
+      '',
+      '',
+      '',
+      '',
+    ],
+    ...first.filters.flatMap((filter, i) => {
+      const at = (d: Dialect) => of(d).filters[i] as LogResults['filters'][number];
+      return [
+        [`  ${filter.label}: page 1`, ...DIALECTS.flatMap((d) => pair(at(d).page1))],
+        [
+          `  ${filter.label}: page ${DIALECTS.map((d) => at(d).deepPage).join(' / ')}`,
+          ...DIALECTS.flatMap((d) => pair(at(d).deep)),
+        ],
+      ];
+    }),
+    goalRow(
+      `every filtered page over ${large} ≤ 2 × over ${small} (worst)`,
+      (d) => Math.max(...of(d).filters.flatMap((f) => [f.page1[1] / f.page1[0], f.deep[1] / f.deep[0]])),
+      (v) => v <= 2,
+      ratio,
+    ),
+  ];
+}
+
+/** Each filter's plan on the large log (EXPLAIN): the index it reads, and whether it sorts. */
+function logPlans(of: (d: Dialect) => LogResults): string[] {
+  return DIALECTS.flatMap((d) => [
+    `${NAMES[d]} plans over ${int(LOG_SIZES[1])} events:`,
+    ...of(d).filters.map((f) => `  ${f.label}: ${f.plan}${f.indexedInOrder ? '' : ' (not index order)'}`),
+  ]);
 }
 
 /** The task figures, on servers of their own (and, for PostgreSQL, databases of their own). */
@@ -493,6 +593,8 @@ function report(results: Record<Dialect, DialectResults>): string {
     ...scimRows((d) => results[d].scim),
     ...webhookRows(DIALECTS, (d) => results[d].webhooks),
     ...taskRows((d) => results[d].tasks),
+    ...memoryRows((d) => results[d].memory),
+    ...logRows((d) => results[d].log),
   ];
 
   const amplification = [
@@ -532,6 +634,8 @@ function report(results: Record<Dialect, DialectResults>): string {
     formatTable(profileRows),
     '',
     ...amplification,
+    '',
+    ...logPlans((d) => results[d].log),
     '',
   ].join('\n');
 }
@@ -586,6 +690,36 @@ async function main(): Promise<void> {
             .loadavg()
             .map((l) => l.toFixed(2))
             .join(' ')}\n\n${table}\n`,
+      );
+      return;
+    }
+    if (memoryOnly || logOnly) {
+      buildWhenStale();
+      const memory = {} as Record<Dialect, MemoryResults>;
+      const log = {} as Record<Dialect, LogResults>;
+      for (const d of DIALECTS) {
+        if (memoryOnly) memory[d] = await memoryOnFreshServer(d);
+        if (logOnly) {
+          log[d] = await logRun(d, LOG_SIZES, LOG_REPEATS, DB_PREFIX, (m) =>
+            progress(`${NAMES[d]}: log: ${m}`),
+          );
+        }
+      }
+      progress(`done in ${((Date.now() - startedAt.getTime()) / 1000).toFixed(0)} s`);
+      const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+      const table = formatTable([
+        ['', 'SQLite', 'ratio', 'PostgreSQL', 'ratio'],
+        ...(memoryOnly ? memoryRows((d) => memory[d]) : []),
+        ...(logOnly ? logRows((d) => log[d]) : []),
+      ]);
+      process.stdout.write(
+        `\nRoster ${[memoryOnly ? 'memory' : '', logOnly ? 'system-log' : ''].filter(Boolean).join(' and ')} bench${
+          quick ? ' — QUICK SMOKE RUN, figures meaningless' : ''
+        }: ${startedAt.toISOString()}\n` +
+          `Node ${process.version}, ${os.cpus().length} × ${cpu}, ${mb(os.totalmem())} RAM, load average ${os
+            .loadavg()
+            .map((l) => l.toFixed(2))
+            .join(' ')}\n\n${table}\n${logOnly ? `\n${logPlans((d) => log[d]).join('\n')}\n` : ''}`,
       );
       return;
     }

@@ -24,6 +24,7 @@ import * as m0022 from './0022_access_reviews.js';
 import * as m0023 from './0023_notifications.js';
 import * as m0024 from './0024_grant_ticket.js';
 import * as m0025 from './0025_certify_tasks.js';
+import * as m0026 from './0026_system_log_time_position.js';
 
 /** Migrations are listed here, in order, so the same set runs from source and from the build. */
 const migrations: Record<string, Migration> = {
@@ -52,6 +53,7 @@ const migrations: Record<string, Migration> = {
   '0023_notifications': m0023,
   '0024_grant_ticket': m0024,
   '0025_certify_tasks': m0025,
+  '0026_system_log_time_position': m0026,
 };
 
 export const migrationProvider: MigrationProvider = {
