@@ -91,6 +91,7 @@ function entryOf(n: number, start: number) {
 export interface LogDatabase {
   readonly size: number;
   readonly handle: DatabaseHandle;
+  readonly close: () => Promise<void>;
   readonly drop: () => Promise<void>;
 }
 
@@ -125,11 +126,15 @@ async function seededLog(
   progress(
     `seeded ${size.toLocaleString('en-US')} events in ${((performance.now() - started) / 1000).toFixed(0)} s`,
   );
+  let closed = false;
   return {
     size,
     handle,
+    close: async () => {
+      if (!closed) await handle.close();
+      closed = true;
+    },
     drop: async () => {
-      await handle.close();
       if (url) await dropPostgresDatabase(pgName);
       await fs.rm(dataDir, { recursive: true, force: true });
     },
@@ -267,10 +272,17 @@ export async function logRun(
         plan: p1.plan === deep.plan ? p1.plan : `page 1: ${p1.plan}; deep: ${deep.plan}`,
         indexedInOrder: p1.indexedInOrder && deep.indexedInOrder,
       });
-      progress(`${filter.label}: done`);
+      const last = results.at(-1) as LogFilterResult;
+      progress(
+        `${filter.label}: page 1 ${last.page1.map((v) => v.toFixed(2)).join(' → ')} ms, page ${deepPage} ${last.deep
+          .map((v) => v.toFixed(2))
+          .join(' → ')} ms, ${last.plan}`,
+      );
     }
     return { sizes, filters: results };
   } finally {
+    // Every handle closed before any database is dropped (a drop ends the connections it finds).
+    for (const db of dbs) await db.close();
     for (const db of dbs) await db.drop();
   }
 }

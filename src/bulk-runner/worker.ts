@@ -29,27 +29,21 @@ const runner = createBulkActionRunner({
   ...(settings.batchSize === undefined ? {} : { batchSize: settings.batchSize }),
   ...(settings.maxBatchSize === undefined ? {} : { maxBatchSize: settings.maxBatchSize }),
   ...(settings.owner === undefined ? {} : { owner: settings.owner }),
+  onIdle: () => whenIdle(),
   afterBatch: () => {
     busyAt = Date.now();
     port.postMessage('batch' satisfies RunnerThreadMessage);
   },
 });
 
-// The last batch or wake; with idleExitMs the thread ends once that is longer ago (thread.ts starts
-// another when work waits again).
+// The last batch or wake; with idleExitMs the thread ends when the runner finds no work and that is
+// longer ago (never in the middle of a step; thread.ts starts another when work waits again).
 let busyAt = Date.now();
-const { idleExitMs } = settings;
-let idleCheck: NodeJS.Timeout | undefined;
-if (idleExitMs !== undefined) {
-  idleCheck = setInterval(
-    () => {
-      if (Date.now() - busyAt < idleExitMs || stopping) return;
-      clearInterval(idleCheck);
-      port.postMessage('idle' satisfies RunnerThreadMessage);
-      void stop();
-    },
-    Math.max(100, Math.floor(idleExitMs / 4)),
-  );
+function whenIdle(): void {
+  const { idleExitMs } = settings;
+  if (idleExitMs === undefined || Date.now() - busyAt < idleExitMs || stopping) return;
+  port?.postMessage('idle' satisfies RunnerThreadMessage);
+  void stop();
 }
 
 port.on('message', (message: RunnerThreadMessage) => {
@@ -60,7 +54,6 @@ port.on('message', (message: RunnerThreadMessage) => {
 
 let stopping: Promise<void> | undefined;
 function stop(): Promise<void> {
-  clearInterval(idleCheck);
   stopping ??= (async () => {
     await runner.stop();
     await database.close();
