@@ -65,6 +65,10 @@ describe.each(DIALECTS)('system-log filters on the server on %s', (dialect) => {
         [{ targetType: 'app' }, (e) => e.resources[0].type === 'app'],
         [{ targetId: apps[1] }, (e) => e.resources[0].uid === apps[1]],
         [
+          { targetType: 'app', targetId: apps[1] },
+          (e) => e.resources[0].type === 'app' && e.resources[0].uid === apps[1],
+        ],
+        [
           { actorUserIds: [other.user.id], operations: ['app.created', 'app.deleted'], targetType: 'app' },
           (e) => e.actor?.user?.uid === other.user.id && e.api.operation === 'app.created',
         ],
