@@ -96,13 +96,7 @@ function pageOf<O>(
   if (range.until !== undefined) query = query.where('occurred_at', '<', range.until);
   const { actorUserIds, targetType, targetId, operations } = range.filters ?? {};
   if (actorUserIds?.length) query = query.where(column('actor_user_id'), 'in', actorUserIds);
-  // With a target ID its type is checked on the rows: PostgreSQL otherwise ANDs both indexes as bitmaps,
-  // reading every event of the target and sorting them (227 ms for one page over 1,000,000 events).
-  if (targetType !== undefined) {
-    const type =
-      targetId === undefined ? column('target_type') : sql<string>`${sql.ref('target_type')} || ''`;
-    query = query.where(type, '=', targetType);
-  }
+  if (targetType !== undefined) query = query.where(column('target_type'), '=', targetType);
   if (targetId !== undefined) query = query.where(column('target_id'), '=', targetId);
   if (operations?.length) query = query.where(column('activity'), 'in', operations);
   const { before } = range;
