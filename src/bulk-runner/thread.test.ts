@@ -205,7 +205,7 @@ describe.each(DIALECTS)('the bulk-action runner thread on %s', (dialect) => {
     const batches = createSignal();
     thread.onBatch(() => batches.notify());
     thread.start();
-    for (const round of ['J', 'K']) {
+    for (const round of ['X', 'Y']) {
       const { id, appId } = await acceptAdd(t, 60, round);
       await batches.until(async () => (await actionOf(t, id)).state === 'BULK_ACTION_STATE_SUCCEEDED', {
         what: `the thread to apply action ${round}`,
