@@ -5,7 +5,8 @@
  * `--tasks` only the task figures, `--reads` only the hot reads against their bare twins, `--adds`
  * only the add figures (baseline, what each table and index costs per member, the runner, the big
  * add and its request → 200), `--reviews` only the access-review figures (with the grant-row
- * baseline they are a ratio of).
+ * baseline they are a ratio of), `--memory` only the server's RSS around a big import and a big
+ * add, `--log` only system-log search as the log grows.
  */
 
 import { execFileSync } from 'node:child_process';
@@ -31,7 +32,10 @@ import {
   profileRunner,
   type RunnerProfile,
 } from './lib/inserts.js';
+import { type LogResults, logRun } from './lib/log-run.js';
 import { type MemberRowCosts, memberRowCosts } from './lib/member-rows.js';
+import { type MemoryResults, type MemorySpan, memoryRun } from './lib/memory-run.js';
+
 import type { ReadResult } from './lib/reads-run.js';
 import { type ReviewSizes, type ReviewsResults, reviewsRun } from './lib/reviews-run.js';
 import { type ScimResults, scimRun } from './lib/scim-run.js';
@@ -55,6 +59,13 @@ const tasksOnly = process.argv.includes('--tasks');
 const readsOnly = process.argv.includes('--reads');
 const addsOnly = process.argv.includes('--adds');
 const reviewsOnly = process.argv.includes('--reviews');
+const memoryOnly = process.argv.includes('--memory');
+const logOnly = process.argv.includes('--log');
+/** Names of the PostgreSQL databases the memory and log sections create (and drop). */
+const DB_PREFIX = process.env.BENCH_DB_PREFIX ?? 'roster_bench';
+/** The system-log sizes compared (goal: a page over the large ≤ 2 × over the small). */
+const LOG_SIZES: readonly [number, number] = quick ? [1_000, 20_000] : [10_000, 1_000_000];
+const LOG_REPEATS = quick ? 3 : 15;
 /** Members one SCIM PATCH adds (the size IdPs push for a large group). */
 const SCIM_MEMBERS = quick ? 1_000 : 10_000;
 const sizes: Sizes = quick
@@ -99,6 +110,8 @@ interface DialectResults {
   readonly webhooks: WebhooksResults;
   readonly tasks: TasksResults;
   readonly reviews: ReviewsResults;
+  readonly memory: MemoryResults;
+  readonly log: LogResults;
 }
 
 const startedAt = new Date();
@@ -176,7 +189,23 @@ async function measure(dialect: Dialect, postgresUrl: string | undefined): Promi
   );
   const tasks = await tasksOnDatabaseOfItsOwn(dialect, postgresUrl !== undefined);
   const reviews = await reviewsOnDatabaseOfItsOwn(dialect, postgresUrl !== undefined);
-  return { startMs, baseline, allRows, profile, server, bare, cli, scim, webhooks, tasks, reviews };
+  const memory = await memoryOnFreshServer(dialect);
+  const log = await logRun(dialect, LOG_SIZES, LOG_REPEATS, DB_PREFIX, (m) => progress(`${name}: log: ${m}`));
+  return {
+    startMs,
+    baseline,
+    allRows,
+    profile,
+    server,
+    bare,
+    cli,
+    scim,
+    webhooks,
+    tasks,
+    reviews,
+    memory,
+    log,
+  };
 }
 
 /** The access-review figures, on a server (and, for PostgreSQL, a database) of their own. */
@@ -185,6 +214,19 @@ async function reviewsOnDatabaseOfItsOwn(dialect: Dialect, postgres: boolean): P
   const url = postgres ? await createPostgresDatabase(name) : undefined;
   try {
     return await reviewsRun(dialect, url, REVIEW_SIZES, (m) => progress(`${NAMES[dialect]}: reviews: ${m}`));
+  } finally {
+    if (url) await dropPostgresDatabase(name);
+  }
+}
+
+/** RSS around the big import and the big add, on a fresh server (and database) of their own. */
+async function memoryOnFreshServer(dialect: Dialect): Promise<MemoryResults> {
+  const name = `${DB_PREFIX}_memory_${process.pid}`;
+  const url = dialect === 'postgres' ? await createPostgresDatabase(name) : undefined;
+  try {
+    return await memoryRun(url, sizes.adds.at(-1) as number, (m) =>
+      progress(`${NAMES[dialect]}: memory: ${m}`),
+    );
   } finally {
     if (url) await dropPostgresDatabase(name);
   }
@@ -230,6 +272,78 @@ function reviewRows(of: (d: Dialect) => { reviews: ReviewsResults; baseline: num
     ],
     goalRow('server RSS growth while streaming ≤ 50 MB', growth, (v) => v <= 50 * 1024 * 1024, mb),
   ];
+}
+
+/** RSS before, at the peak and 10 s after the big import and the big add (issue 21 goal 3). */
+function memoryRows(of: (d: Dialect) => MemoryResults): string[][] {
+  const big = int(sizes.adds.at(-1) as number);
+  const spanRow = (label: string, pick: (m: MemoryResults) => MemorySpan) => [
+    label,
+    ...DIALECTS.flatMap((d) => {
+      const s = pick(of(d));
+      return [`${mb(s.before)} → ${mb(s.peak)} → ${mb(s.after)}`, ''];
+    }),
+  ];
+  const settles = (pick: (m: MemoryResults) => MemorySpan) =>
+    goalRow(
+      'RSS 10 s after ≤ 50 MB over before',
+      (d) => pick(of(d)).after - pick(of(d)).before,
+      (v) => v <= 50 * 1024 * 1024,
+      (v) => `${v < 0 ? '-' : '+'}${mb(Math.abs(v))}`,
+    );
+  return [
+    [`Server RSS on a fresh server: before → peak → 10 s after`, '', '', '', ''],
+    spanRow(`  import of ${big} users (POST /roster/v1/users/import)`, (m) => m.import),
+    settles((m) => m.import),
+    spanRow(`  then add-manual-user of those ${big} users, to SUCCEEDED`, (m) => m.add),
+    settles((m) => m.add),
+    goalRow(
+      `peak RSS of that add ≤ 300 MB`,
+      (d) => of(d).add.peak,
+      (v) => v <= 300 * 1024 * 1024,
+      mb,
+    ),
+  ];
+}
+
+/** System-log search over a small and a large log (issue 21 goal 7): each filter's 1M / 10k ratio. */
+function logRows(of: (d: Dialect) => LogResults): string[][] {
+  const [small, large] = LOG_SIZES.map(int);
+  const first = of(DIALECTS[0] as Dialect);
+  const pair = (p: readonly [number, number]) => [`${ms(p[0])} → ${ms(p[1])} ms`, ratio(p[1] / p[0])];
+  return [
+    [
+      `System-log page of 100, newest first: ${small} → ${large} events (ratio: ${large} to ${small})`,
+      '',
+      '',
+      '',
+      '',
+    ],
+    ...first.filters.flatMap((filter, i) => {
+      const at = (d: Dialect) => of(d).filters[i] as LogResults['filters'][number];
+      return [
+        [`  ${filter.label}: page 1`, ...DIALECTS.flatMap((d) => pair(at(d).page1))],
+        [
+          `  ${filter.label}: page ${DIALECTS.map((d) => at(d).deepPage).join(' / ')}`,
+          ...DIALECTS.flatMap((d) => pair(at(d).deep)),
+        ],
+      ];
+    }),
+    goalRow(
+      `every filtered page over ${large} ≤ 2 × over ${small} (worst)`,
+      (d) => Math.max(...of(d).filters.flatMap((f) => [f.page1[1] / f.page1[0], f.deep[1] / f.deep[0]])),
+      (v) => v <= 2,
+      ratio,
+    ),
+  ];
+}
+
+/** Each filter's plan on the large log (EXPLAIN): the index it reads, and whether it sorts. */
+function logPlans(of: (d: Dialect) => LogResults): string[] {
+  return DIALECTS.flatMap((d) => [
+    `${NAMES[d]} plans over ${int(LOG_SIZES[1])} events:`,
+    ...of(d).filters.map((f) => `  ${f.label}: ${f.plan}${f.indexedInOrder ? '' : ' (not index order)'}`),
+  ]);
 }
 
 /** The task figures, on servers of their own (and, for PostgreSQL, databases of their own). */
@@ -561,6 +675,8 @@ function report(results: Record<Dialect, DialectResults>): string {
     ...webhookRows(DIALECTS, (d) => results[d].webhooks),
     ...taskRows((d) => results[d].tasks),
     ...reviewRows((d) => results[d]),
+    ...memoryRows((d) => results[d].memory),
+    ...logRows((d) => results[d].log),
   ];
 
   const amplification = [
@@ -600,6 +716,8 @@ function report(results: Record<Dialect, DialectResults>): string {
     formatTable(profileRows),
     '',
     ...amplification,
+    '',
+    ...logPlans((d) => results[d].log),
     '',
   ].join('\n');
 }
@@ -844,6 +962,36 @@ async function main(): Promise<void> {
             .loadavg()
             .map((l) => l.toFixed(2))
             .join(' ')}\n\n${table}\n`,
+      );
+      return;
+    }
+    if (memoryOnly || logOnly) {
+      buildWhenStale();
+      const memory = {} as Record<Dialect, MemoryResults>;
+      const log = {} as Record<Dialect, LogResults>;
+      for (const d of DIALECTS) {
+        if (memoryOnly) memory[d] = await memoryOnFreshServer(d);
+        if (logOnly) {
+          log[d] = await logRun(d, LOG_SIZES, LOG_REPEATS, DB_PREFIX, (m) =>
+            progress(`${NAMES[d]}: log: ${m}`),
+          );
+        }
+      }
+      progress(`done in ${((Date.now() - startedAt.getTime()) / 1000).toFixed(0)} s`);
+      const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+      const table = formatTable([
+        ['', 'SQLite', 'ratio', 'PostgreSQL', 'ratio'],
+        ...(memoryOnly ? memoryRows((d) => memory[d]) : []),
+        ...(logOnly ? logRows((d) => log[d]) : []),
+      ]);
+      process.stdout.write(
+        `\nRoster ${[memoryOnly ? 'memory' : '', logOnly ? 'system-log' : ''].filter(Boolean).join(' and ')} bench${
+          quick ? ' — QUICK SMOKE RUN, figures meaningless' : ''
+        }: ${startedAt.toISOString()}\n` +
+          `Node ${process.version}, ${os.cpus().length} × ${cpu}, ${mb(os.totalmem())} RAM, load average ${os
+            .loadavg()
+            .map((l) => l.toFixed(2))
+            .join(' ')}\n\n${table}\n${logOnly ? `\n${logPlans((d) => log[d]).join('\n')}\n` : ''}`,
       );
       return;
     }

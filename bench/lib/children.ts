@@ -38,7 +38,8 @@ export async function rssBytes(pid: number): Promise<number | undefined> {
 }
 
 /**
- * The Node flags `npm start` passes (package.json `scripts.start` is `node <flags> scripts/start.mjs`),
+ * The Node flags `npm start` passes (package.json `scripts.start` is `[NAME=value …] exec node <flags>
+ * scripts/start.mjs`),
  * so servers the bench starts directly run with the same heap settings.
  */
 export async function npmStartNodeFlags(): Promise<string[]> {
@@ -46,6 +47,16 @@ export async function npmStartNodeFlags(): Promise<string[]> {
     scripts: { start: string };
   };
   return pkg.scripts.start.split(/\s+/).filter((word) => word.startsWith('--'));
+}
+
+/** The environment `npm start` sets for Node (`NAME=value` words before `exec node`). */
+export async function npmStartEnv(): Promise<Record<string, string>> {
+  const pkg = JSON.parse(await fs.readFile(path.join(ROOT, 'package.json'), 'utf8')) as {
+    scripts: { start: string };
+  };
+  const words = pkg.scripts.start.split(/\s+/);
+  const assignments = words.slice(0, words.indexOf('exec')).filter((word) => /^[A-Z_]+=/.test(word));
+  return Object.fromEntries(assignments.map((word) => word.split('=', 2) as [string, string]));
 }
 
 /**

@@ -16,6 +16,7 @@ import {
   freePort,
   type LoadResult,
   loadTest,
+  npmStartEnv,
   npmStartNodeFlags,
   rssBytes,
   type ServerChild,
@@ -132,9 +133,14 @@ export async function readsRun(
 const CHUNK_SIZE = 10_000;
 
 /** A Roster server as a child process, with its own data directory and the bench's batch sizes. */
-export async function startRoster(dataDir: string, databaseUrl: string | undefined): Promise<ServerChild> {
+export async function startRoster(
+  dataDir: string,
+  databaseUrl: string | undefined,
+  extraNodeFlags: readonly string[] = [],
+): Promise<ServerChild> {
   const port = await freePort();
-  // The built server with `npm start`'s Node flags (the bench builds first when the build is stale).
+  // The built server with `npm start`'s Node flags and environment (the bench builds first when the
+  // build is stale).
   return startServer(
     'dist/main.js',
     {
@@ -145,9 +151,10 @@ export async function startRoster(dataDir: string, databaseUrl: string | undefin
       ROSTER_BULK_BATCH_SIZE: String(BATCH_SIZE),
       ROSTER_BULK_CHUNK_SIZE: String(CHUNK_SIZE),
       ...(databaseUrl ? { ROSTER_DATABASE_URL: databaseUrl } : {}),
+      ...(await npmStartEnv()),
     },
     port,
-    { typescript: false, nodeOptions: await npmStartNodeFlags() },
+    { typescript: false, nodeOptions: [...(await npmStartNodeFlags()), ...extraNodeFlags] },
   );
 }
 

@@ -5,7 +5,7 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, createEntitlement } from '../../test/fixtures.js';
 import { DIALECTS, PUBLIC_URL, startTestApp, type TestApp } from '../../test/harness.js';
-import { createSignal, logRecord, onLines, withDeadline } from '../../test/wait.js';
+import { createSignal, logRecord, onLines, waitUntil, withDeadline } from '../../test/wait.js';
 import { hasUnfinishedChunks } from '../modules/bulk-actions/index.js';
 import { createRunnerThread } from './thread.js';
 
@@ -185,6 +185,37 @@ describe.each(DIALECTS)('the bulk-action runner thread on %s', (dialect) => {
     await thread.stop();
     expect(thread.threadId).toBeUndefined();
     await expectEachGrantedOnce(t, id, appId, 120);
+  });
+
+  it('ends its thread once idle, saying so (not a crash), and starts a new one when work waits', async () => {
+    const shareable = t.database.handle.shareable;
+    if (!shareable) throw new Error('the test database is a file or a schema, which a thread can share');
+    const errors: unknown[] = [];
+    const thread = createRunnerThread({
+      settings: { connect: shareable, logLevel: 'silent', batchSize: 50, owner: 'idle-exit-test' },
+      logger: {
+        info: () => undefined,
+        warn: () => undefined,
+        error: (...args: unknown[]) => errors.push(args),
+      },
+      hasWork: () => hasUnfinishedChunks(t.db),
+      pollMs: 20,
+      idleExitMs: 100,
+    } as Parameters<typeof createRunnerThread>[0]);
+    const batches = createSignal();
+    thread.onBatch(() => batches.notify());
+    thread.start();
+    for (const round of ['X', 'Y']) {
+      const { id, appId } = await acceptAdd(t, 60, round);
+      await batches.until(async () => (await actionOf(t, id)).state === 'BULK_ACTION_STATE_SUCCEEDED', {
+        what: `the thread to apply action ${round}`,
+      });
+      await expectEachGrantedOnce(t, id, appId, 60);
+      // With no more work the thread ends by itself.
+      await waitUntil(() => thread.threadId === undefined, { what: 'the idle thread to end' });
+    }
+    expect(errors).toEqual([]);
+    await thread.stop();
   });
 
   it('applies an action in its own thread and connection, and stops when asked', async () => {

@@ -2,7 +2,8 @@
  * The bulk-action runner's thread (started by thread.ts): its own database connection and runner, so
  * long bulk work never holds the request thread's event loop (better-sqlite3 is synchronous). The
  * parent sends `wake` when it has created work and `stop` on shutdown; the thread answers `stopped`
- * once the current batch has committed and its lease is released, then ends.
+ * once the current batch has committed and its lease is released, then ends. Given `idleExitMs`, it
+ * says `idle` and ends the same way after that long without a batch or a wake.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { type ConnectOptions, connectDatabase } from '../db/connect.js';
@@ -28,10 +29,25 @@ const runner = createBulkActionRunner({
   ...(settings.batchSize === undefined ? {} : { batchSize: settings.batchSize }),
   ...(settings.maxBatchSize === undefined ? {} : { maxBatchSize: settings.maxBatchSize }),
   ...(settings.owner === undefined ? {} : { owner: settings.owner }),
-  afterBatch: () => port.postMessage('batch' satisfies RunnerThreadMessage),
+  onIdle: () => whenIdle(),
+  afterBatch: () => {
+    busyAt = Date.now();
+    port.postMessage('batch' satisfies RunnerThreadMessage);
+  },
 });
 
+// The last batch or wake; with idleExitMs the thread ends when the runner finds no work and that is
+// longer ago (never in the middle of a step; thread.ts starts another when work waits again).
+let busyAt = Date.now();
+function whenIdle(): void {
+  const { idleExitMs } = settings;
+  if (idleExitMs === undefined || Date.now() - busyAt < idleExitMs || stopping) return;
+  port?.postMessage('idle' satisfies RunnerThreadMessage);
+  void stop();
+}
+
 port.on('message', (message: RunnerThreadMessage) => {
+  busyAt = Date.now();
   if (message === 'wake') runner.wake();
   else if (message === 'stop') void stop();
 });

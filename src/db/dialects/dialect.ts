@@ -126,6 +126,13 @@ export interface DialectFeatures {
    * - SQLite: the horizon itself; its readers are never held back.
    */
   changeFrontier<DB>(db: Transaction<DB> | Kysely<DB>): Promise<ChangePosition>;
+  /**
+   * After a large write, hands back what the connection keeps in memory from it.
+   * - SQLite: `pragma shrink_memory`: the page cache (up to `cache_size`, 64 MB) the write filled
+   *   is freed; later reads fill it again as they need.
+   * - PostgreSQL: nothing; the server keeps its own buffers.
+   */
+  releaseMemory<DB>(db: Kysely<DB>): Promise<void>;
 }
 
 function requireTransaction(db: { readonly isTransaction: boolean }): void {
@@ -186,6 +193,9 @@ const sqliteCommon: Omit<DialectFeatures, 'insertRows'> = {
     return { txId: '0', seq: String(rows[0]?.last ?? 0) };
   },
   changeFrontier: (db) => sqliteCommon.changeHorizon(db),
+  releaseMemory: async (db) => {
+    await sql`pragma shrink_memory`.execute(db);
+  },
   textValues: (values) => sql`json_each(${JSON.stringify(values)}) as v`,
   bytewise: (column) => sql<string>`${sql.ref(column)}`,
   isUniqueViolation: (error) =>
@@ -236,6 +246,7 @@ const postgresCommon: Omit<DialectFeatures, 'insertRows'> = {
     if (horizon === undefined) throw new Error('pg_current_snapshot() returned no row');
     return { txId: horizon, seq: '0' };
   },
+  releaseMemory: async () => undefined,
   changeFrontier: async (db) => {
     const { rows } = await sql<{
       frontier: string;

@@ -26,6 +26,7 @@ import * as m0024 from './0024_grant_ticket.js';
 import * as m0025 from './0025_certify_tasks.js';
 import * as m0026 from './0026_lean_member_rows.js';
 import * as m0027 from './0027_review_evidence.js';
+import * as m0028 from './0028_system_log_time_position.js';
 
 /** Migrations are listed here, in order, so the same set runs from source and from the build. */
 const migrations: Record<string, Migration> = {
@@ -56,6 +57,7 @@ const migrations: Record<string, Migration> = {
   '0025_certify_tasks': m0025,
   '0026_lean_member_rows': m0026,
   '0027_review_evidence': m0027,
+  '0028_system_log_time_position': m0028,
 };
 
 export const migrationProvider: MigrationProvider = {

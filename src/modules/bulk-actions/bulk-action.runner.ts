@@ -48,6 +48,8 @@ export interface BulkActionRunnerDeps {
   readonly owner?: string;
   /** Called after each committed batch; tests use it to stop a runner part-way. */
   readonly afterBatch?: (info: { bulkActionId: string; cursor: number }) => void | Promise<void>;
+  /** Called each time the runner looks for work and finds none (its thread ends after a while idle). */
+  readonly onIdle?: () => void;
 }
 
 export type BulkActionRunner = ReturnType<typeof createBulkActionRunner>;
@@ -218,7 +220,10 @@ export function createBulkActionRunner(deps: BulkActionRunnerDeps) {
   /** Claims and processes one action; false when there was nothing to claim. */
   async function runOne(): Promise<boolean> {
     const chunk = await claim();
-    if (!chunk) return false;
+    if (!chunk) {
+      deps.onIdle?.();
+      return false;
+    }
     await work(chunk);
     return true;
   }

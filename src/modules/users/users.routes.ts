@@ -203,8 +203,7 @@ export const usersRoutes: FastifyPluginAsyncTypebox<UsersRoutesOptions> = async 
             'INVALID_IMPORT',
           );
         }
-        const rows = await users.import(actorOf(request), body.users);
-        return { userIds: rows.map((r) => r.id) };
+        return { userIds: await users.import(actorOf(request), body.users) };
       },
     );
   });

@@ -14,6 +14,7 @@ import type { Clock } from '../../lib/clock.js';
 import { AppError, invalidArgument, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { isKnownRole } from '../../lib/roles.js';
+import { settleMemorySoon } from '../../lib/settle-memory.js';
 import type { SystemLog } from '../audit/index.js';
 import { type Resolution, resolvePeople } from './resolve-people.js';
 import {
@@ -84,6 +85,9 @@ function emailLockKey(email: string): string {
   for (let i = 0; i < email.length; i++) hash = (hash * 31 + email.charCodeAt(i)) >>> 0;
   return `roster:user-email:${hash % EMAIL_LOCKS}`;
 }
+
+/** Users an import builds and writes at a time, inside its one transaction. */
+const CREATE_SLICE = 1_000;
 
 /** How many clashes an error message lists; the rest are counted. */
 const LISTED_CLASHES = 20;
@@ -170,18 +174,39 @@ export function createUsersService(deps: UsersServiceDeps) {
     if (clashes.length > 0) throw emailTaken(clashes);
   }
 
-  /** Creates users in one transaction with one system-log event each. */
-  async function createMany(actor: Actor, inputs: readonly UserInput[]): Promise<UserRow[]> {
+  /**
+   * Creates users in one transaction with one system-log event each; returns their IDs in input
+   * order. The emails are claimed for all of them first; then the rows and their events are built
+   * and written a slice at a time, so an import of 100,000 users holds one slice's rows, not all of
+   * them (what a slice leaves behind dies young instead of filling the old generation).
+   */
+  async function createMany(actor: Actor, inputs: readonly UserInput[]): Promise<string[]> {
     const now = clock.now();
     for (const input of inputs) checkRoles(input.roleIds);
-    const rows = inputs.map((input) => newUserRow(input, now));
-    await db.transaction().execute((trx) => insertCreated(trx, actor, rows, now));
-    return rows;
+    const ids: string[] = [];
+    await db.transaction().execute(async (trx) => {
+      await claimEmails(trx, inputs);
+      for (let i = 0; i < inputs.length; i += CREATE_SLICE) {
+        const rows = inputs.slice(i, i + CREATE_SLICE).map((input) => newUserRow(input, now));
+        await insertClaimed(trx, actor, rows, now);
+        for (const row of rows) ids.push(row.id);
+      }
+    });
+    if (inputs.length > CREATE_SLICE) {
+      await deps.dialect.releaseMemory(db);
+      settleMemorySoon();
+    }
+    return ids;
   }
 
   /** Inserts new users with a `user.created` event each, in the caller's transaction. */
   async function insertCreated(trx: Executor, actor: Actor, rows: UserRow[], now: Date): Promise<void> {
     await claimEmails(trx, rows);
+    await insertClaimed(trx, actor, rows, now);
+  }
+
+  /** insertCreated once the rows' emails are claimed. */
+  async function insertClaimed(trx: Executor, actor: Actor, rows: UserRow[], now: Date): Promise<void> {
     await insertUsers(trx, rows, deps.dialect);
     await systemLog.record(
       trx,
@@ -308,8 +333,11 @@ export function createUsersService(deps: UsersServiceDeps) {
     },
 
     async create(actor: Actor, input: UserInput): Promise<UserRow> {
-      const [row] = await createMany(actor, [input]);
-      return row as UserRow;
+      const now = clock.now();
+      checkRoles(input.roleIds);
+      const row = newUserRow(input, now);
+      await db.transaction().execute((trx) => insertCreated(trx, actor, [row], now));
+      return row;
     },
 
     import: createMany,
