@@ -2,7 +2,8 @@
  * `npm run bench`: Roster's figures on SQLite and on PostgreSQL in one run, each as a ratio to a
  * baseline measured in the same run on the same machine. `--quick` is a smoke run with small sizes,
  * to check the bench itself; its figures mean nothing. `--scim` measures only the SCIM figure,
- * `--tasks` only the task figures, `--reads` only the hot reads against their bare twins.
+ * `--tasks` only the task figures, `--reads` only the hot reads against their bare twins, `--console`
+ * only the console's entitlement page at scale in Chromium.
  */
 
 import { execFileSync } from 'node:child_process';
@@ -20,6 +21,7 @@ import {
   timeNpmStart,
 } from './lib/children.js';
 import { type CliAddResult, cliAddRun } from './lib/cli-run.js';
+import { type ConsoleResults, consoleOnDatabaseOfItsOwn, consoleRows } from './lib/console-run.js';
 import { createPostgresDatabase, type Dialect, dropPostgresDatabase } from './lib/databases.js';
 import {
   allRowsBaseline,
@@ -28,7 +30,7 @@ import {
   profileRunner,
   type RunnerProfile,
 } from './lib/inserts.js';
-import type { ReadResult } from './lib/reads-run.js';
+import { pairSpread, type ReadResult } from './lib/reads-run.js';
 import { type ScimResults, scimRun } from './lib/scim-run.js';
 import {
   type AddResult,
@@ -46,6 +48,10 @@ const quick = process.argv.includes('--quick');
 const scimOnly = process.argv.includes('--scim');
 const tasksOnly = process.argv.includes('--tasks');
 const readsOnly = process.argv.includes('--reads');
+const consoleOnly = process.argv.includes('--console');
+const CONSOLE_SIZES = quick
+  ? { large: 10_000, small: 10, pairs: 2 }
+  : { large: 100_000, small: 10, pairs: 7 };
 /** Members one SCIM PATCH adds (the size IdPs push for a large group). */
 const SCIM_MEMBERS = quick ? 1_000 : 10_000;
 const sizes: Sizes = quick
@@ -86,6 +92,7 @@ interface DialectResults {
   readonly scim: ScimResults;
   readonly webhooks: WebhooksResults;
   readonly tasks: TasksResults;
+  readonly console: ConsoleResults;
 }
 
 const startedAt = new Date();
@@ -162,7 +169,13 @@ async function measure(dialect: Dialect, postgresUrl: string | undefined): Promi
     progress(`${name}: webhooks: ${m}`),
   );
   const tasks = await tasksOnDatabaseOfItsOwn(dialect, postgresUrl !== undefined);
-  return { startMs, baseline, allRows, profile, server, bare, cli, scim, webhooks, tasks };
+  const atScale = await consoleOnDatabaseOfItsOwn(
+    dialect,
+    `roster_bench_console_${process.pid}`,
+    CONSOLE_SIZES,
+    (m) => progress(`${name}: console: ${m}`),
+  );
+  return { startMs, baseline, allRows, profile, server, bare, cli, scim, webhooks, tasks, console: atScale };
 }
 
 /** The task figures, on servers of their own (and, for PostgreSQL, databases of their own). */
@@ -275,6 +288,10 @@ function readRows(of: (d: Dialect) => { reads: readonly ReadResult[]; bare: Load
           `${int(result(d, name).roster.requestsPerSecond)} req/s`,
           ratio(toTwin(d)),
         ]),
+      ],
+      [
+        `  median of ${result('sqlite', name).pairs} alternating 1 s pairs' ratios (lowest–highest)`,
+        ...DIALECTS.flatMap((d) => ['', pairSpread(result(d, name))]),
       ],
       [
         '  bare twin: the same bytes and headers from memory',
@@ -492,6 +509,7 @@ function report(results: Record<Dialect, DialectResults>): string {
     ...readRows((d) => ({ reads: results[d].server.reads, bare: results[d].bare })),
     ...scimRows((d) => results[d].scim),
     ...webhookRows(DIALECTS, (d) => results[d].webhooks),
+    ...consoleRows(DIALECTS, (d) => results[d].console),
     ...taskRows((d) => results[d].tasks),
   ];
 
@@ -537,7 +555,7 @@ function report(results: Record<Dialect, DialectResults>): string {
 }
 
 async function main(): Promise<void> {
-  const pgName = `roster_bench_${process.pid}`;
+  const pgName = `${process.env.BENCH_DATABASE_PREFIX ?? 'roster_bench'}_${process.pid}`;
   let pgCreated = false;
   const cleanUp = async () => {
     killAllChildren();
@@ -583,6 +601,27 @@ async function main(): Promise<void> {
       process.stdout.write(
         `\nRoster reads bench${quick ? ' — QUICK SMOKE RUN, figures meaningless' : ''}: ${startedAt.toISOString()}\n` +
           `Node ${process.version}, ${os.cpus().length} × ${cpu}, ${mb(os.totalmem())} RAM, load average ${os
+            .loadavg()
+            .map((l) => l.toFixed(2))
+            .join(' ')}\n\n${table}\n`,
+      );
+      return;
+    }
+    if (consoleOnly) {
+      buildWhenStale();
+      const measured = {} as Record<Dialect, ConsoleResults>;
+      for (const d of DIALECTS) {
+        measured[d] = await consoleOnDatabaseOfItsOwn(d, `${pgName}_console`, CONSOLE_SIZES, (m) =>
+          progress(`${NAMES[d]}: ${m}`),
+        );
+      }
+      const table = formatTable([
+        ['', 'SQLite', 'ratio', 'PostgreSQL', 'ratio'],
+        ...consoleRows(DIALECTS, (d) => measured[d]),
+      ]);
+      process.stdout.write(
+        `\nRoster console bench${quick ? ' — QUICK SMOKE RUN, figures meaningless' : ''}: ${startedAt.toISOString()}\n` +
+          `Node ${process.version}, load average ${os
             .loadavg()
             .map((l) => l.toFixed(2))
             .join(' ')}\n\n${table}\n`,
