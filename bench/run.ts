@@ -6,7 +6,8 @@
  * only the add figures (baseline, what each table and index costs per member, the runner, the big
  * add and its request → 200), `--reviews` only the access-review figures (with the grant-row
  * baseline they are a ratio of), `--memory` only the server's RSS around a big import and a big
- * add, `--log` only system-log search as the log grows.
+ * add, `--log` only system-log search as the log grows, `--console` only the console's entitlement
+ * page at scale in Chromium.
  */
 
 import { execFileSync } from 'node:child_process';
@@ -24,6 +25,7 @@ import {
   timeNpmStart,
 } from './lib/children.js';
 import { type CliAddResult, cliAddRun } from './lib/cli-run.js';
+import { type ConsoleResults, consoleOnDatabaseOfItsOwn, consoleRows } from './lib/console-run.js';
 import { createPostgresDatabase, type Dialect, dropPostgresDatabase } from './lib/databases.js';
 import {
   allRowsBaseline,
@@ -36,7 +38,7 @@ import { type LogResults, logRun } from './lib/log-run.js';
 import { type MemberRowCosts, memberRowCosts } from './lib/member-rows.js';
 import { type MemoryResults, type MemorySpan, memoryRun } from './lib/memory-run.js';
 
-import type { ReadResult } from './lib/reads-run.js';
+import { pairSpread, type ReadResult } from './lib/reads-run.js';
 import { type ReviewSizes, type ReviewsResults, reviewsRun } from './lib/reviews-run.js';
 import { type ScimResults, scimRun } from './lib/scim-run.js';
 import {
@@ -57,6 +59,10 @@ const quick = process.argv.includes('--quick');
 const scimOnly = process.argv.includes('--scim');
 const tasksOnly = process.argv.includes('--tasks');
 const readsOnly = process.argv.includes('--reads');
+const consoleOnly = process.argv.includes('--console');
+const CONSOLE_SIZES = quick
+  ? { large: 10_000, small: 10, pairs: 2 }
+  : { large: 100_000, small: 10, pairs: 7 };
 const addsOnly = process.argv.includes('--adds');
 const reviewsOnly = process.argv.includes('--reviews');
 const memoryOnly = process.argv.includes('--memory');
@@ -112,6 +118,7 @@ interface DialectResults {
   readonly reviews: ReviewsResults;
   readonly memory: MemoryResults;
   readonly log: LogResults;
+  readonly console: ConsoleResults;
 }
 
 const startedAt = new Date();
@@ -191,6 +198,12 @@ async function measure(dialect: Dialect, postgresUrl: string | undefined): Promi
   const reviews = await reviewsOnDatabaseOfItsOwn(dialect, postgresUrl !== undefined);
   const memory = await memoryOnFreshServer(dialect);
   const log = await logRun(dialect, LOG_SIZES, LOG_REPEATS, DB_PREFIX, (m) => progress(`${name}: log: ${m}`));
+  const atScale = await consoleOnDatabaseOfItsOwn(
+    dialect,
+    `${DB_PREFIX}_console_${process.pid}`,
+    CONSOLE_SIZES,
+    (m) => progress(`${name}: console: ${m}`),
+  );
   return {
     startMs,
     baseline,
@@ -205,6 +218,7 @@ async function measure(dialect: Dialect, postgresUrl: string | undefined): Promi
     reviews,
     memory,
     log,
+    console: atScale,
   };
 }
 
@@ -458,6 +472,10 @@ function readRows(of: (d: Dialect) => { reads: readonly ReadResult[]; bare: Load
         ]),
       ],
       [
+        `  median of ${result('sqlite', name).pairs} alternating 1 s pairs' ratios (lowest–highest)`,
+        ...DIALECTS.flatMap((d) => ['', pairSpread(result(d, name))]),
+      ],
+      [
         '  bare twin: the same bytes and headers from memory',
         ...DIALECTS.flatMap((d) => [
           `${int(result(d, name).twin.requestsPerSecond)} req/s, ${int(result(d, name).bytes)} B`,
@@ -673,6 +691,7 @@ function report(results: Record<Dialect, DialectResults>): string {
     ...readRows((d) => ({ reads: results[d].server.reads, bare: results[d].bare })),
     ...scimRows((d) => results[d].scim),
     ...webhookRows(DIALECTS, (d) => results[d].webhooks),
+    ...consoleRows(DIALECTS, (d) => results[d].console),
     ...taskRows((d) => results[d].tasks),
     ...reviewRows((d) => results[d]),
     ...memoryRows((d) => results[d].memory),
@@ -880,7 +899,7 @@ async function addsOnlyRun(pgName: string, onCreated: () => void): Promise<strin
 const TABLE_NAMES = ['app_users', 'grants', 'grant_events'];
 
 async function main(): Promise<void> {
-  const pgName = `roster_bench_${process.pid}`;
+  const pgName = `${DB_PREFIX}_${process.pid}`;
   let pgCreated = false;
   const cleanUp = async () => {
     killAllChildren();
@@ -992,6 +1011,27 @@ async function main(): Promise<void> {
             .loadavg()
             .map((l) => l.toFixed(2))
             .join(' ')}\n\n${table}\n${logOnly ? `\n${logPlans((d) => log[d]).join('\n')}\n` : ''}`,
+      );
+      return;
+    }
+    if (consoleOnly) {
+      buildWhenStale();
+      const measured = {} as Record<Dialect, ConsoleResults>;
+      for (const d of DIALECTS) {
+        measured[d] = await consoleOnDatabaseOfItsOwn(d, `${pgName}_console`, CONSOLE_SIZES, (m) =>
+          progress(`${NAMES[d]}: ${m}`),
+        );
+      }
+      const table = formatTable([
+        ['', 'SQLite', 'ratio', 'PostgreSQL', 'ratio'],
+        ...consoleRows(DIALECTS, (d) => measured[d]),
+      ]);
+      process.stdout.write(
+        `\nRoster console bench${quick ? ' — QUICK SMOKE RUN, figures meaningless' : ''}: ${startedAt.toISOString()}\n` +
+          `Node ${process.version}, load average ${os
+            .loadavg()
+            .map((l) => l.toFixed(2))
+            .join(' ')}\n\n${table}\n`,
       );
       return;
     }

@@ -76,8 +76,9 @@ export async function buildApp(container: Container, options: AppOptions): Promi
   requireBoundedStrings(app);
   acceptEmptyJsonBodies(app);
   useRequestValidation(app);
-  app.addHook('onSend', async (request, reply) => {
+  app.addHook('onSend', (request, reply, payload, done) => {
     reply.header('x-request-id', request.id);
+    done(null, payload);
   });
   app.setErrorHandler((error, request, reply) => sendError(request, reply, error));
   app.setNotFoundHandler((request, reply) =>

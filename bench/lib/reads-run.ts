@@ -3,6 +3,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { freePort, type LoadResult, loadTest, startServer } from './children.js';
+import { median } from './table.js';
 
 /** One read of the bench: a name (a URL path segment of its twin), and its path on a Roster server. */
 export interface Read {
@@ -20,9 +21,13 @@ export interface Captured {
 export interface ReadResult {
   readonly name: string;
   readonly bytes: number;
+  /** Roster's slices summed: rate is all requests over all seconds, latencies the slices' medians. */
   readonly roster: LoadResult;
-  /** A bare Fastify route answering the very same bytes and headers from memory, under the same load. */
+  /** A bare Fastify route answering the very same bytes and headers from memory, in slices alternating with Roster's. */
   readonly twin: LoadResult;
+  /** Roster's rate to the twin's in each adjacent pair of slices: their median and range. */
+  readonly pairRatios: { readonly median: number; readonly low: number; readonly high: number };
+  readonly pairs: number;
 }
 
 /** Headers the twin lets its own HTTP layer write (framing and the connection), not copied. */
@@ -49,9 +54,11 @@ export function capture(url: string, headers: Record<string, string>): Promise<C
 }
 
 /**
- * Each read under load on the Roster server at `serverUrl`, then its twin: a bare Fastify server
+ * Each read under load on the Roster server at `serverUrl` and on its twin: a bare Fastify server
  * (bench/bare-server.ts, its own process) that answers the response Roster gave, captured once, from
- * memory, so a ratio to it measures Roster's work and not the payload's.
+ * memory, so a ratio to it measures Roster's work and not the payload's. A shared machine's load moves
+ * by several times within minutes, so the two are measured in short slices that alternate (Roster,
+ * twin, twin, Roster, …: `load.seconds` pairs of 1 s each), both seeing the same load.
  */
 export async function readsWithTwins(
   serverUrl: string,
@@ -62,19 +69,12 @@ export async function readsWithTwins(
 ): Promise<ReadResult[]> {
   const headers = { authorization: `Bearer ${token}` };
   const captured = new Map<string, Captured>();
-  const roster = new Map<string, LoadResult>();
   for (const read of reads) {
     const answer = await capture(`${serverUrl}${read.route}`, headers);
     if (answer.status !== 200) {
       throw new Error(`${read.name}: ${answer.status} ${answer.body.toString('utf8').slice(0, 300)}`);
     }
     captured.set(read.name, answer);
-    progress(`${read.name} under load (${load.seconds} s, ${load.connections} connections)`);
-    const result = await loadTest(`${serverUrl}${read.route}`, { ...load, headers });
-    if (result.non2xx > 0 || result.errors > result.total / 1000) {
-      throw new Error(`${read.name} under load: ${result.non2xx} non-2xx, ${result.errors} errors`);
-    }
-    roster.set(read.name, result);
   }
 
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'roster-bench-twins-'));
@@ -97,17 +97,30 @@ export async function readsWithTwins(
   try {
     const results: ReadResult[] = [];
     for (const read of reads) {
-      const url = `${twins.url}/twin/${read.name}`;
-      const served = await capture(url, headers);
+      const twinUrl = `${twins.url}/twin/${read.name}`;
+      const served = await capture(twinUrl, headers);
       const expected = captured.get(read.name) as Captured;
       if (!served.body.equals(expected.body)) throw new Error(`twin of ${read.name} answers other bytes`);
-      progress(`bare twin of ${read.name} (${expected.body.length.toLocaleString('en-US')} B)`);
-      const twin = await loadTest(url, { ...load, headers });
+      progress(
+        `${read.name} and its bare twin (${expected.body.length.toLocaleString('en-US')} B), ` +
+          `${load.seconds} alternating pairs of 1 s, ${load.connections} connections`,
+      );
+      const measured = await alternate(`${serverUrl}${read.route}`, twinUrl, load, headers);
+      for (const slice of measured.roster) {
+        if (slice.non2xx > 0 || slice.errors > slice.total / 1000) {
+          throw new Error(`${read.name} under load: ${slice.non2xx} non-2xx, ${slice.errors} errors`);
+        }
+      }
+      const ratios = measured.roster.map(
+        (slice, i) => slice.requestsPerSecond / (measured.twin[i] as LoadResult).requestsPerSecond,
+      );
       results.push({
         name: read.name,
         bytes: expected.body.length,
-        roster: roster.get(read.name) as LoadResult,
-        twin,
+        roster: summed(measured.roster),
+        twin: summed(measured.twin),
+        pairRatios: { median: median(ratios), low: Math.min(...ratios), high: Math.max(...ratios) },
+        pairs: ratios.length,
       });
     }
     return results;
@@ -116,3 +129,47 @@ export async function readsWithTwins(
     await fs.rm(dir, { recursive: true, force: true });
   }
 }
+
+/**
+ * `load.seconds` pairs of 1 s slices, the order flipped every pair (A B, B A, A B …) so that neither
+ * side always runs first after a pause; one unmeasured 1 s slice of each warms both up.
+ */
+async function alternate(
+  rosterUrl: string,
+  twinUrl: string,
+  load: { seconds: number; connections: number },
+  headers: Record<string, string>,
+): Promise<{ roster: LoadResult[]; twin: LoadResult[] }> {
+  const slice = (url: string) => loadTest(url, { seconds: 1, connections: load.connections, headers });
+  await slice(rosterUrl);
+  await slice(twinUrl);
+  const roster: LoadResult[] = [];
+  const twin: LoadResult[] = [];
+  for (let pair = 0; pair < Math.max(1, load.seconds); pair++) {
+    if (pair % 2 === 0) {
+      roster.push(await slice(rosterUrl));
+      twin.push(await slice(twinUrl));
+    } else {
+      twin.push(await slice(twinUrl));
+      roster.push(await slice(rosterUrl));
+    }
+  }
+  return { roster, twin };
+}
+
+/** Slices as one result: the mean of their rates (all 1 s), latencies the slices' medians. */
+function summed(slices: readonly LoadResult[]): LoadResult {
+  const total = slices.reduce((sum, s) => sum + s.total, 0);
+  return {
+    requestsPerSecond: slices.reduce((sum, s) => sum + s.requestsPerSecond, 0) / slices.length,
+    p50Ms: median(slices.map((s) => s.p50Ms)),
+    p99Ms: median(slices.map((s) => s.p99Ms)),
+    non2xx: slices.reduce((sum, s) => sum + s.non2xx, 0),
+    errors: slices.reduce((sum, s) => sum + s.errors, 0),
+    total,
+  };
+}
+
+/** A read's per-pair ratios as one cell: `0.42 (0.30–0.51)`. */
+export const pairSpread = (read: ReadResult): string =>
+  `${read.pairRatios.median.toFixed(2)} (${read.pairRatios.low.toFixed(2)}–${read.pairRatios.high.toFixed(2)})`;

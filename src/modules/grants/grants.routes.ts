@@ -87,16 +87,11 @@ export const grantsRoutes: FastifyPluginAsyncTypebox<{
       },
     },
     async (request) => {
-      const page = await grants.listMembers(
-        request.params.app_id,
-        request.params.app_entitlement_id,
-        { pageSize: request.query.page_size, pageToken: request.query.page_token },
-        { withUsers: false },
-      );
-      const list = page.grants.flatMap((g) => {
-        const appUser = page.appUsers.get(g.app_user_id);
-        return appUser ? [toEntitlementUserView(g, appUser)] : [];
+      const page = await grants.listMemberViews(request.params.app_id, request.params.app_entitlement_id, {
+        pageSize: request.query.page_size,
+        pageToken: request.query.page_token,
       });
+      const list = page.items.map((m) => toEntitlementUserView(m.grant, m.appUser));
       return { list, nextPageToken: page.nextPageToken, expanded: [] };
     },
   );

@@ -81,7 +81,10 @@ export function toGrantWithExpired(
   };
 }
 
-export function toEntitlementUserView(grant: GrantRow, appUser: AppUserRow) {
+export function toEntitlementUserView(
+  grant: Pick<GrantRow, 'created_at' | 'deprovision_at'>,
+  appUser: AppUserRow,
+) {
   return {
     appUser: toAppUserView(appUser),
     appEntitlementUserBindingCreatedAt: grant.created_at,

@@ -11,7 +11,12 @@ import { requireEntitlementInApp, requireManualEntitlement } from '../catalog/in
 import type { Idempotency, IdempotencyRequest } from '../idempotency/index.js';
 import { findUsersByIds, type UserRow } from '../users/index.js';
 import { findLiveGrant, type GrantRow, listLiveGrants, revokeGrant } from './grants.repository.js';
-import { listMemberPage, type MemberPageRow } from './membership.repository.js';
+import {
+  listMemberPage,
+  listMemberViews,
+  type MemberPageRow,
+  type MemberViewRow,
+} from './membership.repository.js';
 import { recordRevocations } from './revocation.js';
 
 export interface GrantsServiceDeps {
@@ -49,8 +54,6 @@ export function createGrantsService(deps: GrantsServiceDeps) {
       appId: string,
       entitlementId: string,
       page: { pageSize?: number | undefined; pageToken?: string | undefined },
-      /** Whether the page needs the members' identity users (the list of grants does; of users not). */
-      options: { withUsers?: boolean } = {},
     ): Promise<MemberPage> {
       await requireEntitlementInApp(db, appId, entitlementId);
       const { items, nextPageToken } = await keysetPage(page, (afterId, limit) =>
@@ -59,12 +62,23 @@ export function createGrantsService(deps: GrantsServiceDeps) {
       const appUsers = new Map(
         (await findAppUsersByIds(db, [...new Set(items.map((g) => g.app_user_id))])).map((a) => [a.id, a]),
       );
-      if (options.withUsers === false) return { grants: items, appUsers, users: new Map(), nextPageToken };
       const identityIds = [
         ...new Set([...appUsers.values()].map((a) => a.identity_user_id).filter((id) => id !== '')),
       ];
       const users = new Map((await findUsersByIds(db, identityIds)).map((u) => [u.id, u]));
       return { grants: items, appUsers, users, nextPageToken };
+    },
+
+    /** One keyset page of an entitlement's members with their app users, in one query. */
+    async listMemberViews(
+      appId: string,
+      entitlementId: string,
+      page: { pageSize?: number | undefined; pageToken?: string | undefined },
+    ): Promise<{ items: MemberViewRow[]; nextPageToken: string }> {
+      await requireEntitlementInApp(db, appId, entitlementId);
+      return keysetPage(page, (afterId, limit) =>
+        listMemberViews(db, entitlementId, afterId, limit, clock.now().toISOString()),
+      );
     },
 
     /**

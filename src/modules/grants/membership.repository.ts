@@ -1,3 +1,4 @@
+import { cachedQuery } from '../../db/cached-query.js';
 import { heldAt } from '../../db/live-grants.js';
 import type { Executor } from '../../db/schema.js';
 import type { AppUserRow } from '../app-users/index.js';
@@ -162,5 +163,91 @@ export async function listMemberPage(
     },
     originatingTicketId: r.ticket_id ?? '',
     originatingTicketNumericId: r.ticket_numeric_id === null ? '' : String(r.ticket_numeric_id),
+  }));
+}
+
+/** A member as ListAppEntitlementUsers shows them: the grant's dates and its app user. */
+export interface MemberViewRow {
+  /** The grant's ID: the page's keyset. */
+  readonly id: string;
+  readonly grant: Pick<GrantRow, 'created_at' | 'deprovision_at'>;
+  readonly appUser: AppUserRow;
+}
+
+/** The page's grants joined to their app users, with only the columns a member's view carries. */
+const memberViews = (db: Executor, now: string) =>
+  db
+    .selectFrom('grants')
+    .innerJoin('app_users', 'app_users.id', 'grants.app_user_id')
+    .select([
+      'grants.id',
+      'grants.created_at as g_created_at',
+      'grants.deprovision_at',
+      'app_users.id as u_id',
+      'app_users.app_id',
+      'app_users.identity_user_id',
+      'app_users.display_name',
+      'app_users.email',
+      'app_users.username',
+      'app_users.app_user_type',
+      'app_users.status',
+      'app_users.created_at',
+      'app_users.updated_at',
+      'app_users.deleted_at',
+    ])
+    .where(heldAt(now));
+
+// Page 1 takes the entitlement as a one-value range, later pages `=` and the ID bound, as
+// listLiveGrants does, for the same plans.
+const memberViewsFirst = cachedQuery((db, entitlementId: string, limit: number, now: string) =>
+  memberViews(db, now)
+    .where('grants.app_entitlement_id', '>=', entitlementId)
+    .where('grants.app_entitlement_id', '<=', entitlementId)
+    .orderBy('grants.app_entitlement_id')
+    .orderBy('grants.id')
+    .limit(limit),
+);
+
+const memberViewsAfter = cachedQuery(
+  (db, entitlementId: string, afterId: string, limit: number, now: string) =>
+    memberViews(db, now)
+      .where('grants.app_entitlement_id', '=', entitlementId)
+      .where('grants.id', '>', afterId)
+      .orderBy('grants.app_entitlement_id')
+      .orderBy('grants.id')
+      .limit(limit),
+);
+
+/**
+ * One keyset page of the members of an entitlement at `now` in grant ID order after `afterId`, each
+ * with its app user, in one query compiled once (ListAppEntitlementUsers); a grant whose app user
+ * is gone is left out, as before.
+ */
+export async function listMemberViews(
+  db: Executor,
+  entitlementId: string,
+  afterId: string | undefined,
+  limit: number,
+  now: string,
+): Promise<MemberViewRow[]> {
+  const rows = afterId
+    ? await memberViewsAfter.all(db, entitlementId, afterId, limit, now)
+    : await memberViewsFirst.all(db, entitlementId, limit, now);
+  return rows.map((r) => ({
+    id: r.id,
+    grant: { created_at: r.g_created_at, deprovision_at: r.deprovision_at },
+    appUser: {
+      id: r.u_id,
+      app_id: r.app_id,
+      identity_user_id: r.identity_user_id,
+      display_name: r.display_name,
+      email: r.email,
+      username: r.username,
+      app_user_type: r.app_user_type,
+      status: r.status,
+      created_at: r.created_at,
+      updated_at: r.updated_at,
+      deleted_at: r.deleted_at,
+    },
   }));
 }

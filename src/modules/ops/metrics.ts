@@ -102,7 +102,7 @@ export function createMetrics(ops: OpsService) {
   /** Counts every response, including errors and unmatched routes, once it is sent. */
   const plugin = fp(
     async (app: FastifyInstance) => {
-      app.addHook('onResponse', async (request, reply) => {
+      app.addHook('onResponse', (request, reply, done) => {
         const labels = {
           method: request.method,
           route: request.routeOptions.url ?? 'unmatched',
@@ -110,6 +110,7 @@ export function createMetrics(ops: OpsService) {
         };
         requests.inc(labels);
         durations.observe(labels, reply.elapsedTime / 1000);
+        done();
       });
     },
     { name: 'roster-metrics' },
