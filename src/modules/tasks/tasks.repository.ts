@@ -137,6 +137,8 @@ export interface TaskFilter {
   readonly types?: readonly string[];
   readonly appIds?: readonly string[];
   readonly entitlementIds?: readonly string[];
+  /** Certify tasks of these campaigns (`accessReviewIds`). */
+  readonly accessReviewIds?: readonly string[];
   readonly subjectIds?: readonly string[];
   readonly openerIds?: readonly string[];
   /** Tasks whose current step one of them may act on. */
@@ -168,6 +170,7 @@ export async function searchTasks(
   if (filter.types?.length) query = query.where('task_type', 'in', filter.types);
   if (filter.appIds?.length) query = query.where('app_id', 'in', filter.appIds);
   if (filter.entitlementIds?.length) query = query.where('app_entitlement_id', 'in', filter.entitlementIds);
+  if (filter.accessReviewIds?.length) query = query.where('access_review_id', 'in', filter.accessReviewIds);
   if (filter.subjectIds?.length) query = query.where('identity_user_id', 'in', filter.subjectIds);
   if (filter.openerIds?.length) query = query.where('created_by_user_id', 'in', filter.openerIds);
   if (filter.assigneeIds?.length) {

@@ -116,6 +116,7 @@ export const tasksRoutes: FastifyPluginAsyncTypebox<{ tasks: TasksService; expan
           types,
           appIds: body.applicationIds ?? [],
           entitlementIds: body.appEntitlementIds ?? [],
+          accessReviewIds: body.accessReviewIds ?? [],
           subjectIds: body.subjectIds ?? [],
           openerIds: body.openerIds ?? [],
           assigneeIds: [...(body.assigneesInIds ?? []), ...(body.myWorkUserIds ?? [])],

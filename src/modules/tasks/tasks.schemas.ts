@@ -81,6 +81,7 @@ export const SearchTasksBody = Type.Object({
   taskTypes: Opt(Type.Array(TaskTypeFilter, { maxItems: 4 })),
   applicationIds: Opt(filterList(IdString())),
   appEntitlementIds: Opt(filterList(IdString())),
+  accessReviewIds: Opt(filterList(IdString())),
   subjectIds: Opt(filterList(IdString())),
   openerIds: Opt(filterList(IdString())),
   assigneesInIds: Opt(filterList(IdString())),
