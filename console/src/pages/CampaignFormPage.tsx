@@ -103,7 +103,7 @@ export function CampaignFormPage() {
               <EntitlementPicker value={entitlement} onChange={setEntitlement} />
               <Group>
                 <Button
-                  variant="light"
+                  variant="default"
                   disabled={!entitlement}
                   onClick={() => {
                     if (!entitlement) return;
@@ -131,7 +131,7 @@ export function CampaignFormPage() {
                   nothingFoundMessage="No app matches"
                 />
                 <Button
-                  variant="light"
+                  variant="default"
                   disabled={!wholeApp}
                   onClick={() => {
                     if (!wholeApp) return;

@@ -158,7 +158,7 @@ function CampaignView({ campaign }: { campaign: Campaign }) {
             <Group>
               <Button
                 component="a"
-                variant="light"
+                variant="default"
                 href={evidenceUrl(id, 'json')}
                 download={`${id}-evidence.json`}
               >
@@ -166,7 +166,7 @@ function CampaignView({ campaign }: { campaign: Campaign }) {
               </Button>
               <Button
                 component="a"
-                variant="light"
+                variant="default"
                 href={evidenceUrl(id, 'csv')}
                 download={`${id}-evidence.csv`}
               >

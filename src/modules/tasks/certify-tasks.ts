@@ -33,7 +33,10 @@ export interface CertifyBatch {
 }
 
 /** A CERTIFY policy with no steps is reviewed by the app's owners (issue 20). */
-const DEFAULT_CERTIFY_STEP: PolicyStep = { approval: { appOwners: {} } } as PolicyStep;
+// Its reason rule is stated, so a task's view says what a decertification needs (a reason).
+const DEFAULT_CERTIFY_STEP: PolicyStep = {
+  approval: { appOwners: {}, requireDenialReason: true },
+} as PolicyStep;
 
 /** The steps a certify task runs: the policy's, or one app-owner review when it has none. */
 export const certifyStepsOf = (steps: readonly PolicyStep[]): PolicyStep[] =>
