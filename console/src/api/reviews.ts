@@ -1,5 +1,5 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, unwrap } from './client';
+import { ApiError, api, unwrap } from './client';
 import { listing } from './listing';
 import { tasksKeys } from './tasks';
 import type { Body, Json } from './types';
@@ -104,13 +104,13 @@ export interface ScopePick {
 
 /**
  * Creates a draft campaign, then sets its scope; answers its ID. Two calls, as the API has them: a
- * refused scope leaves the draft, which the caller is sent to and may fix or delete.
+ * refused scope leaves the draft, and the error says so.
  */
 export const useCreateCampaign = (onSuccess?: (id: string) => void) =>
   useReviewChange(async ({ campaign, scope }: { campaign: NewCampaign; scope: ScopePick[] }) => {
     const made = await unwrap(api.POST('/api/v1/access_review', { body: campaign }));
     const id = made.accessReview.accessReview.id;
-    if (scope.length > 0) {
+    try {
       await unwrap(
         api.POST('/api/v1/access_review/{access_review_id}/scope_and_entitlements', {
           params: { path: { access_review_id: id } },
@@ -118,6 +118,15 @@ export const useCreateCampaign = (onSuccess?: (id: string) => void) =>
             entitlements: scope.map((s) => ({ appId: s.appId, appEntitlementId: s.appEntitlementId })),
           },
         }),
+      );
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      // The draft exists: say so, so the person finds it under Campaigns rather than making another.
+      throw new ApiError(
+        `The draft "${campaign.displayName}" was made, but its scope was refused: ${error.message}`,
+        error.status,
+        error.reason,
+        error.requestId,
       );
     }
     return id;
