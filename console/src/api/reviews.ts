@@ -154,15 +154,25 @@ export const useDeleteCampaign = (id: string, onSuccess?: () => void) =>
 
 /**
  * Certifies or decertifies many tasks of one campaign in one call (at most 1,000); each is answered
- * on its own, so some may pass while others are refused.
+ * on its own, so some may pass while others are refused. It reloads nothing: a reviewer deciding item
+ * after item calls `refresh` once no decision is on its way, not once per decision.
  */
-export const useDecide = () =>
-  useReviewChange(async ({ campaignId, decisions }: { campaignId: string; decisions: Decision[] }) => {
-    const answer = await unwrap(
-      api.POST('/roster/v1/access_reviews/{id}/decisions', {
-        params: { path: { id: campaignId } },
-        body: { decisions },
-      }),
-    );
-    return answer.results;
+export function useDecide() {
+  const queryClient = useQueryClient();
+  const decide = useMutation({
+    mutationFn: async ({ campaignId, decisions }: { campaignId: string; decisions: Decision[] }) =>
+      (
+        await unwrap(
+          api.POST('/roster/v1/access_reviews/{id}/decisions', {
+            params: { path: { id: campaignId } },
+            body: { decisions },
+          }),
+        )
+      ).results,
   });
+  const refresh = async () => {
+    await queryClient.invalidateQueries({ queryKey: reviewsKeys.all });
+    await queryClient.invalidateQueries({ queryKey: tasksKeys.all });
+  };
+  return { decide: decide.mutateAsync, refresh };
+}

@@ -90,7 +90,9 @@ export function MyReviewsPage() {
       50,
     ),
   );
-  const decide = useDecide();
+  const { decide, refresh } = useDecide();
+  // Decisions on their way: the queue is read again once none is.
+  const inFlight = useRef(0);
   const [results, setResults] = useState<Map<string, Result>>(new Map());
   const [pending, setPending] = useState<Set<string>>(new Set());
   // Decided items leave the queue as soon as they are answered, before the list is read again.
@@ -124,6 +126,7 @@ export function MyReviewsPage() {
 
   /** Sends the decisions, one call per campaign, and records each item's answer. */
   const send = async (tasks: Task[], decision: Verdict, comment: string) => {
+    inFlight.current += 1;
     const labels = new Map(tasks.map((t) => [t.id, labelOf(t)]));
     setPending((p) => new Set([...p, ...tasks.map((t) => t.id)]));
     setSelected((s) => new Set([...s].filter((id) => !labels.has(id))));
@@ -136,7 +139,7 @@ export function MyReviewsPage() {
     for (const [accessReviewId, group] of byCampaign) {
       const decisions = group.map((t) => ({ taskId: t.id, decision, ...(comment ? { comment } : {}) }));
       try {
-        for (const r of await decide.mutateAsync({ campaignId: accessReviewId, decisions })) {
+        for (const r of await decide({ campaignId: accessReviewId, decisions })) {
           answered.set(r.taskId, {
             label: labels.get(r.taskId) ?? r.taskId,
             decision,
@@ -156,6 +159,8 @@ export function MyReviewsPage() {
     }
     setResults((r) => new Map([...r, ...answered]));
     setPending((p) => new Set([...p].filter((id) => !labels.has(id))));
+    inFlight.current -= 1;
+    if (inFlight.current === 0) await refresh();
   };
 
   /** Certifies or decertifies the chosen items, or else the cursor's; asks for a reason when needed. */
