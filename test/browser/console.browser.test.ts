@@ -1494,7 +1494,7 @@ describe.skipIf(!CHROMIUM).each(DIALECTS)('the console in Chromium on %s', (dial
     }
     await said(certified, decertified, 1);
     const refusals = reviewing.getByTestId('refused-decisions');
-    await refusals.getByText(/closed|decided/i).waitFor();
+    await refusals.getByText(/^Person \d+: Vault keys \(Vault\): .*is closed/).waitFor();
     await expectAccessible(reviewing);
     await screenshot(reviewing, dialect, '64-my-reviews-answered');
     await expect.poll(() => queue.locator('tbody tr').count()).toBe(1);

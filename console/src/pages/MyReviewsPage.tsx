@@ -102,7 +102,10 @@ export function MyReviewsPage() {
   const names = useQuery(
     peopleNamesQueryOptions([...new Set(rows.map((r) => certifyOf(r.task).identityUserId))]),
   );
-  const nameOf = (id: string) => (id === '' ? 'nobody' : names.data?.get(id) || id);
+  // Names read so far, kept as the rows change (the names of the next rows are read meanwhile).
+  const known = useRef(new Map<string, string>());
+  for (const [id, name] of names.data ?? []) known.current.set(id, name);
+  const nameOf = (id: string) => (id === '' ? 'nobody' : known.current.get(id) || id);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [open, setOpen] = useState<Open | undefined>();
   const ids = rows.map((r) => r.task.id);
