@@ -1,6 +1,7 @@
 import { AppShell, Burger, Button, Group, NavLink, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Outlet, NavLink as RouterLink, useLocation } from 'react-router';
+import { useOwnsCampaigns } from './api/reviews';
 import { useRoleNames } from './api/roles';
 import classes from './Layout.module.css';
 import { useAbilities } from './session';
@@ -12,6 +13,10 @@ const SECTIONS = [
   // Every signed-in person asks for access and decides what is assigned to them (tasks:self).
   { to: '/requests', label: 'My requests', permission: 'tasks:self' },
   { to: '/approvals', label: 'Approvals', permission: 'tasks:self' },
+  // Reviewers are whoever a campaign's policy names: everyone has a queue, empty or not.
+  { to: '/my-reviews', label: 'My reviews', permission: 'tasks:self' },
+  // Admins who read every campaign, and (below) the owners of one.
+  { to: '/campaigns', label: 'Campaigns', permission: 'access_reviews:read' },
   { to: '/policies', label: 'Policies', permission: 'policies:read' },
   { to: '/bulk-actions', label: 'Bulk actions', permission: 'bulk_actions:read' },
   { to: '/audit', label: 'Audit log', permission: 'system_log:read' },
@@ -26,6 +31,10 @@ export function Layout() {
   const [opened, { toggle, close }] = useDisclosure();
   const location = useLocation();
   const roleNames = useRoleNames();
+  // Every signed-in person may own a campaign; the section shows for those who own one.
+  const ownsCampaigns = useOwnsCampaigns(!can('access_reviews:read'));
+  const shown = (permission: string) =>
+    can(permission) || (permission === 'access_reviews:read' && ownsCampaigns);
   return (
     <AppShell
       header={{ height: 56 }}
@@ -58,7 +67,7 @@ export function Layout() {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label="Sections">
-        {SECTIONS.filter((s) => [s.permission].flat().some(can)).map((s) => (
+        {SECTIONS.filter((s) => [s.permission].flat().some(shown)).map((s) => (
           <NavLink
             key={s.to}
             component={RouterLink}

@@ -15,8 +15,12 @@ import { AppsPage } from './pages/AppsPage';
 import { AuditPage } from './pages/AuditPage';
 import { BulkActionPage } from './pages/BulkActionPage';
 import { BulkActionsPage } from './pages/BulkActionsPage';
+import { CampaignFormPage } from './pages/CampaignFormPage';
+import { CampaignPage } from './pages/CampaignPage';
+import { CampaignsPage } from './pages/CampaignsPage';
 import { EntitlementPage } from './pages/EntitlementPage';
 import { MyRequestsPage } from './pages/MyRequestsPage';
+import { MyReviewsPage } from './pages/MyReviewsPage';
 import { PeoplePage } from './pages/PeoplePage';
 import { PersonPage } from './pages/PersonPage';
 import { PoliciesPage } from './pages/PoliciesPage';
@@ -71,6 +75,10 @@ const router = createBrowserRouter(
         { path: 'requests/new', element: <RequestAccessPage /> },
         { path: 'requests/:taskId', element: <TaskPage /> },
         { path: 'approvals', element: <ApprovalsPage /> },
+        { path: 'my-reviews', element: <MyReviewsPage /> },
+        { path: 'campaigns', element: <CampaignsPage /> },
+        { path: 'campaigns/new', element: <CampaignFormPage /> },
+        { path: 'campaigns/:campaignId', element: <CampaignPage /> },
         { path: 'bulk-actions', element: <BulkActionsPage /> },
         { path: 'bulk-actions/:bulkActionId', element: <BulkActionPage /> },
         { path: 'audit', element: <AuditPage /> },

@@ -1065,7 +1065,7 @@ describe.skipIf(!CHROMIUM).each(DIALECTS)('the console in Chromium on %s', (dial
     await deciding.getByRole('link', { name: '← My requests' }).waitFor();
   }, 120_000);
 
-  it('lets a person with no role sign in and start at their requests, with only requests and approvals to choose', async () => {
+  it('lets a person with no role sign in and start at their requests, with only requests, approvals and reviews to choose', async () => {
     const made = await roster.t.request('POST', '/roster/v1/users', {
       displayName: 'Rafael Roleless',
       email: 'rafael@example.test',
@@ -1077,7 +1077,7 @@ describe.skipIf(!CHROMIUM).each(DIALECTS)('the console in Chromium on %s', (dial
     await page.getByText('No requests.').waitFor();
     expect(
       await page.getByRole('navigation', { name: 'Sections' }).getByRole('link').allTextContents(),
-    ).toEqual(['My requests', 'Approvals']);
+    ).toEqual(['My requests', 'Approvals', 'My reviews']);
     await page.getByRole('link', { name: 'Request access' }).click();
     // What they may request is listed for them too, with no role to look through the catalog.
     await page
@@ -1292,4 +1292,299 @@ describe.skipIf(!CHROMIUM).each(DIALECTS)('the console in Chromium on %s', (dial
     expect(grant.deleted_at).toBeNull();
     expect(grant.deprovision_at).not.toBeNull();
   }, 120_000);
+  it('runs an access review: the admin creates and starts a campaign, a reviewer decides 50 items with the keyboard, the admin closes it revoking what is left', async () => {
+    const { t } = roster;
+    const token = await t.issueAdminToken();
+    const reviewer = await createCaller(t, [ROLES.appAdmin]);
+    const app = await t.request(
+      'POST',
+      '/api/v1/apps',
+      { displayName: 'Vault', owners: [reviewer.user.id] },
+      { token },
+    );
+    expect(app.status, JSON.stringify(app.body)).toBe(200);
+    const appId: string = app.body.app.id;
+    const made = await t.request(
+      'POST',
+      `/api/v1/apps/${appId}/entitlements`,
+      { displayName: 'Vault keys' },
+      { token },
+    );
+    expect(made.status, JSON.stringify(made.body)).toBe(200);
+    const entitlementId: string = made.body.appEntitlementView.appEntitlement.id;
+    // 51 people added at once, and one who asked and was approved: 52 grants, one by a request.
+    const members = userIds.slice(200, 251);
+    const added = await t.request(
+      'POST',
+      `/api/v1/apps/${appId}/entitlements/${entitlementId}/add-manual-user`,
+      { userIds: members },
+      { token },
+    );
+    expect(added.status, JSON.stringify(added.body)).toBe(200);
+    const asker = await createCaller(t, []);
+    const asked = await t.request(
+      'POST',
+      '/api/v1/task/grant',
+      { appId, appEntitlementId: entitlementId },
+      { token: asker.token },
+    );
+    expect(asked.status, JSON.stringify(asked.body)).toBe(200);
+    const request = asked.body.taskView.task;
+    const approved = await t.request(
+      'POST',
+      `/api/v1/tasks/${request.id}/action/approve`,
+      { policyStepId: request.policy.current.id },
+      { token: reviewer.token },
+    );
+    expect(approved.status, JSON.stringify(approved.body)).toBe(200);
+    const liveGrants = () =>
+      t.db
+        .selectFrom('grants')
+        .select(['id', 'deleted_at'])
+        .where('app_entitlement_id', '=', entitlementId)
+        .where('deleted_at', 'is', null)
+        .execute();
+    await expect.poll(async () => (await liveGrants()).length, { timeout: 30_000 }).toBe(52);
+    const policy = await t.request(
+      'POST',
+      '/api/v1/policies',
+      { displayName: 'Quarterly certification', policyType: 'POLICY_TYPE_CERTIFY' },
+      { token },
+    );
+    expect(policy.status, JSON.stringify(policy.body)).toBe(200);
+
+    // The admin makes the campaign in the console and starts it.
+    const admin = await open();
+    await signInWithSso(admin, 'olivia@example.test');
+    await admin.getByRole('link', { name: 'Campaigns' }).click();
+    await admin.getByRole('heading', { name: 'Campaigns' }).waitFor();
+    await admin.getByRole('link', { name: 'New campaign' }).click();
+    await admin.getByLabel('Name').fill('Vault review Q4');
+    await admin.getByLabel('Description').fill('Does each person still need the vault keys?');
+    await admin.getByLabel('Due').fill(localInput(new Date(Date.now() + 14 * 86_400_000)));
+    await admin.getByRole('combobox', { name: 'Certify policy' }).click();
+    await admin.getByRole('option', { name: 'Quarterly certification' }).click();
+    await admin.getByRole('combobox', { name: 'App', exact: true }).click();
+    await admin.getByRole('combobox', { name: 'App', exact: true }).fill('Vault');
+    await admin.getByRole('option', { name: 'Vault' }).click();
+    await admin.getByRole('combobox', { name: 'Entitlement' }).click();
+    await admin.getByRole('option', { name: 'Vault keys' }).click();
+    await admin.getByRole('button', { name: 'Add entitlement' }).click();
+    await admin.getByTestId('campaign-scope').getByText('Vault keys (Vault)').waitFor();
+    await admin
+      .getByText('Olivia Okafor (olivia@example.test)')
+      .or(admin.getByText('Olivia Okafor'))
+      .first()
+      .waitFor();
+    await expectAccessible(admin);
+    await screenshot(admin, dialect, '60-campaign-new');
+    await admin.getByRole('button', { name: 'Create draft' }).click();
+    await admin.getByRole('heading', { name: 'Vault review Q4' }).waitFor();
+    const campaignId = admin.url().split('/campaigns/')[1] ?? '';
+    expect(await admin.getByTestId('campaign-state').textContent()).toBe('draft');
+    await admin.getByRole('button', { name: 'Start' }).click();
+    await expect.poll(() => admin.getByTestId('campaign-state').textContent()).toBe('open');
+    await admin
+      .getByTestId('campaign-progress')
+      .getByText('0 of 52 items decided')
+      .waitFor({ timeout: 30_000 });
+    await expectAccessible(admin);
+    await screenshot(admin, dialect, '61-campaign');
+    const stored = await t.db
+      .selectFrom('access_reviews')
+      .select(['state', 'display_name', 'policy_id', 'completion_date'])
+      .where('id', '=', campaignId)
+      .executeTakeFirstOrThrow();
+    expect(stored).toMatchObject({
+      state: 'ACCESS_REVIEW_STATE_OPEN',
+      display_name: 'Vault review Q4',
+      policy_id: policy.body.policy.id,
+    });
+    expect(stored.completion_date).not.toBeNull();
+
+    // The reviewer, an App Admin who owns no campaign, has a queue and no campaigns section.
+    const reviewing = await open();
+    await signInWithSecret(reviewing, reviewer.client.clientId, reviewer.clientSecret);
+    const sections = await reviewing
+      .getByRole('navigation', { name: 'Sections' })
+      .getByRole('link')
+      .allTextContents();
+    expect(sections).toContain('My reviews');
+    expect(sections).not.toContain('Campaigns');
+    await reviewing.getByRole('link', { name: 'My reviews' }).click();
+    const queue = reviewing.getByRole('table', { name: /waiting for your review/ });
+    await expect.poll(() => queue.locator('tbody tr').count(), { timeout: 30_000 }).toBe(50);
+    // The grant that came from a request says which; the others came from no request.
+    await queue.getByRole('link', { name: `#${request.numericId}` }).waitFor();
+    await queue.getByText('No request').first().waitFor();
+    await reviewing.keyboard.press('Shift+?');
+    const help = reviewing.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    await help.getByText('Certify the chosen items, or else this one', { exact: true }).waitFor();
+    await expectAccessible(reviewing);
+    await reviewing.keyboard.press('Escape');
+    await help.waitFor({ state: 'hidden' });
+
+    const cursor = queue.locator('tbody tr[aria-current="true"]');
+    const cursorTask = async () => (await cursor.getAttribute('id'))?.replace('review-item-', '') ?? '';
+    const results = reviewing.getByTestId('review-results');
+    const items = (n: number) => `${n} ${n === 1 ? 'item' : 'items'}`;
+    const said = (certified: number, decertified: number, refused: number) =>
+      results
+        .getByText(
+          `This visit: ${items(certified)} certified, ${items(decertified)} decertified${
+            refused > 0 ? `, ${refused} decision refused` : ''
+          }.`,
+        )
+        .waitFor();
+    // x chooses three, a certifies them in one call.
+    await reviewing.keyboard.press('j');
+    await reviewing.keyboard.press('x');
+    await reviewing.keyboard.press('j');
+    await reviewing.keyboard.press('x');
+    await reviewing.keyboard.press('j');
+    await reviewing.keyboard.press('x');
+    await reviewing.getByText('3 items chosen').waitFor();
+    expect(await cursor.evaluate((row) => row === row.ownerDocument.activeElement)).toBe(true);
+    await expectAccessible(reviewing);
+    await screenshot(reviewing, dialect, '62-my-reviews');
+    await reviewing.keyboard.press('a');
+    await said(3, 0, 0);
+    // Then from the top, seven at a time: x and j choose six, a certifies them at once, and d
+    // decertifies the seventh with a reason; the last few one by one with a.
+    await reviewing.keyboard.press('j');
+    let certified = 3;
+    let decertified = 0;
+    let refusedTask = '';
+    const decertifiedIds: string[] = [];
+    while (certified + decertified < 50) {
+      const taskId = await cursorTask();
+      expect(taskId).not.toBe('');
+      if (certified + decertified === 24 && !refusedTask) {
+        // Decided elsewhere meanwhile: the queue, not read again yet, still shows it; a refuses it.
+        const elsewhere = await t.request(
+          'POST',
+          `/roster/v1/access_reviews/${campaignId}/decisions`,
+          { decisions: [{ taskId, decision: 'CERTIFY' }] },
+          { token: reviewer.token },
+        );
+        expect(elsewhere.body.results).toMatchObject([{ ok: true }]);
+        refusedTask = taskId;
+        await reviewing.keyboard.press('a');
+        await said(certified, decertified, 1);
+      } else if (50 - certified - decertified >= 7) {
+        for (let i = 0; i < 6; i += 1) {
+          await reviewing.keyboard.press('x');
+          await reviewing.keyboard.press('j');
+        }
+        await reviewing.getByText('6 items chosen').waitFor();
+        await reviewing.keyboard.press('a');
+        certified += 6;
+        await said(certified, decertified, refusedTask ? 1 : 0);
+        const seventh = await cursorTask();
+        await reviewing.keyboard.press('d');
+        const dialog = reviewing.getByRole('dialog', { name: 'Decertify 1 item?' });
+        await dialog.getByLabel('Reason for decertifying').waitFor();
+        if (decertified === 0) {
+          // No reason, no decertification; keys typed in the box are text.
+          await reviewing.keyboard.press('Control+Enter');
+          await expectAccessible(reviewing);
+          await screenshot(reviewing, dialect, '63-decertify-reason');
+        }
+        await reviewing.keyboard.type('Left the vault team');
+        await reviewing.keyboard.press('Control+Enter');
+        await dialog.waitFor({ state: 'hidden' });
+        decertified += 1;
+        decertifiedIds.push(seventh);
+        await said(certified, decertified, refusedTask ? 1 : 0);
+      } else {
+        await reviewing.keyboard.press('a');
+        certified += 1;
+        await said(certified, decertified, 1);
+      }
+    }
+    await said(certified, decertified, 1);
+    const refusals = reviewing.getByTestId('refused-decisions');
+    await refusals.getByText(/^Person \d+: Vault keys \(Vault\): .*is closed/).waitFor();
+    await expectAccessible(reviewing);
+    await screenshot(reviewing, dialect, '64-my-reviews-answered');
+    await expect.poll(() => queue.locator('tbody tr').count()).toBe(1);
+
+    const tasks = await t.db
+      .selectFrom('tasks')
+      .select(['id', 'state', 'outcome', 'request_data'])
+      .where('access_review_id', '=', campaignId)
+      .execute();
+    const outcomes = (outcome: string) =>
+      tasks.filter((task) => task.outcome === outcome).map((task) => task.id);
+    expect(tasks).toHaveLength(52);
+    expect(outcomes('CERTIFY_OUTCOME_CERTIFIED')).toHaveLength(certified + 1);
+    expect(outcomes('CERTIFY_OUTCOME_CERTIFIED')).toContain(refusedTask);
+    expect(outcomes('CERTIFY_OUTCOME_DECERTIFIED').sort()).toEqual([...decertifiedIds].sort());
+    expect(tasks.filter((task) => task.state === 'TASK_STATE_OPEN')).toHaveLength(1);
+    const audits = await t.db
+      .selectFrom('task_audits')
+      .select(['task_id', 'kind', 'actor_user_id', 'details'])
+      .where('task_id', 'in', decertifiedIds)
+      .where('kind', 'in', ['denied', 'comment'])
+      .execute();
+    for (const kind of ['denied', 'comment']) {
+      const of = audits.filter((a) => a.kind === kind);
+      expect(of.map((a) => a.task_id).sort()).toEqual([...decertifiedIds].sort());
+      expect(of.every((a) => a.actor_user_id === reviewer.user.id)).toBe(true);
+    }
+    expect(
+      audits.filter((a) => a.kind === 'comment').every((a) => a.details.includes('Left the vault team')),
+    ).toBe(true);
+    const removals = await t.db
+      .selectFrom('grant_events')
+      .select('ticket_id')
+      .where('app_entitlement_id', '=', entitlementId)
+      .where('event_type', '=', 'GRANT_EVENT_TYPE_REMOVED')
+      .execute();
+    expect(removals.map((r) => r.ticket_id).sort()).toEqual([...decertifiedIds].sort());
+    expect(await liveGrants()).toHaveLength(52 - decertified);
+
+    // The admin closes the campaign, revoking the one item left.
+    await admin.reload();
+    await admin.getByTestId('campaign-progress').getByText(`51 of 52 items decided`).waitFor();
+    await admin.getByRole('button', { name: 'Close campaign' }).click();
+    const closing = admin.getByRole('dialog', { name: 'Close the campaign?' });
+    await closing.getByText('1 item is still open.', { exact: false }).waitFor();
+    await closing.getByLabel('Revoke them: their grants are removed').check();
+    await expectAccessible(admin);
+    await screenshot(admin, dialect, '65-campaign-close');
+    await closing.getByRole('button', { name: 'Close campaign' }).click();
+    await closing.waitFor({ state: 'hidden' });
+    await expect.poll(() => admin.getByTestId('campaign-state').textContent()).toBe('closed');
+    await admin
+      .getByRole('button', { name: 'Download evidence (CSV)' })
+      .or(admin.getByRole('link', { name: 'Download evidence (CSV)' }))
+      .waitFor();
+    await expectAccessible(admin);
+    await screenshot(admin, dialect, '66-campaign-closed');
+    const closed = await t.db
+      .selectFrom('access_reviews')
+      .select(['state', 'close_remaining', 'closed_at'])
+      .where('id', '=', campaignId)
+      .executeTakeFirstOrThrow();
+    expect(closed).toMatchObject({ state: 'ACCESS_REVIEW_STATE_CLOSED', close_remaining: 'REVOKE' });
+    const after = await t.db
+      .selectFrom('tasks')
+      .select(['state', 'outcome'])
+      .where('access_review_id', '=', campaignId)
+      .execute();
+    expect(after.every((task) => task.state === 'TASK_STATE_CLOSED')).toBe(true);
+    expect(after.filter((task) => task.outcome === 'CERTIFY_OUTCOME_DECERTIFIED')).toHaveLength(
+      decertified + 1,
+    );
+    expect(await liveGrants()).toHaveLength(52 - decertified - 1);
+    // The campaigns list shows it closed, with its progress.
+    await admin.getByRole('link', { name: 'Campaigns', exact: true }).click();
+    const list = admin.getByRole('table', { name: /Access review campaigns/ });
+    const row = list.locator('tbody tr', { hasText: 'Vault review Q4' });
+    await row.getByText('52 of 52 items decided').waitFor();
+    expect(await row.getByTestId('campaign-state').textContent()).toBe('closed');
+    await expectAccessible(admin);
+    await screenshot(admin, dialect, '67-campaigns');
+  }, 420_000);
 });

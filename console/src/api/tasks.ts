@@ -60,11 +60,14 @@ export function subjectOf(task: Task): TaskSubject {
 export const currentStepIdOf = (task: Task): string =>
   (task.policy as { current?: { id?: string } | null } | null)?.current?.id ?? '';
 
+/** The settings of the current step's approval, if it is one. */
+const currentApprovalOf = (task: Task) =>
+  (task.policy as { current?: { approval?: { approval?: Record<string, unknown> | null } } } | null)?.current
+    ?.approval?.approval;
+
 /** Whether the current step's policy asks for a reason to approve or to deny (a deny always has one). */
 export function reasonRequiredOf(task: Task, action: 'approve' | 'deny'): boolean {
-  const current = (
-    task.policy as { current?: { approval?: { approval?: Record<string, unknown> | null } } } | null
-  )?.current?.approval?.approval;
+  const current = currentApprovalOf(task);
   return action === 'approve'
     ? current?.requireApprovalReason === true
     : current?.requireDenialReason === true;
@@ -97,15 +100,18 @@ export const requestableListing = (query: string) =>
 
 export type TaskFilter = Pick<
   Body<'/api/v1/search/tasks', 'post'>,
-  'openerIds' | 'subjectIds' | 'myWorkUserIds' | 'taskStates'
+  'openerIds' | 'subjectIds' | 'myWorkUserIds' | 'taskStates' | 'taskTypes' | 'accessReviewIds'
 >;
 
+/** Requests (to grant, to revoke, offboarding): every task but a campaign's certify tasks. */
+export const REQUEST_TYPES: TaskFilter['taskTypes'] = [{ grant: {} }, { revoke: {} }, { offboarding: {} }];
+
 /** Tasks matching a filter, newest first, each with the names of its app and entitlement. */
-export const tasksListing = (filter: TaskFilter) =>
-  listing(tasksKeys.search(filter), async (pageToken) => {
+export const tasksListing = (filter: TaskFilter, pageSize = 25) =>
+  listing([...tasksKeys.search(filter), pageSize], async (pageToken) => {
     const page = await unwrap(
       api.POST('/api/v1/search/tasks', {
-        body: { ...filter, pageSize: 25, pageToken, expandMask: NAMES_MASK },
+        body: { ...filter, pageSize, pageToken, expandMask: NAMES_MASK },
       }),
     );
     const list: TaskView[] = page.list.map((view) => ({ ...view, names: namesOf(view, page.expanded) }));
@@ -221,3 +227,38 @@ export const useTaskNote = (taskId: string, action: 'comment' | 'close', onSucce
       ),
     onSuccess,
   );
+
+/** What a certify task is about: a grant frozen by a campaign, when it was made and by which request. */
+export interface CertifySubject {
+  readonly accessReviewId: string;
+  readonly appId: string;
+  readonly appEntitlementId: string;
+  readonly identityUserId: string;
+  readonly outcome: string;
+  readonly grantedAt: string;
+  /** The task that made the grant, and its number; '' when none (a bulk action, SCIM, an import). */
+  readonly originatingTicketId: string;
+  readonly originatingTicketNumericId: string;
+}
+
+export function certifyOf(task: Task): CertifySubject {
+  const certify = ((task.type ?? {}) as { certify?: Partial<CertifySubject> }).certify ?? {};
+  const data = (task.data ?? {}) as Partial<CertifySubject>;
+  return {
+    accessReviewId: certify.accessReviewId ?? '',
+    appId: certify.appId ?? '',
+    appEntitlementId: certify.appEntitlementId ?? '',
+    identityUserId: certify.identityUserId ?? '',
+    outcome: certify.outcome ?? '',
+    grantedAt: data.grantedAt ?? '',
+    originatingTicketId: data.originatingTicketId ?? '',
+    originatingTicketNumericId: data.originatingTicketNumericId ?? '',
+  };
+}
+
+/** A decertification takes a reason unless the step's approval says `requireDenialReason: false`. */
+export const decertifyNeedsReason = (task: Task): boolean =>
+  currentApprovalOf(task)?.requireDenialReason !== false;
+
+/** A certification takes a reason only when the step's approval asks for one. */
+export const certifyNeedsReason = (task: Task): boolean => reasonRequiredOf(task, 'approve');

@@ -1,21 +1,20 @@
-import { Button, Checkbox, Group, Kbd, Stack, Table, Text, Title } from '@mantine/core';
-import { useHotkeys } from '@mantine/hooks';
+import { Button, Checkbox, Group, Kbd, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import type { ColumnDef } from '@tanstack/react-table';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { peopleNamesQueryOptions } from '../api/people';
-import { type StepAction, type Task, type TaskView, tasksListing } from '../api/tasks';
+import { REQUEST_TYPES, type StepAction, type Task, type TaskView, tasksListing } from '../api/tasks';
 import { DataTable } from '../components/DataTable';
 import { DecideDialog } from '../components/DecideDialog';
-import { Dialog } from '../components/Dialog';
 import { count } from '../components/numbers';
 import { useKeysetPages } from '../components/paging';
+import { type Shortcuts, ShortcutsDialog, useCursor, usePageKeys } from '../components/shortcuts';
 import { CommentDialog, ReassignDialog } from '../components/TaskDialogs';
 import { peopleOfTasks, taskColumns } from '../components/tasks';
 import { useAbilities } from '../session';
 
 /** The inbox's keyboard shortcuts, as the help dialog lists them. */
-const SHORTCUTS: [keys: string[], what: string][] = [
+const SHORTCUTS: Shortcuts = [
   [['j', '↓'], 'Next request'],
   [['k', '↑'], 'Previous request'],
   [['x'], 'Choose or unchoose the request'],
@@ -29,14 +28,6 @@ const SHORTCUTS: [keys: string[], what: string][] = [
 
 const rowId = (taskId: string) => `approval-${taskId}`;
 
-/** Keys typed into a text field are text, not shortcuts; checkboxes and buttons pass them on. */
-function typing(event: KeyboardEvent): boolean {
-  const target = event.target;
-  if (!(target instanceof HTMLElement)) return false;
-  if (target.isContentEditable || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT') return true;
-  return target instanceof HTMLInputElement && !['checkbox', 'radio', 'button'].includes(target.type);
-}
-
 type Open =
   | { readonly kind: 'decide'; readonly tasks: Task[]; readonly action: StepAction }
   | { readonly kind: 'comment' | 'reassign'; readonly task: Task }
@@ -49,7 +40,9 @@ type Open =
 export function ApprovalsPage() {
   const { session, can } = useAbilities();
   const me = session.user.id;
-  const list = useKeysetPages(tasksListing({ myWorkUserIds: [me], taskStates: ['TASK_STATE_OPEN'] }));
+  const list = useKeysetPages(
+    tasksListing({ myWorkUserIds: [me], taskStates: ['TASK_STATE_OPEN'], taskTypes: REQUEST_TYPES }),
+  );
   const rows = list.data?.list ?? [];
   const names = useQuery(peopleNamesQueryOptions(peopleOfTasks(rows)));
   const nameOf = (id: string) => (id === me ? 'You' : names.data?.get(id) || id);
@@ -57,10 +50,14 @@ export function ApprovalsPage() {
   const [open, setOpen] = useState<Open | undefined>();
   const setDeciding = (d: { tasks: Task[]; action: StepAction } | undefined) =>
     setOpen(d && { kind: 'decide', ...d });
-  // The keyboard cursor: the task it is on (so it stays on that task as the list changes).
-  const [cursorId, setCursorId] = useState<string | undefined>();
-  const [moved, setMoved] = useState(0);
-  const cursorIndex = rows.findIndex((r) => r.task.id === cursorId);
+  const {
+    cursorId,
+    index: cursorIndex,
+    move,
+  } = useCursor(
+    rows.map((r) => r.task.id),
+    rowId,
+  );
   const current = rows[cursorIndex]?.task;
   // Only what is on this page and may still be decided counts as chosen.
   const decidable = rows.filter((r) => r.task.actions.includes('TASK_ACTION_TYPE_APPROVE'));
@@ -71,25 +68,9 @@ export function ApprovalsPage() {
       if (!next.delete(id)) next.add(id);
       return next;
     });
-  const move = (by: number) => {
-    if (rows.length === 0) return;
-    const next = cursorIndex < 0 ? (by > 0 ? 0 : rows.length - 1) : cursorIndex + by;
-    setCursorId(rows[Math.max(0, Math.min(rows.length - 1, next))]?.task.id);
-    setMoved((n) => n + 1);
-  };
-  // The cursor row takes focus, so a screen reader says which request it is on.
-  useEffect(() => {
-    if (moved > 0 && cursorId) document.getElementById(rowId(cursorId))?.focus();
-  }, [moved, cursorId]);
   const decideByKey = (action: StepAction) => {
     if (chosen.length > 0) setDeciding({ tasks: chosen, action });
     else if (current?.actions.includes('TASK_ACTION_TYPE_APPROVE')) setDeciding({ tasks: [current], action });
-  };
-  const shortcut = (run: () => void) => (event: KeyboardEvent) => {
-    // Not while a dialog is open, nor while typing.
-    if (open || typing(event)) return;
-    event.preventDefault();
-    run();
   };
   const keys: [string, () => void][] = [
     ['j', () => move(1)],
@@ -112,10 +93,8 @@ export function ApprovalsPage() {
     ],
     ['shift+?', () => setOpen({ kind: 'help' })],
   ];
-  useHotkeys(
-    keys.map(([key, run]) => [key, shortcut(run), { preventDefault: false }]),
-    [],
-  );
+  // Not while a dialog is open, nor while typing.
+  usePageKeys(keys, open !== undefined);
   const columns: ColumnDef<TaskView, unknown>[] = [
     {
       header: () => (
@@ -265,32 +244,11 @@ export function ApprovalsPage() {
         />
       )}
       {open?.kind === 'help' && (
-        <Dialog opened onClose={() => setOpen(undefined)} title="Keyboard shortcuts">
-          <Table>
-            <Table.Caption>Keys of the approvals inbox, outside text boxes</Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">Keys</Table.Th>
-                <Table.Th scope="col">What they do</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {SHORTCUTS.map(([keys, what]) => (
-                <Table.Tr key={what}>
-                  <Table.Td>
-                    {keys.map((k, i) => (
-                      <span key={k}>
-                        {i > 0 && (keys[0] === 'Ctrl' ? ' + ' : ' or ')}
-                        <Kbd>{k}</Kbd>
-                      </span>
-                    ))}
-                  </Table.Td>
-                  <Table.Td>{what}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Dialog>
+        <ShortcutsDialog
+          caption="Keys of the approvals inbox, outside text boxes"
+          shortcuts={SHORTCUTS}
+          onClose={() => setOpen(undefined)}
+        />
       )}
     </Stack>
   );

@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { peopleNamesQueryOptions } from '../api/people';
-import { tasksListing } from '../api/tasks';
+import { REQUEST_TYPES, tasksListing } from '../api/tasks';
 import { DataTable } from '../components/DataTable';
 import { useKeysetPages } from '../components/paging';
 import { peopleOfTasks, taskColumns } from '../components/tasks';
@@ -14,7 +14,13 @@ export function MyRequestsPage() {
   const { session } = useAbilities();
   const me = session.user.id;
   const [whose, setWhose] = useState<'for' | 'by'>('for');
-  const list = useKeysetPages(tasksListing(whose === 'for' ? { subjectIds: [me] } : { openerIds: [me] }));
+  const list = useKeysetPages(
+    tasksListing(
+      whose === 'for'
+        ? { subjectIds: [me], taskTypes: REQUEST_TYPES }
+        : { openerIds: [me], taskTypes: REQUEST_TYPES },
+    ),
+  );
   const names = useQuery(peopleNamesQueryOptions(peopleOfTasks(list.data?.list ?? [])));
   const nameOf = (id: string) => (id === me ? 'You' : names.data?.get(id) || id);
   return (

@@ -161,7 +161,7 @@ describe.each(DIALECTS)('access review reminders on %s', (dialect) => {
     expect(toAnn?.subject).toBe(`Access review due ${due.slice(0, 10)}: Q1 review (2 items to review)`);
     expect(toAnn?.text).toContain('You have 2 items to review in the access review "Q1 review".');
     expect(toAnn?.text).toContain(`It is due ${due}.`);
-    expect(toAnn?.text).toContain(`${PUBLIC_URL}/console/access-reviews/${review.id}`);
+    expect(toAnn?.text).toContain(`${PUBLIC_URL}/console/my-reviews?campaign=${review.id}`);
     expect(receiver.to(ben.user.email)[0]?.text).toContain('You have 1 item to review');
     // Neither the undated campaign nor the closed one reminds anyone.
     expect(

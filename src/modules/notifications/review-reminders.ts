@@ -69,7 +69,7 @@ export function createReviewReminders(deps: ReviewRemindersDeps) {
         )
       ).map((u) => [u.id, u]),
     );
-    const link = new URL(`/console/access-reviews/${campaign.id}`, deps.publicUrl()).href;
+    const link = new URL(`/console/my-reviews?campaign=${campaign.id}`, deps.publicUrl()).href;
     const overdue = point.startsWith('overdue-');
     const mails: QueuedMail[] = [];
     for (const { userId, open } of waiting) {

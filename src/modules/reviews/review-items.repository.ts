@@ -55,19 +55,29 @@ export async function freezePopulation(
   return Number(result.numInsertedOrUpdatedRows ?? 0n);
 }
 
-/** The campaign's frozen items after `afterGrantId`, in grant ID order: one batch of the start job. */
+/** A frozen item with the task its grant came from (the membership's `originatingTicketId`). */
+export interface AccessReviewItemWithTicket extends AccessReviewItem {
+  readonly ticket_id: string | null;
+}
+
+/**
+ * The campaign's frozen items after `afterGrantId`, in grant ID order: one batch of the start job,
+ * each with the task that made its grant (by the grant's key; grants are never erased).
+ */
 export function listItemsAfter(
   db: Executor,
   accessReviewId: string,
   afterGrantId: string,
   limit: number,
-): Promise<AccessReviewItem[]> {
+): Promise<AccessReviewItemWithTicket[]> {
   return db
     .selectFrom('access_review_items')
-    .selectAll()
-    .where('access_review_id', '=', accessReviewId)
-    .where('grant_id', '>', afterGrantId)
-    .orderBy('grant_id')
+    .leftJoin('grants', 'grants.id', 'access_review_items.grant_id')
+    .selectAll('access_review_items')
+    .select(sql<string | null>`grants.ticket_id`.as('ticket_id'))
+    .where('access_review_items.access_review_id', '=', accessReviewId)
+    .where('access_review_items.grant_id', '>', afterGrantId)
+    .orderBy('access_review_items.grant_id')
     .limit(limit)
     .execute();
 }

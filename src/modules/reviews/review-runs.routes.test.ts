@@ -403,6 +403,74 @@ describe.each(DIALECTS)('running access reviews on %s', (dialect) => {
     expect(JSON.parse(managerTask.step_approver_ids)).toEqual([dave.user.id]);
   });
 
+  it("finds a campaign's certify tasks by accessReviewIds, each saying when its grant was made and by which request", async () => {
+    const fifth = await createEntitlement(t, app.id);
+    await addMembers(fifth.id, [bob.user.id]);
+    // Dave asks for it and the app's owner approves: that grant's ticket is the request.
+    const asked = await t.request(
+      'POST',
+      '/api/v1/task/grant',
+      { appId: app.id, appEntitlementId: fifth.id },
+      as(dave),
+    );
+    expect(asked.status, JSON.stringify(asked.body)).toBe(200);
+    const request = asked.body.taskView.task;
+    const approved = await t.request(
+      'POST',
+      `/api/v1/tasks/${request.id}/action/approve`,
+      { policyStepId: request.policy.current.id },
+      as(appOwner),
+    );
+    expect(approved.status, JSON.stringify(approved.body)).toBe(200);
+    const id = await newCampaign([fifth]);
+    expect((await start(id)).status).toBe(200);
+    await t.container.reviewRuns.runPending();
+
+    const search = (body: Record<string, unknown>, caller?: Caller) =>
+      t.request('POST', '/api/v1/search/tasks', { taskTypes: [{ certify: {} }], ...body }, as(caller));
+    const found = await search({ accessReviewIds: [id], myWorkUserIds: [appOwner.user.id] }, appOwner);
+    expect(found.status, JSON.stringify(found.body)).toBe(200);
+    const grants = await t.db
+      .selectFrom('grants')
+      .select(['id', 'app_user_id', 'created_at', 'ticket_id'])
+      .where('app_entitlement_id', '=', fifth.id)
+      .execute();
+    const byAppUser = new Map(grants.map((g) => [g.app_user_id, g]));
+    const daveGrant = byAppUser.get(await appUserOf(dave.user.id));
+    const bobGrant = byAppUser.get(await appUserOf(bob.user.id));
+    expect(daveGrant?.ticket_id).toBe(request.id);
+    const data = found.body.list.map((view: any) => view.task.data);
+    expect(data).toEqual(
+      expect.arrayContaining([
+        {
+          grantId: daveGrant?.id,
+          grantedAt: daveGrant?.created_at,
+          originatingTicketId: request.id,
+          originatingTicketNumericId: request.numericId,
+        },
+        {
+          grantId: bobGrant?.id,
+          grantedAt: bobGrant?.created_at,
+          originatingTicketId: '',
+          originatingTicketNumericId: '',
+        },
+      ]),
+    );
+    expect(found.body.list).toHaveLength(2);
+    expect(found.body.list.every((view: any) => view.task.type.certify.accessReviewId === id)).toBe(true);
+    // Another campaign's tasks are not among them, nor tasks of no campaign.
+    const other = await search({ accessReviewIds: [reviewId] });
+    expect(other.body.list.length).toBeGreaterThan(0);
+    expect(other.body.list.every((view: any) => view.task.type.certify.accessReviewId === reviewId)).toBe(
+      true,
+    );
+    const none = await t.request('POST', '/api/v1/search/tasks', {
+      accessReviewIds: [id],
+      taskTypes: [{ grant: {} }],
+    });
+    expect(none.body.list).toEqual([]);
+  });
+
   it('closes itself at its completion date when autoCloseCampaign is set, revoking what is left', async () => {
     const completionDate = new Date(t.clock.now().getTime() + 86_400_000).toISOString();
     const id = await newCampaign([first], { completionDate });

@@ -120,6 +120,8 @@ export function createReviewRunsService(deps: ReviewRunsDeps) {
           appUserId: item.app_user_id,
           identityUserId: item.identity_user_id,
           grantId: item.grant_id,
+          grantedAt: item.granted_at,
+          originatingTicketId: item.ticket_id ?? '',
         })),
         now,
       );

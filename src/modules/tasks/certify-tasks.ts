@@ -16,6 +16,9 @@ export interface CertifyItem {
   /** The person the app user belongs to ('' for an app user linked to nobody). */
   readonly identityUserId: string;
   readonly grantId: string;
+  /** When the grant was made, and the task that made it ('' when none): what a reviewer reads. */
+  readonly grantedAt: string;
+  readonly originatingTicketId: string;
 }
 
 /** What every certify task of a batch shares: its campaign, policy, owners and who started it. */
@@ -30,7 +33,10 @@ export interface CertifyBatch {
 }
 
 /** A CERTIFY policy with no steps is reviewed by the app's owners (issue 20). */
-const DEFAULT_CERTIFY_STEP: PolicyStep = { approval: { appOwners: {} } } as PolicyStep;
+// Its reason rule is stated, so a task's view says what a decertification needs (a reason).
+const DEFAULT_CERTIFY_STEP: PolicyStep = {
+  approval: { appOwners: {}, requireDenialReason: true },
+} as PolicyStep;
 
 /** The steps a certify task runs: the policy's, or one app-owner review when it has none. */
 export const certifyStepsOf = (steps: readonly PolicyStep[]): PolicyStep[] =>
@@ -97,6 +103,14 @@ async function namedReviewers(
   }
 }
 
+/** The numeric IDs of the tasks the items' grants came from, in one query. */
+async function numericIdsOf(trx: Executor, items: readonly CertifyItem[]): Promise<Map<string, string>> {
+  const ids = [...new Set(items.map((item) => item.originatingTicketId).filter((id) => id !== ''))];
+  if (ids.length === 0) return new Map();
+  const rows = await trx.selectFrom('tasks').select(['id', 'numeric_id']).where('id', 'in', ids).execute();
+  return new Map(rows.map((row) => [row.id, String(row.numeric_id)]));
+}
+
 /**
  * Creates one open certify task per item, waiting on the first step's reviewers, with their
  * assignees and their `created` and `step_started` audits, in multi-row statements: reviewers are
@@ -123,6 +137,7 @@ export async function createCertifyTasks(
   const fallbackUsers =
     options?.fallback === true ? await liveUserIds(trx, options.fallbackUserIds ?? []) : [];
   const owners = await liveUserIds(trx, batch.campaignOwnerIds);
+  const ticketNumbers = await numericIdsOf(trx, items);
   const escalation = approval.escalationEnabled ? approval.escalation : null;
   const escalatesAt = escalation
     ? new Date(now.getTime() + Number(escalation.expiration ?? '0') * 60_000).toISOString()
@@ -188,8 +203,14 @@ export async function createCertifyTasks(
       comment_count: 0,
       due_at: escalatesAt ?? null,
       step_base: 0,
-      // The frozen grant the task is about, so a decertification revokes that grant and no later one.
-      request_data: { grantId: item.grantId },
+      // The frozen grant the task is about, so a decertification revokes that grant and no later one;
+      // when it was made and by which request, so a reviewer's queue reads them with the task.
+      request_data: {
+        grantId: item.grantId,
+        grantedAt: item.grantedAt,
+        originatingTicketId: item.originatingTicketId,
+        originatingTicketNumericId: ticketNumbers.get(item.originatingTicketId) ?? '',
+      },
       access_review_id: batch.accessReviewId,
       created_at: at,
       updated_at: at,
