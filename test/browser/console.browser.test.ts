@@ -1299,7 +1299,7 @@ describe.skipIf(!CHROMIUM).each(DIALECTS)('the console in Chromium on %s', (dial
     const app = await t.request(
       'POST',
       '/api/v1/apps',
-      { displayName: 'Vault', owners: [reviewer.user.id] },
+      { displayName: 'Strongroom', owners: [reviewer.user.id] },
       { token },
     );
     expect(app.status, JSON.stringify(app.body)).toBe(200);
@@ -1307,7 +1307,7 @@ describe.skipIf(!CHROMIUM).each(DIALECTS)('the console in Chromium on %s', (dial
     const made = await t.request(
       'POST',
       `/api/v1/apps/${appId}/entitlements`,
-      { displayName: 'Vault keys' },
+      { displayName: 'Strongroom keys' },
       { token },
     );
     expect(made.status, JSON.stringify(made.body)).toBe(200);
@@ -1365,12 +1365,12 @@ describe.skipIf(!CHROMIUM).each(DIALECTS)('the console in Chromium on %s', (dial
     await admin.getByRole('combobox', { name: 'Certify policy' }).click();
     await admin.getByRole('option', { name: 'Quarterly certification' }).click();
     await admin.getByRole('combobox', { name: 'App', exact: true }).click();
-    await admin.getByRole('combobox', { name: 'App', exact: true }).fill('Vault');
-    await admin.getByRole('option', { name: 'Vault' }).click();
+    await admin.getByRole('combobox', { name: 'App', exact: true }).fill('Strongroom');
+    await admin.getByRole('option', { name: 'Strongroom' }).click();
     await admin.getByRole('combobox', { name: 'Entitlement' }).click();
-    await admin.getByRole('option', { name: 'Vault keys' }).click();
+    await admin.getByRole('option', { name: 'Strongroom keys' }).click();
     await admin.getByRole('button', { name: 'Add entitlement' }).click();
-    await admin.getByTestId('campaign-scope').getByText('Vault keys (Vault)').waitFor();
+    await admin.getByTestId('campaign-scope').getByText('Strongroom keys (Strongroom)').waitFor();
     await admin
       .getByText('Olivia Okafor (olivia@example.test)')
       .or(admin.getByText('Olivia Okafor'))
@@ -1504,7 +1504,7 @@ describe.skipIf(!CHROMIUM).each(DIALECTS)('the console in Chromium on %s', (dial
     }
     await said(certified, decertified, 1);
     const refusals = reviewing.getByTestId('refused-decisions');
-    await refusals.getByText(/^Person \d+: Vault keys \(Vault\): .*is closed/).waitFor();
+    await refusals.getByText(/^Person \d+: Strongroom keys \(Strongroom\): .*is closed/).waitFor();
     await expectAccessible(reviewing);
     await screenshot(reviewing, dialect, '64-my-reviews-answered');
     await expect.poll(() => queue.locator('tbody tr').count()).toBe(1);
