@@ -666,6 +666,13 @@ function report(results: Record<Dialect, DialectResults>): string {
         ratio(r.server.getEntitlementDuringAdd.p99Ms / r.server.getEntitlement.p99Ms),
       ]),
     ],
+    [
+      "  that add's batch transactions (SQLite: write-lock hold): count, p99 (max ≤)",
+      ...both((r) => [
+        `${int(r.server.batchesDuringAdd.batches)}, ${r.server.batchesDuringAdd.p99Ms.toFixed(0)} ms (${r.server.batchesDuringAdd.maxMs.toFixed(0)} ms)`,
+        '',
+      ]),
+    ],
     goalRow(
       'p99 during an add ≤ 3 × at rest (none timed out)',
       (d) =>

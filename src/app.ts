@@ -92,6 +92,7 @@ export async function buildApp(container: Container, options: AppOptions): Promi
   // Before every route: the OpenAPI document and the metrics hook see all routes registered after.
   await registerOpenApi(app);
   const metrics = createMetrics(container.ops);
+  container.onBulkBatch(metrics.bulkBatchCommitted);
   await app.register(metrics.plugin);
 
   await app.register(cookie);

@@ -61,8 +61,11 @@ export interface BackgroundRunner {
   start(): void;
   wake(): void;
   stop(): Promise<void>;
-  /** Calls `listener` after each committed batch, where batches are applied out of this thread. */
-  onBatch?(listener: () => void): void;
+  /**
+   * Calls `listener` after each committed batch, where batches are applied out of this thread, with
+   * how long the batch's transaction took.
+   */
+  onBatch?(listener: (batch: { transactionMs: number }) => void): void;
 }
 
 export type Container = Awaited<ReturnType<typeof createContainer>>;
@@ -150,15 +153,22 @@ export async function createContainer({
     logger: logger.child({ component: 'webhook-dispatch' }),
     onQueued: () => webhookWorker.wake(),
   });
+  // Every committed batch, in this thread's runner or the runner thread: webhooks read the change
+  // stream then, and /metrics times the batch's transaction (on SQLite, its hold of the write lock).
+  const batchListeners: Array<(batch: { transactionMs: number }) => void> = [];
+  const batchCommitted = (batch: { transactionMs: number }) => {
+    webhookDispatcher.wake();
+    for (const listener of batchListeners) listener(batch);
+  };
   const runner = createBulkActionRunner({
     ...base,
-    afterBatch: () => webhookDispatcher.wake(),
+    afterBatch: batchCommitted,
     batchSize: config.bulkBatchSize,
     logger: logger.child({ component: 'bulk-actions' }),
   });
   // The in-process runner serves applyNow (SCIM answers with the result) and tests.
   const bulkRunner: BackgroundRunner = backgroundRunner ?? runner;
-  bulkRunner.onBatch?.(() => webhookDispatcher.wake());
+  bulkRunner.onBatch?.(batchCommitted);
   bulkActions.onCreated(() => bulkRunner.wake());
   const maintenance = createMaintenance({
     db,
@@ -268,6 +278,10 @@ export async function createContainer({
      */
     listeningOn(port: number): void {
       listeningUrl = publicUrlListeningOn(config.publicUrl, port);
+    },
+    /** Calls `listener` after each bulk-action batch commits, wherever it ran. */
+    onBulkBatch(listener: (batch: { transactionMs: number }) => void): void {
+      batchListeners.push(listener);
     },
     database,
     db,

@@ -62,6 +62,8 @@ export interface ServerResults {
   readonly getEntitlement: LoadResult;
   /** The same GETs while an add of the last size runs. */
   readonly getEntitlementDuringAdd: LoadResult;
+  /** That add's batch transactions (on SQLite, how long each held the write lock), from /metrics. */
+  readonly batchesDuringAdd: BatchTimes;
   /** GET …/entitlements/{id}/users?page_size=100 (page 1 of the smallest add's members) under load. */
   readonly membersPage: LoadResult;
   /** The hot reads (entitlement, members page, user), each with its bare twin serving its bytes. */
@@ -131,6 +133,44 @@ export async function readsRun(
 }
 
 const CHUNK_SIZE = 10_000;
+
+export interface BatchTimes {
+  readonly batches: number;
+  /** p99 of the batch transactions, interpolated within the histogram's bucket (as histogram_quantile). */
+  readonly p99Ms: number;
+  readonly maxMs: number;
+}
+
+/** roster_bulk_batch_seconds from /metrics: cumulative count by upper bound (s), +Inf included. */
+async function batchHistogram(url: string): Promise<Map<number, number>> {
+  const text = await (await fetch(`${url}/metrics`)).text();
+  const buckets = new Map<number, number>();
+  for (const match of text.matchAll(/^roster_bulk_batch_seconds_bucket\{le="([^"]+)"\} (\d+)$/gm)) {
+    buckets.set(match[1] === '+Inf' ? Number.POSITIVE_INFINITY : Number(match[1]), Number(match[2]));
+  }
+  return buckets;
+}
+
+/** The batches between two scrapes: their count, p99 and the bucket bound of the slowest. */
+function batchTimes(before: Map<number, number>, after: Map<number, number>): BatchTimes {
+  const bounds = [...after.keys()].sort((a, b) => a - b);
+  const counts = bounds.map((le) => (after.get(le) ?? 0) - (before.get(le) ?? 0));
+  const total = counts.at(-1) ?? 0;
+  const rank = 0.99 * total;
+  let p99Ms = Number.NaN;
+  for (const [i, le] of bounds.entries()) {
+    const below = i === 0 ? 0 : (counts[i - 1] as number);
+    const lower = i === 0 ? 0 : (bounds[i - 1] as number);
+    if ((counts[i] as number) >= rank) {
+      const upper = Number.isFinite(le) ? le : lower;
+      const inBucket = (counts[i] as number) - below;
+      p99Ms = 1000 * (lower + (inBucket === 0 ? 0 : ((upper - lower) * (rank - below)) / inBucket));
+      break;
+    }
+  }
+  const slowest = bounds.findIndex((_, i) => (counts[i] as number) >= total);
+  return { batches: total, p99Ms, maxMs: 1000 * (bounds[slowest] ?? Number.NaN) };
+}
 
 /** A Roster server as a child process, with its own data directory and the bench's batch sizes. */
 export async function startRoster(
@@ -300,12 +340,14 @@ export async function serverRun(
 
     progress(`GET entitlement under load while ${big.toLocaleString('en-US')} users are added`);
     const during = await createEntitlement(client, `during load ${big}`);
+    const batchesBefore = await batchHistogram(server.url);
     const adding = addUsersAndWait(client, during, userIds);
     // Awaited below; a failure is reported there, not as an unhandled rejection meanwhile.
     adding.catch(() => undefined);
     // Requests that time out while the add holds the server are part of the figure (shown beside it).
     const getEntitlementDuringAdd = await load(entitlementUrl, 'GET entitlement during an add', true);
     await adding;
+    const batchesDuringAdd = batchTimes(batchesBefore, await batchHistogram(server.url));
     return {
       adds,
       secondEntitlementAdd,
@@ -316,6 +358,7 @@ export async function serverRun(
       ...pages,
       getEntitlement,
       getEntitlementDuringAdd,
+      batchesDuringAdd,
       membersPage,
       reads,
     };

@@ -172,7 +172,11 @@ describe.each(DIALECTS)('the bulk-action runner thread on %s', (dialect) => {
       pollMs: 20,
     });
     const batches = createSignal();
-    thread.onBatch(() => batches.notify());
+    const transactions: number[] = [];
+    thread.onBatch(({ transactionMs }) => {
+      transactions.push(transactionMs);
+      batches.notify();
+    });
     thread.start();
     expect(await firstLook).toBe(false);
     expect(thread.threadId).toBeUndefined();
@@ -185,6 +189,10 @@ describe.each(DIALECTS)('the bulk-action runner thread on %s', (dialect) => {
     await thread.stop();
     expect(thread.threadId).toBeUndefined();
     await expectEachGrantedOnce(t, id, appId, 120);
+    // 120 users in batches of 50 (or more, as batches grow): each reported with its transaction's time.
+    expect(transactions.length).toBeGreaterThanOrEqual(1);
+    expect(transactions.length).toBeLessThanOrEqual(3);
+    for (const ms of transactions) expect(ms).toBeGreaterThan(0);
   });
 
   it('ends its thread once idle, saying so (not a crash), and starts a new one when work waits', async () => {

@@ -20,7 +20,14 @@ export interface RunnerThreadSettings {
 }
 
 /** Messages between the server and its runner thread. */
-export type RunnerThreadMessage = 'wake' | 'stop' | 'started' | 'stopped' | 'batch' | 'idle';
+export type RunnerThreadMessage =
+  | 'wake'
+  | 'stop'
+  | 'started'
+  | 'stopped'
+  | 'idle'
+  /** A batch committed; its transaction took this long (BEGIN to COMMIT). */
+  | { readonly batch: { readonly transactionMs: number } };
 
 export interface RunnerThreadOptions {
   readonly settings: RunnerThreadSettings;
@@ -75,7 +82,7 @@ export function createRunnerThread(options: RunnerThreadOptions) {
   let crashes = 0;
   let restartTimer: NodeJS.Timeout | undefined;
   let pollTimer: NodeJS.Timeout | undefined;
-  const batchListeners: Array<() => void> = [];
+  const batchListeners: Array<(batch: { transactionMs: number }) => void> = [];
 
   function spawn(): void {
     if (worker || stopping) return;
@@ -87,8 +94,8 @@ export function createRunnerThread(options: RunnerThreadOptions) {
     wokenWhileLeaving = false;
     thread.on('message', (message: RunnerThreadMessage) => {
       if (message === 'started') crashes = 0;
-      else if (message === 'batch') for (const listener of batchListeners) listener();
       else if (message === 'idle') leaving = true;
+      else if (typeof message === 'object') for (const listener of batchListeners) listener(message.batch);
     });
     thread.on('error', (error) => logger.error({ err: error }, 'bulk-action runner thread failed'));
     thread.on('exit', (code) => {
@@ -132,8 +139,11 @@ export function createRunnerThread(options: RunnerThreadOptions) {
       pollTimer = setInterval(() => void lookForWork(hasWork), options.pollMs ?? 1_000);
       pollTimer.unref();
     },
-    /** Calls `listener` after each batch the thread commits (webhooks read the change stream then). */
-    onBatch(listener: () => void): void {
+    /**
+     * Calls `listener` after each batch the thread commits (webhooks read the change stream then),
+     * with how long its transaction took.
+     */
+    onBatch(listener: (batch: { transactionMs: number }) => void): void {
       batchListeners.push(listener);
     },
     /** Tells the thread to look for work now (a bulk action was just created). */

@@ -30,9 +30,9 @@ const runner = createBulkActionRunner({
   ...(settings.maxBatchSize === undefined ? {} : { maxBatchSize: settings.maxBatchSize }),
   ...(settings.owner === undefined ? {} : { owner: settings.owner }),
   onIdle: () => whenIdle(),
-  afterBatch: () => {
+  afterBatch: ({ transactionMs }) => {
     busyAt = Date.now();
-    port.postMessage('batch' satisfies RunnerThreadMessage);
+    port.postMessage({ batch: { transactionMs } } satisfies RunnerThreadMessage);
   },
 });
 

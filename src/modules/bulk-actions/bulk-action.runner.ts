@@ -23,6 +23,15 @@ import {
   renewChunkLease,
 } from './bulk-actions.repository.js';
 
+/** What the runner reports of each batch it commits. */
+export interface BatchCommitted {
+  readonly bulkActionId: string;
+  /** The chunk's cursor after the batch. */
+  readonly cursor: number;
+  /** The batch transaction's duration, BEGIN to COMMIT, in milliseconds. */
+  readonly transactionMs: number;
+}
+
 export interface BulkActionRunnerDeps {
   readonly db: Db;
   readonly dialect: DialectFeatures;
@@ -46,8 +55,11 @@ export interface BulkActionRunnerDeps {
   readonly pollMs?: number;
   /** Identifies this runner in leases. */
   readonly owner?: string;
-  /** Called after each committed batch; tests use it to stop a runner part-way. */
-  readonly afterBatch?: (info: { bulkActionId: string; cursor: number }) => void | Promise<void>;
+  /**
+   * Called after each committed batch with how long its transaction took from BEGIN to COMMIT (on
+   * SQLite, about how long it held the write lock); tests use it to stop a runner part-way.
+   */
+  readonly afterBatch?: (info: BatchCommitted) => void | Promise<void>;
   /** Called each time the runner looks for work and finds none (its thread ends after a while idle). */
   readonly onIdle?: () => void;
 }
@@ -204,12 +216,13 @@ export function createBulkActionRunner(deps: BulkActionRunnerDeps) {
         );
         return;
       }
-      adapt(performance.now() - started);
+      const transactionMs = performance.now() - started;
+      adapt(transactionMs);
       logger.debug(
         { bulkActionId: action.id, chunk: chunk.seq, cursor: outcome.cursor },
         'bulk action batch committed',
       );
-      await deps.afterBatch?.({ bulkActionId: action.id, cursor: outcome.cursor });
+      await deps.afterBatch?.({ bulkActionId: action.id, cursor: outcome.cursor, transactionMs });
       if (outcome.done) return;
       // Let HTTP requests in between batches.
       await yieldToEventLoop();

@@ -1,6 +1,6 @@
 /** Bulk actions, durable add-members and set-members work: what other modules may use. */
 
-export type { BulkActionRunner } from './bulk-action.runner.js';
+export type { BatchCommitted, BulkActionRunner } from './bulk-action.runner.js';
 export {
   deleteFinishedBefore,
   findPendingAdd,

@@ -66,12 +66,16 @@ describe.each(DIALECTS)('/metrics on %s', (dialect) => {
     expect(sample(before, 'roster_bulk_action_users_remaining')).toBe(3);
     expect(sample(before, 'roster_bulk_action_users_processed_total', { outcome: 'failed' })).toBe(1);
     expect(sample(before, 'roster_bulk_action_users_processed_total', { outcome: 'succeeded' })).toBe(0);
+    const batchesBefore = sample(before, 'roster_bulk_batch_seconds_count') ?? 0;
 
     await t.drainBulkActions();
     const after = (await t.request('GET', '/metrics')).body as string;
     expect(sample(after, 'roster_bulk_actions_open')).toBe(0);
     expect(sample(after, 'roster_bulk_action_users_remaining')).toBe(0);
     expect(sample(after, 'roster_bulk_action_users_processed_total', { outcome: 'succeeded' })).toBe(3);
+    // The four IDs are one batch; its transaction's time is in the histogram.
+    expect(sample(after, 'roster_bulk_batch_seconds_count')).toBe(batchesBefore + 1);
+    expect(sample(after, 'roster_bulk_batch_seconds_sum')).toBeGreaterThan(0);
   });
 
   it('reports the database pool', async () => {

@@ -27,6 +27,13 @@ export function createMetrics(ops: OpsService) {
     registers: [registry],
   });
 
+  const bulkBatches = new Histogram({
+    name: 'roster_bulk_batch_seconds',
+    help: 'Bulk-action batch transactions, BEGIN to COMMIT (on SQLite, how long each held the write lock), in this process',
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 0.75, 1, 1.5, 2.5, 5],
+    registers: [registry],
+  });
+
   // Bulk-action figures come from the rows at scrape time (see ops.repository.ts); one query serves
   // the gauges and counter of a scrape.
   let pending: Promise<Awaited<ReturnType<OpsService['bulkActionTotals']>> | undefined> | undefined;
@@ -116,7 +123,14 @@ export function createMetrics(ops: OpsService) {
     { name: 'roster-metrics' },
   );
 
-  return { registry, plugin };
+  return {
+    registry,
+    plugin,
+    /** Records one committed bulk-action batch (the runner thread's reach this thread by message). */
+    bulkBatchCommitted(batch: { transactionMs: number }): void {
+      bulkBatches.observe(batch.transactionMs / 1000);
+    },
+  };
 }
 
 export type Metrics = ReturnType<typeof createMetrics>;
