@@ -177,6 +177,28 @@ describe.each(DIALECTS)('bulk-action runner on %s', (dialect) => {
     const outcomes = await bulkItems(t, id);
     expect(new Set(outcomes.map((o) => o.userId)).size).toBe(95);
   });
+
+  it('halves its batches while they overrun the target, down to the smallest size, and still applies everyone once', async () => {
+    const { body } = await t.request('POST', url, { userIds });
+    const id = body.bulkActionId as string;
+    const cursors: number[] = [];
+    await runnerFor(t, {
+      batchSize: 40,
+      maxBatchSize: 80,
+      minBatchSize: 5,
+      // Every batch takes longer than no time at all: each one halves the next, to the floor.
+      batchTargetMs: 0,
+      owner: 'shrinking',
+      afterBatch: ({ cursor }) => {
+        cursors.push(cursor);
+      },
+    }).runUntilIdle();
+    expect(cursors).toEqual([40, 60, 70, 75, 80, 85, 90, 95]);
+    expect(await chunksOf(id)).toEqual([{ cursor: 95, done: 1, lease_owner: null }]);
+    const outcomes = await bulkItems(t, id);
+    expect(outcomes).toHaveLength(95);
+    expect(new Set(outcomes.map((o) => o.userId)).size).toBe(95);
+  });
 });
 
 describe.each(DIALECTS)('runners sharing one action on %s', (dialect) => {

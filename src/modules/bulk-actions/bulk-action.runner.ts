@@ -42,11 +42,17 @@ export interface BulkActionRunnerDeps {
   readonly batchSize?: number;
   /**
    * The runner grows batches up to this many users while they finish well inside `batchTargetMs`
-   * (each batch has fixed costs: lease, lookups, counters, commit), and shrinks them back towards
-   * `batchSize` when they take longer, so SQLite's write lock is never held much beyond the target.
-   * Defaults to `batchSize`: fixed batches.
+   * (each batch has fixed costs: lease, lookups, counters, commit), and halves them when they take
+   * longer, down to `minBatchSize`, so SQLite's write lock is never held much beyond the target even
+   * when the machine is busy. Defaults to `batchSize`: fixed batches.
    */
   readonly maxBatchSize?: number;
+  /**
+   * The smallest batch adapting batches shrink to. By default `batchSize` with fixed batches, else
+   * the smaller of `batchSize` and 50: on a machine busy enough that a batch of `batchSize` users
+   * holds the write lock past the target, readers wait for smaller slices.
+   */
+  readonly minBatchSize?: number;
   /** How long one batch transaction should take at most, when batches adapt; by default the dialect's. */
   readonly batchTargetMs?: number;
   /** How long a claim lasts without renewal; another runner takes over an action whose lease ran out. */
@@ -70,6 +76,8 @@ const MAX_FAILED_ATTEMPTS = 8;
 const RETRY_PAUSE_MS = 1_000;
 const RETRY_PAUSE_MAX_MS = 5 * 60_000;
 const MAX_ERROR_TEXT = 2_000;
+/** Adapting batches shrink no further than this by default: below it the commit dominates. */
+const MIN_ADAPTIVE_BATCH = 50;
 
 /** How often applyNow looks again at an action whose chunks it could not claim. */
 const APPLY_NOW_WAIT_MS = 25;
@@ -86,6 +94,10 @@ export function createBulkActionRunner(deps: BulkActionRunnerDeps) {
   const { db, dialect, clock, logger } = deps;
   const batchSize = deps.batchSize ?? 1_000;
   const maxBatchSize = Math.max(batchSize, deps.maxBatchSize ?? batchSize);
+  const minBatchSize = Math.max(
+    1,
+    Math.min(batchSize, deps.minBatchSize ?? (maxBatchSize > batchSize ? MIN_ADAPTIVE_BATCH : batchSize)),
+  );
   const batchTargetMs = deps.batchTargetMs ?? dialect.bulkBatchTargetMs;
   // The current batch size; kept across chunks, since the cost per user changes slowly.
   let size = batchSize;
@@ -175,7 +187,7 @@ export function createBulkActionRunner(deps: BulkActionRunnerDeps) {
   /** Doubles the batch size after a batch well inside the target, halves it after one beyond. */
   function adapt(elapsedMs: number): void {
     if (elapsedMs < batchTargetMs / 2) size = Math.min(maxBatchSize, size * 2);
-    else if (elapsedMs > batchTargetMs) size = Math.max(batchSize, Math.floor(size / 2));
+    else if (elapsedMs > batchTargetMs) size = Math.max(minBatchSize, Math.floor(size / 2));
   }
 
   /** Works through one claimed chunk until it is done, the lease is lost, or the runner stops. */
