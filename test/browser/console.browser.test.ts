@@ -1303,10 +1303,11 @@ describe.skipIf(!CHROMIUM).each(DIALECTS)('the console in Chromium on %s', (dial
     const { t } = roster;
     const token = await t.issueAdminToken();
     const reviewer = await createCaller(t, [ROLES.appAdmin]);
+    // Not "Vault": the request test's app has that name, and the App picker would offer both.
     const app = await t.request(
       'POST',
       '/api/v1/apps',
-      { displayName: 'Vault', owners: [reviewer.user.id] },
+      { displayName: 'Key vault', owners: [reviewer.user.id] },
       { token },
     );
     expect(app.status, JSON.stringify(app.body)).toBe(200);
@@ -1372,12 +1373,12 @@ describe.skipIf(!CHROMIUM).each(DIALECTS)('the console in Chromium on %s', (dial
     await admin.getByRole('combobox', { name: 'Certify policy' }).click();
     await admin.getByRole('option', { name: 'Quarterly certification' }).click();
     await admin.getByRole('combobox', { name: 'App', exact: true }).click();
-    await admin.getByRole('combobox', { name: 'App', exact: true }).fill('Vault');
-    await admin.getByRole('option', { name: 'Vault' }).click();
+    await admin.getByRole('combobox', { name: 'App', exact: true }).fill('Key vault');
+    await admin.getByRole('option', { name: 'Key vault', exact: true }).click();
     await admin.getByRole('combobox', { name: 'Entitlement' }).click();
     await admin.getByRole('option', { name: 'Vault keys' }).click();
     await admin.getByRole('button', { name: 'Add entitlement' }).click();
-    await admin.getByTestId('campaign-scope').getByText('Vault keys (Vault)').waitFor();
+    await admin.getByTestId('campaign-scope').getByText('Vault keys (Key vault)').waitFor();
     await admin
       .getByText('Olivia Okafor (olivia@example.test)')
       .or(admin.getByText('Olivia Okafor'))
@@ -1512,7 +1513,7 @@ describe.skipIf(!CHROMIUM).each(DIALECTS)('the console in Chromium on %s', (dial
     }
     await said(certified, decertified, 1);
     const refusals = reviewing.getByTestId('refused-decisions');
-    await refusals.getByText(/^Person \d+: Vault keys \(Vault\): .*is closed/).waitFor();
+    await refusals.getByText(/^Person \d+: Vault keys \(Key vault\): .*is closed/).waitFor();
     await expectAccessible(reviewing);
     await screenshot(reviewing, dialect, '64-my-reviews-answered');
     await expect.poll(() => queue.locator('tbody tr').count()).toBe(1);
