@@ -30,7 +30,14 @@ describe.skipIf(!CHROMIUM).each(DIALECTS)('the console in Chromium on %s', (dial
   let reader: Awaited<ReturnType<typeof createCaller>>;
   let userIds: string[];
   const contexts: BrowserContext[] = [];
-  const world = { appId: '', entitlementId: '', addedAt: new Date(0), removedAt: new Date(0) };
+  const world = {
+    appId: '',
+    entitlementId: '',
+    addedAt: new Date(0),
+    removedAt: new Date(0),
+    /** The access review the campaign test closes (52 items), whose evidence the next test downloads. */
+    campaignId: '',
+  };
 
   beforeAll(async () => {
     const port = await freePort();
@@ -1296,10 +1303,11 @@ describe.skipIf(!CHROMIUM).each(DIALECTS)('the console in Chromium on %s', (dial
     const { t } = roster;
     const token = await t.issueAdminToken();
     const reviewer = await createCaller(t, [ROLES.appAdmin]);
+    // Not "Vault": the request test's app has that name, and the App picker would offer both.
     const app = await t.request(
       'POST',
       '/api/v1/apps',
-      { displayName: 'Strongroom', owners: [reviewer.user.id] },
+      { displayName: 'Key vault', owners: [reviewer.user.id] },
       { token },
     );
     expect(app.status, JSON.stringify(app.body)).toBe(200);
@@ -1307,7 +1315,7 @@ describe.skipIf(!CHROMIUM).each(DIALECTS)('the console in Chromium on %s', (dial
     const made = await t.request(
       'POST',
       `/api/v1/apps/${appId}/entitlements`,
-      { displayName: 'Strongroom keys' },
+      { displayName: 'Vault keys' },
       { token },
     );
     expect(made.status, JSON.stringify(made.body)).toBe(200);
@@ -1365,12 +1373,12 @@ describe.skipIf(!CHROMIUM).each(DIALECTS)('the console in Chromium on %s', (dial
     await admin.getByRole('combobox', { name: 'Certify policy' }).click();
     await admin.getByRole('option', { name: 'Quarterly certification' }).click();
     await admin.getByRole('combobox', { name: 'App', exact: true }).click();
-    await admin.getByRole('combobox', { name: 'App', exact: true }).fill('Strongroom');
-    await admin.getByRole('option', { name: 'Strongroom' }).click();
+    await admin.getByRole('combobox', { name: 'App', exact: true }).fill('Key vault');
+    await admin.getByRole('option', { name: 'Key vault', exact: true }).click();
     await admin.getByRole('combobox', { name: 'Entitlement' }).click();
-    await admin.getByRole('option', { name: 'Strongroom keys' }).click();
+    await admin.getByRole('option', { name: 'Vault keys' }).click();
     await admin.getByRole('button', { name: 'Add entitlement' }).click();
-    await admin.getByTestId('campaign-scope').getByText('Strongroom keys (Strongroom)').waitFor();
+    await admin.getByTestId('campaign-scope').getByText('Vault keys (Key vault)').waitFor();
     await admin
       .getByText('Olivia Okafor (olivia@example.test)')
       .or(admin.getByText('Olivia Okafor'))
@@ -1381,6 +1389,7 @@ describe.skipIf(!CHROMIUM).each(DIALECTS)('the console in Chromium on %s', (dial
     await admin.getByRole('button', { name: 'Create draft' }).click();
     await admin.getByRole('heading', { name: 'Vault review Q4' }).waitFor();
     const campaignId = admin.url().split('/campaigns/')[1] ?? '';
+    world.campaignId = campaignId;
     expect(await admin.getByTestId('campaign-state').textContent()).toBe('draft');
     await admin.getByRole('button', { name: 'Start' }).click();
     await expect.poll(() => admin.getByTestId('campaign-state').textContent()).toBe('open');
@@ -1504,7 +1513,7 @@ describe.skipIf(!CHROMIUM).each(DIALECTS)('the console in Chromium on %s', (dial
     }
     await said(certified, decertified, 1);
     const refusals = reviewing.getByTestId('refused-decisions');
-    await refusals.getByText(/^Person \d+: Strongroom keys \(Strongroom\): .*is closed/).waitFor();
+    await refusals.getByText(/^Person \d+: Vault keys \(Key vault\): .*is closed/).waitFor();
     await expectAccessible(reviewing);
     await screenshot(reviewing, dialect, '64-my-reviews-answered');
     await expect.poll(() => queue.locator('tbody tr').count()).toBe(1);
@@ -1587,4 +1596,70 @@ describe.skipIf(!CHROMIUM).each(DIALECTS)('the console in Chromium on %s', (dial
     await expectAccessible(admin);
     await screenshot(admin, dialect, '67-campaigns');
   }, 420_000);
+
+  it("downloads a closed campaign's evidence from its page as JSON and CSV: the API's bytes, named for the campaign", async () => {
+    const id = world.campaignId;
+    expect(id).not.toBe('');
+    const { createHash } = await import('node:crypto');
+    const { readFileSync } = await import('node:fs');
+    const token = await roster.t.issueAdminToken();
+    const fromApi = async (format: 'json' | 'csv') => {
+      const answer = await fetch(
+        `${roster.url}/roster/v1/access_reviews/${id}/evidence${format === 'csv' ? '?format=csv' : ''}`,
+        { headers: { authorization: `Bearer ${token}` } },
+      );
+      expect(answer.status).toBe(200);
+      expect(answer.headers.get('content-disposition')).toBe(
+        `attachment; filename="access-review-${id}.${format}"`,
+      );
+      return Buffer.from(await answer.arrayBuffer());
+    };
+
+    // The admin opens the closed campaign from the list, with their session cookie only.
+    const admin = await open();
+    await signInWithSso(admin, 'olivia@example.test');
+    await admin.getByRole('link', { name: 'Campaigns' }).click();
+    await admin
+      .getByRole('table', { name: /Access review campaigns/ })
+      .getByRole('link', { name: 'Vault review Q4' })
+      .click();
+    await expect.poll(() => admin.getByTestId('campaign-state').textContent()).toBe('closed');
+    const downloaded = async (name: string) => {
+      const download = admin.waitForEvent('download');
+      await admin.getByRole('link', { name }).click();
+      const file = await download;
+      expect(await file.failure()).toBeNull();
+      return { filename: file.suggestedFilename(), bytes: readFileSync(await file.path()) };
+    };
+
+    const json = await downloaded('Download evidence (JSON)');
+    expect(json.filename).toBe(`access-review-${id}.json`);
+    const pack = JSON.parse(json.bytes.toString('utf8'));
+    expect(pack.accessReview).toMatchObject({ id, state: 'ACCESS_REVIEW_STATE_CLOSED', final: true });
+    // The inner digest: the SHA-256 (hex) of every byte before the last "sha256":.
+    const cut = json.bytes.lastIndexOf('"sha256":');
+    expect(cut).toBeGreaterThan(0);
+    expect(createHash('sha256').update(json.bytes.subarray(0, cut)).digest('hex')).toBe(pack.sha256);
+    // Every item of the frozen population, once: the 52 grants the campaign reviewed.
+    const population = await roster.t.db
+      .selectFrom('access_review_items')
+      .select('grant_id')
+      .where('access_review_id', '=', id)
+      .execute();
+    expect(population).toHaveLength(52);
+    expect(pack.population.size).toBe(52);
+    expect(pack.items.map((item: { grantId: string }) => item.grantId).sort()).toEqual(
+      population.map((row) => row.grant_id).sort(),
+    );
+    expect(pack.totals.items).toBe(52);
+    expect(json.bytes.equals(await fromApi('json'))).toBe(true);
+
+    const csv = await downloaded('Download evidence (CSV)');
+    expect(csv.filename).toBe(`access-review-${id}.csv`);
+    const rows = csv.bytes.toString('utf8').split('\r\n');
+    expect(rows.at(-1)).toBe('');
+    expect(rows[0]).toMatch(/^accessReviewId,grantId,/);
+    expect(rows.slice(1, -1)).toHaveLength(52);
+    expect(csv.bytes.equals(await fromApi('csv'))).toBe(true);
+  }, 120_000);
 });

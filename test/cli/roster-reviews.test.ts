@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -29,6 +30,8 @@ describe.each(DIALECTS)('roster reviews against a real Roster (%s)', (dialect) =
   let env: NodeJS.ProcessEnv;
   let work: string;
   let token: string;
+  /** The campaign the first test closes, whose evidence the second downloads. */
+  let closedId = '';
   const roster = (...args: string[]) => runCli(args, env);
 
   async function api(method: string, url: string, body?: unknown): Promise<any> {
@@ -178,11 +181,64 @@ describe.each(DIALECTS)('roster reviews against a real Roster (%s)', (dialect) =
       await roster('reviews', 'close', id, '--remaining', 'skip', '-o', 'json'),
     );
     expect(closed.accessReview.state).toBe('ACCESS_REVIEW_STATE_CLOSED');
+    closedId = id;
     expect(closed.progress).toMatchObject({ open: 0, cancelled: 2, certified: 1, decertified: 1 });
     expect(await stateOf(dee)).toEqual(['TASK_STATE_CLOSED', 'CERTIFY_OUTCOME_CANCELLED']);
     // Deciding a closed campaign is refused as a whole.
     const late = await roster('reviews', 'decide', id, '--file', file);
     expect(late.code).toBe(3);
     expect(late.stderr).toContain('ACCESS_REVIEW_CLOSED');
+  });
+
+  it("downloads a closed campaign's evidence to a file whose SHA-256 is the API's Repr-Digest, the same bytes twice; an unknown campaign leaves no file", async () => {
+    expect(closedId).not.toBe('');
+    const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('base64');
+    for (const format of ['json', 'csv'] as const) {
+      const fromApi = await fetch(
+        `${server.url}/roster/v1/access_reviews/${closedId}/evidence${format === 'csv' ? '?format=csv' : ''}`,
+        { headers: { authorization: `Bearer ${token}` } },
+      );
+      expect(fromApi.status).toBe(200);
+      const apiBytes = Buffer.from(await fromApi.arrayBuffer());
+      const digest = /^sha-256=:([A-Za-z0-9+/=]+):$/.exec(fromApi.headers.get('repr-digest') ?? '')?.[1];
+      expect(digest).toBe(sha256(apiBytes));
+
+      const out = path.join(work, `evidence.${format}`);
+      const args = [
+        'reviews',
+        'evidence',
+        closedId,
+        '--out',
+        out,
+        ...(format === 'csv' ? ['--format', 'csv'] : []),
+      ];
+      const first = await roster(...args);
+      expect(first.code, first.stderr).toBe(0);
+      expect(first.stdout).toBe('');
+      expect(first.stderr).toContain(`SHA-256 verified against Repr-Digest: ${digest}`);
+      const written = fs.readFileSync(out);
+      expect(sha256(written)).toBe(digest);
+      expect(written.equals(apiBytes)).toBe(true);
+      expect(fs.existsSync(`${out}.partial`)).toBe(false);
+      if (format === 'json') {
+        const pack = JSON.parse(written.toString('utf8'));
+        expect(pack.accessReview).toMatchObject({ id: closedId, final: true });
+        expect(pack.items).toHaveLength(4);
+      } else {
+        expect(written.toString('utf8').trimEnd().split('\r\n')).toHaveLength(1 + 4);
+      }
+      // A second read sends the stored pack: the very same bytes.
+      fs.rmSync(out);
+      const second = await roster(...args);
+      expect(second.code, second.stderr).toBe(0);
+      expect(fs.readFileSync(out).equals(written)).toBe(true);
+    }
+
+    const missing = path.join(work, 'missing.json');
+    const unknown = await roster('reviews', 'evidence', 'NoSuchCampaign', '--out', missing);
+    expect(unknown.code).toBe(3);
+    expect(unknown.stderr).toContain('NOT_FOUND');
+    expect(fs.existsSync(missing)).toBe(false);
+    expect(fs.existsSync(`${missing}.partial`)).toBe(false);
   });
 });

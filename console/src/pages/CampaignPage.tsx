@@ -160,7 +160,7 @@ function CampaignView({ campaign }: { campaign: Campaign }) {
                 component="a"
                 variant="default"
                 href={evidenceUrl(id, 'json')}
-                download={`${id}-evidence.json`}
+                download={`access-review-${id}.json`}
               >
                 Download evidence (JSON)
               </Button>
@@ -168,7 +168,7 @@ function CampaignView({ campaign }: { campaign: Campaign }) {
                 component="a"
                 variant="default"
                 href={evidenceUrl(id, 'csv')}
-                download={`${id}-evidence.csv`}
+                download={`access-review-${id}.csv`}
               >
                 Download evidence (CSV)
               </Button>

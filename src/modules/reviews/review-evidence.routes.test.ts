@@ -158,6 +158,9 @@ describe.each(DIALECTS)('access review evidence on %s', (dialect) => {
     expect(open.status, open.bytes.toString()).toBe(200);
     expect(open.headers['content-type']).toMatch(/^application\/json/);
     expect(open.headers['repr-digest']).toBeUndefined();
+    expect(open.headers['content-disposition']).toBe(`attachment; filename="access-review-${reviewId}.json"`);
+    const csv = await evidence(reviewId, { caller: owner, format: 'csv' });
+    expect(csv.headers['content-disposition']).toBe(`attachment; filename="access-review-${reviewId}.csv"`);
     const pack = JSON.parse(open.bytes.toString());
     expect(pack.accessReview).toMatchObject({
       id: reviewId,

@@ -81,10 +81,7 @@ export const reviewRunsRoutes: FastifyPluginAsyncTypebox<{ runs: ReviewRunsServi
       if (pack.sha256) reply.header('repr-digest', `sha-256=:${pack.sha256}:`);
       return reply
         .type(EVIDENCE_TYPES[format])
-        .header(
-          'content-disposition',
-          `attachment; filename="access-review-${request.params.id}-evidence.${format}"`,
-        )
+        .header('content-disposition', `attachment; filename="access-review-${request.params.id}.${format}"`)
         .send(Readable.from(pack.body, { objectMode: false }));
     },
   );
