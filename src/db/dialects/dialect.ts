@@ -73,6 +73,13 @@ export interface DialectFeatures {
   /** True when `error` is a violation of a unique index. */
   isUniqueViolation(error: unknown): boolean;
   /**
+   * Refreshes the planner's statistics of `tables` after a bulk load, as autovacuum would a minute
+   * later: PostgreSQL plans a table it has no statistics for as if it held a few hundred rows (a
+   * keyset page over 100,000 fresh rows was then read by sorting all of them). SQLite's planner
+   * keeps no statistics it is not asked for: nothing to do.
+   */
+  refreshStatistics<DB>(db: Kysely<DB>, tables: readonly string[]): Promise<void>;
+  /**
    * Makes transactions that call this with the same key run one at a time, across processes.
    * SQLite's single writer already does; PostgreSQL takes a transaction-scoped advisory lock.
    */
@@ -198,6 +205,7 @@ const sqliteCommon: Omit<DialectFeatures, 'insertRows'> = {
   },
   textValues: (values) => sql`json_each(${JSON.stringify(values)}) as v`,
   bytewise: (column) => sql<string>`${sql.ref(column)}`,
+  refreshStatistics: async () => {},
   isUniqueViolation: (error) =>
     typeof error === 'object' &&
     error !== null &&
@@ -264,6 +272,9 @@ const postgresCommon: Omit<DialectFeatures, 'insertRows'> = {
       ? sql`unnest(${[...values]}::text[]) as v(value)`
       : sql`unnest(string_to_array(${values.join(',')}::text, ',')) as v(value)`,
   bytewise: (column) => sql<string>`${sql.ref(column)} collate "C"`,
+  refreshStatistics: async (db, tables) => {
+    for (const table of tables) await sql`analyze ${sql.table(table)}`.execute(db);
+  },
   isUniqueViolation: (error) =>
     typeof error === 'object' && error !== null && 'code' in error && error.code === '23505',
 };

@@ -28,6 +28,7 @@ import * as m0026 from './0026_lean_member_rows.js';
 import * as m0027 from './0027_review_evidence.js';
 import * as m0028 from './0028_system_log_time_position.js';
 import * as m0029 from './0029_system_log_target_statistics.js';
+import * as m0030 from './0030_task_due_partial.js';
 
 /** Migrations are listed here, in order, so the same set runs from source and from the build. */
 const migrations: Record<string, Migration> = {
@@ -60,6 +61,7 @@ const migrations: Record<string, Migration> = {
   '0027_review_evidence': m0027,
   '0028_system_log_time_position': m0028,
   '0029_system_log_target_statistics': m0029,
+  '0030_task_due_partial': m0030,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -21,15 +21,27 @@ export interface EvidenceItemRow {
   step_instances: string | null;
 }
 
-/** Up to `limit` items of the campaign after `afterGrantId`, in grant ID order (a keyset batch). */
+/**
+ * Up to `limit` items of the campaign after `afterGrantId`, in grant ID order (a keyset batch). The
+ * batch is cut first and only its rows are joined: when PostgreSQL has no statistics on the items yet
+ * (a fresh start's INSERT … SELECT, before autovacuum), it guessed a few hundred rows after the cursor,
+ * joined every one of them to its task and sorted, so each batch cost as much as the rest of the pack.
+ */
 export function listEvidenceItems(
   db: Executor,
   accessReviewId: string,
   afterGrantId: string,
   limit: number,
 ): Promise<EvidenceItemRow[]> {
+  const batch = db
+    .selectFrom('access_review_items')
+    .selectAll()
+    .where('access_review_id', '=', accessReviewId)
+    .where('grant_id', '>', afterGrantId)
+    .orderBy('grant_id')
+    .limit(limit);
   return db
-    .selectFrom('access_review_items as i')
+    .selectFrom(batch.as('i'))
     .leftJoin('tasks as t', (join) =>
       join
         .onRef('t.access_review_id', '=', 'i.access_review_id')
@@ -56,10 +68,7 @@ export function listEvidenceItems(
       't.outcome_time',
       't.step_instances',
     ])
-    .where('i.access_review_id', '=', accessReviewId)
-    .where('i.grant_id', '>', afterGrantId)
     .orderBy('i.grant_id')
-    .limit(limit)
     .execute();
 }
 

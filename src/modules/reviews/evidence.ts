@@ -33,6 +33,12 @@ export type EvidenceFormat = 'json' | 'csv';
 
 /** Items read per query while rendering. */
 const ITEM_BATCH = 1_000;
+/**
+ * Text is yielded in pieces of about this many characters (whole items): a batch's text in one piece
+ * (~0.7 MB) lands in V8's large-object space, which only a full collection frees, so the pieces of
+ * a 100,000-item pack piled up; pieces this size die young.
+ */
+const PIECE_CHARS = 32 * 1024;
 /** A stored chunk is cut once it holds at least this many characters (always whole items). */
 const CHUNK_CHARS = 256 * 1024;
 /** Stored chunks read per query while sending a written pack. */
@@ -310,8 +316,12 @@ async function* render(db: Db, review: AccessReviewRow, format: EvidenceFormat):
         };
         text += `${items > 1 ? ',' : ''}${JSON.stringify(item)}`;
       }
+      if (text.length >= PIECE_CHARS) {
+        yield format === 'csv' ? text : out(text);
+        text = '';
+      }
     }
-    yield format === 'csv' ? text : out(text);
+    if (text !== '') yield format === 'csv' ? text : out(text);
     if (rows.length < ITEM_BATCH) break;
   }
 

@@ -341,10 +341,16 @@ export function createReviewRunsService(deps: ReviewRunsDeps) {
     async runPending(): Promise<{ batches: number; closed: number }> {
       let batches = 0;
       for (const id of await findRunningStartJobs(db, 100)) {
+        // The population was just written in one statement: the batches (and the evidence) page it.
+        await dialect.refreshStatistics(db, ['access_review_items']);
         for (;;) {
           const more = await runStartBatch(id);
           batches++;
-          if (!more) break;
+          if (!more) {
+            // As many certify tasks as grants, written in a minute: the reviewers' queues read them.
+            await dialect.refreshStatistics(db, ['tasks', 'task_assignees']);
+            break;
+          }
           // SQLite's driver settles its promises at once: without a turn of the event loop between
           // batches, a 100,000-grant start would keep the server from answering anyone until done.
           await new Promise((resolve) => setImmediate(resolve));
