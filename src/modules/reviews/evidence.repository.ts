@@ -18,7 +18,8 @@ export interface EvidenceItemRow {
   task_state: string | null;
   task_outcome: string | null;
   outcome_time: string | null;
-  step_instances: string | null;
+  /** The task's step instances, decoded (`[]` without a task). */
+  step_instances: readonly Record<string, unknown>[];
 }
 
 /**
@@ -27,7 +28,7 @@ export interface EvidenceItemRow {
  * (a fresh start's INSERT … SELECT, before autovacuum), it guessed a few hundred rows after the cursor,
  * joined every one of them to its task and sorted, so each batch cost as much as the rest of the pack.
  */
-export function listEvidenceItems(
+export async function listEvidenceItems(
   db: Executor,
   accessReviewId: string,
   afterGrantId: string,
@@ -40,7 +41,7 @@ export function listEvidenceItems(
     .where('grant_id', '>', afterGrantId)
     .orderBy('grant_id')
     .limit(limit);
-  return db
+  const rows = await db
     .selectFrom(batch.as('i'))
     .leftJoin('tasks as t', (join) =>
       join
@@ -70,6 +71,10 @@ export function listEvidenceItems(
     ])
     .orderBy('i.grant_id')
     .execute();
+  return rows.map((row) => ({
+    ...row,
+    step_instances: JSON.parse(row.step_instances ?? '[]') as Record<string, unknown>[],
+  }));
 }
 
 /**
@@ -90,7 +95,7 @@ export async function listEvidenceAudits(db: Executor, taskIds: readonly string[
         .execute()),
     );
   }
-  return rows;
+  return rows.map((row) => ({ ...row, details: JSON.parse(row.details) as Record<string, unknown> }));
 }
 
 /** A grant's removal from the grant history, with its change-stream position. */

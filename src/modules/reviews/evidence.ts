@@ -190,7 +190,7 @@ async function* render(db: Db, review: AccessReviewRow, format: EvidenceFormat):
     after = (rows.at(-1) as EvidenceItemRow).grant_id;
     const steps = new Map<string, StepOutcome[]>();
     for (const row of rows) {
-      const decided = (JSON.parse(row.step_instances ?? '[]') as StepOutcome[]).filter(
+      const decided = (row.step_instances as unknown as StepOutcome[]).filter(
         (s) => (s.outcome === 'approved' || s.outcome === 'denied') && s.actorUserId,
       );
       steps.set(row.grant_id, decided);
@@ -222,13 +222,13 @@ async function* render(db: Db, review: AccessReviewRow, format: EvidenceFormat):
     for (const row of rows) {
       const trail = row.task_id ? (auditsOf.get(row.task_id) ?? []) : [];
       const outcomeAudit = trail.findLast((a) => a.kind === 'certify_outcome');
-      const outcomeDetails = JSON.parse(outcomeAudit?.details ?? '{}') as Record<string, unknown>;
+      const outcomeDetails = outcomeAudit?.details ?? {};
       const withCampaign = trail.some((a) => a.kind === 'campaign_closed');
       const commentOf = (actor: string, at: string | null) => {
         const found = trail.find(
           (a) => a.kind === 'comment' && a.actor_user_id === actor && a.created_at === at,
         );
-        return found ? String((JSON.parse(found.details) as { comment?: unknown }).comment ?? '') : '';
+        return found ? String(found.details.comment ?? '') : '';
       };
       const decision: Decision = !row.task_id
         ? 'NO_TASK'
