@@ -1,5 +1,6 @@
-import { Kbd, Table } from '@mantine/core';
+import { Checkbox, Kbd, Table } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
+import type { ColumnDef } from '@tanstack/react-table';
 import { useEffect, useState } from 'react';
 import { Dialog } from './Dialog';
 
@@ -90,4 +91,49 @@ export function ShortcutsDialog({
       </Table>
     </Dialog>
   );
+}
+
+/**
+ * The first column of a keyboard-driven queue: a checkbox per row that may be chosen, and one in the
+ * header that chooses or clears every choosable row of the page.
+ */
+export function chooseColumn<Row>({
+  everyLabel,
+  labelOf,
+  idOf,
+  choosable,
+  selected,
+  setSelected,
+  toggle,
+}: {
+  readonly everyLabel: string;
+  readonly labelOf: (row: Row) => string;
+  readonly idOf: (row: Row) => string;
+  /** The rows of the page that may be chosen. */
+  readonly choosable: readonly Row[];
+  readonly selected: ReadonlySet<string>;
+  readonly setSelected: (next: Set<string>) => void;
+  readonly toggle: (id: string) => void;
+}): ColumnDef<Row, unknown> {
+  const choosableIds = new Set(choosable.map(idOf));
+  const chosen = choosable.filter((row) => selected.has(idOf(row)));
+  return {
+    header: () => (
+      <Checkbox
+        aria-label={everyLabel}
+        checked={choosable.length > 0 && chosen.length === choosable.length}
+        indeterminate={chosen.length > 0 && chosen.length < choosable.length}
+        onChange={() => setSelected(chosen.length === choosable.length ? new Set() : new Set(choosableIds))}
+      />
+    ),
+    id: 'choose',
+    cell: ({ row }) => (
+      <Checkbox
+        aria-label={`Choose ${labelOf(row.original)}`}
+        checked={selected.has(idOf(row.original))}
+        disabled={!choosableIds.has(idOf(row.original))}
+        onChange={() => toggle(idOf(row.original))}
+      />
+    ),
+  };
 }

@@ -1,4 +1,4 @@
-import { Button, Checkbox, Group, Kbd, Stack, Text, Title } from '@mantine/core';
+import { Button, Group, Kbd, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import type { ColumnDef } from '@tanstack/react-table';
 import { useState } from 'react';
@@ -8,7 +8,13 @@ import { DataTable } from '../components/DataTable';
 import { DecideDialog } from '../components/DecideDialog';
 import { count } from '../components/numbers';
 import { useKeysetPages } from '../components/paging';
-import { type Shortcuts, ShortcutsDialog, useCursor, usePageKeys } from '../components/shortcuts';
+import {
+  chooseColumn,
+  type Shortcuts,
+  ShortcutsDialog,
+  useCursor,
+  usePageKeys,
+} from '../components/shortcuts';
 import { CommentDialog, ReassignDialog } from '../components/TaskDialogs';
 import { peopleOfTasks, taskColumns } from '../components/tasks';
 import { useAbilities } from '../session';
@@ -96,29 +102,15 @@ export function ApprovalsPage() {
   // Not while a dialog is open, nor while typing.
   usePageKeys(keys, open !== undefined);
   const columns: ColumnDef<TaskView, unknown>[] = [
-    {
-      header: () => (
-        <Checkbox
-          aria-label="Choose every request on this page"
-          checked={decidable.length > 0 && chosen.length === decidable.length}
-          indeterminate={chosen.length > 0 && chosen.length < decidable.length}
-          onChange={() =>
-            setSelected(
-              chosen.length === decidable.length ? new Set() : new Set(decidable.map((r) => r.task.id)),
-            )
-          }
-        />
-      ),
-      id: 'choose',
-      cell: ({ row }) => (
-        <Checkbox
-          aria-label={`Choose ${row.original.task.displayName}`}
-          checked={selected.has(row.original.task.id)}
-          disabled={!row.original.task.actions.includes('TASK_ACTION_TYPE_APPROVE')}
-          onChange={() => toggle(row.original.task.id)}
-        />
-      ),
-    },
+    chooseColumn<TaskView>({
+      everyLabel: 'Choose every request on this page',
+      labelOf: (row) => row.task.displayName,
+      idOf: (row) => row.task.id,
+      choosable: decidable,
+      selected,
+      setSelected,
+      toggle,
+    }),
     ...taskColumns(nameOf),
     {
       header: 'Reason',

@@ -1,16 +1,4 @@
-import {
-  Alert,
-  Anchor,
-  Button,
-  Checkbox,
-  Group,
-  Kbd,
-  List,
-  Stack,
-  Text,
-  Textarea,
-  Title,
-} from '@mantine/core';
+import { Alert, Anchor, Button, Group, Kbd, List, Stack, Text, Textarea, Title } from '@mantine/core';
 import { getHotkeyHandler } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import type { ColumnDef } from '@tanstack/react-table';
@@ -32,7 +20,13 @@ import { Dialog } from '../components/Dialog';
 import { EntitlementName } from '../components/EntitlementName';
 import { count } from '../components/numbers';
 import { useKeysetPages } from '../components/paging';
-import { type Shortcuts, ShortcutsDialog, useCursor, usePageKeys } from '../components/shortcuts';
+import {
+  chooseColumn,
+  type Shortcuts,
+  ShortcutsDialog,
+  useCursor,
+  usePageKeys,
+} from '../components/shortcuts';
 import { CommentDialog, ReassignDialog } from '../components/TaskDialogs';
 import { useAbilities } from '../session';
 
@@ -205,29 +199,15 @@ export function MyReviewsPage() {
   );
 
   const columns: ColumnDef<TaskView, unknown>[] = [
-    {
-      header: () => (
-        <Checkbox
-          aria-label="Choose every item on this page"
-          checked={choosable.length > 0 && chosen.length === choosable.length}
-          indeterminate={chosen.length > 0 && chosen.length < choosable.length}
-          onChange={() =>
-            setSelected(
-              chosen.length === choosable.length ? new Set() : new Set(choosable.map((r) => r.task.id)),
-            )
-          }
-        />
-      ),
-      id: 'choose',
-      cell: ({ row }) => (
-        <Checkbox
-          aria-label={`Choose ${labelOf(row.original.task)}`}
-          checked={selected.has(row.original.task.id)}
-          disabled={!decidable(row.original.task)}
-          onChange={() => toggle(row.original.task.id)}
-        />
-      ),
-    },
+    chooseColumn<TaskView>({
+      everyLabel: 'Choose every item on this page',
+      labelOf: (row) => labelOf(row.task),
+      idOf: (row) => row.task.id,
+      choosable: choosable,
+      selected,
+      setSelected,
+      toggle,
+    }),
     {
       header: 'Person',
       id: 'person',
