@@ -1492,7 +1492,10 @@ describe.skipIf(!CHROMIUM).each(DIALECTS)('the console in Chromium on %s', (dial
         const seventh = await cursorTask();
         await reviewing.keyboard.press('d');
         const dialog = reviewing.getByRole('dialog', { name: 'Decertify 1 item?' });
-        await dialog.getByLabel('Reason for decertifying').waitFor();
+        const reason = dialog.getByLabel('Reason for decertifying');
+        await reason.waitFor();
+        // The dialog moves focus to the box once it has opened: keys typed before that would be lost.
+        await expect.poll(() => reason.evaluate((box) => box === box.ownerDocument.activeElement)).toBe(true);
         if (decertified === 0) {
           // No reason, no decertification; keys typed in the box are text.
           await reviewing.keyboard.press('Control+Enter');
@@ -1500,6 +1503,7 @@ describe.skipIf(!CHROMIUM).each(DIALECTS)('the console in Chromium on %s', (dial
           await screenshot(reviewing, dialect, '63-decertify-reason');
         }
         await reviewing.keyboard.type('Left the vault team');
+        await expect.poll(() => reason.inputValue()).toBe('Left the vault team');
         await reviewing.keyboard.press('Control+Enter');
         await dialog.waitFor({ state: 'hidden' });
         decertified += 1;
