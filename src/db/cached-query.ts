@@ -66,35 +66,45 @@ export function cachedQuery<A extends Array<string | number>, R>(
 /** The list sizes cachedListQuery compiles for: a list is padded up to the next of them. */
 const LIST_SIZES = [1, 2, 4, 8, 16, 32, 64, 128];
 
+/** The longest list cachedListQuery reads in one query. */
+export const LARGEST_CACHED_LIST = LIST_SIZES[LIST_SIZES.length - 1] as number;
+
 /**
  * As cachedQuery for a lookup by a list of values (`where('id', 'in', ids)`): one compilation per
  * list size of LIST_SIZES, the list padded to that size by repeating its last value, which matches
- * the same rows. Longer lists are cut into runs of the largest size, one query each.
+ * the same rows. Arguments after the list are bound as cachedQuery binds them. Longer lists are cut
+ * into runs of the largest size, one query each, their rows in run order: a query that orders or
+ * limits its rows across the list must not be given more than LARGEST_CACHED_LIST values.
  */
-export function cachedListQuery<R>(build: (db: Executor, values: readonly string[]) => Compilable<R>): {
-  all(db: Executor, values: readonly string[]): Promise<R[]>;
+export function cachedListQuery<R, A extends Array<string | number> = []>(
+  build: (db: Executor, values: readonly string[], ...args: A) => Compilable<R>,
+): {
+  all(db: Executor, values: readonly string[], ...args: A): Promise<R[]>;
 } {
-  const largest = LIST_SIZES[LIST_SIZES.length - 1] as number;
-  const bySize = new Map(
+  // The arguments after the list, as the builder declares them (cachedQuery counts on its length).
+  const extra = Math.max(0, build.length - 2);
+  type Run = ReturnType<typeof cachedQuery<Array<string | number>, R>>;
+  const bySize = new Map<number, Run>(
     LIST_SIZES.map((size) => [
       size,
-      cachedQuery<string[], R>(
-        Object.defineProperty((db: Executor, ...values: string[]) => build(db, values), 'length', {
-          value: size + 1,
-        }),
+      cachedQuery<Array<string | number>, R>(
+        Object.defineProperty(
+          (db: Executor, ...values: Array<string | number>) =>
+            build(db, values.slice(0, size) as string[], ...(values.slice(size) as A)),
+          'length',
+          { value: size + extra + 1 },
+        ),
       ),
     ]),
   );
   return {
-    async all(db, values) {
+    async all(db, values, ...args) {
       const rows: R[] = [];
-      for (let i = 0; i < values.length; i += largest) {
-        const run = values.slice(i, i + largest);
+      for (let i = 0; i < values.length; i += LARGEST_CACHED_LIST) {
+        const run = values.slice(i, i + LARGEST_CACHED_LIST);
         const size = LIST_SIZES.find((s) => s >= run.length) as number;
         const padded = [...run, ...Array<string>(size - run.length).fill(run[run.length - 1] as string)];
-        rows.push(
-          ...(await (bySize.get(size) as ReturnType<typeof cachedQuery<string[], R>>).all(db, ...padded)),
-        );
+        rows.push(...(await (bySize.get(size) as Run).all(db, ...padded, ...args)));
       }
       return rows;
     },

@@ -42,13 +42,12 @@ export async function findAppById(db: Executor, id: string): Promise<AppRow | un
   return stored && decodeApp(stored);
 }
 
+const appRecordById = cachedQuery((db, id: string, now: string) =>
+  db.selectFrom('apps').selectAll('apps').select(appHolderCount(now)).where('id', '=', id),
+);
+
 export async function findAppRecord(db: Executor, id: string, now: string): Promise<AppRecord | undefined> {
-  const row = await db
-    .selectFrom('apps')
-    .selectAll('apps')
-    .select(appHolderCount(now))
-    .where('id', '=', id)
-    .executeTakeFirst();
+  const row = await appRecordById.first(db, id, now);
   return row && decodeApp(row);
 }
 

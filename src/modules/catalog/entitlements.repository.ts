@@ -126,6 +126,36 @@ export async function releaseScimEntitlements(db: Executor, connectionId: string
     .execute();
 }
 
+/** Live entitlements with their grant counts at `now`, in ID order. */
+const liveEntitlements = (db: Executor, now: string) =>
+  db
+    .selectFrom('app_entitlements')
+    .selectAll('app_entitlements')
+    .select(grantCount(now))
+    .where('app_entitlements.deleted_at', 'is', null)
+    .orderBy('app_entitlements.id');
+
+// Each page shape compiled once: of an app or of a resource, the first page or one after an ID.
+const entitlementsOfApp = cachedQuery((db, appId: string, limit: number, now: string) =>
+  liveEntitlements(db, now).limit(limit).where('app_entitlements.app_id', '=', appId),
+);
+const entitlementsOfAppAfter = cachedQuery((db, appId: string, afterId: string, limit: number, now: string) =>
+  liveEntitlements(db, now)
+    .limit(limit)
+    .where('app_entitlements.app_id', '=', appId)
+    .where('app_entitlements.id', '>', afterId),
+);
+const entitlementsOfResource = cachedQuery((db, resourceId: string, limit: number, now: string) =>
+  liveEntitlements(db, now).limit(limit).where('app_entitlements.app_resource_id', '=', resourceId),
+);
+const entitlementsOfResourceAfter = cachedQuery(
+  (db, resourceId: string, afterId: string, limit: number, now: string) =>
+    liveEntitlements(db, now)
+      .limit(limit)
+      .where('app_entitlements.app_resource_id', '=', resourceId)
+      .where('app_entitlements.id', '>', afterId),
+);
+
 /** Live entitlements of an app, or of one resource, in ID order after `afterId`: one keyset page. */
 export async function listEntitlements(
   db: Executor,
@@ -134,19 +164,17 @@ export async function listEntitlements(
   limit: number,
   now: string,
 ): Promise<EntitlementRecord[]> {
-  let query = db
-    .selectFrom('app_entitlements')
-    .selectAll('app_entitlements')
-    .select(grantCount(now))
-    .where('app_entitlements.deleted_at', 'is', null)
-    .orderBy('app_entitlements.id')
-    .limit(limit);
-  query =
-    'appId' in of
-      ? query.where('app_entitlements.app_id', '=', of.appId)
-      : query.where('app_entitlements.app_resource_id', '=', of.resourceId);
-  if (afterId) query = query.where('app_entitlements.id', '>', afterId);
-  return (await query.execute()).map(decodeEntitlement);
+  let rows: Awaited<ReturnType<typeof entitlementsOfApp.all>>;
+  if ('appId' in of) {
+    rows = afterId
+      ? await entitlementsOfAppAfter.all(db, of.appId, afterId, limit, now)
+      : await entitlementsOfApp.all(db, of.appId, limit, now);
+  } else {
+    rows = afterId
+      ? await entitlementsOfResourceAfter.all(db, of.resourceId, afterId, limit, now)
+      : await entitlementsOfResource.all(db, of.resourceId, limit, now);
+  }
+  return rows.map(decodeEntitlement);
 }
 
 export type EntitlementScope =

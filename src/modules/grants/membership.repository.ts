@@ -1,4 +1,4 @@
-import { cachedQuery } from '../../db/cached-query.js';
+import { cachedListQuery, cachedQuery, LARGEST_CACHED_LIST } from '../../db/cached-query.js';
 import { heldAt } from '../../db/live-grants.js';
 import type { Executor } from '../../db/schema.js';
 import type { AppUserRow } from '../app-users/index.js';
@@ -82,19 +82,9 @@ export interface MemberPageRow {
   readonly originatingTicketNumericId: string;
 }
 
-/**
- * One keyset page of the members of an entitlement at `now`, in grant ID order after `afterId`, with
- * their app users and the task each grant came from, in one query (the console's members page).
- * `appUserIds`, when given, keeps those app users only.
- */
-export async function listMemberPage(
-  db: Executor,
-  entitlementId: string,
-  page: { afterId: string | undefined; limit: number; appUserIds?: readonly string[] | undefined },
-  now: string,
-): Promise<MemberPageRow[]> {
-  if (page.appUserIds?.length === 0) return [];
-  let query = db
+/** The grants held at `now` joined to their app users and the tasks they came from (the members page). */
+const memberPage = (db: Executor, now: string) =>
+  db
     .selectFrom('grants')
     .innerJoin('app_users', 'app_users.id', 'grants.app_user_id')
     .leftJoin('tasks', 'tasks.id', 'grants.ticket_id')
@@ -122,18 +112,81 @@ export async function listMemberPage(
       'tasks.numeric_id as ticket_numeric_id',
     ])
     .where(heldAt(now));
-  if (page.appUserIds) query = query.where('grants.app_user_id', 'in', page.appUserIds);
-  // The entitlement as a one-value range on page 1, as listLiveGrants does, for the same plan.
-  query = page.afterId
-    ? query.where('grants.app_entitlement_id', '=', entitlementId).where('grants.id', '>', page.afterId)
-    : query
-        .where('grants.app_entitlement_id', '>=', entitlementId)
-        .where('grants.app_entitlement_id', '<=', entitlementId);
-  const rows = await query
-    .orderBy('grants.app_entitlement_id')
-    .orderBy('grants.id')
-    .limit(page.limit)
-    .execute();
+
+type MemberPageQuery = ReturnType<typeof memberPage>;
+
+const inGrantOrder = (query: MemberPageQuery, limit: number) =>
+  query.orderBy('grants.app_entitlement_id').orderBy('grants.id').limit(limit);
+
+// The entitlement as a one-value range on page 1, later pages `=` and the ID bound, as
+// listLiveGrants does, for the same plans.
+const firstPageOf = (query: MemberPageQuery, entitlementId: string, limit: number) =>
+  inGrantOrder(
+    query
+      .where('grants.app_entitlement_id', '>=', entitlementId)
+      .where('grants.app_entitlement_id', '<=', entitlementId),
+    limit,
+  );
+
+const pageAfter = (query: MemberPageQuery, entitlementId: string, afterId: string, limit: number) =>
+  inGrantOrder(
+    query.where('grants.app_entitlement_id', '=', entitlementId).where('grants.id', '>', afterId),
+    limit,
+  );
+
+// The unfiltered page, which the console opens, compiled once per shape.
+const memberPageFirst = cachedQuery((db, entitlementId: string, limit: number, now: string) =>
+  firstPageOf(memberPage(db, now), entitlementId, limit),
+);
+
+const memberPageAfter = cachedQuery(
+  (db, entitlementId: string, afterId: string, limit: number, now: string) =>
+    pageAfter(memberPage(db, now), entitlementId, afterId, limit),
+);
+
+// The page of some app users (the console's search of members), compiled once per shape and list size.
+const someMembersFirst = cachedListQuery(
+  (db, appUserIds, entitlementId: string, limit: number, now: string) =>
+    firstPageOf(memberPage(db, now).where('grants.app_user_id', 'in', appUserIds), entitlementId, limit),
+);
+
+const someMembersAfter = cachedListQuery(
+  (db, appUserIds, entitlementId: string, afterId: string, limit: number, now: string) =>
+    pageAfter(
+      memberPage(db, now).where('grants.app_user_id', 'in', appUserIds),
+      entitlementId,
+      afterId,
+      limit,
+    ),
+);
+
+/**
+ * One keyset page of the members of an entitlement at `now`, in grant ID order after `afterId`, with
+ * their app users and the task each grant came from, in one query compiled once per shape (the
+ * console's members page). `appUserIds`, when given, keeps those app users only (at most
+ * LARGEST_CACHED_LIST of them: a page is one query).
+ */
+export async function listMemberPage(
+  db: Executor,
+  entitlementId: string,
+  page: { afterId: string | undefined; limit: number; appUserIds?: readonly string[] | undefined },
+  now: string,
+): Promise<MemberPageRow[]> {
+  const { afterId, limit, appUserIds } = page;
+  if (appUserIds?.length === 0) return [];
+  let rows: Awaited<ReturnType<MemberPageQuery['execute']>>;
+  if (appUserIds) {
+    if (appUserIds.length > LARGEST_CACHED_LIST) {
+      throw new Error(`listMemberPage: at most ${LARGEST_CACHED_LIST} app users, not ${appUserIds.length}`);
+    }
+    rows = afterId
+      ? await someMembersAfter.all(db, appUserIds, entitlementId, afterId, limit, now)
+      : await someMembersFirst.all(db, appUserIds, entitlementId, limit, now);
+  } else {
+    rows = afterId
+      ? await memberPageAfter.all(db, entitlementId, afterId, limit, now)
+      : await memberPageFirst.all(db, entitlementId, limit, now);
+  }
   return rows.map((r) => ({
     id: r.id,
     grant: {

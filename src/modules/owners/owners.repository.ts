@@ -1,3 +1,4 @@
+import { cachedListQuery } from '../../db/cached-query.js';
 import type { Executor } from '../../db/schema.js';
 import { decodeUser, type UserRow } from '../users/index.js';
 import type { OwnersTable } from './owners.table.js';
@@ -47,14 +48,9 @@ export async function listOwnerUsers(
   return (await query.execute()).map(decodeUser);
 }
 
-/** The live owners of each of `appIds` (for App.appOwners). */
-export async function ownerUsersOfApps(
-  db: Executor,
-  appIds: readonly string[],
-): Promise<Map<string, UserRow[]>> {
-  const byApp = new Map<string, UserRow[]>();
-  if (appIds.length === 0) return byApp;
-  const rows = await db
+// Compiled once per list size; an app's owners all come from one run of IDs, in user-ID order.
+const ownersOfAppIds = cachedListQuery((db, appIds) =>
+  db
     .selectFrom('owners')
     .innerJoin('users', 'users.id', 'owners.user_id')
     .selectAll('users')
@@ -62,8 +58,17 @@ export async function ownerUsersOfApps(
     .where('owners.target_type', '=', 'app')
     .where('owners.target_id', 'in', appIds)
     .where('users.deleted_at', 'is', null)
-    .orderBy('users.id')
-    .execute();
+    .orderBy('users.id'),
+);
+
+/** The live owners of each of `appIds` (for App.appOwners). */
+export async function ownerUsersOfApps(
+  db: Executor,
+  appIds: readonly string[],
+): Promise<Map<string, UserRow[]>> {
+  const byApp = new Map<string, UserRow[]>();
+  if (appIds.length === 0) return byApp;
+  const rows = await ownersOfAppIds.all(db, appIds);
   for (const { owned_app_id, ...user } of rows) {
     const list = byApp.get(owned_app_id) ?? [];
     list.push(decodeUser(user));

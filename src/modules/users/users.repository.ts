@@ -166,7 +166,44 @@ export interface UserFilter {
   readonly includeDeleted?: boolean;
 }
 
+// The unfiltered page of live users (ListUsers), compiled once per shape.
+const liveUsers = cachedQuery((db, limit: number) =>
+  db.selectFrom('users').selectAll().orderBy('id').limit(limit).where('deleted_at', 'is', null),
+);
+const liveUsersAfter = cachedQuery((db, afterId: string, limit: number) =>
+  db
+    .selectFrom('users')
+    .selectAll()
+    .orderBy('id')
+    .limit(limit)
+    .where('deleted_at', 'is', null)
+    .where('id', '>', afterId),
+);
+
+const listed = (values: readonly string[] | undefined) => (values?.length ?? 0) > 0;
+
+/** Whether each filter of UserFilter narrows the list, as listUsers applies it (the type makes a new filter be added here). */
+const narrows: {
+  readonly [K in Exclude<keyof UserFilter, 'afterId' | 'limit'>]-?: (filter: UserFilter) => boolean;
+} = {
+  query: (f) => Boolean(f.query),
+  email: (f) => Boolean(f.email),
+  ids: (f) => listed(f.ids),
+  excludeIds: (f) => listed(f.excludeIds),
+  excludeTypes: (f) => listed(f.excludeTypes),
+  statuses: (f) => listed(f.statuses),
+  roleIds: (f) => listed(f.roleIds),
+  includeDeleted: (f) => f.includeDeleted === true,
+};
+const NARROWING = Object.values(narrows);
+
 export async function listUsers(db: Executor, filter: UserFilter): Promise<UserRow[]> {
+  if (!NARROWING.some((narrowed) => narrowed(filter))) {
+    const rows = filter.afterId
+      ? await liveUsersAfter.all(db, filter.afterId, filter.limit)
+      : await liveUsers.all(db, filter.limit);
+    return rows.map(decodeUser);
+  }
   let select = db.selectFrom('users').selectAll().orderBy('id').limit(filter.limit);
   if (!filter.includeDeleted) select = select.where('deleted_at', 'is', null);
   if (filter.afterId) select = select.where('id', '>', filter.afterId);
