@@ -1,5 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -90,6 +92,15 @@ function freePort(): Promise<number> {
 }
 
 const children = new Set<ChildProcess>();
+
+/** The nice value of each thread of this process (Linux: field 19 of /proc/self/task/<tid>/stat). */
+function threadNiceValues(): number[] {
+  return fs.readdirSync('/proc/self/task').map((tid) => {
+    const stat = fs.readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+    // The command name, in parentheses, may hold spaces: fields are counted after its closing one.
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
+  });
+}
 
 /**
  * Roster itself (src/main.ts) as a child process on the test's database. It logs at debug level, so
@@ -186,8 +197,17 @@ describe.each(DIALECTS)('the bulk-action runner thread on %s', (dialect) => {
       what: 'the thread to apply the action',
     });
     expect(thread.threadId).toBeGreaterThan(0);
+    // The runner thread yields the CPU to requests: on Linux its nice value is its own, the
+    // calling thread keeps the process's.
+    if (process.platform === 'linux') {
+      expect(threadNiceValues()).toContain(os.constants.priority.PRIORITY_BELOW_NORMAL);
+      expect(os.getPriority(0)).toBe(os.constants.priority.PRIORITY_NORMAL);
+    }
     await thread.stop();
     expect(thread.threadId).toBeUndefined();
+    if (process.platform === 'linux') {
+      expect(threadNiceValues()).not.toContain(os.constants.priority.PRIORITY_BELOW_NORMAL);
+    }
     await expectEachGrantedOnce(t, id, appId, 120);
     // 120 users in batches of 50 (or more, as batches grow): each reported with its transaction's time.
     expect(transactions.length).toBeGreaterThanOrEqual(1);
