@@ -41,6 +41,12 @@ export interface ConnectOptions {
   readonly postgresPoolSize?: number;
 }
 
+/**
+ * SQLite's page cache per connection, in KiB. The default 2 MB costs about a quarter of bulk insert
+ * speed (PERFORMANCE-NOTES.md); a large write holds it smaller (DialectFeatures.largeWrite).
+ */
+const SQLITE_CACHE_KIB = 65_536;
+
 export function connectDatabase(options: ConnectOptions): DatabaseHandle {
   if (options.postgresUrl) {
     const pool = new pg.Pool({
@@ -67,12 +73,11 @@ export function connectDatabase(options: ConnectOptions): DatabaseHandle {
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  // The default 2 MB page cache costs about a quarter of bulk insert speed (PERFORMANCE-NOTES.md).
-  sqlite.pragma('cache_size = -65536');
+  sqlite.pragma(`cache_size = ${-SQLITE_CACHE_KIB}`);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   return {
     db,
-    dialect: sqliteFeatures(),
+    dialect: sqliteFeatures(SQLITE_CACHE_KIB),
     poolStats: () => ({ total: 1 }),
     shareable: file === ':memory:' ? undefined : { sqlitePath: file },
     close: () => db.destroy(),

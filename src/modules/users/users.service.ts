@@ -184,17 +184,20 @@ export function createUsersService(deps: UsersServiceDeps) {
     const now = clock.now();
     for (const input of inputs) checkRoles(input.roleIds);
     const ids: string[] = [];
-    await db.transaction().execute(async (trx) => {
-      await claimEmails(trx, inputs);
-      for (let i = 0; i < inputs.length; i += CREATE_SLICE) {
-        const rows = inputs.slice(i, i + CREATE_SLICE).map((input) => newUserRow(input, now));
-        await insertClaimed(trx, actor, rows, now);
-        for (const row of rows) ids.push(row.id);
-      }
-    });
+    const write = () =>
+      db.transaction().execute(async (trx) => {
+        await claimEmails(trx, inputs);
+        for (let i = 0; i < inputs.length; i += CREATE_SLICE) {
+          const rows = inputs.slice(i, i + CREATE_SLICE).map((input) => newUserRow(input, now));
+          await insertClaimed(trx, actor, rows, now);
+          for (const row of rows) ids.push(row.id);
+        }
+      });
     if (inputs.length > CREATE_SLICE) {
-      await deps.dialect.releaseMemory(db);
+      await deps.dialect.largeWrite(db, write);
       settleMemorySoon();
+    } else {
+      await write();
     }
     return ids;
   }
