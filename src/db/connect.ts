@@ -39,6 +39,8 @@ export interface ConnectOptions {
   /** PostgreSQL schema to work in (tests use one per file). */
   readonly postgresSchema?: string;
   readonly postgresPoolSize?: number;
+  /** SQLite's page cache for this connection, in KiB (default SQLITE_CACHE_KIB). */
+  readonly sqliteCacheKiB?: number;
 }
 
 /**
@@ -73,11 +75,12 @@ export function connectDatabase(options: ConnectOptions): DatabaseHandle {
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  sqlite.pragma(`cache_size = ${-SQLITE_CACHE_KIB}`);
+  const cacheKiB = options.sqliteCacheKiB ?? SQLITE_CACHE_KIB;
+  sqlite.pragma(`cache_size = ${-cacheKiB}`);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   return {
     db,
-    dialect: sqliteFeatures(SQLITE_CACHE_KIB),
+    dialect: sqliteFeatures(cacheKiB),
     poolStats: () => ({ total: 1 }),
     shareable: file === ':memory:' ? undefined : { sqlitePath: file },
     close: () => db.destroy(),

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS, openTestDatabase, type TestDatabase } from '../../test/harness.js';
+import { connectDatabase } from './connect.js';
 
 describe.each(DIALECTS)('a large write on %s', (dialect) => {
   let database: TestDatabase;
@@ -50,5 +51,20 @@ describe('a large write on SQLite', () => {
     releaseFirst();
     await first;
     expect(await cacheSize()).toBe(-65_536);
+  });
+
+  it("keeps a connection's own page cache size, as the runner thread's 16 MB, also after a large write", async () => {
+    const handle = connectDatabase({ sqlitePath: ':memory:', sqliteCacheKiB: 16_384 });
+    try {
+      const cacheSize = async () =>
+        (await sql<{ cache_size: number }>`pragma cache_size`.execute(handle.db)).rows[0]?.cache_size;
+      expect(await cacheSize()).toBe(-16_384);
+      await handle.dialect.largeWrite(handle.db, async () => {
+        expect(await cacheSize()).toBe(-16_384);
+      });
+      expect(await cacheSize()).toBe(-16_384);
+    } finally {
+      await handle.close();
+    }
   });
 });
