@@ -3,7 +3,7 @@ import type { DialectFeatures } from '../../db/dialects/dialect.js';
 import type { Db } from '../../db/schema.js';
 import type { Clock } from '../../lib/clock.js';
 import type { SystemLog } from '../audit/index.js';
-import { expireGrants } from './grant-expiry.js';
+import { expireGrants, hasExpiredUnswept } from './grant-expiry.js';
 
 export interface ExpirySweeperDeps {
   readonly db: Db;
@@ -33,6 +33,7 @@ export function createExpirySweeper(deps: ExpirySweeperDeps) {
   /** Sweeps in batches until nothing expired is left; returns how many grants it revoked. */
   async function runOnce(): Promise<number> {
     let total = 0;
+    if (!(await hasExpiredUnswept(deps.db, deps.clock.now()))) return total;
     for (;;) {
       const revoked = await deps.db
         .transaction()

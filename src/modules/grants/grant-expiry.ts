@@ -1,3 +1,4 @@
+import { expiredUnswept } from '../../db/live-grants.js';
 import type { Executor } from '../../db/schema.js';
 import { SYSTEM_ACTOR } from '../../lib/actor.js';
 import { type ExpiredGrant, revokeExpiredGrants } from './grants.repository.js';
@@ -21,4 +22,20 @@ export async function expireGrants(
   if (expired.length === 0) return expired;
   await recordRevocations(trx, deps, expired, SYSTEM_ACTOR, now, null);
   return expired;
+}
+
+/**
+ * Whether any grant is past its deprovision time and not revoked yet, read without a transaction
+ * (through the partial index grants_live_expiry): the sweeper looks before it opens a write, so an
+ * idle sweep takes no write lock (on SQLite it would wait for the bulk runner's thread, holding up
+ * this thread's requests meanwhile).
+ */
+export async function hasExpiredUnswept(db: Executor, now: Date): Promise<boolean> {
+  const found = await db
+    .selectFrom('grants')
+    .select('grants.id')
+    .where(expiredUnswept(now.toISOString()))
+    .limit(1)
+    .executeTakeFirst();
+  return found !== undefined;
 }

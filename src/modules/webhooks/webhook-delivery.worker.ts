@@ -18,6 +18,7 @@ import type { TargetPolicy } from './webhook-target.js';
 import {
   claimSubscription,
   type DeliveryRow,
+  hasClaimableSubscription,
   headDelivery,
   insertAttempt,
   releaseLease,
@@ -104,7 +105,9 @@ export function createWebhookWorker(deps: WebhookWorkerDeps) {
 
   const leaseUntil = () => new Date(clock.now().getTime() + leaseMs).toISOString();
 
-  function claim(): Promise<WebhookRow | undefined> {
+  async function claim(): Promise<WebhookRow | undefined> {
+    // Look first: an idle sender takes no write lock (hasClaimableSubscription).
+    if (!(await hasClaimableSubscription(db, clock.now().toISOString(), [...held]))) return undefined;
     return db
       .transaction()
       .execute((trx) =>

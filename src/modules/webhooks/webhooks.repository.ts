@@ -154,18 +154,10 @@ export async function insertAttempt(db: Executor, row: AttemptRow): Promise<void
 }
 
 /**
- * Claims an active subscription whose oldest pending delivery is due and that no live lease holds:
- * deliveries are sent in order, so the oldest one decides. Runs inside a transaction; on PostgreSQL
- * the row lock skips subscriptions another sender is claiming at the same moment.
+ * Active subscriptions whose oldest pending delivery is due and that no live lease holds (deliveries
+ * are sent in order, so the oldest one decides), but for `skip`: one in ID order.
  */
-export async function claimSubscription(
-  db: Executor,
-  dialect: DialectFeatures,
-  owner: string,
-  now: string,
-  leaseUntil: string,
-  skip: readonly string[],
-): Promise<WebhookRow | undefined> {
+function claimable(db: Executor, now: string, skip: readonly string[]) {
   let query = db
     .selectFrom('webhook_subscriptions as s')
     .select('s.id')
@@ -186,7 +178,36 @@ export async function claimSubscription(
       ),
     );
   if (skip.length > 0) query = query.where('s.id', 'not in', [...skip]);
-  const candidate = await dialect.lockSkippingLocked(query.orderBy('s.id').limit(1)).executeTakeFirst();
+  return query.orderBy('s.id').limit(1);
+}
+
+/**
+ * Whether a subscription could be claimed now, read without a transaction: senders look before they
+ * claim, so an idle sender takes no write lock (on SQLite one would wait for the lock the bulk
+ * runner's thread takes batch after batch, holding up this thread's requests meanwhile).
+ */
+export async function hasClaimableSubscription(
+  db: Executor,
+  now: string,
+  skip: readonly string[],
+): Promise<boolean> {
+  return (await claimable(db, now, skip).executeTakeFirst()) !== undefined;
+}
+
+/**
+ * Claims an active subscription whose oldest pending delivery is due and that no live lease holds.
+ * Runs inside a transaction; on PostgreSQL the row lock skips subscriptions another sender is
+ * claiming at the same moment.
+ */
+export async function claimSubscription(
+  db: Executor,
+  dialect: DialectFeatures,
+  owner: string,
+  now: string,
+  leaseUntil: string,
+  skip: readonly string[],
+): Promise<WebhookRow | undefined> {
+  const candidate = await dialect.lockSkippingLocked(claimable(db, now, skip)).executeTakeFirst();
   if (!candidate) return undefined;
   return db
     .updateTable('webhook_subscriptions')
