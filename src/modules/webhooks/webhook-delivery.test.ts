@@ -68,6 +68,43 @@ describe.each(DIALECTS)('webhook delivery on %s', (dialect) => {
       .orderBy('seq')
       .execute();
 
+  // First in this file: no webhook exists yet, so the sender has nothing to claim.
+  it('takes no write lock while it has nothing to send, and claims once a delivery is due', async () => {
+    // The sender's handle counts its transactions (each one a write lock on SQLite); the rest of
+    // the handle is the test app's own.
+    let transactions = 0;
+    const db = new Proxy(t.db, {
+      get(target, property) {
+        if (property === 'transaction') transactions++;
+        const value: unknown = Reflect.get(target, property);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    let looks = 0;
+    const looked = createSignal();
+    const clock = {
+      now: () => {
+        looks++;
+        looked.notify();
+        return new Date();
+      },
+    };
+    const sender = worker({ db, clock, pollMs: 5 });
+    sender.start();
+    await looked.until(async () => looks >= 40, { what: 'the sender to look for work 40 times' });
+    expect(transactions).toBe(0);
+
+    const ok = await receiver();
+    const { id } = await webhook(ok.url);
+    const due = await ping(id);
+    await attempted.until(async () => (await deliveries(id)).every((d) => d.state === 'DELIVERED'), {
+      what: 'the ping delivered',
+    });
+    await sender.stop();
+    expect(ok.received.map((r) => r.headers['webhook-id'])).toEqual([due.messageId]);
+    expect(transactions).toBeGreaterThan(0);
+  });
+
   it('retries while the receiver is down, then delivers everything in order', async () => {
     const down = await receiver();
     let up = false;
