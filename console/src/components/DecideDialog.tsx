@@ -1,10 +1,10 @@
-import { Button, Group, List, Stack, Text, Textarea } from '@mantine/core';
-import { getHotkeyHandler } from '@mantine/hooks';
-import { useRef, useState } from 'react';
+import { Button, Group, List, Stack, Text } from '@mantine/core';
+import { useState } from 'react';
 import { ApiError } from '../api/client';
 import { reasonRequiredOf, type StepAction, type Task, useDecideTask } from '../api/tasks';
 import { Dialog } from './Dialog';
 import { count } from './numbers';
+import { TextAnswerForm } from './TextAnswerForm';
 
 interface Answer {
   readonly task: Task;
@@ -25,21 +25,18 @@ export function DecideDialog({
   onClose: (answered: Task[]) => void;
 }) {
   const decide = useDecideTask();
-  const [reason, setReason] = useState('');
   const [answers, setAnswers] = useState<Answer[] | undefined>();
   const [running, setRunning] = useState(false);
-  const form = useRef<HTMLFormElement>(null);
   const verb = action === 'approve' ? 'Approve' : 'Deny';
   // Denying always takes a reason; approving does when a task's step asks for one.
   const reasonRequired = action === 'deny' || tasks.some((task) => reasonRequiredOf(task, action));
   const what = tasks.length === 1 ? (tasks[0]?.displayName ?? '') : count(tasks.length, 'request');
-  const run = async () => {
-    if (running || (reasonRequired && reason.trim() === '')) return;
+  const run = async (reason: string) => {
     setRunning(true);
     const done: Answer[] = [];
     for (const task of tasks) {
       try {
-        await decide.mutateAsync({ task, action, comment: reason.trim() || undefined });
+        await decide.mutateAsync({ task, action, comment: reason || undefined });
         done.push({ task });
       } catch (error) {
         done.push({ task, error: error instanceof ApiError ? error.message : String(error) });
@@ -66,49 +63,26 @@ export function DecideDialog({
           </Group>
         </Stack>
       ) : (
-        <form
-          ref={form}
-          onSubmit={(event) => {
-            event.preventDefault();
-            void run();
-          }}
+        <TextAnswerForm
+          label={action === 'approve' ? 'Comment' : 'Reason for denying'}
+          description={
+            action === 'approve' && !reasonRequired
+              ? 'Optional; the requester reads it. Ctrl+Enter answers.'
+              : 'Required by the policy; the requester reads it. Ctrl+Enter answers.'
+          }
+          required={reasonRequired}
+          submitLabel={verb}
+          submitColor={action === 'deny' ? 'red.9' : undefined}
+          loading={running}
+          onSubmit={(reason) => void run(reason)}
+          onCancel={close}
         >
-          <Stack>
-            <Textarea
-              label={action === 'approve' ? 'Comment' : 'Reason for denying'}
-              description={
-                action === 'approve' && !reasonRequired
-                  ? 'Optional; the requester reads it. Ctrl+Enter answers.'
-                  : 'Required by the policy; the requester reads it. Ctrl+Enter answers.'
-              }
-              required={reasonRequired}
-              autosize
-              minRows={2}
-              value={reason}
-              onChange={(e) => setReason(e.currentTarget.value)}
-              onKeyDown={getHotkeyHandler([['mod+Enter', () => form.current?.requestSubmit()]])}
-              data-autofocus
-            />
-            <Text size="sm" c="gray.7">
-              {tasks.length === 1
-                ? 'Roster records who decided and when.'
-                : `Each of the ${count(tasks.length, 'request')} is answered on its own; you see each answer.`}
-            </Text>
-            <Group justify="flex-end">
-              <Button variant="default" onClick={close}>
-                Cancel
-              </Button>
-              <Button
-                type="submit"
-                color={action === 'deny' ? 'red.9' : undefined}
-                loading={running}
-                disabled={reasonRequired && reason.trim() === ''}
-              >
-                {verb}
-              </Button>
-            </Group>
-          </Stack>
-        </form>
+          <Text size="sm" c="gray.7">
+            {tasks.length === 1
+              ? 'Roster records who decided and when.'
+              : `Each of the ${count(tasks.length, 'request')} is answered on its own; you see each answer.`}
+          </Text>
+        </TextAnswerForm>
       )}
     </Dialog>
   );

@@ -1,48 +1,27 @@
 import { Button, Group, Stack, Textarea, TextInput } from '@mantine/core';
-import { getHotkeyHandler } from '@mantine/hooks';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { type Task, useReassignTask, useTaskNote } from '../api/tasks';
 import { Dialog } from './Dialog';
 import { ErrorAlert } from './ErrorAlert';
 import { PeoplePicker } from './PeoplePicker';
+import { TextAnswerForm } from './TextAnswerForm';
 
 /** A note on one task, for its requester and approvers; Ctrl+Enter adds it. */
 export function CommentDialog({ task, onClose }: { task: Task; onClose: () => void }) {
-  const [comment, setComment] = useState('');
-  const form = useRef<HTMLFormElement>(null);
   const note = useTaskNote(task.id, 'comment', onClose);
   return (
     <Dialog opened onClose={onClose} title={`Comment on ${task.displayName}`}>
-      <form
-        ref={form}
-        onSubmit={(event) => {
-          event.preventDefault();
-          if (comment.trim() && !note.isPending) note.mutate(comment.trim());
-        }}
+      <TextAnswerForm
+        label="Comment"
+        description="The requester and the approvers read it. Ctrl+Enter adds it."
+        required
+        submitLabel="Add comment"
+        loading={note.isPending}
+        onSubmit={(comment) => note.mutate(comment)}
+        onCancel={onClose}
       >
-        <Stack>
-          <Textarea
-            label="Comment"
-            description="The requester and the approvers read it. Ctrl+Enter adds it."
-            required
-            autosize
-            minRows={2}
-            value={comment}
-            onChange={(e) => setComment(e.currentTarget.value)}
-            onKeyDown={getHotkeyHandler([['mod+Enter', () => form.current?.requestSubmit()]])}
-            data-autofocus
-          />
-          <ErrorAlert error={note.error} title="The comment was not added" />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" disabled={comment.trim() === ''} loading={note.isPending}>
-              Add comment
-            </Button>
-          </Group>
-        </Stack>
-      </form>
+        <ErrorAlert error={note.error} title="The comment was not added" />
+      </TextAnswerForm>
     </Dialog>
   );
 }

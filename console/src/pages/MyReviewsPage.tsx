@@ -1,5 +1,4 @@
-import { Alert, Anchor, Button, Group, Kbd, List, Stack, Text, Textarea, Title } from '@mantine/core';
-import { getHotkeyHandler } from '@mantine/hooks';
+import { Alert, Anchor, Button, Group, Kbd, List, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import type { ColumnDef } from '@tanstack/react-table';
 import { useRef, useState } from 'react';
@@ -28,6 +27,7 @@ import {
   usePageKeys,
 } from '../components/shortcuts';
 import { CommentDialog, ReassignDialog } from '../components/TaskDialogs';
+import { TextAnswerForm } from '../components/TextAnswerForm';
 import { useAbilities } from '../session';
 
 const SHORTCUTS: Shortcuts = [
@@ -399,49 +399,24 @@ function ReasonDialog({
   onSubmit: (reason: string) => void;
   onClose: () => void;
 }) {
-  const [reason, setReason] = useState('');
-  const form = useRef<HTMLFormElement>(null);
   const verb = decision === 'CERTIFY' ? 'Certify' : 'Decertify';
   return (
     <Dialog opened onClose={onClose} title={`${verb} ${count(tasks.length, 'item')}?`}>
-      <form
-        ref={form}
-        onSubmit={(event) => {
-          event.preventDefault();
-          if (reason.trim()) onSubmit(reason.trim());
-        }}
+      <TextAnswerForm
+        label={decision === 'CERTIFY' ? 'Reason for certifying' : 'Reason for decertifying'}
+        description="Required by the campaign's policy; it is kept in the evidence. Ctrl+Enter answers."
+        required
+        submitLabel={verb}
+        submitColor={decision === 'DECERTIFY' ? 'red.9' : undefined}
+        onSubmit={onSubmit}
+        onCancel={onClose}
       >
-        <Stack>
-          <Textarea
-            label={decision === 'CERTIFY' ? 'Reason for certifying' : 'Reason for decertifying'}
-            description="Required by the campaign's policy; it is kept in the evidence. Ctrl+Enter answers."
-            required
-            autosize
-            minRows={2}
-            value={reason}
-            onChange={(e) => setReason(e.currentTarget.value)}
-            onKeyDown={getHotkeyHandler([['mod+Enter', () => form.current?.requestSubmit()]])}
-            data-autofocus
-          />
-          {decision === 'DECERTIFY' && (
-            <Text size="sm" c="gray.7">
-              Each decertified grant is removed at once; each item is answered on its own.
-            </Text>
-          )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button
-              type="submit"
-              color={decision === 'DECERTIFY' ? 'red.9' : undefined}
-              disabled={reason.trim() === ''}
-            >
-              {verb}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
+        {decision === 'DECERTIFY' && (
+          <Text size="sm" c="gray.7">
+            Each decertified grant is removed at once; each item is answered on its own.
+          </Text>
+        )}
+      </TextAnswerForm>
     </Dialog>
   );
 }
