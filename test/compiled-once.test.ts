@@ -1,4 +1,4 @@
-import { DefaultQueryCompiler } from 'kysely';
+import { DefaultQueryCompiler, DefaultQueryExecutor } from 'kysely';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { encodePageToken } from '../src/http/pagination.js';
 import { createApp, createEntitlement, createUser, insertGrant } from './fixtures.js';
@@ -108,5 +108,23 @@ describe.each(DIALECTS)('queries of the hot read paths are compiled once, on %s'
     }
     expect([...new Set(compiled)]).toEqual([]);
     expect(compiled).toHaveLength(0);
+  });
+
+  // Queries run per request once the token's principal is cached: an entitlement is one round trip
+  // on PostgreSQL (its app is read only when the entitlement is not found), a page of members two
+  // (the entitlement, then the page), a user one.
+  it.each([
+    ['entitlement', 1],
+    ['members', 2],
+    ['user', 1],
+  ])('GET %s: queries run per request: %i', async (name, perRequest) => {
+    const url = routes[name] as string;
+    token = await t.issueAdminToken();
+    expect((await t.request('GET', url, undefined, { token })).status).toBe(200);
+    const executed = vi.spyOn(DefaultQueryExecutor.prototype, 'executeQuery');
+    for (let i = 0; i < 10; i++) {
+      expect((await t.request('GET', url, undefined, { token })).status).toBe(200);
+    }
+    expect(executed).toHaveBeenCalledTimes(10 * perRequest);
   });
 });

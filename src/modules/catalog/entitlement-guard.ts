@@ -9,45 +9,41 @@ import {
   findEntitlementRecord,
 } from './entitlements.repository.js';
 
-/** The live entitlement `entitlementId` of the live app `appId`, or a 404. */
+/**
+ * The live entitlement `entitlementId` of the live app `appId`, or a 404. One query when found:
+ * deleting an app deletes its entitlements in the same transaction (CONTRACT.md §7.12), so a live
+ * entitlement of the app means a live app. Only a miss reads the app, so that an unknown app is
+ * the error reported when both are unknown.
+ */
 export async function requireEntitlementInApp(
   db: Executor,
   appId: string,
   entitlementId: string,
 ): Promise<EntitlementRow> {
-  // Both at once (on PostgreSQL outside a transaction, two pooled connections, not two round trips);
-  // an unknown app is still the error reported when both are unknown.
-  const [app, entitlement] = await Promise.all([
-    findAppById(db, appId),
-    findEntitlementById(db, entitlementId),
-  ]);
-  if (!app || app.deleted_at !== null) throw notFound('app', appId);
-  return liveIn(appId, entitlementId, entitlement);
+  return liveIn(db, appId, entitlementId, await findEntitlementById(db, entitlementId));
 }
 
 /** The one rule: an entitlement is found when it is live and belongs to the app the path names. */
-function liveIn<T extends Pick<EntitlementRow, 'deleted_at' | 'app_id'>>(
+async function liveIn<T extends Pick<EntitlementRow, 'deleted_at' | 'app_id'>>(
+  db: Executor,
   appId: string,
   entitlementId: string,
   entitlement: T | undefined,
-): T {
-  if (!entitlement || entitlement.deleted_at !== null || entitlement.app_id !== appId) {
-    throw notFound('app entitlement', entitlementId);
-  }
-  return entitlement;
+): Promise<T> {
+  if (entitlement && entitlement.deleted_at === null && entitlement.app_id === appId) return entitlement;
+  const app = await findAppById(db, appId);
+  if (!app || app.deleted_at !== null) throw notFound('app', appId);
+  throw notFound('app entitlement', entitlementId);
 }
 
-/**
- * As requireEntitlementInApp, answering the entitlement with its grantCount at `now`; the app is
- * not read, since deleting an app deletes its entitlements (CONTRACT.md §7.12).
- */
+/** As requireEntitlementInApp, answering the entitlement with its grantCount at `now`. */
 export async function requireEntitlementRecord(
   db: Executor,
   appId: string,
   entitlementId: string,
   now: Date,
 ): Promise<EntitlementRecord> {
-  return liveIn(appId, entitlementId, await findEntitlementRecord(db, entitlementId, now.toISOString()));
+  return liveIn(db, appId, entitlementId, await findEntitlementRecord(db, entitlementId, now.toISOString()));
 }
 
 /**

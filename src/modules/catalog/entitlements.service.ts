@@ -77,18 +77,9 @@ export function createEntitlementsService(deps: CatalogServiceDeps) {
     }
   }
 
-  /**
-   * Both lookups at once: on PostgreSQL they take two pooled connections instead of two round trips
-   * one after the other. An unknown app is still the error reported when both are unknown.
-   */
-  async function get(appId: string, id: string): Promise<EntitlementRecord> {
-    const [app, entitlement] = await Promise.allSettled([
-      requireApp(db, appId),
-      requireEntitlementRecord(db, appId, id, clock.now()),
-    ]);
-    if (app.status === 'rejected') throw app.reason;
-    if (entitlement.status === 'rejected') throw entitlement.reason;
-    return entitlement.value;
+  /** The entitlement with its grant count: one query (requireEntitlementRecord). */
+  function get(appId: string, id: string): Promise<EntitlementRecord> {
+    return requireEntitlementRecord(db, appId, id, clock.now());
   }
 
   return {
