@@ -1,13 +1,13 @@
 import type { Executor } from '../../db/schema.js';
 import type { Actor } from '../../lib/actor.js';
 import { AppError, notFound } from '../../lib/errors.js';
-import { findAppById } from './apps.repository.js';
 import {
   type EntitlementRecord,
   type EntitlementRow,
   findEntitlementById,
   findEntitlementRecord,
 } from './entitlements.repository.js';
+import { requireApp } from './scope.js';
 
 /**
  * The live entitlement `entitlementId` of the live app `appId`, or a 404. One query when found:
@@ -31,8 +31,7 @@ async function liveIn<T extends Pick<EntitlementRow, 'deleted_at' | 'app_id'>>(
   entitlement: T | undefined,
 ): Promise<T> {
   if (entitlement && entitlement.deleted_at === null && entitlement.app_id === appId) return entitlement;
-  const app = await findAppById(db, appId);
-  if (!app || app.deleted_at !== null) throw notFound('app', appId);
+  await requireApp(db, appId);
   throw notFound('app entitlement', entitlementId);
 }
 
