@@ -38,7 +38,7 @@ import { type LogResults, logRun } from './lib/log-run.js';
 import { type MemberRowCosts, memberRowCosts } from './lib/member-rows.js';
 import { type MemoryResults, type MemorySpan, memoryRun } from './lib/memory-run.js';
 
-import { pairSpread, type ReadResult } from './lib/reads-run.js';
+import { pairSpread, type ReadResult, spreadCell } from './lib/reads-run.js';
 import { type ReviewSizes, type ReviewsResults, reviewsRun } from './lib/reviews-run.js';
 import { type ScimResults, scimRun } from './lib/scim-run.js';
 import {
@@ -472,7 +472,7 @@ function readRows(of: (d: Dialect) => { reads: readonly ReadResult[]; bare: Load
         ]),
       ],
       [
-        `  median of ${result('sqlite', name).pairs} alternating 1 s pairs' ratios (lowest–highest)`,
+        `  median of ${result('sqlite', name).pairs} alternating 1 s rounds' ratios to the twin (lowest–highest)`,
         ...DIALECTS.flatMap((d) => ['', pairSpread(result(d, name))]),
       ],
       [
@@ -480,6 +480,20 @@ function readRows(of: (d: Dialect) => { reads: readonly ReadResult[]; bare: Load
         ...DIALECTS.flatMap((d) => [
           `${int(result(d, name).twin.requestsPerSecond)} req/s, ${int(result(d, name).bytes)} B`,
           '1.00',
+        ]),
+      ],
+      [
+        "  data floor: Roster's service call, then the same bytes (no hooks, no serialization)",
+        ...DIALECTS.flatMap((d) => [
+          `${int(result(d, name).floor.requestsPerSecond)} req/s`,
+          spreadCell(result(d, name).floorRatios),
+        ]),
+      ],
+      [
+        '  Roster to its data floor',
+        ...DIALECTS.flatMap((d) => [
+          '',
+          ratio(result(d, name).roster.requestsPerSecond / result(d, name).floor.requestsPerSecond),
         ]),
       ],
       [

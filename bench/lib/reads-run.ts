@@ -25,9 +25,28 @@ export interface ReadResult {
   readonly roster: LoadResult;
   /** A bare Fastify route answering the very same bytes and headers from memory, in slices alternating with Roster's. */
   readonly twin: LoadResult;
+  /**
+   * The data floor: a bare route that runs Roster's own service call for the read on each request and
+   * answers the same bytes (bench/floor-server.ts), in slices alternating with the other two.
+   */
+  readonly floor: LoadResult;
   /** Roster's rate to the twin's in each adjacent pair of slices: their median and range. */
-  readonly pairRatios: { readonly median: number; readonly low: number; readonly high: number };
+  readonly pairRatios: Spread;
+  /** The floor's rate to the twin's in each round: the highest ratio a Roster reading the record could reach. */
+  readonly floorRatios: Spread;
   readonly pairs: number;
+}
+
+export interface Spread {
+  readonly median: number;
+  readonly low: number;
+  readonly high: number;
+}
+
+/** Where the Roster under test keeps its data, so that the floor server reads the same database. */
+export interface RosterDatabase {
+  readonly dataDir: string;
+  readonly databaseUrl: string | undefined;
 }
 
 /** Headers the twin lets its own HTTP layer write (framing and the connection), not copied. */
@@ -54,14 +73,17 @@ export function capture(url: string, headers: Record<string, string>): Promise<C
 }
 
 /**
- * Each read under load on the Roster server at `serverUrl` and on its twin: a bare Fastify server
+ * Each read under load on the Roster server at `serverUrl`, on its twin: a bare Fastify server
  * (bench/bare-server.ts, its own process) that answers the response Roster gave, captured once, from
- * memory, so a ratio to it measures Roster's work and not the payload's. A shared machine's load moves
- * by several times within minutes, so the two are measured in short slices that alternate (Roster,
- * twin, twin, Roster, …: `load.seconds` pairs of 1 s each), both seeing the same load.
+ * memory, so a ratio to it measures Roster's work and not the payload's; and on its data floor
+ * (bench/floor-server.ts), which answers the same bytes after reading the record as Roster does. A
+ * shared machine's load moves by several times within minutes, so the three are measured in short
+ * slices that alternate (`load.seconds` rounds of 1 s each, the order turned every round), all
+ * seeing the same load.
  */
 export async function readsWithTwins(
   serverUrl: string,
+  database: RosterDatabase,
   token: string,
   reads: readonly Read[],
   load: { seconds: number; connections: number },
@@ -84,77 +106,113 @@ export async function readsWithTwins(
     JSON.stringify(
       reads.map((read) => {
         const { headers: kept, body } = captured.get(read.name) as Captured;
-        return { name: read.name, headers: kept, body: body.toString('base64') };
+        return { name: read.name, route: read.route, headers: kept, body: body.toString('base64') };
       }),
     ),
   );
-  const port = await freePort();
+  const twinPort = await freePort();
   const twins = await startServer(
     'bench/bare-server.ts',
-    { BENCH_PORT: String(port), BENCH_TWINS: file },
-    port,
+    { BENCH_PORT: String(twinPort), BENCH_TWINS: file },
+    twinPort,
   );
+  const floorPort = await freePort();
+  const floors = await startServer(
+    'bench/floor-server.ts',
+    {
+      BENCH_PORT: String(floorPort),
+      BENCH_FLOORS: file,
+      ROSTER_DATA_DIR: database.dataDir,
+      ...(database.databaseUrl ? { ROSTER_DATABASE_URL: database.databaseUrl } : {}),
+    },
+    floorPort,
+  ).catch(async (error: unknown) => {
+    await twins.stop();
+    throw error;
+  });
   try {
     const results: ReadResult[] = [];
     for (const read of reads) {
-      const twinUrl = `${twins.url}/twin/${read.name}`;
-      const served = await capture(twinUrl, headers);
       const expected = captured.get(read.name) as Captured;
-      if (!served.body.equals(expected.body)) throw new Error(`twin of ${read.name} answers other bytes`);
-      progress(
-        `${read.name} and its bare twin (${expected.body.length.toLocaleString('en-US')} B), ` +
-          `${load.seconds} alternating pairs of 1 s, ${load.connections} connections`,
-      );
-      const measured = await alternate(`${serverUrl}${read.route}`, twinUrl, load, headers);
-      for (const slice of measured.roster) {
-        if (slice.non2xx > 0 || slice.errors > slice.total / 1000) {
-          throw new Error(`${read.name} under load: ${slice.non2xx} non-2xx, ${slice.errors} errors`);
+      const urls = [
+        `${serverUrl}${read.route}`,
+        `${twins.url}/twin/${read.name}`,
+        `${floors.url}/floor/${read.name}`,
+      ];
+      for (const url of urls.slice(1)) {
+        const served = await capture(url, headers);
+        if (served.status !== 200 || !served.body.equals(expected.body)) {
+          throw new Error(`${url} answers other bytes than Roster: ${served.status}`);
         }
       }
-      const ratios = measured.roster.map(
-        (slice, i) => slice.requestsPerSecond / (measured.twin[i] as LoadResult).requestsPerSecond,
+      progress(
+        `${read.name}, its bare twin and its data floor (${expected.body.length.toLocaleString('en-US')} B), ` +
+          `${load.seconds} alternating rounds of 1 s, ${load.connections} connections`,
       );
+      const [roster, twin, floor] = (await alternate(urls, load, headers)) as [
+        LoadResult[],
+        LoadResult[],
+        LoadResult[],
+      ];
+      for (const [side, slices] of [
+        ['Roster', roster],
+        ['floor', floor],
+      ] as const) {
+        for (const slice of slices) {
+          if (slice.non2xx > 0 || slice.errors > slice.total / 1000) {
+            throw new Error(
+              `${read.name} (${side}) under load: ${slice.non2xx} non-2xx, ${slice.errors} errors`,
+            );
+          }
+        }
+      }
+      const toTwin = (slices: readonly LoadResult[]) =>
+        spread(slices.map((slice, i) => slice.requestsPerSecond / (twin[i] as LoadResult).requestsPerSecond));
       results.push({
         name: read.name,
         bytes: expected.body.length,
-        roster: summed(measured.roster),
-        twin: summed(measured.twin),
-        pairRatios: { median: median(ratios), low: Math.min(...ratios), high: Math.max(...ratios) },
-        pairs: ratios.length,
+        roster: summed(roster),
+        twin: summed(twin),
+        floor: summed(floor),
+        pairRatios: toTwin(roster),
+        floorRatios: toTwin(floor),
+        pairs: roster.length,
       });
     }
     return results;
   } finally {
+    await floors.stop();
     await twins.stop();
     await fs.rm(dir, { recursive: true, force: true });
   }
 }
 
+const spread = (ratios: readonly number[]): Spread => ({
+  median: median(ratios),
+  low: Math.min(...ratios),
+  high: Math.max(...ratios),
+});
+
 /**
- * `load.seconds` pairs of 1 s slices, the order flipped every pair (A B, B A, A B …) so that neither
- * side always runs first after a pause; one unmeasured 1 s slice of each warms both up.
+ * `load.seconds` rounds of a 1 s slice of each URL, the order turned every round (A B C, B C A,
+ * C A B …) so that no side always runs first after a pause; one unmeasured 1 s slice of each warms
+ * them up. The slices of each URL, in the order of `urls`.
  */
 async function alternate(
-  rosterUrl: string,
-  twinUrl: string,
+  urls: readonly string[],
   load: { seconds: number; connections: number },
   headers: Record<string, string>,
-): Promise<{ roster: LoadResult[]; twin: LoadResult[] }> {
+): Promise<LoadResult[][]> {
   const slice = (url: string) => loadTest(url, { seconds: 1, connections: load.connections, headers });
-  await slice(rosterUrl);
-  await slice(twinUrl);
-  const roster: LoadResult[] = [];
-  const twin: LoadResult[] = [];
-  for (let pair = 0; pair < Math.max(1, load.seconds); pair++) {
-    if (pair % 2 === 0) {
-      roster.push(await slice(rosterUrl));
-      twin.push(await slice(twinUrl));
-    } else {
-      twin.push(await slice(twinUrl));
-      roster.push(await slice(rosterUrl));
+  for (const url of urls) await slice(url);
+  const slices: LoadResult[][] = urls.map(() => []);
+  for (let round = 0; round < Math.max(1, load.seconds); round++) {
+    for (let k = 0; k < urls.length; k++) {
+      const i = (round + k) % urls.length;
+      (slices[i] as LoadResult[]).push(await slice(urls[i] as string));
     }
   }
-  return { roster, twin };
+  return slices;
 }
 
 /** Slices as one result: the mean of their rates (all 1 s), latencies the slices' medians. */
@@ -170,6 +228,9 @@ function summed(slices: readonly LoadResult[]): LoadResult {
   };
 }
 
-/** A read's per-pair ratios as one cell: `0.42 (0.30–0.51)`. */
-export const pairSpread = (read: ReadResult): string =>
-  `${read.pairRatios.median.toFixed(2)} (${read.pairRatios.low.toFixed(2)}–${read.pairRatios.high.toFixed(2)})`;
+/** Per-round ratios as one cell: `0.42 (0.30–0.51)`. */
+export const spreadCell = (ratios: Spread): string =>
+  `${ratios.median.toFixed(2)} (${ratios.low.toFixed(2)}–${ratios.high.toFixed(2)})`;
+
+/** A read's per-round ratios to its twin as one cell. */
+export const pairSpread = (read: ReadResult): string => spreadCell(read.pairRatios);

@@ -25,7 +25,7 @@ import {
 } from './children.js';
 import { type Dialect, type ServerDatabase, seededGrantId, seedGrants } from './databases.js';
 import { BATCH_SIZE } from './inserts.js';
-import { type ReadResult, readsWithTwins } from './reads-run.js';
+import { type ReadResult, type RosterDatabase, readsWithTwins } from './reads-run.js';
 import { median } from './table.js';
 import { countServerRows, describeAdded, rowsAdded, totalRows } from './table-rows.js';
 
@@ -83,6 +83,7 @@ export const HOT_READS = [
  */
 export function hotReads(
   server: ServerChild,
+  database: RosterDatabase,
   token: string,
   target: { appId: string; entitlementId: string },
   userId: string,
@@ -97,6 +98,7 @@ export function hotReads(
   };
   return readsWithTwins(
     server.url,
+    database,
     token,
     HOT_READS.map((read) => ({ name: read.name, route: routes[read.name] })),
     { seconds: sizes.loadSeconds, connections: sizes.loadConnections },
@@ -123,7 +125,15 @@ export async function readsRun(
       const userIds = await importUsers(client, size, 'reads');
       const target = await createEntitlement(client, `add ${size}`);
       await addUsersAndWait(client, target, userIds);
-      return await hotReads(server, client.token, target, userIds[0] as string, sizes, progress);
+      return await hotReads(
+        server,
+        { dataDir, databaseUrl },
+        client.token,
+        target,
+        userIds[0] as string,
+        sizes,
+        progress,
+      );
     } finally {
       await server.stop();
     }
@@ -333,7 +343,15 @@ export async function serverRun(
       }
       return result;
     };
-    const reads = await hotReads(server, client.token, entitlement, userIds[0] as string, sizes, progress);
+    const reads = await hotReads(
+      server,
+      { dataDir, databaseUrl },
+      client.token,
+      entitlement,
+      userIds[0] as string,
+      sizes,
+      progress,
+    );
     const read = (name: string) => (reads.find((r) => r.name === name) as ReadResult).roster;
     const getEntitlement = read('entitlement');
     const membersPage = read('members');
