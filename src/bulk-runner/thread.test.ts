@@ -277,8 +277,10 @@ describe.each(DIALECTS)('the bulk-action runner thread on %s', (dialect) => {
     );
     await thread.stop();
     expect(thread.threadId).toBeUndefined();
-    // Only the thread worked on it: the in-process runner of this test app was never started.
-    expect([...owners].every((owner) => owner === 'runner-thread-test')).toBe(true);
+    // Only the thread worked on it (its runners are named after it: on PostgreSQL it runs two side by
+    // side, DialectFeatures.bulkRunners): the in-process runner of this test app was never started.
+    expect(owners.size).toBeGreaterThan(0);
+    expect([...owners].every((owner) => /^runner-thread-test(-\d+)?$/.test(owner))).toBe(true);
     await expectEachGrantedOnce(t, id, appId, 600);
   });
 

@@ -1,8 +1,9 @@
 /**
- * The bulk-action runner's thread (started by thread.ts): its own database connection and runner, so
- * long bulk work never holds the request thread's event loop (better-sqlite3 is synchronous). The
- * parent sends `wake` when it has created work and `stop` on shutdown; the thread answers `stopped`
- * once the current batch has committed and its lease is released, then ends. Given `idleExitMs`, it
+ * The bulk-action runner's thread (started by thread.ts): its own database connections and runners
+ * (DialectFeatures.bulkRunners of them, each on a chunk of its own), so long bulk work never holds the
+ * request thread's event loop (better-sqlite3 is synchronous). The parent sends `wake` when it has
+ * created work and `stop` on shutdown; the thread answers `stopped` once the current batches have
+ * committed and their leases are released, then ends. Given `idleExitMs`, it
  * says `idle` and ends the same way after that long without a batch or a wake.
  */
 import os from 'node:os';
@@ -37,29 +38,35 @@ const RUNNER_SQLITE_CACHE_KIB = 16_384;
 
 const connect: ConnectOptions = {
   ...settings.connect,
-  postgresPoolSize: 2,
+  // A connection for each of the dialect's runners (bulkRunners) and one for the claims between batches.
+  postgresPoolSize: 3,
   sqliteCacheKiB: RUNNER_SQLITE_CACHE_KIB,
 };
 const database = connectDatabase(connect);
 const logger = createLogger(settings.logLevel).child({ component: 'bulk-actions', thread: 'runner' });
-const runner = createBulkActionRunner({
-  db: database.db,
-  dialect: database.dialect,
-  clock: systemClock,
-  systemLog: createSystemLog({ dialect: database.dialect }),
-  logger,
-  ...(settings.batchSize === undefined ? {} : { batchSize: settings.batchSize }),
-  ...(settings.maxBatchSize === undefined ? {} : { maxBatchSize: settings.maxBatchSize }),
-  ...(settings.owner === undefined ? {} : { owner: settings.owner }),
-  onIdle: () => whenIdle(),
-  afterBatch: ({ transactionMs }) => {
-    busyAt = Date.now();
-    port.postMessage({ batch: { transactionMs } } satisfies RunnerThreadMessage);
-  },
-});
+const runners = Array.from({ length: database.dialect.bulkRunners }, (_, i) =>
+  createBulkActionRunner({
+    db: database.db,
+    dialect: database.dialect,
+    clock: systemClock,
+    systemLog: createSystemLog({ dialect: database.dialect }),
+    logger,
+    ...(settings.batchSize === undefined ? {} : { batchSize: settings.batchSize }),
+    ...(settings.maxBatchSize === undefined ? {} : { maxBatchSize: settings.maxBatchSize }),
+    // Each runner holds its leases under a name of its own.
+    ...(settings.owner === undefined ? {} : { owner: i === 0 ? settings.owner : `${settings.owner}-${i}` }),
+    onIdle: () => whenIdle(),
+    afterBatch: ({ transactionMs }) => {
+      busyAt = Date.now();
+      port.postMessage({ batch: { transactionMs } } satisfies RunnerThreadMessage);
+    },
+  }),
+);
 
-// The last batch or wake; with idleExitMs the thread ends when the runner finds no work and that is
-// longer ago (never in the middle of a step; thread.ts starts another when work waits again).
+// The last batch or wake; with idleExitMs the thread ends when a runner finds no work and that is
+// longer ago. With runners side by side, one may have just claimed a chunk another process left
+// (no wake, no batch yet) when the other finds none: stopping still lets its batch commit and
+// releases its lease, and thread.ts starts a new thread, since work waits.
 let busyAt = Date.now();
 function whenIdle(): void {
   const { idleExitMs } = settings;
@@ -70,14 +77,14 @@ function whenIdle(): void {
 
 port.on('message', (message: RunnerThreadMessage) => {
   busyAt = Date.now();
-  if (message === 'wake') runner.wake();
+  if (message === 'wake') for (const runner of runners) runner.wake();
   else if (message === 'stop') void stop();
 });
 
 let stopping: Promise<void> | undefined;
 function stop(): Promise<void> {
   stopping ??= (async () => {
-    await runner.stop();
+    await Promise.all(runners.map((runner) => runner.stop()));
     await database.close();
     port?.postMessage('stopped');
     port?.close();
@@ -85,5 +92,5 @@ function stop(): Promise<void> {
   return stopping;
 }
 
-runner.start();
+for (const runner of runners) runner.start();
 port.postMessage('started');

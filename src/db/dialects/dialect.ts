@@ -27,6 +27,13 @@ export interface DialectFeatures {
    */
   readonly bulkBatchTargetMs: number;
   /**
+   * How many runners the bulk-action runner thread runs side by side, each on a chunk of its own
+   * (chunks of one action apply in parallel; bulk-actions.repository.ts claimChunk). SQLite has one
+   * writer at a time, so a second runner would only wait for the first: 1. PostgreSQL writes both
+   * at once and spends the time of each batch mostly in the server, not in the thread: 2.
+   */
+  readonly bulkRunners: number;
+  /**
    * Locks the selected rows for the enclosing transaction, skipping rows another transaction holds.
    * SQLite has a single writer, so a write transaction already excludes every other claimant.
    */
@@ -86,6 +93,19 @@ export interface DialectFeatures {
   serialize<DB>(trx: Transaction<DB> | Kysely<DB>, key: string): Promise<void>;
   /** As `serialize`, for many keys at once, taken in a fixed order so two callers cannot deadlock. */
   serializeEach<DB>(trx: Transaction<DB> | Kysely<DB>, keys: readonly string[]): Promise<void>;
+  /**
+   * As `serializeEach`, keyed by existing rows: holds the rows of `table` whose `id` is one of `ids`
+   * until the transaction ends, against every other transaction that locks them so (or updates or
+   * deletes them), in ID order so two callers cannot deadlock. For thousands of keys per transaction:
+   * PostgreSQL keeps a row lock in the row itself (`FOR NO KEY UPDATE`), where an advisory lock takes
+   * a slot of the server's shared lock table, which batches of thousands of advisory locks in two
+   * transactions at once ran out of ("out of shared memory"). SQLite's single writer needs none.
+   */
+  lockRowsForWrite<DB>(
+    trx: Transaction<DB> | Kysely<DB>,
+    table: string,
+    ids: readonly string[],
+  ): Promise<void>;
   /**
    * The schema new tables go to, where there are schemas (PostgreSQL's `current_schema()`); Kysely's
    * migrator must be pinned to it, or it finds its bookkeeping tables in any schema of the database.
@@ -200,11 +220,13 @@ const sqliteCommon: Omit<DialectFeatures, 'insertRows' | 'largeWrite'> = {
   name: 'sqlite',
   maxParameters: SQLITE_MAX_PARAMETERS,
   bulkBatchTargetMs: 200,
+  bulkRunners: 1,
   lockSkippingLocked: (query) => query,
   lockForShare: (query) => query,
   memberCountShard: () => sql<number>`0`,
   serialize: async () => {},
   serializeEach: async () => {},
+  lockRowsForWrite: async () => {},
   currentSchema: async () => undefined,
   withSchemaChangeLock: (_db, work) => work(),
   withChangePositions: async (trx, rows) => {
@@ -243,6 +265,7 @@ const postgresCommon: Omit<DialectFeatures, 'insertRows'> = {
   // The wire protocol counts parameters in an Int16.
   maxParameters: 65_535,
   bulkBatchTargetMs: 1_000,
+  bulkRunners: 2,
   lockSkippingLocked: (query) => query.forUpdate().skipLocked(),
   lockForShare: (query) => query.forShare(),
   memberCountShard: () => sql<number>`pg_backend_pid() % 8`,
@@ -252,6 +275,12 @@ const postgresCommon: Omit<DialectFeatures, 'insertRows'> = {
   serializeEach: async (trx, keys) => {
     if (keys.length === 0) return;
     await sql`select pg_advisory_xact_lock(h) from (select distinct hashtext(k) as h from unnest(${[...keys]}::text[]) as k order by h) as ordered`.execute(
+      trx,
+    );
+  },
+  lockRowsForWrite: async (trx, table, ids) => {
+    if (ids.length === 0) return;
+    await sql`select 1 from ${sql.table(table)} where id = any(${[...ids]}::text[]) order by id for no key update`.execute(
       trx,
     );
   },

@@ -1,7 +1,7 @@
 import type { DialectFeatures } from '../../db/dialects/dialect.js';
 import type { Executor } from '../../db/schema.js';
 import { newId } from '../../lib/ids.js';
-import type { GrantableUser } from '../users/index.js';
+import { type GrantableUser, lockUsers } from '../users/index.js';
 import { type AppUserRow, findGrantTargets, insertAppUsers } from './app-users.repository.js';
 
 export interface EnsuredAppUsers {
@@ -28,12 +28,10 @@ export async function ensureAppUsersFor(
   const targets = await findGrantTargets(trx, appId, userIds);
   const missing = userIds.filter((userId) => !targets.has(userId));
   if (missing.length > 0) {
-    // Two processes must not both create an account for the same person in this app: whoever takes
-    // the lock second sees the first one's app user once it commits.
-    await dialect.serializeEach(
-      trx,
-      missing.map((userId) => `app-user:${appId}:${userId}`),
-    );
+    // Two transactions (runners side by side, or other processes) must not both create an account
+    // for the same person in this app: whoever locks the person second sees the first one's app user
+    // once it commits.
+    await lockUsers(trx, dialect, missing);
     for (const [userId, appUserId] of await findGrantTargets(trx, appId, missing)) {
       targets.set(userId, appUserId);
     }

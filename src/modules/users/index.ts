@@ -10,6 +10,7 @@ export {
   findUserStates,
   findUsersByIds,
   listUsers,
+  lockUsers,
   USER_DISABLED,
 } from './users.repository.js';
 export { MAX_IMPORT_REQUEST_BYTES, MAX_IMPORT_USERS, toUser, User } from './users.schemas.js';

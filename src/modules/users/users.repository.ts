@@ -321,3 +321,12 @@ export async function listSharedEmails(
     userIds: users.filter((u) => u.key === email).map((u) => u.id),
   }));
 }
+
+/**
+ * Holds the users `ids` (those that exist) until the transaction ends, against every other
+ * transaction that holds them (DialectFeatures.lockRowsForWrite): what a writer takes before it
+ * creates something a person may have only one of, such as their account in an app.
+ */
+export function lockUsers(trx: Executor, dialect: DialectFeatures, ids: readonly string[]): Promise<void> {
+  return dialect.lockRowsForWrite(trx, 'users', ids);
+}
