@@ -7,7 +7,7 @@
  * Its rate against the read's twin is the highest ratio any Roster could reach that reads the
  * record on each request. Settings: BENCH_PORT, BENCH_FLOORS (a JSON file of `{name, route, headers,
  * body: base64}`, the route a Roster path), and Roster's own ROSTER_DATABASE_URL / ROSTER_DATA_DIR.
- * It opens the database only to read, beside the Roster that owns it.
+ * It shares the database with the Roster that owns it, and serves only reads.
  */
 import fs from 'node:fs';
 import Fastify from 'fastify';
