@@ -3,8 +3,8 @@
  * (DialectFeatures.bulkRunners of them, each on a chunk of its own), so long bulk work never holds the
  * request thread's event loop (better-sqlite3 is synchronous). The parent sends `wake` when it has
  * created work and `stop` on shutdown; the thread answers `stopped` once the current batches have
- * committed and their leases are released, then ends. Given `idleExitMs`, it
- * says `idle` and ends the same way after that long without a batch or a wake.
+ * committed and their leases are released, then ends. Given `idleExitMs`, it says `idle` and ends the
+ * same way after that long without a batch or a wake.
  */
 import os from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
@@ -44,12 +44,13 @@ const connect: ConnectOptions = {
 };
 const database = connectDatabase(connect);
 const logger = createLogger(settings.logLevel).child({ component: 'bulk-actions', thread: 'runner' });
+const systemLog = createSystemLog({ dialect: database.dialect });
 const runners = Array.from({ length: database.dialect.bulkRunners }, (_, i) =>
   createBulkActionRunner({
     db: database.db,
     dialect: database.dialect,
     clock: systemClock,
-    systemLog: createSystemLog({ dialect: database.dialect }),
+    systemLog,
     logger,
     ...(settings.batchSize === undefined ? {} : { batchSize: settings.batchSize }),
     ...(settings.maxBatchSize === undefined ? {} : { maxBatchSize: settings.maxBatchSize }),
